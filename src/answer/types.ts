@@ -1,0 +1,48 @@
+/**
+ * The answer model: plain data that every renderer and adapter consumes.
+ * Other tools read the JSON form, so this shape is a public contract.
+ */
+export type AnswerKind = 'who' | 'when' | 'quote' | 'none';
+export type Lang = 'ja' | 'en';
+
+export interface Citation {
+  statement: string;
+  title: string;
+  date: string;
+  language: string;
+  paragraph: number;
+  /** Verbatim corpus text; whitespace may be collapsed, long text cut at a sentence boundary. */
+  excerpt: string;
+  source?: string;
+}
+
+export interface PersonInfo {
+  name: string;
+  role?: string;
+  affiliation?: string;
+}
+
+export interface TimeInfo {
+  date: string;
+  time?: string;
+  timezone?: string;
+  approximate?: boolean;
+  durationMinutes?: number;
+}
+
+export interface AnswerItem {
+  text: string;
+  person?: PersonInfo;
+  time?: TimeInfo;
+  citations: Citation[];
+  /** Normalized query terms found in the excerpts, so renderers can highlight them. */
+  matched?: string[];
+}
+
+export interface Answer {
+  kind: AnswerKind;
+  language: Lang;
+  query: string;
+  items: AnswerItem[];
+  notice?: string;
+}

@@ -1,0 +1,34 @@
+import type { Lang } from '../answer/types.ts';
+
+/** Longest question accepted, in characters (documented in the README and SECURITY.md). */
+export const MAX_QUERY_LENGTH = 500;
+
+export type QueryErrorCode = 'empty' | 'too_long' | 'unknown_statement';
+
+const MESSAGES: Record<QueryErrorCode, Record<Lang, string>> = {
+  empty: {
+    en: 'Please give me something to look for, e.g. "ballistic missile".',
+    ja: '検索する言葉を入力してください（例：「弾道ミサイル」）。',
+  },
+  too_long: {
+    en: `That question is too long: please keep it under ${MAX_QUERY_LENGTH} characters.`,
+    ja: `質問が長すぎます。${MAX_QUERY_LENGTH}文字以内でお願いします。`,
+  },
+  unknown_statement: {
+    en: 'I do not know that statement. Use /statements to list the ones I have.',
+    ja: 'その声明は見つかりません。/statements で一覧を表示できます。',
+  },
+};
+
+/** Bad input from a user: adapters show `messageFor(lang)` politely, never a stack trace. */
+export class QueryError extends Error {
+  readonly code: QueryErrorCode;
+  constructor(code: QueryErrorCode) {
+    super(MESSAGES[code].en);
+    this.name = 'QueryError';
+    this.code = code;
+  }
+  messageFor(lang: Lang): string {
+    return MESSAGES[this.code][lang];
+  }
+}

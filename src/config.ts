@@ -1,0 +1,74 @@
+import path from 'node:path';
+
+/** Everything the program reads from the environment, validated once at start. */
+export interface Config {
+  /** Bot token; without it `npm start` runs the offline console. Never logged. */
+  discordToken?: string;
+  discordApplicationId?: string;
+  /** Register commands to this guild only (development), else globally. */
+  discordGuildId?: string;
+  /** REST API base, e.g. `https://discord.com/api` (default) or a loopback test server. */
+  discordApiUrl?: string;
+  /** Shards for `npm run start:sharded`. */
+  shardCount?: number;
+  corpusDir: string;
+  logLevel: LogLevel;
+}
+
+export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+export type LogLevel = (typeof LOG_LEVELS)[number];
+
+export class ConfigError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'ConfigError';
+  }
+}
+
+type Env = Record<string, string | undefined>;
+
+function optional(env: Env, key: string): string | undefined {
+  const value = env[key]?.trim();
+  return value ? value : undefined;
+}
+
+function snowflake(env: Env, key: string): string | undefined {
+  const value = optional(env, key);
+  if (value !== undefined && !/^\d{17,20}$/.test(value)) {
+    throw new ConfigError(`${key} must be a Discord id (17 to 20 digits).`);
+  }
+  return value;
+}
+
+/** Reads and checks the configuration; messages name the variable, never its secret value. */
+export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config {
+  const logLevel = (optional(env, 'LOG_LEVEL') ?? 'info').toLowerCase();
+  if (!(LOG_LEVELS as readonly string[]).includes(logLevel)) {
+    throw new ConfigError(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}.`);
+  }
+  const apiUrl = optional(env, 'DISCORD_API_URL');
+  if (apiUrl !== undefined && !/^https?:\/\/[^\s]+$/.test(apiUrl)) {
+    throw new ConfigError('DISCORD_API_URL must be an http(s) URL such as https://discord.com/api.');
+  }
+  const shards = optional(env, 'SHARD_COUNT');
+  let shardCount: number | undefined;
+  if (shards !== undefined) {
+    shardCount = Number(shards);
+    if (!Number.isInteger(shardCount) || shardCount < 1) {
+      throw new ConfigError('SHARD_COUNT must be a whole number of at least 1.');
+    }
+  }
+  const token = optional(env, 'DISCORD_TOKEN');
+  if (token !== undefined && /\s/.test(token)) {
+    throw new ConfigError('DISCORD_TOKEN must not contain spaces.');
+  }
+  return {
+    discordToken: token,
+    discordApplicationId: snowflake(env, 'DISCORD_APPLICATION_ID'),
+    discordGuildId: snowflake(env, 'DISCORD_GUILD_ID'),
+    discordApiUrl: apiUrl?.replace(/\/+$/, ''),
+    shardCount,
+    corpusDir: path.resolve(cwd, optional(env, 'CORPUS_DIR') ?? 'corpus'),
+    logLevel: logLevel as LogLevel,
+  };
+}

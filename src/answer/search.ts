@@ -2,7 +2,6 @@ import type { Paragraph, Statement } from '../corpus/types.ts';
 import type { Entry } from '../index/paragraphIndex.ts';
 import { parseQuery, relaxKeywords } from '../index/query.ts';
 import type { Keyword } from '../text/tokenize.ts';
-import { primaryLanguage } from '../text/script.ts';
 import type { Library } from '../engine/library.ts';
 import type { Lang } from './types.ts';
 
@@ -50,7 +49,7 @@ export function searchParagraphs(lib: Library, text: string, scope: SearchScope)
   const inLanguage = (own: boolean) => (e: Entry) =>
     scope.statement !== undefined
       ? e.statement === scope.statement
-      : (primaryLanguage(lib.statements[e.statement]!.language) === scope.lang) === own;
+      : (lib.index.statementLanguage(e.statement) === scope.lang) === own;
   const sides = scope.statement !== undefined ? [true] : [true, false];
 
   const attempts: { list: Keyword[]; combineWith: 'AND' | 'OR'; own: boolean }[] = [];

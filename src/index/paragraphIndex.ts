@@ -1,6 +1,7 @@
 import MiniSearch, { type Query, type SearchResult } from 'minisearch';
 import type { Statement } from '../corpus/types.ts';
 import { normalize } from '../text/normalize.ts';
+import { primaryLanguage } from '../text/script.ts';
 import { indexTerms, type Keyword } from '../text/tokenize.ts';
 import { isWordAlignedMatch } from '../text/wordBoundary.ts';
 import { buildTermIndexData, TermIndex, type KeywordSpecs, type TermIndexData } from './termIndex.ts';
@@ -90,11 +91,14 @@ export class ParagraphIndex {
   private readonly normalized: string[];
   private readonly search?: MiniSearch<{ id: number; text: string }>;
   private readonly compact?: TermIndex;
+  /** Primary language subtag of each statement (ja, en), looked up by filters on every candidate. */
+  private readonly languages: string[];
   /** The compact index's data, for persisting it. */
   readonly data?: TermIndexData;
 
   constructor(statements: readonly Statement[], options: ParagraphIndexOptions = {}) {
     this.statements = statements;
+    this.languages = statements.map((s) => primaryLanguage(s.language));
     statements.forEach((s, si) => s.paragraphs.forEach((_, pi) => this.entries.push({ statement: si, paragraph: pi })));
     this.normalized =
       options.normalized && options.normalized.length === this.entries.length
@@ -112,6 +116,10 @@ export class ParagraphIndex {
       searchOptions: { tokenize: (t) => [t], processTerm: (t) => t },
     });
     this.search.addAll(this.normalized.map((text, id) => ({ id, text })));
+  }
+
+  statementLanguage(statement: number): string {
+    return this.languages[statement]!;
   }
 
   normalizedText(id: number): string {

@@ -58,6 +58,9 @@ const D = 0.5;
 const PREFIX_WEIGHT = 0.375;
 const FUZZY_WEIGHT = 0.45;
 const MAX_FUZZY = 6;
+const CJK_START = /^[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\u30FC\u3005\u3006]/u;
+/** About 12 bytes each: 2,000,000 postings stay under 25 MB. */
+const EXPANDED_CACHE_POSTINGS = 2_000_000;
 
 /** Builds the index data from each document's term list (in document order, ids 0..n-1). */
 export function buildTermIndexData(documents: Iterable<readonly string[]>): TermIndexData {
@@ -139,7 +142,8 @@ export interface TermResults {
 export class TermIndex {
   private readonly data: TermIndexData;
   private readonly ids = new Map<string, number>();
-  private dictionary: SearchableMap<number> | undefined;
+  private cjkTree: SearchableMap<number> | undefined;
+  private wordTree: SearchableMap<number> | undefined;
   private readonly documentCount: number;
   private readonly acc: Float64Array;
   private readonly seen: Uint8Array;
@@ -156,14 +160,25 @@ export class TermIndex {
     return this.documentCount;
   }
 
-  /** The radix tree is only needed for prefix and fuzzy queries: built on first use. */
-  private tree(): SearchableMap<number> {
-    if (!this.dictionary) {
-      const map = new SearchableMap<number>();
-      this.data.terms.forEach((t, i) => map.set(t, i));
-      this.dictionary = map;
+  /**
+   * Radix trees for prefix and fuzzy expansion, built on first use: one for Japanese terms, one for
+   * the others. A word never fuzzy- or prefix-matches a Japanese bigram (no shared characters, and
+   * the edit distance would exceed MiniSearch's bound), so splitting changes no result; it spares
+   * English fuzzy searches a walk through thousands of kanji branches.
+   */
+  private tree(term: string): SearchableMap<number> {
+    const cjk = CJK_START.test(term);
+    let map = cjk ? this.cjkTree : this.wordTree;
+    if (!map) {
+      map = new SearchableMap<number>();
+      for (let i = 0; i < this.data.terms.length; i++) {
+        const t = this.data.terms[i]!;
+        if (CJK_START.test(t) === cjk) map.set(t, i);
+      }
+      if (cjk) this.cjkTree = map;
+      else this.wordTree = map;
     }
-    return this.dictionary;
+    return map;
   }
 
   private df(id: number): number {
@@ -187,10 +202,10 @@ export class TermIndex {
     if (spec.fuzzy) {
       const f = spec.fuzzy;
       const maxDistance = f < 1 ? Math.min(MAX_FUZZY, Math.round(spec.term.length * f)) : f;
-      if (maxDistance) fuzzyMatches = this.tree().fuzzyGet(spec.term, maxDistance);
+      if (maxDistance) fuzzyMatches = this.tree(spec.term).fuzzyGet(spec.term, maxDistance);
     }
     if (spec.prefix) {
-      for (const [term, id] of this.tree().atPrefix(spec.term)) {
+      for (const [term, id] of this.tree(spec.term).atPrefix(spec.term)) {
         const distance = term.length - spec.term.length;
         if (!distance) continue;
         fuzzyMatches?.delete(term);
@@ -206,7 +221,37 @@ export class TermIndex {
     return out;
   }
 
+  /**
+   * Expanded specs (a single kanji's bigrams, an English prefix, fuzzy variants) are costly to
+   * merge and recur across the attempts of one question and across questions; their merged lists
+   * are kept, most recently used last, up to a bounded number of postings.
+   */
+  private readonly expandedCache = new Map<string, ResolvedSpec>();
+  private expandedCacheSize = 0;
+
   private resolve(spec: TermSpec): ResolvedSpec {
+    if (!spec.prefix && !spec.fuzzy) return this.resolveUncached(spec);
+    const key = `${spec.prefix ? 'p' : '-'}${spec.fuzzy === false ? '-' : spec.fuzzy}:${spec.term}`;
+    const cached = this.expandedCache.get(key);
+    if (cached) {
+      this.expandedCache.delete(key);
+      this.expandedCache.set(key, cached);
+      return cached;
+    }
+    const resolved = this.resolveUncached(spec);
+    if (resolved.scores) {
+      this.expandedCache.set(key, resolved);
+      this.expandedCacheSize += resolved.docs.length;
+      for (const [k, old] of this.expandedCache) {
+        if (this.expandedCacheSize <= EXPANDED_CACHE_POSTINGS) break;
+        this.expandedCache.delete(k);
+        this.expandedCacheSize -= old.docs.length;
+      }
+    }
+    return resolved;
+  }
+
+  private resolveUncached(spec: TermSpec): ResolvedSpec {
     const expanded = this.expand(spec);
     const { offsets, docs, freqs } = this.data;
     if (expanded.length === 0) return { source: spec.term, expanded, docs: new Uint32Array(0) };
@@ -258,24 +303,25 @@ export class TermIndex {
     return out;
   }
 
-  /** Documents present in every spec's list, rarest list first; filtered. */
+  /** Documents present in every spec's list, rarest list first; the filter runs on survivors only. */
   private intersect(specs: ResolvedSpec[], filter?: (id: number) => boolean): number[] {
     if (specs.length === 0 || specs.some((s) => s.docs.length === 0)) return [];
     const order = [...specs].sort((a, b) => a.docs.length - b.docs.length);
-    const rarest = order[0]!.docs;
-    let candidates: number[] = [];
-    for (let i = 0; i < rarest.length; i++) if (!filter || filter(rarest[i]!)) candidates.push(rarest[i]!);
+    let candidates: ArrayLike<number> = order[0]!.docs;
     for (let s = 1; s < order.length && candidates.length > 0; s++) {
       const list = order[s]!.docs;
       const kept: number[] = [];
       let j = 0;
-      for (const doc of candidates) {
+      for (let i = 0; i < candidates.length; i++) {
+        const doc = candidates[i]!;
         j = lowerBound(list, doc, j);
         if (j < list.length && list[j] === doc) kept.push(doc);
       }
       candidates = kept;
     }
-    return candidates;
+    const out: number[] = [];
+    for (let i = 0; i < candidates.length; i++) if (!filter || filter(candidates[i]!)) out.push(candidates[i]!);
+    return out;
   }
 
   /**

@@ -158,3 +158,19 @@ export const EN_NOT_NAME_WORDS = new Set([
   'G7', 'G20', 'NPT', 'JST', 'EST', 'EDT', 'UTC', 'GMT', 'I', 'II', 'III', 'Mr', 'Mrs', 'Ms', 'Dr', 'Sir',
   'Excellency', 'Honorable', 'Honourable', 'Jr', 'Sr',
 ]);
+
+/**
+ * Words of a portfolio written after a title and before a name ("Assistant Secretary of State for
+ * East Asian and Pacific Affairs Daniel Kritenbrink", "Special Representative for North Korea Sung
+ * Kim"): a closed list, because the name right after them must not be swallowed.
+ */
+export const EN_PORTFOLIO_WORDS = new Set([
+  'and', 'the', 'of', 'for', 'East', 'Asian', 'Asia', 'Pacific', 'Affairs', 'Foreign', 'External', 'International',
+  'Security', 'Political', 'Policy', 'Economic', 'Economy', 'Trade', 'Industry', 'Arms', 'Control',
+  'Nonproliferation', 'Non-Proliferation', 'Public', 'Diplomacy', 'Consular', 'Management', 'Development',
+  'Defense', 'Defence', 'National', 'Europe', 'European', 'Eurasian', 'South', 'North', 'Central', 'Western',
+  'Hemisphere', 'Near', 'Middle', 'Counterterrorism', 'Global', 'Issues', 'Human', 'Rights', 'Democracy',
+  'Labor', 'Energy', 'Resources', 'Commerce', 'Finance', 'Korea', 'Korean', 'Japan', 'Unification', 'Office',
+  'Commission', 'Council', 'Committee', 'Cooperation', 'Bureau', 'Disarmament', 'Climate', 'Partnership',
+  'Indo-Pacific', 'Oceans', 'Environment', 'Science', 'Cyberspace', 'Digital', 'Policy', 'Planning',
+]);

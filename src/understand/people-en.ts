@@ -5,7 +5,7 @@
  * Capitalised words alone (sentence starts, "Korean Peninsula", "Security Council") never make one.
  */
 import { EN_COUNTRY_FORMS } from './countries.ts';
-import { EN_HONORIFICS, EN_MODIFIERS, EN_NOT_NAME_WORDS, EN_TITLES, type EnTitleInfo } from './en-titles.ts';
+import { EN_HONORIFICS, EN_MODIFIERS, EN_NOT_NAME_WORDS, EN_PORTFOLIO_WORDS, EN_TITLES, type EnTitleInfo } from './en-titles.ts';
 import type { Paragraphlike, RawMention } from './people-types.ts';
 
 const MAX_NAME_TOKENS = 5;
@@ -135,6 +135,32 @@ function ofCountryAfter(text: string, pos: number): { country: string; end: numb
     }
   }
   return undefined;
+}
+
+const CONNECTOR_WORDS = new Set(['and', 'the', 'of', 'for']);
+
+/**
+ * The portfolio after a title: " of External Affairs", " for East Asian and Pacific Affairs".
+ * `closed` (a name follows) accepts only portfolio words; otherwise any capitalised word. Stops
+ * before " of [the] <country>", which is the affiliation. Returns the end of the role.
+ */
+function portfolioAfter(text: string, pos: number, closed: boolean): number {
+  if (!text.startsWith(' of ', pos) && !text.startsWith(' for ', pos)) return pos;
+  let end = pos;
+  let p = pos + 1;
+  for (let words = 0; words < 12; words++) {
+    if (text.startsWith('of ', p) && ofCountryAfter(text, p - 1)) break;
+    let e = p;
+    while (e < text.length && e - p < 30 && /[A-Za-z'’\-]/.test(text[e]!)) e++;
+    const word = text.slice(p, e);
+    if (word.length === 0) break;
+    const ok = closed ? EN_PORTFOLIO_WORDS.has(word) : CONNECTOR_WORDS.has(word) || isUpper(word[0]);
+    if (!ok) break;
+    if (!CONNECTOR_WORDS.has(word)) end = e;
+    if (text[e] !== ' ') break;
+    p = e + 1;
+  }
+  return end;
 }
 
 interface Qualifiers {
@@ -315,9 +341,9 @@ export function englishMentions(paragraph: Paragraphlike): RawMention[] {
       if (text.startsWith(', ', end)) {
         const t = EN_TITLES.matchAt(text, end + 2, (_p, e) => !isLetter(text[e]));
         if (t) {
-          role = t.phrase;
+          end = portfolioAfter(text, t.end, false);
+          role = text.slice(t.end - t.phrase.length, end);
           deputy = t.value.deputy === true;
-          end = t.end;
           const of = ofCountryAfter(text, end);
           if (of) {
             affiliation = of.country;
@@ -332,18 +358,18 @@ export function englishMentions(paragraph: Paragraphlike): RawMention[] {
   return out;
 
   /** Handles a title found at [start, titleEnd); returns where scanning resumes. */
-  function handleTitle(start: number, titleEnd: number, phrase: string, info: EnTitleInfo): number {
+  function handleTitle(start: number, matchedEnd: number, phrase: string, info: EnTitleInfo): number {
     const q = qualifiersBefore(text, start);
-    const of = ofCountryAfter(text, titleEnd);
-    const role = q.rolePrefix + phrase;
     const deputy = q.deputy || info.deputy === true;
-    for (const pos of of ? [of.end, titleEnd] : [titleEnd]) {
+    const closedEnd = portfolioAfter(text, matchedEnd, true);
+    const closedOf = ofCountryAfter(text, closedEnd);
+    for (const pos of closedOf ? [closedOf.end, closedEnd] : [closedEnd]) {
       if (text[pos] !== ' ') continue;
       const name = readNameForward(text, honorificsAfter(text, pos + 1));
       if (!name) continue;
       push(name, q.start, name.end, {
-        role,
-        affiliation: q.affiliation ?? (pos === of?.end ? of.country : undefined),
+        role: q.rolePrefix + phrase + text.slice(matchedEnd, closedEnd),
+        affiliation: q.affiliation ?? (pos === closedOf?.end ? closedOf.country : undefined),
         former: q.former,
         acting: q.acting,
         deputy,
@@ -351,6 +377,9 @@ export function englishMentions(paragraph: Paragraphlike): RawMention[] {
       return name.end;
     }
     // "Cho Tae-yul, Minister of Foreign Affairs of the Republic of Korea"
+    const titleEnd = portfolioAfter(text, matchedEnd, false);
+    const of = ofCountryAfter(text, titleEnd);
+    const role = q.rolePrefix + phrase + text.slice(matchedEnd, titleEnd);
     if (text.startsWith(', ', q.start - 2)) {
       const name = readNameBackward(text, q.start - 2);
       if (name && name.words >= 2) {

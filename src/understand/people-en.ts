@@ -367,14 +367,17 @@ export function englishMentions(paragraph: Paragraphlike): RawMention[] {
       if (text[pos] !== ' ') continue;
       const name = readNameForward(text, honorificsAfter(text, pos + 1));
       if (!name) continue;
-      push(name, q.start, name.end, {
+      // "Prime Minister Kishida Fumio of Japan"
+      const ofAfterName = name.possessive ? undefined : ofCountryAfter(text, name.end);
+      const end = ofAfterName?.end ?? name.end;
+      push(name, q.start, end, {
         role: q.rolePrefix + phrase + text.slice(matchedEnd, closedEnd),
-        affiliation: q.affiliation ?? (pos === closedOf?.end ? closedOf.country : undefined),
+        affiliation: q.affiliation ?? (pos === closedOf?.end ? closedOf.country : ofAfterName?.country),
         former: q.former,
         acting: q.acting,
         deputy,
       });
-      return name.end;
+      return end;
     }
     // "Cho Tae-yul, Minister of Foreign Affairs of the Republic of Korea"
     const titleEnd = portfolioAfter(text, matchedEnd, false);

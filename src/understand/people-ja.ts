@@ -89,8 +89,9 @@ function cleanName(raw: string): CleanName | undefined {
   for (const f of JA_FORMER_MARKS) {
     if (!name.endsWith(f)) continue;
     const rest = name.slice(0, -f.length);
-    // 松前 and 秋元 are family names: strip only when a real name remains
-    if (rest.length >= 2 || (rest.length > 0 && isKatakana(rest[rest.length - 1]))) {
+    // 林前大臣 and 菅前総理 are common, so 前 always goes; 秋元 and 坂元 are family names, so 元 goes
+    // only when two or more characters of a name remain
+    if (rest.length >= (f === '前' ? 1 : 2) || (rest.length > 0 && isKatakana(rest[rest.length - 1]))) {
       name = rest;
       former = true;
     }

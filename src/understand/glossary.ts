@@ -44,7 +44,7 @@ export function parseGlossary(yamlText: string, file: string): { glossary: Gloss
     problems.push({ file, line, message });
   };
 
-  for (const e of doc.errors) problem(e.linePos?.[0]?.line ?? 1, e.message.split('\n')[0] ?? 'invalid YAML');
+  for (const e of doc.errors) problem(lineCounter.linePos(e.pos[0]).line, e.message.split('\n')[0] ?? 'invalid YAML');
   if (doc.errors.length > 0) return { glossary, problems };
   const root = doc.contents;
   if (root === null) return { glossary, problems };

@@ -17,8 +17,16 @@ const CUE = /\b(?:met|meets|meet|meeting|meetings|spoke|speaks|talk|talks|talked
 const NOT_WITH_PARTNER = /\b(?:discuss|discussed|discussing|about|regarding|concerning|remarks|statement|visit|on behalf)\b/i;
 
 function isLetter(c: string | undefined): boolean {
-  return c !== undefined && /[A-Za-z\u00C0-\u024F]/.test(c);
+  if (c === undefined) return false;
+  const x = c.charCodeAt(0);
+  return (x >= 65 && x <= 90) || (x >= 97 && x <= 122) || (x >= 0xc0 && x <= 0x24f);
 }
+
+/** Honorifics followed by their space, and their first letters: checked at every capital. */
+const HONORIFICS_SPACED = EN_HONORIFICS.map((h) => h + ' ');
+const HONORIFIC_FIRST = new Set(EN_HONORIFICS.map((h) => h[0]!));
+const honorificAt = (text: string, pos: number): string | undefined =>
+  HONORIFIC_FIRST.has(text[pos] ?? '') ? HONORIFICS_SPACED.find((h) => text.startsWith(h, pos))?.slice(0, -1) : undefined;
 
 function isUpper(c: string | undefined): boolean {
   return c !== undefined && c >= 'A' && c <= 'Z';
@@ -117,7 +125,7 @@ function honorificsBefore(text: string, end: number): number {
 function honorificsAfter(text: string, pos: number): number {
   let p = pos;
   for (let guard = 0; guard < 4; guard++) {
-    const h = EN_HONORIFICS.find((x) => text.startsWith(x + ' ', p));
+    const h = honorificAt(text, p);
     if (!h) break;
     p += h.length + 1;
   }
@@ -125,9 +133,9 @@ function honorificsAfter(text: string, pos: number): number {
 }
 
 /** " of the Republic of Korea" after a title. */
-function ofCountryAfter(text: string, pos: number): { country: string; end: number } | undefined {
-  if (!text.startsWith(' of ', pos)) return undefined;
-  const p = pos + 4;
+function ofCountryAfter(text: string, pos: number, connector = ' of '): { country: string; end: number } | undefined {
+  if (!text.startsWith(connector, pos)) return undefined;
+  const p = pos + connector.length;
   for (const { form, country } of EN_COUNTRY_FORMS) {
     if (text.startsWith(form, p) && !isLetter(text[p + form.length])) return { country: country.name, end: p + form.length };
     if (text.startsWith('the ' + form, p) && !isLetter(text[p + 4 + form.length])) {
@@ -328,7 +336,7 @@ export function englishMentions(paragraph: Paragraphlike): RawMention[] {
       i = handleTitle(i, title.end, title.phrase, title.value) - 1;
       continue;
     }
-    const hon = EN_HONORIFICS.find((h) => text.startsWith(h + ' ', i));
+    const hon = honorificAt(text, i);
     if (hon) {
       const after = honorificsAfter(text, i);
       const name = readNameForward(text, after);
@@ -361,7 +369,9 @@ export function englishMentions(paragraph: Paragraphlike): RawMention[] {
   function handleTitle(start: number, matchedEnd: number, phrase: string, info: EnTitleInfo): number {
     const q = qualifiersBefore(text, start);
     const deputy = q.deputy || info.deputy === true;
-    const closedEnd = portfolioAfter(text, matchedEnd, true);
+    // "Ambassador to Japan Rahm Emanuel": the posting belongs to the role
+    const postedTo = ofCountryAfter(text, matchedEnd, ' to ');
+    const closedEnd = postedTo ? postedTo.end : portfolioAfter(text, matchedEnd, true);
     const closedOf = ofCountryAfter(text, closedEnd);
     for (const pos of closedOf ? [closedOf.end, closedEnd] : [closedEnd]) {
       if (text[pos] !== ' ') continue;

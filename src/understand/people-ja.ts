@@ -28,6 +28,8 @@ const MAX_BRACKET = 300;
 /** Meeting words: a person named before one of these in the same sentence held the meeting. */
 const MEETING_CUES = ['会談', '会合', '会議', '電話', '会食', '懇談', '面会', '表敬', '協議', '意見交換', '立ち話', '出席', '接見', '会見'];
 
+const CUE_FIRST = new Set(MEETING_CUES.map((q) => q[0]!));
+
 const COUNTRIES = new PhraseTable<true>(JA_COUNTRY_FORMS.map((f) => [f, true] as const));
 
 interface Split {
@@ -151,7 +153,7 @@ function sentenceIndex(text: string): { start: Int32Array; end: Int32Array; next
     const c = text[i];
     if (c === '。' || c === '\n') e = i;
     end[i] = e;
-    if (i < n && MEETING_CUES.some((q) => text.startsWith(q, i))) cue = i;
+    if (i < n && CUE_FIRST.has(c!) && MEETING_CUES.some((q) => text.startsWith(q, i))) cue = i;
     nextCue[i] = cue;
   }
   return { start, end, nextCue };
@@ -213,6 +215,13 @@ export function japaneseMentions(paragraph: Paragraphlike): RawMention[] {
       }
     }
     split ??= splitAtCountry(run);
+    // 山田重夫駐米国日本国大使: 駐 + the host country is the posting; the next country sends him
+    let hostPosting = '';
+    if (split.country && split.name.endsWith('駐')) {
+      hostPosting = '駐' + split.country;
+      const sender = splitAtCountry(split.org);
+      split = { name: split.name.slice(0, -1), nameOffset: 0, org: sender.name === '' ? sender.org : split.org, country: sender.name === '' ? sender.country : undefined };
+    }
     const clean = cleanName(split.name);
     if (!clean) continue;
     nameStart += clean.dropped;
@@ -228,7 +237,7 @@ export function japaneseMentions(paragraph: Paragraphlike): RawMention[] {
     let role: string | undefined;
     if (principal) {
       const base = chain.length === 1 && org.length <= 15 ? org + principal.phrase : principal.phrase;
-      role = (clean.posting ?? '') + base;
+      role = (clean.posting ?? hostPosting) + base;
     }
     const deputy = principal?.info.deputy === true || (role?.includes('副') ?? false);
     let affiliation = split.country;

@@ -153,6 +153,14 @@ describe('Japanese readouts', () => {
     ]);
   });
 
+  it('ambassadors: the posting (駐日, 駐米国) goes to the role, the sending country to the affiliation', () => {
+    const people = ja('山田重夫駐米国日本国大使は、国務省を訪問した。', 'ラーム・エマニュエル駐日米国大使と会談した。');
+    expect(people.map((p) => [p.name, p.role, p.affiliation, p.participant])).toEqual([
+      ['ラーム・エマニュエル', '駐日大使', '米国', true],
+      ['山田重夫', '駐米国大使', '日本国', false],
+    ]);
+  });
+
   it('no people in a paragraph without names: titles alone, 同大臣, 両大臣 and 日米韓外相 are not people', () => {
     expect(ja(seed[1]!, seed[2]!, seed[3]!)).toEqual([]);
     expect(ja('両大臣は、同大臣の発言を歓迎し、日米韓外相会合及び外務大臣会合の開催で一致した。韓国外交部長官からも発言があった。')).toEqual([]);
@@ -228,6 +236,18 @@ describe('English readouts', () => {
     expect(people.map((p) => [p.name, p.role, p.affiliation])).toEqual([
       ['Cho Tae-yul', 'Minister of Foreign Affairs', 'Republic of Korea'],
       ['S. Jaishankar', 'Minister of External Affairs', 'India'],
+    ]);
+  });
+
+  it('ambassadors posted to a country, and "President of <country>" before the name', () => {
+    const people = en(
+      'U.S. Ambassador to Japan Rahm Emanuel met with Japanese Ambassador to the United States Yamada Shigeo.',
+      'The President of the Republic of Korea Yoon Suk Yeol sent a message.',
+    );
+    expect(people.map((p) => [p.name, p.role, p.affiliation, p.participant])).toEqual([
+      ['Rahm Emanuel', 'Ambassador to Japan', 'United States', true],
+      ['Yamada Shigeo', 'Ambassador to the United States', 'Japan', true],
+      ['Yoon Suk Yeol', 'President', 'Republic of Korea', false],
     ]);
   });
 

@@ -1,6 +1,6 @@
 /**
  * English titles, honorifics and modifiers as readouts and joint statements write them
- * ("U.S. Secretary of State Antony Blinken", "H.E. Mr. Cho Tae-yul, Minister of Foreign Affairs of
+ * ("U.S. Secretary of State Michael R. Pompeo", "H.E. Ms. Kang Kyung-wha, Minister of Foreign Affairs of
  * the Republic of Korea"). Titles are matched case-sensitively: capitalised, they precede or follow a
  * name; lower-case ("the minister") they are prose.
  */

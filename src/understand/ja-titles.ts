@@ -1,6 +1,6 @@
 /**
- * Japanese titles of officials as MOFA writes them after a name (岩屋毅外務大臣,
- * アントニー・ブリンケン米国国務長官). The extractor finds a title first, then reads the country and
+ * Japanese titles of officials as MOFA writes them after a name (茂木敏充外務大臣,
+ * マイク・ポンペオ米国国務長官). The extractor finds a title first, then reads the country and
  * the name backwards from it, so every title a readout may use belongs here, longest wins.
  */
 import { PhraseTable } from './phrase-table.ts';
@@ -74,7 +74,7 @@ const FIXED: [string, JaTitleInfo][] = [
   ['外務事務次官', { japanGov: true }],
   ['事務次官', {}],
   ['外務報道官', { japanGov: true }],
-  // bare ranks used in short references (岩屋大臣, 趙長官, ブリンケン長官)
+  // bare ranks used in short references (茂木大臣, 康長官, ポンペオ長官)
   ['大臣', { principal: true }],
   ['副大臣', { deputy: true }],
   ['長官', { principal: true }],

@@ -1,6 +1,6 @@
 /**
- * Normal forms of personal names, so that 「アントニー・ブリンケン」, "The Honorable Antony Blinken",
- * "Antony J. Blinken" and "BLINKEN Antony" compare equal where they should.
+ * Normal forms of personal names, so that 「マイク・ポンペオ」, "The Honorable Michael R. Pompeo",
+ * "Michael R. Pompeo" and "POMPEO Michael" compare equal where they should.
  */
 import { EN_HONORIFICS } from './en-titles.ts';
 
@@ -19,7 +19,7 @@ export function japaneseNameKey(name: string): string {
   return normalizeForm(name).replace(/ /g, '');
 }
 
-/** Removes leading courtesy titles: "H.E. Mr. Cho Tae-yul" -> "Cho Tae-yul". */
+/** Removes leading courtesy titles: "H.E. Mr. Kang Kyung-wha" -> "Kang Kyung-wha". */
 export function stripEnglishHonorifics(s: string): string {
   let t = s.trim();
   for (let guard = 0; guard < 5; guard++) {
@@ -40,8 +40,8 @@ export function englishNameTokens(name: string): string[] {
 }
 
 /**
- * English name key: sorted tokens, so name order does not matter ("Iwaya Takeshi" equals
- * "Takeshi Iwaya" and "IWAYA Takeshi"), and initials are ignored ("Antony J. Blinken").
+ * English name key: sorted tokens, so name order does not matter ("Motegi Toshimitsu" equals
+ * "Toshimitsu Motegi" and "MOTEGI Toshimitsu"), and initials are ignored ("Michael R. Pompeo").
  */
 export function englishNameKey(name: string): string {
   return [...englishNameTokens(name)].sort().join(' ');

@@ -1,7 +1,7 @@
 /**
  * Mentions of people in English readouts and joint statements. A person needs a context: a title
- * before the name ("U.S. Secretary of State Antony Blinken"), a title after it ("Cho Tae-yul,
- * Minister of Foreign Affairs of the Republic of Korea"), or an honorific ("H.E. Mr. Cho Tae-yul").
+ * before the name ("U.S. Secretary of State Michael R. Pompeo"), a title after it ("Kang Kyung-wha,
+ * Minister of Foreign Affairs of the Republic of Korea"), or an honorific ("H.E. Ms. Kang Kyung-wha").
  * Capitalised words alone (sentence starts, "Korean Peninsula", "Security Council") never make one.
  */
 import { EN_COUNTRY_FORMS } from './countries.ts';
@@ -9,7 +9,7 @@ import { EN_HONORIFICS, EN_MODIFIERS, EN_NOT_NAME_WORDS, EN_PORTFOLIO_WORDS, EN_
 import type { Paragraphlike, RawMention } from './people-types.ts';
 
 const MAX_NAME_TOKENS = 5;
-/** A name word: Blinken, MOTEGI, Tae-yul, O'Brien; or an initial: J. */
+/** A name word: Pompeo, MOTEGI, Tae-yul, O'Brien; or an initial: J. */
 const TOKEN = /[A-Z][A-Za-z'’]*(?:-[A-Za-z]+)*\.?/y;
 const WHOLE_TOKEN = new RegExp(`^${TOKEN.source}$`);
 const ABBREVIATIONS = new Set(['U.S', 'U.K', 'U.N', 'Mr', 'Mrs', 'Ms', 'Dr', 'H.E', 'St', 'No', 'Jr', 'Sr', 'Hon', 'Prof', 'Gen', 'Lt', 'Col', 'Rt', 'a.m', 'p.m', 'Amb']);
@@ -345,7 +345,7 @@ export function englishMentions(paragraph: Paragraphlike): RawMention[] {
       let role: string | undefined;
       let affiliation: string | undefined;
       let deputy = false;
-      // "H.E. Mr. Cho Tae-yul, Minister of Foreign Affairs of the Republic of Korea"
+      // "H.E. Ms. Kang Kyung-wha, Minister of Foreign Affairs of the Republic of Korea"
       if (text.startsWith(', ', end)) {
         const t = EN_TITLES.matchAt(text, end + 2, (_p, e) => !isLetter(text[e]));
         if (t) {
@@ -389,7 +389,7 @@ export function englishMentions(paragraph: Paragraphlike): RawMention[] {
       });
       return end;
     }
-    // "Cho Tae-yul, Minister of Foreign Affairs of the Republic of Korea"
+    // "Park Jin, Minister of Foreign Affairs of the Republic of Korea"
     const titleEnd = portfolioAfter(text, matchedEnd, false);
     const of = ofCountryAfter(text, titleEnd);
     const role = q.rolePrefix + phrase + text.slice(matchedEnd, titleEnd);

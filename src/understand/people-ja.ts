@@ -1,6 +1,6 @@
 /**
  * Mentions of people in Japanese readouts. MOFA writes name, country and title as one unbroken run
- * (アントニー・ブリンケン米国国務長官, 岩屋毅外務大臣), so the scan finds a title from the table, then
+ * (マイク・ポンペオ米国国務長官, 茂木敏充外務大臣), so the scan finds a title from the table, then
  * reads the country and the name backwards from it; a title not preceded by a name is no person.
  * Every backward read is bounded, so a paragraph costs time linear in its length.
  */
@@ -39,7 +39,7 @@ interface Split {
   org: string;
 }
 
-/** Splits a run such as アントニー・ブリンケン米国 or 王毅中国共産党中央外事工作委員会 at its country. */
+/** Splits a run such as マイク・ポンペオ米国 or 王毅中国共産党中央外事工作委員会 at its country. */
 function splitAtCountry(run: string): Split {
   for (let p = 0; p < run.length; p++) {
     const m = COUNTRIES.matchAt(run, p, (phrase, end) => {
@@ -121,7 +121,7 @@ function cleanName(raw: string): CleanName | undefined {
   return { name, dropped, former, posting };
 }
 
-/** English name in brackets after a title: "(H.E. Mr. Cho Tae-yul, Minister of ...)" -> Cho Tae-yul. */
+/** English name in brackets after a title: "(H.E. Mr. Kang Kyung-wha, Minister of ...)" -> Kang Kyung-wha. */
 function englishNameInBrackets(inner: string): string | undefined {
   if (!/[A-Za-z]/.test(inner) || /[\u3040-\u30ff\u4e00-\u9fff]/.test(inner)) return undefined;
   const first = stripEnglishHonorifics(inner.split(',')[0] ?? '');

@@ -1,7 +1,7 @@
 /**
  * The people a statement names, for /who: mentions found per paragraph, then merged so that one
- * person is one entry (岩屋毅外務大臣 ... 岩屋大臣; "Secretary of State Antony Blinken" ... "Secretary
- * Blinken"). Pure functions over paragraph text; meant to run once per statement at index time.
+ * person is one entry (茂木敏充外務大臣 ... 茂木大臣; "Secretary of State Michael R. Pompeo" ... "Secretary
+ * Pompeo"). Pure functions over paragraph text; meant to run once per statement at index time.
  */
 import { englishNameKey, japaneseNameKey } from './names.ts';
 import { englishMentions } from './people-en.ts';
@@ -60,7 +60,7 @@ function foldShortReferences(groups: Map<string, Group>, shortForms: (g: Group) 
     }
   }
   const target = new Map<string, Group>();
-  // shortest first, so 岩屋 joins 岩屋毅 before anything joins 岩屋
+  // shortest first, so 茂木 joins 茂木敏充 before anything joins 茂木
   const byLength = [...groups.values()].sort((a, b) => a.key.length - b.key.length || a.order - b.order);
   for (const g of byLength) {
     const candidates = (fullByShort.get(g.key) ?? []).filter((c) => c.key.length > g.key.length);

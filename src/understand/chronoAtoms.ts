@@ -19,7 +19,8 @@ const EN_RELATIVE = /\b(?:today|tonight|yesterday|tomorrow|last|next|this|ago|ea
 const EN_LEADING_WORDS = /^(?:(?:at|on|from|in|by|since|of|the)\s+)+/i;
 const EN_DURATION_WORDS = /\b(?:minutes?|hours?|mins?|hrs?|days|weeks|months|years)\b/i;
 const EN_MONTH_ONLY_CONTEXT = /\b(?:in|since|until|by|during|early|late|mid-?|of|this|last|next|from|to)\s*$/i;
-const EN_ZONE_IN_TEXT = /\b([A-Z]{2,3}T|UTC|GMT)\b/;
+/** chrono keeps a zone abbreviation it knows after the clock: "9:00 a.m. ET", "8 p.m. (EDT) on June 3". */
+const EN_ZONE_IN_TEXT = /(?:\d|[ap]\.?m\.?)\s*\(?([A-Z]{2,5})\b/;
 
 /** chrono reads a same-length copy where "through" is spelled "to", which it understands in ranges. */
 function chronoInput(text: string, lang: Lang): string {
@@ -81,12 +82,21 @@ function resultToAtom(r: chrono.ParsedResult, text: string, lang: Lang, statemen
     if (/^(?:right\s+)?now$/i.test(written) || EN_DURATION_WORDS.test(written) && !EN_CLOCK.test(written)) return undefined;
   }
   written = written.trimEnd();
-  const end = start + written.length;
+  let end = start + written.length;
+  let rangeAllowed = true;
+  if (lang === 'ja' && r.end && text[end] === '間') {
+    // "午前11時から1時間": chrono reads a range to 1 o'clock; the tail is a duration for the hand rules.
+    const cut = /から|より|[~〜\-–]/.exec(written);
+    if (!cut) return undefined;
+    written = written.slice(0, cut.index);
+    end = start + written.length;
+    rangeAllowed = false;
+  }
   if (written.length === 0) return undefined;
 
   const clockAllowed = lang === 'ja' || EN_CLOCK.test(written);
   const time = clockAllowed ? clockOf(r.start) : undefined;
-  const endTime = clockAllowed && r.end ? clockOf(r.end) : undefined;
+  const endTime = clockAllowed && r.end && rangeAllowed ? clockOf(r.end) : undefined;
   const relative = lang === 'en' && EN_RELATIVE.test(written);
   const date = relative ? relativeSpec(r.start, written, statement) : absoluteSpec(r.start);
   const zoneWritten = lang === 'en' ? EN_ZONE_IN_TEXT.exec(written)?.[1] : undefined;
@@ -98,7 +108,7 @@ function resultToAtom(r: chrono.ParsedResult, text: string, lang: Lang, statemen
   }
   if (date) {
     let rangeEnd: DateSpec | undefined;
-    if (r.end) rangeEnd = relative ? relativeSpec(r.end, written, statement) : absoluteSpec(r.end);
+    if (r.end && rangeAllowed) rangeEnd = relative ? relativeSpec(r.end, written, statement) : absoluteSpec(r.end);
     if (rangeEnd?.kind === 'calendar' && date.kind === 'calendar' && rangeEnd.y === undefined && date.y !== undefined) {
       rangeEnd = { ...rangeEnd, y: date.y };
     }

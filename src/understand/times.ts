@@ -143,6 +143,11 @@ function absorbDate(d: Draft, a: DateAtom, gap: string, inBracket: boolean): boo
       return true;
     }
   }
+  if (d.time && !d.alt.time && a.time && inBracket) {
+    // "9:30 p.m. (Eastern Time) on June 3 (10:30 a.m. June 4, Japan time)": the other place's date and time.
+    d.alt = { time: a.time, date: a.date, zone: a.zone ?? d.pendingZone, shift: d.pendingShift };
+    return true;
+  }
   if (d.time && d.alt.time && inBracket && !d.alt.date && !a.time) {
     d.alt.date = a.date;
     return true;

@@ -122,6 +122,15 @@ function listable(spec: DateSpec | undefined): boolean {
 }
 
 function absorbDate(d: Draft, a: DateAtom, gap: string, inBracket: boolean): boolean {
+  if (a.date.kind === 'weekday' && d.date) {
+    // 11月1日（金曜日）午後3時: the weekday only restates the date.
+    return a.time ? absorbTime(d, a.time, a.endTime, a.zone, false) : true;
+  }
+  if (d.time && !d.alt.time && !d.alt.date && !a.time && inBracket && d.date) {
+    // 午後2時(日本時間同日午後3時): the other place's date, its clock time follows.
+    d.alt.date = a.date;
+    return true;
+  }
   if (!d.date && !(d.time && a.time)) {
     if (d.alt.time && inBracket) {
       d.alt.date = a.date;
@@ -155,7 +164,12 @@ function absorbDate(d: Draft, a: DateAtom, gap: string, inBracket: boolean): boo
   return false;
 }
 
-function absorbZone(d: Draft, zone: string): boolean {
+/** `prefix`: the zone is written right before a date or time (日本時間同日午後3時) and belongs to it. */
+function absorbZone(d: Draft, zone: string, prefix: boolean): boolean {
+  if (prefix && d.time && !d.alt.time && !d.pendingZone) {
+    d.pendingZone = zone;
+    return true;
+  }
   if (!d.time || !d.alt.time) {
     if (!d.zone) d.zone = zone;
     else if (d.time && !d.pendingZone) d.pendingZone = zone;
@@ -170,7 +184,7 @@ function absorbZone(d: Draft, zone: string): boolean {
 }
 
 /** Adds an atom to the expression being built; false when it begins a new expression. */
-function absorb(d: Draft, a: Atom, gap: string, inBracket: boolean): boolean {
+function absorb(d: Draft, a: Atom, gap: string, inBracket: boolean, next?: Atom): boolean {
   const rangeGap = RANGE_GLUE.test(gap);
   switch (a.kind) {
     case 'date':
@@ -179,7 +193,7 @@ function absorb(d: Draft, a: Atom, gap: string, inBracket: boolean): boolean {
       if (d.time && a.time && d.alt.time && !rangeGap) return false;
       return absorbTime(d, a.time, a.endTime, a.zone, rangeGap);
     case 'zone':
-      return absorbZone(d, a.zone);
+      return absorbZone(d, a.zone, next !== undefined && next.start === a.end && (next.kind === 'date' || next.kind === 'time' || next.kind === 'dayOffset'));
     case 'dayOffset':
       if (d.time && !d.alt.time) {
         d.pendingShift = a.shift;
@@ -311,11 +325,13 @@ export function extractTimes(text: string, lang: Lang, statementDate: string): T
     if (expr) out.push(expr);
     draft = undefined;
   };
-  for (const atom of nonOverlapping(atoms)) {
+  const ordered = nonOverlapping(atoms);
+  for (const [i, atom] of ordered.entries()) {
+    const next = ordered[i + 1];
     if (draft) {
       const gap = norm.slice(draft.end, atom.start);
       const glued = gap.length <= MAX_GAP && GLUE[lang].test(gap);
-      if (glued && absorb(draft, atom, gap, unclosedBracket(norm.slice(draft.start, atom.start)))) {
+      if (glued && absorb(draft, atom, gap, unclosedBracket(norm.slice(draft.start, atom.start)), next)) {
         draft.end = atom.end;
         draft.last = atom.kind;
         continue;
@@ -323,7 +339,7 @@ export function extractTimes(text: string, lang: Lang, statementDate: string): T
       close();
     }
     draft = newDraft(atom.start);
-    if (absorb(draft, atom, '', false)) {
+    if (absorb(draft, atom, '', false, next)) {
       draft.end = atom.end;
       draft.last = atom.kind;
     } else {

@@ -78,6 +78,21 @@ describe('Japanese readouts', () => {
     ]);
   });
 
+  it('reads a weekday in brackets between the date and the time', () => {
+    expect(normalized('11月1日（金曜日）午後3時5分から約20分間、外務大臣は、中国外交部長と会談を行いました。', 'ja', '2024-11-01')).toEqual([
+      { text: '11月1日（金曜日）午後3時5分から約20分間', date: '2024-11-01', time: '15:05', approximate: true, durationMinutes: 20 },
+    ]);
+  });
+
+  it('reads the other place\'s zone written before its 同日 and clock time', () => {
+    expect(normalized('6月25日、午後2時(日本時間同日午後3時)から約1時間、両首脳は会談を行った。', 'ja', '2024-06-26')).toEqual([
+      {
+        text: '6月25日、午後2時(日本時間同日午後3時)から約1時間', date: '2024-06-25', time: '14:00', approximate: true, durationMinutes: 60,
+        alternate: { date: '2024-06-25', time: '15:00', timezone: 'JST' },
+      },
+    ]);
+  });
+
   it('reads a time zone before the date and an hours-and-minutes duration', () => {
     const text = '現地時間6月4日午後3時30分から約1時間30分、総理大臣は、ベトナムの首相と会談を行いました。';
     expect(normalized(text, 'ja', '2024-06-05')).toEqual([
@@ -175,6 +190,19 @@ describe('English readouts', () => {
     expect(normalized('The call began at 8 p.m. (EDT) on June 3.', 'en', '2024-06-05')).toEqual([
       { text: '8 p.m. (EDT) on June 3', date: '2024-06-03', time: '20:00', timezone: 'EDT' },
     ]);
+  });
+
+  it('reads a duration before the clock time, Blue House style, and a range across months', () => {
+    expect(normalized('President Park held a phone call with Prime Minister Sato for 25 minutes from 10:30 a.m. on October 4.', 'en', '2024-10-05')).toEqual([
+      { text: '25 minutes from 10:30 a.m. on October 4', date: '2024-10-04', time: '10:30', durationMinutes: 25 },
+    ]);
+    expect(normalized('During his visit to Japan from October 29 to November 1, the Minister met the Prime Minister.', 'en', '2024-11-02')).toEqual([
+      { text: 'October 29 to November 1', date: '2024-10-29', endDate: '2024-11-01' },
+    ]);
+  });
+
+  it('reads a bare weekday as the most recent one', () => {
+    expect(normalized('On Wednesday the Secretary met the Minister.', 'en', '2024-11-01')).toEqual([{ text: 'Wednesday', date: '2024-10-30' }]);
   });
 
   it('reads day-first dates and number-word durations', () => {

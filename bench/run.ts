@@ -103,8 +103,11 @@ async function main(): Promise<void> {
   log('readout: build and queries');
   const build = await worker('readout', corpusDir, queriesFile, 5);
   const indexBytes = await folderBytes(cacheDir);
-  log('readout: cold start');
-  const cold = await worker('readout-cold', corpusDir, queriesFile, 0);
+  log('readout: cold start (median of 3 restarts)');
+  const colds: WorkerReport[] = [];
+  for (let i = 0; i < 3; i++) colds.push(await worker('readout-cold', corpusDir, queriesFile, 0));
+  colds.sort((a, b) => a.firstAnswerMs - b.firstAnswerMs);
+  const cold = colds[1]!;
   const notes = indexBytes === 0 ? ['no persisted index: cold start is a full load and build'] : [];
   const readout = asResult(paragraphs, build, cold, indexBytes, notes);
 

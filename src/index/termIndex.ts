@@ -147,6 +147,7 @@ export class TermIndex {
   private readonly documentCount: number;
   private readonly acc: Float64Array;
   private readonly seen: Uint8Array;
+  private readonly masks: Float64Array;
 
   constructor(data: TermIndexData) {
     this.data = data;
@@ -154,6 +155,7 @@ export class TermIndex {
     this.documentCount = data.fieldLength.length;
     this.acc = new Float64Array(this.documentCount);
     this.seen = new Uint8Array(this.documentCount);
+    this.masks = new Float64Array(this.documentCount);
   }
 
   get size(): number {
@@ -306,6 +308,13 @@ export class TermIndex {
   /** Documents present in every spec's list, rarest list first; the filter runs on survivors only. */
   private intersect(specs: ResolvedSpec[], filter?: (id: number) => boolean): number[] {
     if (specs.length === 0 || specs.some((s) => s.docs.length === 0)) return [];
+    if (specs.length === 1) {
+      const docs = specs[0]!.docs;
+      if (!filter) return Array.from(docs);
+      const out: number[] = [];
+      for (let i = 0; i < docs.length; i++) if (filter(docs[i]!)) out.push(docs[i]!);
+      return out;
+    }
     const order = [...specs].sort((a, b) => a.docs.length - b.docs.length);
     let candidates: ArrayLike<number> = order[0]!.docs;
     for (let s = 1; s < order.length && candidates.length > 0; s++) {
@@ -343,54 +352,58 @@ export class TermIndex {
       const scores = new Float64Array(ids.length);
       const full = 2 ** resolved.length - 1;
       const quality = sourcesOf(full);
-      for (let i = 0; i < ids.length; i++) {
-        let total = 0;
-        perSpec.forEach((specScores, k) => {
-          let kw = specScores[0]![i]!;
-          for (let s = 1; s < specScores.length; s++) kw = kw + specScores[s]![i]!;
-          total = k === 0 ? kw : total + kw;
+      // Left-to-right sums: within a keyword over its specs, then over keywords (MiniSearch's reduce).
+      const keywordScore = new Float64Array(ids.length);
+      perSpec.forEach((specs, k) => {
+        specs.forEach((column, s) => {
+          if (s === 0) keywordScore.set(column);
+          else for (let i = 0; i < ids.length; i++) keywordScore[i] = keywordScore[i]! + column[i]!;
         });
-        scores[i] = total * quality;
-      }
+        if (k === 0) scores.set(keywordScore);
+        else for (let i = 0; i < ids.length; i++) scores[i] = scores[i]! + keywordScore[i]!;
+      });
+      for (let i = 0; i < ids.length; i++) scores[i] = scores[i]! * quality;
       return { ids, scores, keywordMask: new Float64Array(ids.length).fill(full), resolved };
     }
     // OR: each keyword's own AND, then summed in keyword order for the documents holding it.
-    const { acc, seen } = this;
-    const masks = new Map<number, number>();
-    const touched: number[] = [];
+    const { acc, seen, masks } = this;
+    let touched: number[] = [];
     resolved.forEach((specs, k) => {
       const ids = this.intersect(specs, options.filter);
       const perSpec = specs.map((s) => this.scoresFor(s, ids));
+      const bit = 2 ** k;
       for (let i = 0; i < ids.length; i++) {
         let kw = perSpec[0]![i]!;
         for (let s = 1; s < perSpec.length; s++) kw = kw + perSpec[s]![i]!;
         const doc = ids[i]!;
         if (seen[doc]) {
           acc[doc] = acc[doc]! + kw;
-          masks.set(doc, masks.get(doc)! + 2 ** k);
+          masks[doc] = masks[doc]! + bit;
         } else {
           seen[doc] = 1;
           acc[doc] = kw;
-          masks.set(doc, 2 ** k);
+          masks[doc] = bit;
           touched.push(doc);
         }
       }
     });
-    touched.sort((a, b) => a - b);
-    const scores = new Float64Array(touched.length);
-    const keywordMask = new Float64Array(touched.length);
+    const order = Uint32Array.from(touched).sort();
+    touched = [];
+    const scores = new Float64Array(order.length);
+    const keywordMask = new Float64Array(order.length);
     const qualityCache = new Map<number, number>();
-    for (let i = 0; i < touched.length; i++) {
-      const doc = touched[i]!;
-      const mask = masks.get(doc)!;
+    for (let i = 0; i < order.length; i++) {
+      const doc = order[i]!;
+      const mask = masks[doc]!;
       let q = qualityCache.get(mask);
       if (q === undefined) qualityCache.set(mask, (q = sourcesOf(mask)));
       scores[i] = acc[doc]! * q;
       keywordMask[i] = mask;
       acc[doc] = 0;
       seen[doc] = 0;
+      masks[doc] = 0;
     }
-    return { ids: touched, scores, keywordMask, resolved };
+    return { ids: Array.from(order), scores, keywordMask, resolved };
   }
 
   /** Document terms matched by a document, in MiniSearch's `Object.keys(match)` order. */

@@ -19,6 +19,8 @@ export interface SystemResult {
   rssMB: number;
   queries: Partial<Record<QueryKind, Percentiles>>;
   answersPerSec: number;
+  /** Latency of each question the first time it is asked in the process (all kinds together). */
+  firstPass?: Percentiles;
   /** What the numbers mean when a system cannot do something the others do. */
   notes?: string[];
 }

@@ -49,6 +49,7 @@ function asResult(paragraphs: number, build: WorkerReport, cold: WorkerReport, i
     rssMB: Math.max(build.rssMB, cold.rssMB),
     queries: build.queries ?? {},
     answersPerSec: build.answersPerSec ?? 0,
+    ...(build.firstPass ? { firstPass: build.firstPass } : {}),
     ...(notes.length ? { notes } : {}),
   };
 }
@@ -63,6 +64,7 @@ function table(readout: SystemResult, baselines: Record<string, SystemResult>): 
     ['RSS MB after GC', (r) => r.rssMB],
     ['answers / s', (r) => r.answersPerSec],
   ];
+  for (const p of ['p50', 'p99'] as const) rows.push([`first ask ${p} ms`, (r) => r.firstPass?.[p]]);
   for (const kind of QUERY_KINDS) {
     for (const p of ['p50', 'p95', 'p99'] as const) rows.push([`${kind} ${p} ms`, (r) => r.queries[kind]?.[p]]);
   }

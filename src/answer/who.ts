@@ -101,8 +101,9 @@ export function answerWho(lib: Library, query: string, scope: SearchScope): Answ
     const other = own === e.ja ? e.en : e.ja;
     const person = personInfo(own.person, scope.lang);
     const sides = [own, other].filter((n): n is Named => n !== undefined);
+    const written = !own.person.affiliation || own.person.mentions.some((m) => m.text.includes(own.person.affiliation!));
     return {
-      text: describePerson(person, scope.lang),
+      text: describePerson(person, scope.lang, written),
       person,
       citations: sides.map((n) => mentionCitation(lib, n, matched?.get(n.statement))),
       matched: sides.flatMap((n) => n.person.mentions.map((m) => m.text)),

@@ -93,6 +93,13 @@ export function answerWho(lib: Library, query: string, scope: SearchScope): Answ
   }
   if (entries.length === 0) return none(notice('noPeople', scope.lang));
 
+  // Order of first mention in the asked language; people only the other language names come after.
+  const firstMention = (e: { ja?: Named; en?: Named }) => {
+    const n = scope.lang === 'ja' ? e.ja : e.en;
+    const m = n?.person.mentions[0];
+    return m ? m.paragraph * 1e6 + m.start : Infinity;
+  };
+  entries = [...entries].sort((a, b) => firstMention(a) - firstMention(b));
   const participant = (e: { ja?: Named; en?: Named }) => Boolean(e.ja?.person.participant || e.en?.person.participant);
   entries = [...entries.filter(participant), ...entries.filter((e) => !participant(e))];
 

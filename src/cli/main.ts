@@ -5,6 +5,12 @@ import 'dotenv/config';
 
 const bold = (s: string) => `\u001b[1m${s}\u001b[22m`;
 
+// `readout ... | head` closes the pipe early: that is the reader's choice, not an error.
+process.stdout.on('error', (err: NodeJS.ErrnoException) => {
+  if (err.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+  throw err;
+});
+
 const config = loadConfig();
 const code = await runCli(process.argv.slice(2), {
   stdout: (s) => process.stdout.write(`${s}\n`),

@@ -312,6 +312,13 @@ describe('robustness', () => {
     );
   });
 
+  it('handles 100 KB of one long chain of dates and times', () => {
+    for (const [unit, lang] of [['1日、', 'ja'], ['10月31日(午後10時)、', 'ja'], ['June 4 and 5, ', 'en'], ['(8 p.m. (', 'en']] as const) {
+      const big = unit.repeat(Math.ceil(100_000 / unit.length));
+      expect(extractTimes(big, lang, '2024-11-01').length).toBeGreaterThan(0);
+    }
+  });
+
   it('gives the same answers whatever the machine time zone', () => {
     const inputs: [string, 'ja' | 'en', string][] = [
       [seed(1), 'ja', '2024-11-01'],

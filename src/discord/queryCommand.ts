@@ -1,0 +1,73 @@
+/** The handler shared by /who, /when, /quote and /compare: options -> engine -> embed reply. */
+import {
+  MessageFlags,
+  type AutocompleteInteraction,
+  type ChatInputCommandInteraction,
+} from 'discord.js';
+import type { Lang } from '../answer/types.ts';
+import { QueryError } from '../engine/errors.ts';
+import { DISCORD_LIMITS } from '../render/discordEmbed.ts';
+import { truncateText } from '../render/truncate.ts';
+import { answerMessage, checkStatement } from './answerMessage.ts';
+import type { QueryKind } from './buttonIds.ts';
+import type { CommandContext } from './command.ts';
+import { OPTION } from './commandOptions.ts';
+import { interactionLang } from './locale.ts';
+
+export function optionLang(interaction: ChatInputCommandInteraction): Lang {
+  return interactionLang(interaction.options.getString(OPTION.lang), interaction.locale);
+}
+
+export function hideFlag(interaction: ChatInputCommandInteraction): MessageFlags.Ephemeral | undefined {
+  return interaction.options.getBoolean(OPTION.hide) ? MessageFlags.Ephemeral : undefined;
+}
+
+/** Bad input is the user's to fix: told only to them, in their language. */
+export async function replyQueryError(
+  interaction: ChatInputCommandInteraction,
+  error: QueryError,
+  lang: Lang,
+): Promise<void> {
+  await interaction.reply({ content: error.messageFor(lang), flags: MessageFlags.Ephemeral });
+}
+
+export async function runQueryCommand(
+  interaction: ChatInputCommandInteraction,
+  ctx: CommandContext,
+  kind: QueryKind,
+): Promise<void> {
+  const lang = optionLang(interaction);
+  let message;
+  try {
+    const statement = checkStatement(ctx.engine, interaction.options.getString(OPTION.statement));
+    message = answerMessage(ctx.engine, {
+      kind,
+      query: interaction.options.getString(OPTION.query) ?? '',
+      lang,
+      askerId: interaction.user.id,
+      ...(statement ? { statement } : {}),
+    });
+  } catch (error) {
+    if (error instanceof QueryError) return replyQueryError(interaction, error, lang);
+    throw error;
+  }
+  await interaction.reply({ ...message, flags: hideFlag(interaction) });
+}
+
+/** Statement titles and dates matching what the user typed so far. */
+export async function autocompleteStatement(
+  interaction: AutocompleteInteraction,
+  ctx: CommandContext,
+): Promise<void> {
+  const focused = interaction.options.getFocused(true);
+  if (focused.name !== OPTION.statement) {
+    await interaction.respond([]);
+    return;
+  }
+  const choices = ctx.engine
+    .findStatements(String(focused.value).trim(), DISCORD_LIMITS.autocompleteChoices)
+    .filter((s) => s.id.length <= DISCORD_LIMITS.choiceValue)
+    .slice(0, DISCORD_LIMITS.autocompleteChoices)
+    .map((s) => ({ name: truncateText(`${s.date} ${s.title}`, DISCORD_LIMITS.choiceName), value: s.id }));
+  await interaction.respond(choices);
+}

@@ -1,6 +1,6 @@
 import type { ChatInputCommandInteraction } from 'discord.js';
 import type { CommandContext } from '../src/discord/command.ts';
-import { newCommand, withHide, withLang } from '../src/discord/commandOptions.ts';
+import { OPTION, newCommand, withHide, withLang } from '../src/discord/commandOptions.ts';
 import { hideFlag, optionLang } from '../src/discord/queryCommand.ts';
 import { renderStatementList } from '../src/render/discordEmbed.ts';
 
@@ -15,5 +15,7 @@ export const data = withHide(
 
 export async function execute(interaction: ChatInputCommandInteraction, ctx: CommandContext): Promise<void> {
   const lang = optionLang(interaction);
-  await interaction.reply({ ...renderStatementList(ctx.engine.statements(lang), lang), flags: hideFlag(interaction) });
+  // An explicit language lists that language's statements; by default, all of them.
+  const only = interaction.options.getString(OPTION.lang) ? lang : undefined;
+  await interaction.reply({ ...renderStatementList(ctx.engine.statements(only), lang), flags: hideFlag(interaction) });
 }

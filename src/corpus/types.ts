@@ -35,4 +35,10 @@ export interface CorpusProblem {
   file: string;
   line: number;
   message: string;
+  /** Errors keep the file out of the corpus; warnings (e.g. an unknown key) do not. */
+  severity: 'error' | 'warning';
+}
+
+export function formatProblem(p: CorpusProblem): string {
+  return `${p.file}:${p.line}: ${p.severity === 'warning' ? 'warning: ' : ''}${p.message}`;
 }

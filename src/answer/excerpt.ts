@@ -1,0 +1,51 @@
+import type { Range } from './highlight.ts';
+
+/** Longest excerpt in characters: fits a Discord embed field with room for the citation. */
+export const MAX_EXCERPT = 600;
+const ELLIPSIS = '…';
+
+/** Sentence ends: Japanese 。！？ and Western . ! ? followed by a space. */
+const SENTENCE_END = /[。！？](?![)）」』])|[.!?](?=\s)/g;
+
+export interface Excerpt {
+  text: string;
+  /** Offset of `text` (without a leading ellipsis) in the paragraph. */
+  offset: number;
+}
+
+function sentenceBounds(text: string): number[] {
+  const bounds = [0];
+  for (const m of text.matchAll(SENTENCE_END)) bounds.push(m.index + m[0].length);
+  if (bounds.at(-1) !== text.length) bounds.push(text.length);
+  return bounds;
+}
+
+/** Cuts a single over-long sentence after a word (space or 、) or at worst between code points. */
+function cutSentence(text: string, max: number): string {
+  const slice = Array.from(text).slice(0, max).join('');
+  const soft = Math.max(slice.lastIndexOf(' '), slice.lastIndexOf('、') + 1, slice.lastIndexOf('，') + 1);
+  return soft > max / 2 ? slice.slice(0, soft).trimEnd() : slice;
+}
+
+/**
+ * The verbatim part of a paragraph to quote: the whole paragraph when it fits, else whole
+ * sentences starting at the one with the first match, with an ellipsis where text was left out.
+ */
+export function makeExcerpt(paragraph: string, matches: Range[], max = MAX_EXCERPT): Excerpt {
+  if (paragraph.length <= max) return { text: paragraph, offset: 0 };
+  const bounds = sentenceBounds(paragraph);
+  const first = matches[0]?.[0] ?? 0;
+  let i = 0;
+  while (i + 1 < bounds.length && bounds[i + 1]! <= first) i++;
+  const start = bounds[i]!;
+  let end = start;
+  for (let j = i + 1; j < bounds.length && bounds[j]! - start <= max; j++) end = bounds[j]!;
+  let body: string;
+  if (end === start) body = cutSentence(paragraph.slice(start), max);
+  else body = paragraph.slice(start, end);
+  const lead = body.length - body.trimStart().length;
+  const trimmed = body.trim();
+  const offset = start + lead;
+  const text = (offset > 0 ? ELLIPSIS : '') + trimmed + (offset + trimmed.length < paragraph.trimEnd().length ? ELLIPSIS : '');
+  return { text, offset };
+}

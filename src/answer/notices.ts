@@ -1,0 +1,39 @@
+import type { Lang } from './types.ts';
+
+/** Every sentence the engine says about an answer, in both languages. */
+const NOTICES = {
+  fallbackLanguage: {
+    en: 'No English statement answers this; showing the Japanese text.',
+    ja: '日本語の声明には該当がないため、英語の声明から引用します。',
+  },
+  partialMatch: {
+    en: 'No paragraph contains all of your words; showing the closest matches.',
+    ja: 'すべての語を含む段落はないため、近い段落を表示します。',
+  },
+  noMatch: {
+    en: 'Nothing in the statements I have matches that. Try other words, or /statements to see what I have.',
+    ja: '該当する記述は見つかりませんでした。別の言葉で試すか、/statements で声明の一覧をご覧ください。',
+  },
+  onlyCommonWords: {
+    en: 'Those words are too common to search for; please add a more specific word.',
+    ja: '検索できる語が含まれていません。より具体的な語を加えてください。',
+  },
+  noPeople: {
+    en: 'I found no people named in the matching statements.',
+    ja: '該当する声明に人物の記載は見つかりませんでした。',
+  },
+  noTimes: {
+    en: 'I found no date or time for that in the statements.',
+    ja: '該当する日時の記載は見つかりませんでした。',
+  },
+  noCounterpart: {
+    en: 'No statement in the other language covers this event; showing one side only.',
+    ja: 'もう一方の言語の声明がないため、片方のみ表示します。',
+  },
+} as const satisfies Record<string, Record<Lang, string>>;
+
+export type NoticeKey = keyof typeof NOTICES;
+
+export function notice(key: NoticeKey, lang: Lang): string {
+  return NOTICES[key][lang];
+}

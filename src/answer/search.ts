@@ -1,0 +1,77 @@
+import type { Paragraph, Statement } from '../corpus/types.ts';
+import type { Entry } from '../index/paragraphIndex.ts';
+import { parseQuery, relaxKeywords } from '../index/query.ts';
+import type { Keyword } from '../text/tokenize.ts';
+import { primaryLanguage } from '../text/script.ts';
+import type { Library } from '../engine/library.ts';
+import type { Lang } from './types.ts';
+
+export interface ParagraphMatch {
+  id: number;
+  statement: Statement;
+  paragraph: Paragraph;
+  score: number;
+  /** Index terms that matched, and the keywords searched: what highlighting needs. */
+  terms: string[];
+  keywords: Keyword[];
+}
+
+export interface SearchOutcome {
+  matches: ParagraphMatch[];
+  /** The answer comes from statements in another language than the one asked for. */
+  fallback: boolean;
+  /** Not every keyword was found in the paragraphs returned. */
+  partial: boolean;
+  /** The query has nothing searchable (only stop words or punctuation). */
+  unsearchable: boolean;
+}
+
+export interface SearchScope {
+  lang: Lang;
+  /** Statement position to restrict to (already validated). */
+  statement?: number;
+  limit?: number;
+}
+
+/**
+ * Finds the paragraphs that answer a query, trying the strictest reading first: all keywords in
+ * the asked language; then Japanese keywords cut at particles; then the other languages; and only
+ * then paragraphs holding some of the keywords. The first attempt that finds anything wins, so a
+ * looser reading never pushes out an exact one.
+ */
+export function searchParagraphs(lib: Library, text: string, scope: SearchScope): SearchOutcome {
+  const parsed = parseQuery(text);
+  const none = { matches: [], fallback: false, partial: false };
+  if (parsed.keywords.length === 0) return { ...none, unsearchable: true };
+
+  const relaxed = relaxKeywords(parsed.keywords);
+  const readings: Keyword[][] = [parsed.keywords];
+  if (relaxed.length !== parsed.keywords.length) readings.push(relaxed);
+  const inLanguage = (own: boolean) => (e: Entry) =>
+    scope.statement !== undefined
+      ? e.statement === scope.statement
+      : (primaryLanguage(lib.statements[e.statement]!.language) === scope.lang) === own;
+  const sides = scope.statement !== undefined ? [true] : [true, false];
+
+  const attempts: { list: Keyword[]; combineWith: 'AND' | 'OR'; own: boolean }[] = [];
+  for (const own of sides) for (const list of readings) attempts.push({ list, combineWith: 'AND', own });
+  const loosest = readings.at(-1)!;
+  if (loosest.length > 1) for (const own of sides) attempts.push({ list: loosest, combineWith: 'OR', own });
+
+  for (const a of attempts) {
+    const hits = lib.index.find(a.list, {
+      combineWith: a.combineWith,
+      filter: inLanguage(a.own),
+      phrases: parsed.phrases,
+      limit: scope.limit,
+    });
+    if (hits.length === 0) continue;
+    const matches = hits.map((h) => {
+      const entry = lib.index.entries[h.id]!;
+      const statement = lib.statements[entry.statement]!;
+      return { id: h.id, statement, paragraph: statement.paragraphs[entry.paragraph]!, score: h.score, terms: h.terms, keywords: a.list };
+    });
+    return { matches, fallback: !a.own, partial: a.combineWith === 'OR', unsearchable: false };
+  }
+  return { ...none, unsearchable: false };
+}

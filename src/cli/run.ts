@@ -1,0 +1,149 @@
+import { existsSync } from 'node:fs';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import type { Answer, Lang } from '../answer/types.ts';
+import { importStatement } from '../corpus/import.ts';
+import { loadCorpus } from '../corpus/load.ts';
+import { formatProblem } from '../corpus/types.ts';
+import { QueryError } from '../engine/errors.ts';
+import { loadEngine } from '../engine/load.ts';
+import type { Engine } from '../engine/types.ts';
+import type { Logger } from '../logger.ts';
+import { helpText } from '../render/help.ts';
+import { renderStatements, renderText } from '../render/text.ts';
+import { detectLanguage } from '../text/script.ts';
+import { parseCliArgs, UsageError, type CliArgs } from './args.ts';
+
+export interface CliIO {
+  stdout: (s: string) => void;
+  stderr: (s: string) => void;
+  cwd: string;
+  env: Record<string, string | undefined>;
+  logger?: Logger;
+  /** Bold for terminals; plain when output is piped. */
+  highlight?: (s: string) => string;
+}
+
+const USAGE = `Usage: readout <command> [options] [text]
+
+Commands:
+  quote <words>        verbatim paragraphs that contain the words
+  who [topic]          people named, with role and affiliation
+  when [topic]         dates, times and durations
+  compare <words>      the passage in Japanese and English side by side
+  ask <question>       a free question (routed to who, when or quote)
+  statements           list the statements in the corpus
+  check                validate every corpus file (file:line: message; exit 1 on errors)
+  import FILE...       turn raw text files into corpus files
+
+Options:
+  --corpus DIR         corpus folder (default: $CORPUS_DIR or ./corpus)
+  --lang ja|en         answer language (default: the language of the question)
+  --statement ID       only this statement
+  --limit N            at most N items
+  --json               print the answer as JSON
+  --out DIR            where import writes (default: the corpus folder)
+  --force              let import overwrite an existing file
+  --title, --date, --language, --publisher, --source, --event, --id
+                       metadata for import (override header lines)`;
+
+const ASK_COMMANDS = ['quote', 'who', 'when', 'compare', 'ask'] as const;
+
+function corpusDir(args: CliArgs, io: CliIO): string {
+  return path.resolve(io.cwd, args.corpus ?? io.env.CORPUS_DIR ?? 'corpus');
+}
+
+function answerFor(engine: Engine, command: (typeof ASK_COMMANDS)[number], text: string, args: CliArgs): Answer {
+  const opts = {
+    ...(args.lang ? { lang: args.lang } : {}),
+    ...(args.statement ? { statement: args.statement } : {}),
+    ...(args.limit ? { limit: args.limit } : {}),
+  };
+  return engine[command](text, opts);
+}
+
+async function check(args: CliArgs, io: CliIO): Promise<number> {
+  const dir = corpusDir(args, io);
+  const corpus = await loadCorpus(dir);
+  for (const p of corpus.problems) {
+    io.stdout(formatProblem({ ...p, file: path.relative(io.cwd, path.resolve(dir, p.file)) || p.file }));
+  }
+  const errors = corpus.problems.filter((p) => p.severity === 'error').length;
+  io.stderr(`${corpus.statements.length} statement(s) valid, ${errors} error(s).`);
+  return errors > 0 ? 1 : 0;
+}
+
+async function importFiles(args: CliArgs, io: CliIO): Promise<number> {
+  if (args.rest.length === 0) throw new UsageError('import needs at least one FILE');
+  const out = args.out ? path.resolve(io.cwd, args.out) : corpusDir(args, io);
+  let failed = 0;
+  for (const file of args.rest) {
+    const abs = path.resolve(io.cwd, file);
+    const raw = await readFile(abs, 'utf8').catch(() => undefined);
+    if (raw === undefined) {
+      io.stderr(`${file}:0: cannot read the file`);
+      failed++;
+      continue;
+    }
+    const result = importStatement(raw, file, args.meta);
+    if (!result.fileName || !result.content) {
+      for (const p of result.problems) io.stderr(formatProblem(p));
+      failed++;
+      continue;
+    }
+    const target = path.join(out, result.fileName);
+    if (existsSync(target) && !args.force) {
+      io.stderr(`${file}:0: ${path.relative(io.cwd, target)} already exists (use --force to overwrite)`);
+      failed++;
+      continue;
+    }
+    await mkdir(out, { recursive: true });
+    await writeFile(target, result.content, 'utf8');
+    io.stdout(`${file} -> ${path.relative(io.cwd, target)}`);
+  }
+  return failed > 0 ? 1 : 0;
+}
+
+/** Runs one command line; returns the exit code. */
+export async function runCli(argv: string[], io: CliIO): Promise<number> {
+  let args: CliArgs;
+  try {
+    args = parseCliArgs(argv);
+  } catch (err) {
+    io.stderr(`${err instanceof Error ? err.message : String(err)}\n\n${USAGE}`);
+    return 2;
+  }
+  if (args.help || args.command === 'help') {
+    io.stdout(USAGE);
+    return 0;
+  }
+  try {
+    if (args.command === 'check') return await check(args, io);
+    if (args.command === 'import') return await importFiles(args, io);
+    const engine = await loadEngine(corpusDir(args, io), io.logger);
+    if (args.command === 'statements') {
+      const list = engine.statements(args.lang);
+      io.stdout(args.json ? JSON.stringify(list, null, 2) : renderStatements(list, args.lang ?? 'en'));
+      return 0;
+    }
+    const command = ASK_COMMANDS.find((c) => c === args.command);
+    if (!command) throw new UsageError(`unknown command "${args.command}"`);
+    const text = args.rest.join(' ');
+    const answer = answerFor(engine, command, text, args);
+    io.stdout(args.json ? JSON.stringify(answer, null, 2) : renderText(answer, { highlight: io.highlight }));
+    return 0;
+  } catch (err) {
+    if (err instanceof QueryError) {
+      const lang: Lang = args.lang ?? detectLanguage(args.rest.join(' '));
+      io.stderr(err.messageFor(lang));
+      return 2;
+    }
+    if (err instanceof UsageError) {
+      io.stderr(`${err.message}\n\n${USAGE}`);
+      return 2;
+    }
+    throw err;
+  }
+}
+
+export { helpText };

@@ -1,0 +1,115 @@
+import { isMap, isScalar, LineCounter, parseDocument } from 'yaml';
+import type { CorpusProblem } from './types.ts';
+
+/** Front matter keys, validated once; the rest of the program trusts the resulting types. */
+export interface StatementMeta {
+  id: string;
+  title: string;
+  date: string;
+  language: string;
+  publisher: string;
+  source?: string;
+  event?: string;
+  time?: string;
+  timezone?: string;
+}
+
+const REQUIRED = ['id', 'title', 'date', 'language', 'publisher'] as const;
+const OPTIONAL = ['source', 'event', 'time', 'timezone'] as const;
+const KNOWN = new Set<string>([...REQUIRED, ...OPTIONAL]);
+const languageNames = new Intl.DisplayNames('en', { type: 'language', fallback: 'none' });
+
+export function isValidDate(value: string): boolean {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
+  if (!m) return false;
+  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  const date = new Date(Date.UTC(y, mo - 1, d));
+  return date.getUTCFullYear() === y && date.getUTCMonth() === mo - 1 && date.getUTCDate() === d;
+}
+
+/** A well-formed BCP 47 tag whose language ICU knows (ja, en, ko, zh-Hant...). */
+export function isKnownLanguageTag(tag: string): boolean {
+  try {
+    const [canonical] = Intl.getCanonicalLocales(tag);
+    return canonical !== undefined && languageNames.of(canonical.split('-')[0]!) !== undefined;
+  } catch {
+    return false;
+  }
+}
+
+function scalarString(value: unknown): string | undefined {
+  if (typeof value === 'string') return value.trim();
+  if (typeof value === 'number') return String(value);
+  return undefined;
+}
+
+/**
+ * Parses and validates YAML front matter. `firstLine` is the file line of the YAML's first line.
+ * Returns the metadata only when there is no error.
+ */
+export function parseFrontMatter(
+  yamlText: string,
+  file: string,
+  firstLine: number,
+): { meta?: StatementMeta; problems: CorpusProblem[] } {
+  const problems: CorpusProblem[] = [];
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(yamlText, { lineCounter, prettyErrors: false, uniqueKeys: true });
+  const lineOf = (offset: number | undefined) =>
+    offset === undefined ? firstLine : firstLine + lineCounter.linePos(offset).line - 1;
+  const error = (line: number, message: string) => problems.push({ file, line, message, severity: 'error' });
+
+  for (const e of doc.errors) error(lineOf(e.pos[0]), `front matter is not valid YAML: ${e.message.split('\n')[0]}`);
+  if (problems.length > 0) return { problems };
+  if (!isMap(doc.contents)) {
+    error(firstLine, 'front matter must be a list of `key: value` lines');
+    return { problems };
+  }
+
+  const values = new Map<string, { value: string | undefined; line: number }>();
+  for (const pair of doc.contents.items) {
+    const key = isScalar(pair.key) ? String(pair.key.value) : '';
+    const line = lineOf(isScalar(pair.key) ? pair.key.range?.[0] : undefined);
+    if (!KNOWN.has(key)) {
+      problems.push({ file, line, message: `unknown key "${key}" (ignored)`, severity: 'warning' });
+      continue;
+    }
+    const raw = isScalar(pair.value) ? pair.value.value : pair.value;
+    // YAML reads an unquoted 2024-11-01 as a string here (core schema), but a time such as 22:00 may not be.
+    values.set(key, { value: scalarString(raw), line });
+  }
+
+  for (const key of REQUIRED) {
+    const v = values.get(key);
+    if (!v) error(firstLine, `missing required key "${key}"`);
+    else if (!v.value) error(v.line, `"${key}" must be a non-empty text`);
+  }
+  const check = (key: string, ok: (v: string) => boolean, message: string) => {
+    const v = values.get(key);
+    if (v?.value && !ok(v.value)) error(v.line, message);
+  };
+  check('id', (v) => /^[\p{L}\p{N}][\p{L}\p{N}._-]*$/u.test(v), 'id must be a slug: letters, digits, ".", "_" or "-"');
+  check('date', isValidDate, 'date must be a real date written YYYY-MM-DD');
+  check('language', isKnownLanguageTag, 'language must be a known BCP 47 tag such as ja or en');
+  check('source', (v) => /^https?:\/\/\S+$/.test(v), 'source must be an http(s) URL');
+  check('time', (v) => /^([01]\d|2[0-3]):[0-5]\d$/.test(v), 'time must be HH:MM (24-hour)');
+  for (const key of OPTIONAL) {
+    const v = values.get(key);
+    if (v && v.value === undefined) error(v.line, `"${key}" must be a text`);
+  }
+  if (problems.some((p) => p.severity === 'error')) return { problems };
+
+  const get = (key: string) => values.get(key)?.value || undefined;
+  const meta: StatementMeta = {
+    id: get('id')!,
+    title: get('title')!,
+    date: get('date')!,
+    language: Intl.getCanonicalLocales(get('language')!)[0]!,
+    publisher: get('publisher')!,
+  };
+  for (const key of OPTIONAL) {
+    const v = get(key);
+    if (v) meta[key] = v;
+  }
+  return { meta, problems };
+}

@@ -1,0 +1,80 @@
+import { answerQuote } from '../answer/quote.ts';
+import type { Answer, Lang } from '../answer/types.ts';
+import type { SearchScope } from '../answer/search.ts';
+import { detectLanguage, primaryLanguage } from '../text/script.ts';
+import { normalize } from '../text/normalize.ts';
+import { QueryError } from './errors.ts';
+import type { Library } from './library.ts';
+import type { Engine, QueryOptions, StatementSummary } from './types.ts';
+import { cleanQuery } from './validate.ts';
+
+function summary(lib: Library, i: number): StatementSummary {
+  const s = lib.statements[i]!;
+  return {
+    id: s.id,
+    title: s.title,
+    date: s.date,
+    language: s.language,
+    publisher: s.publisher,
+    ...(s.source ? { source: s.source } : {}),
+    ...(s.event ? { event: s.event } : {}),
+    paragraphs: s.paragraphs.length,
+  };
+}
+
+/** Newest first, then by id: the order people expect in a list of statements. */
+function byDateDesc(a: StatementSummary, b: StatementSummary): number {
+  return b.date.localeCompare(a.date) || a.id.localeCompare(b.id);
+}
+
+export function createEngine(lib: Library): Engine {
+  /** Validates the shared options and works out the answer language. */
+  const scopeFor = (query: string, opts: QueryOptions = {}): SearchScope => {
+    let statement: number | undefined;
+    if (opts.statement !== undefined) {
+      statement = lib.byId.get(opts.statement);
+      if (statement === undefined) throw new QueryError('unknown_statement');
+    }
+    const lang: Lang = opts.lang ?? detectLanguage(query);
+    const limit = opts.limit !== undefined ? Math.max(1, Math.min(50, Math.floor(opts.limit))) : undefined;
+    return { lang, ...(statement !== undefined ? { statement } : {}), ...(limit ? { limit } : {}) };
+  };
+
+  const quote = (query: string, opts?: QueryOptions): Answer => {
+    const q = cleanQuery(query);
+    return answerQuote(lib, q, scopeFor(q, opts));
+  };
+
+  const statements = (lang?: Lang): StatementSummary[] =>
+    lib.statements
+      .map((_, i) => summary(lib, i))
+      .filter((s) => !lang || primaryLanguage(s.language) === lang)
+      .sort(byDateDesc);
+
+  return {
+    problems: lib.problems,
+    quote,
+    who: (query, opts) => quote(query, opts),
+    when: (query, opts) => quote(query, opts),
+    compare: (query, opts) => quote(query, opts),
+    ask: (question, opts) => quote(question, opts),
+    statements,
+    findStatements(prefix: string, max = 25): StatementSummary[] {
+      const needle = normalize(prefix.trim());
+      const all = statements();
+      if (!needle) return all.slice(0, max);
+      const score = (s: StatementSummary) => {
+        const hay = [s.title, s.id, s.date].map(normalize);
+        if (hay.some((h) => h.startsWith(needle))) return 0;
+        if (hay.some((h) => h.includes(needle))) return 1;
+        return 2;
+      };
+      return all
+        .map((s) => ({ s, rank: score(s) }))
+        .filter((x) => x.rank < 2)
+        .sort((a, b) => a.rank - b.rank)
+        .slice(0, max)
+        .map((x) => x.s);
+    },
+  };
+}

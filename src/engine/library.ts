@@ -1,0 +1,26 @@
+import type { Statement } from '../corpus/types.ts';
+import type { CorpusProblem } from '../corpus/types.ts';
+import { ParagraphIndex } from '../index/paragraphIndex.ts';
+
+/**
+ * Everything the answer functions read: the statements, their paragraph index, and lookups built
+ * once at load time. Plain data plus the index; no I/O.
+ */
+export interface Library {
+  statements: readonly Statement[];
+  index: ParagraphIndex;
+  byId: ReadonlyMap<string, number>;
+  /** Event id -> statement positions, across languages. */
+  events: ReadonlyMap<string, readonly number[]>;
+  problems: readonly CorpusProblem[];
+}
+
+export function buildLibrary(statements: readonly Statement[], problems: readonly CorpusProblem[] = []): Library {
+  const byId = new Map<string, number>();
+  const events = new Map<string, number[]>();
+  statements.forEach((s, i) => {
+    byId.set(s.id, i);
+    if (s.event) events.set(s.event, [...(events.get(s.event) ?? []), i]);
+  });
+  return { statements, index: new ParagraphIndex(statements), byId, events, problems };
+}

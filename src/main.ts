@@ -1,0 +1,34 @@
+import 'dotenv/config';
+import { runConsole } from './cli/console.ts';
+import { ConfigError, loadConfig, type Config } from './config.ts';
+import { loadEngine } from './engine/load.ts';
+import { createLogger } from './logger.ts';
+
+/**
+ * `npm start`: the Discord bot when DISCORD_TOKEN is set, else the offline console on the
+ * configured corpus, so a fresh clone answers questions with no setup at all.
+ */
+let config: Config;
+try {
+  config = loadConfig();
+} catch (err) {
+  if (!(err instanceof ConfigError)) throw err;
+  process.stderr.write(`Configuration error: ${err.message}\nSee .env.example.\n`);
+  process.exit(1);
+}
+const logger = createLogger(config.logLevel);
+const engine = await loadEngine(config.corpusDir, logger);
+
+if (config.discordToken) {
+  const { startBot } = await import('./discord/bot.ts');
+  const { stopOnSignals } = await import('./discord/shutdown.ts');
+  const bot = await startBot(config, engine, logger);
+  stopOnSignals(bot.stop, logger);
+} else {
+  logger.info('no DISCORD_TOKEN: starting the offline console');
+  await runConsole(engine, {
+    input: process.stdin,
+    output: process.stdout,
+    ...(process.stdout.isTTY ? { highlight: (s: string) => `\u001b[1m${s}\u001b[22m` } : {}),
+  });
+}

@@ -1,0 +1,21 @@
+/**
+ * One normalization for index and query alike, so that what the user types meets what the corpus
+ * says: full-width and half-width forms unify (NFKC), case folds, and the katakana middle dot
+ * that separates foreign given and family names is dropped (アントニー・ブリンケン = アントニーブリンケン).
+ */
+const INVISIBLES = /[\u00AD\u200B-\u200F\u202A-\u202E\u2060-\u2064\u2066-\u2069\uFEFF]/g;
+const MIDDLE_DOTS = /[\u30FB\u00B7]/g;
+
+export function normalize(text: string): string {
+  return text.normalize('NFKC').toLowerCase().replace(INVISIBLES, '').replace(MIDDLE_DOTS, '');
+}
+
+/** Replaces lone surrogates so that every later step sees well-formed text. */
+export function wellFormed(text: string): string {
+  return text.replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '\uFFFD');
+}
+
+/** Collapses runs of whitespace (excerpts may do this; nothing else is changed). */
+export function collapseWhitespace(text: string): string {
+  return text.replace(/\s+/g, ' ').trim();
+}

@@ -1,0 +1,20 @@
+import type { Lang } from '../answer/types.ts';
+
+/** Kanji, hiragana, katakana (with the prolonged sound mark), and CJK compatibility ideographs. */
+export const CJK_CHAR = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\u30FC\u3005\u3006]/u;
+export const CJK_RUN = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\u30FC\u3005\u3006]+/gu;
+const KANA_OR_KANJI = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/u;
+
+export function isCjk(char: string): boolean {
+  return CJK_CHAR.test(char);
+}
+
+/** The language a question is written in: any Japanese script makes it Japanese. */
+export function detectLanguage(text: string): Lang {
+  return KANA_OR_KANJI.test(text) ? 'ja' : 'en';
+}
+
+/** `ja-JP` -> `ja`; tags other than ja/en keep their primary subtag. */
+export function primaryLanguage(tag: string): string {
+  return tag.split('-')[0]!.toLowerCase();
+}

@@ -180,6 +180,10 @@ function buildFields(pending: PendingField[], budget: number): APIEmbedField[] {
   });
 }
 
+function sameText(a: string, b: string): boolean {
+  return a.replace(/\s+/g, ' ').trim() === b.replace(/\s+/g, ' ').trim();
+}
+
 function itemLine(item: AnswerItem, n: number) {
   return { raw: item.text, format: (t: string) => `**${n}.** ${escapeText(t)}` };
 }
@@ -217,7 +221,7 @@ export function renderAnswer(answer: Answer, options: AnswerRenderOptions = {}):
 
   const heading = options.heading ?? labels[answer.kind];
   const title = fitFormatted(answer.query, DISCORD_LIMITS.embedTitle, (q) =>
-    q ? `${heading}: ${escapeText(q)}` : heading,
+    q ? `${heading}${lang === 'ja' ? '：' : ': '}${escapeText(q)}` : heading,
   );
 
   const footerLines = [...(options.footerLines ?? [])];
@@ -236,7 +240,11 @@ export function renderAnswer(answer: Answer, options: AnswerRenderOptions = {}):
     }
   });
 
-  const lines = items.map((item, i) => itemLine(item, first + i + 1));
+  // A quote's answer line is its excerpt: the field already shows it, with the highlights.
+  const lines = items
+    .map((item, i) => ({ item, n: first + i + 1 }))
+    .filter(({ item }) => !item.citations.some((c) => sameText(c.excerpt, item.text)))
+    .map(({ item, n }) => itemLine(item, n));
   if (items.length === 0) lines.push({ raw: labels.nothing, format: (t) => escapeText(t) });
   if (answer.notice) lines.push({ raw: answer.notice, format: (t) => `*${escapeText(t)}*` });
   const fieldReserve = Math.min(pendingFields.length, DISCORD_LIMITS.fields) * 200;
@@ -247,7 +255,8 @@ export function renderAnswer(answer: Answer, options: AnswerRenderOptions = {}):
   const description = fitLines(lines, descriptionMax);
   const fieldBudget = DISCORD_LIMITS.embedTotal - title.length - footer.length - description.length;
 
-  const embed: APIEmbed = { title, description, color: COLOR };
+  const embed: APIEmbed = { title, color: COLOR };
+  if (description) embed.description = description;
   const fields = buildFields(pendingFields, fieldBudget);
   if (fields.length > 0) embed.fields = fields;
   if (footer) embed.footer = { text: footer };

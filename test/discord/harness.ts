@@ -1,0 +1,68 @@
+/**
+ * Starts the real bot (real discord.js client, real handlers, real engine) against the fake
+ * Discord server, with logs captured in memory.
+ */
+import { Writable } from 'node:stream';
+import path from 'node:path';
+import pino from 'pino';
+import type { Config } from '../../src/config.ts';
+import { startBot, type BotOptions, type RunningBot } from '../../src/discord/bot.ts';
+import { loadEngine } from '../../src/engine/load.ts';
+import type { Engine } from '../../src/engine/types.ts';
+import type { Logger } from '../../src/logger.ts';
+import { FakeDiscord } from './fakeDiscord.ts';
+
+export const REPO_CORPUS = path.resolve(import.meta.dirname, '../../corpus');
+
+export interface Harness {
+  fake: FakeDiscord;
+  bot: RunningBot;
+  engine: Engine;
+  logs: string[];
+  logger: Logger;
+  close(): Promise<void>;
+}
+
+/** A logger that keeps every line (at trace level, so nothing the bot logs escapes the check). */
+export function memoryLogger(): { logger: Logger; logs: string[] } {
+  const logs: string[] = [];
+  const sink = new Writable({
+    write(chunk, _enc, done) {
+      logs.push(String(chunk));
+      done();
+    },
+  });
+  return { logger: pino({ level: 'trace' }, sink), logs };
+}
+
+export function configFor(fake: FakeDiscord, corpusDir = REPO_CORPUS): Config {
+  return {
+    discordToken: fake.token,
+    discordApplicationId: fake.applicationId,
+    discordApiUrl: fake.apiUrl,
+    corpusDir,
+    logLevel: 'trace',
+  };
+}
+
+export async function startHarness(
+  options: BotOptions & { corpusDir?: string; wrapEngine?: (engine: Engine) => Engine } = {},
+): Promise<Harness> {
+  const fake = await FakeDiscord.start();
+  const { logger, logs } = memoryLogger();
+  const config = configFor(fake, options.corpusDir);
+  const loaded = await loadEngine(config.corpusDir, logger);
+  const engine = options.wrapEngine ? options.wrapEngine(loaded) : loaded;
+  const bot = await startBot(config, engine, logger, options);
+  return {
+    fake,
+    bot,
+    engine,
+    logs,
+    logger,
+    async close() {
+      await bot.stop();
+      await fake.close();
+    },
+  };
+}

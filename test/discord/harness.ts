@@ -66,3 +66,25 @@ export async function startHarness(
     },
   };
 }
+
+/** The message payload of a recorded response (callback `data`, or the body itself). */
+export function payloadOf(req: { path: string; body: any }): any {
+  return /\/callback$/.test(req.path) ? req.body?.data : req.body;
+}
+
+/** Every message the bot sent must forbid all pings, @everyone and the replied user included. */
+export function expectNoPings(fake: FakeDiscord): number {
+  const sent = fake.outgoingMessages();
+  for (const req of sent) {
+    const allowed = payloadOf(req)?.allowed_mentions;
+    if (JSON.stringify(allowed) !== JSON.stringify({ parse: [], replied_user: false })) {
+      throw new Error(`${req.method} ${req.path} sent allowed_mentions ${JSON.stringify(allowed)}`);
+    }
+  }
+  return sent.length;
+}
+
+/** All custom ids of the buttons in a payload. */
+export function buttonsOf(payload: any): Array<{ label: string; custom_id: string }> {
+  return (payload?.components ?? []).flatMap((row: any) => row.components ?? []);
+}

@@ -54,17 +54,19 @@ export async function startHarness(
   const loaded = await loadEngine(config.corpusDir, logger);
   const engine = options.wrapEngine ? options.wrapEngine(loaded) : loaded;
   const bot = await startBot(config, engine, logger, options);
-  return {
+  const harness: Harness = {
     fake,
     bot,
     engine,
     logs,
     logger,
     async close() {
-      await bot.stop();
+      // The test may have replaced the bot (restart tests): stop the current one.
+      await harness.bot.stop();
       await fake.close();
     },
   };
+  return harness;
 }
 
 /** The message payload of a recorded response (callback `data`, or the body itself). */

@@ -112,6 +112,10 @@ export interface RenderedAnswer {
 /** Markdown-escaped text that also cannot become a heading, list or masked link. */
 export function escapeText(text: string): string {
   return escapeMarkdown(text, {
+    // The italic and underline escapes use look-behinds that cost quadratic time on long
+    // paragraphs; they change nothing unless the characters they escape are present.
+    italic: /[*_]/.test(text),
+    underline: text.includes('__'),
     heading: true,
     bulletedList: true,
     numberedList: true,

@@ -14,13 +14,20 @@ const SENTENCE_END = /[。．！？!?]|\.(?=\s)/g;
 /** Largest index <= max that is a grapheme boundary of `text`. */
 export function graphemeBoundaryAtOrBefore(text: string, max: number): number {
   if (max >= text.length) return text.length;
-  let boundary = 0;
-  for (const { index } of graphemes.segment(text)) {
-    if (index > max) break;
-    boundary = index;
+  // Only the neighbourhood of the cut matters; segmenting all of a long text for every cut
+  // would make fitting an embed quadratic.
+  const from = Math.max(0, max - CONTEXT);
+  const window = text.slice(from, max + CONTEXT);
+  let boundary = from;
+  for (const { index } of graphemes.segment(window)) {
+    if (from + index > max) break;
+    boundary = from + index;
   }
   return boundary;
 }
+
+/** Longer than any grapheme cluster met in real text (emoji ZWJ sequences included). */
+const CONTEXT = 64;
 
 /**
  * Shortens `text` to at most `max` characters. When it has to cut, it prefers the end of a
@@ -59,8 +66,8 @@ export function fitFormatted(raw: string, max: number, format: (text: string) =>
   while (budget > 0) {
     const candidate = format(truncateText(raw, budget));
     if (candidate.length <= max) return candidate;
-    // Shrink by the overflow at least, so long texts converge in a few steps.
-    budget -= Math.max(1, candidate.length - max);
+    // Shrink in proportion to the overflow (escapes can double the length), by one at least.
+    budget = Math.min(budget - 1, Math.floor((budget * max) / candidate.length));
   }
   formatted = format('');
   return formatted.length <= max ? formatted : truncateText(formatted, max);

@@ -50,7 +50,7 @@ Options:
 const ASK_COMMANDS = ['quote', 'who', 'when', 'compare', 'ask'] as const;
 
 function corpusDir(args: CliArgs, io: CliIO): string {
-  return path.resolve(io.cwd, args.corpus ?? io.env.CORPUS_DIR ?? 'corpus');
+  return path.resolve(io.cwd, args.corpus || io.env.CORPUS_DIR?.trim() || 'corpus');
 }
 
 function answerFor(engine: Engine, command: (typeof ASK_COMMANDS)[number], text: string, args: CliArgs): Answer {

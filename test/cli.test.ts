@@ -1,0 +1,97 @@
+import { execFile } from 'node:child_process';
+import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { describe, expect, it } from 'vitest';
+import { loadCorpus } from '../src/corpus/load.ts';
+import { BROKEN_CORPUS, ROOT } from './helpers.ts';
+
+const run = promisify(execFile);
+const BIN = path.join(ROOT, 'bin/readout.js');
+
+async function readout(args: string[], cwd = ROOT): Promise<{ stdout: string; stderr: string; code: number }> {
+  try {
+    const { stdout, stderr } = await run(process.execPath, [BIN, ...args], { cwd, env: { ...process.env, CORPUS_DIR: '' } });
+    return { stdout, stderr, code: 0 };
+  } catch (err) {
+    const e = err as { stdout: string; stderr: string; code: number };
+    return { stdout: e.stdout, stderr: e.stderr, code: e.code };
+  }
+}
+
+describe('readout command line', () => {
+  it('quote --json prints the answer model with the item-3 paragraph first', async () => {
+    const { stdout, code } = await readout(['quote', '--json', '最も強い言葉で非難']);
+    expect(code).toBe(0);
+    const answer = JSON.parse(stdout);
+    expect(answer).toMatchObject({ kind: 'quote', language: 'ja', query: '最も強い言葉で非難' });
+    expect(answer.items[0].citations[0]).toMatchObject({ title: '日米韓外相電話会談', paragraph: 4, date: '2024-11-01', language: 'ja' });
+  });
+
+  it('quote --lang en prints the answer and then its citation', async () => {
+    const { stdout } = await readout(['quote', '--lang', 'en', 'strongest terms']);
+    const lines = stdout.split('\n');
+    expect(lines[0]).toMatch(/^1\. The ROK, U\.S\. and Japan condemn in the strongest terms deepening military cooperation/);
+    expect(lines[1]).toMatch(/— Joint Statement by the Republic of Korea .* \(2024-10-31\), paragraph 4$/);
+  });
+
+  it('check reports broken files with file:line and exits 1', async () => {
+    const { stdout, code } = await readout(['check', '--corpus', BROKEN_CORPUS]);
+    expect(code).toBe(1);
+    expect(stdout).toContain('test/fixtures/broken/bad-date.md:4: date must be a real date written YYYY-MM-DD');
+    expect((await readout(['check'])).code).toBe(0);
+  });
+
+  it('rejects a bad option and an empty query with a clear message and exit 2', async () => {
+    const bad = await readout(['quote', '--lang', 'fr', 'x']);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain('--lang must be ja or en');
+    const empty = await readout(['quote', '']);
+    expect(empty.code).toBe(2);
+    expect(empty.stderr).toContain('Please give me something to look for');
+  });
+
+  it('import turns raw text into a corpus file that loads and answers', async () => {
+    const dir = await mkdtemp(path.join(os.tmpdir(), 'readout-import-'));
+    const raw = path.join(dir, 'raw.txt');
+    await writeFile(
+      raw,
+      [
+        'title: 日豪外相電話会談',
+        'date: 2025-03-12',
+        'publisher: 外務省',
+        '',
+        '3月11日、午後6時から約25分間、岩屋外務大臣は、ペニー・ウォン豪州外務大臣と電話会談を行いました。',
+        '1 両大臣は、自由で開かれたインド太平洋の実現に向けて緊密に連携することで一致しました。',
+      ].join('\n'),
+    );
+    const out = path.join(dir, 'corpus');
+    const imported = await readout(['import', raw, '--out', out]);
+    expect(imported.code).toBe(0);
+    const corpus = await loadCorpus(out);
+    expect(corpus.problems).toEqual([]);
+    expect(corpus.statements[0]).toMatchObject({ title: '日豪外相電話会談', language: 'ja', date: '2025-03-12' });
+    expect(corpus.statements[0]!.paragraphs.map((p) => p.label)).toEqual([undefined, '1']);
+    const { stdout } = await readout(['quote', '--json', '--corpus', out, 'インド太平洋']);
+    expect(JSON.parse(stdout).items[0].citations[0].paragraph).toBe(2);
+    const again = await readout(['import', raw, '--out', out]);
+    expect(again.code).toBe(1);
+    expect(again.stderr).toContain('already exists');
+  });
+
+  it('import drops the State Department markers and takes the title above them', async () => {
+    const dir = await mkdtemp(path.join(os.tmpdir(), 'readout-import-'));
+    const raw = path.join(dir, 'state.txt');
+    await writeFile(
+      raw,
+      'Joint Statement on Example Cooperation\nThe text of the following joint statement was released.\nBegin Text\nFirst paragraph.\nSecond paragraph.\nEnd Text\n',
+    );
+    const r = await readout(['import', raw, '--out', dir, '--date', '2025-01-02', '--publisher', 'U.S. Department of State']);
+    expect(r.code).toBe(0);
+    const file = await readFile(path.join(dir, '2025-01-02-joint-statement-on-example-cooperation.md'), 'utf8');
+    expect(file).toContain('title: Joint Statement on Example Cooperation');
+    expect(file).toContain('language: en');
+    expect(file.endsWith('---\nFirst paragraph.\n\nSecond paragraph.\n')).toBe(true);
+  });
+});

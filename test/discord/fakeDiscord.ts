@@ -98,6 +98,7 @@ export class FakeDiscord {
   private readonly server: http.Server;
   private readonly wss: WebSocketServer;
   private readonly waiters: Waiter[] = [];
+  private readonly identifyWaiters: Array<{ count: number; resolve: () => void }> = [];
   private readonly sockets = new Set<WebSocket>();
   private readonly dmChannels = new Map<string, string>();
   private port = 0;
@@ -258,6 +259,12 @@ export class FakeDiscord {
     return new Promise((resolve) => this.waiters.push({ match, resolve }));
   }
 
+  /** Resolves once `count` IDENTIFY payloads have arrived (one per shard session). */
+  waitForIdentify(count = 1): Promise<void> {
+    if (this.identifies.length >= count) return Promise.resolve();
+    return new Promise((resolve) => this.identifyWaiters.push({ count, resolve }));
+  }
+
   /** Requests that send a message the users will see (replies, updates, follow-ups, edits). */
   outgoingMessages(): RecordedRequest[] {
     return this.requests.filter((r) => {
@@ -297,6 +304,10 @@ export class FakeDiscord {
         return;
       case 2: {
         this.identifies.push(payload.d);
+        for (const waiter of this.identifyWaiters.filter((w) => this.identifies.length >= w.count)) {
+          this.identifyWaiters.splice(this.identifyWaiters.indexOf(waiter), 1);
+          waiter.resolve();
+        }
         if (payload.d?.token !== this.token) {
           socket.close(4004, 'Authentication failed.');
           return;

@@ -125,7 +125,21 @@ export function escapeText(text: string): string {
 
 /** An excerpt as a block quote with the matched terms in bold, everything else escaped. */
 export function formatExcerpt(excerpt: string, matched: readonly string[]): string {
-  const body = splitByMatches(excerpt, matched)
+  // "**ballistic missile**" reads better than "**ballistic** **missile**".
+  const pieces: Array<{ text: string; matched: boolean }> = [];
+  for (const piece of splitByMatches(excerpt, matched)) {
+    const last = pieces[pieces.length - 1];
+    const gap = pieces[pieces.length - 2];
+    if (piece.matched && last && !last.matched && /^[ \u3000]+$/.test(last.text) && gap?.matched) {
+      pieces.pop();
+      gap.text += last.text + piece.text;
+    } else if (piece.matched && last?.matched) {
+      last.text += piece.text;
+    } else {
+      pieces.push({ ...piece });
+    }
+  }
+  const body = pieces
     .map((piece) => (piece.matched ? `**${escapeText(piece.text)}**` : escapeText(piece.text)))
     .join('');
   return `> ${body.replace(/\n/g, '\n> ')}`;

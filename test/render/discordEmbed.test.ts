@@ -161,3 +161,10 @@ describe('renderStatementList', () => {
     expect(embeds[0]!.description).toMatch(/…and \d+ more$/);
   });
 });
+
+test('adjacent matched words separated by a space are one bold run', () => {
+  expect(formatExcerpt('an intercontinental ballistic missile (ICBM)', ['ballistic', 'missile'])).toBe(
+    '> an intercontinental **ballistic missile** (ICBM)',
+  );
+  expect(formatExcerpt('ballistic and missile', ['ballistic', 'missile'])).toBe('> **ballistic** and **missile**');
+});

@@ -4,6 +4,8 @@ import { parseQuery, relaxKeywords } from '../index/query.ts';
 import type { Keyword } from '../text/tokenize.ts';
 import { primaryLanguage } from '../text/script.ts';
 import type { Library } from '../engine/library.ts';
+import { detectLanguage } from '../text/script.ts';
+import { translateQuery } from './translate.ts';
 import type { Lang } from './types.ts';
 
 export interface ParagraphMatch {
@@ -31,6 +33,10 @@ export interface SearchScope {
   /** Statement position to restrict to (already validated). */
   statement?: number;
   limit?: number;
+  /** Only statements in the asked language: no fallback to the others. */
+  ownLanguageOnly?: boolean;
+  /** Only these statement positions. */
+  within?: ReadonlySet<number>;
 }
 
 /**
@@ -44,24 +50,38 @@ export function searchParagraphs(lib: Library, text: string, scope: SearchScope)
   const none = { matches: [], fallback: false, partial: false };
   if (parsed.keywords.length === 0) return { ...none, unsearchable: true };
 
-  const relaxed = relaxKeywords(parsed.keywords);
-  const readings: Keyword[][] = [parsed.keywords];
-  if (relaxed.length !== parsed.keywords.length) readings.push(relaxed);
-  const inLanguage = (own: boolean) => (e: Entry) =>
-    scope.statement !== undefined
-      ? e.statement === scope.statement
-      : (primaryLanguage(lib.statements[e.statement]!.language) === scope.lang) === own;
-  const sides = scope.statement !== undefined ? [true] : [true, false];
+  const queryLang = detectLanguage(text);
+  const otherLang: Lang = scope.lang === 'ja' ? 'en' : 'ja';
+  /** Readings of the question for statements in `lang`: through the glossary when it is written in the other language. */
+  const readingsIn = (lang: Lang): Keyword[][] => {
+    const lists: Keyword[][] = [];
+    const translated = lang !== queryLang ? translateQuery(text, lang, lib.glossary) : undefined;
+    if (translated) lists.push(parseQuery(translated).keywords);
+    lists.push(parsed.keywords);
+    const relaxed = relaxKeywords(parsed.keywords);
+    if (relaxed.length !== parsed.keywords.length) lists.push(relaxed);
+    return lists.filter((l) => l.length > 0);
+  };
+  const accept = (own: boolean) => (e: Entry) => {
+    if (scope.within && !scope.within.has(e.statement)) return false;
+    if (scope.statement !== undefined) return e.statement === scope.statement;
+    return (primaryLanguage(lib.statements[e.statement]!.language) === scope.lang) === own;
+  };
+  const sides = scope.statement !== undefined || scope.ownLanguageOnly ? [true] : [true, false];
 
   const attempts: { list: Keyword[]; combineWith: 'AND' | 'OR'; own: boolean }[] = [];
-  for (const own of sides) for (const list of readings) attempts.push({ list, combineWith: 'AND', own });
-  const loosest = readings.at(-1)!;
-  if (loosest.length > 1) for (const own of sides) attempts.push({ list: loosest, combineWith: 'OR', own });
+  for (const own of sides) {
+    for (const list of readingsIn(own ? scope.lang : otherLang)) attempts.push({ list, combineWith: 'AND', own });
+  }
+  for (const own of sides) {
+    const loosest = readingsIn(own ? scope.lang : otherLang).at(-1)!;
+    if (loosest.length > 1) attempts.push({ list: loosest, combineWith: 'OR', own });
+  }
 
   for (const a of attempts) {
     const hits = lib.index.find(a.list, {
       combineWith: a.combineWith,
-      filter: inLanguage(a.own),
+      filter: accept(a.own),
       phrases: parsed.phrases,
       limit: scope.limit,
     });

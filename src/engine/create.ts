@@ -1,4 +1,8 @@
+import { answerCompare } from '../answer/compare.ts';
 import { answerQuote } from '../answer/quote.ts';
+import { routeQuestion } from '../answer/route.ts';
+import { answerWhen } from '../answer/when.ts';
+import { answerWho } from '../answer/who.ts';
 import type { Answer, Lang } from '../answer/types.ts';
 import type { SearchScope } from '../answer/search.ts';
 import { detectLanguage, primaryLanguage } from '../text/script.ts';
@@ -44,6 +48,14 @@ export function createEngine(lib: Library): Engine {
     const q = cleanQuery(query);
     return answerQuote(lib, q, scopeFor(q, opts));
   };
+  const who = (query: string, opts?: QueryOptions): Answer => {
+    const q = cleanQuery(query, { allowEmpty: true });
+    return answerWho(lib, q, scopeFor(q, opts));
+  };
+  const when = (query: string, opts?: QueryOptions): Answer => {
+    const q = cleanQuery(query, { allowEmpty: true });
+    return answerWhen(lib, q, scopeFor(q, opts));
+  };
 
   const statements = (lang?: Lang): StatementSummary[] =>
     lib.statements
@@ -54,10 +66,22 @@ export function createEngine(lib: Library): Engine {
   return {
     problems: lib.problems,
     quote,
-    who: (query, opts) => quote(query, opts),
-    when: (query, opts) => quote(query, opts),
-    compare: (query, opts) => quote(query, opts),
-    ask: (question, opts) => quote(question, opts),
+    who,
+    when,
+    compare(query, opts) {
+      const q = cleanQuery(query);
+      return answerCompare(lib, q, scopeFor(q, opts));
+    },
+    ask(question, opts) {
+      const q = cleanQuery(question);
+      // The question's language is the answer's, even once question words are stripped.
+      const lang = opts?.lang ?? detectLanguage(q);
+      const { route, topic } = routeQuestion(q);
+      const routed = { ...opts, lang };
+      if (route === 'who') return who(topic, routed);
+      if (route === 'when') return when(topic, routed);
+      return quote(topic || q, routed);
+    },
     statements,
     findStatements(prefix: string, max = 25): StatementSummary[] {
       const needle = normalize(prefix.trim());

@@ -1,6 +1,8 @@
 import type { Statement } from '../corpus/types.ts';
 import type { CorpusProblem } from '../corpus/types.ts';
 import { ParagraphIndex } from '../index/paragraphIndex.ts';
+import { FactsCache } from '../answer/facts.ts';
+import { EMPTY_GLOSSARY, type Glossary } from '../understand/glossary.ts';
 
 /**
  * Everything the answer functions read: the statements, their paragraph index, and lookups built
@@ -13,14 +15,21 @@ export interface Library {
   /** Event id -> statement positions, across languages. */
   events: ReadonlyMap<string, readonly number[]>;
   problems: readonly CorpusProblem[];
+  /** Cross-language names and terms from the corpus's glossary files. */
+  glossary: Glossary;
+  facts: FactsCache;
 }
 
-export function buildLibrary(statements: readonly Statement[], problems: readonly CorpusProblem[] = []): Library {
+export function buildLibrary(
+  statements: readonly Statement[],
+  problems: readonly CorpusProblem[] = [],
+  glossary: Glossary = EMPTY_GLOSSARY,
+): Library {
   const byId = new Map<string, number>();
   const events = new Map<string, number[]>();
   statements.forEach((s, i) => {
     byId.set(s.id, i);
     if (s.event) events.set(s.event, [...(events.get(s.event) ?? []), i]);
   });
-  return { statements, index: new ParagraphIndex(statements), byId, events, problems };
+  return { statements, index: new ParagraphIndex(statements), byId, events, problems, glossary, facts: new FactsCache(statements) };
 }

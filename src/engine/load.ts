@@ -1,5 +1,8 @@
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
 import { loadCorpus } from '../corpus/load.ts';
-import { formatProblem } from '../corpus/types.ts';
+import { formatProblem, type CorpusProblem } from '../corpus/types.ts';
+import { EMPTY_GLOSSARY, parseGlossary, type Glossary } from '../understand/glossary.ts';
 import type { Logger } from '../logger.ts';
 import { createEngine } from './create.ts';
 import { buildLibrary } from './library.ts';
@@ -13,11 +16,19 @@ export { createEngine } from './create.ts';
  */
 export async function loadEngine(corpusDir: string, logger?: Logger): Promise<Engine> {
   const corpus = await loadCorpus(corpusDir);
-  for (const p of corpus.problems) {
+  const glossary: Glossary = { people: [...EMPTY_GLOSSARY.people], terms: [...EMPTY_GLOSSARY.terms] };
+  const problems: CorpusProblem[] = [...corpus.problems];
+  for (const file of corpus.glossaryFiles) {
+    const parsed = parseGlossary(await readFile(file, 'utf8'), path.relative(corpus.dir, file));
+    glossary.people.push(...parsed.glossary.people);
+    glossary.terms.push(...parsed.glossary.terms);
+    problems.push(...parsed.problems.map((p) => ({ ...p, severity: 'error' as const })));
+  }
+  for (const p of problems) {
     if (p.severity === 'error') logger?.warn({ file: p.file, line: p.line }, `corpus file skipped: ${formatProblem(p)}`);
     else logger?.info({ file: p.file, line: p.line }, formatProblem(p));
   }
-  const engine = createEngine(buildLibrary(corpus.statements, corpus.problems));
-  logger?.info({ statements: corpus.statements.length, problems: corpus.problems.length }, 'corpus loaded');
+  const engine = createEngine(buildLibrary(corpus.statements, problems, glossary));
+  logger?.info({ statements: corpus.statements.length, problems: problems.length }, 'corpus loaded');
   return engine;
 }

@@ -13,6 +13,11 @@ export interface ParsedQuery {
 
 const QUOTED = /["“”「」『』]([^"“”「」『』]+)["“”「」『』]/g;
 
+/** Short all-hiragana runs (は, が, され) are grammar, not topics: never required in a query. */
+function isParticle(k: Keyword): boolean {
+  return k.kind === 'cjk' && k.text.length <= 3 && /^[\p{Script=Hiragana}]+$/u.test(k.text);
+}
+
 export function parseQuery(text: string): ParsedQuery {
   const normalized = normalize(text);
   const phrases: string[] = [];
@@ -22,6 +27,7 @@ export function parseQuery(text: string): ParsedQuery {
   }
   const seen = new Set<string>();
   const unique = keywords(normalized).filter((k) => {
+    if (isParticle(k)) return false;
     const key = `${k.kind}:${k.terms.join(' ')}`;
     if (seen.has(key)) return false;
     seen.add(key);

@@ -1,0 +1,51 @@
+/**
+ * Routing a free question to who, when or quote by its wording, in either language, and
+ * stripping the question words so that what is left is the topic to search for.
+ */
+export type Route = 'who' | 'when' | 'quote';
+
+interface Rule {
+  route: Route;
+  /** Matches the question words; they are removed from the topic. */
+  words: RegExp;
+}
+
+const RULES: Rule[] = [
+  { route: 'when', words: /\b(?:when|what\s+time|what\s+date|which\s+day|what\s+day|how\s+long|how\s+many\s+(?:minutes|hours))\b/gi },
+  { route: 'when', words: /いつ(?:頃|ごろ)?|何時(?:頃|ごろ)?|何日|何月何日|日時|日付|何分間?|どのくらい(?:の時間)?|どれくらい/g },
+  { route: 'who', words: /\b(?:who|whom|whose|which\s+(?:people|person|officials?|ministers?))\b/gi },
+  { route: 'who', words: /誰|だれ|どなた|どの人物|参加者|出席者|参加した人|出席した人|人物/g },
+  { route: 'quote', words: /\b(?:quote|what\s+did\s+(?:they|he|she|[\w.-]+(?:\s+[\w.-]+)?)\s+say\s+about|what\s+was\s+said\s+about)\b/gi },
+  { route: 'quote', words: /引用|について何と(?:言|述べ)っ?て?(?:い)?(?:ますか|ましたか)?/g },
+];
+
+/** Polite endings and fillers that carry no topic. */
+const FILLER_EN =
+  /\b(?:please|tell\s+me|do\s+you\s+know|mentioned|named|took\s+place|happen(?:ed)?|take\s+place|attend(?:ed|s)?|participat(?:ed|es|e|ing)|took\s+part|participants?|was\s+there|were\s+there)\b/gi;
+const FILLER_JA = /(?:でしょうか|ですか|ましたか|ますか|でしたか|か？|か\?|教えて(?:ください)?|ください|でしたっけ)$/g;
+const TRAILING = /[\s?？!！。.、,]+$/g;
+
+export interface RoutedQuestion {
+  route: Route;
+  topic: string;
+}
+
+export function routeQuestion(question: string): RoutedQuestion {
+  let route: Route = 'quote';
+  let topic = question;
+  for (const rule of RULES) {
+    rule.words.lastIndex = 0;
+    if (rule.words.test(topic)) {
+      if (route === 'quote' || rule.route !== 'quote') route = route === 'quote' ? rule.route : route;
+      topic = topic.replace(rule.words, ' ');
+    }
+  }
+  topic = topic.replace(FILLER_EN, ' ').replace(TRAILING, '');
+  for (let prev = ''; prev !== topic; ) {
+    prev = topic;
+    topic = topic.replace(FILLER_JA, '').replace(TRAILING, '');
+  }
+  // A Japanese topic ending in a particle (外務大臣は, 次の会合は) loses it.
+  topic = topic.replace(/([\p{Script=Han}\p{Script=Katakana}ー])[はがをにでと]$/u, '$1');
+  return { route, topic: topic.replace(/\s+/g, ' ').trim() };
+}

@@ -1,0 +1,112 @@
+import type { Library } from '../engine/library.ts';
+import { parseQuery } from '../index/query.ts';
+import { normalize } from '../text/normalize.ts';
+import { primaryLanguage } from '../text/script.ts';
+import { mergeAcrossLanguages } from '../understand/glossary.ts';
+import type { Person } from '../understand/people.ts';
+import { cite } from './citation.ts';
+import { describePerson } from './describe.ts';
+import { makeExcerpt } from './excerpt.ts';
+import { notice } from './notices.ts';
+import { outcomeNotice } from './quote.ts';
+import { askedLanguageFirst, defaultStatement, eventGroup } from './scope.ts';
+import { searchParagraphs, type SearchScope } from './search.ts';
+import type { Answer, AnswerItem, Citation, Lang, PersonInfo } from './types.ts';
+
+/** A person as one statement names them. */
+interface Named {
+  person: Person;
+  statement: number;
+}
+
+const FORMER: Record<Lang, (role: string) => string> = { ja: (r) => `前${r}`, en: (r) => `former ${r}` };
+const ACTING: Record<Lang, (role: string) => string> = { ja: (r) => `${r}代行`, en: (r) => `acting ${r}` };
+
+function personInfo(p: Person, lang: Lang): PersonInfo {
+  let role = p.role;
+  if (role && p.former && !/^前|former/i.test(role)) role = FORMER[lang](role);
+  if (role && p.acting && !/代行|代理|acting/i.test(role)) role = ACTING[lang](role);
+  return { name: p.name, ...(role ? { role } : {}), ...(p.affiliation ? { affiliation: p.affiliation } : {}) };
+}
+
+function mentionCitation(lib: Library, n: Named, paragraphs?: ReadonlySet<number>): Citation {
+  const statement = lib.statements[n.statement]!;
+  const mention = n.person.mentions.find((m) => !paragraphs || paragraphs.has(m.paragraph)) ?? n.person.mentions[0]!;
+  const paragraph = statement.paragraphs[mention.paragraph - 1]!;
+  const excerpt = makeExcerpt(paragraph.text, [[mention.start, mention.end]]);
+  return cite(statement, paragraph, excerpt.text);
+}
+
+/** One entry per person: mentions merged across statements of one language, then across languages. */
+function mergePeople(lib: Library, statements: number[]): { ja?: Named; en?: Named }[] {
+  const byLang: Record<'ja' | 'en', Named[]> = { ja: [], en: [] };
+  for (const si of statements) {
+    const lang = primaryLanguage(lib.statements[si]!.language) === 'ja' ? 'ja' : 'en';
+    for (const person of lib.facts.get(si).people) {
+      if (!byLang[lang].some((n) => n.person.key === person.key)) byLang[lang].push({ person, statement: si });
+    }
+  }
+  const find = (lang: 'ja' | 'en', p?: Person) => (p ? byLang[lang].find((n) => n.person === p) : undefined);
+  return mergeAcrossLanguages(
+    byLang.ja.map((n) => n.person),
+    byLang.en.map((n) => n.person),
+    lib.glossary,
+  ).map((pair) => ({ ja: find('ja', pair.ja), en: find('en', pair.en) }));
+}
+
+/** Whether a person's name, role or affiliation holds every keyword of the question. */
+function describedBy(p: Person, words: string[]): boolean {
+  const hay = normalize([p.name, p.role, p.affiliation, p.reading, ...p.otherNames].filter(Boolean).join(' '));
+  return words.every((w) => hay.includes(w));
+}
+
+export function answerWho(lib: Library, query: string, scope: SearchScope): Answer {
+  const none = (text: string): Answer => ({ kind: 'none', language: scope.lang, query, items: [], notice: text });
+  let statements: number[];
+  /** Paragraphs (per statement) the question matched: people must be named there. */
+  let matched: Map<number, Set<number>> | undefined;
+  let extraNotice: string | undefined;
+
+  if (!query) {
+    const si = defaultStatement(lib, scope.lang, scope.statement);
+    if (si === undefined) return none(notice('noMatch', scope.lang));
+    statements = eventGroup(lib, si);
+  } else {
+    const outcome = searchParagraphs(lib, query, { ...scope, limit: scope.limit ?? 10 });
+    if (outcome.matches.length === 0) return none(outcomeNotice(outcome, scope.lang)!);
+    extraNotice = outcomeNotice(outcome, scope.lang);
+    matched = new Map();
+    for (const m of outcome.matches) {
+      const si = lib.index.entries[m.id]!.statement;
+      matched.set(si, (matched.get(si) ?? new Set()).add(m.paragraph.number));
+    }
+    statements = [...new Set([...matched.keys()].flatMap((si) => eventGroup(lib, si)))];
+  }
+
+  let entries = mergePeople(lib, askedLanguageFirst(lib, scope.lang, statements));
+  if (matched) {
+    const inMatched = (n?: Named) => n !== undefined && n.person.mentions.some((m) => matched!.get(n.statement)?.has(m.paragraph));
+    entries = entries.filter((e) => inMatched(e.ja) || inMatched(e.en));
+    const words = parseQuery(query).keywords.map((k) => k.text);
+    const described = entries.filter((e) => [e.ja, e.en].some((n) => n && describedBy(n.person, words)));
+    if (described.length > 0) entries = described;
+  }
+  if (entries.length === 0) return none(notice('noPeople', scope.lang));
+
+  const participant = (e: { ja?: Named; en?: Named }) => Boolean(e.ja?.person.participant || e.en?.person.participant);
+  entries = [...entries.filter(participant), ...entries.filter((e) => !participant(e))];
+
+  const items: AnswerItem[] = entries.map((e) => {
+    const own = scope.lang === 'ja' ? e.ja ?? e.en! : e.en ?? e.ja!;
+    const other = own === e.ja ? e.en : e.ja;
+    const person = personInfo(own.person, scope.lang);
+    const sides = [own, other].filter((n): n is Named => n !== undefined);
+    return {
+      text: describePerson(person, scope.lang),
+      person,
+      citations: sides.map((n) => mentionCitation(lib, n, matched?.get(n.statement))),
+      matched: sides.flatMap((n) => n.person.mentions.map((m) => m.text)),
+    };
+  });
+  return { kind: 'who', language: scope.lang, query, items, ...(extraNotice ? { notice: extraNotice } : {}) };
+}

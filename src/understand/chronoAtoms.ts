@@ -1,0 +1,151 @@
+/**
+ * chrono-node's reading of dates and clock times, turned into atoms. chrono does the absolute
+ * dates (English month names and weekdays, 令和6年11月1日, 10月31日(木)), clock times
+ * (8:05 p.m., 7:45a.m., 午後10時), its own ranges, and English relative words (today, last month).
+ * Its readings are filtered where they go wrong on readouts: durations read as times
+ * ("for two hours"), bare hours ("at 10"), "now", a month name alone without a preposition.
+ */
+import * as chrono from 'chrono-node';
+import type { Atom, ClockTime, DateSpec } from './timeAtoms.ts';
+import { toDayNumber, type CalendarDate } from './calendar.ts';
+import { extendEnglishDate } from './enTimes.ts';
+import { normalizeZone } from './timeVocabulary.ts';
+
+type Lang = 'ja' | 'en';
+type Components = chrono.ParsedComponents;
+
+const EN_CLOCK = /\d:\d\d|\d\s*[ap]\.?\s*m\b|\d\s*[ap]\.\s*m\.|\bnoon\b|\bmidnight\b/i;
+const EN_RELATIVE = /\b(?:today|tonight|yesterday|tomorrow|last|next|this|ago|earlier|later|past|coming)\b/i;
+const EN_LEADING_WORDS = /^(?:(?:at|on|from|in|by|since|of|the)\s+)+/i;
+const EN_DURATION_WORDS = /\b(?:minutes?|hours?|mins?|hrs?|days|weeks|months|years)\b/i;
+const EN_MONTH_ONLY_CONTEXT = /\b(?:in|since|until|by|during|early|late|mid-?|of|this|last|next|from|to)\s*$/i;
+/** chrono keeps a zone abbreviation it knows after the clock: "9:00 a.m. ET", "8 p.m. (EDT) on June 3". */
+const EN_ZONE_IN_TEXT = /(?:\d|[ap]\.?m\.?)\s*\(?([A-Z]{2,5})\b/;
+
+/** chrono reads a same-length copy where "through" is spelled "to", which it understands in ranges. */
+function chronoInput(text: string, lang: Lang): string {
+  return lang === 'en' ? text.replace(/\bthrough\b/gi, 'to     ') : text;
+}
+
+function clockOf(c: Components): ClockTime | undefined {
+  if (!c.isCertain('hour')) return undefined;
+  const hour = c.get('hour');
+  const minute = c.isCertain('minute') ? c.get('minute') : 0;
+  if (hour === null || minute === null || hour < 0 || hour > 24 || minute < 0 || minute > 59) return undefined;
+  return { hour: hour === 24 ? 0 : hour, minute };
+}
+
+function certain(c: Components, unit: chrono.Component): number | undefined {
+  if (!c.isCertain(unit)) return undefined;
+  return c.get(unit) ?? undefined;
+}
+
+/** A date chrono computed from the reference day, expressed as a shift so resolution stays calendar-only. */
+function relativeSpec(c: Components, text: string, statement: CalendarDate): DateSpec | undefined {
+  const y = certain(c, 'year');
+  const m = certain(c, 'month');
+  const d = certain(c, 'day');
+  if (y !== undefined && m !== undefined && d !== undefined) {
+    const shift = toDayNumber({ y, m, d }) - toDayNumber(statement);
+    return /week/i.test(text) ? { kind: 'statementDays', shift, precision: 'week' } : { kind: 'statementDays', shift };
+  }
+  if (y !== undefined && m !== undefined) return { kind: 'monthShift', shift: y * 12 + m - (statement.y * 12 + statement.m) };
+  if (y !== undefined) return { kind: 'yearShift', shift: y - statement.y, base: 'statement' };
+  const weekday = certain(c, 'weekday');
+  if (weekday !== undefined) {
+    const direction = /\blast\b/i.test(text) ? 'last' : /\bnext\b/i.test(text) ? 'next' : 'either';
+    return { kind: 'weekday', weekday, direction };
+  }
+  if (/\b(?:this (?:morning|afternoon|evening)|tonight)\b/i.test(text)) return { kind: 'statementDays', shift: 0 };
+  if (/\bthis week\b/i.test(text)) return { kind: 'statementDays', shift: 0, precision: 'week' };
+  return undefined;
+}
+
+function absoluteSpec(c: Components): DateSpec | undefined {
+  const m = certain(c, 'month');
+  if (m !== undefined) return { kind: 'calendar', y: certain(c, 'year'), m, d: certain(c, 'day') };
+  const weekday = certain(c, 'weekday');
+  if (weekday !== undefined) return { kind: 'weekday', weekday, direction: 'either' };
+  const y = certain(c, 'year');
+  return y !== undefined ? { kind: 'year', y } : undefined;
+}
+
+function resultToAtom(r: chrono.ParsedResult, text: string, lang: Lang, statement: CalendarDate, offset = 0): Atom | undefined {
+  let start = offset + r.index;
+  let written = r.text;
+  if (lang === 'en') {
+    const lead = EN_LEADING_WORDS.exec(written);
+    if (lead) {
+      start += lead[0].length;
+      written = written.slice(lead[0].length);
+    }
+    if (/^(?:right\s+)?now$/i.test(written) || EN_DURATION_WORDS.test(written) && !EN_CLOCK.test(written)) return undefined;
+  }
+  written = written.trimEnd();
+  let end = start + written.length;
+  let rangeAllowed = true;
+  if (lang === 'ja' && r.end && text[end] === '間') {
+    // "午前11時から1時間": chrono reads a range to 1 o'clock; the tail is a duration for the hand rules.
+    const cut = /から|より|[~〜\-–]/.exec(written);
+    if (!cut) return undefined;
+    written = written.slice(0, cut.index);
+    end = start + written.length;
+    rangeAllowed = false;
+  }
+  if (written.length === 0) return undefined;
+
+  const clockAllowed = lang === 'ja' || EN_CLOCK.test(written);
+  const time = clockAllowed ? clockOf(r.start) : undefined;
+  const endTime = clockAllowed && r.end && rangeAllowed ? clockOf(r.end) : undefined;
+  const relative = lang === 'en' && EN_RELATIVE.test(written);
+  const date = relative ? relativeSpec(r.start, written, statement) : absoluteSpec(r.start);
+  const zoneWritten = lang === 'en' ? EN_ZONE_IN_TEXT.exec(written)?.[1] : undefined;
+  const zone = zoneWritten ? normalizeZone(zoneWritten) : undefined;
+
+  if (date?.kind === 'calendar' && date.d === undefined && date.y === undefined && lang === 'en') {
+    // A month name alone ("March", "may") is a date only after a preposition and in capitals.
+    if (!/^[A-Z]/.test(written) || !EN_MONTH_ONLY_CONTEXT.test(text.slice(Math.max(0, start - 12), start))) return undefined;
+  }
+  if (date) {
+    let rangeEnd: DateSpec | undefined;
+    if (r.end && rangeAllowed) rangeEnd = relative ? relativeSpec(r.end, written, statement) : absoluteSpec(r.end);
+    if (rangeEnd?.kind === 'calendar' && date.kind === 'calendar' && rangeEnd.y === undefined && date.y !== undefined) {
+      rangeEnd = { ...rangeEnd, y: date.y };
+    }
+    const atom: Extract<Atom, { kind: 'date' }> = { kind: 'date', start, end, date, time, endTime, zone, source: 'chrono' };
+    if (rangeEnd && rangeEnd.kind === 'calendar' && rangeEnd.d !== undefined) atom.rangeEnd = rangeEnd;
+    if (lang === 'en') extendEnglishDate(text, atom);
+    return atom;
+  }
+  if (time) return { kind: 'time', start, end, time, endTime, zone, source: 'chrono' };
+  return undefined;
+}
+
+/** Reference instant for chrono: local noon of the statement day, so no time zone can move the day. */
+function referenceInstant({ y, m, d }: CalendarDate): Date {
+  const ref = new Date(2000, 0, 1, 12, 0, 0, 0);
+  ref.setFullYear(y, m - 1, d);
+  return ref;
+}
+
+export function findChronoAtoms(text: string, lang: Lang, statement: CalendarDate): Atom[] {
+  const parser = lang === 'ja' ? chrono.ja : chrono.en;
+  const input = chronoInput(text, lang);
+  const ref = referenceInstant(statement);
+  const atoms: Atom[] = [];
+  for (const r of parser.parse(input, ref)) {
+    const atom = resultToAtom(r, text, lang, statement);
+    if (atom) {
+      atoms.push(atom);
+      continue;
+    }
+    // A casual reading that swallowed a real date ("evening of June 4"): read the same span strictly.
+    if (lang === 'en') {
+      for (const s of chrono.en.strict.parse(r.text, ref)) {
+        const inner = resultToAtom(s, text, lang, statement, r.index);
+        if (inner) atoms.push(inner);
+      }
+    }
+  }
+  return atoms;
+}

@@ -1,0 +1,198 @@
+/**
+ * Countries and international organisations as they appear next to officials' titles, in both
+ * languages. `name` is the canonical English affiliation; `ja` lists the Japanese forms
+ * (MOFA writes 米国, 韓国, 豪州 ...); `en` lists the English nouns and adjectives
+ * ("U.S.", "American", "Republic of Korea (ROK)" is handled by the extractor).
+ * Extend this table, not the code, when a new country shows up.
+ */
+export interface Country {
+  name: string;
+  ja: string[];
+  en: string[];
+}
+
+export const COUNTRIES: readonly Country[] = [
+  { name: 'Japan', ja: ['日本', '日本国'], en: ['Japan', 'Japanese', "Japan's"] },
+  {
+    name: 'United States',
+    ja: ['米国', 'アメリカ', 'アメリカ合衆国'],
+    en: ['U.S.', 'US', 'USA', 'United States', 'the United States', 'United States of America', 'the United States of America', 'American'],
+  },
+  {
+    name: 'Republic of Korea',
+    ja: ['韓国', '大韓民国'],
+    en: ['Republic of Korea', 'the Republic of Korea', 'ROK', 'South Korea', 'South Korean', 'Korean', 'Korea'],
+  },
+  {
+    name: 'DPRK',
+    ja: ['北朝鮮', '朝鮮民主主義人民共和国'],
+    en: ['DPRK', 'North Korea', 'North Korean', "Democratic People's Republic of Korea", 'Democratic People’s Republic of Korea'],
+  },
+  {
+    name: 'China',
+    ja: ['中国', '中華人民共和国'],
+    en: ['China', 'Chinese', 'PRC', "People's Republic of China", 'People’s Republic of China'],
+  },
+  { name: 'Australia', ja: ['豪州', 'オーストラリア'], en: ['Australia', 'Australian'] },
+  { name: 'United Kingdom', ja: ['英国', 'イギリス'], en: ['United Kingdom', 'the United Kingdom', 'UK', 'U.K.', 'British'] },
+  { name: 'India', ja: ['インド'], en: ['India', 'Indian'] },
+  { name: 'France', ja: ['フランス'], en: ['France', 'French'] },
+  { name: 'Germany', ja: ['ドイツ'], en: ['Germany', 'German'] },
+  { name: 'Italy', ja: ['イタリア'], en: ['Italy', 'Italian'] },
+  { name: 'Canada', ja: ['カナダ'], en: ['Canada', 'Canadian'] },
+  { name: 'Russia', ja: ['ロシア'], en: ['Russia', 'Russian', 'Russian Federation'] },
+  { name: 'Ukraine', ja: ['ウクライナ'], en: ['Ukraine', 'Ukrainian'] },
+  { name: 'New Zealand', ja: ['ニュージーランド'], en: ['New Zealand'] },
+  { name: 'Philippines', ja: ['フィリピン'], en: ['Philippines', 'the Philippines', 'Philippine'] },
+  { name: 'Indonesia', ja: ['インドネシア'], en: ['Indonesia', 'Indonesian'] },
+  { name: 'Viet Nam', ja: ['ベトナム'], en: ['Viet Nam', 'Vietnam', 'Vietnamese'] },
+  { name: 'Thailand', ja: ['タイ'], en: ['Thailand', 'Thai'] },
+  { name: 'Singapore', ja: ['シンガポール'], en: ['Singapore', 'Singaporean'] },
+  { name: 'Malaysia', ja: ['マレーシア'], en: ['Malaysia', 'Malaysian'] },
+  { name: 'Mongolia', ja: ['モンゴル'], en: ['Mongolia', 'Mongolian'] },
+  { name: 'Brazil', ja: ['ブラジル'], en: ['Brazil', 'Brazilian'] },
+  { name: 'Mexico', ja: ['メキシコ'], en: ['Mexico', 'Mexican'] },
+  { name: 'Türkiye', ja: ['トルコ'], en: ['Türkiye', 'Turkey', 'Turkish'] },
+  { name: 'Israel', ja: ['イスラエル'], en: ['Israel', 'Israeli'] },
+  { name: 'Iran', ja: ['イラン'], en: ['Iran', 'Iranian'] },
+  { name: 'Saudi Arabia', ja: ['サウジアラビア'], en: ['Saudi Arabia', 'Saudi'] },
+  { name: 'United Arab Emirates', ja: ['アラブ首長国連邦'], en: ['United Arab Emirates', 'UAE', 'Emirati'] },
+  { name: 'Egypt', ja: ['エジプト'], en: ['Egypt', 'Egyptian'] },
+  { name: 'South Africa', ja: ['南アフリカ'], en: ['South Africa', 'South African'] },
+  { name: 'Spain', ja: ['スペイン'], en: ['Spain', 'Spanish'] },
+  { name: 'Netherlands', ja: ['オランダ'], en: ['Netherlands', 'the Netherlands', 'Dutch'] },
+  { name: 'Poland', ja: ['ポーランド'], en: ['Poland', 'Polish'] },
+  { name: 'Sweden', ja: ['スウェーデン'], en: ['Sweden', 'Swedish'] },
+  { name: 'Finland', ja: ['フィンランド'], en: ['Finland', 'Finnish'] },
+  { name: 'Norway', ja: ['ノルウェー'], en: ['Norway', 'Norwegian'] },
+  { name: 'Romania', ja: ['ルーマニア'], en: ['Romania', 'Romanian'] },
+  { name: 'Hungary', ja: ['ハンガリー'], en: ['Hungary', 'Hungarian'] },
+  { name: 'Czech Republic', ja: ['チェコ'], en: ['Czech Republic', 'Czech'] },
+  { name: 'Austria', ja: ['オーストリア'], en: ['Austria', 'Austrian'] },
+  { name: 'Switzerland', ja: ['スイス'], en: ['Switzerland', 'Swiss'] },
+  { name: 'Belgium', ja: ['ベルギー'], en: ['Belgium', 'Belgian'] },
+  { name: 'Denmark', ja: ['デンマーク'], en: ['Denmark', 'Danish'] },
+  { name: 'Ireland', ja: ['アイルランド'], en: ['Ireland', 'Irish'] },
+  { name: 'Portugal', ja: ['ポルトガル'], en: ['Portugal', 'Portuguese'] },
+  { name: 'Greece', ja: ['ギリシャ'], en: ['Greece', 'Greek'] },
+  { name: 'Lithuania', ja: ['リトアニア'], en: ['Lithuania', 'Lithuanian'] },
+  { name: 'Latvia', ja: ['ラトビア'], en: ['Latvia', 'Latvian'] },
+  { name: 'Estonia', ja: ['エストニア'], en: ['Estonia', 'Estonian'] },
+  { name: 'Slovakia', ja: ['スロバキア'], en: ['Slovakia', 'Slovak'] },
+  { name: 'Bulgaria', ja: ['ブルガリア'], en: ['Bulgaria', 'Bulgarian'] },
+  { name: 'Croatia', ja: ['クロアチア'], en: ['Croatia', 'Croatian'] },
+  { name: 'Serbia', ja: ['セルビア'], en: ['Serbia', 'Serbian'] },
+  { name: 'Slovenia', ja: ['スロベニア'], en: ['Slovenia', 'Slovenian'] },
+  { name: 'Luxembourg', ja: ['ルクセンブルク'], en: ['Luxembourg'] },
+  { name: 'Iceland', ja: ['アイスランド'], en: ['Iceland', 'Icelandic'] },
+  { name: 'Georgia', ja: ['ジョージア'], en: ['Georgia', 'Georgian'] },
+  { name: 'Armenia', ja: ['アルメニア'], en: ['Armenia', 'Armenian'] },
+  { name: 'Azerbaijan', ja: ['アゼルバイジャン'], en: ['Azerbaijan', 'Azerbaijani'] },
+  { name: 'Belarus', ja: ['ベラルーシ'], en: ['Belarus', 'Belarusian'] },
+  { name: 'Moldova', ja: ['モルドバ'], en: ['Moldova', 'Moldovan'] },
+  { name: 'Kazakhstan', ja: ['カザフスタン'], en: ['Kazakhstan', 'Kazakh'] },
+  { name: 'Uzbekistan', ja: ['ウズベキスタン'], en: ['Uzbekistan', 'Uzbek'] },
+  { name: 'Kyrgyz Republic', ja: ['キルギス'], en: ['Kyrgyz Republic', 'Kyrgyz'] },
+  { name: 'Tajikistan', ja: ['タジキスタン'], en: ['Tajikistan', 'Tajik'] },
+  { name: 'Turkmenistan', ja: ['トルクメニスタン'], en: ['Turkmenistan', 'Turkmen'] },
+  { name: 'Argentina', ja: ['アルゼンチン'], en: ['Argentina', 'Argentine'] },
+  { name: 'Chile', ja: ['チリ'], en: ['Chile', 'Chilean'] },
+  { name: 'Peru', ja: ['ペルー'], en: ['Peru', 'Peruvian'] },
+  { name: 'Colombia', ja: ['コロンビア'], en: ['Colombia', 'Colombian'] },
+  { name: 'Ecuador', ja: ['エクアドル'], en: ['Ecuador', 'Ecuadorian'] },
+  { name: 'Uruguay', ja: ['ウルグアイ'], en: ['Uruguay', 'Uruguayan'] },
+  { name: 'Paraguay', ja: ['パラグアイ'], en: ['Paraguay', 'Paraguayan'] },
+  { name: 'Bolivia', ja: ['ボリビア'], en: ['Bolivia', 'Bolivian'] },
+  { name: 'Venezuela', ja: ['ベネズエラ'], en: ['Venezuela', 'Venezuelan'] },
+  { name: 'Cuba', ja: ['キューバ'], en: ['Cuba', 'Cuban'] },
+  { name: 'Panama', ja: ['パナマ'], en: ['Panama', 'Panamanian'] },
+  { name: 'Costa Rica', ja: ['コスタリカ'], en: ['Costa Rica', 'Costa Rican'] },
+  { name: 'Guatemala', ja: ['グアテマラ'], en: ['Guatemala', 'Guatemalan'] },
+  { name: 'Jamaica', ja: ['ジャマイカ'], en: ['Jamaica', 'Jamaican'] },
+  { name: 'Cambodia', ja: ['カンボジア'], en: ['Cambodia', 'Cambodian'] },
+  { name: 'Laos', ja: ['ラオス'], en: ['Laos', 'Lao'] },
+  { name: 'Myanmar', ja: ['ミャンマー'], en: ['Myanmar'] },
+  { name: 'Brunei', ja: ['ブルネイ'], en: ['Brunei'] },
+  { name: 'Timor-Leste', ja: ['東ティモール'], en: ['Timor-Leste'] },
+  { name: 'Bangladesh', ja: ['バングラデシュ'], en: ['Bangladesh', 'Bangladeshi'] },
+  { name: 'Pakistan', ja: ['パキスタン'], en: ['Pakistan', 'Pakistani'] },
+  { name: 'Sri Lanka', ja: ['スリランカ'], en: ['Sri Lanka', 'Sri Lankan'] },
+  { name: 'Nepal', ja: ['ネパール'], en: ['Nepal', 'Nepali'] },
+  { name: 'Bhutan', ja: ['ブータン'], en: ['Bhutan', 'Bhutanese'] },
+  { name: 'Maldives', ja: ['モルディブ'], en: ['Maldives', 'Maldivian'] },
+  { name: 'Afghanistan', ja: ['アフガニスタン'], en: ['Afghanistan', 'Afghan'] },
+  { name: 'Iraq', ja: ['イラク'], en: ['Iraq', 'Iraqi'] },
+  { name: 'Syria', ja: ['シリア'], en: ['Syria', 'Syrian'] },
+  { name: 'Lebanon', ja: ['レバノン'], en: ['Lebanon', 'Lebanese'] },
+  { name: 'Jordan', ja: ['ヨルダン'], en: ['Jordan', 'Jordanian'] },
+  { name: 'Qatar', ja: ['カタール'], en: ['Qatar', 'Qatari'] },
+  { name: 'Kuwait', ja: ['クウェート'], en: ['Kuwait', 'Kuwaiti'] },
+  { name: 'Oman', ja: ['オマーン'], en: ['Oman', 'Omani'] },
+  { name: 'Bahrain', ja: ['バーレーン'], en: ['Bahrain', 'Bahraini'] },
+  { name: 'Palestine', ja: ['パレスチナ'], en: ['Palestine', 'Palestinian'] },
+  { name: 'Morocco', ja: ['モロッコ'], en: ['Morocco', 'Moroccan'] },
+  { name: 'Algeria', ja: ['アルジェリア'], en: ['Algeria', 'Algerian'] },
+  { name: 'Tunisia', ja: ['チュニジア'], en: ['Tunisia', 'Tunisian'] },
+  { name: 'Nigeria', ja: ['ナイジェリア'], en: ['Nigeria', 'Nigerian'] },
+  { name: 'Kenya', ja: ['ケニア'], en: ['Kenya', 'Kenyan'] },
+  { name: 'Ethiopia', ja: ['エチオピア'], en: ['Ethiopia', 'Ethiopian'] },
+  { name: 'Ghana', ja: ['ガーナ'], en: ['Ghana', 'Ghanaian'] },
+  { name: 'Senegal', ja: ['セネガル'], en: ['Senegal', 'Senegalese'] },
+  { name: 'Tanzania', ja: ['タンザニア'], en: ['Tanzania', 'Tanzanian'] },
+  { name: 'Uganda', ja: ['ウガンダ'], en: ['Uganda', 'Ugandan'] },
+  { name: 'Rwanda', ja: ['ルワンダ'], en: ['Rwanda', 'Rwandan'] },
+  { name: 'Angola', ja: ['アンゴラ'], en: ['Angola', 'Angolan'] },
+  { name: 'Mozambique', ja: ['モザンビーク'], en: ['Mozambique'] },
+  { name: 'Zambia', ja: ['ザンビア'], en: ['Zambia', 'Zambian'] },
+  { name: 'Zimbabwe', ja: ['ジンバブエ'], en: ['Zimbabwe'] },
+  { name: "Côte d'Ivoire", ja: ['コートジボワール'], en: ["Côte d'Ivoire"] },
+  { name: 'Fiji', ja: ['フィジー'], en: ['Fiji', 'Fijian'] },
+  { name: 'Papua New Guinea', ja: ['パプアニューギニア'], en: ['Papua New Guinea'] },
+  { name: 'Palau', ja: ['パラオ'], en: ['Palau', 'Palauan'] },
+  { name: 'Samoa', ja: ['サモア'], en: ['Samoa', 'Samoan'] },
+  { name: 'Tonga', ja: ['トンガ'], en: ['Tonga', 'Tongan'] },
+  { name: 'Vanuatu', ja: ['バヌアツ'], en: ['Vanuatu'] },
+  { name: 'Solomon Islands', ja: ['ソロモン諸島'], en: ['Solomon Islands'] },
+  { name: 'Kiribati', ja: ['キリバス'], en: ['Kiribati'] },
+  { name: 'Marshall Islands', ja: ['マーシャル諸島'], en: ['Marshall Islands'] },
+  { name: 'Micronesia', ja: ['ミクロネシア'], en: ['Micronesia'] },
+  { name: 'Tuvalu', ja: ['ツバル'], en: ['Tuvalu'] },
+  { name: 'Nauru', ja: ['ナウル'], en: ['Nauru'] },
+  { name: 'European Union', ja: ['EU', '欧州連合'], en: ['European Union', 'the European Union', 'EU'] },
+  { name: 'NATO', ja: ['NATO', '北大西洋条約機構'], en: ['NATO'] },
+  { name: 'United Nations', ja: ['国連', '国際連合'], en: ['United Nations', 'the United Nations', 'UN', 'U.N.'] },
+  { name: 'ASEAN', ja: ['ASEAN', '東南アジア諸国連合'], en: ['ASEAN'] },
+];
+
+/** Long forms MOFA appends to a katakana country (インドネシア共和国大統領). */
+export const JA_COUNTRY_SUFFIXES: readonly string[] = ['連邦共和国', '共和国', '連邦', '王国', '合衆国'];
+
+const byJa = new Map<string, Country>();
+const byEn = new Map<string, Country>();
+for (const c of COUNTRIES) {
+  for (const f of c.ja) byJa.set(f, c);
+  for (const f of c.en) byEn.set(f.toLowerCase(), c);
+  byEn.set(c.name.toLowerCase(), c);
+}
+
+/** Canonical English name of a country written in either language, if known. */
+export function canonicalCountry(written: string): string | undefined {
+  const t = written.normalize('NFKC').trim();
+  const ja = byJa.get(t);
+  if (ja) return ja.name;
+  for (const suffix of JA_COUNTRY_SUFFIXES) {
+    if (t.endsWith(suffix)) {
+      const base = byJa.get(t.slice(0, -suffix.length));
+      if (base) return base.name;
+    }
+  }
+  return byEn.get(t.toLowerCase())?.name;
+}
+
+/** Japanese country forms, longest first (so インドネシア wins over インド). */
+export const JA_COUNTRY_FORMS: readonly string[] = [...byJa.keys()].sort((a, b) => b.length - a.length);
+
+/** English country forms (nouns and adjectives), longest first. */
+export const EN_COUNTRY_FORMS: readonly { form: string; country: Country }[] = COUNTRIES.flatMap((c) =>
+  c.en.map((form) => ({ form, country: c })),
+).sort((a, b) => b.form.length - a.form.length);

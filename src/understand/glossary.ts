@@ -1,0 +1,246 @@
+/**
+ * The user-editable glossary (`corpus/glossary.yaml`): cross-language names of people and the
+ * recurring terms of this field. Problems in the file are reported with file and line, never
+ * thrown: a broken entry is skipped and the rest is used.
+ */
+import { readFile } from 'node:fs/promises';
+import { LineCounter, isMap, isScalar, isSeq, parseDocument, type Node, type YAMLMap } from 'yaml';
+import { canonicalCountry } from './countries.ts';
+import { crossNameKey, englishNameKey, normalizeForm } from './names.ts';
+import type { Person } from './people-types.ts';
+
+export interface GlossaryPerson {
+  ja: string[];
+  en: string[];
+  role?: { ja?: string; en?: string };
+}
+
+export interface GlossaryTerm {
+  ja: string[];
+  en: string[];
+}
+
+export interface Glossary {
+  people: GlossaryPerson[];
+  terms: GlossaryTerm[];
+}
+
+export interface GlossaryProblem {
+  file: string;
+  line: number;
+  message: string;
+}
+
+export const EMPTY_GLOSSARY: Glossary = { people: [], terms: [] };
+
+export function parseGlossary(yamlText: string, file: string): { glossary: Glossary; problems: GlossaryProblem[] } {
+  const lineCounter = new LineCounter();
+  const problems: GlossaryProblem[] = [];
+  const glossary: Glossary = { people: [], terms: [] };
+  const doc = parseDocument(yamlText, { lineCounter, prettyErrors: false });
+  const lineOf = (node: Node | null | undefined): number =>
+    node?.range ? lineCounter.linePos(node.range[0]).line : 1;
+  const problem = (line: number, message: string): void => {
+    problems.push({ file, line, message });
+  };
+
+  for (const e of doc.errors) problem(lineCounter.linePos(e.pos[0]).line, e.message.split('\n')[0] ?? 'invalid YAML');
+  if (doc.errors.length > 0) return { glossary, problems };
+  const root = doc.contents;
+  if (root === null) return { glossary, problems };
+  if (!isMap(root)) {
+    problem(lineOf(root), 'the glossary must be a mapping with `people:` and `terms:` lists');
+    return { glossary, problems };
+  }
+
+  /** A string or a list of strings, as a non-empty list. */
+  const names = (entry: YAMLMap, key: 'ja' | 'en', what: string): string[] | undefined => {
+    const node = entry.get(key, true) as Node | undefined;
+    if (node === undefined) {
+      problem(lineOf(entry), `${what} has no \`${key}:\``);
+      return undefined;
+    }
+    const items = isSeq(node) ? node.items : [node];
+    const out: string[] = [];
+    for (const item of items) {
+      if (isScalar(item) && (typeof item.value === 'string' || typeof item.value === 'number') && String(item.value).trim() !== '') {
+        out.push(String(item.value).trim());
+      } else {
+        problem(lineOf(item as Node), `${what}: \`${key}:\` must be a name or a list of names`);
+      }
+    }
+    if (out.length === 0) {
+      problem(lineOf(node), `${what}: \`${key}:\` is empty`);
+      return undefined;
+    }
+    return out;
+  };
+
+  for (const pair of root.items) {
+    const key = isScalar(pair.key) ? String(pair.key.value) : '';
+    const value = pair.value as Node | null;
+    if (key !== 'people' && key !== 'terms') {
+      problem(lineOf(pair.key as Node), `unknown section \`${key}\` (expected \`people\` or \`terms\`)`);
+      continue;
+    }
+    if (value === null || (isScalar(value) && value.value === null)) continue;
+    if (!isSeq(value)) {
+      problem(lineOf(value), `\`${key}:\` must be a list of entries`);
+      continue;
+    }
+    for (const item of value.items) {
+      const node = item as Node;
+      const what = `${key} entry at line ${lineOf(node)}`;
+      if (!isMap(node)) {
+        problem(lineOf(node), `${what} must be a mapping with \`ja:\` and \`en:\``);
+        continue;
+      }
+      for (const p of node.items) {
+        const k = isScalar(p.key) ? String(p.key.value) : '';
+        const allowed = key === 'people' ? ['ja', 'en', 'role'] : ['ja', 'en'];
+        if (!allowed.includes(k)) problem(lineOf(p.key as Node), `${what}: unknown field \`${k}\``);
+      }
+      const ja = names(node, 'ja', what);
+      const en = names(node, 'en', what);
+      if (!ja || !en) continue;
+      if (key === 'terms') {
+        glossary.terms.push({ ja, en });
+        continue;
+      }
+      const person: GlossaryPerson = { ja, en };
+      const roleNode = node.get('role', true) as Node | undefined;
+      if (roleNode !== undefined) {
+        if (isMap(roleNode)) {
+          const role: { ja?: string; en?: string } = {};
+          for (const lang of ['ja', 'en'] as const) {
+            const v = roleNode.get(lang);
+            if (typeof v === 'string' && v.trim() !== '') role[lang] = v.trim();
+            else if (v !== undefined) problem(lineOf(roleNode), `${what}: \`role.${lang}\` must be text`);
+          }
+          person.role = role;
+        } else {
+          problem(lineOf(roleNode), `${what}: \`role:\` must be a mapping like { ja: 外務大臣, en: Foreign Minister }`);
+        }
+      }
+      glossary.people.push(person);
+    }
+  }
+  return { glossary, problems };
+}
+
+/** Reads a glossary file; a missing file is an empty glossary, not a problem. */
+export async function loadGlossary(path: string, displayName = path): Promise<{ glossary: Glossary; problems: GlossaryProblem[] }> {
+  let text: string;
+  try {
+    text = await readFile(path, 'utf8');
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return { glossary: { people: [], terms: [] }, problems: [] };
+    return { glossary: { people: [], terms: [] }, problems: [{ file: displayName, line: 1, message: `cannot read: ${(err as Error).message}` }] };
+  }
+  return parseGlossary(text, displayName);
+}
+
+/**
+ * All forms equivalent to `word` (in either language) according to the glossary's terms and
+ * people, normalized; empty if the glossary does not know the word. For query expansion.
+ */
+export function equivalents(glossary: Glossary, word: string): string[] {
+  const w = normalizeForm(word);
+  const out = new Set<string>();
+  for (const entry of [...glossary.terms, ...glossary.people]) {
+    const forms = [...entry.ja, ...entry.en].map(normalizeForm);
+    if (forms.includes(w)) forms.forEach((f) => out.add(f));
+  }
+  return [...out];
+}
+
+function termGroupsOf(glossary: Glossary, lang: 'ja' | 'en', phrase: string): Set<number> {
+  const p = normalizeForm(phrase);
+  const out = new Set<number>();
+  glossary.terms.forEach((t, i) => {
+    if (t[lang].some((f) => normalizeForm(f) === p)) out.add(i);
+  });
+  return out;
+}
+
+/** Are these roles the same post, per the glossary's terms (外務大臣 = Foreign Minister)? */
+function sameRole(glossary: Glossary, ja: string | undefined, en: string | undefined): boolean {
+  if (!ja || !en) return false;
+  const a = termGroupsOf(glossary, 'ja', ja);
+  const b = termGroupsOf(glossary, 'en', en.replace(/^(?:Deputy|Vice|Acting) /, ''));
+  for (const x of a) if (b.has(x)) return true;
+  return false;
+}
+
+/**
+ * Pairs the people of a Japanese and an English text of one event. A pair is made when the names
+ * meet: through the glossary, or through the English name written in brackets after the Japanese
+ * one (otherNames). People the glossary does not know are paired by role and country when exactly
+ * one person on each side holds that post. Japanese order first, then unpaired English people.
+ */
+export function mergeAcrossLanguages(ja: Person[], en: Person[], glossary: Glossary): { ja?: Person; en?: Person }[] {
+  // glossary entry ids by normalized name, across both languages
+  const entryByName = new Map<string, number[]>();
+  glossary.people.forEach((p, id) => {
+    for (const n of [...p.ja, ...p.en]) {
+      const k = crossNameKey(n);
+      if (!k) continue;
+      const list = entryByName.get(k) ?? [];
+      if (!list.includes(id)) list.push(id);
+      entryByName.set(k, list);
+    }
+  });
+  const namesOf = (p: Person): string[] => [p.name, ...p.otherNames];
+  const identities = (p: Person): Set<string> => {
+    const ids = new Set<string>();
+    for (const n of namesOf(p)) {
+      const k = crossNameKey(n);
+      if (!k) continue;
+      if (/[A-Za-z]/.test(n)) ids.add('en:' + k);
+      for (const id of entryByName.get(k) ?? []) {
+        ids.add('g:' + id);
+        for (const e of glossary.people[id]!.en) ids.add('en:' + englishNameKey(e));
+      }
+    }
+    return ids;
+  };
+
+  const enIds = en.map(identities);
+  const used = new Set<number>();
+  const pairs: { ja?: Person; en?: Person }[] = [];
+  const unpairedJa: number[] = [];
+  ja.forEach((j, ji) => {
+    const ids = identities(j);
+    const match = enIds.findIndex((set, i) => !used.has(i) && [...set].some((x) => ids.has(x)));
+    if (match >= 0) {
+      used.add(match);
+      pairs.push({ ja: j, en: en[match] });
+    } else {
+      pairs.push({ ja: j });
+      unpairedJa.push(ji);
+    }
+  });
+
+  // unknown people: the one holder of the same post for the same country on each side
+  const post = (p: Person, lang: 'ja' | 'en', other: Person): boolean => {
+    const country = p.affiliation ? canonicalCountry(p.affiliation) : undefined;
+    const otherCountry = other.affiliation ? canonicalCountry(other.affiliation) : undefined;
+    if (!country || country !== otherCountry) return false;
+    return lang === 'ja' ? sameRole(glossary, p.role, other.role) : sameRole(glossary, other.role, p.role);
+  };
+  for (const ji of unpairedJa) {
+    const j = ja[ji]!;
+    const candidates = en.map((e, i) => i).filter((i) => !used.has(i) && post(j, 'ja', en[i]!));
+    if (candidates.length !== 1) continue;
+    const ei = candidates[0]!;
+    const rivals = unpairedJa.filter((other) => post(ja[other]!, 'ja', en[ei]!));
+    if (rivals.length !== 1) continue;
+    used.add(ei);
+    const slot = pairs.find((p) => p.ja === j);
+    if (slot) slot.en = en[ei];
+  }
+  en.forEach((e, i) => {
+    if (!used.has(i)) pairs.push({ en: e });
+  });
+  return pairs;
+}

@@ -1,0 +1,276 @@
+/**
+ * Mentions of people in Japanese readouts. MOFA writes name, country and title as one unbroken run
+ * (マイク・ポンペオ米国国務長官, 茂木敏充外務大臣), so the scan finds a title from the table, then
+ * reads the country and the name backwards from it; a title not preceded by a name is no person.
+ * Every backward read is bounded, so a paragraph costs time linear in its length.
+ */
+import { JA_COUNTRY_FORMS, JA_COUNTRY_SUFFIXES } from './countries.ts';
+import {
+  JA_ACTING_SUFFIXES,
+  JA_COUNTRY_ABBREVIATIONS,
+  JA_FORMER_MARKS,
+  JA_NOT_NAMES,
+  JA_NOT_NAME_FIRST_CHARS,
+  JA_POSTING_MARKS,
+  JA_TITLE_FOLLOWERS,
+  JA_TITLES,
+  type JaTitleInfo,
+} from './ja-titles.ts';
+import { stripEnglishHonorifics } from './names.ts';
+import { PhraseTable } from './phrase-table.ts';
+import type { Paragraphlike, RawMention } from './people-types.ts';
+import { CLOSE_BRACKETS, OPEN_BRACKETS, findClose, findOpen, isKanji, isKatakana, isNameChar } from './scripts.ts';
+
+const MAX_RUN = 40;
+const MAX_KANJI_NAME = 6;
+const MAX_KATAKANA_NAME = 40;
+const MAX_BRACKET = 300;
+/** Meeting words: a person named before one of these in the same sentence held the meeting. */
+const MEETING_CUES = ['会談', '会合', '会議', '電話', '会食', '懇談', '面会', '表敬', '協議', '意見交換', '立ち話', '出席', '接見', '会見'];
+
+const CUE_FIRST = new Set(MEETING_CUES.map((q) => q[0]!));
+
+const COUNTRIES = new PhraseTable<true>(JA_COUNTRY_FORMS.map((f) => [f, true] as const));
+
+interface Split {
+  name: string;
+  nameOffset: number;
+  country?: string;
+  org: string;
+}
+
+/** Splits a run such as マイク・ポンペオ米国 or 王毅中国共産党中央外事工作委員会 at its country. */
+function splitAtCountry(run: string): Split {
+  for (let p = 0; p < run.length; p++) {
+    const m = COUNTRIES.matchAt(run, p, (phrase, end) => {
+      const katakanaCountry = isKatakana(phrase[0]);
+      if (katakanaCountry && p > 0 && run[p - 1] !== '・' && !isKanji(run[p - 1])) return false;
+      // インドラ is a name, インド・... or インド首相 is a country
+      const after = run[end];
+      if (katakanaCountry && after !== undefined && isKatakana(after) && after !== '・') {
+        return JA_COUNTRY_SUFFIXES.some((s) => run.startsWith(s, end));
+      }
+      return true;
+    });
+    if (!m) continue;
+    let end = m.end;
+    const suffix = JA_COUNTRY_SUFFIXES.find((s) => run.startsWith(s, end));
+    if (suffix) end += suffix.length;
+    return { name: run.slice(0, p), nameOffset: 0, country: run.slice(p, end), org: run.slice(end) };
+  }
+  return { name: run, nameOffset: 0, org: '' };
+}
+
+function isKatakanaName(name: string): boolean {
+  for (const c of name) if (!isKatakana(c)) return false;
+  return true;
+}
+
+function isKanjiName(name: string): boolean {
+  for (const c of name) if (!isKanji(c)) return false;
+  return true;
+}
+
+interface CleanName {
+  name: string;
+  /** Characters dropped from the front of the written name. */
+  dropped: number;
+  former: boolean;
+  posting?: string;
+}
+
+function cleanName(raw: string): CleanName | undefined {
+  let name = raw;
+  let former = false;
+  let posting: string | undefined;
+  const mark = JA_POSTING_MARKS.find((m) => name.endsWith(m));
+  if (mark) {
+    posting = mark;
+    name = name.slice(0, -mark.length);
+  }
+  for (const f of JA_FORMER_MARKS) {
+    if (!name.endsWith(f)) continue;
+    const rest = name.slice(0, -f.length);
+    // 林前大臣 and 菅前総理 are common, so 前 always goes; 秋元 and 坂元 are family names, so 元 goes
+    // only when two or more characters of a name remain
+    if (rest.length >= (f === '前' ? 1 : 2) || (rest.length > 0 && isKatakana(rest[rest.length - 1]))) {
+      name = rest;
+      former = true;
+    }
+    break;
+  }
+  let dropped = 0;
+  // ロシア外務省ザハロワ: keep the trailing run of one script, the name proper
+  let cut = name.length;
+  const lastKatakana = isKatakana(name[name.length - 1]);
+  while (cut > 0 && isKatakana(name[cut - 1]) === lastKatakana) cut--;
+  if (cut > 0) {
+    dropped += cut;
+    name = name.slice(cut);
+  }
+  while (name.startsWith('・')) {
+    name = name.slice(1);
+    dropped++;
+  }
+  while (name.endsWith('・')) name = name.slice(0, -1);
+  if (name.length === 0) return undefined;
+  if (JA_NOT_NAMES.has(name) || JA_NOT_NAME_FIRST_CHARS.has(name[0]!)) return undefined;
+  if ([...name].every((c) => JA_COUNTRY_ABBREVIATIONS.has(c))) return undefined;
+  if (isKanjiName(name) && name.length > MAX_KANJI_NAME) return undefined;
+  if (isKatakanaName(name) && (name.length > MAX_KATAKANA_NAME || /^[ー・＝=]/.test(name))) return undefined;
+  return { name, dropped, former, posting };
+}
+
+/** English name in brackets after a title: "(H.E. Mr. Kang Kyung-wha, Minister of ...)" -> Kang Kyung-wha. */
+function englishNameInBrackets(inner: string): string | undefined {
+  if (!/[A-Za-z]/.test(inner) || /[\u3040-\u30ff\u4e00-\u9fff]/.test(inner)) return undefined;
+  const first = stripEnglishHonorifics(inner.split(',')[0] ?? '');
+  if (!/^[A-Za-z][A-Za-z.'’\- ]{0,60}$/.test(first)) return undefined;
+  const words = first.split(/\s+/).filter(Boolean);
+  return words.length >= 1 && words.length <= 6 ? words.join(' ') : undefined;
+}
+
+const READING = /^[\u3041-\u30ff\uff66-\uff9f\s・ー＝=]*$/;
+
+/**
+ * Per position: where its sentence starts and ends, and where the next meeting word starts.
+ * One pass each, so a mention's participant check is O(1) even in a 100 KB paragraph.
+ */
+function sentenceIndex(text: string): { start: Int32Array; end: Int32Array; nextCue: Int32Array } {
+  const n = text.length;
+  const start = new Int32Array(n + 1);
+  const end = new Int32Array(n + 1);
+  const nextCue = new Int32Array(n + 1).fill(n + 1);
+  let s = 0;
+  for (let i = 0; i <= n; i++) {
+    start[i] = s;
+    const c = text[i];
+    if (c === '。' || c === '\n') s = i + 1;
+  }
+  let e = n;
+  let cue = n + 1;
+  for (let i = n; i >= 0; i--) {
+    const c = text[i];
+    if (c === '。' || c === '\n') e = i;
+    end[i] = e;
+    if (i < n && CUE_FIRST.has(c!) && MEETING_CUES.some((q) => text.startsWith(q, i))) cue = i;
+    nextCue[i] = cue;
+  }
+  return { start, end, nextCue };
+}
+
+function choosePrincipal(chain: { phrase: string; info: JaTitleInfo }[]): { phrase: string; info: JaTitleInfo } | undefined {
+  const real = chain.filter((t) => !t.info.honorific);
+  return real.find((t) => t.info.principal) ?? real[real.length - 1];
+}
+
+export function japaneseMentions(paragraph: Paragraphlike): RawMention[] {
+  const text = paragraph.text;
+  const out: RawMention[] = [];
+  let sentences: ReturnType<typeof sentenceIndex> | undefined;
+  for (let i = 0; i < text.length; i++) {
+    const first = JA_TITLES.matchAt(text, i);
+    if (!first) continue;
+    const titleStart = i;
+    const chain = [{ phrase: first.phrase, info: first.value }];
+    let end = first.end;
+    i = end - 1;
+    // 弁公室主任兼外交部長: one person, several posts
+    for (let guard = 0; guard < 4 && text[end] === '兼'; guard++) {
+      const next = JA_TITLES.matchAt(text, end + 1);
+      if (!next) break;
+      chain.push({ phrase: next.phrase, info: next.value });
+      end = next.end;
+    }
+    let acting = chain.some((t) => t.info.acting);
+    const actingSuffix = JA_ACTING_SUFFIXES.find((s) => text.startsWith(s, end));
+    if (actingSuffix) {
+      acting = true;
+      end += actingSuffix.length;
+    }
+    i = end - 1;
+    const follower = text[end];
+    // 外相電話会談, 大臣会合: the title is part of a longer noun, not someone's title
+    if (isKanji(follower) && !JA_TITLE_FOLLOWERS.has(follower!)) continue;
+
+    // read the run before the title: [name][(reading)][country][org]
+    let runStart = titleStart;
+    while (runStart > 0 && titleStart - runStart < MAX_RUN && isNameChar(text[runStart - 1])) runStart--;
+    const run = text.slice(runStart, titleStart);
+    let reading: string | undefined;
+    let split: Split | undefined;
+    let nameStart = runStart;
+    if (CLOSE_BRACKETS.has(text[runStart - 1] ?? '')) {
+      const open = findOpen(text, runStart - 1, MAX_RUN);
+      const inner = open >= 0 ? text.slice(open + 1, runStart - 1) : undefined;
+      if (open > 0 && inner !== undefined && READING.test(inner)) {
+        let ns = open;
+        while (ns > 0 && open - ns < MAX_RUN && isNameChar(text[ns - 1])) ns--;
+        if (ns < open) {
+          const rest = splitAtCountry(run);
+          split = rest.name === '' ? { ...rest, name: text.slice(ns, open) } : { name: text.slice(ns, open), nameOffset: 0, org: run };
+          nameStart = ns;
+          reading = inner.trim() === '' ? undefined : inner.trim();
+        }
+      }
+    }
+    split ??= splitAtCountry(run);
+    // 山田重夫駐米国日本国大使: 駐 + the host country is the posting; the next country sends him
+    let hostPosting = '';
+    if (split.country && split.name.endsWith('駐')) {
+      hostPosting = '駐' + split.country;
+      const sender = splitAtCountry(split.org);
+      split = { name: split.name.slice(0, -1), nameOffset: 0, org: sender.name === '' ? sender.org : split.org, country: sender.name === '' ? sender.country : undefined };
+    }
+    const clean = cleanName(split.name);
+    if (!clean) continue;
+    nameStart += clean.dropped;
+
+    let org = split.org;
+    let former = clean.former;
+    const orgFormer = JA_FORMER_MARKS.find((f) => org.startsWith(f));
+    if (orgFormer) {
+      former = true;
+      org = org.slice(orgFormer.length);
+    }
+    const principal = choosePrincipal(chain);
+    let role: string | undefined;
+    if (principal) {
+      const base = chain.length === 1 && org.length <= 15 ? org + principal.phrase : principal.phrase;
+      role = (clean.posting ?? hostPosting) + base;
+    }
+    const deputy = principal?.info.deputy === true || (role?.includes('副') ?? false);
+    let affiliation = split.country;
+    if (!affiliation && principal?.info.japanGov && isKanjiName(clean.name)) affiliation = '日本';
+
+    const otherNames: string[] = [];
+    if (OPEN_BRACKETS.has(text[end] ?? '')) {
+      const close = findClose(text, end, MAX_BRACKET);
+      if (close > 0) {
+        const en = englishNameInBrackets(text.slice(end + 1, close));
+        if (en) otherNames.push(en);
+      }
+    }
+
+    sentences ??= sentenceIndex(text);
+    const participant = sentences.nextCue[end]! < sentences.end[titleStart]! && sentences.start[titleStart]! <= nameStart;
+
+    out.push({
+      paragraph: paragraph.number,
+      start: nameStart,
+      end,
+      text: text.slice(nameStart, end),
+      name: clean.name,
+      nameStart,
+      reading,
+      otherNames,
+      role,
+      affiliation,
+      former,
+      acting,
+      deputy,
+      participant,
+    });
+  }
+  return out;
+}

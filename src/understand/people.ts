@@ -1,0 +1,157 @@
+/**
+ * The people a statement names, for /who: mentions found per paragraph, then merged so that one
+ * person is one entry (茂木敏充外務大臣 ... 茂木大臣; "Secretary of State Michael R. Pompeo" ... "Secretary
+ * Pompeo"). Pure functions over paragraph text; meant to run once per statement at index time.
+ */
+import { englishNameKey, japaneseNameKey } from './names.ts';
+import { englishMentions } from './people-en.ts';
+import { japaneseMentions } from './people-ja.ts';
+import type { Paragraphlike, Person, RawMention } from './people-types.ts';
+import { isKanji } from './scripts.ts';
+
+export type { Person, PersonMention } from './people-types.ts';
+
+interface Group {
+  key: string;
+  mentions: RawMention[];
+  /** Order of the first mention, for stable output. */
+  order: number;
+}
+
+/** How sure a mention is about who someone is: country and role written out beat a bare title. */
+function mentionWeight(m: RawMention): number {
+  return (m.affiliation ? 4 : 0) + (m.role ? 2 : 0) + (m.role?.length ?? 0) / 100;
+}
+
+/** The rank at the end of a role (外務大臣 -> 大臣, Secretary of State -> Secretary): for short references. */
+function rolesCompatible(short: RawMention[], full: RawMention[]): boolean {
+  const shortRoles = short.map((m) => m.role).filter((r): r is string => !!r);
+  if (shortRoles.length === 0) return true;
+  const fullRoles = full.map((m) => m.role).filter((r): r is string => !!r);
+  return shortRoles.some((s) =>
+    fullRoles.some((f) => f.endsWith(s) || s.endsWith(f) || f.startsWith(s) || f.includes(s) || s.includes(f)),
+  );
+}
+
+function groupBy(mentions: RawMention[], keyOf: (m: RawMention) => string): Map<string, Group> {
+  const groups = new Map<string, Group>();
+  mentions.forEach((m, order) => {
+    const key = keyOf(m);
+    const g = groups.get(key);
+    if (g) g.mentions.push(m);
+    else groups.set(key, { key, mentions: [m], order });
+  });
+  return groups;
+}
+
+/**
+ * Folds short references into the full names they abbreviate. `shortForms(key)` lists the short
+ * keys a full key answers to (family name prefixes, name parts); each short group joins the first
+ * compatible full group, in order of first mention.
+ */
+function foldShortReferences(groups: Map<string, Group>, shortForms: (g: Group) => string[]): Group[] {
+  const fullByShort = new Map<string, Group[]>();
+  for (const g of groups.values()) {
+    for (const s of shortForms(g)) {
+      if (s === g.key) continue;
+      let list = fullByShort.get(s);
+      if (!list) fullByShort.set(s, (list = []));
+      list.push(g);
+    }
+  }
+  const target = new Map<string, Group>();
+  // shortest first, so 茂木 joins 茂木敏充 before anything joins 茂木
+  const byLength = [...groups.values()].sort((a, b) => a.key.length - b.key.length || a.order - b.order);
+  for (const g of byLength) {
+    const candidates = (fullByShort.get(g.key) ?? []).filter((c) => c.key.length > g.key.length);
+    if (candidates.length === 0) continue;
+    candidates.sort((a, b) => a.order - b.order);
+    const chosen = candidates.find((c) => rolesCompatible(g.mentions, c.mentions)) ?? candidates[0]!;
+    target.set(g.key, chosen);
+  }
+  const resolve = (g: Group): Group => {
+    let cur = g;
+    for (let guard = 0; guard < 10; guard++) {
+      const next = target.get(cur.key);
+      if (!next) break;
+      cur = next;
+    }
+    return cur;
+  };
+  const merged = new Map<string, Group>();
+  for (const g of groups.values()) {
+    const root = resolve(g);
+    let m = merged.get(root.key);
+    if (!m) merged.set(root.key, (m = { key: root.key, mentions: [], order: root.order }));
+    m.mentions.push(...g.mentions);
+    m.order = Math.min(m.order, g.order);
+  }
+  return [...merged.values()];
+}
+
+function japaneseShortForms(g: Group): string[] {
+  const name = g.mentions[0]!.name;
+  const key = g.key;
+  if ([...key].every((c) => isKanji(c))) {
+    // family names are the first 1-3 kanji of a 2-6 kanji name
+    const out: string[] = [];
+    for (let n = 1; n < key.length && n <= 3; n++) out.push(key.slice(0, n));
+    return out;
+  }
+  const parts = name.split(/[・＝=]/).filter(Boolean);
+  return parts.length >= 2 ? parts.map((p) => japaneseNameKey(p)) : [];
+}
+
+function englishShortForms(g: Group): string[] {
+  const tokens = g.key.split(' ');
+  return tokens.length >= 2 ? tokens : [];
+}
+
+function toPerson(g: Group, lang: 'ja' | 'en'): Person {
+  const mentions = [...g.mentions].sort((a, b) => a.paragraph - b.paragraph || a.start - b.start);
+  const fullKey = (m: RawMention): string => (lang === 'ja' ? japaneseNameKey(m.name) : englishNameKey(m.name));
+  const full = mentions.filter((m) => fullKey(m) === g.key);
+  const named = full[0] ?? mentions[0]!;
+  let best = mentions[0]!;
+  for (const m of mentions) if (mentionWeight(m) > mentionWeight(best)) best = m;
+
+  const otherNames: string[] = [];
+  const addName = (n: string): void => {
+    if (n !== named.name && !otherNames.includes(n)) otherNames.push(n);
+  };
+  for (const m of mentions) m.otherNames.forEach(addName);
+  if (lang === 'en') for (const m of full) addName(m.name);
+
+  const person: Person = {
+    key: g.key,
+    name: named.name,
+    otherNames,
+    participant: mentions.some((m) => m.participant),
+    mentions: mentions.map((m) => ({ paragraph: m.paragraph, text: m.text, start: m.start, end: m.end })),
+  };
+  const reading = mentions.find((m) => m.reading)?.reading;
+  if (reading) person.reading = reading;
+  if (best.role) person.role = best.role;
+  const affiliation = best.affiliation ?? mentions.find((m) => m.affiliation)?.affiliation;
+  if (affiliation) person.affiliation = affiliation;
+  if (mentions.some((m) => m.former)) person.former = true;
+  if (mentions.some((m) => m.acting)) person.acting = true;
+  if (best.deputy) person.deputy = true;
+  return person;
+}
+
+/** Participants first (in order of first mention), then everyone else mentioned. */
+export function extractPeople(paragraphs: readonly Paragraphlike[], lang: 'ja' | 'en'): Person[] {
+  const mentions: RawMention[] = [];
+  for (const p of paragraphs) {
+    mentions.push(...(lang === 'ja' ? japaneseMentions(p) : englishMentions(p)));
+  }
+  const groups =
+    lang === 'ja'
+      ? groupBy(mentions, (m) => japaneseNameKey(m.name))
+      : groupBy(mentions, (m) => englishNameKey(m.name) || m.name.toLowerCase());
+  const folded = foldShortReferences(groups, lang === 'ja' ? japaneseShortForms : englishShortForms);
+  folded.sort((a, b) => a.order - b.order);
+  const people = folded.map((g) => toPerson(g, lang));
+  return [...people.filter((p) => p.participant), ...people.filter((p) => !p.participant)];
+}

@@ -1,0 +1,49 @@
+/**
+ * The small pieces a time expression is assembled from. Finders (chrono-node and the hand-written
+ * Japanese/English rules) emit atoms; times.ts chains adjacent atoms into expressions and
+ * resolves their dates against the statement date and the dates mentioned before.
+ */
+
+/** A date as written, before the statement date and the context resolve it. */
+export type DateSpec =
+  /** Year may be missing ("October 31", 10月31日); day may be missing for month precision. */
+  | { kind: 'calendar'; y?: number; m: number; d?: number }
+  | { kind: 'year'; y: number }
+  /** A bare or prefixed day: 31日, 昨31日 (statement rule), 先月3日 (month shift), 同3日 (context month). */
+  | { kind: 'day'; d: number; rule: 'statement' | 'shift' | 'context'; monthShift?: number }
+  /** A month relative to the statement: 先月, 来月, last month. */
+  | { kind: 'monthShift'; shift: number }
+  /** A year relative to the statement (昨年, next year) or to the previous date (同年, 翌年), with optional month/day. */
+  | { kind: 'yearShift'; shift: number; base: 'statement' | 'context'; m?: number; d?: number }
+  /** Days from the statement date: 本日 0, yesterday -1. */
+  | { kind: 'statementDays'; shift: number; precision?: 'week' }
+  /** Days from the previous date in the text: 同日 0, 翌日 +1, 前日 -1. */
+  | { kind: 'contextDays'; shift: number }
+  | { kind: 'weekday'; weekday: number; direction: 'last' | 'next' | 'either' };
+
+export interface ClockTime {
+  hour: number;
+  minute: number;
+}
+
+export type Atom =
+  | {
+      kind: 'date';
+      start: number;
+      end: number;
+      date: DateSpec;
+      /** Later dates of a written list ("June 4 and 5"): bare days inherit the first date's month. */
+      list?: DateSpec[];
+      rangeEnd?: DateSpec;
+      time?: ClockTime;
+      endTime?: ClockTime;
+      zone?: string;
+      source: 'chrono' | 'hand';
+    }
+  | { kind: 'time'; start: number; end: number; time: ClockTime; endTime?: ClockTime; zone?: string; source: 'chrono' | 'hand' }
+  | { kind: 'zone'; start: number; end: number; zone: string; source: 'hand' }
+  | { kind: 'duration'; start: number; end: number; minutes: number; approximate: boolean; source: 'hand' }
+  /** 約/about/around before a time, 頃/ごろ/前後 after it. */
+  | { kind: 'approx'; start: number; end: number; position: 'before' | 'after'; source: 'hand' }
+  /** 前日/翌日/"the previous day": a day offset for the clock time that follows, or a date of its own. */
+  | { kind: 'dayOffset'; start: number; end: number; shift: number; source: 'hand' };

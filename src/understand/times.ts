@@ -1,0 +1,351 @@
+/**
+ * Date, time, time zone and duration expressions of a paragraph, normalized.
+ *
+ * Atoms come from chrono-node (absolute dates, clock times, English relative words) and from the
+ * hand-written Japanese and English rules (what chrono lacks). Atoms separated only by "glue"
+ * (punctuation, brackets, から, at, for, commencing ...) form one expression, so
+ * "10月31日、午後10時頃から約30分間" is one expression with a date, a time, 頃 and a duration, and
+ * "8:05 p.m. (local time; 10:05 a.m. Japan time)" is one time with an alternate clock time.
+ */
+import type { Atom, ClockTime, DateSpec } from './timeAtoms.ts';
+import { findChronoAtoms } from './chronoAtoms.ts';
+import { findEnglishAtoms } from './enTimes.ts';
+import { findJapaneseAtoms } from './jaTimes.ts';
+import { resolveDate, type ResolutionContext } from './dateResolution.ts';
+import { addDays, formatClock, formatIsoDate, parseIsoDate, type CalendarDate } from './calendar.ts';
+import { FUTURE_CUES } from './timeVocabulary.ts';
+
+export interface TimeExpression {
+  /** The verbatim expression as it appears in the paragraph. */
+  text: string;
+  /** Offsets of `text` in the paragraph. */
+  start: number;
+  end: number;
+  /** YYYY-MM-DD; the first date of a list or range; the first day of a month or year for coarser precision. */
+  date: string;
+  /** Last date of a range or list. */
+  endDate?: string;
+  /** Every date of a list. */
+  dates?: string[];
+  /** HH:MM, 24-hour clock. */
+  time?: string;
+  /** JST, local, ET/EST/EDT, KST, UTC ... or the zone as written. */
+  timezone?: string;
+  /** 頃, 約, about, approximately, around. */
+  approximate?: boolean;
+  durationMinutes?: number;
+  /** The second clock time of one expression, e.g. the Japan time after a local time. */
+  alternate?: { date: string; time?: string; timezone?: string };
+  /** Set when the text names a week, month or year rather than a day. */
+  precision?: 'week' | 'month' | 'year';
+  /** Set when the expression has no date of its own (a clock time or duration alone): its date is the one mentioned before, or the statement date. */
+  dateFromContext?: boolean;
+}
+
+type Lang = 'ja' | 'en';
+
+/** Full-width ASCII and the ideographic space to half-width: same length, so offsets stay valid. */
+function toHalfWidth(text: string): string {
+  return text.replace(/[\uFF01-\uFF5E\u3000]/g, (ch) =>
+    ch === '\u3000' ? ' ' : String.fromCharCode(ch.charCodeAt(0) - 0xfee0),
+  );
+}
+
+/** chrono is the slow part: skip it for paragraphs without a digit or a date word. */
+const CHRONO_WORTH = {
+  ja: /\d/,
+  en: /\d|\b(?:today|tonight|yesterday|tomorrow|week|month|year|noon|midnight|morning|evening|afternoon|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun)/i,
+} as const;
+
+const GLUE = {
+  ja: /^(?:[\s、,()\[\]「」・;:~\-–—〜]|から|より|まで|にかけて|及び|および|並びに|と|の|に)*$/,
+  en: /^(?:[\s,;:()[\]\-–—]|\b(?:at|on|from|to|until|till|through|for|and|commencing|beginning|starting|lasting|lasted|which|that|of|the)\b)*$/i,
+} as const;
+const RANGE_GLUE = /から|にかけて|[~\-–—〜]|\b(?:to|until|till|through)\b/i;
+const LIST_GLUE = /及び|および|並びに|と|[、,・&]|\band\b/i;
+const MAX_GAP = 40;
+const OPEN_BRACKETS = /[([]/g;
+const CLOSE_BRACKETS = /[)\]]/g;
+
+type DateAtom = Extract<Atom, { kind: 'date' }>;
+
+interface Draft {
+  start: number;
+  end: number;
+  date?: DateSpec;
+  list: DateSpec[];
+  rangeEnd?: DateSpec;
+  time?: ClockTime;
+  endTime?: ClockTime;
+  zone?: string;
+  duration?: number;
+  approximate: boolean;
+  pendingApprox: boolean;
+  pendingZone?: string;
+  pendingShift?: number;
+  alt: { time?: ClockTime; zone?: string; shift?: number; date?: DateSpec };
+  last?: Atom['kind'];
+}
+
+function newDraft(start: number): Draft {
+  return { start, end: start, list: [], approximate: false, pendingApprox: false, alt: {} };
+}
+
+function unclosedBracket(text: string): boolean {
+  return (text.match(OPEN_BRACKETS)?.length ?? 0) > (text.match(CLOSE_BRACKETS)?.length ?? 0);
+}
+
+function absorbTime(d: Draft, time: ClockTime, endTime: ClockTime | undefined, zone: string | undefined, rangeGap: boolean): boolean {
+  if (!d.time) {
+    d.time = time;
+    d.endTime = endTime;
+    if (zone) d.zone = zone;
+    if (d.pendingApprox) d.approximate = true;
+    return true;
+  }
+  if (rangeGap && !d.endTime && !d.alt.time) {
+    d.endTime = time;
+    return true;
+  }
+  if (!d.alt.time) {
+    d.alt.time = time;
+    d.alt.zone = zone ?? d.pendingZone;
+    d.alt.shift = d.pendingShift;
+    return true;
+  }
+  return false;
+}
+
+/** Only written days make lists and ranges: "last month, next week" is two expressions. */
+function listable(spec: DateSpec | undefined): boolean {
+  return spec !== undefined && (spec.kind === 'calendar' || spec.kind === 'day' || (spec.kind === 'yearShift' && spec.d !== undefined));
+}
+
+function absorbDate(d: Draft, a: DateAtom, gap: string, inBracket: boolean): boolean {
+  if (a.date.kind === 'weekday' && d.date) {
+    // 11月1日（金曜日）午後3時: the weekday only restates the date.
+    return a.time ? absorbTime(d, a.time, a.endTime, a.zone, false) : true;
+  }
+  if (d.time && !d.alt.time && !d.alt.date && !a.time && inBracket && d.date) {
+    // 午後2時(日本時間同日午後3時): the other place's date, its clock time follows.
+    d.alt.date = a.date;
+    return true;
+  }
+  if (!d.date && !(d.time && a.time)) {
+    if (d.alt.time && inBracket) {
+      d.alt.date = a.date;
+      return true;
+    }
+    d.date = a.date;
+    d.list = a.list ?? [];
+    d.rangeEnd = a.rangeEnd;
+    if (a.zone && !d.zone) d.zone = a.zone;
+    return a.time ? absorbTime(d, a.time, a.endTime, a.zone, false) : true;
+  }
+  if (d.date && !d.time && !a.time && !d.rangeEnd && listable(d.date) && listable(a.date)) {
+    if (RANGE_GLUE.test(gap) && d.list.length === 0) {
+      d.rangeEnd = a.date;
+      return true;
+    }
+    if (LIST_GLUE.test(gap)) {
+      d.list.push(a.date, ...(a.list ?? []));
+      return true;
+    }
+  }
+  if (d.time && !d.alt.time && a.time && inBracket) {
+    // "9:30 p.m. (Eastern Time) on June 3 (10:30 a.m. June 4, Japan time)": the other place's date and time.
+    d.alt = { time: a.time, date: a.date, zone: a.zone ?? d.pendingZone, shift: d.pendingShift };
+    return true;
+  }
+  if (d.time && d.alt.time && inBracket && !d.alt.date && !a.time) {
+    d.alt.date = a.date;
+    return true;
+  }
+  return false;
+}
+
+/** `prefix`: the zone is written right before a date or time (日本時間同日午後3時) and belongs to it. */
+function absorbZone(d: Draft, zone: string, prefix: boolean): boolean {
+  if (prefix && d.time && !d.alt.time && !d.pendingZone) {
+    d.pendingZone = zone;
+    return true;
+  }
+  if (!d.time || !d.alt.time) {
+    if (!d.zone) d.zone = zone;
+    else if (d.time && !d.pendingZone) d.pendingZone = zone;
+    else return false;
+    return true;
+  }
+  if (!d.alt.zone) {
+    d.alt.zone = zone;
+    return true;
+  }
+  return false;
+}
+
+/** Adds an atom to the expression being built; false when it begins a new expression. */
+function absorb(d: Draft, a: Atom, gap: string, inBracket: boolean, next?: Atom): boolean {
+  const rangeGap = RANGE_GLUE.test(gap);
+  switch (a.kind) {
+    case 'date':
+      return absorbDate(d, a, gap, inBracket);
+    case 'time':
+      if (d.time && a.time && d.alt.time && !rangeGap) return false;
+      return absorbTime(d, a.time, a.endTime, a.zone, rangeGap);
+    case 'zone':
+      return absorbZone(d, a.zone, next !== undefined && next.start === a.end && (next.kind === 'date' || next.kind === 'time' || next.kind === 'dayOffset'));
+    case 'dayOffset':
+      if (d.time && !d.alt.time) {
+        d.pendingShift = a.shift;
+        return true;
+      }
+      if (!d.date && !d.time) {
+        d.date = { kind: 'contextDays', shift: a.shift };
+        return true;
+      }
+      return false;
+    case 'duration':
+      if (d.duration !== undefined) return false;
+      d.duration = a.minutes;
+      if (a.approximate || d.pendingApprox) d.approximate = true;
+      return true;
+    case 'approx':
+      if (a.position === 'before') {
+        d.pendingApprox = true;
+        return true;
+      }
+      if (d.last === 'time' || d.last === 'date') {
+        d.approximate = true;
+        return true;
+      }
+      return false;
+  }
+}
+
+/** Removes overlapping atoms: the earliest wins, then the longest, then the hand-written rule. */
+function nonOverlapping(atoms: Atom[]): Atom[] {
+  const sorted = [...atoms].sort(
+    (a, b) => a.start - b.start || b.end - b.start - (a.end - a.start) || (a.source === 'hand' ? -1 : 0) - (b.source === 'hand' ? -1 : 0),
+  );
+  const kept: Atom[] = [];
+  let reached = 0;
+  for (const a of sorted) {
+    if (a.start < reached) continue;
+    kept.push(a);
+    reached = a.end;
+  }
+  return kept;
+}
+
+function sentenceAround(text: string, start: number, end: number, lang: Lang): string {
+  const from = Math.max(0, start - 200);
+  const to = Math.min(text.length, end + 200);
+  const before = text.slice(from, start);
+  const after = text.slice(end, to);
+  const boundary = lang === 'ja' ? /[。！？!?]/g : /(?<!\b[A-Za-z])[.!?](?=\s)/g;
+  let cut = 0;
+  for (const m of before.matchAll(boundary)) cut = m.index + 1;
+  boundary.lastIndex = 0;
+  const next = boundary.exec(after);
+  return before.slice(cut) + text.slice(start, end) + (next ? after.slice(0, next.index) : after);
+}
+
+function diffMinutes(from: ClockTime, to: ClockTime): number | undefined {
+  const diff = (to.hour * 60 + to.minute - (from.hour * 60 + from.minute) + 1440) % 1440;
+  return diff > 0 ? diff : undefined;
+}
+
+interface Finisher {
+  original: string;
+  norm: string;
+  lang: Lang;
+  statement: CalendarDate;
+  previous?: CalendarDate;
+}
+
+function finish(d: Draft, f: Finisher): TimeExpression | undefined {
+  if (!d.date && !d.time && d.duration === undefined) return undefined;
+  const future = FUTURE_CUES.test(sentenceAround(f.norm, d.start, d.end, f.lang));
+  const ctx: ResolutionContext = { statement: f.statement, previous: f.previous, future };
+  const main = d.date ? resolveDate(d.date, ctx) : { date: f.previous ?? f.statement, precision: 'day' as const };
+  if (!main) return undefined;
+
+  let end = d.end;
+  while (unclosedBracket(f.norm.slice(d.start, end)) && /[)\]]/.test(f.norm[end] ?? '')) end++;
+  const expr: TimeExpression = { text: f.original.slice(d.start, end), start: d.start, end, date: formatIsoDate(main.date) };
+  if (main.precision !== 'day') expr.precision = main.precision;
+  if (!d.date) expr.dateFromContext = true;
+
+  let last = main.date;
+  if (d.list.length > 0) {
+    const dates = [main.date];
+    for (const spec of d.list) {
+      const next = resolveDate(spec, { ...ctx, chainPrevious: dates[dates.length - 1] });
+      if (next) dates.push(next.date);
+    }
+    expr.dates = dates.map(formatIsoDate);
+    last = dates[dates.length - 1] ?? main.date;
+    expr.endDate = formatIsoDate(last);
+  } else if (d.rangeEnd) {
+    const rangeEnd = resolveDate(d.rangeEnd, { ...ctx, chainPrevious: main.date });
+    if (rangeEnd && formatIsoDate(rangeEnd.date) !== expr.date) {
+      last = rangeEnd.date;
+      expr.endDate = formatIsoDate(last);
+    }
+  }
+  if (d.time) expr.time = formatClock(d.time.hour, d.time.minute);
+  if (d.zone) expr.timezone = d.zone;
+  if (d.approximate) expr.approximate = true;
+  const duration = d.duration ?? (d.time && d.endTime ? diffMinutes(d.time, d.endTime) : undefined);
+  if (duration !== undefined) expr.durationMinutes = duration;
+  if (d.alt.time) {
+    const altDate = d.alt.date ? resolveDate(d.alt.date, { ...ctx, chainPrevious: undefined, previous: main.date }) : undefined;
+    const date = altDate?.date ?? addDays(main.date, d.alt.shift ?? 0);
+    expr.alternate = { date: formatIsoDate(date), time: formatClock(d.alt.time.hour, d.alt.time.minute) };
+    if (d.alt.zone) expr.alternate.timezone = d.alt.zone;
+  }
+  if (d.date) f.previous = last;
+  return expr;
+}
+
+export function extractTimes(text: string, lang: Lang, statementDate: string): TimeExpression[] {
+  const statement = parseIsoDate(statementDate);
+  if (!statement) throw new RangeError(`statement date must be YYYY-MM-DD, got ${JSON.stringify(statementDate)}`);
+  const norm = toHalfWidth(text);
+  const atoms = [
+    ...(lang === 'ja' ? findJapaneseAtoms(norm) : findEnglishAtoms(norm)),
+    ...(CHRONO_WORTH[lang].test(norm) ? findChronoAtoms(norm, lang, statement) : []),
+  ];
+  const finisher: Finisher = { original: text, norm, lang, statement };
+  const out: TimeExpression[] = [];
+  let draft: Draft | undefined;
+  const close = (): void => {
+    if (!draft) return;
+    const expr = finish(draft, finisher);
+    if (expr) out.push(expr);
+    draft = undefined;
+  };
+  const ordered = nonOverlapping(atoms);
+  for (const [i, atom] of ordered.entries()) {
+    const next = ordered[i + 1];
+    if (draft) {
+      const gap = norm.slice(draft.end, atom.start);
+      const glued = gap.length <= MAX_GAP && GLUE[lang].test(gap);
+      if (glued && absorb(draft, atom, gap, unclosedBracket(norm.slice(draft.start, atom.start)), next)) {
+        draft.end = atom.end;
+        draft.last = atom.kind;
+        continue;
+      }
+      close();
+    }
+    draft = newDraft(atom.start);
+    if (absorb(draft, atom, '', false, next)) {
+      draft.end = atom.end;
+      draft.last = atom.kind;
+    } else {
+      draft = undefined;
+    }
+  }
+  close();
+  return out;
+}

@@ -1,0 +1,145 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Answer } from '../src/answer/types.ts';
+import { routeQuestion } from '../src/answer/route.ts';
+import { loadEngine } from '../src/engine/load.ts';
+import type { Engine } from '../src/engine/types.ts';
+import { FIXTURE_CORPUS, SEED_CORPUS } from './helpers.ts';
+
+let seed: Engine;
+let ours: Engine;
+beforeAll(async () => {
+  seed = await loadEngine(SEED_CORPUS);
+  ours = await loadEngine(FIXTURE_CORPUS);
+});
+
+const people = (a: Answer) => a.items.map((i) => `${i.person!.name}|${i.person!.affiliation ?? ''}${i.person!.role ?? ''}`);
+const SEED_JA = 'mofa-2024-11-01-japan-us-rok-foreign-ministers-call';
+const SEED_EN = 'state-2024-10-31-joint-statement-rok-us-japan-foreign-ministers';
+
+describe('/who', () => {
+  it('names the three ministers of the seed in Japanese, participants first, with citations', () => {
+    const a = seed.who('', { lang: 'ja' });
+    expect(a.kind).toBe('who');
+    expect(people(a).slice(0, 3)).toEqual(['岩屋毅|外務大臣', 'アントニー・ブリンケン|米国国務長官', '趙兌烈|韓国外交部長官']);
+    const first = a.items[0]!.citations[0]!;
+    expect(first).toMatchObject({ statement: SEED_JA, paragraph: 1 });
+    expect(a.items[0]!.matched).toContain('岩屋毅外務大臣');
+    // The English side of the same event is merged into the same entries.
+    expect(a.items[1]!.citations.map((c) => c.language)).toEqual(['ja', 'en']);
+  });
+
+  it('answers in English from the English statement, one entry per person', () => {
+    const a = seed.who('', { lang: 'en' });
+    const names = a.items.map((i) => i.person!.name);
+    expect(names.slice(0, 3).sort()).toEqual(['Antony Blinken', 'Cho Tae-yul', 'Iwaya Takeshi'].sort());
+    expect(new Set(names).size).toBe(names.length);
+    const blinken = a.items.find((i) => i.person!.name === 'Antony Blinken')!;
+    expect(blinken.person!.role).toMatch(/Secretary of State/);
+    expect(blinken.citations[0]!.statement).toBe(SEED_EN);
+  });
+
+  it('answers a role question from the paragraph that names the role', () => {
+    const a = seed.ask('外務大臣は誰');
+    expect(a.kind).toBe('who');
+    expect(people(a)).toEqual(['岩屋毅|外務大臣']);
+    const b = seed.ask('Who condemned the ICBM launch?');
+    expect(b.kind).toBe('who');
+    expect(b.language).toBe('en');
+    expect(b.items.length).toBeGreaterThanOrEqual(3);
+  });
+
+  it('finds people in statements it has never seen, and merges short references', () => {
+    const a = ours.who('', { statement: 'test-mofa-2020-02-16-trilateral', lang: 'ja' });
+    expect(people(a).slice(0, 3)).toEqual(['茂木敏充|外務大臣', 'マイク・ポンペオ|米国国務長官', '康京和|韓国外交部長官']);
+    const motegi = a.items[0]!;
+    expect(motegi.citations[0]!.paragraph).toBe(1);
+    const en = ours.who('', { statement: 'test-state-2020-02-15-trilateral', lang: 'en' });
+    const names = en.items.map((i) => i.person!.name);
+    expect(names).toContain('Michael R. Pompeo');
+    expect(names.filter((n) => /Pompeo/.test(n))).toHaveLength(1);
+    expect(names.some((n) => /Motegi/i.test(n))).toBe(true);
+    expect(names.some((n) => /Kang Kyung-wha/.test(n))).toBe(true);
+  });
+
+  it('says so when the matching paragraphs name nobody', () => {
+    const a = ours.who('新型コロナウイルス', { lang: 'ja' });
+    expect(a.kind).toBe('none');
+    expect(a.notice).toBe('該当する声明に人物の記載は見つかりませんでした。');
+  });
+});
+
+describe('/when', () => {
+  it('gives the seed call as 2024-10-31 22:00, approximate, 30 minutes, quoting the expression', () => {
+    for (const lang of ['ja', 'en'] as const) {
+      const a = seed.when('', { lang });
+      expect(a.kind).toBe('when');
+      expect(a.items[0]!.time).toMatchObject({ date: '2024-10-31', time: '22:00', approximate: true, durationMinutes: 30 });
+      expect(a.items[0]!.citations[0]).toMatchObject({ statement: SEED_JA, paragraph: 1 });
+      expect(a.items[0]!.matched![0]).toMatch(/^10月31日、午後10時頃から約30分間/);
+    }
+    expect(seed.when('', { lang: 'ja' }).items[0]!.text).toBe('2024年10月31日 22:00（日本時間）頃、約30分間');
+  });
+
+  it('dates the thing asked about from the paragraph that mentions it', () => {
+    const a = seed.ask('When was the ICBM launched?');
+    expect(a.kind).toBe('when');
+    expect(a.language).toBe('en');
+    expect(a.items[0]!.time!.date).toBe('2024-10-31');
+    const b = seed.ask('ICBMはいつ発射されましたか？');
+    expect(b.kind).toBe('when');
+    expect(b.items[0]!.time!.date).toBe('2024-10-31');
+    expect(b.items[0]!.citations[0]!.paragraph).toBe(2);
+  });
+
+  it('reads local times, durations and era years in statements it has never seen', () => {
+    const a = ours.when('', { statement: 'test-mofa-2020-02-16-trilateral' });
+    expect(a.items[0]!.time).toMatchObject({ date: '2020-02-15', time: '17:30', durationMinutes: 45, approximate: true });
+    const kyoto = ours.when('京都');
+    expect(kyoto.items[0]!.time!.date).toBe('2019-05-18');
+  });
+
+  it('says plainly when there is no time', () => {
+    expect(seed.when('非核化').kind).toBe('none');
+  });
+});
+
+describe('free questions', () => {
+  it.each([
+    ['When was the ICBM launched?', 'when', 'ICBM launched'],
+    ['外務大臣は誰', 'who', '外務大臣'],
+    ['who is the prime minister mentioned', 'who', 'is the prime minister'],
+    ['次の会合はいつ', 'when', '次の会合'],
+    ['How long was the call?', 'when', 'was the call'],
+    ['What did they say about Russia?', 'quote', 'Russia'],
+    ['ロシアについて何と言っていますか', 'quote', 'ロシア'],
+    ['北朝鮮の非核化', 'quote', '北朝鮮の非核化'],
+  ])('%s -> %s', (q, route, topic) => {
+    const r = routeQuestion(q);
+    expect(r.route).toBe(route);
+    expect(r.topic.replace(/^was the /, '')).toBe(topic.replace(/^was the /, ''));
+  });
+});
+
+describe('across languages', () => {
+  it('finds Japanese statements for an English query through the glossary', () => {
+    const a = seed.quote('ballistic missile', { lang: 'ja' });
+    expect(a.items[0]!.citations[0]!.language).toBe('ja');
+    expect(a.items[0]!.matched).toContain('弾道ミサイル');
+  });
+
+  it('compare shows the passage in Japanese and English side by side', () => {
+    const a = seed.compare('最も強い言葉で非難');
+    expect(a.kind).toBe('quote');
+    const [ja, en] = a.items[0]!.citations;
+    expect(ja).toMatchObject({ language: 'ja', paragraph: 4 });
+    expect(en).toMatchObject({ language: 'en', paragraph: 4 });
+  });
+
+  it('aligns numbered items of the same event', () => {
+    const a = ours.compare('拉致問題');
+    expect(a.items[0]!.citations.map((c) => `${c.statement}#${c.paragraph}`)).toEqual([
+      'test-mofa-2020-02-16-trilateral#3',
+      'test-mofa-en-2020-02-16-trilateral#3',
+    ]);
+  });
+});

@@ -1,7 +1,7 @@
 /** Every slash command, in both locales, against the real corpus through the fake Discord. */
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { MAX_QUERY_LENGTH } from '../../src/engine/errors.ts';
-import { uiLabels } from '../../src/render/discordEmbed.ts';
+import { escapeText, uiLabels } from '../../src/render/discordEmbed.ts';
 import { makeUser, type CommandOption, type FakeUser } from './fakeDiscord.ts';
 import { buttonsOf, expectNoPings, payloadOf, startHarness, type Harness } from './harness.ts';
 
@@ -25,36 +25,47 @@ async function run(name: string, options: CommandOption[], locale: string, dm = 
 }
 
 const cases = [
-  { locale: 'en-US', lang: 'en', quote: 'Quote: ', compare: 'Compare: ', switchTo: '日本語', statements: 'Statements (2)', help: 'Readout: answers' },
-  { locale: 'ja', lang: 'ja', quote: '引用：', compare: '比較：', switchTo: 'English', statements: '声明一覧 (2)', help: 'Readout：' },
+  { locale: 'en-US', lang: 'en', query: 'ballistic missile', bold: 'ballistic missile', statementTitle: 'Joint Statement by the Republic of Korea', date: '2024-10-31', source: '', quote: 'Quote: ', compare: 'Compare: ', switchTo: '日本語', statements: 'Statements (2)', help: 'Readout: answers' },
+  { locale: 'ja', lang: 'ja', query: '弾道ミサイル', bold: '弾道ミサイル', statementTitle: '日米韓外相電話会談', date: '2024-11-01', source: 'https://www.mofa.go.jp/mofaj/press/release/pressit_000001_01340.html', quote: '引用：', compare: '比較：', switchTo: 'English', statements: '声明一覧 (2)', help: 'Readout：' },
 ] as const;
 
 describe.each(cases)('locale $locale', (c) => {
   test('/quote answers with the excerpt, matched words bold, title, date, paragraph and source', async () => {
-    const data = await run('quote', [{ name: 'query', value: '弾道ミサイル' }], c.locale);
+    const data = await run('quote', [{ name: 'query', value: c.query }], c.locale);
     const embed = data.embeds[0];
-    expect(embed.title).toBe(`${c.quote}弾道ミサイル`);
+    expect(embed.title).toBe(`${c.quote}${c.query}`);
     const field = embed.fields[0];
-    expect(field.name).toContain('日米韓外相電話会談');
-    expect(field.value).toContain('**弾道ミサイル**');
-    expect(field.value).toContain('2024-11-01');
+    expect(field.name).toContain(c.statementTitle);
+    expect(field.value).toContain(`**${c.bold}**`);
+    expect(field.value).toContain(c.date);
     expect(field.value).toMatch(c.lang === 'ja' ? /第\d+段落/ : /¶\d+/);
-    expect(field.value).toContain('(https://www.mofa.go.jp/mofaj/press/release/pressit_000001_01340.html)');
-    expect(embed.footer.text).toBe('🔎 弾道ミサイル');
+    if (c.source) expect(field.value).toContain(`(${c.source})`);
+    expect(embed.footer.text).toBe(`🔎 ${c.query}`);
     expect(data.flags ?? 0).toBe(0);
     expect(buttonsOf(data).map((b) => b.label)).toContain(c.switchTo);
   });
 
-  test('/who and /when head the answer with the kind the engine answered; /compare with Compare', async () => {
-    const sep = c.lang === 'ja' ? '：' : ': ';
-    for (const name of ['who', 'when'] as const) {
-      const data = await run(name, [{ name: 'query', value: 'ICBM' }], c.locale);
-      const kind = h.engine[name]('ICBM', { lang: c.lang }).kind;
-      expect(data.embeds[0].title).toBe(`${uiLabels(c.lang)[kind]}${sep}ICBM`);
-      expect(JSON.stringify(data.embeds[0].fields)).toContain('ICBM');
+  test('/who and /when list the engine answer lines, each with its cited passage', async () => {
+    for (const [name, options] of [['who', []], ['when', [{ name: 'query', value: 'ICBM' }]]] as const) {
+      const query = options[0]?.value ?? '';
+      const answer = h.engine[name](query, { lang: c.lang });
+      expect(answer.items.length).toBeGreaterThan(0);
+      const data = await run(name, [...options], c.locale);
+      const sep = c.lang === 'ja' ? '：' : ': ';
+      expect(data.embeds[0].title).toBe(query ? `${uiLabels(c.lang)[answer.kind]}${sep}${query}` : uiLabels(c.lang)[answer.kind]);
+      answer.items.slice(0, 3).forEach((item, i) => {
+        expect(data.embeds[0].description).toContain(`**${i + 1}.** ${escapeText(item.text)}`);
+      });
+      expect(data.embeds[0].fields[0].value).toContain(answer.items[0]!.citations[0]!.date);
     }
+  });
+
+  test('/compare shows the Japanese and the English passage under one number', async () => {
     const data = await run('compare', [{ name: 'query', value: 'ICBM' }], c.locale);
     expect(data.embeds[0].title).toBe(`${c.compare}ICBM`);
+    const names = data.embeds[0].fields.map((f: any) => f.name);
+    expect(names.some((n: string) => n.startsWith('1. 日米韓外相電話会談'))).toBe(true);
+    expect(names.some((n: string) => n.startsWith('1. Joint Statement'))).toBe(true);
   });
 
   test('/statements lists every statement with its date', async () => {

@@ -31,12 +31,23 @@ export async function replyQueryError(
   await interaction.reply({ content: error.messageFor(lang), flags: MessageFlags.Ephemeral });
 }
 
+/**
+ * Discord drops a first response sent more than 3 s after the interaction was created. The
+ * engine answers in milliseconds, so a reply is normally direct; but when the interaction
+ * reaches us late (busy process, gateway lag) there may be no time left, so we defer first.
+ */
+export const DEFER_AFTER_MS = 1500;
+
 export async function runQueryCommand(
   interaction: ChatInputCommandInteraction,
   ctx: CommandContext,
   kind: QueryKind,
+  now: () => number = Date.now,
 ): Promise<void> {
   const lang = optionLang(interaction);
+  const flags = hideFlag(interaction);
+  const late = now() - interaction.createdTimestamp > DEFER_AFTER_MS;
+  if (late) await interaction.deferReply({ flags });
   let message;
   try {
     const statement = checkStatement(ctx.engine, interaction.options.getString(OPTION.statement));
@@ -48,10 +59,15 @@ export async function runQueryCommand(
       ...(statement ? { statement } : {}),
     });
   } catch (error) {
-    if (error instanceof QueryError) return replyQueryError(interaction, error, lang);
-    throw error;
+    if (!(error instanceof QueryError)) throw error;
+    if (!late) return replyQueryError(interaction, error, lang);
+    // The deferred reply may be public: replace it with a private note.
+    await interaction.deleteReply();
+    await interaction.followUp({ content: error.messageFor(lang), flags: MessageFlags.Ephemeral });
+    return;
   }
-  await interaction.reply({ ...message, flags: hideFlag(interaction) });
+  if (late) await interaction.editReply(message);
+  else await interaction.reply({ ...message, flags });
 }
 
 /** Statement titles and dates matching what the user typed so far. */

@@ -133,6 +133,22 @@ test('autocomplete offers statement titles and dates, within Discord limits', as
   }
 });
 
+test('an interaction that arrives late is deferred first, then the answer is edited in', async () => {
+  const interaction = h.fake.slashCommand('quote', [{ name: 'query', value: 'ICBM' }, { name: 'hide', value: true }], { user, guild: h.fake.guild, createdAt: Date.now() - 2500 });
+  const deferred = await h.fake.responseTo(interaction);
+  expect(deferred.body).toEqual({ type: 5, data: { flags: 64 } });
+  const edit = await h.fake.waitForRequest((r) => r.method === 'PATCH' && r.path === `/webhooks/${h.fake.applicationId}/${interaction.token}/messages/@original`);
+  expect(edit.rawPath).toContain('/messages/%40original');
+  expect(edit.body.embeds[0].title).toBe('Quote: ICBM');
+
+  const bad = h.fake.slashCommand('quote', [{ name: 'query', value: 'ICBM' }, { name: 'statement', value: 'nope' }], { user, guild: h.fake.guild, createdAt: Date.now() - 2500 });
+  expect((await h.fake.responseTo(bad)).body.type).toBe(5);
+  const note = await h.fake.waitForRequest((r) => r.method === 'POST' && r.path === `/webhooks/${h.fake.applicationId}/${bad.token}`);
+  expect(note.body.flags).toBe(64);
+  expect(note.body.content).toContain('/statements');
+  expect(h.fake.requests.some((r) => r.method === 'DELETE' && r.path.includes(bad.token))).toBe(true);
+});
+
 test('no message the bot sent could ping anyone', () => {
   expect(expectNoPings(h.fake)).toBeGreaterThan(10);
 });

@@ -55,9 +55,9 @@ interface Session {
 
 let counter = 0n;
 /** Unique, increasing Discord-style ids (snowflakes) so discord.js derives sane timestamps. */
-export function snowflake(): string {
+export function snowflake(at = Date.now()): string {
   counter += 1n;
-  return (((BigInt(Date.now()) - 1420070400000n) << 22n) | (counter & 0x3fffffn)).toString();
+  return (((BigInt(at) - 1420070400000n) << 22n) | (counter & 0x3fffffn)).toString();
 }
 
 export function makeUser(username: string, extra: Partial<FakeUser> = {}): FakeUser {
@@ -77,6 +77,8 @@ export interface CommandOption {
 
 export interface InteractionPlace {
   user: FakeUser;
+  /** When Discord created the interaction (its id encodes it); default now. */
+  createdAt?: number;
   locale?: string;
   /** A guild channel when given, else the DM with the bot. */
   guild?: FakeGuild;
@@ -198,6 +200,7 @@ export class FakeDiscord {
     if (method === 'POST' && m) return { status: 204 };
     m = /^\/webhooks\/(\d+)\/([^/]+)\/messages\/@original$/.exec(path);
     if (m && (method === 'PATCH' || method === 'GET')) return { status: 200, body: this.messageFrom(req, snowflake()) };
+    if (m && method === 'DELETE') return { status: 204 };
     m = /^\/webhooks\/(\d+)\/([^/]+)$/.exec(path);
     if (method === 'POST' && m) return { status: 200, body: this.messageFrom(req, snowflake()) };
     m = /^\/channels\/(\d+)\/messages$/.exec(path);
@@ -397,7 +400,7 @@ export class FakeDiscord {
   }
 
   private interactionBase(type: number, place: InteractionPlace) {
-    const id = snowflake();
+    const id = snowflake(place.createdAt);
     const token = `itoken-${id}`;
     const common = {
       id,

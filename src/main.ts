@@ -21,7 +21,9 @@ const engine = await loadEngine(config.corpusDir, logger);
 
 if (config.discordToken) {
   const { startBot } = await import('./discord/bot.ts');
-  await startBot(config, engine, logger);
+  const { stopOnSignals } = await import('./discord/shutdown.ts');
+  const bot = await startBot(config, engine, logger);
+  stopOnSignals(bot.stop, logger);
 } else {
   logger.info('no DISCORD_TOKEN: starting the offline console');
   await runConsole(engine, {

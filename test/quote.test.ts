@@ -83,6 +83,8 @@ describe('quote on statements we wrote', () => {
     expect(where(engine.quote('カン・ギョンファ'))).toEqual(['test-mofa-2020-02-16-trilateral#1']);
     expect(where(engine.quote('拉致問題'))).toEqual(['test-mofa-2020-02-16-trilateral#3']);
     expect(where(engine.quote('Minister Kang', { lang: 'en' })).sort()).toEqual([
+      'test-mofa-en-2020-02-16-trilateral#1',
+      'test-mofa-en-2020-02-16-trilateral#3',
       'test-state-2020-02-15-trilateral#2',
       'test-state-2020-02-15-trilateral#4',
     ]);

@@ -20,7 +20,8 @@ describe('/who', () => {
   it('names the three ministers of the seed in Japanese, participants first, with citations', () => {
     const a = seed.who('', { lang: 'ja' });
     expect(a.kind).toBe('who');
-    expect(people(a).slice(0, 3)).toEqual(['岩屋毅|外務大臣', 'アントニー・ブリンケン|米国国務長官', '趙兌烈|韓国外交部長官']);
+    expect(a.items.slice(0, 3).map((i) => i.text)).toEqual(['岩屋毅（外務大臣）', 'アントニー・ブリンケン（米国国務長官）', '趙兌烈（韓国外交部長官）']);
+    expect(people(a).slice(0, 3)).toEqual(['岩屋毅|日本外務大臣', 'アントニー・ブリンケン|米国国務長官', '趙兌烈|韓国外交部長官']);
     const first = a.items[0]!.citations[0]!;
     expect(first).toMatchObject({ statement: SEED_JA, paragraph: 1 });
     expect(a.items[0]!.matched).toContain('岩屋毅外務大臣');
@@ -41,7 +42,7 @@ describe('/who', () => {
   it('answers a role question from the paragraph that names the role', () => {
     const a = seed.ask('外務大臣は誰');
     expect(a.kind).toBe('who');
-    expect(people(a)).toEqual(['岩屋毅|外務大臣']);
+    expect(a.items.map((i) => i.text)).toEqual(['岩屋毅（外務大臣）']);
     const b = seed.ask('Who condemned the ICBM launch?');
     expect(b.kind).toBe('who');
     expect(b.language).toBe('en');
@@ -50,7 +51,7 @@ describe('/who', () => {
 
   it('finds people in statements it has never seen, and merges short references', () => {
     const a = ours.who('', { statement: 'test-mofa-2020-02-16-trilateral', lang: 'ja' });
-    expect(people(a).slice(0, 3)).toEqual(['茂木敏充|外務大臣', 'マイク・ポンペオ|米国国務長官', '康京和|韓国外交部長官']);
+    expect(a.items.slice(0, 3).map((i) => i.text)).toEqual(['茂木敏充（外務大臣）', 'マイク・ポンペオ（米国国務長官）', '康京和（韓国外交部長官）']);
     const motegi = a.items[0]!;
     expect(motegi.citations[0]!.paragraph).toBe(1);
     const en = ours.who('', { statement: 'test-state-2020-02-15-trilateral', lang: 'en' });
@@ -77,7 +78,8 @@ describe('/when', () => {
       expect(a.items[0]!.citations[0]).toMatchObject({ statement: SEED_JA, paragraph: 1 });
       expect(a.items[0]!.matched![0]).toMatch(/^10月31日、午後10時頃から約30分間/);
     }
-    expect(seed.when('', { lang: 'ja' }).items[0]!.text).toBe('2024年10月31日 22:00（日本時間）頃、約30分間');
+    expect(seed.when('', { lang: 'ja' }).items[0]!.text).toBe('2024年10月31日 22:00頃、約30分間');
+    expect(seed.when('', { lang: 'en' }).items[0]!.text).toBe('2024-10-31 22:00 (approx.), about 30 minutes');
   });
 
   it('dates the thing asked about from the paragraph that mentions it', () => {

@@ -34,10 +34,14 @@ function durationJa(minutes: number): string {
   return h ? `${h}時間${m ? `${m}分` : ''}` : `${m}分間`;
 }
 
-/** The answer line for a person: 岩屋毅（外務大臣） / Iwaya Takeshi — Foreign Minister, Japan. */
-export function describePerson(p: PersonInfo, lang: Lang): string {
+/**
+ * The answer line for a person: 岩屋毅（外務大臣） / Iwaya Takeshi — Foreign Minister, Japan.
+ * In Japanese the country is shown only when the statement writes it (米国国務長官), as readouts do:
+ * an affiliation the extractor inferred stays in the data, not in the line.
+ */
+export function describePerson(p: PersonInfo, lang: Lang, affiliationWritten = true): string {
   if (lang === 'ja') {
-    const title = `${p.affiliation ?? ''}${p.role ?? ''}`;
+    const title = `${affiliationWritten ? (p.affiliation ?? '') : ''}${p.role ?? ''}`;
     return title ? `${p.name}（${title}）` : p.name;
   }
   const title = [p.role, p.affiliation].filter(Boolean).join(', ');

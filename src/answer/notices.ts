@@ -27,8 +27,8 @@ const NOTICES = {
     ja: '該当する日時の記載は見つかりませんでした。',
   },
   noCounterpart: {
-    en: 'No statement in the other language covers this event; showing one side only.',
-    ja: 'もう一方の言語の声明がないため、片方のみ表示します。',
+    en: 'I found no matching passage in the other language; showing one side only.',
+    ja: 'もう一方の言語で該当する箇所が見つからないため、片方のみ表示します。',
   },
 } as const satisfies Record<string, Record<Lang, string>>;
 

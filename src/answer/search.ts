@@ -58,7 +58,7 @@ export function searchParagraphs(lib: Library, text: string, scope: SearchScope)
     if (translated) lists.push(parseQuery(translated).keywords);
     lists.push(parsed.keywords);
     const relaxed = relaxKeywords(parsed.keywords);
-    if (relaxed.length !== parsed.keywords.length) lists.push(relaxed);
+    if (relaxed.some((k, i) => k !== parsed.keywords[i]) || relaxed.length !== parsed.keywords.length) lists.push(relaxed);
     return lists.filter((l) => l.length > 0);
   };
   const accept = (own: boolean) => (e: Entry) => {

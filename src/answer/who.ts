@@ -93,6 +93,13 @@ export function answerWho(lib: Library, query: string, scope: SearchScope): Answ
   }
   if (entries.length === 0) return none(notice('noPeople', scope.lang));
 
+  // Order of first mention in the asked language; people only the other language names come after.
+  const firstMention = (e: { ja?: Named; en?: Named }) => {
+    const n = scope.lang === 'ja' ? e.ja : e.en;
+    const m = n?.person.mentions[0];
+    return m ? m.paragraph * 1e6 + m.start : Infinity;
+  };
+  entries = [...entries].sort((a, b) => firstMention(a) - firstMention(b));
   const participant = (e: { ja?: Named; en?: Named }) => Boolean(e.ja?.person.participant || e.en?.person.participant);
   entries = [...entries.filter(participant), ...entries.filter((e) => !participant(e))];
 
@@ -101,8 +108,9 @@ export function answerWho(lib: Library, query: string, scope: SearchScope): Answ
     const other = own === e.ja ? e.en : e.ja;
     const person = personInfo(own.person, scope.lang);
     const sides = [own, other].filter((n): n is Named => n !== undefined);
+    const written = !own.person.affiliation || own.person.mentions.some((m) => m.text.includes(own.person.affiliation!));
     return {
-      text: describePerson(person, scope.lang),
+      text: describePerson(person, scope.lang, written),
       person,
       citations: sides.map((n) => mentionCitation(lib, n, matched?.get(n.statement))),
       matched: sides.flatMap((n) => n.person.mentions.map((m) => m.text)),

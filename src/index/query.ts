@@ -49,7 +49,7 @@ export function relaxKeywords(list: Keyword[]): Keyword[] {
       continue;
     }
     const parts = k.text.split(/[\p{Script=Hiragana}]+/u).filter((p) => p.length > 0);
-    if (parts.length <= 1) {
+    if (parts.length === 0 || (parts.length === 1 && parts[0] === k.text)) {
       out.push(k);
       continue;
     }

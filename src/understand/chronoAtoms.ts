@@ -128,13 +128,46 @@ function referenceInstant({ y, m, d }: CalendarDate): Date {
   return ref;
 }
 
+/** Words (and digits) without which English text holds nothing chrono can read. */
+const EN_TRIGGER =
+  /\d|\b(?:today|tonight|yesterday|tomorrow|week|month|year|noon|midnight|morning|afternoon|evening|jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?)\b/gi;
+const WINDOW_REACH = 48;
+const WORD_REACH = 24;
+
+/**
+ * The stretches of English text around date words, merged: chrono's cost grows with the text it
+ * reads, and a readout paragraph is mostly prose. Windows end at spaces so words stay whole.
+ */
+function englishWindows(text: string): [number, number][] {
+  const windows: [number, number][] = [];
+  EN_TRIGGER.lastIndex = 0;
+  for (let m = EN_TRIGGER.exec(text); m !== null; m = EN_TRIGGER.exec(text)) {
+    const last = windows[windows.length - 1];
+    let from = Math.max(0, m.index - WINDOW_REACH);
+    let to = Math.min(text.length, m.index + m[0].length + WINDOW_REACH);
+    // Snapping to a space is bounded, so text without spaces stays linear.
+    const floor = Math.max(last?.[1] ?? 0, from - WORD_REACH);
+    while (from > floor && !/\s/.test(text[from - 1] ?? '')) from--;
+    const ceiling = Math.min(text.length, to + WORD_REACH);
+    while (to < ceiling && !/\s/.test(text[to] ?? '')) to++;
+    if (last && from <= last[1]) last[1] = Math.max(last[1], to);
+    else windows.push([from, to]);
+  }
+  return windows;
+}
+
 export function findChronoAtoms(text: string, lang: Lang, statement: CalendarDate): Atom[] {
   const parser = lang === 'ja' ? chrono.ja : chrono.en;
   const input = chronoInput(text, lang);
   const ref = referenceInstant(statement);
+  const windows: [number, number][] = lang === 'en' ? englishWindows(input) : [[0, input.length]];
+  const results: { r: chrono.ParsedResult; offset: number }[] = [];
+  for (const [from, to] of windows) {
+    for (const r of parser.parse(input.slice(from, to), ref)) results.push({ r, offset: from });
+  }
   const atoms: Atom[] = [];
-  for (const r of parser.parse(input, ref)) {
-    const atom = resultToAtom(r, text, lang, statement);
+  for (const { r, offset } of results) {
+    const atom = resultToAtom(r, text, lang, statement, offset);
     if (atom) {
       atoms.push(atom);
       continue;
@@ -142,7 +175,7 @@ export function findChronoAtoms(text: string, lang: Lang, statement: CalendarDat
     // A casual reading that swallowed a real date ("evening of June 4"): read the same span strictly.
     if (lang === 'en') {
       for (const s of chrono.en.strict.parse(r.text, ref)) {
-        const inner = resultToAtom(s, text, lang, statement, r.index);
+        const inner = resultToAtom(s, text, lang, statement, offset + r.index);
         if (inner) atoms.push(inner);
       }
     }

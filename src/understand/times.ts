@@ -85,14 +85,16 @@ interface Draft {
   pendingShift?: number;
   alt: { time?: ClockTime; zone?: string; shift?: number; date?: DateSpec };
   last?: Atom['kind'];
+  /** Brackets opened and not yet closed up to `end`, kept incrementally so long chains stay linear. */
+  depth: number;
 }
 
 function newDraft(start: number): Draft {
-  return { start, end: start, list: [], approximate: false, pendingApprox: false, alt: {} };
+  return { start, end: start, list: [], approximate: false, pendingApprox: false, alt: {}, depth: 0 };
 }
 
-function unclosedBracket(text: string): boolean {
-  return (text.match(OPEN_BRACKETS)?.length ?? 0) > (text.match(CLOSE_BRACKETS)?.length ?? 0);
+function bracketBalance(text: string): number {
+  return (text.match(OPEN_BRACKETS)?.length ?? 0) - (text.match(CLOSE_BRACKETS)?.length ?? 0);
 }
 
 function absorbTime(d: Draft, time: ClockTime, endTime: ClockTime | undefined, zone: string | undefined, rangeGap: boolean): boolean {
@@ -271,7 +273,7 @@ function finish(d: Draft, f: Finisher): TimeExpression | undefined {
   if (!main) return undefined;
 
   let end = d.end;
-  while (unclosedBracket(f.norm.slice(d.start, end)) && /[)\]]/.test(f.norm[end] ?? '')) end++;
+  for (let open = d.depth; open > 0 && /[)\]]/.test(f.norm[end] ?? ''); open--) end++;
   const expr: TimeExpression = { text: f.original.slice(d.start, end), start: d.start, end, date: formatIsoDate(main.date) };
   if (main.precision !== 'day') expr.precision = main.precision;
   if (!d.date) expr.dateFromContext = true;
@@ -331,9 +333,11 @@ export function extractTimes(text: string, lang: Lang, statementDate: string): T
     if (draft) {
       const gap = norm.slice(draft.end, atom.start);
       const glued = gap.length <= MAX_GAP && GLUE[lang].test(gap);
-      if (glued && absorb(draft, atom, gap, unclosedBracket(norm.slice(draft.start, atom.start)), next)) {
+      const depthAtAtom = glued ? draft.depth + bracketBalance(gap) : 0;
+      if (glued && absorb(draft, atom, gap, depthAtAtom > 0, next)) {
         draft.end = atom.end;
         draft.last = atom.kind;
+        draft.depth = depthAtAtom + bracketBalance(norm.slice(atom.start, atom.end));
         continue;
       }
       close();
@@ -342,6 +346,7 @@ export function extractTimes(text: string, lang: Lang, statementDate: string): T
     if (absorb(draft, atom, '', false, next)) {
       draft.end = atom.end;
       draft.last = atom.kind;
+      draft.depth = bracketBalance(norm.slice(atom.start, atom.end));
     } else {
       draft = undefined;
     }

@@ -5,7 +5,7 @@ import { extractPeople } from '../../src/understand/people.ts';
 
 const glossaryPath = new URL('../../corpus/glossary.yaml', import.meta.url);
 const shipped = parseGlossary(readFileSync(glossaryPath, 'utf8'), 'corpus/glossary.yaml');
-const seed = readFileSync(new URL('../../../../shared/seeds/000_f61bab6ec13fa94c.txt', import.meta.url), 'utf8').split('\n');
+const seed = readFileSync(new URL('../fixtures/seed.txt', import.meta.url), 'utf8').split('\n');
 const paragraphs = (texts: string[]) => texts.map((text, i) => ({ number: i + 1, text }));
 const names = (pairs: ReturnType<typeof mergeAcrossLanguages>) => pairs.map((p) => [p.ja?.name, p.en?.name]);
 const noPeople = (g: Glossary): Glossary => ({ people: [], terms: g.terms });

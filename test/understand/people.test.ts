@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { extractPeople, type Person } from '../../src/understand/people.ts';
 
-const seed = readFileSync(new URL('../../../../shared/seeds/000_f61bab6ec13fa94c.txt', import.meta.url), 'utf8').split('\n');
+const seed = readFileSync(new URL('../fixtures/seed.txt', import.meta.url), 'utf8').split('\n');
 const paragraphs = (texts: string[]) => texts.map((text, i) => ({ number: i + 1, text }));
 const ja = (...texts: string[]) => extractPeople(paragraphs(texts), 'ja');
 const en = (...texts: string[]) => extractPeople(paragraphs(texts), 'en');

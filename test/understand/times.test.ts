@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { extractTimes, type TimeExpression } from '../../src/understand/times.ts';
 
-const seedLines = readFileSync('/work/shared/seeds/000_f61bab6ec13fa94c.txt', 'utf8').split('\n');
+const seedLines = readFileSync(new URL('../fixtures/seed.txt', import.meta.url), 'utf8').split('\n');
 const seed = (line: number): string => seedLines[line - 1] ?? '';
 
 /** Drops offsets so the expectations read as what a user sees. */
@@ -109,6 +109,12 @@ describe('Japanese readouts', () => {
     ]);
   });
 
+  it('reads a date-and-time range across midnight as a duration', () => {
+    expect(normalized('10月31日午後10時から11月1日午前1時まで協議が続いた。', 'ja', '2024-11-02')).toEqual([
+      { text: '10月31日午後10時から11月1日午前1時', date: '2024-10-31', endDate: '2024-11-01', time: '22:00', durationMinutes: 180 },
+    ]);
+  });
+
   it('reads a clock time without a date as the statement date, and says so', () => {
     expect(normalized('午後2時から2時間半にわたり協議を行った。', 'ja', '2024-11-01')).toEqual([
       { text: '午後2時から2時間半', date: '2024-11-01', dateFromContext: true, time: '14:00', durationMinutes: 150 },
@@ -201,8 +207,18 @@ describe('English readouts', () => {
     ]);
   });
 
-  it('reads a bare weekday as the most recent one', () => {
+  it('reads a bare weekday as the most recent one, or the coming one in a future sentence', () => {
     expect(normalized('On Wednesday the Secretary met the Minister.', 'en', '2024-11-01')).toEqual([{ text: 'Wednesday', date: '2024-10-30' }]);
+    expect(normalized('The Secretary will travel on Monday to Seoul.', 'en', '2024-11-01')).toEqual([{ text: 'Monday', date: '2024-11-04' }]);
+  });
+
+  it('reads "one hour" after a clock time and "the afternoon of" before a date', () => {
+    expect(normalized('The meeting began at 7:45a.m. and lasted one hour.', 'en', '2024-11-01')).toEqual([
+      { text: '7:45a.m. and lasted one hour', date: '2024-11-01', dateFromContext: true, time: '07:45', durationMinutes: 60 },
+    ]);
+    expect(normalized('President Park spoke with Prime Minister Sato on the afternoon of October 4 for about 25 minutes.', 'en', '2024-10-05')).toEqual([
+      { text: 'October 4 for about 25 minutes', date: '2024-10-04', approximate: true, durationMinutes: 25 },
+    ]);
   });
 
   it('reads day-first dates and number-word durations', () => {
@@ -310,6 +326,13 @@ describe('robustness', () => {
       }),
       { numRuns: 5 },
     );
+  });
+
+  it('handles 100 KB of one long chain of dates and times', () => {
+    for (const [unit, lang] of [['1日、', 'ja'], ['10月31日(午後10時)、', 'ja'], ['June 4 and 5, ', 'en'], ['(8 p.m. (', 'en']] as const) {
+      const big = unit.repeat(Math.ceil(100_000 / unit.length));
+      expect(extractTimes(big, lang, '2024-11-01').length).toBeGreaterThan(0);
+    }
   });
 
   it('gives the same answers whatever the machine time zone', () => {

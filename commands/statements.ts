@@ -1,0 +1,21 @@
+import type { ChatInputCommandInteraction } from 'discord.js';
+import type { CommandContext } from '../src/discord/command.ts';
+import { OPTION, newCommand, withHide, withLang } from '../src/discord/commandOptions.ts';
+import { hideFlag, optionLang } from '../src/discord/queryCommand.ts';
+import { renderStatementList } from '../src/render/discordEmbed.ts';
+
+export const data = withHide(
+  withLang(
+    newCommand('statements', 'List the statements I can quote from', {
+      name: '声明一覧',
+      description: '引用できる声明の一覧を表示します',
+    }),
+  ),
+);
+
+export async function execute(interaction: ChatInputCommandInteraction, ctx: CommandContext): Promise<void> {
+  const lang = optionLang(interaction);
+  // An explicit language lists that language's statements; by default, all of them.
+  const only = interaction.options.getString(OPTION.lang) ? lang : undefined;
+  await interaction.reply({ ...renderStatementList(ctx.engine.statements(only), lang), flags: hideFlag(interaction) });
+}

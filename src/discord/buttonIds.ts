@@ -1,0 +1,76 @@
+/**
+ * Button state lives in the custom id, so a button works after a restart and on any shard.
+ * Layout: `r1|<action>|<kind>|<page>|<lang>|<asker>|<statement>|<query>`; the query is last so
+ * it may contain the separator. When statement and query do not fit in Discord's 100
+ * characters, both are replaced by `^`: they are then read back from the footer of the message
+ * the button sits on (see ./answerFooter.ts).
+ */
+import type { Lang } from '../answer/types.ts';
+import { DISCORD_LIMITS } from '../render/discordEmbed.ts';
+
+export type ButtonAction = 'page' | 'lang';
+export type QueryKind = 'quote' | 'who' | 'when' | 'compare' | 'ask';
+
+export interface ButtonState {
+  action: ButtonAction;
+  kind: QueryKind;
+  /** Page to show, 0-based. */
+  page: number;
+  /** Language to render in. */
+  lang: Lang;
+  /** Only this user may press the button. */
+  askerId: string;
+  statement?: string;
+  /** Undefined when the id had no room for it: read it from the message. */
+  query?: string;
+}
+
+const PREFIX = 'r1';
+const FROM_MESSAGE = '^';
+const ACTIONS: Record<ButtonAction, string> = { page: 'p', lang: 'l' };
+const KINDS: Record<QueryKind, string> = { quote: 'q', who: 'w', when: 't', compare: 'c', ask: 'a' };
+
+function invert<K extends string>(table: Record<K, string>): Map<string, K> {
+  return new Map(Object.entries(table).map(([k, v]) => [v as string, k as K]));
+}
+const ACTION_OF = invert(ACTIONS);
+const KIND_OF = invert(KINDS);
+
+export function encodeButtonId(state: ButtonState): string {
+  const head = [
+    PREFIX,
+    ACTIONS[state.action],
+    KINDS[state.kind],
+    state.page.toString(36),
+    state.lang === 'ja' ? 'j' : 'e',
+    state.askerId,
+  ].join('|');
+  const statement = state.statement ?? '';
+  const query = state.query ?? '';
+  const inline = `${head}|${statement}|${query}`;
+  const fits =
+    inline.length <= DISCORD_LIMITS.customId &&
+    state.query !== undefined &&
+    !statement.includes('|') &&
+    query !== FROM_MESSAGE;
+  if (fits) return inline;
+  return `${head}|${FROM_MESSAGE}`;
+}
+
+/** Null for ids that are not ours or are malformed (old layouts, other bots' buttons). */
+export function decodeButtonId(id: string): ButtonState | null {
+  const parts = id.split('|');
+  if (parts.length < 7 || parts[0] !== PREFIX) return null;
+  const [, a, k, p, l, asker, statement = ''] = parts;
+  const action = ACTION_OF.get(a ?? '');
+  const kind = KIND_OF.get(k ?? '');
+  const page = Number.parseInt(p ?? '', 36);
+  if (!action || !kind || !Number.isInteger(page) || page < 0 || (l !== 'j' && l !== 'e')) return null;
+  if (!asker || !/^\d+$/.test(asker)) return null;
+  const state: ButtonState = { action, kind, page, lang: l === 'j' ? 'ja' : 'en', askerId: asker };
+  if (statement === FROM_MESSAGE && parts.length === 7) return state;
+  if (parts.length < 8) return null;
+  if (statement) state.statement = statement;
+  state.query = parts.slice(7).join('|');
+  return state;
+}

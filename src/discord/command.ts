@@ -1,0 +1,21 @@
+import type {
+  AutocompleteInteraction,
+  ChatInputCommandInteraction,
+  RESTPostAPIChatInputApplicationCommandsJSONBody,
+} from 'discord.js';
+import type { Engine } from '../engine/types.ts';
+import type { Logger } from '../logger.ts';
+
+/** What every handler gets besides its interaction. */
+export interface CommandContext {
+  engine: Engine;
+  logger: Logger;
+}
+
+/** One slash command: its definition (sent by deploy-commands) and its handlers. */
+export interface Command {
+  data: { name: string; toJSON(): RESTPostAPIChatInputApplicationCommandsJSONBody };
+  execute(interaction: ChatInputCommandInteraction, ctx: CommandContext): Promise<void>;
+  /** Answers within Discord's 3-second autocomplete window: synchronous engine lookups only. */
+  autocomplete?(interaction: AutocompleteInteraction, ctx: CommandContext): Promise<void>;
+}

@@ -1,0 +1,123 @@
+/**
+ * Interactions -> handlers: slash commands to their command module, autocomplete likewise, and
+ * buttons to paging / language switching. The rate limit is checked here, once for all.
+ */
+import {
+  MessageFlags,
+  type AutocompleteInteraction,
+  type ButtonInteraction,
+  type ChatInputCommandInteraction,
+  type Interaction,
+} from 'discord.js';
+import type { Lang } from '../answer/types.ts';
+import { QueryError } from '../engine/errors.ts';
+import { readFooter } from './answerFooter.ts';
+import { answerMessage } from './answerMessage.ts';
+import { decodeButtonId } from './buttonIds.ts';
+import type { Command, CommandContext } from './command.ts';
+import type { Cooldown } from './cooldown.ts';
+import { langFromLocale } from './locale.ts';
+import { say } from './messages.ts';
+
+export interface RouterDeps {
+  commands: ReadonlyMap<string, Command>;
+  ctx: CommandContext;
+  cooldown: Cooldown;
+}
+
+export function commandMap(commands: readonly Command[]): Map<string, Command> {
+  return new Map(commands.map((c) => [c.data.name, c]));
+}
+
+type Repliable = ChatInputCommandInteraction | ButtonInteraction;
+
+async function replyPrivately(interaction: Repliable, content: string): Promise<void> {
+  await interaction.reply({ content, flags: MessageFlags.Ephemeral });
+}
+
+/** True when the user may go on; otherwise they have been told (privately) to slow down. */
+async function withinRate(interaction: Repliable, deps: RouterDeps): Promise<boolean> {
+  const verdict = deps.cooldown.take(interaction.user.id);
+  if (verdict.allowed) return true;
+  // An interaction must be answered or Discord shows a failure, so every refusal is told.
+  const seconds = Math.max(1, Math.ceil(verdict.retryAfterMs / 1000));
+  await replyPrivately(interaction, say('cooldown', langFromLocale(interaction.locale), { seconds }));
+  return false;
+}
+
+async function routeAutocomplete(interaction: AutocompleteInteraction, deps: RouterDeps): Promise<void> {
+  const command = deps.commands.get(interaction.commandName);
+  // Typing is not asking: autocomplete does not count against the rate limit.
+  if (!command?.autocomplete) {
+    await interaction.respond([]);
+    return;
+  }
+  await command.autocomplete(interaction, deps.ctx);
+}
+
+async function routeCommand(interaction: ChatInputCommandInteraction, deps: RouterDeps): Promise<void> {
+  const command = deps.commands.get(interaction.commandName);
+  if (!command) {
+    deps.ctx.logger.warn({ command: interaction.commandName }, 'unknown command (stale registration?)');
+    await replyPrivately(interaction, say('expiredButton', langFromLocale(interaction.locale)));
+    return;
+  }
+  if (!(await withinRate(interaction, deps))) return;
+  await command.execute(interaction, deps.ctx);
+}
+
+async function routeButton(interaction: ButtonInteraction, deps: RouterDeps): Promise<void> {
+  const uiLang: Lang = langFromLocale(interaction.locale);
+  const state = decodeButtonId(interaction.customId);
+  if (!state) {
+    await replyPrivately(interaction, say('expiredButton', uiLang));
+    return;
+  }
+  if (interaction.user.id !== state.askerId) {
+    await replyPrivately(interaction, say('notYourButton', uiLang));
+    return;
+  }
+  if (!(await withinRate(interaction, deps))) return;
+  let { query, statement } = state;
+  if (query === undefined) {
+    const saved = readFooter(interaction.message.embeds[0]?.footer?.text);
+    if (!saved) {
+      await replyPrivately(interaction, say('expiredButton', uiLang));
+      return;
+    }
+    ({ query, statement } = saved);
+  }
+  let message;
+  try {
+    message = answerMessage(deps.ctx.engine, {
+      kind: state.kind,
+      query,
+      lang: state.lang,
+      page: state.page,
+      askerId: state.askerId,
+      ...(statement ? { statement } : {}),
+    });
+  } catch (error) {
+    if (error instanceof QueryError) return replyPrivately(interaction, error.messageFor(state.lang));
+    throw error;
+  }
+  await interaction.update(message);
+}
+
+export async function routeInteraction(interaction: Interaction, deps: RouterDeps): Promise<void> {
+  if (interaction.isAutocomplete()) return routeAutocomplete(interaction, deps);
+  if (interaction.isChatInputCommand()) return routeCommand(interaction, deps);
+  if (interaction.isButton()) return routeButton(interaction, deps);
+}
+
+/** The short apology after a handler failed: privately, whether or not it had answered yet. */
+export async function apologize(interaction: Interaction): Promise<void> {
+  if (interaction.isAutocomplete()) {
+    if (!interaction.responded) await interaction.respond([]);
+    return;
+  }
+  if (!interaction.isRepliable()) return;
+  const payload = { content: say('apology', langFromLocale(interaction.locale)), flags: MessageFlags.Ephemeral } as const;
+  if (interaction.replied || interaction.deferred) await interaction.followUp(payload);
+  else await interaction.reply(payload);
+}

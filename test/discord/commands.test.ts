@@ -1,0 +1,154 @@
+/** Every slash command, in both locales, against the real corpus through the fake Discord. */
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { MAX_QUERY_LENGTH } from '../../src/engine/errors.ts';
+import { escapeText, uiLabels } from '../../src/render/discordEmbed.ts';
+import { makeUser, type CommandOption, type FakeUser } from './fakeDiscord.ts';
+import { buttonsOf, expectNoPings, payloadOf, startHarness, type Harness } from './harness.ts';
+
+let h: Harness;
+let user: FakeUser;
+beforeAll(async () => {
+  h = await startHarness({ cooldown: { limit: 1000 } });
+  user = makeUser('commander');
+});
+afterAll(async () => {
+  await h?.close();
+});
+
+async function run(name: string, options: CommandOption[], locale: string, dm = false) {
+  const interaction = h.fake.slashCommand(name, options, { user, locale, ...(dm ? {} : { guild: h.fake.guild }) });
+  const response = await h.fake.responseTo(interaction);
+  expect(response.body.type).toBe(4);
+  // Interaction callbacks are authorized by their token, never by the bot token.
+  expect(response.headers.authorization).toBeUndefined();
+  return payloadOf(response);
+}
+
+const cases = [
+  { locale: 'en-US', lang: 'en', query: 'ballistic missile', bold: 'ballistic missile', statementTitle: 'Joint Statement by the Republic of Korea', date: '2024-10-31', source: '', quote: 'Quote: ', compare: 'Compare: ', switchTo: '日本語', statements: 'Statements (2)', help: 'Readout: answers' },
+  { locale: 'ja', lang: 'ja', query: '弾道ミサイル', bold: '弾道ミサイル', statementTitle: '日米韓外相電話会談', date: '2024-11-01', source: 'https://www.mofa.go.jp/mofaj/press/release/pressit_000001_01340.html', quote: '引用：', compare: '比較：', switchTo: 'English', statements: '声明一覧 (2)', help: 'Readout：' },
+] as const;
+
+describe.each(cases)('locale $locale', (c) => {
+  test('/quote answers with the excerpt, matched words bold, title, date, paragraph and source', async () => {
+    const data = await run('quote', [{ name: 'query', value: c.query }], c.locale);
+    const embed = data.embeds[0];
+    expect(embed.title).toBe(`${c.quote}${c.query}`);
+    const field = embed.fields[0];
+    expect(field.name).toContain(c.statementTitle);
+    expect(field.value).toContain(`**${c.bold}**`);
+    expect(field.value).toContain(c.date);
+    expect(field.value).toMatch(c.lang === 'ja' ? /第\d+段落/ : /¶\d+/);
+    if (c.source) expect(field.value).toContain(`(${c.source})`);
+    expect(embed.footer.text).toBe(`🔎 ${c.query}`);
+    expect(data.flags ?? 0).toBe(0);
+    expect(buttonsOf(data).map((b) => b.label)).toContain(c.switchTo);
+  });
+
+  test('/who and /when list the engine answer lines, each with its cited passage', async () => {
+    for (const [name, options] of [['who', []], ['when', [{ name: 'query', value: 'ICBM' }]]] as const) {
+      const query = options[0]?.value ?? '';
+      const answer = h.engine[name](query, { lang: c.lang });
+      expect(answer.items.length).toBeGreaterThan(0);
+      const data = await run(name, [...options], c.locale);
+      const sep = c.lang === 'ja' ? '：' : ': ';
+      expect(data.embeds[0].title).toBe(query ? `${uiLabels(c.lang)[answer.kind]}${sep}${query}` : uiLabels(c.lang)[answer.kind]);
+      answer.items.slice(0, 3).forEach((item, i) => {
+        expect(data.embeds[0].description).toContain(`**${i + 1}.** ${escapeText(item.text)}`);
+      });
+      expect(data.embeds[0].fields[0].value).toContain(answer.items[0]!.citations[0]!.date);
+    }
+  });
+
+  test('/compare shows the Japanese and the English passage under one number', async () => {
+    const data = await run('compare', [{ name: 'query', value: 'ICBM' }], c.locale);
+    expect(data.embeds[0].title).toBe(`${c.compare}ICBM`);
+    const names = data.embeds[0].fields.map((f: any) => f.name);
+    expect(names.some((n: string) => n.startsWith('1. 日米韓外相電話会談'))).toBe(true);
+    expect(names.some((n: string) => n.startsWith('1. Joint Statement'))).toBe(true);
+  });
+
+  test('/statements lists every statement with its date', async () => {
+    const data = await run('statements', [], c.locale);
+    expect(data.embeds[0].title).toBe(c.statements);
+    expect(data.embeds[0].description).toContain('2024-11-01');
+    expect(data.embeds[0].description).toContain('2024-10-31');
+    expect(data.embeds[0].description).toContain('日米韓外相電話会談');
+  });
+
+  test('/help is private and in the user language', async () => {
+    const data = await run('help', [], c.locale);
+    expect(data.flags).toBe(64);
+    expect(data.embeds[0].title.startsWith(c.help)).toBe(true);
+  });
+
+  test('errors are private, polite and localized', async () => {
+    const unknown = await run('quote', [{ name: 'query', value: 'ICBM' }, { name: 'statement', value: 'no-such-statement' }], c.locale);
+    expect(unknown.flags).toBe(64);
+    expect(unknown.content).toBe(c.lang === 'ja' ? 'その声明は見つかりません。/statements で一覧を表示できます。' : 'I do not know that statement. Use /statements to list the ones I have.');
+    const long = await run('quote', [{ name: 'query', value: 'ミサイル'.repeat(MAX_QUERY_LENGTH) }], c.locale);
+    expect(long.flags).toBe(64);
+    expect(long.content).toContain(String(MAX_QUERY_LENGTH));
+    expect(long.embeds ?? []).toEqual([]);
+  });
+});
+
+test('the lang option wins over the Discord locale', async () => {
+  const data = await run('quote', [{ name: 'query', value: 'ICBM' }, { name: 'lang', value: 'en' }], 'ja');
+  expect(data.embeds[0].title).toBe('Quote: ICBM');
+  expect(buttonsOf(data).map((b) => b.label)).toContain('日本語');
+});
+
+test('/statements with lang lists that language only', async () => {
+  const data = await run('statements', [{ name: 'lang', value: 'ja' }], 'en-US');
+  expect(data.embeds[0].title).toBe('声明一覧 (1)');
+  expect(data.embeds[0].description).toContain('2024-11-01');
+  expect(data.embeds[0].description).not.toContain('2024-10-31');
+});
+
+test('hide makes the answer ephemeral; a valid statement restricts and is shown', async () => {
+  const [statement] = h.engine.statements('en');
+  const data = await run('quote', [{ name: 'query', value: 'ballistic missile' }, { name: 'statement', value: statement!.id }, { name: 'hide', value: true }], 'en-US');
+  expect(data.flags).toBe(64);
+  expect(data.embeds[0].footer.text).toBe(`🔎 ballistic missile\n📄 ${statement!.id}`);
+  for (const field of data.embeds[0].fields) expect(field.name).toContain(statement!.title.slice(0, 20));
+});
+
+test('commands work in a DM with the bot (user instead of member)', async () => {
+  const data = await run('quote', [{ name: 'query', value: 'ICBM' }], 'en-US', true);
+  expect(data.embeds[0].title).toBe('Quote: ICBM');
+});
+
+test('autocomplete offers statement titles and dates, within Discord limits', async () => {
+  const interaction = h.fake.autocomplete('quote', [{ name: 'query', value: 'ICBM' }, { name: 'statement', value: '2024', focused: true }], { user, guild: h.fake.guild });
+  const response = await h.fake.responseTo(interaction);
+  expect(response.body.type).toBe(8);
+  const choices = response.body.data.choices;
+  expect(choices.length).toBe(2);
+  const ids = h.engine.statements().map((s) => s.id);
+  for (const choice of choices) {
+    expect(choice.name.length).toBeLessThanOrEqual(100);
+    expect(choice.name).toMatch(/^2024-\d\d-\d\d /);
+    expect(ids).toContain(choice.value);
+  }
+});
+
+test('an interaction that arrives late is deferred first, then the answer is edited in', async () => {
+  const interaction = h.fake.slashCommand('quote', [{ name: 'query', value: 'ICBM' }, { name: 'hide', value: true }], { user, guild: h.fake.guild, createdAt: Date.now() - 2500 });
+  const deferred = await h.fake.responseTo(interaction);
+  expect(deferred.body).toEqual({ type: 5, data: { flags: 64 } });
+  const edit = await h.fake.waitForRequest((r) => r.method === 'PATCH' && r.path === `/webhooks/${h.fake.applicationId}/${interaction.token}/messages/@original`);
+  expect(edit.rawPath).toContain('/messages/%40original');
+  expect(edit.body.embeds[0].title).toBe('Quote: ICBM');
+
+  const bad = h.fake.slashCommand('quote', [{ name: 'query', value: 'ICBM' }, { name: 'statement', value: 'nope' }], { user, guild: h.fake.guild, createdAt: Date.now() - 2500 });
+  expect((await h.fake.responseTo(bad)).body.type).toBe(5);
+  const note = await h.fake.waitForRequest((r) => r.method === 'POST' && r.path === `/webhooks/${h.fake.applicationId}/${bad.token}`);
+  expect(note.body.flags).toBe(64);
+  expect(note.body.content).toContain('/statements');
+  expect(h.fake.requests.some((r) => r.method === 'DELETE' && r.path.includes(bad.token))).toBe(true);
+});
+
+test('no message the bot sent could ping anyone', () => {
+  expect(expectNoPings(h.fake)).toBeGreaterThan(10);
+});

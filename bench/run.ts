@@ -1,5 +1,8 @@
 /**
- * `npm run bench [-- --paragraphs 1000|10000|100000] [--json] [--seed N] [--no-baselines]`
+ * `npm run bench [-- --paragraphs 1000|10000|100000] [--json] [--seed N] [--no-baselines] [--before]`
+ *
+ * `--before` adds the unoptimized path (the same engine over the original MiniSearch index) as a
+ * fourth column, for before/after comparisons in one run.
  *
  * Generates the seeded corpus (written once per size and seed under the system temp folder), then
  * measures Readout, a linear scan and FlexSearch on the same corpus and the same queries. Each
@@ -84,6 +87,7 @@ async function main(): Promise<void> {
   const { paragraphs, seed } = parseSizeArgs(argv);
   const json = argv.includes('--json');
   const withBaselines = !argv.includes('--no-baselines');
+  const withBefore = argv.includes('--before');
   const log = (msg: string) => process.stderr.write(`${msg}\n`);
 
   const base = path.join(os.tmpdir(), 'readout-bench', `p${paragraphs}-s${seed}`);
@@ -114,8 +118,11 @@ async function main(): Promise<void> {
   const readout = asResult(paragraphs, build, cold, indexBytes, notes);
 
   const baselines: Record<string, SystemResult> = {};
-  if (withBaselines) {
-    for (const [name, rounds] of [['linear', 1], ['flexsearch', 5]] as const) {
+  const others: [string, number][] = [];
+  if (withBaselines) others.push(['linear', 1], ['flexsearch', 5]);
+  if (withBefore) others.push(['minisearch', 2]);
+  {
+    for (const [name, rounds] of others) {
       log(`${name}: build and queries`);
       const r = await worker(name, corpusDir, queriesFile, rounds);
       baselines[name] = asResult(paragraphs, r, r, 0, ['nothing persisted: cold start is a full load and build']);

@@ -2,11 +2,13 @@
  * One measured system in its own fresh process, so that memory and cold start are not polluted by
  * the other systems or by the generator. Prints one JSON line on stdout.
  *
- *   node --expose-gc --import tsx bench/worker.ts <readout|readout-cold|linear|flexsearch> <corpusDir> <queries.json>
+ *   node --expose-gc --import tsx bench/worker.ts <readout|readout-cold|minisearch|linear|flexsearch> <corpusDir> <queries.json> [rounds]
  */
 import { readFile } from 'node:fs/promises';
 import { loadCorpus } from '../src/corpus/load.ts';
-import { loadEngine } from '../src/engine/load.ts';
+import { createEngine, loadEngine } from '../src/engine/load.ts';
+import { buildLibrary } from '../src/engine/library.ts';
+import { ParagraphIndex } from '../src/index/paragraphIndex.ts';
 import type { Engine } from '../src/engine/types.ts';
 import { createFlexSearchBaseline } from './baselines/flexsearch.ts';
 import { createLinearBaseline } from './baselines/linear.ts';
@@ -35,6 +37,12 @@ function readoutAnswerer(engine: Engine): Answerer {
 
 async function buildSystem(system: string, dir: string): Promise<Answerer> {
   if (system === 'readout' || system === 'readout-cold') return readoutAnswerer(await loadEngine(dir));
+  if (system === 'minisearch') {
+    // The unoptimized path: the same engine over the original MiniSearch index, nothing persisted.
+    const corpus = await loadCorpus(dir);
+    const index = new ParagraphIndex(corpus.statements, { engine: 'minisearch' });
+    return readoutAnswerer(createEngine(buildLibrary(corpus.statements, corpus.problems, undefined, index)));
+  }
   const factories: Record<string, BaselineFactory> = { linear: createLinearBaseline, flexsearch: createFlexSearchBaseline };
   const factory = factories[system];
   if (!factory) throw new Error(`unknown system ${system}`);

@@ -35,7 +35,7 @@ function durationJa(minutes: number): string {
 }
 
 /**
- * The answer line for a person: 岩屋毅（外務大臣） / Iwaya Takeshi — Foreign Minister, Japan.
+ * The answer line for a person: 茂木敏充（外務大臣） / Motegi Toshimitsu — Foreign Minister, Japan.
  * In Japanese the country is shown only when the statement writes it (米国国務長官), as readouts do:
  * an affiliation the extractor inferred stays in the data, not in the line.
  */

@@ -1,7 +1,7 @@
 /**
  * One normalization for index and query alike, so that what the user types meets what the corpus
  * says: full-width and half-width forms unify (NFKC), case folds, and the katakana middle dot
- * that separates foreign given and family names is dropped (アントニー・ブリンケン = アントニーブリンケン).
+ * that separates foreign given and family names is dropped (マイク・ポンペオ = マイクポンペオ).
  */
 const INVISIBLES = /[\u00AD\u200B-\u200F\u202A-\u202E\u2060-\u2064\u2066-\u2069\uFEFF]/g;
 const MIDDLE_DOTS = /[\u30FB\u00B7]/g;

@@ -1,7 +1,7 @@
 import type { Statement } from '../corpus/types.ts';
 import type { CorpusProblem } from '../corpus/types.ts';
 import { ParagraphIndex } from '../index/paragraphIndex.ts';
-import { FactsCache } from '../answer/facts.ts';
+import { FactsCache, type FactsSource } from '../answer/facts.ts';
 import { EMPTY_GLOSSARY, type Glossary } from '../understand/glossary.ts';
 
 /**
@@ -26,6 +26,8 @@ export function buildLibrary(
   glossary: Glossary = EMPTY_GLOSSARY,
   /** A prebuilt index of these statements (from the persisted cache). */
   index: ParagraphIndex = new ParagraphIndex(statements),
+  /** Facts already extracted for these statements (from the persisted cache); otherwise extracted on first use. */
+  facts?: FactsSource,
 ): Library {
   const byId = new Map<string, number>();
   const events = new Map<string, number[]>();
@@ -33,5 +35,5 @@ export function buildLibrary(
     byId.set(s.id, i);
     if (s.event) events.set(s.event, [...(events.get(s.event) ?? []), i]);
   });
-  return { statements, index, byId, events, problems, glossary, facts: new FactsCache(statements) };
+  return { statements, index, byId, events, problems, glossary, facts: new FactsCache(statements, facts) };
 }

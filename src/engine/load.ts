@@ -20,7 +20,7 @@ export async function loadEngine(
   logger?: Logger,
   cache: Pick<PersistOptions, 'cacheDir'> = {},
 ): Promise<Engine> {
-  const { corpus, index } = await loadIndexedCorpus(corpusDir, { ...cache, ...(logger ? { logger } : {}) });
+  const { corpus, index, facts } = await loadIndexedCorpus(corpusDir, { ...cache, ...(logger ? { logger } : {}) });
   const glossary: Glossary = { people: [...EMPTY_GLOSSARY.people], terms: [...EMPTY_GLOSSARY.terms] };
   const problems: CorpusProblem[] = [...corpus.problems];
   for (const file of corpus.glossaryFiles) {
@@ -33,7 +33,7 @@ export async function loadEngine(
     if (p.severity === 'error') logger?.warn({ file: p.file, line: p.line }, `corpus file skipped: ${formatProblem(p)}`);
     else logger?.info({ file: p.file, line: p.line }, formatProblem(p));
   }
-  const engine = createEngine(buildLibrary(corpus.statements, problems, glossary, index));
+  const engine = createEngine(buildLibrary(corpus.statements, problems, glossary, index, facts));
   logger?.info({ statements: corpus.statements.length, problems: problems.length }, 'corpus loaded');
   return engine;
 }

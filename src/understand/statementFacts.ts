@@ -1,0 +1,29 @@
+import type { Statement } from '../corpus/types.ts';
+import { primaryLanguage } from '../text/script.ts';
+import { extractPeople } from './people.ts';
+import type { Person } from './people-types.ts';
+import { extractTimes, type TimeExpression } from './times.ts';
+
+/** What a statement says about people and times: plain data, extracted once and kept (or persisted). */
+export interface StatementFacts {
+  people: Person[];
+  /** Time expressions per paragraph position (0-based, like `statement.paragraphs`). */
+  times: TimeExpression[][];
+}
+
+/** Facts of one statement by position, already extracted (e.g. the persisted index's, see src/index/factStore.ts). */
+export interface FactsSource {
+  get(statement: number): StatementFacts;
+}
+
+function factLanguage(statement: Statement): 'ja' | 'en' {
+  return primaryLanguage(statement.language) === 'ja' ? 'ja' : 'en';
+}
+
+export function extractFacts(statement: Statement): StatementFacts {
+  const lang = factLanguage(statement);
+  return {
+    people: extractPeople(statement.paragraphs, lang),
+    times: statement.paragraphs.map((p) => extractTimes(p.text, lang, statement.date)),
+  };
+}

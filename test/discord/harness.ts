@@ -46,9 +46,15 @@ export function configFor(fake: FakeDiscord, corpusDir = REPO_CORPUS): Config {
 }
 
 export async function startHarness(
-  options: BotOptions & { corpusDir?: string; wrapEngine?: (engine: Engine) => Engine } = {},
+  options: BotOptions & {
+    corpusDir?: string;
+    wrapEngine?: (engine: Engine) => Engine;
+    /** Set the fake server up before the bot connects (e.g. a short heartbeat interval). */
+    configureFake?: (fake: FakeDiscord) => void;
+  } = {},
 ): Promise<Harness> {
   const fake = await FakeDiscord.start();
+  options.configureFake?.(fake);
   const { logger, logs } = memoryLogger();
   const config = configFor(fake, options.corpusDir);
   const loaded = await loadEngine(config.corpusDir, logger);

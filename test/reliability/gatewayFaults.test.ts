@@ -146,3 +146,20 @@ test('a question sent during an outage is replayed on resume and answered exactl
   expect(repliesTo(harness, duringMention)).toHaveLength(1);
   expect(callbacksFor(harness, duringCommand)).toHaveLength(1);
 });
+
+test('an interaction or message delivered twice (at-least-once delivery) is answered once', async () => {
+  const harness = await start();
+  const user = makeUser('twice');
+  const interaction = harness.fake.slashCommand('quote', [{ name: 'query', value: 'coast guard' }], { user, guild: harness.fake.guild });
+  harness.fake.dispatch('INTERACTION_CREATE', interaction);
+  const message = harness.fake.message(user, 'patrol vessels');
+  harness.fake.dispatch('MESSAGE_CREATE', message);
+  await harness.fake.responseTo(interaction);
+  await harness.fake.replyTo(message);
+  // Events are handled in order: once these later ones are answered, a repeat would have been.
+  const later = harness.fake.message(user, 'maritime security');
+  await harness.fake.replyTo(later);
+  await answersQuote(harness);
+  expect(callbacksFor(harness, interaction)).toHaveLength(1);
+  expect(repliesTo(harness, message)).toHaveLength(1);
+});

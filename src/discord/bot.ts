@@ -119,6 +119,12 @@ export async function startBot(
     );
   });
 
+  // Rate limits and server errors are retried by discord.js; the log shows they happened.
+  client.rest.on('response', (request, response) => {
+    if (response.status === 429 || response.status >= 500) {
+      log.warn({ method: request.method, route: request.route, status: response.status, retries: request.retries }, 'Discord API error response (discord.js retries 429 and 5xx)');
+    }
+  });
   client.on(Events.Error, (error) => log.error({ err: error }, 'client error'));
   client.on(Events.Warn, (warning) => log.warn({ warning }, 'client warning'));
   client.on(Events.Debug, (message) => log.trace({ debug: scrubDebug(message) }, 'discord.js'));

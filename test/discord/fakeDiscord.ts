@@ -108,6 +108,8 @@ export class FakeDiscord {
   ackHeartbeats = true;
   /** True: every RESUME is answered with op 9 (invalid session, not resumable). */
   failResumes = false;
+  /** Close codes of gateway connections that ended (1000: the client logged out). */
+  readonly closeCodes: number[] = [];
   /** Heartbeats received (op 1), for zombie tests. */
   heartbeats = 0;
 
@@ -295,7 +297,10 @@ export class FakeDiscord {
 
   private onSocket(socket: WebSocket): void {
     this.sockets.add(socket);
-    socket.on('close', () => this.sockets.delete(socket));
+    socket.on('close', (code) => {
+      this.sockets.delete(socket);
+      this.closeCodes.push(code);
+    });
     socket.on('message', (data) => this.onGatewayMessage(socket, JSON.parse(String(data))));
     this.sendOp(socket, { op: 10, d: { heartbeat_interval: this.heartbeatIntervalMs } });
   }

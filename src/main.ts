@@ -16,7 +16,7 @@ try {
   process.stderr.write(`Configuration error: ${err.message}\nSee .env.example.\n`);
   process.exit(1);
 }
-const logger = createLogger(config.logLevel);
+const logger = createLogger(config.logLevel, { secrets: [config.discordToken] });
 const engine = await loadEngine(config.corpusDir, logger);
 
 if (config.discordToken) {

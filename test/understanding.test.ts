@@ -62,6 +62,18 @@ describe('/who', () => {
     expect(names.some((n) => /Kang Kyung-wha/.test(n))).toBe(true);
   });
 
+  it('presents in English people only a Japanese statement names: glossary, bracketed name, country table', () => {
+    const a = ours.ask('who is the prime minister mentioned');
+    expect(a.notice).toMatch(/No English statement answers this/);
+    expect(a.items.map((i) => i.text)).toEqual([
+      '石破茂 — Prime Minister, Japan',
+      'Anthony Albanese — Prime Minister, Australia',
+    ]);
+    const hayashi = ours.who('', { statement: 'test-mofa-2023-06-05-tokyo', lang: 'en' });
+    expect(hayashi.items[0]!.text).toBe('HAYASHI Yoshimasa — Foreign Minister, Japan');
+    expect(hayashi.items[0]!.citations[0]!.excerpt).toContain('林芳正外務大臣');
+  });
+
   it('says so when the matching paragraphs name nobody', () => {
     const a = ours.who('新型コロナウイルス', { lang: 'ja' });
     expect(a.kind).toBe('none');
@@ -98,6 +110,37 @@ describe('/when', () => {
     expect(a.items[0]!.time).toMatchObject({ date: '2020-02-15', time: '17:30', durationMinutes: 45, approximate: true });
     const kyoto = ours.when('京都');
     expect(kyoto.items[0]!.time!.date).toBe('2019-05-18');
+  });
+
+  it('keeps the precision of 来年 and the second clock time of a two-zone expression', async () => {
+    const summit = await loadEngine(FIXTURE_CORPUS);
+    const next = summit.when('次回の首脳会談', { statement: 'test-mofa-2025-02-08-summit' });
+    expect(next.items[0]!.time).toMatchObject({ date: '2026-01-01', precision: 'year' });
+    expect(next.items[0]!.text).toBe('2026年');
+    const event = summit.when('', { statement: 'test-mofa-2025-02-08-summit' });
+    expect(event.items[0]!.time).toMatchObject({
+      date: '2025-02-07',
+      time: '09:15',
+      timezone: 'local',
+      durationMinutes: 60,
+      alternate: { date: '2025-02-07', time: '07:15', timezone: 'JST' },
+    });
+    expect(event.language).toBe('ja');
+    expect(event.items[0]!.text).toBe('2025年2月7日 09:15（現地時間、日本時間07:15）頃、約1時間');
+    const en = summit.when('', { statement: 'test-mofa-2025-02-08-summit', lang: 'en' });
+    expect(en.items[0]!.text).toBe('2025-02-07 09:15 local time (07:15 JST) (approx.), about 1 hour');
+  });
+
+  it('gives both days of a two-day meeting, and deputies and vice ministers with their roles', () => {
+    const when = ours.when('', { statement: 'test-state-2024-06-06-campbell-okano' });
+    expect(when.items[0]!.time).toEqual({ date: '2024-06-04', endDate: '2024-06-05' });
+    expect(when.items[0]!.text).toBe('2024-06-04 to 2024-06-05');
+    const who = ours.who('', { statement: 'test-state-2024-06-06-campbell-okano' });
+    expect(who.items.map((i) => i.text)).toEqual([
+      'Kurt M. Campbell — Deputy Secretary of State',
+      'Okano Masataka — Vice Minister for Foreign Affairs, Japan',
+      'Matthew Miller — Spokesperson',
+    ]);
   });
 
   it('says plainly when there is no time', () => {

@@ -143,6 +143,13 @@ describe('/when', () => {
     ]);
   });
 
+  it('dates a topic by the day expression near it rather than a bare year', () => {
+    const a = ours.ask('G7外相会合はいつ');
+    expect(a.items[0]!.time).toEqual({ date: '2023-04-16', endDate: '2023-04-18' });
+    expect(a.items[0]!.text).toBe('2023年4月16日～2023年4月18日');
+    expect(ours.ask('弾道ミサイル発射はいつ').items[0]!.time!.date).toBe('2023-04-13');
+  });
+
   it('says plainly when there is no time', () => {
     expect(seed.when('非核化').kind).toBe('none');
   });

@@ -306,7 +306,8 @@ function finish(d: Draft, f: Finisher): TimeExpression | undefined {
     expr.alternate = { date: formatIsoDate(date), time: formatClock(d.alt.time.hour, d.alt.time.minute) };
     if (d.alt.zone) expr.alternate.timezone = d.alt.zone;
   }
-  if (d.date) f.previous = last;
+  // 同月/同日 refer to the last date named to the day: 本年 or 来月 name no day to refer back to.
+  if (d.date && main.precision === 'day') f.previous = last;
   return expr;
 }
 

@@ -155,6 +155,15 @@ describe('/when', () => {
   });
 });
 
+describe('describing times', () => {
+  it('says a date dated in another place in both languages', async () => {
+    const { describeTime } = await import('../src/answer/describe.ts');
+    const t = { date: '2023-04-12', alternate: { date: '2023-04-11', timezone: 'local' } };
+    expect(describeTime(t, 'ja')).toBe('2023年4月12日（現地時間2023年4月11日）');
+    expect(describeTime(t, 'en')).toBe('2023-04-12 (2023-04-11 local time)');
+  });
+});
+
 describe('free questions', () => {
   it.each([
     ['When was the ICBM launched?', 'when', 'ICBM launched'],

@@ -362,6 +362,15 @@ describe('robustness', () => {
     expect(range).toMatchObject({ text: '同月16日から18日', date: '2023-04-16', endDate: '2023-04-18' });
   });
 
+  it('a date with the other place\'s date in brackets: 12日（現地時間11日）, 4月12日（日本時間13日）', () => {
+    expect(extractTimes('12日（現地時間11日）、岸田総理大臣は', 'ja', '2023-04-13')).toEqual([
+      { text: '12日（現地時間11日）', start: 0, end: 12, date: '2023-04-12', alternate: { date: '2023-04-11', timezone: 'local' } },
+    ]);
+    const [e] = extractTimes('4月12日（日本時間13日）、', 'ja', '2023-04-13');
+    expect(e).toMatchObject({ date: '2023-04-12', alternate: { date: '2023-04-13', timezone: 'JST' } });
+    expect(e!.timezone).toBeUndefined();
+  });
+
   it('rejects a malformed statement date', () => {
     expect(() => extractTimes('10月31日', 'ja', '2024/11/01')).toThrow(RangeError);
   });

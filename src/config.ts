@@ -72,3 +72,14 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config 
     logLevel: logLevel as LogLevel,
   };
 }
+
+/** For entry points: the configuration, or a one-line message and exit code 2. */
+export function loadConfigOrExit(env: Env = process.env): Config {
+  try {
+    return loadConfig(env);
+  } catch (err) {
+    if (!(err instanceof ConfigError)) throw err;
+    process.stderr.write(`Configuration error: ${err.message}\nSee .env.example.\n`);
+    process.exit(2);
+  }
+}

@@ -1,6 +1,7 @@
 import 'dotenv/config';
 import { runConsole } from './cli/console.ts';
-import { ConfigError, loadConfig, type Config } from './config.ts';
+import { loadConfigOrExit } from './config.ts';
+import { terminalBold } from './render/text.ts';
 import { loadEngine } from './engine/load.ts';
 import { createLogger } from './logger.ts';
 
@@ -8,14 +9,7 @@ import { createLogger } from './logger.ts';
  * `npm start`: the Discord bot when DISCORD_TOKEN is set, else the offline console on the
  * configured corpus, so a fresh clone answers questions with no setup at all.
  */
-let config: Config;
-try {
-  config = loadConfig();
-} catch (err) {
-  if (!(err instanceof ConfigError)) throw err;
-  process.stderr.write(`Configuration error: ${err.message}\nSee .env.example.\n`);
-  process.exit(1);
-}
+const config = loadConfigOrExit();
 const logger = createLogger(config.logLevel);
 const engine = await loadEngine(config.corpusDir, logger);
 
@@ -29,6 +23,6 @@ if (config.discordToken) {
   await runConsole(engine, {
     input: process.stdin,
     output: process.stdout,
-    ...(process.stdout.isTTY ? { highlight: (s: string) => `\u001b[1m${s}\u001b[22m` } : {}),
+    ...(process.stdout.isTTY ? { highlight: terminalBold } : {}),
   });
 }

@@ -100,6 +100,25 @@ describe('/when', () => {
     expect(kyoto.items[0]!.time!.date).toBe('2019-05-18');
   });
 
+  it('keeps the precision of 来年 and the second clock time of a two-zone expression', async () => {
+    const summit = await loadEngine(FIXTURE_CORPUS);
+    const next = summit.when('次回の首脳会談', { statement: 'test-mofa-2025-02-08-summit' });
+    expect(next.items[0]!.time).toMatchObject({ date: '2026-01-01', precision: 'year' });
+    expect(next.items[0]!.text).toBe('2026年');
+    const event = summit.when('', { statement: 'test-mofa-2025-02-08-summit' });
+    expect(event.items[0]!.time).toMatchObject({
+      date: '2025-02-07',
+      time: '09:15',
+      timezone: 'local',
+      durationMinutes: 60,
+      alternate: { date: '2025-02-07', time: '07:15', timezone: 'JST' },
+    });
+    expect(event.language).toBe('ja');
+    expect(event.items[0]!.text).toBe('2025年2月7日 09:15（現地時間、日本時間07:15）頃、約1時間');
+    const en = summit.when('', { statement: 'test-mofa-2025-02-08-summit', lang: 'en' });
+    expect(en.items[0]!.text).toBe('2025-02-07 09:15 local time (07:15 JST) (approx.), about 1 hour');
+  });
+
   it('says plainly when there is no time', () => {
     expect(seed.when('非核化').kind).toBe('none');
   });

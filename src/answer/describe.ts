@@ -1,20 +1,57 @@
 import type { Lang, PersonInfo, TimeInfo } from './types.ts';
 
+const ZONE: Record<Lang, Record<string, string>> = {
+  en: { local: 'local time' },
+  ja: { local: '現地時間', JST: '日本時間' },
+};
+
+function zoneName(zone: string | undefined, lang: Lang): string | undefined {
+  return zone === undefined ? undefined : (ZONE[lang][zone] ?? zone);
+}
+
+/** A date at the precision the text gave: a year, a month, a week, or a day. */
+function describeDate(t: Pick<TimeInfo, 'date' | 'precision'>, lang: Lang): string {
+  const [y, m, d] = t.date.split('-').map(Number) as [number, number, number];
+  if (lang === 'ja') {
+    if (t.precision === 'year') return `${y}年`;
+    if (t.precision === 'month') return `${y}年${m}月`;
+    if (t.precision === 'week') return `${y}年${m}月${d}日の週`;
+    return `${y}年${m}月${d}日`;
+  }
+  if (t.precision === 'year') return String(y);
+  if (t.precision === 'month') return t.date.slice(0, 7);
+  if (t.precision === 'week') return `week of ${t.date}`;
+  return t.date;
+}
+
+function clock(date: string | undefined, time: string, zone: string | undefined, lang: Lang): string {
+  const z = zoneName(zone, lang);
+  const day = date ? `${describeDate({ date }, lang)} ` : '';
+  return lang === 'ja' ? `${day}${time}${z ? `（${z}）` : ''}` : `${day}${time}${z ? ` ${z}` : ''}`;
+}
+
 /** The answer line for a time, in the asked language, from the normalized value only. */
 export function describeTime(t: TimeInfo, lang: Lang): string {
-  const [y, m, d] = t.date.split('-').map(Number) as [number, number, number];
-  const zoneEn = t.timezone === 'local' ? 'local time' : t.timezone;
-  const zoneJa = t.timezone === 'local' ? '現地時間' : t.timezone === 'JST' ? '日本時間' : t.timezone;
+  let s = describeDate(t, lang);
+  const alt = t.alternate?.time
+    ? clock(t.alternate.date !== t.date ? t.alternate.date : undefined, t.alternate.time, t.alternate.timezone, lang)
+    : undefined;
   if (lang === 'ja') {
-    let s = `${y}年${m}月${d}日`;
-    if (t.time) s += ` ${t.time}${zoneJa ? `（${zoneJa}）` : ''}${t.approximate ? '頃' : ''}`;
-    else if (zoneJa) s += `（${zoneJa}）`;
+    if (t.time) {
+      // 09:15（現地時間、日本時間 07:15）: one bracket, as readouts write it.
+      const a = t.alternate;
+      const altJa = a?.time
+        ? `${zoneName(a.timezone, lang) ?? ''}${a.date !== t.date ? describeDate({ date: a.date }, lang) : ''}${a.time}`
+        : undefined;
+      const note = [zoneName(t.timezone, lang), altJa].filter(Boolean).join('、');
+      s += ` ${t.time}${note ? `（${note}）` : ''}${t.approximate ? '頃' : ''}`;
+    }
+    else if (t.timezone) s += `（${zoneName(t.timezone, lang)}）`;
     if (t.durationMinutes) s += `、${t.approximate ? '約' : ''}${durationJa(t.durationMinutes)}`;
     return s;
   }
-  let s = t.date;
-  if (t.time) s += ` ${t.time}${zoneEn ? ` ${zoneEn}` : ''}${t.approximate ? ' (approx.)' : ''}`;
-  else if (zoneEn) s += ` (${zoneEn})`;
+  if (t.time) s += ` ${clock(undefined, t.time, t.timezone, lang)}${alt ? ` (${alt})` : ''}${t.approximate ? ' (approx.)' : ''}`;
+  else if (t.timezone) s += ` (${zoneName(t.timezone, lang)})`;
   if (t.durationMinutes) s += `, ${t.approximate ? 'about ' : ''}${durationEn(t.durationMinutes)}`;
   return s;
 }

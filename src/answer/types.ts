@@ -23,11 +23,16 @@ export interface PersonInfo {
 }
 
 export interface TimeInfo {
+  /** YYYY-MM-DD; for a month, week or year (来月, "next week", 来年) its first day, see `precision`. */
   date: string;
   time?: string;
   timezone?: string;
   approximate?: boolean;
   durationMinutes?: number;
+  /** Present only when the text names a whole week, month or year rather than a day. */
+  precision?: 'week' | 'month' | 'year';
+  /** The same moment as written for another place: "(local time; 10:05 a.m. Japan time)". */
+  alternate?: { date: string; time?: string; timezone?: string };
 }
 
 export interface AnswerItem {

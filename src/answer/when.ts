@@ -23,6 +23,8 @@ export function timeInfo(e: TimeExpression): TimeInfo {
     ...(e.timezone ? { timezone: e.timezone } : {}),
     ...(e.approximate ? { approximate: true } : {}),
     ...(e.durationMinutes ? { durationMinutes: e.durationMinutes } : {}),
+    ...(e.precision ? { precision: e.precision } : {}),
+    ...(e.alternate ? { alternate: e.alternate } : {}),
   };
 }
 

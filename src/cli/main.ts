@@ -1,9 +1,8 @@
-import { ConfigError, loadConfig, type Config } from '../config.ts';
+import { loadConfigOrExit } from '../config.ts';
+import { terminalBold } from '../render/text.ts';
 import { createLogger } from '../logger.ts';
 import { runCli } from './run.ts';
 import 'dotenv/config';
-
-const bold = (s: string) => `\u001b[1m${s}\u001b[22m`;
 
 // `readout ... | head` closes the pipe early: that is the reader's choice, not an error.
 process.stdout.on('error', (err: NodeJS.ErrnoException) => {
@@ -11,20 +10,13 @@ process.stdout.on('error', (err: NodeJS.ErrnoException) => {
   throw err;
 });
 
-let config: Config;
-try {
-  config = loadConfig();
-} catch (err) {
-  if (!(err instanceof ConfigError)) throw err;
-  process.stderr.write(`Configuration error: ${err.message}\nSee .env.example.\n`);
-  process.exit(2);
-}
+const config = loadConfigOrExit();
 const code = await runCli(process.argv.slice(2), {
   stdout: (s) => process.stdout.write(`${s}\n`),
   stderr: (s) => process.stderr.write(`${s}\n`),
   cwd: process.cwd(),
   env: process.env,
   logger: createLogger(config.logLevel === 'info' ? 'warn' : config.logLevel),
-  ...(process.stdout.isTTY ? { highlight: bold } : {}),
+  ...(process.stdout.isTTY ? { highlight: terminalBold } : {}),
 });
 process.exitCode = code;

@@ -1,18 +1,7 @@
 import { isMap, isScalar, LineCounter, parseDocument } from 'yaml';
-import type { CorpusProblem } from './types.ts';
+import type { CorpusProblem, StatementMeta } from './types.ts';
 
-/** Front matter keys, validated once; the rest of the program trusts the resulting types. */
-export interface StatementMeta {
-  id: string;
-  title: string;
-  date: string;
-  language: string;
-  publisher: string;
-  source?: string;
-  event?: string;
-  time?: string;
-  timezone?: string;
-}
+export type { StatementMeta };
 
 const REQUIRED = ['id', 'title', 'date', 'language', 'publisher'] as const;
 const OPTIONAL = ['source', 'event', 'time', 'timezone'] as const;

@@ -1,6 +1,6 @@
-/** A statement as loaded from one corpus file: metadata validated once, then trusted. */
-export interface Statement {
-  /** Unique slug from the front matter. */
+/** Front matter of a statement file, validated once; the rest of the program trusts it. */
+export interface StatementMeta {
+  /** Unique slug. */
   id: string;
   title: string;
   /** Date of the statement itself, YYYY-MM-DD. */
@@ -14,6 +14,10 @@ export interface Statement {
   /** Event time known from outside the text, HH:MM. */
   time?: string;
   timezone?: string;
+}
+
+/** A statement as loaded from one corpus file. */
+export interface Statement extends StatementMeta {
   /** Path of the file, relative to the corpus root (for error messages and citations). */
   file: string;
   paragraphs: Paragraph[];

@@ -39,7 +39,10 @@ export function createEngine(lib: Library): Engine {
       statement = lib.byId.get(opts.statement);
       if (statement === undefined) throw new QueryError('unknown_statement');
     }
-    const lang: Lang = opts.lang ?? detectLanguage(query);
+    // A bare /who or /when about one statement answers in that statement's language.
+    const statementLang = statement !== undefined ? primaryLanguage(lib.statements[statement]!.language) : undefined;
+    const lang: Lang =
+      opts.lang ?? (!query && (statementLang === 'ja' || statementLang === 'en') ? statementLang : detectLanguage(query));
     const limit = opts.limit !== undefined ? Math.max(1, Math.min(50, Math.floor(opts.limit))) : undefined;
     return { lang, ...(statement !== undefined ? { statement } : {}), ...(limit ? { limit } : {}) };
   };

@@ -1,5 +1,5 @@
 import type { Answer, Lang } from '../answer/types.ts';
-import type { CorpusProblem } from '../corpus/types.ts';
+import type { CorpusProblem, StatementMeta } from '../corpus/types.ts';
 
 /** Options shared by every question. */
 export interface QueryOptions {
@@ -11,14 +11,8 @@ export interface QueryOptions {
   limit?: number;
 }
 
-export interface StatementSummary {
-  id: string;
-  title: string;
-  date: string;
-  language: string;
-  publisher: string;
-  source?: string;
-  event?: string;
+/** A statement's metadata without its text, for lists and autocomplete. */
+export interface StatementSummary extends Omit<StatementMeta, 'time' | 'timezone'> {
   paragraphs: number;
 }
 

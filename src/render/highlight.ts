@@ -1,32 +1,21 @@
 /**
  * Where the matched query terms occur in a verbatim excerpt. Terms arrive normalized (NFKC,
  * lower case), while the corpus keeps full-width digits, capitals and so on; so the excerpt is
- * normalized one code point at a time with a map back to the original positions.
+ * normalized with a map back to the original positions (the same normalization as the index).
  */
+import { normalize } from '../text/normalize.ts';
+import { normalizeWithMap, originalRange } from '../text/offsets.ts';
 
 export interface Span {
   start: number;
   end: number;
 }
 
-function normalizeWithMap(text: string): { normalized: string; origin: number[] } {
-  let normalized = '';
-  const origin: number[] = [];
-  let index = 0;
-  for (const char of text) {
-    const folded = char.normalize('NFKC').toLowerCase();
-    for (let i = 0; i < folded.length; i++) origin.push(index);
-    normalized += folded;
-    index += char.length;
-  }
-  origin.push(text.length);
-  return { normalized, origin };
-}
-
 /** Non-overlapping spans of `text` matching any term; longer terms win where they overlap. */
 export function matchSpans(text: string, terms: readonly string[]): Span[] {
-  const { normalized, origin } = normalizeWithMap(text);
-  const wanted = [...new Set(terms.map((t) => t.normalize('NFKC').toLowerCase().trim()))]
+  const mapped = normalizeWithMap(text);
+  const normalized = mapped.text;
+  const wanted = [...new Set(terms.map((t) => normalize(t).trim()))]
     .filter((t) => t.length > 0)
     .sort((a, b) => b.length - a.length);
   const taken = new Array<boolean>(normalized.length).fill(false);
@@ -41,11 +30,7 @@ export function matchSpans(text: string, terms: readonly string[]): Span[] {
       for (let i = at; i < end; i++) if (taken[i]) free = false;
       if (free) {
         for (let i = at; i < end; i++) taken[i] = true;
-        const start = origin[at] ?? 0;
-        // The end maps to the first original position after the last matched character.
-        const lastOrigin = origin[end - 1] ?? start;
-        let stop = origin[end] ?? text.length;
-        if (stop <= lastOrigin) stop = lastOrigin + ((text.codePointAt(lastOrigin) ?? 0) > 0xffff ? 2 : 1);
+        const [start, stop] = originalRange(mapped, at, end);
         spans.push({ start, end: stop });
       }
       from = at + 1;

@@ -2,6 +2,9 @@ import type { Answer, Citation, Lang } from '../answer/types.ts';
 import type { StatementSummary } from '../engine/types.ts';
 import { LABELS, paragraphLabel } from './labels.ts';
 
+/** ANSI bold, for matched words in a terminal. */
+export const terminalBold = (s: string): string => `\u001b[1m${s}\u001b[22m`;
+
 export interface TextStyle {
   /** Wraps a matched word (e.g. ANSI bold in a terminal); identity by default. */
   highlight?: (s: string) => string;

@@ -3,7 +3,7 @@
  * (durations, time zone notes in brackets, "the previous day", years alone, day lists), and the
  * list/range tails chrono leaves off ("June 4 and 5", "June 4 through 6", "June 4-6, 2024").
  */
-import type { Atom, DateSpec } from './timeAtoms.ts';
+import { applyAtomRules, type Atom, type AtomRule, type DateSpec } from './timeAtoms.ts';
 import { EN_APPROX_BEFORE, EN_CONTEXT_DAYS, EN_NUMBER_WORDS, ZONE_NAMES, alternation } from './timeVocabulary.ts';
 
 const ZONE_LONG = alternation(Object.keys(ZONE_NAMES).filter((k) => /^[a-z][a-z ,.]*$/.test(k) && k.includes(' ')));
@@ -44,10 +44,7 @@ function durationMinutes(m: RegExpExecArray): number | undefined {
   return Number.isFinite(minutes) && minutes > 0 ? Math.round(minutes) : undefined;
 }
 
-interface Rule {
-  pattern: RegExp;
-  build(m: RegExpExecArray, start: number, end: number): Atom | undefined;
-}
+type Rule = AtomRule;
 
 const hand = 'hand' as const;
 
@@ -95,19 +92,7 @@ const RULES: Rule[] = [
 ];
 
 export function findEnglishAtoms(text: string): Atom[] {
-  const atoms: Atom[] = [];
-  for (const rule of RULES) {
-    rule.pattern.lastIndex = 0;
-    for (let m = rule.pattern.exec(text); m !== null; m = rule.pattern.exec(text)) {
-      if (m[0].length === 0) {
-        rule.pattern.lastIndex++;
-        continue;
-      }
-      const atom = rule.build(m, m.index, m.index + m[0].length);
-      if (atom) atoms.push(atom);
-    }
-  }
-  return atoms;
+  return applyAtomRules(RULES, text);
 }
 
 const ORDINAL = '(?:st|nd|rd|th)?';

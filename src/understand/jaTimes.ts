@@ -3,7 +3,7 @@
  * (relative days and months, bare days, era years alone, day lists, 正午, durations, time zones, 頃).
  * Input is width-normalized text (digits and brackets half-width, same offsets as the original).
  */
-import type { Atom, DateSpec } from './timeAtoms.ts';
+import { applyAtomRules, type Atom, type AtomRule, type DateSpec } from './timeAtoms.ts';
 import { ERA_NAMES, eraToGregorian } from './eraYears.ts';
 import {
   JA_APPROX_AFTER, JA_APPROX_BEFORE, JA_CONTEXT_DAYS, JA_MONTH_SHIFT, JA_STATEMENT_DAYS, JA_WEEK_SHIFT,
@@ -22,10 +22,7 @@ const YEAR = `(?:(${ERA_NAMES})(元|\\d{1,2})|(\\d{4}))年`;
 const dayInRange = (d: number): boolean => d >= 1 && d <= 31;
 const monthInRange = (m: number): boolean => m >= 1 && m <= 12;
 
-interface Rule {
-  pattern: RegExp;
-  build(m: RegExpExecArray, start: number, end: number): Atom | undefined;
-}
+type Rule = AtomRule;
 
 function yearOf(era: string | undefined, inEra: string | undefined, western: string | undefined): number | undefined {
   if (era && inEra) return eraToGregorian(era, inEra);
@@ -162,17 +159,5 @@ const RULES: Rule[] = [
 ];
 
 export function findJapaneseAtoms(text: string): Atom[] {
-  const atoms: Atom[] = [];
-  for (const rule of RULES) {
-    rule.pattern.lastIndex = 0;
-    for (let m = rule.pattern.exec(text); m !== null; m = rule.pattern.exec(text)) {
-      if (m[0].length === 0) {
-        rule.pattern.lastIndex++;
-        continue;
-      }
-      const atom = rule.build(m, m.index, m.index + m[0].length);
-      if (atom) atoms.push(atom);
-    }
-  }
-  return atoms;
+  return applyAtomRules(RULES, text);
 }

@@ -47,3 +47,26 @@ export type Atom =
   | { kind: 'approx'; start: number; end: number; position: 'before' | 'after'; source: 'hand' }
   /** 前日/翌日/"the previous day": a day offset for the clock time that follows, or a date of its own. */
   | { kind: 'dayOffset'; start: number; end: number; shift: number; source: 'hand' };
+
+/** A hand-written pattern and what its match means. */
+export interface AtomRule {
+  pattern: RegExp;
+  build(m: RegExpExecArray, start: number, end: number): Atom | undefined;
+}
+
+/** Every atom the rules find in a text (global patterns; empty matches are stepped over). */
+export function applyAtomRules(rules: readonly AtomRule[], text: string): Atom[] {
+  const atoms: Atom[] = [];
+  for (const rule of rules) {
+    rule.pattern.lastIndex = 0;
+    for (let m = rule.pattern.exec(text); m !== null; m = rule.pattern.exec(text)) {
+      if (m[0].length === 0) {
+        rule.pattern.lastIndex++;
+        continue;
+      }
+      const atom = rule.build(m, m.index, m.index + m[0].length);
+      if (atom) atoms.push(atom);
+    }
+  }
+  return atoms;
+}

@@ -1,6 +1,6 @@
-import { readdir, readFile } from 'node:fs/promises';
+import { readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
-import { parseStatementFile } from './parse.ts';
+import { MAX_FILE_BYTES, parseStatementFile, type ParsedFile } from './parse.ts';
 import type { CorpusProblem, Statement } from './types.ts';
 
 export interface LoadedCorpus {
@@ -10,6 +10,16 @@ export interface LoadedCorpus {
   problems: CorpusProblem[];
   /** Other files of interest found in the folder (glossaries), absolute paths. */
   glossaryFiles: string[];
+  /** Files that failed to load and are served from `previous` (their last good version). */
+  kept: string[];
+}
+
+export interface LoadOptions {
+  /**
+   * The last good statement of each file (by path relative to the corpus root). A file that is
+   * now broken keeps serving this version, so a bad edit on a running bot loses nothing.
+   */
+  previous?: ReadonlyMap<string, Statement>;
 }
 
 const STATEMENT_EXT = '.md';
@@ -24,15 +34,34 @@ async function listFiles(dir: string): Promise<string[]> {
 }
 
 /**
+ * Reads and parses one file. Size is checked before reading, so a huge file is never loaded into
+ * memory; a file that vanishes or cannot be read (a save in progress, permissions) is a problem,
+ * not a crash of the whole load.
+ */
+async function readStatementFile(abs: string, rel: string): Promise<ParsedFile> {
+  const error = (message: string): ParsedFile => ({ problems: [{ file: rel, line: 1, message, severity: 'error' }] });
+  try {
+    const info = await stat(abs);
+    if (!info.isFile()) return error('not a regular file');
+    if (info.size > MAX_FILE_BYTES) return error(`file is too large (${info.size} bytes; the limit is ${MAX_FILE_BYTES})`);
+    return parseStatementFile(rel, await readFile(abs));
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    return error(code === 'ENOENT' ? 'file disappeared while loading' : `file cannot be read (${code ?? 'error'})`);
+  }
+}
+
+/**
  * Loads every statement under `dir` (subfolders included). Invalid files are reported and
  * skipped; a duplicate id keeps the first file (in path order) and reports the second.
  * README.md files describe folders and are not statements.
  */
-export async function loadCorpus(dir: string): Promise<LoadedCorpus> {
+export async function loadCorpus(dir: string, { previous }: LoadOptions = {}): Promise<LoadedCorpus> {
   const root = path.resolve(dir);
   const statements: Statement[] = [];
   const problems: CorpusProblem[] = [];
   const glossaryFiles: string[] = [];
+  const kept: string[] = [];
   const seen = new Map<string, string>();
 
   let files: string[];
@@ -40,7 +69,7 @@ export async function loadCorpus(dir: string): Promise<LoadedCorpus> {
     files = await listFiles(root);
   } catch (err) {
     const reason = (err as NodeJS.ErrnoException).code === 'ENOENT' ? 'folder not found' : 'folder cannot be read';
-    return { dir: root, statements, problems: [{ file: dir, line: 0, message: reason, severity: 'error' }], glossaryFiles };
+    return { dir: root, statements, problems: [{ file: dir, line: 0, message: reason, severity: 'error' }], glossaryFiles, kept };
   }
 
   for (const abs of files) {
@@ -51,9 +80,16 @@ export async function loadCorpus(dir: string): Promise<LoadedCorpus> {
     }
     if (!name.endsWith(STATEMENT_EXT) || /^readme\.md$/i.test(name)) continue;
     const rel = path.relative(root, abs);
-    const parsed = parseStatementFile(rel, await readFile(abs));
+    const parsed = await readStatementFile(abs, rel);
     problems.push(...parsed.problems);
-    const s = parsed.statement;
+    let s = parsed.statement;
+    const last = s ? undefined : previous?.get(rel);
+    if (last) {
+      s = last;
+      kept.push(rel);
+      const line = parsed.problems.find((p) => p.severity === 'error')?.line ?? 1;
+      problems.push({ file: rel, line, message: 'still serving the last good version of this file', severity: 'warning' });
+    }
     if (!s) continue;
     const first = seen.get(s.id);
     if (first) {
@@ -63,5 +99,5 @@ export async function loadCorpus(dir: string): Promise<LoadedCorpus> {
     seen.set(s.id, rel);
     statements.push(s);
   }
-  return { dir: root, statements, problems, glossaryFiles };
+  return { dir: root, statements, problems, glossaryFiles, kept };
 }

@@ -25,12 +25,17 @@ export interface LoadOptions {
 const STATEMENT_EXT = '.md';
 const GLOSSARY = /^glossary.*\.ya?ml$/i;
 
-async function listFiles(dir: string): Promise<string[]> {
+/**
+ * Regular files under `dir`, and symbolic links apart: links are never followed, so the corpus
+ * cannot reach outside its folder or loop.
+ */
+async function listFiles(dir: string): Promise<{ files: string[]; links: string[] }> {
   const entries = await readdir(dir, { withFileTypes: true, recursive: true });
-  return entries
-    .filter((e) => e.isFile())
-    .map((e) => path.join(e.parentPath ?? e.path, e.name))
-    .sort();
+  const full = (e: (typeof entries)[number]) => path.join(e.parentPath ?? e.path, e.name);
+  return {
+    files: entries.filter((e) => e.isFile()).map(full).sort(),
+    links: entries.filter((e) => e.isSymbolicLink() && e.name.endsWith(STATEMENT_EXT)).map(full).sort(),
+  };
 }
 
 /**
@@ -66,7 +71,11 @@ export async function loadCorpus(dir: string, { previous }: LoadOptions = {}): P
 
   let files: string[];
   try {
-    files = await listFiles(root);
+    const listed = await listFiles(root);
+    files = listed.files;
+    for (const link of listed.links) {
+      problems.push({ file: path.relative(root, link), line: 1, message: 'symbolic link not followed (copy the file into the corpus folder)', severity: 'warning' });
+    }
   } catch (err) {
     const reason = (err as NodeJS.ErrnoException).code === 'ENOENT' ? 'folder not found' : 'folder cannot be read';
     return { dir: root, statements, problems: [{ file: dir, line: 0, message: reason, severity: 'error' }], glossaryFiles, kept };

@@ -129,6 +129,7 @@ describe('a live engine over a folder that changes', () => {
     let changes = 0;
     const watcher = watchCorpus(dir, () => changes++, { pollMs: 50, debounceMs: 10, events: false });
     try {
+      await watcher.ready;
       await writeFile(file('ja/new.md'), readout('test-new', '両大臣は、人的交流を確認しました。'));
       await expect.poll(() => changes, { timeout: 15_000, interval: 20 }).toBeGreaterThan(0);
     } finally {

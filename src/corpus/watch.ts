@@ -18,6 +18,8 @@ export interface WatchOptions {
 }
 
 export interface CorpusWatcher {
+  /** Resolves once the first scan is done: changes from then on are seen. */
+  ready: Promise<void>;
   close(): void;
 }
 
@@ -111,6 +113,7 @@ export function watchCorpus(dir: string, onChange: () => void, options: WatchOpt
   poll?.unref();
 
   return {
+    ready: baseline.then(() => undefined),
     close() {
       closed = true;
       if (timer) clearTimeout(timer);

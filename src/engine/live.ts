@@ -95,9 +95,9 @@ export async function createLiveEngine(corpusDir: string, logger?: Logger, optio
     return after;
   };
 
-  await reload();
   const now = (): Engine => current!;
 
+  // Watching starts before the first load, so nothing saved during that load goes unseen.
   let watcher: CorpusWatcher | undefined;
   if (options.watch !== false) {
     watcher = watchCorpus(
@@ -114,6 +114,13 @@ export async function createLiveEngine(corpusDir: string, logger?: Logger, optio
       },
       { ...(options.pollMs !== undefined ? { pollMs: options.pollMs } : {}), ...(options.debounceMs !== undefined ? { debounceMs: options.debounceMs } : {}), ...(logger ? { logger } : {}) },
     );
+    await watcher.ready;
+  }
+  try {
+    await reload();
+  } catch (err) {
+    watcher?.close();
+    throw err;
   }
 
   const engine: Engine = {

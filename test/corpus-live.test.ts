@@ -2,6 +2,7 @@ import { mkdir, mkdtemp, rm, unlink, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { loadConfig } from '../src/config.ts';
 import { watchCorpus } from '../src/corpus/watch.ts';
 import { formatProblem } from '../src/corpus/types.ts';
 import { createLiveEngine, type LiveEngine } from '../src/engine/live.ts';
@@ -134,6 +135,17 @@ describe('a live engine over a folder that changes', () => {
       await expect.poll(() => changes, { timeout: 15_000, interval: 20 }).toBeGreaterThan(0);
     } finally {
       watcher.close();
+    }
+  });
+});
+
+describe('CORPUS_POLL_MS', () => {
+  it('is a whole number of milliseconds; 0 turns the scan off; anything else is a clear error', () => {
+    expect(loadConfig({}, '/srv').corpusPollMs).toBeUndefined();
+    expect(loadConfig({ CORPUS_POLL_MS: '0' }, '/srv').corpusPollMs).toBe(0);
+    expect(loadConfig({ CORPUS_POLL_MS: '30000' }, '/srv').corpusPollMs).toBe(30000);
+    for (const bad of ['-1', '1.5', 'soon']) {
+      expect(() => loadConfig({ CORPUS_POLL_MS: bad }, '/srv')).toThrow(/CORPUS_POLL_MS must be a whole number/);
     }
   });
 });

@@ -46,7 +46,7 @@ describe('a live engine over a folder that changes', () => {
   });
 
   it('picks up a file added, edited and deleted, without a restart', async () => {
-    live = await createLiveEngine(dir, undefined, { watch: false });
+    live = await createLiveEngine(dir, undefined, { watch: false, cacheDir: false });
     const { engine } = live;
     expect(engine.statements().map((s) => s.id)).toEqual(['test-france']);
     expect(engine.quote('Pacific Islands Forum').kind).toBe('none');
@@ -70,7 +70,7 @@ describe('a live engine over a folder that changes', () => {
   });
 
   it('a broken edit keeps the last good version of that statement, and says where the problem is', async () => {
-    live = await createLiveEngine(dir, undefined, { watch: false });
+    live = await createLiveEngine(dir, undefined, { watch: false, cacheDir: false });
     const { engine } = live;
     // Saved half-way: the front matter is cut off.
     await writeFile(file('ja/france.md'), '---\nid: test-france\ntitle: 日仏外相会談\n');
@@ -92,7 +92,7 @@ describe('a live engine over a folder that changes', () => {
   });
 
   it('a new file that is broken from the start is reported and skipped; the rest serves', async () => {
-    live = await createLiveEngine(dir, undefined, { watch: false });
+    live = await createLiveEngine(dir, undefined, { watch: false, cacheDir: false });
     await writeFile(file('bad.md'), Uint8Array.from([0x2d, 0x2d, 0x2d, 0x0a, 0xff, 0xfe, 0x0a]));
     const report = await live.reload();
     expect(report.problems.map(formatProblem)).toContain('bad.md:2: file is not valid UTF-8 text');
@@ -101,7 +101,7 @@ describe('a live engine over a folder that changes', () => {
   });
 
   it('a corpus folder that disappears keeps the last corpus serving', async () => {
-    live = await createLiveEngine(dir, undefined, { watch: false });
+    live = await createLiveEngine(dir, undefined, { watch: false, cacheDir: false });
     await rm(dir, { recursive: true, force: true });
     const report = await live.reload();
     expect(report.swapped).toBe(false);
@@ -109,7 +109,7 @@ describe('a live engine over a folder that changes', () => {
   });
 
   it('reloads asked for at once never overlap, and the last one sees the last change', async () => {
-    live = await createLiveEngine(dir, undefined, { watch: false });
+    live = await createLiveEngine(dir, undefined, { watch: false, cacheDir: false });
     const first = live.reload();
     await writeFile(file('nz.md'), statement('test-nz', 'Call', 'The ministers discussed fisheries.'));
     const [a, b, c] = [first, live.reload(), live.reload()];
@@ -118,8 +118,23 @@ describe('a live engine over a folder that changes', () => {
     expect(live.engine.quote('fisheries').kind).toBe('quote');
   });
 
+  it('starts from the persisted index, then follows edits made while running', async () => {
+    const cacheDir = path.join(dir, '..', `${path.basename(dir)}-cache`);
+    try {
+      (await createLiveEngine(dir, undefined, { watch: false, cacheDir })).close();
+      live = await createLiveEngine(dir, undefined, { watch: false, cacheDir });
+      expect(live.engine.quote('宇宙').kind).toBe('quote');
+      await writeFile(file('ja/france.md'), readout('test-france', '両大臣は、文化交流の拡大を確認しました。'));
+      expect((await live.reload()).changed).toEqual([path.join('ja', 'france.md')]);
+      expect(live.engine.quote('文化交流').kind).toBe('quote');
+      expect(live.engine.quote('宇宙').kind).toBe('none');
+    } finally {
+      await rm(cacheDir, { recursive: true, force: true });
+    }
+  });
+
   it('the watcher picks up a change on its own', async () => {
-    live = await createLiveEngine(dir, undefined, { pollMs: 100, debounceMs: 50 });
+    live = await createLiveEngine(dir, undefined, { pollMs: 100, debounceMs: 50, cacheDir: false });
     await writeFile(file('nz.md'), statement('test-nz', 'Readout', 'The ministers welcomed progress on the free trade agreement.'));
     await expect.poll(() => live.engine.quote('free trade agreement').kind, { timeout: 15_000, interval: 50 }).toBe('quote');
     await unlink(file('nz.md'));

@@ -119,6 +119,18 @@ describe('/when', () => {
     expect(en.items[0]!.text).toBe('2025-02-07 09:15 local time (07:15 JST) (approx.), about 1 hour');
   });
 
+  it('gives both days of a two-day meeting, and deputies and vice ministers with their roles', () => {
+    const when = ours.when('', { statement: 'test-state-2024-06-06-campbell-okano' });
+    expect(when.items[0]!.time).toEqual({ date: '2024-06-04', endDate: '2024-06-05' });
+    expect(when.items[0]!.text).toBe('2024-06-04 to 2024-06-05');
+    const who = ours.who('', { statement: 'test-state-2024-06-06-campbell-okano' });
+    expect(who.items.map((i) => i.text)).toEqual([
+      'Kurt M. Campbell — Deputy Secretary of State',
+      'Okano Masataka — Vice Minister for Foreign Affairs, Japan',
+      'Matthew Miller — Spokesperson',
+    ]);
+  });
+
   it('says plainly when there is no time', () => {
     expect(seed.when('非核化').kind).toBe('none');
   });

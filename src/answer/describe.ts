@@ -33,6 +33,7 @@ function clock(date: string | undefined, time: string, zone: string | undefined,
 /** The answer line for a time, in the asked language, from the normalized value only. */
 export function describeTime(t: TimeInfo, lang: Lang): string {
   let s = describeDate(t, lang);
+  if (t.endDate) s += lang === 'ja' ? `～${describeDate({ date: t.endDate }, lang)}` : ` to ${t.endDate}`;
   const alt = t.alternate?.time
     ? clock(t.alternate.date !== t.date ? t.alternate.date : undefined, t.alternate.time, t.alternate.timezone, lang)
     : undefined;

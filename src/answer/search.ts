@@ -2,7 +2,6 @@ import type { Paragraph, Statement } from '../corpus/types.ts';
 import type { Entry } from '../index/paragraphIndex.ts';
 import { parseQuery, relaxKeywords } from '../index/query.ts';
 import type { Keyword } from '../text/tokenize.ts';
-import { primaryLanguage } from '../text/script.ts';
 import type { Library } from '../engine/library.ts';
 import { detectLanguage } from '../text/script.ts';
 import { translateQuery } from './translate.ts';
@@ -65,7 +64,7 @@ export function searchParagraphs(lib: Library, text: string, scope: SearchScope)
   const accept = (own: boolean) => (e: Entry) => {
     if (scope.within && !scope.within.has(e.statement)) return false;
     if (scope.statement !== undefined) return e.statement === scope.statement;
-    return (primaryLanguage(lib.statements[e.statement]!.language) === scope.lang) === own;
+    return (lib.index.statementLanguage(e.statement) === scope.lang) === own;
   };
   const sides = scope.statement !== undefined || scope.ownLanguageOnly ? [true] : [true, false];
 

@@ -23,6 +23,7 @@ export function timeInfo(e: TimeExpression): TimeInfo {
     ...(e.timezone ? { timezone: e.timezone } : {}),
     ...(e.approximate ? { approximate: true } : {}),
     ...(e.durationMinutes ? { durationMinutes: e.durationMinutes } : {}),
+    ...(e.endDate && e.endDate !== e.date ? { endDate: e.endDate } : {}),
     ...(e.precision ? { precision: e.precision } : {}),
     ...(e.alternate ? { alternate: e.alternate } : {}),
   };

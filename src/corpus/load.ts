@@ -11,7 +11,7 @@ export interface LoadedCorpus {
   /** Other files of interest found in the folder (glossaries), absolute paths. */
   glossaryFiles: string[];
   /** Files that failed to load and are served from `previous` (their last good version). */
-  kept: string[];
+  kept?: string[];
 }
 
 export interface LoadOptions {

@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { LoadedCorpus } from '../corpus/load.ts';
 import { formatProblem, type CorpusProblem } from '../corpus/types.ts';
+import type { ParagraphIndex } from '../index/paragraphIndex.ts';
 import type { Logger } from '../logger.ts';
 import { EMPTY_GLOSSARY, parseGlossary, type Glossary } from '../understand/glossary.ts';
 import { createEngine } from './create.ts';
@@ -30,11 +31,12 @@ async function readGlossaries(corpus: LoadedCorpus, problems: CorpusProblem[]): 
 
 /**
  * The engine over a loaded corpus, with its glossaries; every problem is logged with file and
- * line.
+ * line. `index`, when given, is a prebuilt index of exactly these statements (the persisted cache).
  */
 export async function assembleEngine(
   corpus: LoadedCorpus,
   logger?: Logger,
+  index?: ParagraphIndex,
 ): Promise<{ engine: Engine; problems: CorpusProblem[] }> {
   const problems: CorpusProblem[] = [...corpus.problems];
   const glossary = await readGlossaries(corpus, problems);
@@ -42,7 +44,7 @@ export async function assembleEngine(
     if (p.severity === 'error') logger?.warn({ file: p.file, line: p.line }, `corpus problem: ${formatProblem(p)}`);
     else logger?.info({ file: p.file, line: p.line }, formatProblem(p));
   }
-  const engine = createEngine(buildLibrary(corpus.statements, problems, glossary));
+  const engine = createEngine(buildLibrary(corpus.statements, problems, glossary, index));
   logger?.info({ statements: corpus.statements.length, problems: problems.length }, 'corpus loaded');
   return { engine, problems };
 }

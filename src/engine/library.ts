@@ -24,6 +24,8 @@ export function buildLibrary(
   statements: readonly Statement[],
   problems: readonly CorpusProblem[] = [],
   glossary: Glossary = EMPTY_GLOSSARY,
+  /** A prebuilt index of these statements (from the persisted cache). */
+  index: ParagraphIndex = new ParagraphIndex(statements),
 ): Library {
   const byId = new Map<string, number>();
   const events = new Map<string, number[]>();
@@ -31,5 +33,5 @@ export function buildLibrary(
     byId.set(s.id, i);
     if (s.event) events.set(s.event, [...(events.get(s.event) ?? []), i]);
   });
-  return { statements, index: new ParagraphIndex(statements), byId, events, problems, glossary, facts: new FactsCache(statements) };
+  return { statements, index, byId, events, problems, glossary, facts: new FactsCache(statements) };
 }

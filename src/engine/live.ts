@@ -1,6 +1,8 @@
-import { loadCorpus } from '../corpus/load.ts';
+import { loadCorpus, type LoadedCorpus } from '../corpus/load.ts';
 import type { CorpusProblem, Statement } from '../corpus/types.ts';
 import { watchCorpus, type CorpusWatcher } from '../corpus/watch.ts';
+import type { ParagraphIndex } from '../index/paragraphIndex.ts';
+import { loadIndexedCorpus, type PersistOptions } from '../index/persist.ts';
 import type { Logger } from '../logger.ts';
 import { assembleEngine } from './assemble.ts';
 import type { Engine } from './types.ts';
@@ -24,6 +26,8 @@ export interface LiveOptions {
   /** Periodic scan interval for the watcher, ms (0: events only). */
   pollMs?: number;
   debounceMs?: number;
+  /** Where the first load finds the persisted index (see loadEngine); `false` ignores it. */
+  cacheDir?: PersistOptions['cacheDir'];
 }
 
 export interface LiveEngine {
@@ -59,19 +63,33 @@ export async function createLiveEngine(corpusDir: string, logger?: Logger, optio
   let byFile = new Map<string, Statement>();
   let current: Engine | undefined;
 
+  /**
+   * The first load may come from the persisted index. Later ones read the files, keeping the
+   * last good version of broken ones, and build the index afresh; they leave the cache alone, so
+   * it only ever holds what the files said (the next start sees the changed files and rebuilds it).
+   */
+  const read = async (): Promise<{ corpus: LoadedCorpus; index?: ParagraphIndex }> => {
+    if (current) return { corpus: await loadCorpus(corpusDir, { previous: byFile }) };
+    return loadIndexedCorpus(corpusDir, {
+      ...(options.cacheDir !== undefined ? { cacheDir: options.cacheDir } : {}),
+      ...(logger ? { logger } : {}),
+    });
+  };
+
   const load = async (): Promise<ReloadReport> => {
-    const corpus = await loadCorpus(corpusDir, { previous: byFile });
+    const { corpus, index } = await read();
     if (current && corpus.problems.some(folderProblem)) {
       for (const p of corpus.problems) logger?.error({ dir: corpusDir }, `corpus not reloaded: ${p.message}`);
       return { swapped: false, statements: byFile.size, added: [], changed: [], removed: [], kept: [], problems: corpus.problems };
     }
-    const { engine, problems } = await assembleEngine(corpus, logger);
+    const { engine, problems } = await assembleEngine(corpus, logger, index);
     const next = new Map(corpus.statements.map((s) => [s.file, s]));
     const diff = diffFiles(byFile, next);
     byFile = next;
     current = engine;
-    for (const file of corpus.kept) logger?.warn({ file }, 'broken edit: still serving the last good version');
-    return { swapped: true, statements: corpus.statements.length, ...diff, kept: corpus.kept, problems };
+    const kept = corpus.kept ?? [];
+    for (const file of kept) logger?.warn({ file }, 'broken edit: still serving the last good version');
+    return { swapped: true, statements: corpus.statements.length, ...diff, kept, problems };
   };
 
   // Reloads never overlap: a request during a reload runs once after it, however many arrive.

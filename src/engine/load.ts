@@ -1,4 +1,4 @@
-import { loadCorpus } from '../corpus/load.ts';
+import { loadIndexedCorpus, type PersistOptions } from '../index/persist.ts';
 import type { Logger } from '../logger.ts';
 import { assembleEngine } from './assemble.ts';
 import type { Engine } from './types.ts';
@@ -7,8 +7,14 @@ export { createEngine } from './create.ts';
 
 /**
  * Loads the corpus folder and builds the engine. Invalid files are logged and skipped: the bot
- * keeps serving the valid ones.
+ * keeps serving the valid ones. The parsed corpus and its index are persisted beside the corpus
+ * (`.readout-cache/`) and reused while no corpus file changes.
  */
-export async function loadEngine(corpusDir: string, logger?: Logger): Promise<Engine> {
-  return (await assembleEngine(await loadCorpus(corpusDir), logger)).engine;
+export async function loadEngine(
+  corpusDir: string,
+  logger?: Logger,
+  cache: Pick<PersistOptions, 'cacheDir'> = {},
+): Promise<Engine> {
+  const { corpus, index } = await loadIndexedCorpus(corpusDir, { ...cache, ...(logger ? { logger } : {}) });
+  return (await assembleEngine(corpus, logger, index)).engine;
 }

@@ -1,8 +1,10 @@
 import MiniSearch, { type Query, type SearchResult } from 'minisearch';
 import type { Statement } from '../corpus/types.ts';
 import { normalize } from '../text/normalize.ts';
+import { primaryLanguage } from '../text/script.ts';
 import { indexTerms, type Keyword } from '../text/tokenize.ts';
 import { isWordAlignedMatch } from '../text/wordBoundary.ts';
+import { buildTermIndexData, TermIndex, type KeywordSpecs, type TermIndexData } from './termIndex.ts';
 
 /** One indexed paragraph: positions into the statement list, never copies of metadata. */
 export interface Entry {
@@ -52,46 +54,95 @@ export function containsKeyword(normalizedText: string, k: Keyword): boolean {
   return false;
 }
 
+/** MiniSearch's query spec of one keyword, for the compact index (same semantics as keywordQuery). */
+function keywordSpecs(k: Keyword): KeywordSpecs {
+  if (k.kind === 'cjk') {
+    return k.terms.length === 1
+      ? [{ term: k.terms[0]!, prefix: true, fuzzy: false }]
+      : k.terms.map((term) => ({ term, prefix: false, fuzzy: false }));
+  }
+  const term = k.terms[0]!;
+  const numeric = /\d/.test(term);
+  return [{ term, prefix: !numeric && term.length >= 4, fuzzy: !numeric && term.length >= 7 ? 0.2 : false }];
+}
+
 /**
- * The paragraph index: one MiniSearch over every paragraph of every statement, with the
- * normalized text kept for verifying Japanese matches. Statement metadata stays in `statements`.
+ * Which search structure answers queries. `compact` (the default) is the typed-array index of
+ * ./termIndex.ts; `minisearch` is the original, slower path, kept as the reference that tests
+ * compare the compact one with.
+ */
+export type IndexEngine = 'compact' | 'minisearch';
+
+export interface ParagraphIndexOptions {
+  engine?: IndexEngine;
+  /** A compact index loaded from the cache (see ./persist.ts), instead of tokenizing the corpus. */
+  data?: TermIndexData;
+  /** Normalized paragraph texts, in entry order, when already known (persisted). */
+  normalized?: string[];
+}
+
+/**
+ * The paragraph index: every paragraph of every statement, with the normalized text kept for
+ * verifying Japanese matches. Statement metadata stays in `statements`.
  */
 export class ParagraphIndex {
   readonly statements: readonly Statement[];
   readonly entries: Entry[] = [];
-  private readonly normalized: string[] = [];
-  private readonly search: MiniSearch<{ id: number; text: string }>;
+  private readonly normalized: string[];
+  private readonly search?: MiniSearch<{ id: number; text: string }>;
+  private readonly compact?: TermIndex;
+  /** Primary language subtag of each statement (ja, en), looked up by filters on every candidate. */
+  private readonly languages: string[];
+  /** The compact index's data, for persisting it. */
+  readonly data?: TermIndexData;
 
-  constructor(statements: readonly Statement[]) {
+  constructor(statements: readonly Statement[], options: ParagraphIndexOptions = {}) {
     this.statements = statements;
+    this.languages = statements.map((s) => primaryLanguage(s.language));
+    statements.forEach((s, si) => s.paragraphs.forEach((_, pi) => this.entries.push({ statement: si, paragraph: pi })));
+    this.normalized =
+      options.normalized && options.normalized.length === this.entries.length
+        ? options.normalized
+        : this.entries.map((e) => normalize(statements[e.statement]!.paragraphs[e.paragraph]!.text));
+    if ((options.engine ?? 'compact') === 'compact') {
+      this.data = options.data ?? buildTermIndexData(this.normalized.map(indexTerms));
+      this.compact = new TermIndex(this.data);
+      return;
+    }
     this.search = new MiniSearch<{ id: number; text: string }>({
       fields: ['text'],
       tokenize: indexTerms,
       processTerm: (t) => t,
       searchOptions: { tokenize: (t) => [t], processTerm: (t) => t },
     });
-    const docs: { id: number; text: string }[] = [];
-    statements.forEach((s, si) =>
-      s.paragraphs.forEach((p, pi) => {
-        const id = this.entries.length;
-        this.entries.push({ statement: si, paragraph: pi });
-        const text = normalize(p.text);
-        this.normalized.push(text);
-        docs.push({ id, text });
-      }),
-    );
-    this.search.addAll(docs);
+    this.search.addAll(this.normalized.map((text, id) => ({ id, text })));
+  }
+
+  statementLanguage(statement: number): string {
+    return this.languages[statement]!;
   }
 
   normalizedText(id: number): string {
     return this.normalized[id]!;
   }
 
+  /** Normalized texts in entry order (persisted with the index). */
+  normalizedTexts(): readonly string[] {
+    return this.normalized;
+  }
+
   /** Verified hits in score order; ties keep corpus order so answers are stable. */
   find(list: Keyword[], options: FindOptions): Hit[] {
     if (list.length === 0) return [];
     const { filter, phrases = [], limit = Infinity } = options;
-    const results: SearchResult[] = this.search.search(
+    const accept = (id: number, text: string) => {
+      const present = list.filter((k) => containsKeyword(text, k));
+      if (options.combineWith === 'AND' ? present.length < list.length : present.length === 0) return false;
+      return phrases.every((p) => text.replace(/\s+/g, ' ').includes(p));
+    };
+    if (this.compact) return this.findCompact(this.compact, list, options, accept, limit);
+
+    const results: SearchResult[] = this.search!.search(
       { combineWith: options.combineWith, queries: list.map(keywordQuery) },
       filter ? { filter: (r) => filter(this.entries[r.id as number]!) } : {},
     );
@@ -99,13 +150,93 @@ export class ParagraphIndex {
     const hits: Hit[] = [];
     for (const r of results) {
       const id = r.id as number;
-      const text = this.normalized[id]!;
-      const present = list.filter((k) => containsKeyword(text, k));
-      if (options.combineWith === 'AND' ? present.length < list.length : present.length === 0) continue;
-      if (!phrases.every((p) => text.replace(/\s+/g, ' ').includes(p))) continue;
+      if (!accept(id, this.normalized[id]!)) continue;
       hits.push({ id, score: r.score, terms: r.terms });
       if (hits.length >= limit) break;
     }
     return hits;
   }
+
+  /**
+   * Same hits as the MiniSearch path: every match scored, then visited in (score desc, id asc)
+   * order until `limit` verified hits; only the best few are sorted (top-k), more on demand.
+   */
+  private findCompact(
+    index: TermIndex,
+    list: Keyword[],
+    options: FindOptions,
+    accept: (id: number, text: string) => boolean,
+    limit: number,
+  ): Hit[] {
+    const { filter } = options;
+    const result = index.search(list.map(keywordSpecs), {
+      combineWith: options.combineWith,
+      ...(filter ? { filter: (id: number) => filter(this.entries[id]!) } : {}),
+    });
+    const hits: Hit[] = [];
+    for (const i of rankedPositions(result.ids, result.scores, limit)) {
+      const id = result.ids[i]!;
+      if (!accept(id, this.normalized[id]!)) continue;
+      hits.push({ id, score: result.scores[i]!, terms: index.matchedTerms(id, result.resolved, result.keywordMask[i]!) });
+      if (hits.length >= limit) break;
+    }
+    return hits;
+  }
+}
+
+/** Positions of `ids` in (score desc, id asc) order, produced lazily: the best `want` first. */
+function* rankedPositions(ids: readonly number[], scores: Float64Array, limit: number): Generator<number> {
+  const n = ids.length;
+  const before = (a: number, b: number) => scores[b]! - scores[a]! || ids[a]! - ids[b]!;
+  if (!Number.isFinite(limit) || n <= 256) {
+    const all = Array.from({ length: n }, (_, i) => i).sort(before);
+    yield* all;
+    return;
+  }
+  // Rejected candidates (failed verification) are rare; take a few times the limit, widen if needed.
+  let want = Math.min(n, limit * 4 + 32);
+  let done = 0;
+  for (;;) {
+    const top = topPositions(n, want, before);
+    for (let i = done; i < top.length; i++) yield top[i]!;
+    done = top.length;
+    if (want >= n) return;
+    want = Math.min(n, want * 4);
+  }
+}
+
+/** The `want` first positions under `before`, sorted: one pass with a bounded max-heap. */
+function topPositions(n: number, want: number, before: (a: number, b: number) => number): number[] {
+  const heap: number[] = [];
+  const worseFirst = (a: number, b: number) => before(b, a);
+  const up = (i: number) => {
+    while (i > 0) {
+      const p = (i - 1) >> 1;
+      if (worseFirst(heap[i]!, heap[p]!) >= 0) break;
+      [heap[i], heap[p]] = [heap[p]!, heap[i]!];
+      i = p;
+    }
+  };
+  const down = (i: number) => {
+    for (;;) {
+      const l = 2 * i + 1;
+      const r = l + 1;
+      let m = i;
+      if (l < heap.length && worseFirst(heap[l]!, heap[m]!) < 0) m = l;
+      if (r < heap.length && worseFirst(heap[r]!, heap[m]!) < 0) m = r;
+      if (m === i) return;
+      [heap[i], heap[m]] = [heap[m]!, heap[i]!];
+      i = m;
+    }
+  };
+  for (let i = 0; i < n; i++) {
+    if (heap.length < want) {
+      heap.push(i);
+      up(heap.length - 1);
+    } else if (before(i, heap[0]!) < 0) {
+      heap[0] = i;
+      down(0);
+    }
+  }
+  return heap.sort(before);
 }

@@ -29,7 +29,7 @@ beforeAll(async () => {
   await writeFile(path.join(dir, 'india.md'), readout('両大臣は、半導体分野での協力を確認しました。'));
   fake = await FakeDiscord.start();
   const { logger } = memoryLogger();
-  live = await createLiveEngine(dir, logger, { watch: false });
+  live = await createLiveEngine(dir, logger, { watch: false, cacheDir: false });
   bot = await startBot(configFor(fake, dir), live.engine, logger, { cooldown: { limit: 1000 } });
 });
 afterAll(async () => {

@@ -148,7 +148,7 @@ describe('a corpus folder with broken, strange and hostile files', () => {
   });
 
   it('the engine over that folder answers from the good files and lists the problems', async () => {
-    const engine = await loadEngine(dir);
+    const engine = await loadEngine(dir, undefined, { cacheDir: false });
     const answer = engine.quote('インド太平洋');
     expect(answer.kind).toBe('quote');
     expect(answer.items[0]!.citations[0]!.statement).toBe('test-mofa-2025-03-10-japan-australia-call');

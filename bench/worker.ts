@@ -1,0 +1,97 @@
+/**
+ * One measured system in its own fresh process, so that memory and cold start are not polluted by
+ * the other systems or by the generator. Prints one JSON line on stdout.
+ *
+ *   node --expose-gc --import tsx bench/worker.ts <readout|readout-cold|minisearch|linear|flexsearch> <corpusDir> <queries.json> [rounds]
+ */
+import { readFile } from 'node:fs/promises';
+import { loadCorpus } from '../src/corpus/load.ts';
+import { createEngine, loadEngine } from '../src/engine/load.ts';
+import { buildLibrary } from '../src/engine/library.ts';
+import { ParagraphIndex } from '../src/index/paragraphIndex.ts';
+import type { Engine } from '../src/engine/types.ts';
+import { createFlexSearchBaseline } from './baselines/flexsearch.ts';
+import { createLinearBaseline } from './baselines/linear.ts';
+import type { BaselineFactory } from './baselines/types.ts';
+import { memoryAfterGc, percentiles, round } from './measure.ts';
+import type { BenchQuery, QueryKind } from './queries.ts';
+
+export type Answerer = (q: BenchQuery) => unknown;
+
+export interface WorkerReport {
+  buildMs: number;
+  /** performance.now() at the first answer: process start (node, tsx, imports) to first answer. */
+  firstAnswerMs: number;
+  heapMB: number;
+  rssMB: number;
+  samples?: Record<string, number[]>;
+  queries?: Record<string, { p50: number; p95: number; p99: number }>;
+  answersPerSec?: number;
+  answers?: number;
+  firstPass?: { p50: number; p95: number; p99: number };
+}
+
+function readoutAnswerer(engine: Engine): Answerer {
+  return (q) => engine[q.kind](q.text, { lang: q.lang });
+}
+
+async function buildSystem(system: string, dir: string): Promise<Answerer> {
+  if (system === 'readout' || system === 'readout-cold') return readoutAnswerer(await loadEngine(dir));
+  if (system === 'minisearch') {
+    // The unoptimized path: the same engine over the original MiniSearch index, nothing persisted.
+    const corpus = await loadCorpus(dir);
+    const index = new ParagraphIndex(corpus.statements, { engine: 'minisearch' });
+    return readoutAnswerer(createEngine(buildLibrary(corpus.statements, corpus.problems, undefined, index)));
+  }
+  const factories: Record<string, BaselineFactory> = { linear: createLinearBaseline, flexsearch: createFlexSearchBaseline };
+  const factory = factories[system];
+  if (!factory) throw new Error(`unknown system ${system}`);
+  const corpus = await loadCorpus(dir);
+  const baseline = factory(corpus.statements);
+  return (q) => baseline.answer(q.text, q.lang);
+}
+
+/** Runs every query `rounds` times after one untimed warm-up pass; per-kind latency samples. */
+export function timeQueries(answer: Answerer, queries: readonly BenchQuery[], rounds: number) {
+  // The warm-up pass is timed too: each question asked for the first time in this process.
+  const first: number[] = [];
+  for (const q of queries) {
+    const t = performance.now();
+    answer(q);
+    first.push(performance.now() - t);
+  }
+  const samples: Partial<Record<QueryKind, number[]>> = {};
+  let total = 0;
+  let count = 0;
+  for (let r = 0; r < rounds; r++) {
+    for (const q of queries) {
+      const t = performance.now();
+      answer(q);
+      const ms = performance.now() - t;
+      (samples[q.kind] ??= []).push(ms);
+      total += ms;
+      count++;
+    }
+  }
+  const byKind: Record<string, ReturnType<typeof percentiles>> = {};
+  for (const [kind, list] of Object.entries(samples)) byKind[kind] = percentiles(list);
+  return { queries: byKind, firstPass: percentiles(first), answersPerSec: round(count / (total / 1000), 1), answers: count };
+}
+
+async function main(): Promise<void> {
+  const [system, dir, queriesFile, roundsArg] = process.argv.slice(2);
+  if (!system || !dir || !queriesFile) throw new Error('usage: worker.ts <system> <corpusDir> <queries.json> [rounds]');
+  const queries = JSON.parse(await readFile(queriesFile, 'utf8')) as BenchQuery[];
+  const t0 = performance.now();
+  const answer = await buildSystem(system, dir);
+  const buildMs = performance.now() - t0;
+  answer(queries[0]!);
+  const firstAnswerMs = performance.now();
+  const memory = memoryAfterGc();
+  const report: WorkerReport = { buildMs: round(buildMs, 1), firstAnswerMs: round(firstAnswerMs, 1), ...memory };
+  const rounds = Number(roundsArg ?? 0);
+  if (rounds > 0) Object.assign(report, timeQueries(answer, queries, rounds));
+  process.stdout.write(`${JSON.stringify(report)}\n`);
+}
+
+await main();

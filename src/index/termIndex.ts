@@ -1,0 +1,449 @@
+import SearchableMap from 'minisearch/SearchableMap';
+
+/**
+ * A compact inverted index that answers the paragraph index's queries with exactly MiniSearch's
+ * results (same documents, same BM25+ scores, same matched terms), but without MiniSearch's cost at
+ * 100,000 paragraphs: postings live in typed arrays instead of a Map per term, AND queries start
+ * from the rarest term and only probe the others, and scores are computed for candidates only.
+ *
+ * MiniSearch semantics kept on purpose (see minisearch/dist/es/index.js, `executeQuerySpec`,
+ * `termResults`, `combinators`, `search`): BM25+ with k=1.2, b=0.7, d=0.5; field length = number of
+ * distinct terms; average field length updated document by document; prefix weight
+ * 0.375·len/(len+0.3·distance), fuzzy weight 0.45·len/(len+distance); scores summed left to right
+ * in query order; final score multiplied by the number of distinct query terms matched. The term
+ * dictionary is a SearchableMap filled in MiniSearch's insertion order, so prefix and fuzzy
+ * expansions come in MiniSearch's order and float sums match to the last bit.
+ */
+
+/** One query term, as MiniSearch's QuerySpec: exact term plus optional prefix and fuzzy expansion. */
+export interface TermSpec {
+  term: string;
+  prefix: boolean;
+  /** MiniSearch's `fuzzy` option: false, a fraction of the term length, or a distance. */
+  fuzzy: number | false;
+}
+
+/** Specs that must all match (MiniSearch's AND subquery); a keyword of the paragraph index. */
+export type KeywordSpecs = TermSpec[];
+
+export interface TermHit {
+  id: number;
+  score: number;
+  /** Document terms matched, in MiniSearch's order (`Object.keys(match)`). */
+  terms: string[];
+}
+
+export interface TermSearchOptions {
+  combineWith: 'AND' | 'OR';
+  /** Documents accepted; applied before scoring (MiniSearch applies it after: same set). */
+  filter?: (id: number) => boolean;
+}
+
+/** The serializable parts: everything needed to answer without re-tokenizing the corpus. */
+export interface TermIndexData {
+  /** Terms in first-occurrence order (MiniSearch's insertion order). */
+  terms: string[];
+  /** Postings of term t are docs[offsets[t]..offsets[t+1]), ascending, with their term frequencies. */
+  offsets: Uint32Array;
+  docs: Uint32Array;
+  freqs: Uint16Array;
+  /** Distinct terms per document (MiniSearch's field length). */
+  fieldLength: Uint16Array;
+  avgFieldLength: number;
+}
+
+const K = 1.2;
+const B = 0.7;
+const D = 0.5;
+const PREFIX_WEIGHT = 0.375;
+const FUZZY_WEIGHT = 0.45;
+const MAX_FUZZY = 6;
+const CJK_START = /^[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\u30FC\u3005\u3006]/u;
+/** About 12 bytes each: 2,000,000 postings stay under 25 MB. */
+const EXPANDED_CACHE_POSTINGS = 2_000_000;
+
+/** Builds the index data from each document's term list (in document order, ids 0..n-1). */
+export function buildTermIndexData(documents: Iterable<readonly string[]>): TermIndexData {
+  const termIds = new Map<string, number>();
+  const terms: string[] = [];
+  const postingDocs: number[][] = [];
+  const postingFreqs: number[][] = [];
+  const fieldLengths: number[] = [];
+  let avg = 0;
+  let count = 0;
+  const local = new Map<number, number>();
+  for (const tokens of documents) {
+    local.clear();
+    for (const term of tokens) {
+      let id = termIds.get(term);
+      if (id === undefined) {
+        id = terms.length;
+        termIds.set(term, id);
+        terms.push(term);
+        postingDocs.push([]);
+        postingFreqs.push([]);
+      }
+      local.set(id, (local.get(id) ?? 0) + 1);
+    }
+    // MiniSearch: addFieldLength(doc, field, documentCount - 1, uniqueTerms), same float recurrence.
+    const length = local.size;
+    avg = (avg * count + length) / (count + 1);
+    fieldLengths.push(length);
+    for (const [id, freq] of local) {
+      postingDocs[id]!.push(count);
+      postingFreqs[id]!.push(freq);
+    }
+    count++;
+  }
+  const offsets = new Uint32Array(terms.length + 1);
+  let total = 0;
+  for (let t = 0; t < terms.length; t++) {
+    offsets[t] = total;
+    total += postingDocs[t]!.length;
+  }
+  offsets[terms.length] = total;
+  const docs = new Uint32Array(total);
+  const freqs = new Uint16Array(total);
+  for (let t = 0; t < terms.length; t++) {
+    docs.set(postingDocs[t]!, offsets[t]!);
+    const f = postingFreqs[t]!;
+    for (let i = 0; i < f.length; i++) freqs[offsets[t]! + i] = Math.min(f[i]!, 0xffff);
+  }
+  return { terms, offsets, docs, freqs, fieldLength: Uint16Array.from(fieldLengths, (n) => Math.min(n, 0xffff)), avgFieldLength: avg };
+}
+
+/** Postings of one expanded term with its MiniSearch weight. */
+interface WeightedTerm {
+  term: string;
+  id: number;
+  weight: number;
+}
+
+/** A spec resolved against the dictionary: its expanded terms and the documents matching any of them. */
+export interface ResolvedSpec {
+  source: string;
+  expanded: WeightedTerm[];
+  /** Matching documents ascending, and the spec's score for each (computed on demand for exact specs). */
+  docs: Uint32Array;
+  scores?: Float64Array;
+  /** For a single exact term: where its postings start, for term-frequency lookups. */
+  postingStart?: number;
+}
+
+export interface TermResults {
+  /** Matching documents, ascending, with their final scores. */
+  ids: number[];
+  scores: Float64Array;
+  /** Which keywords each document matched (bit k = keyword k). */
+  keywordMask: Float64Array;
+  resolved: ResolvedSpec[][];
+}
+
+export class TermIndex {
+  private readonly data: TermIndexData;
+  private readonly ids = new Map<string, number>();
+  private cjkTree: SearchableMap<number> | undefined;
+  private wordTree: SearchableMap<number> | undefined;
+  private readonly documentCount: number;
+  private readonly acc: Float64Array;
+  private readonly seen: Uint8Array;
+  private readonly masks: Float64Array;
+
+  constructor(data: TermIndexData) {
+    this.data = data;
+    data.terms.forEach((t, i) => this.ids.set(t, i));
+    this.documentCount = data.fieldLength.length;
+    this.acc = new Float64Array(this.documentCount);
+    this.seen = new Uint8Array(this.documentCount);
+    this.masks = new Float64Array(this.documentCount);
+  }
+
+  get size(): number {
+    return this.documentCount;
+  }
+
+  /**
+   * Radix trees for prefix and fuzzy expansion, built on first use: one for Japanese terms, one for
+   * the others. A word never fuzzy- or prefix-matches a Japanese bigram (no shared characters, and
+   * the edit distance would exceed MiniSearch's bound), so splitting changes no result; it spares
+   * English fuzzy searches a walk through thousands of kanji branches.
+   */
+  private tree(term: string): SearchableMap<number> {
+    const cjk = CJK_START.test(term);
+    let map = cjk ? this.cjkTree : this.wordTree;
+    if (!map) {
+      map = new SearchableMap<number>();
+      for (let i = 0; i < this.data.terms.length; i++) {
+        const t = this.data.terms[i]!;
+        if (CJK_START.test(t) === cjk) map.set(t, i);
+      }
+      if (cjk) this.cjkTree = map;
+      else this.wordTree = map;
+    }
+    return map;
+  }
+
+  private df(id: number): number {
+    return this.data.offsets[id + 1]! - this.data.offsets[id]!;
+  }
+
+  /** MiniSearch's calcBM25Score, operation for operation. */
+  private bm25(freq: number, df: number, doc: number): number {
+    const invDocFreq = Math.log(1 + (this.documentCount - df + 0.5) / (df + 0.5));
+    const fieldLength = this.data.fieldLength[doc]!;
+    return invDocFreq * (D + freq * (K + 1) / (freq + K * (1 - B + B * fieldLength / this.data.avgFieldLength)));
+  }
+
+  /** Exact term, then prefix expansions, then fuzzy ones: MiniSearch's executeQuerySpec order. */
+  private expand(spec: TermSpec): WeightedTerm[] {
+    const out: WeightedTerm[] = [];
+    const exact = this.ids.get(spec.term);
+    if (exact !== undefined) out.push({ term: spec.term, id: exact, weight: 1 });
+    if (!spec.prefix && !spec.fuzzy) return out;
+    let fuzzyMatches: Map<string, [number, number]> | undefined;
+    if (spec.fuzzy) {
+      const f = spec.fuzzy;
+      const maxDistance = f < 1 ? Math.min(MAX_FUZZY, Math.round(spec.term.length * f)) : f;
+      if (maxDistance) fuzzyMatches = this.tree(spec.term).fuzzyGet(spec.term, maxDistance);
+    }
+    if (spec.prefix) {
+      for (const [term, id] of this.tree(spec.term).atPrefix(spec.term)) {
+        const distance = term.length - spec.term.length;
+        if (!distance) continue;
+        fuzzyMatches?.delete(term);
+        out.push({ term, id, weight: (PREFIX_WEIGHT * term.length) / (term.length + 0.3 * distance) });
+      }
+    }
+    if (fuzzyMatches) {
+      for (const [term, [id, distance]] of fuzzyMatches) {
+        if (!distance) continue;
+        out.push({ term, id, weight: (FUZZY_WEIGHT * term.length) / (term.length + distance) });
+      }
+    }
+    return out;
+  }
+
+  /**
+   * Expanded specs (a single kanji's bigrams, an English prefix, fuzzy variants) are costly to
+   * merge and recur across the attempts of one question and across questions; their merged lists
+   * are kept, most recently used last, up to a bounded number of postings.
+   */
+  private readonly expandedCache = new Map<string, ResolvedSpec>();
+  private expandedCacheSize = 0;
+
+  private resolve(spec: TermSpec): ResolvedSpec {
+    if (!spec.prefix && !spec.fuzzy) return this.resolveUncached(spec);
+    const key = `${spec.prefix ? 'p' : '-'}${spec.fuzzy === false ? '-' : spec.fuzzy}:${spec.term}`;
+    const cached = this.expandedCache.get(key);
+    if (cached) {
+      this.expandedCache.delete(key);
+      this.expandedCache.set(key, cached);
+      return cached;
+    }
+    const resolved = this.resolveUncached(spec);
+    if (resolved.scores) {
+      this.expandedCache.set(key, resolved);
+      this.expandedCacheSize += resolved.docs.length;
+      for (const [k, old] of this.expandedCache) {
+        if (this.expandedCacheSize <= EXPANDED_CACHE_POSTINGS) break;
+        this.expandedCache.delete(k);
+        this.expandedCacheSize -= old.docs.length;
+      }
+    }
+    return resolved;
+  }
+
+  private resolveUncached(spec: TermSpec): ResolvedSpec {
+    const expanded = this.expand(spec);
+    const { offsets, docs, freqs } = this.data;
+    if (expanded.length === 0) return { source: spec.term, expanded, docs: new Uint32Array(0) };
+    if (expanded.length === 1 && expanded[0]!.weight === 1) {
+      const id = expanded[0]!.id;
+      return { source: spec.term, expanded, docs: docs.subarray(offsets[id]!, offsets[id + 1]!), postingStart: offsets[id]! };
+    }
+    // Several terms: accumulate per document in expansion order (MiniSearch's `result.score += ...`).
+    const { acc, seen } = this;
+    const touched: number[] = [];
+    for (const w of expanded) {
+      const df = this.df(w.id);
+      for (let p = offsets[w.id]!; p < offsets[w.id + 1]!; p++) {
+        const doc = docs[p]!;
+        const score = w.weight * this.bm25(freqs[p]!, df, doc);
+        if (seen[doc]) acc[doc] = acc[doc]! + score;
+        else {
+          seen[doc] = 1;
+          acc[doc] = score;
+          touched.push(doc);
+        }
+      }
+    }
+    const sorted = Uint32Array.from(touched).sort();
+    const scores = new Float64Array(sorted.length);
+    for (let i = 0; i < sorted.length; i++) {
+      const doc = sorted[i]!;
+      scores[i] = acc[doc]!;
+      acc[doc] = 0;
+      seen[doc] = 0;
+    }
+    return { source: spec.term, expanded, docs: sorted, scores };
+  }
+
+  /** The spec's score for documents known to match it, in ascending order. */
+  private scoresFor(spec: ResolvedSpec, candidates: Uint32Array | number[]): Float64Array {
+    const out = new Float64Array(candidates.length);
+    let j = 0;
+    for (let i = 0; i < candidates.length; i++) {
+      const doc = candidates[i]!;
+      j = lowerBound(spec.docs, doc, j);
+      if (spec.scores) out[i] = spec.scores[j]!;
+      else {
+        const w = spec.expanded[0]!;
+        // MiniSearch multiplies the raw score by termWeight * termBoost * fieldBoost * docBoost (all 1 here).
+        out[i] = w.weight * this.bm25(this.data.freqs[spec.postingStart! + j]!, spec.docs.length, doc);
+      }
+    }
+    return out;
+  }
+
+  /** Documents present in every spec's list, rarest list first; the filter runs on survivors only. */
+  private intersect(specs: ResolvedSpec[], filter?: (id: number) => boolean): number[] {
+    if (specs.length === 0 || specs.some((s) => s.docs.length === 0)) return [];
+    if (specs.length === 1) {
+      const docs = specs[0]!.docs;
+      if (!filter) return Array.from(docs);
+      const out: number[] = [];
+      for (let i = 0; i < docs.length; i++) if (filter(docs[i]!)) out.push(docs[i]!);
+      return out;
+    }
+    const order = [...specs].sort((a, b) => a.docs.length - b.docs.length);
+    let candidates: ArrayLike<number> = order[0]!.docs;
+    for (let s = 1; s < order.length && candidates.length > 0; s++) {
+      const list = order[s]!.docs;
+      const kept: number[] = [];
+      let j = 0;
+      for (let i = 0; i < candidates.length; i++) {
+        const doc = candidates[i]!;
+        j = lowerBound(list, doc, j);
+        if (j < list.length && list[j] === doc) kept.push(doc);
+      }
+      candidates = kept;
+    }
+    const out: number[] = [];
+    for (let i = 0; i < candidates.length; i++) if (!filter || filter(candidates[i]!)) out.push(candidates[i]!);
+    return out;
+  }
+
+  /**
+   * All matching documents with MiniSearch's scores, as parallel arrays (ids ascending). Each
+   * keyword is an AND of its specs; keywords are combined with `combineWith`.
+   */
+  search(keywords: KeywordSpecs[], options: TermSearchOptions): TermResults {
+    const resolved = keywords.map((k) => k.map((s) => this.resolve(s)));
+    const sourcesOf = (mask: number) => {
+      const set = new Set<string>();
+      resolved.forEach((specs, k) => {
+        if (hasBit(mask, k)) for (const s of specs) set.add(s.source);
+      });
+      return set.size || 1;
+    };
+    if (options.combineWith === 'AND' || resolved.length === 1) {
+      const ids = this.intersect(resolved.flat(), options.filter);
+      const perSpec = resolved.map((specs) => specs.map((s) => this.scoresFor(s, ids)));
+      const scores = new Float64Array(ids.length);
+      const full = 2 ** resolved.length - 1;
+      const quality = sourcesOf(full);
+      // Left-to-right sums: within a keyword over its specs, then over keywords (MiniSearch's reduce).
+      const keywordScore = new Float64Array(ids.length);
+      perSpec.forEach((specs, k) => {
+        specs.forEach((column, s) => {
+          if (s === 0) keywordScore.set(column);
+          else for (let i = 0; i < ids.length; i++) keywordScore[i] = keywordScore[i]! + column[i]!;
+        });
+        if (k === 0) scores.set(keywordScore);
+        else for (let i = 0; i < ids.length; i++) scores[i] = scores[i]! + keywordScore[i]!;
+      });
+      for (let i = 0; i < ids.length; i++) scores[i] = scores[i]! * quality;
+      return { ids, scores, keywordMask: new Float64Array(ids.length).fill(full), resolved };
+    }
+    // OR: each keyword's own AND, then summed in keyword order for the documents holding it.
+    const { acc, seen, masks } = this;
+    let touched: number[] = [];
+    resolved.forEach((specs, k) => {
+      const ids = this.intersect(specs, options.filter);
+      const perSpec = specs.map((s) => this.scoresFor(s, ids));
+      const bit = 2 ** k;
+      for (let i = 0; i < ids.length; i++) {
+        let kw = perSpec[0]![i]!;
+        for (let s = 1; s < perSpec.length; s++) kw = kw + perSpec[s]![i]!;
+        const doc = ids[i]!;
+        if (seen[doc]) {
+          acc[doc] = acc[doc]! + kw;
+          masks[doc] = masks[doc]! + bit;
+        } else {
+          seen[doc] = 1;
+          acc[doc] = kw;
+          masks[doc] = bit;
+          touched.push(doc);
+        }
+      }
+    });
+    const order = Uint32Array.from(touched).sort();
+    touched = [];
+    const scores = new Float64Array(order.length);
+    const keywordMask = new Float64Array(order.length);
+    const qualityCache = new Map<number, number>();
+    for (let i = 0; i < order.length; i++) {
+      const doc = order[i]!;
+      const mask = masks[doc]!;
+      let q = qualityCache.get(mask);
+      if (q === undefined) qualityCache.set(mask, (q = sourcesOf(mask)));
+      scores[i] = acc[doc]! * q;
+      keywordMask[i] = mask;
+      acc[doc] = 0;
+      seen[doc] = 0;
+      masks[doc] = 0;
+    }
+    return { ids: Array.from(order), scores, keywordMask, resolved };
+  }
+
+  /** Document terms matched by a document, in MiniSearch's `Object.keys(match)` order. */
+  matchedTerms(doc: number, resolved: ResolvedSpec[][], keywordMask: number): string[] {
+    const out: string[] = [];
+    const { offsets, docs } = this.data;
+    resolved.forEach((specs, k) => {
+      if (!hasBit(keywordMask, k)) return;
+      for (const s of specs) {
+        for (const w of s.expanded) {
+          const list = docs.subarray(offsets[w.id]!, offsets[w.id + 1]!);
+          const at = lowerBound(list, doc, 0);
+          if (at < list.length && list[at] === doc && !out.includes(w.term)) out.push(w.term);
+        }
+      }
+    });
+    return out;
+  }
+}
+
+/** Keyword sets are plain numbers (sums of powers of two) so that more than 32 keywords still work. */
+function hasBit(mask: number, k: number): boolean {
+  return Math.floor(mask / 2 ** k) % 2 === 1;
+}
+
+/** First position at or after `from` whose value is >= target (galloping, then binary search). */
+function lowerBound(list: Uint32Array, target: number, from: number): number {
+  let lo = from;
+  let step = 1;
+  let hi = from;
+  while (hi < list.length && list[hi]! < target) {
+    lo = hi + 1;
+    hi += step;
+    step *= 2;
+  }
+  if (hi > list.length) hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (list[mid]! < target) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}

@@ -91,6 +91,29 @@ describe('a live engine over a folder that changes', () => {
     expect(engine.quote('宇宙').kind).toBe('none');
   });
 
+  it('a new file that takes a running statement\'s id is the duplicate, even when it sorts first', async () => {
+    live = await createLiveEngine(dir, undefined, { watch: false, cacheDir: false });
+    await writeFile(file('a-copy.md'), readout('test-france', '両大臣は、海洋安全保障での協力を確認しました。'));
+    const report = await live.reload();
+    expect(report.problems.map(formatProblem)).toContain(
+      `a-copy.md:2: duplicate id "test-france" (already used by ${path.join('ja', 'france.md')})`,
+    );
+    expect(live.engine.quote('宇宙').kind).toBe('quote');
+    expect(live.engine.quote('海洋安全保障').kind).toBe('none');
+  });
+
+  it('an edit that gives a file an id already taken keeps that file\'s last good version', async () => {
+    await writeFile(file('nz.md'), statement('test-nz', 'Readout', 'The ministers discussed fisheries management.'));
+    live = await createLiveEngine(dir, undefined, { watch: false, cacheDir: false });
+    await writeFile(file('nz.md'), statement('test-france', 'Readout', 'The ministers discussed tourism.'));
+    const report = await live.reload();
+    expect(report.kept).toEqual(['nz.md']);
+    expect(report.problems.map(formatProblem)).toContain(`nz.md:2: duplicate id "test-france" (already used by ${path.join('ja', 'france.md')})`);
+    expect(live.engine.statements().map((s) => s.id).sort()).toEqual(['test-france', 'test-nz']);
+    expect(live.engine.quote('fisheries').kind).toBe('quote');
+    expect(live.engine.quote('宇宙').kind).toBe('quote');
+  });
+
   it('a new file that is broken from the start is reported and skipped; the rest serves', async () => {
     live = await createLiveEngine(dir, undefined, { watch: false, cacheDir: false });
     await writeFile(file('bad.md'), Uint8Array.from([0x2d, 0x2d, 0x2d, 0x0a, 0xff, 0xfe, 0x0a]));

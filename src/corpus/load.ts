@@ -58,7 +58,8 @@ async function readStatementFile(abs: string, rel: string): Promise<ParsedFile> 
 
 /**
  * Loads every statement under `dir` (subfolders included). Invalid files are reported and
- * skipped; a duplicate id keeps the first file (in path order) and reports the second.
+ * skipped; a duplicate id keeps the file that already served it (see `previous`), else the first
+ * in path order, and reports the others.
  * README.md files describe folders and are not statements.
  */
 export async function loadCorpus(dir: string, { previous }: LoadOptions = {}): Promise<LoadedCorpus> {
@@ -67,7 +68,6 @@ export async function loadCorpus(dir: string, { previous }: LoadOptions = {}): P
   const problems: CorpusProblem[] = [];
   const glossaryFiles: string[] = [];
   const kept: string[] = [];
-  const seen = new Map<string, string>();
 
   let files: string[];
   try {
@@ -81,6 +81,7 @@ export async function loadCorpus(dir: string, { previous }: LoadOptions = {}): P
     return { dir: root, statements, problems: [{ file: dir, line: 0, message: reason, severity: 'error' }], glossaryFiles, kept };
   }
 
+  const candidates: { rel: string; statement: Statement; idLine: number; brokenAt?: number }[] = [];
   for (const abs of files) {
     const name = path.basename(abs);
     if (GLOSSARY.test(name)) {
@@ -91,22 +92,41 @@ export async function loadCorpus(dir: string, { previous }: LoadOptions = {}): P
     const rel = path.relative(root, abs);
     const parsed = await readStatementFile(abs, rel);
     problems.push(...parsed.problems);
-    let s = parsed.statement;
-    const last = s ? undefined : previous?.get(rel);
-    if (last) {
-      s = last;
-      kept.push(rel);
-      const line = parsed.problems.find((p) => p.severity === 'error')?.line ?? 1;
-      problems.push({ file: rel, line, message: 'still serving the last good version of this file', severity: 'warning' });
-    }
-    if (!s) continue;
-    const first = seen.get(s.id);
-    if (first) {
-      problems.push({ file: rel, line: parsed.idLine ?? 1, message: `duplicate id "${s.id}" (already used by ${first})`, severity: 'error' });
+    if (parsed.statement) {
+      candidates.push({ rel, statement: parsed.statement, idLine: parsed.idLine ?? 1 });
       continue;
     }
-    seen.set(s.id, rel);
-    statements.push(s);
+    const last = previous?.get(rel);
+    if (last) candidates.push({ rel, statement: last, idLine: 1, brokenAt: parsed.problems.find((p) => p.severity === 'error')?.line ?? 1 });
+  }
+
+  // Which file owns each id: the one that already served it (a newcomer cannot push a running
+  // statement out), else the first in path order.
+  const owner = new Map<string, string>();
+  for (const c of candidates) {
+    if (previous?.get(c.rel)?.id === c.statement.id && !owner.has(c.statement.id)) owner.set(c.statement.id, c.rel);
+  }
+  for (const c of candidates) if (!owner.has(c.statement.id)) owner.set(c.statement.id, c.rel);
+
+  const keep = (rel: string, statement: Statement, line: number) => {
+    statements.push(statement);
+    kept.push(rel);
+    problems.push({ file: rel, line, message: 'still serving the last good version of this file', severity: 'warning' });
+  };
+  for (const c of candidates) {
+    const first = owner.get(c.statement.id)!;
+    if (first === c.rel) {
+      if (c.brokenAt !== undefined) keep(c.rel, c.statement, c.brokenAt);
+      else statements.push(c.statement);
+      continue;
+    }
+    problems.push({ file: c.rel, line: c.idLine, message: `duplicate id "${c.statement.id}" (already used by ${first})`, severity: 'error' });
+    // An edit that gives a file a taken id is a broken edit too: its last good version stays.
+    const last = previous?.get(c.rel);
+    if (last && last !== c.statement && !owner.has(last.id)) {
+      owner.set(last.id, c.rel);
+      keep(c.rel, last, c.idLine);
+    }
   }
   return { dir: root, statements, problems, glossaryFiles, kept };
 }

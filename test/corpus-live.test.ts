@@ -6,6 +6,7 @@ import { loadConfig } from '../src/config.ts';
 import { watchCorpus } from '../src/corpus/watch.ts';
 import { formatProblem } from '../src/corpus/types.ts';
 import { createLiveEngine, type LiveEngine } from '../src/engine/live.ts';
+import { memoryLogger } from './discord/harness.ts';
 
 /** A MOFA-style readout written for these tests; `extra` is one more numbered paragraph. */
 const readout = (id: string, extra: string) => `---
@@ -70,7 +71,8 @@ describe('a live engine over a folder that changes', () => {
   });
 
   it('a broken edit keeps the last good version of that statement, and says where the problem is', async () => {
-    live = await createLiveEngine(dir, undefined, { watch: false, cacheDir: false });
+    const { logger, logs } = memoryLogger();
+    live = await createLiveEngine(dir, logger, { watch: false, cacheDir: false });
     const { engine } = live;
     // Saved half-way: the front matter is cut off.
     await writeFile(file('ja/france.md'), '---\nid: test-france\ntitle: 日仏外相会談\n');
@@ -81,6 +83,10 @@ describe('a live engine over a folder that changes', () => {
     expect(lines).toContain(`${path.join('ja', 'france.md')}:4: front matter is not closed by a "---" line`);
     expect(engine.problems.map(formatProblem)).toEqual(lines);
     expect(engine.quote('宇宙').items[0]!.citations[0]!.statement).toBe('test-france');
+    const logged = logs.map((l) => JSON.parse(l) as { msg: string; file?: string; line?: number });
+    expect(logged).toContainEqual(
+      expect.objectContaining({ file: path.join('ja', 'france.md'), line: 4, msg: expect.stringContaining('front matter is not closed') }),
+    );
 
     // Fixed: the new text replaces the kept one.
     await writeFile(file('ja/france.md'), readout('test-france', '両大臣は、防衛装備品の協力を確認しました。'));

@@ -62,6 +62,18 @@ describe('/who', () => {
     expect(names.some((n) => /Kang Kyung-wha/.test(n))).toBe(true);
   });
 
+  it('presents in English people only a Japanese statement names: glossary, bracketed name, country table', () => {
+    const a = ours.ask('who is the prime minister mentioned');
+    expect(a.notice).toMatch(/No English statement answers this/);
+    expect(a.items.map((i) => i.text)).toEqual([
+      '石破茂 — Prime Minister, Japan',
+      'Anthony Albanese — Prime Minister, Australia',
+    ]);
+    const hayashi = ours.who('', { statement: 'test-mofa-2023-06-05-tokyo', lang: 'en' });
+    expect(hayashi.items[0]!.text).toBe('HAYASHI Yoshimasa — Foreign Minister, Japan');
+    expect(hayashi.items[0]!.citations[0]!.excerpt).toContain('林芳正外務大臣');
+  });
+
   it('says so when the matching paragraphs name nobody', () => {
     const a = ours.who('新型コロナウイルス', { lang: 'ja' });
     expect(a.kind).toBe('none');

@@ -118,6 +118,8 @@ export const EN_HONORIFICS: readonly string[] = [
   'The Right Honourable',
   'the Right Honourable',
   'The Rt Hon',
+  'The Hon.',
+  'the Hon.',
   'Rt. Hon.',
   'H.E.',
   'Honorable',

@@ -10,7 +10,7 @@ import { createLogger } from './logger.ts';
  * configured corpus, so a fresh clone answers questions with no setup at all.
  */
 const config = loadConfigOrExit();
-const logger = createLogger(config.logLevel);
+const logger = createLogger(config.logLevel, { secrets: [config.discordToken] });
 // Both the bot and the console answer from the live engine: corpus edits apply without a restart.
 const live = await createLiveEngine(config.corpusDir, logger, {
   ...(config.corpusPollMs !== undefined ? { pollMs: config.corpusPollMs } : {}),

@@ -15,10 +15,10 @@ import {
   JA_TITLE_FOLLOWERS,
   JA_TITLES,
   type JaTitleInfo,
-} from './ja-titles.ts';
+} from './jaTitles.ts';
 import { stripEnglishHonorifics } from './names.ts';
-import { PhraseTable } from './phrase-table.ts';
-import type { Paragraphlike, RawMention } from './people-types.ts';
+import { PhraseTable } from './phraseTable.ts';
+import type { Paragraphlike, RawMention } from './peopleTypes.ts';
 import { CLOSE_BRACKETS, OPEN_BRACKETS, findClose, findOpen, isKanji, isKatakana, isNameChar } from './scripts.ts';
 
 const MAX_RUN = 40;

@@ -12,6 +12,8 @@ export interface Config {
   /** Shards for `npm run start:sharded`. */
   shardCount?: number;
   corpusDir: string;
+  /** How often `npm start` scans the corpus for changes, ms; 0 relies on file-system events alone. */
+  corpusPollMs?: number;
   logLevel: LogLevel;
 }
 
@@ -58,6 +60,14 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config 
       throw new ConfigError('SHARD_COUNT must be a whole number of at least 1.');
     }
   }
+  const poll = optional(env, 'CORPUS_POLL_MS');
+  let corpusPollMs: number | undefined;
+  if (poll !== undefined) {
+    corpusPollMs = Number(poll);
+    if (!Number.isInteger(corpusPollMs) || corpusPollMs < 0) {
+      throw new ConfigError('CORPUS_POLL_MS must be a whole number of milliseconds (0 turns the scan off).');
+    }
+  }
   const token = optional(env, 'DISCORD_TOKEN');
   if (token !== undefined && /\s/.test(token)) {
     throw new ConfigError('DISCORD_TOKEN must not contain spaces.');
@@ -69,6 +79,7 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config 
     discordApiUrl: apiUrl?.replace(/\/+$/, ''),
     shardCount,
     corpusDir: path.resolve(cwd, optional(env, 'CORPUS_DIR') ?? 'corpus'),
+    ...(corpusPollMs !== undefined ? { corpusPollMs } : {}),
     logLevel: logLevel as LogLevel,
   };
 }

@@ -1,30 +1,57 @@
-import pino, { type Logger } from 'pino';
+import pino, { type DestinationStream, type Logger, type LoggerOptions } from 'pino';
 import type { LogLevel } from './config.ts';
 
 export type { Logger };
 
+/** Object paths whose values never reach the logs, at any level. */
+const REDACTED_PATHS = [
+  'token',
+  '*.token',
+  'discordToken',
+  '*.discordToken',
+  'config.discordToken',
+  'authorization',
+  'Authorization',
+  '*.authorization',
+  '*.Authorization',
+  'headers.authorization',
+  'headers.Authorization',
+  '*.headers.authorization',
+  '*.headers.Authorization',
+  '*.*.headers.authorization',
+  '*.*.headers.Authorization',
+  'req.headers.authorization',
+];
+
+export interface LoggerSecrets {
+  /** Strings (e.g. the bot token) scrubbed from every line, wherever they hide: messages, errors, URLs. */
+  secrets?: readonly (string | undefined)[];
+}
+
 /**
- * JSON logs to stderr (stdout belongs to answers in the CLI). Tokens and Authorization headers
- * are redacted wherever they appear in logged objects.
+ * Redaction by path covers objects we log on purpose; the secrets scrub covers what we do not
+ * control, such as an error message from a library that quotes a URL or header with the token.
  */
-export function createLogger(level: LogLevel = 'info'): Logger {
-  return pino(
-    {
-      level,
-      redact: {
-        paths: [
-          'token',
-          '*.token',
-          'discordToken',
-          '*.discordToken',
-          'headers.authorization',
-          '*.headers.authorization',
-          'req.headers.authorization',
-          'config.discordToken',
-        ],
-        censor: '[redacted]',
-      },
-    },
-    pino.destination(2),
-  );
+export function loggerOptions(level: LogLevel | 'trace' | 'silent', options: LoggerSecrets = {}): LoggerOptions {
+  const secrets = (options.secrets ?? []).filter((s): s is string => typeof s === 'string' && s.length >= 8);
+  return {
+    level,
+    redact: { paths: REDACTED_PATHS, censor: '[redacted]' },
+    ...(secrets.length
+      ? {
+          hooks: {
+            streamWrite: (line: string) => secrets.reduce((out, secret) => out.split(secret).join('[redacted]'), line),
+          },
+        }
+      : {}),
+  };
+}
+
+/** JSON logs to stderr (stdout belongs to answers in the CLI). */
+export function createLogger(
+  level: LogLevel = 'info',
+  options: LoggerSecrets = {},
+  destination: DestinationStream = pino.destination(2),
+): Logger {
+  return pino(loggerOptions(level, options), destination);
 }

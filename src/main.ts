@@ -2,7 +2,7 @@ import 'dotenv/config';
 import { runConsole } from './cli/console.ts';
 import { loadConfigOrExit } from './config.ts';
 import { terminalBold } from './render/text.ts';
-import { loadEngine } from './engine/load.ts';
+import { createLiveEngine } from './engine/live.ts';
 import { createLogger } from './logger.ts';
 
 /**
@@ -10,14 +10,21 @@ import { createLogger } from './logger.ts';
  * configured corpus, so a fresh clone answers questions with no setup at all.
  */
 const config = loadConfigOrExit();
-const logger = createLogger(config.logLevel);
-const engine = await loadEngine(config.corpusDir, logger);
+const logger = createLogger(config.logLevel, { secrets: [config.discordToken] });
+// Both the bot and the console answer from the live engine: corpus edits apply without a restart.
+const live = await createLiveEngine(config.corpusDir, logger, {
+  ...(config.corpusPollMs !== undefined ? { pollMs: config.corpusPollMs } : {}),
+});
+const { engine } = live;
 
 if (config.discordToken) {
   const { startBot } = await import('./discord/bot.ts');
   const { stopOnSignals } = await import('./discord/shutdown.ts');
   const bot = await startBot(config, engine, logger);
-  stopOnSignals(bot.stop, logger);
+  stopOnSignals(async () => {
+    live.close();
+    await bot.stop();
+  }, logger);
 } else {
   logger.info('no DISCORD_TOKEN: starting the offline console');
   await runConsole(engine, {
@@ -25,4 +32,5 @@ if (config.discordToken) {
     output: process.stdout,
     ...(process.stdout.isTTY ? { highlight: terminalBold } : {}),
   });
+  live.close();
 }

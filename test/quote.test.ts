@@ -143,6 +143,9 @@ describe('bad input', () => {
       expect(['quote', 'none']).toContain(a.kind);
     }
     expect(engine.quote('@everyone ballistic').kind).toBe('quote');
+    // A mention is not a topic: the Japanese answer is not pushed to English by "everyone".
+    expect(engine.quote('@everyone 非核化').items[0]!.citations[0]!.language).toBe('ja');
+    expect(() => engine.quote('<@123456789012345678> @here')).toThrow(QueryError);
     expect(engine.quote('the of and').notice).toMatch(/too common/);
   });
 });

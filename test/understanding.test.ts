@@ -62,6 +62,18 @@ describe('/who', () => {
     expect(names.some((n) => /Kang Kyung-wha/.test(n))).toBe(true);
   });
 
+  it('presents in English people only a Japanese statement names: glossary, bracketed name, country table', () => {
+    const a = ours.ask('who is the prime minister mentioned');
+    expect(a.notice).toMatch(/No English statement answers this/);
+    expect(a.items.map((i) => i.text)).toEqual([
+      '石破茂 — Prime Minister, Japan',
+      'Anthony Albanese — Prime Minister, Australia',
+    ]);
+    const hayashi = ours.who('', { statement: 'test-mofa-2023-06-05-tokyo', lang: 'en' });
+    expect(hayashi.items[0]!.text).toBe('HAYASHI Yoshimasa — Foreign Minister, Japan');
+    expect(hayashi.items[0]!.citations[0]!.excerpt).toContain('林芳正外務大臣');
+  });
+
   it('says so when the matching paragraphs name nobody', () => {
     const a = ours.who('新型コロナウイルス', { lang: 'ja' });
     expect(a.kind).toBe('none');
@@ -119,8 +131,36 @@ describe('/when', () => {
     expect(en.items[0]!.text).toBe('2025-02-07 09:15 local time (07:15 JST) (approx.), about 1 hour');
   });
 
+  it('gives both days of a two-day meeting, and deputies and vice ministers with their roles', () => {
+    const when = ours.when('', { statement: 'test-state-2024-06-06-campbell-okano' });
+    expect(when.items[0]!.time).toEqual({ date: '2024-06-04', endDate: '2024-06-05' });
+    expect(when.items[0]!.text).toBe('2024-06-04 to 2024-06-05');
+    const who = ours.who('', { statement: 'test-state-2024-06-06-campbell-okano' });
+    expect(who.items.map((i) => i.text)).toEqual([
+      'Kurt M. Campbell — Deputy Secretary of State',
+      'Okano Masataka — Vice Minister for Foreign Affairs, Japan',
+      'Matthew Miller — Spokesperson',
+    ]);
+  });
+
+  it('dates a topic by the day expression near it rather than a bare year', () => {
+    const a = ours.ask('G7外相会合はいつ');
+    expect(a.items[0]!.time).toEqual({ date: '2023-04-16', endDate: '2023-04-18' });
+    expect(a.items[0]!.text).toBe('2023年4月16日～2023年4月18日');
+    expect(ours.ask('弾道ミサイル発射はいつ').items[0]!.time!.date).toBe('2023-04-13');
+  });
+
   it('says plainly when there is no time', () => {
     expect(seed.when('非核化').kind).toBe('none');
+  });
+});
+
+describe('describing times', () => {
+  it('says a date dated in another place in both languages', async () => {
+    const { describeTime } = await import('../src/answer/describe.ts');
+    const t = { date: '2023-04-12', alternate: { date: '2023-04-11', timezone: 'local' } };
+    expect(describeTime(t, 'ja')).toBe('2023年4月12日（現地時間2023年4月11日）');
+    expect(describeTime(t, 'en')).toBe('2023-04-12 (2023-04-11 local time)');
   });
 });
 

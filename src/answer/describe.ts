@@ -33,6 +33,13 @@ function clock(date: string | undefined, time: string, zone: string | undefined,
 /** The answer line for a time, in the asked language, from the normalized value only. */
 export function describeTime(t: TimeInfo, lang: Lang): string {
   let s = describeDate(t, lang);
+  if (t.endDate) s += lang === 'ja' ? `～${describeDate({ date: t.endDate }, lang)}` : ` to ${t.endDate}`;
+  const a = t.alternate;
+  if (a && !a.time) {
+    // 12日（現地時間11日）: the same day dated in another place.
+    const zone = zoneName(a.timezone, lang);
+    s += lang === 'ja' ? `（${zone ?? ''}${describeDate({ date: a.date }, lang)}）` : ` (${a.date}${zone ? ` ${zone}` : ''})`;
+  }
   const alt = t.alternate?.time
     ? clock(t.alternate.date !== t.date ? t.alternate.date : undefined, t.alternate.time, t.alternate.timezone, lang)
     : undefined;

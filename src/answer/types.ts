@@ -29,6 +29,8 @@ export interface TimeInfo {
   timezone?: string;
   approximate?: boolean;
   durationMinutes?: number;
+  /** Last day of a range or list ("June 4 and 5", 4日から6日まで). */
+  endDate?: string;
   /** Present only when the text names a whole week, month or year rather than a day. */
   precision?: 'week' | 'month' | 'year';
   /** The same moment as written for another place: "(local time; 10:05 a.m. Japan time)". */

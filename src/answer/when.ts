@@ -23,6 +23,7 @@ export function timeInfo(e: TimeExpression): TimeInfo {
     ...(e.timezone ? { timezone: e.timezone } : {}),
     ...(e.approximate ? { approximate: true } : {}),
     ...(e.durationMinutes ? { durationMinutes: e.durationMinutes } : {}),
+    ...(e.endDate && e.endDate !== e.date ? { endDate: e.endDate } : {}),
     ...(e.precision ? { precision: e.precision } : {}),
     ...(e.alternate ? { alternate: e.alternate } : {}),
   };
@@ -33,6 +34,9 @@ function timeItem(statement: Statement, paragraph: Paragraph, e: TimeExpression,
   const time = timeInfo(e);
   return { text: describeTime(time, lang), time, citations: [cite(statement, paragraph, excerpt.text)], matched: [e.text] };
 }
+
+/** Characters of distance a coarse expression concedes to a precise one, when dating a topic. */
+const VAGUENESS = { week: 15, month: 30, year: 60, context: 40 } as const;
 
 /** Opening paragraphs say when the call or meeting took place; later ones rarely do. */
 const EVENT_PARAGRAPHS = 2;
@@ -76,9 +80,13 @@ export function answerWhen(lib: Library, query: string, scope: SearchScope): Ans
     if (exprs.length === 0) continue;
     // The expression nearest to the words asked about dates *that* thing, not another.
     const ranges = matchRanges(m.paragraph.text, m.keywords, m.terms);
+    // A day beats a bare year or month next to it (本年のG7 … 同月16日から18日まで…G7外相会合),
+    // and a clock time with no date of its own comes last.
+    const vagueness = (e: TimeExpression) =>
+      (e.precision ? VAGUENESS[e.precision] : 0) + (e.dateFromContext ? VAGUENESS.context : 0);
     const distance = (e: TimeExpression) =>
       Math.min(...ranges.map(([s, t]) => (e.end <= s ? s - e.end : e.start >= t ? e.start - t : 0)), Infinity);
-    const nearest = [...exprs].sort((a, b) => distance(a) - distance(b))[0]!;
+    const nearest = [...exprs].sort((a, b) => distance(a) + vagueness(a) - (distance(b) + vagueness(b)))[0]!;
     items.push(timeItem(m.statement, m.paragraph, nearest, scope.lang));
   }
   if (items.length === 0) return none(outcome.matches.length ? notice('noTimes', scope.lang) : outcomeNotice(outcome, scope.lang)!);

@@ -2,7 +2,9 @@ import type { Library } from '../engine/library.ts';
 import { parseQuery } from '../index/query.ts';
 import { normalize } from '../text/normalize.ts';
 import { primaryLanguage } from '../text/script.ts';
-import { mergeAcrossLanguages } from '../understand/glossary.ts';
+import { canonicalCountry } from '../understand/countries.ts';
+import { mergeAcrossLanguages, type Glossary } from '../understand/glossary.ts';
+import { stripEnglishHonorifics } from '../understand/names.ts';
 import type { Person } from '../understand/people.ts';
 import { cite } from './citation.ts';
 import { describePerson } from './describe.ts';
@@ -27,6 +29,32 @@ function personInfo(p: Person, lang: Lang): PersonInfo {
   if (role && p.former && !/^前|former/i.test(role)) role = FORMER[lang](role);
   if (role && p.acting && !/代行|代理|acting/i.test(role)) role = ACTING[lang](role);
   return { name: p.name, ...(role ? { role } : {}), ...(p.affiliation ? { affiliation: p.affiliation } : {}) };
+}
+
+/** Post-nominal letters after an English name in brackets: "Anthony Albanese MP". */
+const POST_NOMINALS = /(?:,?\s+(?:MP|AC|AO|QC|KC|OBE|CBE|KBE|GCMG|KCMG))+$/;
+
+/** The first English form of a Japanese glossary word (role or name), if the glossary has one. */
+function glossaryEnglish(glossary: Glossary, ja: string): string | undefined {
+  const key = normalize(ja);
+  for (const entry of [...glossary.people, ...glossary.terms]) {
+    if (entry.ja.some((form) => normalize(form) === key)) return entry.en[0];
+  }
+  return undefined;
+}
+
+/**
+ * How to present in English a person only a Japanese statement names: the glossary's English
+ * name, else the English name the statement gives in brackets; role and country through the
+ * glossary and the country table. What cannot be carried over stays as written.
+ */
+function englishFace(p: Person, glossary: Glossary): Person {
+  const person = glossary.people.find((e) => e.ja.some((form) => normalize(form) === normalize(p.name)));
+  const bracketName = p.otherNames.map((n) => stripEnglishHonorifics(n).replace(POST_NOMINALS, '').trim()).find(Boolean);
+  const name = person?.en[0] ?? bracketName ?? p.name;
+  const role = p.role ? (glossaryEnglish(glossary, p.role) ?? p.role) : undefined;
+  const affiliation = p.affiliation ? (canonicalCountry(p.affiliation) ?? p.affiliation) : undefined;
+  return { ...p, name, ...(role ? { role } : {}), ...(affiliation ? { affiliation } : {}) };
 }
 
 function mentionCitation(lib: Library, n: Named, paragraphs?: ReadonlySet<number>): Citation {
@@ -106,9 +134,10 @@ export function answerWho(lib: Library, query: string, scope: SearchScope): Answ
   const items: AnswerItem[] = entries.map((e) => {
     const own = scope.lang === 'ja' ? e.ja ?? e.en! : e.en ?? e.ja!;
     const other = own === e.ja ? e.en : e.ja;
-    const person = personInfo(own.person, scope.lang);
+    const face = scope.lang === 'en' && !e.en ? englishFace(own.person, lib.glossary) : own.person;
+    const person = personInfo(face, scope.lang);
     const sides = [own, other].filter((n): n is Named => n !== undefined);
-    const written = !own.person.affiliation || own.person.mentions.some((m) => m.text.includes(own.person.affiliation!));
+    const written = !face.affiliation || own.person.mentions.some((m) => m.text.includes(face.affiliation!));
     return {
       text: describePerson(person, scope.lang, written),
       person,

@@ -1,6 +1,6 @@
-import { readdir, readFile } from 'node:fs/promises';
+import { readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
-import { parseStatementFile } from './parse.ts';
+import { MAX_FILE_BYTES, parseStatementFile, type ParsedFile } from './parse.ts';
 import type { CorpusProblem, Statement } from './types.ts';
 
 export interface LoadedCorpus {
@@ -10,39 +10,78 @@ export interface LoadedCorpus {
   problems: CorpusProblem[];
   /** Other files of interest found in the folder (glossaries), absolute paths. */
   glossaryFiles: string[];
+  /** Files that failed to load and are served from `previous` (their last good version). */
+  kept?: string[];
+}
+
+export interface LoadOptions {
+  /**
+   * The last good statement of each file (by path relative to the corpus root). A file that is
+   * now broken keeps serving this version, so a bad edit on a running bot loses nothing.
+   */
+  previous?: ReadonlyMap<string, Statement>;
 }
 
 const STATEMENT_EXT = '.md';
 const GLOSSARY = /^glossary.*\.ya?ml$/i;
 
-async function listFiles(dir: string): Promise<string[]> {
+/**
+ * Regular files under `dir`, and symbolic links apart: links are never followed, so the corpus
+ * cannot reach outside its folder or loop.
+ */
+async function listFiles(dir: string): Promise<{ files: string[]; links: string[] }> {
   const entries = await readdir(dir, { withFileTypes: true, recursive: true });
-  return entries
-    .filter((e) => e.isFile())
-    .map((e) => path.join(e.parentPath ?? e.path, e.name))
-    .sort();
+  const full = (e: (typeof entries)[number]) => path.join(e.parentPath ?? e.path, e.name);
+  return {
+    files: entries.filter((e) => e.isFile()).map(full).sort(),
+    links: entries.filter((e) => e.isSymbolicLink() && e.name.endsWith(STATEMENT_EXT)).map(full).sort(),
+  };
+}
+
+/**
+ * Reads and parses one file. Size is checked before reading, so a huge file is never loaded into
+ * memory; a file that vanishes or cannot be read (a save in progress, permissions) is a problem,
+ * not a crash of the whole load.
+ */
+async function readStatementFile(abs: string, rel: string): Promise<ParsedFile> {
+  const error = (message: string): ParsedFile => ({ problems: [{ file: rel, line: 1, message, severity: 'error' }] });
+  try {
+    const info = await stat(abs);
+    if (!info.isFile()) return error('not a regular file');
+    if (info.size > MAX_FILE_BYTES) return error(`file is too large (${info.size} bytes; the limit is ${MAX_FILE_BYTES})`);
+    return parseStatementFile(rel, await readFile(abs));
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    return error(code === 'ENOENT' ? 'file disappeared while loading' : `file cannot be read (${code ?? 'error'})`);
+  }
 }
 
 /**
  * Loads every statement under `dir` (subfolders included). Invalid files are reported and
- * skipped; a duplicate id keeps the first file (in path order) and reports the second.
+ * skipped; a duplicate id keeps the file that already served it (see `previous`), else the first
+ * in path order, and reports the others.
  * README.md files describe folders and are not statements.
  */
-export async function loadCorpus(dir: string): Promise<LoadedCorpus> {
+export async function loadCorpus(dir: string, { previous }: LoadOptions = {}): Promise<LoadedCorpus> {
   const root = path.resolve(dir);
   const statements: Statement[] = [];
   const problems: CorpusProblem[] = [];
   const glossaryFiles: string[] = [];
-  const seen = new Map<string, string>();
+  const kept: string[] = [];
 
   let files: string[];
   try {
-    files = await listFiles(root);
+    const listed = await listFiles(root);
+    files = listed.files;
+    for (const link of listed.links) {
+      problems.push({ file: path.relative(root, link), line: 1, message: 'symbolic link not followed (copy the file into the corpus folder)', severity: 'warning' });
+    }
   } catch (err) {
     const reason = (err as NodeJS.ErrnoException).code === 'ENOENT' ? 'folder not found' : 'folder cannot be read';
-    return { dir: root, statements, problems: [{ file: dir, line: 0, message: reason, severity: 'error' }], glossaryFiles };
+    return { dir: root, statements, problems: [{ file: dir, line: 0, message: reason, severity: 'error' }], glossaryFiles, kept };
   }
 
+  const candidates: { rel: string; statement: Statement; idLine: number; brokenAt?: number }[] = [];
   for (const abs of files) {
     const name = path.basename(abs);
     if (GLOSSARY.test(name)) {
@@ -51,17 +90,43 @@ export async function loadCorpus(dir: string): Promise<LoadedCorpus> {
     }
     if (!name.endsWith(STATEMENT_EXT) || /^readme\.md$/i.test(name)) continue;
     const rel = path.relative(root, abs);
-    const parsed = parseStatementFile(rel, await readFile(abs));
+    const parsed = await readStatementFile(abs, rel);
     problems.push(...parsed.problems);
-    const s = parsed.statement;
-    if (!s) continue;
-    const first = seen.get(s.id);
-    if (first) {
-      problems.push({ file: rel, line: parsed.idLine ?? 1, message: `duplicate id "${s.id}" (already used by ${first})`, severity: 'error' });
+    if (parsed.statement) {
+      candidates.push({ rel, statement: parsed.statement, idLine: parsed.idLine ?? 1 });
       continue;
     }
-    seen.set(s.id, rel);
-    statements.push(s);
+    const last = previous?.get(rel);
+    if (last) candidates.push({ rel, statement: last, idLine: 1, brokenAt: parsed.problems.find((p) => p.severity === 'error')?.line ?? 1 });
   }
-  return { dir: root, statements, problems, glossaryFiles };
+
+  // Which file owns each id: the one that already served it (a newcomer cannot push a running
+  // statement out), else the first in path order.
+  const owner = new Map<string, string>();
+  for (const c of candidates) {
+    if (previous?.get(c.rel)?.id === c.statement.id && !owner.has(c.statement.id)) owner.set(c.statement.id, c.rel);
+  }
+  for (const c of candidates) if (!owner.has(c.statement.id)) owner.set(c.statement.id, c.rel);
+
+  const keep = (rel: string, statement: Statement, line: number) => {
+    statements.push(statement);
+    kept.push(rel);
+    problems.push({ file: rel, line, message: 'still serving the last good version of this file', severity: 'warning' });
+  };
+  for (const c of candidates) {
+    const first = owner.get(c.statement.id)!;
+    if (first === c.rel) {
+      if (c.brokenAt !== undefined) keep(c.rel, c.statement, c.brokenAt);
+      else statements.push(c.statement);
+      continue;
+    }
+    problems.push({ file: c.rel, line: c.idLine, message: `duplicate id "${c.statement.id}" (already used by ${first})`, severity: 'error' });
+    // An edit that gives a file a taken id is a broken edit too: its last good version stays.
+    const last = previous?.get(c.rel);
+    if (last && last !== c.statement && !owner.has(last.id)) {
+      owner.set(last.id, c.rel);
+      keep(c.rel, last, c.idLine);
+    }
+  }
+  return { dir: root, statements, problems, glossaryFiles, kept };
 }

@@ -21,7 +21,8 @@ function firstInvalidUtf8Line(bytes: Uint8Array): number | undefined {
     // Decode prefixes to find where it breaks: binary search keeps this cheap on big files.
     let lo = 0;
     let hi = bytes.length;
-    while (hi - lo > 4) {
+    // Down to one byte: stopping a few bytes early could count a newline just before the bad byte.
+    while (hi - lo > 1) {
       const mid = (lo + hi) >> 1;
       try {
         new TextDecoder('utf-8', { fatal: true }).decode(bytes.subarray(0, mid), { stream: true });
@@ -30,8 +31,9 @@ function firstInvalidUtf8Line(bytes: Uint8Array): number | undefined {
         hi = mid;
       }
     }
+    // bytes[hi - 1] is where decoding fails; a newline there ends the line that holds the bad byte.
     let line = 1;
-    for (let i = 0; i < lo; i++) if (bytes[i] === 0x0a) line++;
+    for (let i = 0; i < hi - 1; i++) if (bytes[i] === 0x0a) line++;
     return line;
   }
 }

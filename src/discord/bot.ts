@@ -21,6 +21,7 @@ import type { Command } from './command.ts';
 import { Cooldown, type CooldownOptions } from './cooldown.ts';
 import { apologize, commandMap, routeInteraction } from './interactionRouter.ts';
 import { apologizeForMessage, handleMessage, questionOf } from './messageHandler.ts';
+import { SeenEvents } from './seenEvents.ts';
 
 export interface BotOptions {
   /** Commands to serve (default: all of `commands/`); tests add their own. */
@@ -68,6 +69,7 @@ export async function startBot(
   const commands = commandMap(options.commands ?? defaultCommands);
   const ctx = { engine, logger: log };
 
+  const seen = new SeenEvents();
   const inFlight = new Set<Promise<void>>();
   let accepting = true;
 
@@ -91,6 +93,10 @@ export async function startBot(
   }
 
   client.on(Events.InteractionCreate, (interaction: Interaction) => {
+    if (!seen.first(interaction.id)) {
+      log.debug({ interaction: interaction.id }, 'repeated interaction ignored');
+      return;
+    }
     const what = {
       interaction: interaction.id,
       type: interaction.type,
@@ -103,6 +109,7 @@ export async function startBot(
   client.on(Events.MessageCreate, (message: Message) => {
     const botUserId = client.user?.id;
     if (!botUserId) return;
+    if (!seen.first(message.id)) return;
     guarded(
       { message: message.id, channel: message.channelId, user: message.author.id },
       () => handleMessage(message, { engine, cooldown, botUserId }),
@@ -112,6 +119,12 @@ export async function startBot(
     );
   });
 
+  // Rate limits and server errors are retried by discord.js; the log shows they happened.
+  client.rest.on('response', (request, response) => {
+    if (response.status === 429 || response.status >= 500) {
+      log.warn({ method: request.method, route: request.route, status: response.status, retries: request.retries }, 'Discord API error response (discord.js retries 429 and 5xx)');
+    }
+  });
   client.on(Events.Error, (error) => log.error({ err: error }, 'client error'));
   client.on(Events.Warn, (warning) => log.warn({ warning }, 'client warning'));
   client.on(Events.Debug, (message) => log.trace({ debug: scrubDebug(message) }, 'discord.js'));

@@ -41,7 +41,7 @@ const isEntryPoint = process.argv[1] !== undefined && import.meta.url === pathTo
 if (isEntryPoint) {
   try {
     const config = loadConfig();
-    const logger = createLogger(config.logLevel);
+    const logger = createLogger(config.logLevel, { secrets: [config.discordToken] });
     const { scope, names } = await deployCommands(config, logger);
     process.stdout.write(`Registered ${names.length} commands (${scope}): ${names.join(', ')}\n`);
   } catch (error) {

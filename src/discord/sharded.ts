@@ -39,7 +39,7 @@ const isEntryPoint = process.argv[1] !== undefined && path.resolve(process.argv[
 if (isEntryPoint) {
   try {
     const config = loadConfig();
-    const logger = createLogger(config.logLevel);
+    const logger = createLogger(config.logLevel, { secrets: [config.discordToken] });
     const manager = await runSharded(config, logger);
     stopOnSignals(async () => {
       // Each shard gets SIGTERM and stops gracefully on its own; wait until all have.

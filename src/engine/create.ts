@@ -6,8 +6,8 @@ import { answerWho } from '../answer/who.ts';
 import type { Answer, Lang } from '../answer/types.ts';
 import type { SearchScope } from '../answer/search.ts';
 import { detectLanguage, primaryLanguage } from '../text/script.ts';
-import { normalize } from '../text/normalize.ts';
-import { QueryError } from './errors.ts';
+import { normalize, wellFormed } from '../text/normalize.ts';
+import { MAX_QUERY_LENGTH, QueryError } from './errors.ts';
 import type { Library } from './library.ts';
 import type { Engine, QueryOptions, StatementSummary } from './types.ts';
 import { cleanQuery } from './validate.ts';
@@ -87,9 +87,12 @@ export function createEngine(lib: Library): Engine {
     },
     statements,
     findStatements(prefix: string, max = 25): StatementSummary[] {
-      const needle = normalize(prefix.trim());
+      // A negative or fractional count would make slice() count from the end.
+      const count = Number.isFinite(max) ? Math.max(0, Math.floor(max)) : 25;
+      // Autocomplete text skips cleanQuery; NFKC of a long run of combining marks is quadratic.
+      const needle = normalize(wellFormed(prefix.slice(0, MAX_QUERY_LENGTH)).trim());
       const all = statements();
-      if (!needle) return all.slice(0, max);
+      if (!needle) return all.slice(0, count);
       const score = (s: StatementSummary) => {
         const hay = [s.title, s.id, s.date].map(normalize);
         if (hay.some((h) => h.startsWith(needle))) return 0;
@@ -100,7 +103,7 @@ export function createEngine(lib: Library): Engine {
         .map((s) => ({ s, rank: score(s) }))
         .filter((x) => x.rank < 2)
         .sort((a, b) => a.rank - b.rank)
-        .slice(0, max)
+        .slice(0, count)
         .map((x) => x.s);
     },
   };

@@ -11,7 +11,7 @@ const MESSAGES: Record<QueryErrorCode, Record<Lang, string>> = {
     ja: '検索する言葉を入力してください（例：「弾道ミサイル」）。',
   },
   too_long: {
-    en: `That question is too long: please keep it under ${MAX_QUERY_LENGTH} characters.`,
+    en: `That question is too long: please keep it to ${MAX_QUERY_LENGTH} characters or fewer.`,
     ja: `質問が長すぎます。${MAX_QUERY_LENGTH}文字以内でお願いします。`,
   },
   unknown_statement: {

@@ -36,12 +36,20 @@ function keywordQuery(k: Keyword): Query {
       ? { queries: k.terms, prefix: true, fuzzy: false }
       : { queries: k.terms, combineWith: 'AND', prefix: false, fuzzy: false };
   }
-  const term = k.terms[0]!;
+  const { term, prefix, fuzzy } = wordSpec(k.terms[0]!);
+  return { queries: [term], prefix, fuzzy };
+}
+
+/** Longest word given typo tolerance: no real word is longer, and the edit matrix grows with it. */
+const MAX_FUZZY_WORD = 40;
+
+/** How an English word is searched: prefix from 4 letters, one typo in 7 or more, none in numbers. */
+function wordSpec(term: string): { term: string; prefix: boolean; fuzzy: number | false } {
   const numeric = /\d/.test(term);
   return {
-    queries: [term],
+    term,
     prefix: !numeric && term.length >= 4,
-    fuzzy: !numeric && term.length >= 7 ? 0.2 : false,
+    fuzzy: !numeric && term.length >= 7 && term.length <= MAX_FUZZY_WORD ? 0.2 : false,
   };
 }
 
@@ -61,9 +69,7 @@ function keywordSpecs(k: Keyword): KeywordSpecs {
       ? [{ term: k.terms[0]!, prefix: true, fuzzy: false }]
       : k.terms.map((term) => ({ term, prefix: false, fuzzy: false }));
   }
-  const term = k.terms[0]!;
-  const numeric = /\d/.test(term);
-  return [{ term, prefix: !numeric && term.length >= 4, fuzzy: !numeric && term.length >= 7 ? 0.2 : false }];
+  return [wordSpec(k.terms[0]!)];
 }
 
 /**

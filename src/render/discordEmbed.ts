@@ -111,6 +111,8 @@ export interface RenderedAnswer {
 
 /** Markdown-escaped text that also cannot become a heading, list or masked link. */
 export function escapeText(text: string): string {
+  // discord.js escapes only the first `[` of a line that holds masked links, leaving a second link
+  // live; escaping every `[` (backslashes are already escaped) closes them all.
   return escapeMarkdown(text, {
     // The italic and underline escapes use look-behinds that cost quadratic time on long
     // paragraphs; they change nothing unless the characters they escape are present.
@@ -119,8 +121,8 @@ export function escapeText(text: string): string {
     heading: true,
     bulletedList: true,
     numberedList: true,
-    maskedLink: true,
-  });
+    maskedLink: false,
+  }).replace(/\[/g, '\\[');
 }
 
 /** An excerpt as a block quote with the matched terms in bold, everything else escaped. */

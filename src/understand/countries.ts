@@ -165,6 +165,27 @@ export const COUNTRIES: readonly Country[] = [
 ];
 
 /** Long forms MOFA appends to a katakana country (インドネシア共和国大統領). */
+/**
+ * One-character country abbreviations that MOFA writes right after a katakana name and before a
+ * title (ブリンケン米国務長官, ラミー英外相), with the full form they stand for. Only read in that
+ * position: elsewhere 米 or 中 are ordinary kanji (米山, 中谷).
+ */
+export const JA_ONE_CHAR_COUNTRIES: Readonly<Record<string, string>> = {
+  米: '米国',
+  英: '英国',
+  仏: 'フランス',
+  独: 'ドイツ',
+  中: '中国',
+  韓: '韓国',
+  露: 'ロシア',
+  豪: '豪州',
+  印: 'インド',
+  加: 'カナダ',
+  伊: 'イタリア',
+  比: 'フィリピン',
+  越: 'ベトナム',
+};
+
 export const JA_COUNTRY_SUFFIXES: readonly string[] = ['連邦共和国', '共和国', '連邦', '王国', '合衆国'];
 
 const byJa = new Map<string, Country>();

@@ -7,7 +7,7 @@ import { readFile } from 'node:fs/promises';
 import { LineCounter, isMap, isScalar, isSeq, parseDocument, type Node, type YAMLMap } from 'yaml';
 import { canonicalCountry } from './countries.ts';
 import { crossNameKey, englishNameKey, normalizeForm } from './names.ts';
-import type { Person } from './people-types.ts';
+import type { Person } from './peopleTypes.ts';
 
 export interface GlossaryPerson {
   ja: string[];

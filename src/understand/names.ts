@@ -2,7 +2,7 @@
  * Normal forms of personal names, so that 「マイク・ポンペオ」, "The Honorable Michael R. Pompeo",
  * "Michael R. Pompeo" and "POMPEO Michael" compare equal where they should.
  */
-import { EN_HONORIFICS } from './en-titles.ts';
+import { EN_HONORIFICS } from './enTitles.ts';
 
 /** Glossary and query form: NFKC, lower case, ・ removed, spaces collapsed. */
 export function normalizeForm(s: string): string {

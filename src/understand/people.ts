@@ -4,12 +4,12 @@
  * Pompeo"). Pure functions over paragraph text; meant to run once per statement at index time.
  */
 import { englishNameKey, japaneseNameKey } from './names.ts';
-import { englishMentions } from './people-en.ts';
-import { japaneseMentions } from './people-ja.ts';
-import type { Paragraphlike, Person, RawMention } from './people-types.ts';
+import { englishMentions } from './peopleEn.ts';
+import { japaneseMentions } from './peopleJa.ts';
+import type { Paragraphlike, Person, RawMention } from './peopleTypes.ts';
 import { isKanji } from './scripts.ts';
 
-export type { Person, PersonMention } from './people-types.ts';
+export type { Person, PersonMention } from './peopleTypes.ts';
 
 interface Group {
   key: string;

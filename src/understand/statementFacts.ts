@@ -1,7 +1,7 @@
 import type { Statement } from '../corpus/types.ts';
 import { primaryLanguage } from '../text/script.ts';
 import { extractPeople } from './people.ts';
-import type { Person } from './people-types.ts';
+import type { Person } from './peopleTypes.ts';
 import { extractTimes, type TimeExpression } from './times.ts';
 
 /** What a statement says about people and times: plain data, extracted once and kept (or persisted). */

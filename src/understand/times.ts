@@ -128,6 +128,13 @@ function absorbDate(d: Draft, a: DateAtom, gap: string, inBracket: boolean): boo
     // 11月1日（金曜日）午後3時: the weekday only restates the date.
     return a.time ? absorbTime(d, a.time, a.endTime, a.zone, false) : true;
   }
+  if (inBracket && d.date && !d.time && !a.time && d.pendingZone && !d.alt.date) {
+    // 4月12日（日本時間13日）: the same day as dated in another place.
+    d.alt.date = a.date;
+    d.alt.zone = d.pendingZone;
+    d.pendingZone = undefined;
+    return true;
+  }
   if (d.time && !d.alt.time && !d.alt.date && !a.time && inBracket && d.date) {
     // 午後2時(日本時間同日午後3時): the other place's date, its clock time follows.
     d.alt.date = a.date;
@@ -167,8 +174,10 @@ function absorbDate(d: Draft, a: DateAtom, gap: string, inBracket: boolean): boo
 }
 
 /** `prefix`: the zone is written right before a date or time (日本時間同日午後3時) and belongs to it. */
-function absorbZone(d: Draft, zone: string, prefix: boolean): boolean {
-  if (prefix && d.time && !d.alt.time && !d.pendingZone) {
+function absorbZone(d: Draft, zone: string, prefix: boolean, inBracket: boolean): boolean {
+  // 12日（現地時間11日）: the zone belongs to the other place's date in the bracket, not to 12日.
+  const otherPlaceDate = prefix && inBracket && d.date !== undefined && !d.time && !d.alt.date;
+  if ((otherPlaceDate || (prefix && d.time && !d.alt.time)) && !d.pendingZone) {
     d.pendingZone = zone;
     return true;
   }
@@ -195,7 +204,12 @@ function absorb(d: Draft, a: Atom, gap: string, inBracket: boolean, next?: Atom)
       if (d.time && a.time && d.alt.time && !rangeGap) return false;
       return absorbTime(d, a.time, a.endTime, a.zone, rangeGap);
     case 'zone':
-      return absorbZone(d, a.zone, next !== undefined && next.start === a.end && (next.kind === 'date' || next.kind === 'time' || next.kind === 'dayOffset'));
+      return absorbZone(
+        d,
+        a.zone,
+        next !== undefined && next.start === a.end && (next.kind === 'date' || next.kind === 'time' || next.kind === 'dayOffset'),
+        inBracket,
+      );
     case 'dayOffset':
       if (d.time && !d.alt.time) {
         d.pendingShift = a.shift;
@@ -305,8 +319,12 @@ function finish(d: Draft, f: Finisher): TimeExpression | undefined {
     const date = altDate?.date ?? addDays(main.date, d.alt.shift ?? 0);
     expr.alternate = { date: formatIsoDate(date), time: formatClock(d.alt.time.hour, d.alt.time.minute) };
     if (d.alt.zone) expr.alternate.timezone = d.alt.zone;
+  } else if (d.alt.date) {
+    const altDate = resolveDate(d.alt.date, { ...ctx, chainPrevious: undefined, previous: main.date });
+    if (altDate) expr.alternate = { date: formatIsoDate(altDate.date), ...(d.alt.zone ? { timezone: d.alt.zone } : {}) };
   }
-  if (d.date) f.previous = last;
+  // 同月/同日 refer to the last date named to the day: 本年 or 来月 name no day to refer back to.
+  if (d.date && main.precision === 'day') f.previous = last;
   return expr;
 }
 

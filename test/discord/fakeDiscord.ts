@@ -3,8 +3,10 @@
  * gateway (HELLO, IDENTIFY, READY, GUILD_CREATE, heartbeats, RESUME) on 127.0.0.1. It records
  * every REST request so tests can assert on what the real discord.js client sent.
  *
- * Built to be extended with faults (issue 6): `intercept` can delay or answer any request
- * (e.g. 429), `closeSockets(code)` drops gateway connections, `sessions` allows RESUME checks.
+ * Faults (issue 6): `intercept` can delay or answer any request (e.g. 429, 500),
+ * `closeSockets(code)` and `dropSockets()` drop gateway connections, `ackHeartbeats = false`
+ * makes a zombie connection, `failResumes` answers RESUME with op 9, and sessions keep their
+ * dispatches so a RESUME replays the events sent while the client was away.
  */
 import { once } from 'node:events';
 import http, { type IncomingMessage, type ServerResponse } from 'node:http';
@@ -51,6 +53,10 @@ interface Session {
   seq: number;
   shard: [number, number];
   socket?: WebSocket;
+  /** Every dispatch of the session, so a RESUME can replay what the client missed. */
+  sent: Array<{ s: number; t: string; d: unknown }>;
+  /** False once the session was invalidated or replaced by a new IDENTIFY for its shard. */
+  live: boolean;
 }
 
 let counter = 0n;
@@ -96,6 +102,16 @@ export class FakeDiscord {
   intercept: Interceptor | undefined;
   /** Value of `shards` in GET /gateway/bot. */
   recommendedShards = 1;
+  /** HELLO's heartbeat interval for new connections (short in zombie tests). */
+  heartbeatIntervalMs = 41_250;
+  /** False: heartbeats go unanswered, as on a zombie connection. */
+  ackHeartbeats = true;
+  /** True: every RESUME is answered with op 9 (invalid session, not resumable). */
+  failResumes = false;
+  /** Close codes of gateway connections that ended (1000: the client logged out). */
+  readonly closeCodes: number[] = [];
+  /** Heartbeats received (op 1), for zombie tests. */
+  heartbeats = 0;
 
   private readonly server: http.Server;
   private readonly wss: WebSocketServer;
@@ -281,19 +297,23 @@ export class FakeDiscord {
 
   private onSocket(socket: WebSocket): void {
     this.sockets.add(socket);
-    socket.on('close', () => this.sockets.delete(socket));
+    socket.on('close', (code) => {
+      this.sockets.delete(socket);
+      this.closeCodes.push(code);
+    });
     socket.on('message', (data) => this.onGatewayMessage(socket, JSON.parse(String(data))));
-    this.sendOp(socket, { op: 10, d: { heartbeat_interval: 41_250 } });
+    this.sendOp(socket, { op: 10, d: { heartbeat_interval: this.heartbeatIntervalMs } });
   }
 
   private sendOp(socket: WebSocket, payload: Record<string, unknown>): void {
     if (socket.readyState === socket.OPEN) socket.send(JSON.stringify({ s: null, t: null, ...payload }));
   }
 
+  /** Sequenced and kept for replay even while the connection is down, as Discord does. */
   private dispatchTo(session: Session, t: string, d: unknown): void {
-    if (!session.socket) return;
     session.seq += 1;
-    this.sendOp(session.socket, { op: 0, t, s: session.seq, d });
+    session.sent.push({ s: session.seq, t, d });
+    if (session.socket) this.sendOp(session.socket, { op: 0, t, s: session.seq, d });
   }
 
   private guildShard(guildId: string, shardCount: number): number {
@@ -303,7 +323,8 @@ export class FakeDiscord {
   private onGatewayMessage(socket: WebSocket, payload: { op: number; d: any }): void {
     switch (payload.op) {
       case 1:
-        this.sendOp(socket, { op: 11 });
+        this.heartbeats += 1;
+        if (this.ackHeartbeats) this.sendOp(socket, { op: 11 });
         return;
       case 2: {
         this.identifies.push(payload.d);
@@ -316,7 +337,11 @@ export class FakeDiscord {
           return;
         }
         const shard: [number, number] = payload.d.shard ?? [0, 1];
-        const session: Session = { id: snowflake(), seq: 0, shard, socket };
+        // A new IDENTIFY replaces the shard's old session: it will never be resumed.
+        for (const old of this.sessions.values()) {
+          if (old.shard[0] === shard[0] && old.shard[1] === shard[1]) old.live = false;
+        }
+        const session: Session = { id: snowflake(), seq: 0, shard, socket, sent: [], live: true };
         this.sessions.set(session.id, session);
         const guilds = this.guildShard(this.guild.id, shard[1]) === shard[0] ? [this.guild] : [];
         this.dispatchTo(session, 'READY', {
@@ -335,11 +360,17 @@ export class FakeDiscord {
       case 6: {
         this.resumes.push(payload.d);
         const session = this.sessions.get(payload.d?.session_id);
-        if (!session || payload.d?.token !== this.token) {
+        if (!session?.live || payload.d?.token !== this.token || this.failResumes) {
+          if (session) session.live = false;
           this.sendOp(socket, { op: 9, d: false });
           return;
         }
         session.socket = socket;
+        // Replays what the client missed (seq above the one it resumed from), then RESUMED.
+        const from = Number(payload.d?.seq ?? 0);
+        for (const event of session.sent.filter((e) => e.s > from)) {
+          this.sendOp(socket, { op: 0, ...event });
+        }
         this.dispatchTo(session, 'RESUMED', {});
         return;
       }
@@ -376,16 +407,29 @@ export class FakeDiscord {
     };
   }
 
-  /** Sends an event to every open session (a single shard in most tests). */
+  /**
+   * Sends an event to every live session (a single shard in most tests). A session whose
+   * connection is down still sequences the event, to replay it when the client resumes.
+   */
   dispatch(t: string, d: unknown): void {
     for (const session of this.sessions.values()) {
-      if (session.socket?.readyState === session.socket?.OPEN) this.dispatchTo(session, t, d);
+      if (session.live) this.dispatchTo(session, t, d);
     }
   }
 
   /** Drops every gateway connection with a close code (faults, resume tests). */
   closeSockets(code = 4000, reason = 'test'): void {
     for (const socket of this.sockets) socket.close(code, reason);
+  }
+
+  /** Drops every gateway connection at the TCP level: no close frame, as when a network fails. */
+  dropSockets(): void {
+    for (const socket of this.sockets) socket.terminate();
+  }
+
+  /** Resolves on the next gateway connection (the client reconnecting). */
+  nextConnection(): Promise<void> {
+    return new Promise((resolve) => this.wss.once('connection', () => resolve()));
   }
 
   // ---------------------------------------------------------------- what users do

@@ -9,7 +9,7 @@ import type { Config } from '../../src/config.ts';
 import { startBot, type BotOptions, type RunningBot } from '../../src/discord/bot.ts';
 import { loadEngine } from '../../src/engine/load.ts';
 import type { Engine } from '../../src/engine/types.ts';
-import type { Logger } from '../../src/logger.ts';
+import { loggerOptions, type Logger, type LoggerSecrets } from '../../src/logger.ts';
 import { FakeDiscord } from './fakeDiscord.ts';
 
 export const REPO_CORPUS = path.resolve(import.meta.dirname, '../../corpus');
@@ -23,8 +23,11 @@ export interface Harness {
   close(): Promise<void>;
 }
 
-/** A logger that keeps every line (at trace level, so nothing the bot logs escapes the check). */
-export function memoryLogger(): { logger: Logger; logs: string[] } {
+/**
+ * A logger that keeps every line (at trace level, so nothing the bot logs escapes the check),
+ * with the production redaction paths; `secrets` adds the production scrub of the token.
+ */
+export function memoryLogger(options: LoggerSecrets = {}): { logger: Logger; logs: string[] } {
   const logs: string[] = [];
   const sink = new Writable({
     write(chunk, _enc, done) {
@@ -32,7 +35,7 @@ export function memoryLogger(): { logger: Logger; logs: string[] } {
       done();
     },
   });
-  return { logger: pino({ level: 'trace' }, sink), logs };
+  return { logger: pino(loggerOptions('trace', options), sink), logs };
 }
 
 export function configFor(fake: FakeDiscord, corpusDir = REPO_CORPUS): Config {
@@ -46,10 +49,18 @@ export function configFor(fake: FakeDiscord, corpusDir = REPO_CORPUS): Config {
 }
 
 export async function startHarness(
-  options: BotOptions & { corpusDir?: string; wrapEngine?: (engine: Engine) => Engine } = {},
+  options: BotOptions & {
+    corpusDir?: string;
+    wrapEngine?: (engine: Engine) => Engine;
+    /** Set the fake server up before the bot connects (e.g. a short heartbeat interval). */
+    configureFake?: (fake: FakeDiscord) => void;
+    /** Scrub the token from log lines as production does (off: tests see what the bot logs). */
+    scrubToken?: boolean;
+  } = {},
 ): Promise<Harness> {
   const fake = await FakeDiscord.start();
-  const { logger, logs } = memoryLogger();
+  options.configureFake?.(fake);
+  const { logger, logs } = memoryLogger(options.scrubToken ? { secrets: [fake.token] } : {});
   const config = configFor(fake, options.corpusDir);
   const loaded = await loadEngine(config.corpusDir, logger);
   const engine = options.wrapEngine ? options.wrapEngine(loaded) : loaded;

@@ -161,6 +161,17 @@ describe('Japanese readouts', () => {
     ]);
   });
 
+  it('family names only, with a one-character country before the title (ブリンケン米国務長官, ラミー英外相)', () => {
+    const people = ja('4月12日、林外務大臣は、ブリンケン米国務長官と電話会談を行いました。', 'また、ラミー英外相とも会談を行いました。');
+    expect(people.map(summary)).toEqual([
+      { name: '林', role: '外務大臣', affiliation: '日本', participant: true },
+      { name: 'ブリンケン', role: '国務長官', affiliation: '米国', participant: true },
+      { name: 'ラミー', role: '外相', affiliation: '英国', participant: true },
+    ]);
+    // A kanji name that starts like a country abbreviation stays whole.
+    expect(ja('米山隆一外務大臣は会見を行いました。').map((p) => p.name)).toEqual(['米山隆一']);
+  });
+
   it('no people in a paragraph without names: titles alone, 同大臣, 両大臣 and 日米韓外相 are not people', () => {
     expect(ja(seed[1]!, seed[2]!, seed[3]!)).toEqual([]);
     expect(ja('両大臣は、同大臣の発言を歓迎し、日米韓外相会合及び外務大臣会合の開催で一致した。韓国外交部長官からも発言があった。')).toEqual([]);

@@ -352,6 +352,25 @@ describe('robustness', () => {
     for (const result of byZone) expect(result).toEqual(byZone[0]);
   });
 
+  it('reads 同月 against the last date named to the day, not a bare 本年 before it', () => {
+    const [year, range] = extractTimes(
+      '1 林大臣から、本年のG7議長国として、同月16日から18日まで軽井沢で開催されるG7外相会合への出席を歓迎しました。',
+      'ja',
+      '2023-04-13',
+    );
+    expect(year).toMatchObject({ text: '本年', date: '2023-01-01', precision: 'year' });
+    expect(range).toMatchObject({ text: '同月16日から18日', date: '2023-04-16', endDate: '2023-04-18' });
+  });
+
+  it('a date with the other place\'s date in brackets: 12日（現地時間11日）, 4月12日（日本時間13日）', () => {
+    expect(extractTimes('12日（現地時間11日）、岸田総理大臣は', 'ja', '2023-04-13')).toEqual([
+      { text: '12日（現地時間11日）', start: 0, end: 12, date: '2023-04-12', alternate: { date: '2023-04-11', timezone: 'local' } },
+    ]);
+    const [e] = extractTimes('4月12日（日本時間13日）、', 'ja', '2023-04-13');
+    expect(e).toMatchObject({ date: '2023-04-12', alternate: { date: '2023-04-13', timezone: 'JST' } });
+    expect(e!.timezone).toBeUndefined();
+  });
+
   it('rejects a malformed statement date', () => {
     expect(() => extractTimes('10月31日', 'ja', '2024/11/01')).toThrow(RangeError);
   });

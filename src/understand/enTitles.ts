@@ -4,7 +4,7 @@
  * the Republic of Korea"). Titles are matched case-sensitively: capitalised, they precede or follow a
  * name; lower-case ("the minister") they are prose.
  */
-import { PhraseTable } from './phrase-table.ts';
+import { PhraseTable } from './phraseTable.ts';
 
 export interface EnTitleInfo {
   deputy?: boolean;
@@ -118,6 +118,8 @@ export const EN_HONORIFICS: readonly string[] = [
   'The Right Honourable',
   'the Right Honourable',
   'The Rt Hon',
+  'The Hon.',
+  'the Hon.',
   'Rt. Hon.',
   'H.E.',
   'Honorable',

@@ -5,8 +5,8 @@
  * Capitalised words alone (sentence starts, "Korean Peninsula", "Security Council") never make one.
  */
 import { EN_COUNTRY_FORMS } from './countries.ts';
-import { EN_HONORIFICS, EN_MODIFIERS, EN_NOT_NAME_WORDS, EN_PORTFOLIO_WORDS, EN_TITLES, type EnTitleInfo } from './en-titles.ts';
-import type { Paragraphlike, RawMention } from './people-types.ts';
+import { EN_HONORIFICS, EN_MODIFIERS, EN_NOT_NAME_WORDS, EN_PORTFOLIO_WORDS, EN_TITLES, type EnTitleInfo } from './enTitles.ts';
+import type { Paragraphlike, RawMention } from './peopleTypes.ts';
 
 const MAX_NAME_TOKENS = 5;
 /** A name word: Pompeo, MOTEGI, Tae-yul, O'Brien; or an initial: J. */

@@ -4,7 +4,7 @@
  * reads the country and the name backwards from it; a title not preceded by a name is no person.
  * Every backward read is bounded, so a paragraph costs time linear in its length.
  */
-import { JA_COUNTRY_FORMS, JA_COUNTRY_SUFFIXES } from './countries.ts';
+import { JA_COUNTRY_FORMS, JA_COUNTRY_SUFFIXES, JA_ONE_CHAR_COUNTRIES } from './countries.ts';
 import {
   JA_ACTING_SUFFIXES,
   JA_COUNTRY_ABBREVIATIONS,
@@ -15,10 +15,10 @@ import {
   JA_TITLE_FOLLOWERS,
   JA_TITLES,
   type JaTitleInfo,
-} from './ja-titles.ts';
+} from './jaTitles.ts';
 import { stripEnglishHonorifics } from './names.ts';
-import { PhraseTable } from './phrase-table.ts';
-import type { Paragraphlike, RawMention } from './people-types.ts';
+import { PhraseTable } from './phraseTable.ts';
+import type { Paragraphlike, RawMention } from './peopleTypes.ts';
 import { CLOSE_BRACKETS, OPEN_BRACKETS, findClose, findOpen, isKanji, isKatakana, isNameChar } from './scripts.ts';
 
 const MAX_RUN = 40;
@@ -41,6 +41,11 @@ interface Split {
 
 /** Splits a run such as マイク・ポンペオ米国 or 王毅中国共産党中央外事工作委員会 at its country. */
 function splitAtCountry(run: string): Split {
+  const last = run.at(-1) ?? '';
+  const abbreviated = JA_ONE_CHAR_COUNTRIES[last];
+  if (abbreviated && run.length > 1 && isKatakana(run[run.length - 2])) {
+    return { name: run.slice(0, -1), nameOffset: 0, country: abbreviated, org: '' };
+  }
   for (let p = 0; p < run.length; p++) {
     const m = COUNTRIES.matchAt(run, p, (phrase, end) => {
       const katakanaCountry = isKatakana(phrase[0]);

@@ -1,0 +1,124 @@
+import { watch, type FSWatcher } from 'node:fs';
+import { readdir, stat } from 'node:fs/promises';
+import path from 'node:path';
+import type { Logger } from '../logger.ts';
+
+export interface WatchOptions {
+  /**
+   * How often to compare every file's size and modification time, in milliseconds; 0 turns the
+   * scan off. The scan catches what file-system events miss (network mounts, containers, editors
+   * that replace folders).
+   */
+  pollMs?: number;
+  /** Quiet time after the last change before `onChange` runs: one reload per save, not per write. */
+  debounceMs?: number;
+  /** Use file-system events (default true); false leaves only the periodic scan. */
+  events?: boolean;
+  logger?: Logger;
+}
+
+export interface CorpusWatcher {
+  /** Resolves once the first scan is done: changes from then on are seen. */
+  ready: Promise<void>;
+  close(): void;
+}
+
+export const DEFAULT_POLL_MS = 5000;
+export const DEFAULT_DEBOUNCE_MS = 200;
+
+/** Every file's path, size and modification time: changes when any file is added, edited or removed. */
+export async function corpusFingerprint(dir: string): Promise<string> {
+  try {
+    const entries = await readdir(dir, { withFileTypes: true, recursive: true });
+    const files = entries
+      .filter((e) => e.isFile())
+      .map((e) => path.join(e.parentPath ?? e.path, e.name))
+      .sort();
+    const parts = await Promise.all(
+      files.map(async (f) => {
+        try {
+          const s = await stat(f);
+          return `${path.relative(dir, f)}\0${s.size}\0${s.mtimeMs}`;
+        } catch {
+          return ''; // removed between listing and stat: the next scan sees the settled state
+        }
+      }),
+    );
+    return parts.join('\n');
+  } catch {
+    return '\0unreadable';
+  }
+}
+
+/**
+ * Calls `onChange` (debounced) when anything under `dir` changes: file-system events where the
+ * platform has them (recursive `fs.watch`), and a periodic size-and-mtime scan as the safety net.
+ * Timers and handles are unref'd: watching never keeps the process alive on its own.
+ */
+export function watchCorpus(dir: string, onChange: () => void, options: WatchOptions = {}): CorpusWatcher {
+  const root = path.resolve(dir);
+  const { pollMs = DEFAULT_POLL_MS, debounceMs = DEFAULT_DEBOUNCE_MS, events = true, logger } = options;
+  let closed = false;
+  let timer: NodeJS.Timeout | undefined;
+  let baseline: Promise<string> = corpusFingerprint(root);
+
+  const fire = (): void => {
+    timer = undefined;
+    if (closed) return;
+    // The scan after a change is the new baseline, so the poll does not report the same change twice.
+    baseline = corpusFingerprint(root);
+    void baseline.then(() => {
+      if (!closed) onChange();
+    });
+  };
+  const schedule = (): void => {
+    if (closed) return;
+    if (timer) clearTimeout(timer);
+    timer = setTimeout(fire, debounceMs);
+    timer.unref();
+  };
+
+  const listen = (): FSWatcher | undefined => {
+    try {
+      const w = watch(root, { recursive: true, persistent: false }, () => schedule());
+      w.on('error', (err) => {
+        logger?.warn({ dir: root, reason: err.message }, 'corpus watch stopped; changes are found by the periodic scan');
+        w.close();
+      });
+      return w;
+    } catch (err) {
+      logger?.info({ dir: root, reason: (err as Error).message }, 'corpus folder cannot be watched; using the periodic scan');
+      return undefined;
+    }
+  };
+  const watcher = events ? listen() : undefined;
+
+  let scanning = false;
+  const poll = pollMs > 0
+    ? setInterval(() => {
+        if (scanning || closed) return;
+        scanning = true;
+        void Promise.all([baseline, corpusFingerprint(root)])
+          .then(([before, now]) => {
+            if (!closed && now !== before) {
+              baseline = Promise.resolve(now);
+              schedule();
+            }
+          })
+          .finally(() => {
+            scanning = false;
+          });
+      }, pollMs)
+    : undefined;
+  poll?.unref();
+
+  return {
+    ready: baseline.then(() => undefined),
+    close() {
+      closed = true;
+      if (timer) clearTimeout(timer);
+      if (poll) clearInterval(poll);
+      watcher?.close();
+    },
+  };
+}

@@ -1,0 +1,61 @@
+/**
+ * Discord drops an interaction whose first response arrives more than 3 s after it was created.
+ * A direct reply is best (one request, no "thinking…" flash), so the answer is produced first;
+ * but when it is not ready by DEFER_AFTER_MS (the interaction reached us late, or the work is
+ * slow), the bot defers in time and edits the answer in when it comes.
+ */
+import { MessageFlags, type ChatInputCommandInteraction } from 'discord.js';
+import type { DiscordMessageData } from '../render/discordEmbed.ts';
+
+/** Leaves room under the 3 s limit for the deferral's own round trip, even on a busy host. */
+export const DEFER_AFTER_MS = 1500;
+
+/** The answer, or a note only the user sees (bad input is theirs to fix, not the channel's). */
+export type Outcome = { message: DiscordMessageData } | { privateNote: string };
+
+export interface FirstResponseOptions {
+  flags?: MessageFlags.Ephemeral | undefined;
+  now?: () => number;
+  deferAfterMs?: number;
+}
+
+function timer(ms: number): { done: Promise<void>; cancel: () => void } {
+  let handle: NodeJS.Timeout | undefined;
+  const done = new Promise<void>((resolve) => (handle = setTimeout(resolve, ms)));
+  return { done, cancel: () => clearTimeout(handle) };
+}
+
+export async function respondInTime(
+  interaction: ChatInputCommandInteraction,
+  produce: () => Outcome | Promise<Outcome>,
+  options: FirstResponseOptions = {},
+): Promise<void> {
+  const { flags } = options;
+  const now = options.now ?? Date.now;
+  const budget = (options.deferAfterMs ?? DEFER_AFTER_MS) - (now() - interaction.createdTimestamp);
+  let work: Promise<Outcome> | undefined;
+  let outcome: Outcome | undefined;
+  if (budget > 0) {
+    work = Promise.resolve().then(produce);
+    const wait = timer(budget);
+    const first = await Promise.race([work.then((o) => ({ o })), wait.done.then(() => undefined)]);
+    wait.cancel();
+    outcome = first?.o;
+  }
+  if (outcome) {
+    if ('message' in outcome) await interaction.reply({ ...outcome.message, flags });
+    else await interaction.reply({ content: outcome.privateNote, flags: MessageFlags.Ephemeral });
+    return;
+  }
+
+  await interaction.deferReply({ flags });
+  // Already late: the work starts only once the deferral is on its way.
+  outcome = await (work ?? produce());
+  if ('message' in outcome) {
+    await interaction.editReply(outcome.message);
+    return;
+  }
+  // The deferred reply may be public: replace it with a private note.
+  await interaction.deleteReply();
+  await interaction.followUp({ content: outcome.privateNote, flags: MessageFlags.Ephemeral });
+}

@@ -1,0 +1,53 @@
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import type { LoadedCorpus } from '../corpus/load.ts';
+import { formatProblem, type CorpusProblem } from '../corpus/types.ts';
+import type { ParagraphIndex } from '../index/paragraphIndex.ts';
+import type { Logger } from '../logger.ts';
+import type { FactsSource } from '../understand/statementFacts.ts';
+import { EMPTY_GLOSSARY, parseGlossary, type Glossary } from '../understand/glossary.ts';
+import { createEngine } from './create.ts';
+import { buildLibrary } from './library.ts';
+import type { Engine } from './types.ts';
+
+/** Reads the corpus's glossary files; one that cannot be read is a problem, not a failed load. */
+async function readGlossaries(corpus: LoadedCorpus, problems: CorpusProblem[]): Promise<Glossary> {
+  const glossary: Glossary = { people: [...EMPTY_GLOSSARY.people], terms: [...EMPTY_GLOSSARY.terms] };
+  for (const file of corpus.glossaryFiles) {
+    const rel = path.relative(corpus.dir, file);
+    let text: string;
+    try {
+      text = await readFile(file, 'utf8');
+    } catch (err) {
+      problems.push({ file: rel, line: 1, message: `file cannot be read (${(err as NodeJS.ErrnoException).code ?? 'error'})`, severity: 'error' });
+      continue;
+    }
+    const parsed = parseGlossary(text, rel);
+    glossary.people.push(...parsed.glossary.people);
+    glossary.terms.push(...parsed.glossary.terms);
+    problems.push(...parsed.problems.map((p) => ({ ...p, severity: 'error' as const })));
+  }
+  return glossary;
+}
+
+/**
+ * The engine over a loaded corpus, with its glossaries; every problem is logged with file and
+ * line. `index`, when given, is a prebuilt index of exactly these statements (the persisted cache).
+ */
+export async function assembleEngine(
+  corpus: LoadedCorpus,
+  logger?: Logger,
+  index?: ParagraphIndex,
+  /** The who/when facts of exactly these statements, extracted when the cache was built; otherwise extracted on first use. */
+  facts?: FactsSource,
+): Promise<{ engine: Engine; problems: CorpusProblem[] }> {
+  const problems: CorpusProblem[] = [...corpus.problems];
+  const glossary = await readGlossaries(corpus, problems);
+  for (const p of problems) {
+    if (p.severity === 'error') logger?.warn({ file: p.file, line: p.line }, `corpus problem: ${formatProblem(p)}`);
+    else logger?.info({ file: p.file, line: p.line }, formatProblem(p));
+  }
+  const engine = createEngine(buildLibrary(corpus.statements, problems, glossary, index, facts));
+  logger?.info({ statements: corpus.statements.length, problems: problems.length }, 'corpus loaded');
+  return { engine, problems };
+}

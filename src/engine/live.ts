@@ -1,0 +1,158 @@
+import { loadCorpus, type LoadedCorpus } from '../corpus/load.ts';
+import type { CorpusProblem, Statement } from '../corpus/types.ts';
+import { watchCorpus, type CorpusWatcher } from '../corpus/watch.ts';
+import type { ParagraphIndex } from '../index/paragraphIndex.ts';
+import { loadIndexedCorpus, type PersistOptions } from '../index/persist.ts';
+import type { Logger } from '../logger.ts';
+import type { FactsSource } from '../understand/statementFacts.ts';
+import { assembleEngine } from './assemble.ts';
+import type { Engine } from './types.ts';
+
+export interface ReloadReport {
+  /** False when the folder could not be read: the previous corpus keeps serving. */
+  swapped: boolean;
+  statements: number;
+  /** Corpus files (relative paths) whose statement is new, changed or gone since the last load. */
+  added: string[];
+  changed: string[];
+  removed: string[];
+  /** Files now broken that keep serving their last good version. */
+  kept: string[];
+  problems: readonly CorpusProblem[];
+}
+
+export interface LiveOptions {
+  /** Watch the folder and reload on changes (default true); without it, only `reload()` reloads. */
+  watch?: boolean;
+  /** Periodic scan interval for the watcher, ms (0: events only). */
+  pollMs?: number;
+  debounceMs?: number;
+  /** Where the first load finds the persisted index (see loadEngine); `false` ignores it. */
+  cacheDir?: PersistOptions['cacheDir'];
+}
+
+export interface LiveEngine {
+  /** Always answers from the latest good corpus; safe to hand to adapters once. */
+  engine: Engine;
+  reload(): Promise<ReloadReport>;
+  /** Stops watching; the engine keeps answering from its last corpus. */
+  close(): void;
+}
+
+/** Problems that mean the folder itself is gone or unreadable, not one of its files. */
+const folderProblem = (p: CorpusProblem) => p.line === 0 && p.severity === 'error';
+
+function diffFiles(before: ReadonlyMap<string, Statement>, after: ReadonlyMap<string, Statement>) {
+  const added: string[] = [];
+  const changed: string[] = [];
+  const removed = [...before.keys()].filter((f) => !after.has(f));
+  for (const [file, s] of after) {
+    const old = before.get(file);
+    if (!old) added.push(file);
+    else if (old !== s && JSON.stringify(old) !== JSON.stringify(s)) changed.push(file);
+  }
+  return { added, changed, removed };
+}
+
+/**
+ * An engine over a corpus folder that follows its changes without a restart. Each reload builds
+ * a complete new engine and swaps it in only when built, so a question never sees half a corpus;
+ * a file whose new version is broken keeps its last good statement, and the problem is logged
+ * with file and line.
+ */
+export async function createLiveEngine(corpusDir: string, logger?: Logger, options: LiveOptions = {}): Promise<LiveEngine> {
+  let byFile = new Map<string, Statement>();
+  let current: Engine | undefined;
+
+  /**
+   * The first load may come from the persisted index. Later ones read the files, keeping the
+   * last good version of broken ones, and build the index afresh; they leave the cache alone, so
+   * it only ever holds what the files said (the next start sees the changed files and rebuilds it).
+   */
+  const read = async (): Promise<{ corpus: LoadedCorpus; index?: ParagraphIndex; facts?: FactsSource }> => {
+    if (current) return { corpus: await loadCorpus(corpusDir, { previous: byFile }) };
+    return loadIndexedCorpus(corpusDir, {
+      ...(options.cacheDir !== undefined ? { cacheDir: options.cacheDir } : {}),
+      ...(logger ? { logger } : {}),
+    });
+  };
+
+  const load = async (): Promise<ReloadReport> => {
+    const { corpus, index, facts } = await read();
+    if (current && corpus.problems.some(folderProblem)) {
+      for (const p of corpus.problems) logger?.error({ dir: corpusDir }, `corpus not reloaded: ${p.message}`);
+      return { swapped: false, statements: byFile.size, added: [], changed: [], removed: [], kept: [], problems: corpus.problems };
+    }
+    const { engine, problems } = await assembleEngine(corpus, logger, index, facts);
+    const next = new Map(corpus.statements.map((s) => [s.file, s]));
+    const diff = diffFiles(byFile, next);
+    byFile = next;
+    current = engine;
+    const kept = corpus.kept ?? [];
+    for (const file of kept) logger?.warn({ file }, 'broken edit: still serving the last good version');
+    return { swapped: true, statements: corpus.statements.length, ...diff, kept, problems };
+  };
+
+  // Reloads never overlap: a request during a reload runs once after it, however many arrive.
+  let active: Promise<ReloadReport> | undefined;
+  let queued: Promise<ReloadReport> | undefined;
+  const start = (): Promise<ReloadReport> => {
+    const run = load().finally(() => {
+      if (active === run) active = undefined;
+    });
+    active = run;
+    return run;
+  };
+  const reload = (): Promise<ReloadReport> => {
+    if (queued) return queued;
+    if (!active) return start();
+    const after = active.catch(() => undefined).then(() => {
+      queued = undefined;
+      return start();
+    });
+    queued = after;
+    return after;
+  };
+
+  const now = (): Engine => current!;
+
+  // Watching starts before the first load, so nothing saved during that load goes unseen.
+  let watcher: CorpusWatcher | undefined;
+  if (options.watch !== false) {
+    watcher = watchCorpus(
+      corpusDir,
+      () => {
+        reload().then(
+          (r) => {
+            if (r.swapped && (r.added.length || r.changed.length || r.removed.length || r.kept.length)) {
+              logger?.info({ added: r.added, changed: r.changed, removed: r.removed, kept: r.kept, statements: r.statements }, 'corpus reloaded');
+            }
+          },
+          (err: unknown) => logger?.error({ err }, 'corpus reload failed; still serving the previous corpus'),
+        );
+      },
+      { ...(options.pollMs !== undefined ? { pollMs: options.pollMs } : {}), ...(options.debounceMs !== undefined ? { debounceMs: options.debounceMs } : {}), ...(logger ? { logger } : {}) },
+    );
+    await watcher.ready;
+  }
+  try {
+    await reload();
+  } catch (err) {
+    watcher?.close();
+    throw err;
+  }
+
+  const engine: Engine = {
+    quote: (q, o) => now().quote(q, o),
+    who: (q, o) => now().who(q, o),
+    when: (q, o) => now().when(q, o),
+    compare: (q, o) => now().compare(q, o),
+    ask: (q, o) => now().ask(q, o),
+    statements: (lang) => now().statements(lang),
+    findStatements: (prefix, max) => now().findStatements(prefix, max),
+    get problems() {
+      return now().problems;
+    },
+  };
+  return { engine, reload, close: () => watcher?.close() };
+}

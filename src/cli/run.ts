@@ -9,7 +9,6 @@ import { QueryError } from '../engine/errors.ts';
 import { loadEngine } from '../engine/load.ts';
 import type { Engine } from '../engine/types.ts';
 import type { Logger } from '../logger.ts';
-import { helpText } from '../render/help.ts';
 import { renderStatements, renderText } from '../render/text.ts';
 import { detectLanguage } from '../text/script.ts';
 import { parseCliArgs, UsageError, type CliArgs } from './args.ts';
@@ -146,4 +145,3 @@ export async function runCli(argv: string[], io: CliIO): Promise<number> {
   }
 }
 
-export { helpText };

@@ -167,7 +167,7 @@ export const COUNTRIES: readonly Country[] = [
 /** Long forms MOFA appends to a katakana country (インドネシア共和国大統領). */
 /**
  * One-character country abbreviations that MOFA writes right after a katakana name and before a
- * title (ブリンケン米国務長官, ラミー英外相), with the full form they stand for. Only read in that
+ * title (ルビオ米国務長官, ラミー英外相), with the full form they stand for. Only read in that
  * position: elsewhere 米 or 中 are ordinary kanji (米山, 中谷).
  */
 export const JA_ONE_CHAR_COUNTRIES: Readonly<Record<string, string>> = {

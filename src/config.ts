@@ -42,6 +42,14 @@ function snowflake(env: Env, key: string): string | undefined {
   return value;
 }
 
+function wholeNumber(env: Env, key: string, min: number, message: string): number | undefined {
+  const value = optional(env, key);
+  if (value === undefined) return undefined;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < min) throw new ConfigError(message);
+  return n;
+}
+
 /** Reads and checks the configuration; messages name the variable, never its secret value. */
 export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config {
   const logLevel = (optional(env, 'LOG_LEVEL') ?? 'info').toLowerCase();
@@ -52,22 +60,13 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config 
   if (apiUrl !== undefined && !/^https?:\/\/[^\s]+$/.test(apiUrl)) {
     throw new ConfigError('DISCORD_API_URL must be an http(s) URL such as https://discord.com/api.');
   }
-  const shards = optional(env, 'SHARD_COUNT');
-  let shardCount: number | undefined;
-  if (shards !== undefined) {
-    shardCount = Number(shards);
-    if (!Number.isInteger(shardCount) || shardCount < 1) {
-      throw new ConfigError('SHARD_COUNT must be a whole number of at least 1.');
-    }
-  }
-  const poll = optional(env, 'CORPUS_POLL_MS');
-  let corpusPollMs: number | undefined;
-  if (poll !== undefined) {
-    corpusPollMs = Number(poll);
-    if (!Number.isInteger(corpusPollMs) || corpusPollMs < 0) {
-      throw new ConfigError('CORPUS_POLL_MS must be a whole number of milliseconds (0 turns the scan off).');
-    }
-  }
+  const shardCount = wholeNumber(env, 'SHARD_COUNT', 1, 'SHARD_COUNT must be a whole number of at least 1.');
+  const corpusPollMs = wholeNumber(
+    env,
+    'CORPUS_POLL_MS',
+    0,
+    'CORPUS_POLL_MS must be a whole number of milliseconds (0 turns the scan off).',
+  );
   const token = optional(env, 'DISCORD_TOKEN');
   if (token !== undefined && /\s/.test(token)) {
     throw new ConfigError('DISCORD_TOKEN must not contain spaces.');

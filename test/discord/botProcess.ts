@@ -1,0 +1,67 @@
+/**
+ * The bot as a real child process against the fake Discord: what the process tests share.
+ * Each launch is killed after its test if it is still running.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { once } from 'node:events';
+import path from 'node:path';
+import { afterEach } from 'vitest';
+import type { FakeDiscord } from './fakeDiscord.ts';
+import { REPO_CORPUS } from './harness.ts';
+
+const ROOT = path.resolve(import.meta.dirname, '../..');
+const running = new Set<ChildProcess>();
+
+afterEach(async () => {
+  for (const proc of running) {
+    if (proc.exitCode === null && proc.signalCode === null) {
+      proc.kill('SIGKILL');
+      await once(proc, 'exit');
+    }
+  }
+  running.clear();
+});
+
+export interface BotProcess {
+  proc: ChildProcess;
+  /** Everything the process printed, stdout and stderr (logs are JSON lines on stderr). */
+  output: string[];
+}
+
+/** Starts `node <args>` in the repository with the bot pointed at `fake`. */
+export function launchBot(fake: FakeDiscord, args: string[], extraEnv: Record<string, string> = {}): BotProcess {
+  const output: string[] = [];
+  const proc = spawn(process.execPath, args, {
+    cwd: ROOT,
+    env: {
+      ...process.env,
+      DISCORD_TOKEN: fake.token,
+      DISCORD_API_URL: fake.apiUrl,
+      DISCORD_APPLICATION_ID: '',
+      DISCORD_GUILD_ID: '',
+      CORPUS_DIR: REPO_CORPUS,
+      LOG_LEVEL: 'info',
+      ...extraEnv,
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  proc.stdout!.on('data', (d) => output.push(String(d)));
+  proc.stderr!.on('data', (d) => output.push(String(d)));
+  running.add(proc);
+  return { proc, output };
+}
+
+/** Resolves when the process has printed `text`. */
+export function printed({ proc, output }: BotProcess, text: string): Promise<void> {
+  return new Promise((resolve) => {
+    const check = () => {
+      if (!output.join('').includes(text)) return;
+      proc.stderr!.off('data', check);
+      proc.stdout!.off('data', check);
+      resolve();
+    };
+    proc.stderr!.on('data', check);
+    proc.stdout!.on('data', check);
+    check();
+  });
+}

@@ -63,8 +63,8 @@ describe('/who', () => {
   });
 
   it('presents in English people only a Japanese statement names: glossary, bracketed name, country table', () => {
-    const a = ours.ask('who is the prime minister mentioned');
-    expect(a.notice).toMatch(/No English statement answers this/);
+    const a = ours.ask('who is the prime minister mentioned', { statement: 'test-mofa-2025-02-08-summit' });
+    expect(a.language).toBe('en');
     expect(a.items.map((i) => i.text)).toEqual([
       '石破茂 — Prime Minister, Japan',
       'Anthony Albanese — Prime Minister, Australia',
@@ -72,6 +72,20 @@ describe('/who', () => {
     const hayashi = ours.who('', { statement: 'test-mofa-2023-06-05-tokyo', lang: 'en' });
     expect(hayashi.items[0]!.text).toBe('HAYASHI Yoshimasa — Foreign Minister, Japan');
     expect(hayashi.items[0]!.citations[0]!.excerpt).toContain('林芳正外務大臣');
+  });
+
+  it('pairs a foreign name the glossary does not know by its sound, and a head of government by post', () => {
+    const a = ours.who('', { statement: 'test-mofa-2025-02-08-japan-us-summit' });
+    expect(a.language).toBe('ja');
+    const entries = a.items.map((i) => [i.text, i.citations.map((c) => c.language).join('+')]);
+    expect(entries.slice(0, 3)).toEqual([
+      ['石破茂（内閣総理大臣）', 'ja+en'],
+      ['ドナルド・トランプ（米国大統領）', 'ja+en'],
+      ['マルコ・ルビオ（国務長官）', 'ja+en'],
+    ]);
+    const en = ours.who('', { statement: 'test-mofa-en-2025-02-08-japan-us-summit' });
+    expect(en.items.map((i) => i.text)).toContain('Marco Rubio — Secretary of State');
+    expect(en.items.filter((i) => /Rubio|ルビオ/.test(i.text))).toHaveLength(1);
   });
 
   it('says so when the matching paragraphs name nobody', () => {

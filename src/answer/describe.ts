@@ -84,10 +84,12 @@ function durationJa(minutes: number): string {
  * an affiliation the extractor inferred stays in the data, not in the line.
  */
 export function describePerson(p: PersonInfo, lang: Lang, affiliationWritten = true): string {
-  if (lang === 'ja') {
+  // A role the glossary could not carry into Japanese keeps the English form: Minister, Japan.
+  if (lang === 'ja' && !/[A-Za-z]/.test(p.role ?? '')) {
     const title = `${affiliationWritten ? (p.affiliation ?? '') : ''}${p.role ?? ''}`;
     return title ? `${p.name}（${title}）` : p.name;
   }
   const title = [p.role, p.affiliation].filter(Boolean).join(', ');
+  if (lang === 'ja') return title ? `${p.name}（${title}）` : p.name;
   return title ? `${p.name} — ${title}` : p.name;
 }

@@ -2,7 +2,7 @@ import type { Library } from '../engine/library.ts';
 import { parseQuery } from '../index/query.ts';
 import { normalize } from '../text/normalize.ts';
 import { primaryLanguage } from '../text/script.ts';
-import { canonicalCountry } from '../understand/countries.ts';
+import { canonicalCountry, countryInJapanese } from '../understand/countries.ts';
 import { mergeAcrossLanguages, type Glossary } from '../understand/glossary.ts';
 import { stripEnglishHonorifics } from '../understand/names.ts';
 import type { Person } from '../understand/people.ts';
@@ -34,26 +34,35 @@ function personInfo(p: Person, lang: Lang): PersonInfo {
 /** Post-nominal letters after an English name in brackets: "Anthony Albanese MP". */
 const POST_NOMINALS = /(?:,?\s+(?:MP|AC|AO|QC|KC|OBE|CBE|KBE|GCMG|KCMG))+$/;
 
-/** The first English form of a Japanese glossary word (role or name), if the glossary has one. */
-function glossaryEnglish(glossary: Glossary, ja: string): string | undefined {
-  const key = normalize(ja);
+/** The first form in `to` of a glossary word (a name or a role) written in the other language. */
+function glossaryForm(glossary: Glossary, written: string, to: Lang): string | undefined {
+  const from: Lang = to === 'ja' ? 'en' : 'ja';
+  const key = normalize(written);
   for (const entry of [...glossary.people, ...glossary.terms]) {
-    if (entry.ja.some((form) => normalize(form) === key)) return entry.en[0];
+    if (entry[from].some((form) => normalize(form) === key)) return entry[to][0];
   }
   return undefined;
 }
 
 /**
- * How to present in English a person only a Japanese statement names: the glossary's English
- * name, else the English name the statement gives in brackets; role and country through the
- * glossary and the country table. What cannot be carried over stays as written.
+ * How to present a person whom only the other language's statement names: the glossary's name
+ * in the asked language, else (for English) the English name the Japanese text gives in brackets;
+ * role through the glossary, country through the country table. What cannot be carried over stays
+ * as written.
  */
-function englishFace(p: Person, glossary: Glossary): Person {
-  const person = glossary.people.find((e) => e.ja.some((form) => normalize(form) === normalize(p.name)));
-  const bracketName = p.otherNames.map((n) => stripEnglishHonorifics(n).replace(POST_NOMINALS, '').trim()).find(Boolean);
-  const name = person?.en[0] ?? bracketName ?? p.name;
-  const role = p.role ? (glossaryEnglish(glossary, p.role) ?? p.role) : undefined;
-  const affiliation = p.affiliation ? (canonicalCountry(p.affiliation) ?? p.affiliation) : undefined;
+function faceIn(lang: Lang, p: Person, glossary: Glossary): Person {
+  const bracketName =
+    lang === 'en'
+      ? p.otherNames.map((n) => stripEnglishHonorifics(n).replace(POST_NOMINALS, '').trim()).find(Boolean)
+      : undefined;
+  const name = glossaryForm(glossary, p.name, lang) ?? bracketName ?? p.name;
+  const carriedRole = p.role ? glossaryForm(glossary, p.role, lang) : undefined;
+  const role = carriedRole ?? p.role;
+  // A role left as written keeps its country as written too: "Prime Minister, Japan", not "…, 日本".
+  const carryCountry = carriedRole !== undefined || !p.role;
+  const country =
+    p.affiliation && carryCountry ? (lang === 'en' ? canonicalCountry(p.affiliation) : countryInJapanese(p.affiliation)) : undefined;
+  const affiliation = country ?? p.affiliation;
   return { ...p, name, ...(role ? { role } : {}), ...(affiliation ? { affiliation } : {}) };
 }
 
@@ -134,7 +143,7 @@ export function answerWho(lib: Library, query: string, scope: SearchScope): Answ
   const items: AnswerItem[] = entries.map((e) => {
     const own = scope.lang === 'ja' ? e.ja ?? e.en! : e.en ?? e.ja!;
     const other = own === e.ja ? e.en : e.ja;
-    const face = scope.lang === 'en' && !e.en ? englishFace(own.person, lib.glossary) : own.person;
+    const face = (scope.lang === 'en' ? e.en : e.ja) ? own.person : faceIn(scope.lang, own.person, lib.glossary);
     const person = personInfo(face, scope.lang);
     const sides = [own, other].filter((n): n is Named => n !== undefined);
     const written = !face.affiliation || own.person.mentions.some((m) => m.text.includes(face.affiliation!));

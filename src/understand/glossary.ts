@@ -8,6 +8,7 @@ import { LineCounter, isMap, isScalar, isSeq, parseDocument, type Node, type YAM
 import { canonicalCountry } from './countries.ts';
 import { crossNameKey, englishNameKey, normalizeForm } from './names.ts';
 import type { Person } from './peopleTypes.ts';
+import { soundsAlike } from './soundKey.ts';
 
 export interface GlossaryPerson {
   ja: string[];
@@ -220,6 +221,32 @@ export function mergeAcrossLanguages(ja: Person[], en: Person[], glossary: Gloss
       unpairedJa.push(ji);
     }
   });
+
+  // unknown foreign people: a katakana family name that sounds like exactly one English one
+  const katakanaFamily = (p: Person): string | undefined => {
+    const last = p.name.split('・').at(-1) ?? '';
+    return /^[\p{Script=Katakana}ー]+$/u.test(last) ? last : undefined;
+  };
+  const englishFamily = (p: Person): string | undefined => {
+    const tokens = p.name.split(/\s+/).filter((t) => /^[\p{L}'’-]+$/u.test(t));
+    return tokens.find((t) => t.length > 1 && t === t.toUpperCase()) ?? tokens.at(-1);
+  };
+  const soundMatch = (j: Person, e: Person): boolean => {
+    const a = katakanaFamily(j);
+    const b = englishFamily(e);
+    return a !== undefined && b !== undefined && soundsAlike(a, b);
+  };
+  for (const ji of [...unpairedJa]) {
+    const j = ja[ji]!;
+    const candidates = en.map((_, i) => i).filter((i) => !used.has(i) && soundMatch(j, en[i]!));
+    if (candidates.length !== 1) continue;
+    const ei = candidates[0]!;
+    if (unpairedJa.filter((other) => soundMatch(ja[other]!, en[ei]!)).length !== 1) continue;
+    used.add(ei);
+    unpairedJa.splice(unpairedJa.indexOf(ji), 1);
+    const slot = pairs.find((p) => p.ja === j);
+    if (slot) slot.en = en[ei];
+  }
 
   // unknown people: the one holder of the same post for the same country on each side
   const post = (p: Person, lang: 'ja' | 'en', other: Person): boolean => {

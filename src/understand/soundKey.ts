@@ -1,0 +1,73 @@
+/**
+ * A rough sound key shared by a katakana name and its Latin spelling, so that a foreign person
+ * the glossary does not know can still be paired across languages: ルビオ ~ Rubio, トランプ ~ Trump,
+ * ブリンケン ~ Blinken, ポンペオ ~ Pompeo. Katakana is romanized (Hepburn, table-driven), then both
+ * sides are reduced to consonants with the distinctions Japanese does not make folded away
+ * (l/r, v/b, m/n before a labial, doubled letters). Kanji names have no reading here: they pair
+ * through the glossary or the brackets only.
+ */
+
+const KANA: Record<string, string> = {
+  ア: 'a', イ: 'i', ウ: 'u', エ: 'e', オ: 'o', カ: 'ka', キ: 'ki', ク: 'ku', ケ: 'ke', コ: 'ko',
+  サ: 'sa', シ: 'shi', ス: 'su', セ: 'se', ソ: 'so', タ: 'ta', チ: 'chi', ツ: 'tsu', テ: 'te', ト: 'to',
+  ナ: 'na', ニ: 'ni', ヌ: 'nu', ネ: 'ne', ノ: 'no', ハ: 'ha', ヒ: 'hi', フ: 'fu', ヘ: 'he', ホ: 'ho',
+  マ: 'ma', ミ: 'mi', ム: 'mu', メ: 'me', モ: 'mo', ヤ: 'ya', ユ: 'yu', ヨ: 'yo',
+  ラ: 'ra', リ: 'ri', ル: 'ru', レ: 're', ロ: 'ro', ワ: 'wa', ヲ: 'o', ン: 'n',
+  ガ: 'ga', ギ: 'gi', グ: 'gu', ゲ: 'ge', ゴ: 'go', ザ: 'za', ジ: 'ji', ズ: 'zu', ゼ: 'ze', ゾ: 'zo',
+  ダ: 'da', ヂ: 'ji', ヅ: 'zu', デ: 'de', ド: 'do', バ: 'ba', ビ: 'bi', ブ: 'bu', ベ: 'be', ボ: 'bo',
+  パ: 'pa', ピ: 'pi', プ: 'pu', ペ: 'pe', ポ: 'po', ヴ: 'vu',
+  ァ: 'a', ィ: 'i', ゥ: 'u', ェ: 'e', ォ: 'o', ャ: 'ya', ュ: 'yu', ョ: 'yo', ヮ: 'wa',
+};
+
+/** Small kana after a consonant replace its vowel: ティ -> ti, ファ -> fa, ジョ -> jo. */
+function romanize(katakana: string): string {
+  let out = '';
+  for (const ch of katakana) {
+    if (ch === 'ッ') out += '\u0000'; // doubles the next consonant; folded away below anyway
+    else if (ch === 'ー') continue;
+    else if ('ァィゥェォャュョ'.includes(ch) && /[aiueo]$/.test(out)) {
+      const small = KANA[ch]!;
+      out = out.replace(/i?[aiueo]$/, '') + (small.startsWith('y') && !/(?:sh|ch|j)$/.test(out.replace(/i?[aiueo]$/, '')) ? small : small.slice(-1));
+    } else out += KANA[ch] ?? '';
+  }
+  return out.replace(/\u0000/g, '');
+}
+
+/** Consonant skeleton with the sounds Japanese merges folded together. */
+function skeleton(latin: string): string {
+  return latin
+    .toLowerCase()
+    .replace(/[^a-z]/g, '')
+    .replace(/ph/g, 'f')
+    .replace(/sch|sh|ch/g, 's')
+    .replace(/tsu|ts/g, 's')
+    .replace(/c(?=[eiy])/g, 's')
+    .replace(/ck|c|q/g, 'k')
+    .replace(/z/g, 's')
+    .replace(/x/g, 'ks')
+    .replace(/l/g, 'r')
+    .replace(/v/g, 'b')
+    .replace(/w/g, '')
+    .replace(/m(?=[bp])/g, 'n')
+    .replace(/[aeiouyh]/g, '')
+    .replace(/(.)\1+/g, '$1');
+}
+
+export function soundKey(name: string): string {
+  return skeleton(/[\p{Script=Katakana}]/u.test(name) ? romanize(name) : name);
+}
+
+function firstSound(name: string): string {
+  const latin = /[\p{Script=Katakana}]/u.test(name) ? romanize(name) : name.toLowerCase();
+  return latin.replace(/[^a-z]/g, '').replace(/^l/, 'r').replace(/^v/, 'b').charAt(0);
+}
+
+/**
+ * Whether two spellings plausibly name the same sound: equal keys, of three consonants or more,
+ * or of two when the names also begin alike (ルビオ ~ Rubio).
+ */
+export function soundsAlike(a: string, b: string): boolean {
+  const ka = soundKey(a);
+  if (ka !== soundKey(b)) return false;
+  return ka.length >= 3 || (ka.length === 2 && firstSound(a) === firstSound(b));
+}

@@ -1,0 +1,30 @@
+import { describe, expect, it } from 'vitest';
+import { soundKey, soundsAlike } from '../../src/understand/soundKey.ts';
+
+describe('katakana and Latin names that sound alike', () => {
+  it.each([
+    ['ルビオ', 'Rubio'],
+    ['トランプ', 'Trump'],
+    ['ブリンケン', 'Blinken'],
+    ['ポンペオ', 'Pompeo'],
+    ['マクロン', 'Macron'],
+    ['ゼレンスキー', 'Zelenskyy'],
+    ['ショルツ', 'Scholz'],
+    ['キャメロン', 'Cameron'],
+    ['サリバン', 'Sullivan'],
+    ['メローニ', 'Meloni'],
+  ])('%s ~ %s', (katakana, latin) => {
+    expect(soundKey(katakana)).toBe(soundKey(latin));
+    expect(soundsAlike(katakana, latin)).toBe(true);
+  });
+
+  it.each([
+    ['ルビオ', 'Trump'],
+    ['ブリンケン', 'Biden'],
+    ['ハリス', 'Rice'],
+    ['ラミー', 'Rubio'],
+    ['ウォン', 'Wang'],
+  ])('%s is not %s', (katakana, latin) => {
+    expect(soundsAlike(katakana, latin)).toBe(false);
+  });
+});

@@ -19,7 +19,7 @@ import type { Engine } from '../engine/types.ts';
 import type { Logger } from '../logger.ts';
 import type { Command } from './command.ts';
 import { Cooldown, type CooldownOptions } from './cooldown.ts';
-import { apologize, commandMap, routeInteraction } from './interactionRouter.ts';
+import { apologize, commandMap, refuseWhileStopping, routeInteraction } from './interactionRouter.ts';
 import { apologizeForMessage, handleMessage, questionOf } from './messageHandler.ts';
 import { SeenEvents } from './seenEvents.ts';
 
@@ -75,7 +75,6 @@ export async function startBot(
 
   /** Runs one unit of work, so that no failure escapes and stop() can wait for it. */
   function guarded(what: Record<string, unknown>, work: () => Promise<void>, onError: () => Promise<void>) {
-    if (!accepting) return;
     const task = (async () => {
       try {
         await work();
@@ -103,13 +102,18 @@ export async function startBot(
       ...(interaction.isCommand() || interaction.isAutocomplete() ? { command: interaction.commandName } : {}),
       user: interaction.user.id,
     };
+    if (!accepting) {
+      guarded(what, () => refuseWhileStopping(interaction), async () => {});
+      return;
+    }
     guarded(what, () => routeInteraction(interaction, { commands, ctx, cooldown }), () => apologize(interaction));
   });
 
   client.on(Events.MessageCreate, (message: Message) => {
     const botUserId = client.user?.id;
     if (!botUserId) return;
-    if (!seen.first(message.id)) return;
+    // A message while stopping is left alone: a channel reply about restarting would be noise.
+    if (!accepting || !seen.first(message.id)) return;
     guarded(
       { message: message.id, channel: message.channelId, user: message.author.id },
       () => handleMessage(message, { engine, cooldown, botUserId }),
@@ -149,7 +153,8 @@ export async function startBot(
       stopped ??= (async () => {
         accepting = false;
         log.info({ inFlight: inFlight.size }, 'stopping: finishing replies in flight');
-        await Promise.allSettled([...inFlight]);
+        // Notices sent while waiting join the set: wait until it is empty.
+        while (inFlight.size > 0) await Promise.allSettled([...inFlight]);
         await client.destroy();
         log.info('Discord bot stopped');
       })();

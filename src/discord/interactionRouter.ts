@@ -111,6 +111,13 @@ export async function routeInteraction(interaction: Interaction, deps: RouterDep
 }
 
 /** The short apology after a handler failed: privately, whether or not it had answered yet. */
+/** While the bot stops, a question gets a short private notice instead of Discord's "interaction failed". */
+export async function refuseWhileStopping(interaction: Interaction): Promise<void> {
+  if (interaction.isAutocomplete()) return interaction.respond([]);
+  if (!interaction.isRepliable() || interaction.replied || interaction.deferred) return;
+  await interaction.reply({ content: say('restarting', langFromLocale(interaction.locale)), flags: MessageFlags.Ephemeral });
+}
+
 export async function apologize(interaction: Interaction): Promise<void> {
   if (interaction.isAutocomplete()) {
     if (!interaction.responded) await interaction.respond([]);

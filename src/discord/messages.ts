@@ -6,6 +6,10 @@ const MESSAGES = {
     en: 'Sorry, something went wrong on my side while answering. Please try again in a moment.',
     ja: '申し訳ありません。回答中に問題が発生しました。しばらくしてからもう一度お試しください。',
   },
+  restarting: {
+    en: 'Readout is restarting right now. Please ask again in a minute.',
+    ja: 'Readout は再起動中です。1分ほどしてからもう一度お試しください。',
+  },
   cooldown: {
     en: 'You are asking a little fast. Please wait {seconds} s and try again.',
     ja: '少し間隔をあけてください。{seconds}秒後にもう一度お試しください。',

@@ -3,7 +3,8 @@ import type { Lang } from '../answer/types.ts';
 /** Kanji, hiragana, katakana (with the prolonged sound mark), and CJK compatibility ideographs. */
 export const CJK_CHAR = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\u30FC\u3005\u3006]/u;
 export const CJK_RUN = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\u30FC\u3005\u3006]+/gu;
-const KANA_OR_KANJI = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/u;
+/** Kana, kanji, and full-width forms (ＩＣＢＭ, ？), which only a Japanese keyboard produces. */
+const JAPANESE_SCRIPT = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\uFF01-\uFF5E]/u;
 
 export function isCjk(char: string): boolean {
   return CJK_CHAR.test(char);
@@ -11,7 +12,7 @@ export function isCjk(char: string): boolean {
 
 /** The language a question is written in: any Japanese script makes it Japanese. */
 export function detectLanguage(text: string): Lang {
-  return KANA_OR_KANJI.test(text) ? 'ja' : 'en';
+  return JAPANESE_SCRIPT.test(text) ? 'ja' : 'en';
 }
 
 /** `ja-JP` -> `ja`; tags other than ja/en keep their primary subtag. */

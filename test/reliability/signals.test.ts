@@ -14,7 +14,7 @@ afterEach(async () => {
 });
 
 for (const signal of ['SIGTERM', 'SIGINT'] as const) {
-  test(`${signal}: no new work, the reply in flight completes, the bot logs out and exits 0`, async () => {
+  test(`${signal}: no new work (a late question is told so), the reply in flight completes, the bot logs out and exits 0`, async () => {
     fake = await FakeDiscord.start();
     const bot = launchBot(fake, ['bin/start.js']);
     const { proc, output } = bot;
@@ -46,7 +46,11 @@ for (const signal of ['SIGTERM', 'SIGINT'] as const) {
     expect(completed).toBe(true);
     const inFlightResponse = await fake.responseTo(inFlight);
     expect(inFlightResponse.body.data.embeds[0].title).toBe('Quote: ICBM');
-    expect(fake.requests.some((r) => r.path.includes(tooLate.token))).toBe(false);
+    // The late question is told, privately, that the bot is restarting; it is not answered.
+    const lateReply = await fake.responseTo(tooLate);
+    expect(lateReply.body.data.content).toBe('Readout is restarting right now. Please ask again in a minute.');
+    expect(lateReply.body.data.flags).toBe(64);
+    expect(lateReply.body.data.embeds ?? []).toEqual([]);
     expect(fake.requests.some((r) => r.body?.message_reference?.message_id === tooLateMention.id)).toBe(false);
     // Logged out: the gateway connection was closed normally, not dropped.
     expect(fake.closeCodes).toContain(1000);

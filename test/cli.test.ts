@@ -43,6 +43,14 @@ describe('readout command line', () => {
     expect((await readout(['check'])).code).toBe(0);
   });
 
+  it('check also validates glossary files', async () => {
+    const dir = await mkdtemp(path.join(os.tmpdir(), 'readout-check-'));
+    await writeFile(path.join(dir, 'glossary.yaml'), 'people:\n  - ja: [林芳正]\n    en: [HAYASHI Yoshimasa\n');
+    const { stdout, code } = await readout(['check', '--corpus', dir]);
+    expect(code).toBe(1);
+    expect(stdout).toMatch(/glossary\.yaml:\d+: /);
+  });
+
   it('rejects a bad option and an empty query with a clear message and exit 2', async () => {
     const bad = await readout(['quote', '--lang', 'fr', 'x']);
     expect(bad.code).toBe(2);

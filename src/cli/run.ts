@@ -6,6 +6,7 @@ import { importStatement } from '../corpus/import.ts';
 import { loadCorpus } from '../corpus/load.ts';
 import { formatProblem } from '../corpus/types.ts';
 import { QueryError } from '../engine/errors.ts';
+import { readGlossaries } from '../engine/assemble.ts';
 import { loadEngine } from '../engine/load.ts';
 import type { Engine } from '../engine/types.ts';
 import type { Logger } from '../logger.ts';
@@ -64,10 +65,12 @@ function answerFor(engine: Engine, command: (typeof ASK_COMMANDS)[number], text:
 async function check(args: CliArgs, io: CliIO): Promise<number> {
   const dir = corpusDir(args, io);
   const corpus = await loadCorpus(dir);
-  for (const p of corpus.problems) {
+  const problems = [...corpus.problems];
+  await readGlossaries(corpus, problems);
+  for (const p of problems) {
     io.stdout(formatProblem({ ...p, file: path.relative(io.cwd, path.resolve(dir, p.file)) || p.file }));
   }
-  const errors = corpus.problems.filter((p) => p.severity === 'error').length;
+  const errors = problems.filter((p) => p.severity === 'error').length;
   io.stderr(`${corpus.statements.length} statement(s) valid, ${errors} error(s).`);
   return errors > 0 ? 1 : 0;
 }

@@ -11,7 +11,7 @@ import { buildLibrary } from './library.ts';
 import type { Engine } from './types.ts';
 
 /** Reads the corpus's glossary files; one that cannot be read is a problem, not a failed load. */
-async function readGlossaries(corpus: LoadedCorpus, problems: CorpusProblem[]): Promise<Glossary> {
+export async function readGlossaries(corpus: LoadedCorpus, problems: CorpusProblem[]): Promise<Glossary> {
   const glossary: Glossary = { people: [...EMPTY_GLOSSARY.people], terms: [...EMPTY_GLOSSARY.terms] };
   for (const file of corpus.glossaryFiles) {
     const rel = path.relative(corpus.dir, file);

@@ -29,6 +29,7 @@ describe('tokenization', () => {
     expect(indexTerms(normalize('北朝鮮'))).toEqual(['北朝', '朝鮮', '鮮']);
     expect(indexTerms(normalize('The DPRK condemned launches'))).toEqual(['dprk', 'condemn', 'launch']);
     expect(indexTerms(normalize('the U.S. and Japan'))).toEqual(['us', 'japan']);
+    expect(indexTerms(normalize('Ministers met and held talks'))).toEqual(indexTerms(normalize('minister meets, holds talk')));
   });
 
   it('keeps words and Japanese apart when they touch (ICBM級, 31日)', () => {

@@ -88,6 +88,16 @@ describe('/who', () => {
     expect(en.items.filter((i) => /Rubio|ルビオ/.test(i.text))).toHaveLength(1);
   });
 
+  it('takes the principals of a lead paragraph without meeting words as the participants', () => {
+    const a = ours.who('', { statement: 'test-wh-2024-04-10-biden-kishida' });
+    expect(a.items.map((i) => i.text)).toEqual([
+      'Joseph R. Biden — President',
+      'Kishida Fumio — Prime Minister, Japan',
+      'Kamala Harris — Vice President',
+      'Antony Blinken — Secretary of State',
+    ]);
+  });
+
   it('says so when the matching paragraphs name nobody', () => {
     const a = ours.who('新型コロナウイルス', { lang: 'ja' });
     expect(a.kind).toBe('none');
@@ -162,6 +172,15 @@ describe('/when', () => {
     expect(a.items[0]!.time).toEqual({ date: '2023-04-16', endDate: '2023-04-18' });
     expect(a.items[0]!.text).toBe('2023年4月16日～2023年4月18日');
     expect(ours.ask('弾道ミサイル発射はいつ').items[0]!.time!.date).toBe('2023-04-13');
+  });
+
+  it('finds "met" for "meet", and a year for "later this year"', () => {
+    const met = ours.ask('When did Harris meet the Prime Minister?');
+    expect(met.notice).toBeUndefined();
+    expect(met.items.map((i) => i.time!.date)).toEqual(['2024-04-11']);
+    const quad = ours.ask('When is the next Quad summit?');
+    expect(quad.items[0]!.time).toEqual({ date: '2024-01-01', precision: 'year' });
+    expect(quad.items[0]!.text).toBe('2024');
   });
 
   it('says plainly when there is no time', () => {

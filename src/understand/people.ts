@@ -140,6 +140,20 @@ function toPerson(g: Group, lang: 'ja' | 'en'): Person {
   return person;
 }
 
+/**
+ * A readout's lead paragraph names its principals ("President Biden welcomed Prime Minister
+ * Kishida to the White House today"). When no meeting word marked anyone there, the people of the
+ * first paragraph naming two or more are the participants. A lone spokesperson line does not count.
+ */
+function markLeadParticipants(people: Person[]): void {
+  const byParagraph = new Map<number, Person[]>();
+  for (const p of people) {
+    for (const n of new Set(p.mentions.map((m) => m.paragraph))) byParagraph.set(n, [...(byParagraph.get(n) ?? []), p]);
+  }
+  const lead = [...byParagraph.entries()].sort((a, b) => a[0] - b[0]).find(([, named]) => named.length >= 2)?.[1];
+  if (lead && !lead.some((p) => p.participant)) for (const p of lead) p.participant = true;
+}
+
 /** Participants first (in order of first mention), then everyone else mentioned. */
 export function extractPeople(paragraphs: readonly Paragraphlike[], lang: 'ja' | 'en'): Person[] {
   const mentions: RawMention[] = [];
@@ -153,5 +167,6 @@ export function extractPeople(paragraphs: readonly Paragraphlike[], lang: 'ja' |
   const folded = foldShortReferences(groups, lang === 'ja' ? japaneseShortForms : englishShortForms);
   folded.sort((a, b) => a.order - b.order);
   const people = folded.map((g) => toPerson(g, lang));
+  markLeadParticipants(people);
   return [...people.filter((p) => p.participant), ...people.filter((p) => !p.participant)];
 }

@@ -150,9 +150,10 @@ describe('/when', () => {
       alternate: { date: '2025-02-07', time: '07:15', timezone: 'JST' },
     });
     expect(event.language).toBe('ja');
-    expect(event.items[0]!.text).toBe('2025年2月7日 09:15（現地時間、日本時間07:15）頃、約1時間');
+    // 約 is written on the duration only: the clock time is not called approximate.
+    expect(event.items[0]!.text).toBe('2025年2月7日 09:15（現地時間、日本時間07:15）、約1時間');
     const en = summit.when('', { statement: 'test-mofa-2025-02-08-summit', lang: 'en' });
-    expect(en.items[0]!.text).toBe('2025-02-07 09:15 local time (07:15 JST) (approx.), about 1 hour');
+    expect(en.items[0]!.text).toBe('2025-02-07 09:15 local time (07:15 JST), about 1 hour');
   });
 
   it('gives both days of a two-day meeting, and deputies and vice ministers with their roles', () => {

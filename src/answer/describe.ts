@@ -30,8 +30,19 @@ function clock(date: string | undefined, time: string, zone: string | undefined,
   return lang === 'ja' ? `${day}${time}${z ? `（${z}）` : ''}` : `${day}${time}${z ? ` ${z}` : ''}`;
 }
 
-/** The answer line for a time, in the asked language, from the normalized value only. */
-export function describeTime(t: TimeInfo, lang: Lang): string {
+/** Which part of a time the text calls approximate, when the extractor knows it. */
+export interface Approximation {
+  time?: boolean;
+  duration?: boolean;
+}
+
+/**
+ * The answer line for a time, in the asked language, from the normalized value. `approx` says
+ * whether 頃/約 belong to the clock time or the duration; without it `approximate` covers both.
+ */
+export function describeTime(t: TimeInfo, lang: Lang, approx?: Approximation): string {
+  const approxTime = approx ? Boolean(approx.time) : Boolean(t.approximate);
+  const approxDuration = approx ? Boolean(approx.duration) : Boolean(t.approximate);
   let s = describeDate(t, lang);
   if (t.endDate) s += lang === 'ja' ? `～${describeDate({ date: t.endDate }, lang)}` : ` to ${t.endDate}`;
   const a = t.alternate;
@@ -51,15 +62,15 @@ export function describeTime(t: TimeInfo, lang: Lang): string {
         ? `${zoneName(a.timezone, lang) ?? ''}${a.date !== t.date ? describeDate({ date: a.date }, lang) : ''}${a.time}`
         : undefined;
       const note = [zoneName(t.timezone, lang), altJa].filter(Boolean).join('、');
-      s += ` ${t.time}${note ? `（${note}）` : ''}${t.approximate ? '頃' : ''}`;
+      s += ` ${t.time}${note ? `（${note}）` : ''}${approxTime ? '頃' : ''}`;
     }
     else if (t.timezone) s += `（${zoneName(t.timezone, lang)}）`;
-    if (t.durationMinutes) s += `、${t.approximate ? '約' : ''}${durationJa(t.durationMinutes)}`;
+    if (t.durationMinutes) s += `、${approxDuration ? '約' : ''}${durationJa(t.durationMinutes)}`;
     return s;
   }
-  if (t.time) s += ` ${clock(undefined, t.time, t.timezone, lang)}${alt ? ` (${alt})` : ''}${t.approximate ? ' (approx.)' : ''}`;
+  if (t.time) s += ` ${clock(undefined, t.time, t.timezone, lang)}${alt ? ` (${alt})` : ''}${approxTime ? ' (approx.)' : ''}`;
   else if (t.timezone) s += ` (${zoneName(t.timezone, lang)})`;
-  if (t.durationMinutes) s += `, ${t.approximate ? 'about ' : ''}${durationEn(t.durationMinutes)}`;
+  if (t.durationMinutes) s += `, ${approxDuration ? 'about ' : ''}${durationEn(t.durationMinutes)}`;
   return s;
 }
 

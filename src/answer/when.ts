@@ -32,7 +32,8 @@ export function timeInfo(e: TimeExpression): TimeInfo {
 function timeItem(statement: Statement, paragraph: Paragraph, e: TimeExpression, lang: SearchScope['lang']): AnswerItem {
   const excerpt = makeExcerpt(paragraph.text, [[e.start, e.end]]);
   const time = timeInfo(e);
-  return { text: describeTime(time, lang), time, citations: [cite(statement, paragraph, excerpt.text)], matched: [e.text] };
+  const text = describeTime(time, lang, { time: e.approximateTime, duration: e.approximateDuration });
+  return { text, time, citations: [cite(statement, paragraph, excerpt.text)], matched: [e.text] };
 }
 
 /** Characters of distance a coarse expression concedes to a precise one, when dating a topic. */

@@ -31,8 +31,11 @@ export interface TimeExpression {
   time?: string;
   /** JST, local, ET/EST/EDT, KST, UTC ... or the zone as written. */
   timezone?: string;
-  /** 頃, 約, about, approximately, around. */
+  /** 頃, 約, about, approximately, around: on the time or date, the duration, or both. */
   approximate?: boolean;
+  /** Which part the approximation is written on (午前9時15分から約1時間: the duration only). */
+  approximateTime?: boolean;
+  approximateDuration?: boolean;
   durationMinutes?: number;
   /** The second clock time of one expression, e.g. the Japan time after a local time. */
   alternate?: { date: string; time?: string; timezone?: string };
@@ -80,6 +83,8 @@ interface Draft {
   zone?: string;
   duration?: number;
   approximate: boolean;
+  approxTime: boolean;
+  approxDuration: boolean;
   pendingApprox: boolean;
   pendingZone?: string;
   pendingShift?: number;
@@ -90,7 +95,17 @@ interface Draft {
 }
 
 function newDraft(start: number): Draft {
-  return { start, end: start, list: [], approximate: false, pendingApprox: false, alt: {}, depth: 0 };
+  return {
+    start,
+    end: start,
+    list: [],
+    approximate: false,
+    approxTime: false,
+    approxDuration: false,
+    pendingApprox: false,
+    alt: {},
+    depth: 0,
+  };
 }
 
 function bracketBalance(text: string): number {
@@ -102,7 +117,8 @@ function absorbTime(d: Draft, time: ClockTime, endTime: ClockTime | undefined, z
     d.time = time;
     d.endTime = endTime;
     if (zone) d.zone = zone;
-    if (d.pendingApprox) d.approximate = true;
+    if (d.pendingApprox) d.approximate = d.approxTime = true;
+    d.pendingApprox = false;
     return true;
   }
   if (rangeGap && !d.endTime && !d.alt.time) {
@@ -223,7 +239,8 @@ function absorb(d: Draft, a: Atom, gap: string, inBracket: boolean, next?: Atom)
     case 'duration':
       if (d.duration !== undefined) return false;
       d.duration = a.minutes;
-      if (a.approximate || d.pendingApprox) d.approximate = true;
+      if (a.approximate || d.pendingApprox) d.approximate = d.approxDuration = true;
+      d.pendingApprox = false;
       return true;
     case 'approx':
       if (a.position === 'before') {
@@ -231,7 +248,7 @@ function absorb(d: Draft, a: Atom, gap: string, inBracket: boolean, next?: Atom)
         return true;
       }
       if (d.last === 'time' || d.last === 'date') {
-        d.approximate = true;
+        d.approximate = d.approxTime = true;
         return true;
       }
       return false;
@@ -312,6 +329,8 @@ function finish(d: Draft, f: Finisher): TimeExpression | undefined {
   if (d.time) expr.time = formatClock(d.time.hour, d.time.minute);
   if (d.zone) expr.timezone = d.zone;
   if (d.approximate) expr.approximate = true;
+  if (d.approxTime) expr.approximateTime = true;
+  if (d.approxDuration) expr.approximateDuration = true;
   const duration = d.duration ?? (d.time && d.endTime ? diffMinutes(d.time, d.endTime) : undefined);
   if (duration !== undefined) expr.durationMinutes = duration;
   if (d.alt.time) {

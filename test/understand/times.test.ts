@@ -14,7 +14,7 @@ function normalized(text: string, lang: 'ja' | 'en', statementDate: string): Omi
 describe('seed statements', () => {
   it('reads the Japanese opening paragraph as 2024-10-31 22:00, about 30 minutes', () => {
     expect(normalized(seed(1), 'ja', '2024-11-01')).toEqual([
-      { text: '10月31日、午後10時頃から約30分間', date: '2024-10-31', time: '22:00', approximate: true, durationMinutes: 30 },
+      { text: '10月31日、午後10時頃から約30分間', date: '2024-10-31', time: '22:00', approximate: true, approximateTime: true, approximateDuration: true, durationMinutes: 30 },
     ]);
   });
 
@@ -48,7 +48,7 @@ describe('Japanese readouts', () => {
   it('reads full-width digits and brackets, with the time zone after the duration', () => {
     const text = '１０月３１日、午後１０時頃から約３０分間（日本時間）、外務大臣は、韓国外交部長官と電話会談を行いました。';
     expect(normalized(text, 'ja', '2024-11-01')).toEqual([
-      { text: '１０月３１日、午後１０時頃から約３０分間（日本時間）', date: '2024-10-31', time: '22:00', timezone: 'JST', approximate: true, durationMinutes: 30 },
+      { text: '１０月３１日、午後１０時頃から約３０分間（日本時間）', date: '2024-10-31', time: '22:00', timezone: 'JST', approximate: true, approximateTime: true, approximateDuration: true, durationMinutes: 30 },
     ]);
   });
 
@@ -72,7 +72,7 @@ describe('Japanese readouts', () => {
     expect(normalized(text, 'ja', '2024-06-05')).toEqual([
       {
         text: '6月4日午前8時(日本時間)(米国東部時間前日午後7時)から約25分間',
-        date: '2024-06-04', time: '08:00', timezone: 'JST', approximate: true, durationMinutes: 25,
+        date: '2024-06-04', time: '08:00', timezone: 'JST', approximate: true, approximateDuration: true, durationMinutes: 25,
         alternate: { date: '2024-06-03', time: '19:00', timezone: 'ET' },
       },
     ]);
@@ -80,14 +80,14 @@ describe('Japanese readouts', () => {
 
   it('reads a weekday in brackets between the date and the time', () => {
     expect(normalized('11月1日（金曜日）午後3時5分から約20分間、外務大臣は、中国外交部長と会談を行いました。', 'ja', '2024-11-01')).toEqual([
-      { text: '11月1日（金曜日）午後3時5分から約20分間', date: '2024-11-01', time: '15:05', approximate: true, durationMinutes: 20 },
+      { text: '11月1日（金曜日）午後3時5分から約20分間', date: '2024-11-01', time: '15:05', approximate: true, approximateDuration: true, durationMinutes: 20 },
     ]);
   });
 
   it('reads the other place\'s zone written before its 同日 and clock time', () => {
     expect(normalized('6月25日、午後2時(日本時間同日午後3時)から約1時間、両首脳は会談を行った。', 'ja', '2024-06-26')).toEqual([
       {
-        text: '6月25日、午後2時(日本時間同日午後3時)から約1時間', date: '2024-06-25', time: '14:00', approximate: true, durationMinutes: 60,
+        text: '6月25日、午後2時(日本時間同日午後3時)から約1時間', date: '2024-06-25', time: '14:00', approximate: true, approximateDuration: true, durationMinutes: 60,
         alternate: { date: '2024-06-25', time: '15:00', timezone: 'JST' },
       },
     ]);
@@ -96,13 +96,13 @@ describe('Japanese readouts', () => {
   it('reads a time zone before the date and an hours-and-minutes duration', () => {
     const text = '現地時間6月4日午後3時30分から約1時間30分、総理大臣は、ベトナムの首相と会談を行いました。';
     expect(normalized(text, 'ja', '2024-06-05')).toEqual([
-      { text: '現地時間6月4日午後3時30分から約1時間30分', date: '2024-06-04', time: '15:30', timezone: 'local', approximate: true, durationMinutes: 90 },
+      { text: '現地時間6月4日午後3時30分から約1時間30分', date: '2024-06-04', time: '15:30', timezone: 'local', approximate: true, approximateDuration: true, durationMinutes: 90 },
     ]);
   });
 
   it('reads 正午 and a duration in whole hours, exact when 約 and 頃 are absent', () => {
     expect(normalized('11月1日正午から約45分間、外務大臣は来日中の豪州外相と会談を行いました。', 'ja', '2024-11-01')).toEqual([
-      { text: '11月1日正午から約45分間', date: '2024-11-01', time: '12:00', approximate: true, durationMinutes: 45 },
+      { text: '11月1日正午から約45分間', date: '2024-11-01', time: '12:00', approximate: true, approximateDuration: true, durationMinutes: 45 },
     ]);
     expect(normalized('11月1日午前11時から1時間、会談が行われた。', 'ja', '2024-11-01')).toEqual([
       { text: '11月1日午前11時から1時間', date: '2024-11-01', time: '11:00', durationMinutes: 60 },
@@ -175,7 +175,7 @@ describe('English readouts', () => {
     expect(normalized(text, 'en', '2024-06-05')).toEqual([
       {
         text: 'June 4, commencing at 8:05 p.m. (local time; 10:05 a.m. Japan time) for approximately 40 minutes',
-        date: '2024-06-04', time: '20:05', timezone: 'local', approximate: true, durationMinutes: 40,
+        date: '2024-06-04', time: '20:05', timezone: 'local', approximate: true, approximateDuration: true, durationMinutes: 40,
         alternate: { date: '2024-06-04', time: '10:05', timezone: 'JST' },
       },
     ]);
@@ -217,7 +217,7 @@ describe('English readouts', () => {
       { text: '7:45a.m. and lasted one hour', date: '2024-11-01', dateFromContext: true, time: '07:45', durationMinutes: 60 },
     ]);
     expect(normalized('President Park spoke with Prime Minister Sato on the afternoon of October 4 for about 25 minutes.', 'en', '2024-10-05')).toEqual([
-      { text: 'October 4 for about 25 minutes', date: '2024-10-04', approximate: true, durationMinutes: 25 },
+      { text: 'October 4 for about 25 minutes', date: '2024-10-04', approximate: true, approximateDuration: true, durationMinutes: 25 },
     ]);
   });
 
@@ -229,7 +229,7 @@ describe('English readouts', () => {
 
   it('reads a time zone after the duration, "around" and "half an hour"', () => {
     expect(normalized('On October 30, around 10 a.m. for half an hour (Korea time), the ministers met.', 'en', '2024-11-01')).toEqual([
-      { text: 'October 30, around 10 a.m. for half an hour (Korea time)', date: '2024-10-30', time: '10:00', timezone: 'KST', approximate: true, durationMinutes: 30 },
+      { text: 'October 30, around 10 a.m. for half an hour (Korea time)', date: '2024-10-30', time: '10:00', timezone: 'KST', approximate: true, approximateTime: true, durationMinutes: 30 },
     ]);
   });
 
@@ -238,7 +238,7 @@ describe('English readouts', () => {
     expect(normalized(text, 'en', '2024-06-05')).toEqual([
       {
         text: 'approximately 9:30 p.m. (Eastern Time) on June 3 (10:30 a.m. June 4, Japan time)',
-        date: '2024-06-03', time: '21:30', timezone: 'ET', approximate: true,
+        date: '2024-06-03', time: '21:30', timezone: 'ET', approximate: true, approximateTime: true,
         alternate: { date: '2024-06-04', time: '10:30', timezone: 'JST' },
       },
     ]);

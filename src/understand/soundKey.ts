@@ -1,7 +1,7 @@
 /**
  * A rough sound key shared by a katakana name and its Latin spelling, so that a foreign person
  * the glossary does not know can still be paired across languages: ルビオ ~ Rubio, トランプ ~ Trump,
- * ブリンケン ~ Blinken, ポンペオ ~ Pompeo. Katakana is romanized (Hepburn, table-driven), then both
+ * マクロン ~ Macron, ポンペオ ~ Pompeo. Katakana is romanized (Hepburn, table-driven), then both
  * sides are reduced to consonants with the distinctions Japanese does not make folded away
  * (l/r, v/b, m/n before a labial, doubled letters). Kanji names have no reading here: they pair
  * through the glossary or the brackets only.

@@ -1,7 +1,7 @@
 import type { Paragraph } from '../corpus/types.ts';
 import type { Library } from '../engine/library.ts';
 import { normalize } from '../text/normalize.ts';
-import { primaryLanguage } from '../text/script.ts';
+import { jaOrEn, primaryLanguage } from '../text/script.ts';
 import { cite } from './citation.ts';
 import { notice } from './notices.ts';
 import { outcomeNotice, quoteItem } from './quote.ts';
@@ -47,7 +47,7 @@ export function answerCompare(lib: Library, query: string, scope: SearchScope): 
   let missing = false;
   const items = outcome.matches.map((m) => {
     const own = quoteItem(m);
-    const lang: Lang = primaryLanguage(m.statement.language) === 'ja' ? 'ja' : 'en';
+    const lang = jaOrEn(m.statement.language);
     const other = counterpart(lib, m, query, lang === 'ja' ? 'en' : 'ja');
     if (!other) missing = true;
     const [ja, en] = lang === 'ja' ? [own, other] : [other, own];

@@ -1,7 +1,7 @@
 import type { Library } from '../engine/library.ts';
 import { parseQuery } from '../index/query.ts';
 import { normalize } from '../text/normalize.ts';
-import { primaryLanguage } from '../text/script.ts';
+import { jaOrEn } from '../text/script.ts';
 import { canonicalCountry, countryInJapanese } from '../understand/countries.ts';
 import { mergeAcrossLanguages, type Glossary } from '../understand/glossary.ts';
 import { stripEnglishHonorifics } from '../understand/names.ts';
@@ -78,7 +78,7 @@ function mentionCitation(lib: Library, n: Named, paragraphs?: ReadonlySet<number
 function mergePeople(lib: Library, statements: number[]): { ja?: Named; en?: Named }[] {
   const byLang: Record<'ja' | 'en', Named[]> = { ja: [], en: [] };
   for (const si of statements) {
-    const lang = primaryLanguage(lib.statements[si]!.language) === 'ja' ? 'ja' : 'en';
+    const lang = jaOrEn(lib.statements[si]!.language);
     for (const person of lib.facts.get(si).people) {
       if (!byLang[lang].some((n) => n.person.key === person.key)) byLang[lang].push({ person, statement: si });
     }

@@ -19,3 +19,8 @@ export function detectLanguage(text: string): Lang {
 export function primaryLanguage(tag: string): string {
   return tag.split('-')[0]!.toLowerCase();
 }
+
+/** The side of a statement for Japanese/English work: Japanese, or else English rules. */
+export function jaOrEn(tag: string): Lang {
+  return primaryLanguage(tag) === 'ja' ? 'ja' : 'en';
+}

@@ -1,5 +1,5 @@
 import type { Statement } from '../corpus/types.ts';
-import { primaryLanguage } from '../text/script.ts';
+import { jaOrEn } from '../text/script.ts';
 import { extractPeople } from './people.ts';
 import type { Person } from './peopleTypes.ts';
 import { extractTimes, type TimeExpression } from './times.ts';
@@ -17,7 +17,7 @@ export interface FactsSource {
 }
 
 function factLanguage(statement: Statement): 'ja' | 'en' {
-  return primaryLanguage(statement.language) === 'ja' ? 'ja' : 'en';
+  return jaOrEn(statement.language);
 }
 
 export function extractFacts(statement: Statement): StatementFacts {

@@ -3,7 +3,7 @@
  * other dates and times). Run: npx tsx bench/times.ts
  */
 import { readFileSync } from 'node:fs';
-import { extractTimes } from '../src/understand/times.ts';
+import { extractTimes } from '../src/understand/times/extract.ts';
 
 const seed = readFileSync('/work/shared/seeds/000_f61bab6ec13fa94c.txt', 'utf8').split('\n').filter((l) => l.trim());
 const ja = [

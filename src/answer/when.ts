@@ -1,6 +1,6 @@
 import type { Paragraph, Statement } from '../corpus/types.ts';
 import type { Library } from '../engine/library.ts';
-import type { TimeExpression } from '../understand/times.ts';
+import type { TimeExpression } from '../understand/times/extract.ts';
 import { cite } from './citation.ts';
 import { describeTime } from './describe.ts';
 import { makeExcerpt } from './excerpt.ts';

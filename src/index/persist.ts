@@ -58,9 +58,9 @@ function fingerprintCode(): Promise<string> {
     const hash = createHash('sha256');
     for (const folder of CODE_FOLDERS) {
       const dir = path.resolve(here, folder);
-      for (const name of (await readdir(dir)).filter((n) => n.endsWith('.ts')).sort()) {
-        hash.update(name).update(await readFile(path.join(dir, name)));
-      }
+      // Recursive: understand/ keeps its rules in people/ and times/ subfolders.
+      const names = (await readdir(dir, { recursive: true })).filter((n) => n.endsWith('.ts')).sort();
+      for (const name of names) hash.update(name).update(await readFile(path.join(dir, name)));
     }
     return hash.digest('hex');
   })();

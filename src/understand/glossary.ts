@@ -6,9 +6,9 @@
 import { readFile } from 'node:fs/promises';
 import { LineCounter, isMap, isScalar, isSeq, parseDocument, type Node, type YAMLMap } from 'yaml';
 import { canonicalCountry } from './countries.ts';
-import { crossNameKey, englishNameKey, normalizeForm } from './names.ts';
-import type { Person } from './peopleTypes.ts';
-import { soundsAlike } from './soundKey.ts';
+import { crossNameKey, englishNameKey, normalizeForm } from './people/names.ts';
+import type { Person } from './people/types.ts';
+import { soundsAlike } from './people/soundKey.ts';
 
 export interface GlossaryPerson {
   ja: string[];

@@ -1,8 +1,8 @@
 import type { Statement } from '../corpus/types.ts';
 import { jaOrEn } from '../text/script.ts';
-import { extractPeople } from './people.ts';
-import type { Person } from './peopleTypes.ts';
-import { extractTimes, type TimeExpression } from './times.ts';
+import { extractPeople } from './people/extract.ts';
+import type { Person } from './people/types.ts';
+import { extractTimes, type TimeExpression } from './times/extract.ts';
 
 /** What a statement says about people and times: plain data, extracted once and kept (or persisted). */
 export interface StatementFacts {

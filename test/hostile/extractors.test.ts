@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { extractPeople, type Person } from '../../src/understand/people.ts';
-import { extractTimes, type TimeExpression } from '../../src/understand/times.ts';
+import { extractPeople, type Person } from '../../src/understand/people/extract.ts';
+import { extractTimes, type TimeExpression } from '../../src/understand/times/extract.ts';
 import { hostileText, hundredKilobyteInputs } from './arbitraries.ts';
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;

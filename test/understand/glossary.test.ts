@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { equivalents, loadGlossary, mergeAcrossLanguages, parseGlossary, type Glossary } from '../../src/understand/glossary.ts';
-import { extractPeople } from '../../src/understand/people.ts';
+import { extractPeople } from '../../src/understand/people/extract.ts';
 
 const glossaryPath = new URL('../../corpus/glossary.yaml', import.meta.url);
 const shipped = parseGlossary(readFileSync(glossaryPath, 'utf8'), 'corpus/glossary.yaml');

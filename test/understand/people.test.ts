@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { extractPeople, type Person } from '../../src/understand/people.ts';
+import { extractPeople, type Person } from '../../src/understand/people/extract.ts';
 
 const seed = readFileSync(new URL('../fixtures/seed.txt', import.meta.url), 'utf8').split('\n');
 const paragraphs = (texts: string[]) => texts.map((text, i) => ({ number: i + 1, text }));

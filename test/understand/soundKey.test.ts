@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { soundKey, soundsAlike } from '../../src/understand/soundKey.ts';
+import { soundKey, soundsAlike } from '../../src/understand/people/soundKey.ts';
 
 describe('katakana and Latin names that sound alike', () => {
   it.each([

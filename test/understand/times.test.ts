@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { extractTimes, type TimeExpression } from '../../src/understand/times.ts';
+import { extractTimes, type TimeExpression } from '../../src/understand/times/extract.ts';
 
 const seedLines = readFileSync(new URL('../fixtures/seed.txt', import.meta.url), 'utf8').split('\n');
 const seed = (line: number): string => seedLines[line - 1] ?? '';

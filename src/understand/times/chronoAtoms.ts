@@ -6,10 +6,10 @@
  * ("for two hours"), bare hours ("at 10"), "now", a month name alone without a preposition.
  */
 import * as chrono from 'chrono-node';
-import type { Atom, ClockTime, DateSpec } from './timeAtoms.ts';
+import type { Atom, ClockTime, DateSpec } from './atoms.ts';
 import { toDayNumber, type CalendarDate } from './calendar.ts';
-import { extendEnglishDate } from './enTimes.ts';
-import { normalizeZone } from './timeVocabulary.ts';
+import { extendEnglishDate } from './en.ts';
+import { normalizeZone } from './vocabulary.ts';
 
 type Lang = 'ja' | 'en';
 type Components = chrono.ParsedComponents;

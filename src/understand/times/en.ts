@@ -3,8 +3,8 @@
  * (durations, time zone notes in brackets, "the previous day", years alone, day lists), and the
  * list/range tails chrono leaves off ("June 4 and 5", "June 4 through 6", "June 4-6, 2024").
  */
-import { applyAtomRules, type Atom, type AtomRule, type DateSpec } from './timeAtoms.ts';
-import { EN_APPROX_BEFORE, EN_CONTEXT_DAYS, EN_NUMBER_WORDS, ZONE_NAMES, alternation } from './timeVocabulary.ts';
+import { applyAtomRules, type Atom, type AtomRule, type DateSpec } from './atoms.ts';
+import { EN_APPROX_BEFORE, EN_CONTEXT_DAYS, EN_NUMBER_WORDS, ZONE_NAMES, alternation } from './vocabulary.ts';
 
 const ZONE_LONG = alternation(Object.keys(ZONE_NAMES).filter((k) => /^[a-z][a-z ,.]*$/.test(k) && k.includes(' ')));
 const ZONE_ABBREVIATIONS = alternation(Object.keys(ZONE_NAMES).filter((k) => /^[a-z]{2,4}$/.test(k)).map((k) => k.toUpperCase()));

@@ -4,7 +4,7 @@
  * reads the country and the name backwards from it; a title not preceded by a name is no person.
  * Every backward read is bounded, so a paragraph costs time linear in its length.
  */
-import { JA_COUNTRY_FORMS, JA_COUNTRY_SUFFIXES, JA_ONE_CHAR_COUNTRIES } from './countries.ts';
+import { JA_COUNTRY_FORMS, JA_COUNTRY_SUFFIXES, JA_ONE_CHAR_COUNTRIES } from '../countries.ts';
 import {
   JA_ACTING_SUFFIXES,
   JA_COUNTRY_ABBREVIATIONS,
@@ -17,9 +17,9 @@ import {
   type JaTitleInfo,
 } from './jaTitles.ts';
 import { stripEnglishHonorifics } from './names.ts';
-import { PhraseTable } from './phraseTable.ts';
-import type { Paragraphlike, RawMention } from './peopleTypes.ts';
-import { CLOSE_BRACKETS, OPEN_BRACKETS, findClose, findOpen, isKanji, isKatakana, isNameChar } from './scripts.ts';
+import { PhraseTable } from '../phraseTable.ts';
+import type { Paragraphlike, RawMention } from './types.ts';
+import { CLOSE_BRACKETS, OPEN_BRACKETS, findClose, findOpen, isKanji, isKatakana, isNameChar } from '../scripts.ts';
 
 const MAX_RUN = 40;
 const MAX_KANJI_NAME = 6;

@@ -7,13 +7,13 @@
  * "10月31日、午後10時頃から約30分間" is one expression with a date, a time, 頃 and a duration, and
  * "8:05 p.m. (local time; 10:05 a.m. Japan time)" is one time with an alternate clock time.
  */
-import type { Atom, ClockTime, DateSpec } from './timeAtoms.ts';
+import type { Atom, ClockTime, DateSpec } from './atoms.ts';
 import { findChronoAtoms } from './chronoAtoms.ts';
-import { findEnglishAtoms } from './enTimes.ts';
-import { findJapaneseAtoms } from './jaTimes.ts';
+import { findEnglishAtoms } from './en.ts';
+import { findJapaneseAtoms } from './ja.ts';
 import { resolveDate, type ResolutionContext } from './dateResolution.ts';
 import { addDays, formatClock, formatIsoDate, parseIsoDate, type CalendarDate } from './calendar.ts';
-import { FUTURE_CUES } from './timeVocabulary.ts';
+import { FUTURE_CUES } from './vocabulary.ts';
 
 export interface TimeExpression {
   /** The verbatim expression as it appears in the paragraph. */

@@ -4,7 +4,7 @@
  * the Republic of Korea"). Titles are matched case-sensitively: capitalised, they precede or follow a
  * name; lower-case ("the minister") they are prose.
  */
-import { PhraseTable } from './phraseTable.ts';
+import { PhraseTable } from '../phraseTable.ts';
 
 export interface EnTitleInfo {
   deputy?: boolean;

@@ -3,7 +3,7 @@
  * マイク・ポンペオ米国国務長官). The extractor finds a title first, then reads the country and
  * the name backwards from it, so every title a readout may use belongs here, longest wins.
  */
-import { PhraseTable } from './phraseTable.ts';
+import { PhraseTable } from '../phraseTable.ts';
 
 export interface JaTitleInfo {
   /** A title of the Japanese government: with a kanji name and no country, the affiliation is 日本. */

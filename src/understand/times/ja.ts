@@ -3,12 +3,12 @@
  * (relative days and months, bare days, era years alone, day lists, 正午, durations, time zones, 頃).
  * Input is width-normalized text (digits and brackets half-width, same offsets as the original).
  */
-import { applyAtomRules, type Atom, type AtomRule, type DateSpec } from './timeAtoms.ts';
+import { applyAtomRules, type Atom, type AtomRule, type DateSpec } from './atoms.ts';
 import { ERA_NAMES, eraToGregorian } from './eraYears.ts';
 import {
   JA_APPROX_AFTER, JA_APPROX_BEFORE, JA_CONTEXT_DAYS, JA_MONTH_SHIFT, JA_STATEMENT_DAYS, JA_WEEK_SHIFT,
   JA_YEAR_SHIFT, ZONE_NAMES, alternation,
-} from './timeVocabulary.ts';
+} from './vocabulary.ts';
 
 const JA_ZONES = alternation(Object.keys(ZONE_NAMES).filter((k) => /[^\x00-\x7f]/.test(k)));
 const APPROX_BEFORE = alternation(JA_APPROX_BEFORE);

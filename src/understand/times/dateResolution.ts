@@ -10,7 +10,7 @@
 import {
   addDays, addMonths, daysBetween, daysInMonth, isValidDate, weekdayOf, type CalendarDate,
 } from './calendar.ts';
-import type { DateSpec } from './timeAtoms.ts';
+import type { DateSpec } from './atoms.ts';
 
 export type Precision = 'day' | 'week' | 'month' | 'year';
 

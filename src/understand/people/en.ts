@@ -4,9 +4,9 @@
  * Minister of Foreign Affairs of the Republic of Korea"), or an honorific ("H.E. Ms. Kang Kyung-wha").
  * Capitalised words alone (sentence starts, "Korean Peninsula", "Security Council") never make one.
  */
-import { EN_COUNTRY_FORMS } from './countries.ts';
+import { EN_COUNTRY_FORMS } from '../countries.ts';
 import { EN_HONORIFICS, EN_MODIFIERS, EN_NOT_NAME_WORDS, EN_PORTFOLIO_WORDS, EN_TITLES, type EnTitleInfo } from './enTitles.ts';
-import type { Paragraphlike, RawMention } from './peopleTypes.ts';
+import type { Paragraphlike, RawMention } from './types.ts';
 
 const MAX_NAME_TOKENS = 5;
 /** A name word: Pompeo, MOTEGI, Tae-yul, O'Brien; or an initial: J. */

@@ -4,12 +4,12 @@
  * Pompeo"). Pure functions over paragraph text; meant to run once per statement at index time.
  */
 import { englishNameKey, japaneseNameKey } from './names.ts';
-import { englishMentions } from './peopleEn.ts';
-import { japaneseMentions } from './peopleJa.ts';
-import type { Paragraphlike, Person, RawMention } from './peopleTypes.ts';
-import { isKanji } from './scripts.ts';
+import { englishMentions } from './en.ts';
+import { japaneseMentions } from './ja.ts';
+import type { Paragraphlike, Person, RawMention } from './types.ts';
+import { isKanji } from '../scripts.ts';
 
-export type { Person, PersonMention } from './peopleTypes.ts';
+export type { Person, PersonMention } from './types.ts';
 
 interface Group {
   key: string;

@@ -98,10 +98,17 @@ describe('/who', () => {
     ]);
   });
 
-  it('says so when the matching paragraphs name nobody', () => {
+  it('answers with the participants when the matching paragraph names nobody (三者は…)', () => {
     const a = ours.who('新型コロナウイルス', { lang: 'ja' });
+    expect(a.kind).toBe('who');
+    expect(a.items.slice(0, 3).map((i) => i.text)).toEqual(['茂木敏充（外務大臣）', 'マイク・ポンペオ（米国国務長官）', '康京和（韓国外交部長官）']);
+    expect(a.items.map((i) => i.text).join()).not.toMatch(/Ortagus/);
+  });
+
+  it('says so when no statement mentions a name in the question', () => {
+    const a = ours.who('Who is the foreign minister of Chile?', { lang: 'en' });
     expect(a.kind).toBe('none');
-    expect(a.notice).toBe('該当する声明に人物の記載は見つかりませんでした。');
+    expect(a.notice).toBe('No statement mentions “Chile”.');
   });
 });
 
@@ -184,8 +191,16 @@ describe('/when', () => {
     expect(quad.items[0]!.text).toBe('2024');
   });
 
-  it('says plainly when there is no time', () => {
-    expect(seed.when('非核化').kind).toBe('none');
+  it('dates a topic the statement gives no date for by the event it was discussed at', () => {
+    const a = seed.when('非核化');
+    expect(a.items.map((i) => i.time)).toEqual([{ date: '2024-10-31', time: '22:00', approximate: true, durationMinutes: 30 }]);
+    expect(a.items[0]!.citations[0]!.paragraph).toBe(1);
+  });
+
+  it('says plainly when nothing answers: a name no statement mentions', () => {
+    const a = seed.ask('日加首脳会談はいつ行われましたか');
+    expect(a.kind).toBe('none');
+    expect(a.notice).toBe('『日加』を含む声明は見つかりませんでした。');
   });
 });
 

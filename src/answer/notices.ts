@@ -26,6 +26,18 @@ const NOTICES = {
     en: 'I found no date or time for that in the statements.',
     ja: '該当する日時の記載は見つかりませんでした。',
   },
+  notMentioned: {
+    en: 'No statement mentions {words}.',
+    ja: '{words}を含む声明は見つかりませんでした。',
+  },
+  notTogether: {
+    en: 'No statement mentions {words} together.',
+    ja: '{words}をあわせて含む声明は見つかりませんでした。',
+  },
+  throughOtherVersion: {
+    en: 'Found through the Japanese version of the same statement.',
+    ja: '同じ声明の英語版から見つけた箇所です。',
+  },
   noCounterpart: {
     en: 'I found no matching passage in the other language; showing one side only.',
     ja: 'もう一方の言語で該当する箇所が見つからないため、片方のみ表示します。',
@@ -34,6 +46,7 @@ const NOTICES = {
 
 export type NoticeKey = keyof typeof NOTICES;
 
-export function notice(key: NoticeKey, lang: Lang): string {
-  return NOTICES[key][lang];
+export function notice(key: NoticeKey, lang: Lang, words: string[] = []): string {
+  const list = lang === 'ja' ? words.map((w) => `『${w}』`).join('') : words.map((w) => `“${w}”`).join(words.length > 2 ? ', ' : ' and ');
+  return NOTICES[key][lang].replace('{words}', list);
 }

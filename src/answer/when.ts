@@ -6,9 +6,9 @@ import { describeTime } from './describe.ts';
 import { makeExcerpt } from './excerpt.ts';
 import { matchRanges } from './highlight.ts';
 import { notice } from './notices.ts';
-import { outcomeNotice } from './quote.ts';
+import { bestTier, judgeRelevance, relevanceNotice, scopeStatements, topicParagraphs } from './relevance.ts';
 import { askedLanguageFirst, defaultStatement, eventGroup } from './scope.ts';
-import { searchParagraphs, type SearchScope } from './search.ts';
+import type { SearchScope } from './search.ts';
 import type { Answer, AnswerItem, TimeInfo } from './types.ts';
 
 /** How much an expression says: a clock time and a duration describe an event, a bare date less. */
@@ -74,9 +74,11 @@ export function answerWhen(lib: Library, query: string, scope: SearchScope): Ans
     };
   }
 
-  const outcome = searchParagraphs(lib, query, { ...scope, limit: scope.limit ?? 5 });
+  const rel = judgeRelevance(lib, query, scope.lang, scopeStatements(scope));
+  const best = rel.groups[0];
+  if (!best) return none(relevanceNotice(rel, scope.lang));
   const items: AnswerItem[] = [];
-  for (const m of outcome.matches) {
+  for (const m of bestTier(topicParagraphs(lib, rel, best.statements, scope.lang)).slice(0, scope.limit ?? 5)) {
     const exprs = lib.facts.get(lib.index.entries[m.id]!.statement).times[lib.index.entries[m.id]!.paragraph]!;
     if (exprs.length === 0) continue;
     // The expression nearest to the words asked about dates *that* thing, not another.
@@ -90,7 +92,11 @@ export function answerWhen(lib: Library, query: string, scope: SearchScope): Ans
     const nearest = [...exprs].sort((a, b) => distance(a) + vagueness(a) - (distance(b) + vagueness(b)))[0]!;
     items.push(timeItem(m.statement, m.paragraph, nearest, scope.lang));
   }
-  if (items.length === 0) return none(outcome.matches.length ? notice('noTimes', scope.lang) : outcomeNotice(outcome, scope.lang)!);
-  const extra = outcomeNotice(outcome, scope.lang);
-  return { kind: 'when', language: scope.lang, query, items, ...(extra ? { notice: extra } : {}) };
+  // The words asked about stand where no date does (an item of the readout): the event's own date.
+  if (items.length === 0) {
+    const event = best.statements.map((i) => ({ i, t: eventTime(lib, i) })).find((x) => x.t !== undefined);
+    if (!event) return none(notice('noTimes', scope.lang));
+    items.push(timeItem(lib.statements[event.i]!, event.t!.paragraph, event.t!.expr, scope.lang));
+  }
+  return { kind: 'when', language: scope.lang, query, items };
 }

@@ -1,5 +1,5 @@
 import type { Library } from '../engine/library.ts';
-import { parseQuery } from '../index/query.ts';
+import { indexTerms } from '../text/tokenize.ts';
 import { normalize } from '../text/normalize.ts';
 import { jaOrEn } from '../text/script.ts';
 import { canonicalCountry, countryInJapanese } from '../understand/countries.ts';
@@ -10,9 +10,10 @@ import { cite } from './citation.ts';
 import { describePerson } from './describe.ts';
 import { makeExcerpt } from './excerpt.ts';
 import { notice } from './notices.ts';
-import { outcomeNotice } from './quote.ts';
+import type { QuestionTerm } from './question.ts';
+import { bestTier, judgeRelevance, relevanceNotice, scopeStatements, topicParagraphs } from './relevance.ts';
 import { askedLanguageFirst, defaultStatement, eventGroup } from './scope.ts';
-import { searchParagraphs, type SearchScope } from './search.ts';
+import type { SearchScope } from './search.ts';
 import type { Answer, AnswerItem, Citation, Lang, PersonInfo } from './types.ts';
 
 /** A person as one statement names them. */
@@ -91,42 +92,87 @@ function mergePeople(lib: Library, statements: number[]): { ja?: Named; en?: Nam
   ).map((pair) => ({ ja: find('ja', pair.ja), en: find('en', pair.en) }));
 }
 
-/** Whether a person's name, role or affiliation holds every keyword of the question. */
-function describedBy(p: Person, words: string[]): boolean {
-  const hay = normalize([p.name, p.role, p.affiliation, p.reading, ...p.otherNames].filter(Boolean).join(' '));
-  return words.every((w) => hay.includes(w));
+/** Index terms of a text (English stems, Japanese bigrams), for comparing a role with a question's words. */
+function termSet(text: string): Set<string> {
+  return new Set(indexTerms(normalize(text)));
+}
+
+/** Whether a form's words all stand in a text: Japanese as a substring, English as stems. */
+function formIn(form: string, text: string, stems: Set<string>): boolean {
+  const f = normalize(form);
+  if (/[\p{Script=Han}\p{Script=Katakana}\p{Script=Hiragana}]/u.test(f)) return normalize(text).includes(f);
+  const words = indexTerms(f);
+  return words.length > 0 && words.every((w) => stems.has(w));
+}
+
+/**
+ * Whether a person holds the roles a question asks about: every role word in their title (in
+ * either language, through the glossary), and a country the question names next to it.
+ */
+function holdsRole(p: Person, roles: QuestionTerm[], terms: QuestionTerm[]): boolean {
+  const role = [p.role, p.affiliation].filter(Boolean).join(' ');
+  if (!role) return false;
+  const stems = termSet(role);
+  // The word as asked, or its glossary forms in the other script only: 外務大臣 is not 外交部長官.
+  const cjk = (x: string) => /[\p{Script=Han}\p{Script=Katakana}\p{Script=Hiragana}]/u.test(x);
+  const labels = (t: QuestionTerm) => [
+    t.label,
+    ...t.forms.map((f) => f.map((k) => k.text).join(cjk(f[0]?.text ?? '') ? '' : ' ')).filter((f) => cjk(f) !== cjk(t.label)),
+  ];
+  if (!roles.every((t) => labels(t).some((f) => formIn(f, role, stems)))) return false;
+  const countries = terms.filter((t) => t.identifies && t.distinctive && labels(t).some((f) => canonicalCountry(f) !== undefined));
+  if (countries.length === 0) return true;
+  const mine = p.affiliation ? canonicalCountry(p.affiliation) : undefined;
+  return countries.some((t) => labels(t).some((f) => canonicalCountry(f) === mine) || labels(t).some((f) => formIn(f, role, stems)));
+}
+
+/** Whether a question's word is (part of) this person's name. */
+function namesPerson(p: Person, t: QuestionTerm): boolean {
+  const names = [p.name, p.reading, ...p.otherNames].filter((n): n is string => Boolean(n)).map(normalize);
+  const label = normalize(t.label);
+  return label.length >= 2 && names.some((n) => n.includes(label));
 }
 
 export function answerWho(lib: Library, query: string, scope: SearchScope): Answer {
   const none = (text: string): Answer => ({ kind: 'none', language: scope.lang, query, items: [], notice: text });
   let statements: number[];
+  let terms: QuestionTerm[] = [];
   /** Paragraphs (per statement) the question matched: people must be named there. */
   let matched: Map<number, Set<number>> | undefined;
-  let extraNotice: string | undefined;
 
   if (!query) {
     const si = defaultStatement(lib, scope.lang, scope.statement);
     if (si === undefined) return none(notice('noMatch', scope.lang));
     statements = eventGroup(lib, si);
   } else {
-    const outcome = searchParagraphs(lib, query, { ...scope, limit: scope.limit ?? 10 });
-    if (outcome.matches.length === 0) return none(outcomeNotice(outcome, scope.lang)!);
-    extraNotice = outcomeNotice(outcome, scope.lang);
+    const rel = judgeRelevance(lib, query, scope.lang, scopeStatements(scope));
+    const best = rel.groups[0];
+    if (!best) return none(relevanceNotice(rel, scope.lang));
+    statements = best.statements;
+    // People named where the question's words are: the best paragraphs, not every one that shares a word.
     matched = new Map();
-    for (const m of outcome.matches) {
+    for (const m of bestTier(topicParagraphs(lib, rel, statements, scope.lang))) {
       const si = lib.index.entries[m.id]!.statement;
       matched.set(si, (matched.get(si) ?? new Set()).add(m.paragraph.number));
     }
-    statements = [...new Set([...matched.keys()].flatMap((si) => eventGroup(lib, si)))];
+    terms = rel.terms.map((w) => w.term);
   }
 
   let entries = mergePeople(lib, askedLanguageFirst(lib, scope.lang, statements));
-  if (matched) {
+  if (matched && matched.size > 0) {
     const inMatched = (n?: Named) => n !== undefined && n.person.mentions.some((m) => matched!.get(n.statement)?.has(m.paragraph));
-    entries = entries.filter((e) => inMatched(e.ja) || inMatched(e.en));
-    const words = parseQuery(query).keywords.map((k) => k.text);
-    const described = entries.filter((e) => [e.ja, e.en].some((n) => n && describedBy(n.person, words)));
-    if (described.length > 0) entries = described;
+    const named = entries.filter((e) => inMatched(e.ja) || inMatched(e.en));
+    // A paragraph that names nobody (「三者は…」) speaks for the event's participants.
+    const participants = entries.filter((e) => e.ja?.person.participant || e.en?.person.participant);
+    entries = named.length > 0 ? named : participants;
+  }
+  if (terms.length > 0) {
+    // A role asked about ("the Korean foreign minister") keeps only the people who hold it.
+    const roles = terms.filter((t) => t.role);
+    // Judged on the side written in the question's language where there is one.
+    const side = (e: { ja?: Named; en?: Named }) => (/[\p{Script=Han}\p{Script=Katakana}]/u.test(query) ? e.ja ?? e.en : e.en ?? e.ja);
+    const holders = entries.filter((e) => holdsRole(side(e)!.person, roles, terms));
+    if (roles.length > 0 && holders.length > 0) entries = holders;
   }
   if (entries.length === 0) return none(notice('noPeople', scope.lang));
 
@@ -139,6 +185,12 @@ export function answerWho(lib: Library, query: string, scope: SearchScope): Answ
   entries = [...entries].sort((a, b) => firstMention(a) - firstMention(b));
   const participant = (e: { ja?: Named; en?: Named }) => Boolean(e.ja?.person.participant || e.en?.person.participant);
   entries = [...entries.filter(participant), ...entries.filter((e) => !participant(e))];
+  // People the question names are the ones it asks about least ("Who did Kishida meet?").
+  if (terms.length > 0) {
+    const namedInQuestion = (e: { ja?: Named; en?: Named }) =>
+      [e.ja, e.en].some((n) => n && terms.some((t) => t.identifies && !t.role && namesPerson(n.person, t)));
+    entries = [...entries.filter((e) => !namedInQuestion(e)), ...entries.filter(namedInQuestion)];
+  }
 
   const items: AnswerItem[] = entries.map((e) => {
     const own = scope.lang === 'ja' ? e.ja ?? e.en! : e.en ?? e.ja!;
@@ -154,5 +206,5 @@ export function answerWho(lib: Library, query: string, scope: SearchScope): Answ
       matched: sides.flatMap((n) => n.person.mentions.map((m) => m.text)),
     };
   });
-  return { kind: 'who', language: scope.lang, query, items, ...(extraNotice ? { notice: extraNotice } : {}) };
+  return { kind: 'who', language: scope.lang, query, items };
 }

@@ -12,7 +12,7 @@ import type { Engine } from './types.ts';
 
 /** Reads the corpus's glossary files; one that cannot be read is a problem, not a failed load. */
 export async function readGlossaries(corpus: LoadedCorpus, problems: CorpusProblem[]): Promise<Glossary> {
-  const glossary: Glossary = { people: [...EMPTY_GLOSSARY.people], terms: [...EMPTY_GLOSSARY.terms] };
+  const glossary: Glossary = { people: [...EMPTY_GLOSSARY.people], terms: [...EMPTY_GLOSSARY.terms], synonyms: [] };
   for (const file of corpus.glossaryFiles) {
     const rel = path.relative(corpus.dir, file);
     let text: string;
@@ -25,6 +25,7 @@ export async function readGlossaries(corpus: LoadedCorpus, problems: CorpusProbl
     const parsed = parseGlossary(text, rel);
     glossary.people.push(...parsed.glossary.people);
     glossary.terms.push(...parsed.glossary.terms);
+    glossary.synonyms.push(...parsed.glossary.synonyms);
     problems.push(...parsed.problems.map((p) => ({ ...p, severity: 'error' as const })));
   }
   return glossary;

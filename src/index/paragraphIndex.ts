@@ -63,13 +63,13 @@ export function containsKeyword(normalizedText: string, k: Keyword): boolean {
 }
 
 /** MiniSearch's query spec of one keyword, for the compact index (same semantics as keywordQuery). */
-function keywordSpecs(k: Keyword): KeywordSpecs {
+function keywordSpecs(k: Keyword, exact = false): KeywordSpecs {
   if (k.kind === 'cjk') {
     return k.terms.length === 1
       ? [{ term: k.terms[0]!, prefix: true, fuzzy: false }]
       : k.terms.map((term) => ({ term, prefix: false, fuzzy: false }));
   }
-  return [wordSpec(k.terms[0]!)];
+  return [exact ? { term: k.terms[0]!, prefix: false, fuzzy: false } : wordSpec(k.terms[0]!)];
 }
 
 /**
@@ -137,6 +137,21 @@ export class ParagraphIndex {
     return this.normalized;
   }
 
+  /**
+   * Every paragraph holding all of `list` (verified, unranked, ascending): which statements mention
+   * a word, without the cost of ranking thousands of paragraphs. Exact words only: no prefix or typo.
+   */
+  paragraphsWith(list: Keyword[]): number[] {
+    if (list.length === 0) return [];
+    if (this.compact) {
+      const ids = this.compact.search(list.map((k) => keywordSpecs(k, true)), { combineWith: 'AND' }).ids;
+      return list.some((k) => k.kind === 'cjk') ? ids.filter((id) => list.every((k) => containsKeyword(this.normalized[id]!, k))) : ids;
+    }
+    return this.find(list, { combineWith: 'AND' })
+      .map((h) => h.id)
+      .sort((a, b) => a - b);
+  }
+
   /** Verified hits in score order; ties keep corpus order so answers are stable. */
   find(list: Keyword[], options: FindOptions): Hit[] {
     if (list.length === 0) return [];
@@ -175,7 +190,7 @@ export class ParagraphIndex {
     limit: number,
   ): Hit[] {
     const { filter } = options;
-    const result = index.search(list.map(keywordSpecs), {
+    const result = index.search(list.map((k) => keywordSpecs(k)), {
       combineWith: options.combineWith,
       ...(filter ? { filter: (id: number) => filter(this.entries[id]!) } : {}),
     });

@@ -21,9 +21,17 @@ export interface GlossaryTerm {
   en: string[];
 }
 
+/** Words a question may use for the same thing, in either language; `event` names a kind of event. */
+export interface SynonymGroup {
+  words: string[];
+  /** A kind of event (call, meeting, visit, meal...): a question naming one is not answered by another. */
+  event?: string;
+}
+
 export interface Glossary {
   people: GlossaryPerson[];
   terms: GlossaryTerm[];
+  synonyms: SynonymGroup[];
 }
 
 export interface GlossaryProblem {
@@ -32,12 +40,12 @@ export interface GlossaryProblem {
   message: string;
 }
 
-export const EMPTY_GLOSSARY: Glossary = { people: [], terms: [] };
+export const EMPTY_GLOSSARY: Glossary = { people: [], terms: [], synonyms: [] };
 
 export function parseGlossary(yamlText: string, file: string): { glossary: Glossary; problems: GlossaryProblem[] } {
   const lineCounter = new LineCounter();
   const problems: GlossaryProblem[] = [];
-  const glossary: Glossary = { people: [], terms: [] };
+  const glossary: Glossary = { people: [], terms: [], synonyms: [] };
   const doc = parseDocument(yamlText, { lineCounter, prettyErrors: false });
   const lineOf = (node: Node | null | undefined): number =>
     node?.range ? lineCounter.linePos(node.range[0]).line : 1;
@@ -80,8 +88,8 @@ export function parseGlossary(yamlText: string, file: string): { glossary: Gloss
   for (const pair of root.items) {
     const key = isScalar(pair.key) ? String(pair.key.value) : '';
     const value = pair.value as Node | null;
-    if (key !== 'people' && key !== 'terms') {
-      problem(lineOf(pair.key as Node), `unknown section \`${key}\` (expected \`people\` or \`terms\`)`);
+    if (key !== 'people' && key !== 'terms' && key !== 'synonyms') {
+      problem(lineOf(pair.key as Node), `unknown section \`${key}\` (expected \`people\`, \`terms\` or \`synonyms\`)`);
       continue;
     }
     if (value === null || (isScalar(value) && value.value === null)) continue;
@@ -92,6 +100,11 @@ export function parseGlossary(yamlText: string, file: string): { glossary: Gloss
     for (const item of value.items) {
       const node = item as Node;
       const what = `${key} entry at line ${lineOf(node)}`;
+      if (key === 'synonyms') {
+        const group = synonymGroup(node, what, lineOf, problem);
+        if (group) glossary.synonyms.push(group);
+        continue;
+      }
       if (!isMap(node)) {
         problem(lineOf(node), `${what} must be a mapping with \`ja:\` and \`en:\``);
         continue;
@@ -129,14 +142,46 @@ export function parseGlossary(yamlText: string, file: string): { glossary: Gloss
   return { glossary, problems };
 }
 
+/** One `synonyms:` entry: `{ words: [...] }`, with `event: name` for kinds of event. */
+function synonymGroup(
+  node: Node,
+  what: string,
+  lineOf: (node: Node | null | undefined) => number,
+  problem: (line: number, message: string) => void,
+): SynonymGroup | undefined {
+  if (!isMap(node)) {
+    problem(lineOf(node), `${what} must be a mapping with \`words:\``);
+    return undefined;
+  }
+  for (const p of node.items) {
+    const k = isScalar(p.key) ? String(p.key.value) : '';
+    if (k !== 'words' && k !== 'event') problem(lineOf(p.key as Node), `${what}: unknown field \`${k}\``);
+  }
+  const wordsNode = node.get('words', true) as Node | undefined;
+  const words =
+    wordsNode && isSeq(wordsNode)
+      ? wordsNode.items.flatMap((w) => (isScalar(w) && String(w.value ?? '').trim() ? [String(w.value).trim()] : []))
+      : [];
+  if (words.length < 2) {
+    problem(lineOf(wordsNode ?? node), `${what}: \`words:\` must list at least two words`);
+    return undefined;
+  }
+  const event = node.get('event');
+  if (event !== undefined && (typeof event !== 'string' || !event.trim())) {
+    problem(lineOf(node), `${what}: \`event:\` must be a name such as call or visit`);
+    return { words };
+  }
+  return event ? { words, event: String(event).trim() } : { words };
+}
+
 /** Reads a glossary file; a missing file is an empty glossary, not a problem. */
 export async function loadGlossary(path: string, displayName = path): Promise<{ glossary: Glossary; problems: GlossaryProblem[] }> {
   let text: string;
   try {
     text = await readFile(path, 'utf8');
   } catch (err) {
-    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return { glossary: { people: [], terms: [] }, problems: [] };
-    return { glossary: { people: [], terms: [] }, problems: [{ file: displayName, line: 1, message: `cannot read: ${(err as Error).message}` }] };
+    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return { glossary: { people: [], terms: [], synonyms: [] }, problems: [] };
+    return { glossary: { people: [], terms: [], synonyms: [] }, problems: [{ file: displayName, line: 1, message: `cannot read: ${(err as Error).message}` }] };
   }
   return parseGlossary(text, displayName);
 }

@@ -17,6 +17,11 @@ export class PhraseTable<T> {
     for (const list of this.byFirst.values()) list.sort((a, b) => b.phrase.length - a.phrase.length);
   }
 
+  /** Every phrase of the table. */
+  phrases(): string[] {
+    return [...this.byFirst.values()].flatMap((list) => list.map((e) => e.phrase));
+  }
+
   /** Longest phrase starting at `pos` that `accept` (if given) agrees to, or undefined. */
   matchAt(
     text: string,

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { equivalents, loadGlossary, mergeAcrossLanguages, parseGlossary, type Glossary } from '../../src/understand/glossary.ts';
+import { EMPTY_GLOSSARY, equivalents, loadGlossary, mergeAcrossLanguages, parseGlossary, type Glossary } from '../../src/understand/glossary.ts';
 import { extractPeople } from '../../src/understand/people/extract.ts';
 
 const glossaryPath = new URL('../../corpus/glossary.yaml', import.meta.url);
@@ -8,7 +8,7 @@ const shipped = parseGlossary(readFileSync(glossaryPath, 'utf8'), 'corpus/glossa
 const seed = readFileSync(new URL('../fixtures/seed.txt', import.meta.url), 'utf8').split('\n');
 const paragraphs = (texts: string[]) => texts.map((text, i) => ({ number: i + 1, text }));
 const names = (pairs: ReturnType<typeof mergeAcrossLanguages>) => pairs.map((p) => [p.ja?.name, p.en?.name]);
-const noPeople = (g: Glossary): Glossary => ({ people: [], terms: g.terms });
+const noPeople = (g: Glossary): Glossary => ({ ...g, people: [] });
 
 describe('the shipped glossary', () => {
   it('parses without problems and holds people and at least 30 terms', () => {
@@ -35,14 +35,14 @@ describe('the shipped glossary', () => {
     const loaded = await loadGlossary(glossaryPath.pathname, 'corpus/glossary.yaml');
     expect(loaded.glossary).toEqual(shipped.glossary);
     const missing = await loadGlossary('/nonexistent/glossary.yaml');
-    expect(missing).toEqual({ glossary: { people: [], terms: [] }, problems: [] });
+    expect(missing).toEqual({ glossary: { people: [], terms: [], synonyms: [] }, problems: [] });
   });
 });
 
 describe('problems are reported with file and line, never thrown', () => {
   it('bad YAML', () => {
     const { glossary, problems } = parseGlossary('people:\n  - ja: [岩屋毅\n    en: x\n', 'corpus/glossary.yaml');
-    expect(glossary).toEqual({ people: [], terms: [] });
+    expect(glossary).toEqual({ people: [], terms: [], synonyms: [] });
     expect(problems.length).toBeGreaterThan(0);
     expect(problems[0]!.file).toBe('corpus/glossary.yaml');
     expect(problems[0]!.line).toBeGreaterThanOrEqual(2);
@@ -79,7 +79,7 @@ describe('problems are reported with file and line, never thrown', () => {
 
   it('a non-mapping document and an empty one', () => {
     expect(parseGlossary('- a\n- b\n', 'g.yaml').problems).toEqual([{ file: 'g.yaml', line: 1, message: expect.stringMatching(/mapping/) }]);
-    expect(parseGlossary('', 'g.yaml')).toEqual({ glossary: { people: [], terms: [] }, problems: [] });
+    expect(parseGlossary('', 'g.yaml')).toEqual({ glossary: { people: [], terms: [], synonyms: [] }, problems: [] });
     expect(parseGlossary('people:\nterms:\n', 'g.yaml').problems).toEqual([]);
   });
 });
@@ -105,7 +105,7 @@ describe('mergeAcrossLanguages', () => {
   });
 
   it('with an empty glossary only the bracketed English names pair; the rest stay apart', () => {
-    expect(names(mergeAcrossLanguages(jaSeed, enSeed, { people: [], terms: [] }))).toEqual([
+    expect(names(mergeAcrossLanguages(jaSeed, enSeed, EMPTY_GLOSSARY))).toEqual([
       ['岩屋毅', undefined],
       ['アントニー・ブリンケン', 'Antony Blinken'],
       ['趙兌烈', 'Cho Tae-yul'],

@@ -3,6 +3,8 @@ import { cite } from './citation.ts';
 import { makeExcerpt } from './excerpt.ts';
 import { matchRanges } from './highlight.ts';
 import { notice } from './notices.ts';
+import { alignParagraph, counterpart } from './align.ts';
+import { judgeRelevance, relevanceNotice, scopeStatements } from './relevance.ts';
 import { searchParagraphs, type ParagraphMatch, type SearchOutcome, type SearchScope } from './search.ts';
 import type { Answer, AnswerItem, Lang } from './types.ts';
 
@@ -33,17 +35,41 @@ export function outcomeNotice(outcome: SearchOutcome, lang: Lang): string | unde
   return parts.length ? parts.join(' ') : undefined;
 }
 
+/**
+ * A match found in the other language's statement, carried to the aligned paragraph of that
+ * statement's version in the asked language, when there is one.
+ */
+function throughCounterpart(lib: Library, match: ParagraphMatch, lang: Lang): ParagraphMatch | undefined {
+  const entry = lib.index.entries[match.id]!;
+  const partner = counterpart(lib, entry.statement, lang);
+  if (partner === undefined) return undefined;
+  const paragraph = alignParagraph(lib, entry.statement, entry.paragraph, partner);
+  if (paragraph === undefined) return undefined;
+  const statement = lib.statements[partner]!;
+  const id = lib.index.entries.findIndex((e) => e.statement === partner && e.paragraph === paragraph);
+  return { id, statement, paragraph: statement.paragraphs[paragraph]!, score: match.score, terms: [], keywords: [] };
+}
+
 export function answerQuote(lib: Library, query: string, scope: SearchScope): Answer {
-  const outcome = searchParagraphs(lib, query, { ...scope, limit: scope.limit ?? DEFAULT_QUOTE_LIMIT });
-  const notice = outcomeNotice(outcome, scope.lang);
-  if (outcome.matches.length === 0) {
-    return { kind: 'none', language: scope.lang, query, items: [], ...(notice ? { notice } : {}) };
+  const none = (text?: string): Answer => ({ kind: 'none', language: scope.lang, query, items: [], ...(text ? { notice: text } : {}) });
+  const rel = judgeRelevance(lib, query, scope.lang, scopeStatements(scope));
+  if (rel.absent.length > 0 || (rel.terms.length > 0 && rel.groups.length === 0)) return none(relevanceNotice(rel, scope.lang));
+  // Only the statements that answer the question as a whole; their paragraphs are ranked as before.
+  const relevant = rel.groups.length > 0 ? new Set(rel.groups.flatMap((g) => g.statements)) : undefined;
+  const within = relevant && scope.within ? new Set([...relevant].filter((i) => scope.within!.has(i))) : relevant ?? scope.within;
+  const outcome = searchParagraphs(lib, query, { ...scope, ...(within ? { within } : {}), limit: scope.limit ?? DEFAULT_QUOTE_LIMIT });
+  if (outcome.matches.length === 0) return none(outcomeNotice(outcome, scope.lang));
+  if (outcome.fallback) {
+    const carried = outcome.matches.map((m) => throughCounterpart(lib, m, scope.lang));
+    if (carried.some(Boolean)) {
+      const seen = new Set<number>();
+      const matches = outcome.matches
+        .map((m, i) => carried[i] ?? m)
+        .filter((m) => !seen.has(m.id) && seen.add(m.id))
+        .sort((a, b) => Number(b.keywords.length === 0) - Number(a.keywords.length === 0));
+      return { kind: 'quote', language: scope.lang, query, items: matches.map(quoteItem), notice: notice('throughOtherVersion', scope.lang) };
+    }
   }
-  return {
-    kind: 'quote',
-    language: scope.lang,
-    query,
-    items: outcome.matches.map(quoteItem),
-    ...(notice ? { notice } : {}),
-  };
+  const text = outcomeNotice(outcome, scope.lang);
+  return { kind: 'quote', language: scope.lang, query, items: outcome.matches.map(quoteItem), ...(text ? { notice: text } : {}) };
 }

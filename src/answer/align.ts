@@ -1,0 +1,124 @@
+/**
+ * The paragraphs of one event's Japanese and English versions, side by side. Ministries publish a
+ * readout in both languages with the same items in the same order, so the item label (1, (2), ３)
+ * decides first; then what translation keeps unchanged: numbers, Latin names, glossary terms;
+ * then the position in the text. Versions without a shared `event` are paired when they are in
+ * opposite languages, published within two days, and share enough of those anchors.
+ */
+import type { Library } from '../engine/library.ts';
+import { normalize } from '../text/normalize.ts';
+import { jaOrEn } from '../text/script.ts';
+import type { Lang } from './types.ts';
+
+const ITEM_LABEL = /^\s*(?:\(([0-9]{1,2}|[a-z])\)|([0-9]{1,2})(?:[.)、]|\s)|([a-z])[.)]\s)/;
+
+/** The item label a paragraph starts with ("1.", "(2)", "３ "), normalized, if any. */
+export function itemLabel(text: string): string | undefined {
+  const m = ITEM_LABEL.exec(text.normalize('NFKC'));
+  return m ? (m[1] ?? m[2] ?? m[3])!.toLowerCase() : undefined;
+}
+
+/** What translation leaves as it is: numbers and Latin words of three letters or more (names, acronyms). */
+function anchors(text: string): Set<string> {
+  const t = normalize(text);
+  const out = new Set<string>();
+  for (const m of t.matchAll(/[0-9]+/g)) if (m[0].length <= 4) out.add(m[0]);
+  return out;
+}
+
+function latinNames(text: string): Set<string> {
+  const out = new Set<string>();
+  for (const m of text.normalize('NFKC').matchAll(/\b[A-Z][a-zA-Z-]{2,}\b/g)) out.add(m[0].toLowerCase());
+  return out;
+}
+
+function shared(a: Set<string>, b: Set<string>): number {
+  let n = 0;
+  for (const x of a) if (b.has(x)) n++;
+  return n;
+}
+
+/**
+ * The paragraph of statement `to` that says what paragraph `paragraph` (0-based) of statement
+ * `from` says, or undefined when none can be told.
+ */
+export function alignParagraph(lib: Library, from: number, paragraph: number, to: number): number | undefined {
+  const a = lib.statements[from]!.paragraphs;
+  const b = lib.statements[to]!.paragraphs;
+  const label = itemLabel(a[paragraph]!.text);
+  if (label !== undefined) {
+    const same = b.flatMap((p, i) => (itemLabel(p.text) === label ? [i] : []));
+    if (same.length === 1) return same[0];
+  }
+  const glossaryIn = (text: string, lang: Lang) => {
+    const n = normalize(text);
+    const ids = new Set<string>();
+    lib.glossary.terms.forEach((t, i) => {
+      if (t[lang].some((f) => n.includes(normalize(f)))) ids.add(`t${i}`);
+    });
+    lib.glossary.people.forEach((p, i) => {
+      if (p[lang].some((f) => n.includes(normalize(f)))) ids.add(`p${i}`);
+    });
+    return ids;
+  };
+  const langA = jaOrEn(lib.statements[from]!.language);
+  const langB = jaOrEn(lib.statements[to]!.language);
+  const source = a[paragraph]!.text;
+  const srcAnchors = anchors(source);
+  const srcNames = latinNames(source);
+  const srcTerms = glossaryIn(source, langA);
+  const relative = (i: number, n: number) => (n <= 1 ? 0 : i / (n - 1));
+  let best: { i: number; score: number } | undefined;
+  b.forEach((p, i) => {
+    const score =
+      shared(srcAnchors, anchors(p.text)) +
+      shared(srcNames, latinNames(p.text)) +
+      shared(srcTerms, glossaryIn(p.text, langB)) +
+      // Position breaks ties, and decides alone when the versions have as many paragraphs.
+      (a.length === b.length && i === paragraph ? 1.5 : 1 - Math.abs(relative(paragraph, a.length) - relative(i, b.length)));
+    if (!best || score > best.score) best = { i, score };
+  });
+  return best && best.score >= 1 ? best.i : undefined;
+}
+
+/** Days between two ISO dates. */
+function daysApart(a: string, b: string): number {
+  return Math.abs(Date.parse(a) - Date.parse(b)) / 86_400_000;
+}
+
+/** Statements with no `event` by date, for pairing them (built once per library). */
+const byDate = new WeakMap<Library, Map<string, number[]>>();
+
+/** How many anchors two whole statements must share to be taken for versions of one text. */
+const MIN_SHARED_ANCHORS = 3;
+
+/**
+ * A statement's version in another language: one of the same `event`, else one inferred from
+ * date (within two days), opposite language and shared numbers and Latin names.
+ */
+export function counterpart(lib: Library, si: number, lang: Lang): number | undefined {
+  const s = lib.statements[si]!;
+  if (s.event) return (lib.events.get(s.event) ?? []).find((i) => i !== si && jaOrEn(lib.statements[i]!.language) === lang);
+  let dates = byDate.get(lib);
+  if (!dates) {
+    dates = new Map();
+    lib.statements.forEach((x, i) => {
+      if (!x.event) dates!.set(x.date, [...(dates!.get(x.date) ?? []), i]);
+    });
+    byDate.set(lib, dates);
+  }
+  const text = (i: number) => lib.statements[i]!.paragraphs.map((p) => p.text).join('\n');
+  const mine = text(si);
+  const mineAnchors = new Set([...anchors(mine), ...latinNames(mine)]);
+  let best: { i: number; score: number } | undefined;
+  for (let d = -2; d <= 2; d++) {
+    const day = new Date(Date.parse(s.date) + d * 86_400_000).toISOString().slice(0, 10);
+    for (const i of dates.get(day) ?? []) {
+      if (i === si || jaOrEn(lib.statements[i]!.language) !== lang || daysApart(s.date, lib.statements[i]!.date) > 2) continue;
+      const other = text(i);
+      const score = shared(mineAnchors, new Set([...anchors(other), ...latinNames(other)]));
+      if (score >= MIN_SHARED_ANCHORS && (!best || score > best.score)) best = { i, score };
+    }
+  }
+  return best?.i;
+}

@@ -7,6 +7,7 @@
  */
 import type { Library } from '../engine/library.ts';
 import { normalize } from '../text/normalize.ts';
+import { STOPWORDS } from '../text/stopwords.ts';
 import { jaOrEn } from '../text/script.ts';
 import type { Lang } from './types.ts';
 
@@ -26,9 +27,18 @@ function anchors(text: string): Set<string> {
   return out;
 }
 
+/** Capitalised words that every readout shares: no evidence that two paragraphs say the same. */
+const COMMON_CAPITALS = new Set(
+  'the this that these those and for with his her their minister ministers secretary foreign affairs state states united republic honorable honourable excellency government president prime mr ms dr'.split(' '),
+);
+
+/** Latin names (Blinken, Itaewon, ICBM): kept in Japanese texts as written, often in brackets. */
 function latinNames(text: string): Set<string> {
   const out = new Set<string>();
-  for (const m of text.normalize('NFKC').matchAll(/\b[A-Z][a-zA-Z-]{2,}\b/g)) out.add(m[0].toLowerCase());
+  for (const m of text.normalize('NFKC').matchAll(/\b[A-Z][a-zA-Z-]{2,}\b/g)) {
+    const w = m[0].toLowerCase();
+    if (!STOPWORDS.has(w) && !COMMON_CAPITALS.has(w)) out.add(w);
+  }
   return out;
 }
 
@@ -53,11 +63,17 @@ export function alignParagraph(lib: Library, from: number, paragraph: number, to
   const glossaryIn = (text: string, lang: Lang) => {
     const n = normalize(text);
     const ids = new Set<string>();
+    const holds = (f: string) => {
+      const form = normalize(f);
+      if (lang === 'ja') return n.includes(form);
+      const at = n.indexOf(form);
+      return at !== -1 && new RegExp(`(?<![\\p{L}\\p{N}])${form.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\p{L}\\p{N}])`, 'u').test(n);
+    };
     lib.glossary.terms.forEach((t, i) => {
-      if (t[lang].some((f) => n.includes(normalize(f)))) ids.add(`t${i}`);
+      if (t[lang].some(holds)) ids.add(`t${i}`);
     });
     lib.glossary.people.forEach((p, i) => {
-      if (p[lang].some((f) => n.includes(normalize(f)))) ids.add(`p${i}`);
+      if (p[lang].some(holds)) ids.add(`p${i}`);
     });
     return ids;
   };
@@ -68,17 +84,19 @@ export function alignParagraph(lib: Library, from: number, paragraph: number, to
   const srcNames = latinNames(source);
   const srcTerms = glossaryIn(source, langA);
   const relative = (i: number, n: number) => (n <= 1 ? 0 : i / (n - 1));
-  let best: { i: number; score: number } | undefined;
+  let best: { i: number; score: number; evidence: number } | undefined;
   b.forEach((p, i) => {
-    const score =
-      shared(srcAnchors, anchors(p.text)) +
-      shared(srcNames, latinNames(p.text)) +
-      shared(srcTerms, glossaryIn(p.text, langB)) +
-      // Position breaks ties, and decides alone when the versions have as many paragraphs.
-      (a.length === b.length && i === paragraph ? 1.5 : 1 - Math.abs(relative(paragraph, a.length) - relative(i, b.length)));
-    if (!best || score > best.score) best = { i, score };
+    const evidence =
+      shared(srcAnchors, anchors(p.text)) + shared(srcNames, latinNames(p.text)) + shared(srcTerms, glossaryIn(p.text, langB));
+    // Position breaks ties between paragraphs with the same evidence.
+    const score = evidence + 1 - Math.abs(relative(paragraph, a.length) - relative(i, b.length));
+    if (!best || score > best.score) best = { i, score, evidence };
   });
-  return best && best.score >= 1 ? best.i : undefined;
+  if (!best) return undefined;
+  // Without shared content, only the same place in versions of the same length: texts that are
+  // not translations of each other (a summary and a joint statement) are never paired by guess.
+  if (best.evidence > 0) return best.i;
+  return a.length === b.length ? paragraph : undefined;
 }
 
 /** Days between two ISO dates. */

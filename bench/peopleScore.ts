@@ -44,7 +44,7 @@ for (const [path, want] of Object.entries(gold)) {
   const st = parsed.statement;
   if (!st) throw new Error(`${path}: ${JSON.stringify(parsed.problems)}`);
   files++;
-  const people = extractPeople(st.paragraphs, st.language.startsWith('ja') ? 'ja' : 'en', { title: st.title });
+  const people = extractPeople(st.paragraphs, st.language.startsWith('ja') ? 'ja' : 'en', { title: st.title, publisher: st.publisher });
   found += people.length;
   expected += want.length;
   const lines: string[] = [];

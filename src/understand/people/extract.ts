@@ -99,8 +99,14 @@ function japaneseShortForms(g: Group): string[] {
     for (let n = 1; n < key.length && n <= 3; n++) out.push(key.slice(0, n));
     return out;
   }
-  const parts = name.split(/[・＝=]/).filter(Boolean);
-  return parts.length >= 2 ? parts.map((p) => japaneseNameKey(p)) : [];
+  const parts = name.split(/[・＝=\s]/).filter(Boolean);
+  if (parts.length < 2) return [];
+  // every run of consecutive parts: ゴンサロ・デ・ベニート・セカデス answers to デ・ベニート
+  const out: string[] = [];
+  for (let a = 0; a < parts.length; a++) {
+    for (let b = a + 1; b <= parts.length; b++) if (b - a < parts.length) out.push(japaneseNameKey(parts.slice(a, b).join('')));
+  }
+  return out;
 }
 
 function englishShortForms(g: Group): string[] {

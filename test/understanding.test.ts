@@ -91,7 +91,7 @@ describe('/who', () => {
   it('takes the principals of a lead paragraph without meeting words as the participants', () => {
     const a = ours.who('', { statement: 'test-wh-2024-04-10-biden-kishida' });
     expect(a.items.map((i) => i.text)).toEqual([
-      'Joseph R. Biden — President',
+      'Joseph R. Biden — President, United States',
       'Kishida Fumio — Prime Minister, Japan',
       'Kamala Harris — Vice President',
       'Antony Blinken — Secretary of State',
@@ -171,7 +171,7 @@ describe('/when', () => {
     expect(who.items.map((i) => i.text)).toEqual([
       'Kurt M. Campbell — Deputy Secretary of State',
       'Okano Masataka — Vice Minister for Foreign Affairs, Japan',
-      'Matthew Miller — Spokesperson',
+      'Matthew Miller — Spokesperson, United States',
     ]);
   });
 

@@ -145,6 +145,13 @@ export const COUNTRIES: readonly Country[] = [
   { name: 'Mozambique', ja: ['モザンビーク'], en: ['Mozambique'] },
   { name: 'Zambia', ja: ['ザンビア'], en: ['Zambia', 'Zambian'] },
   { name: 'Zimbabwe', ja: ['ジンバブエ'], en: ['Zimbabwe'] },
+  { name: 'Sudan', ja: ['スーダン'], en: ['Sudan', 'Sudanese'] },
+  { name: 'Namibia', ja: ['ナミビア'], en: ['Namibia', 'Namibian'] },
+  { name: 'Lesotho', ja: ['レソト'], en: ['Lesotho'] },
+  { name: 'Sierra Leone', ja: ['シエラレオネ'], en: ['Sierra Leone', 'Sierra Leonean'] },
+  { name: 'Eswatini', ja: ['エスワティニ', 'スワジランド'], en: ['Eswatini', 'Swaziland'] },
+  { name: 'Dominica', ja: ['ドミニカ国'], en: ['Dominica'] },
+  { name: 'Barbados', ja: ['バルバドス'], en: ['Barbados'] },
   { name: "Côte d'Ivoire", ja: ['コートジボワール'], en: ["Côte d'Ivoire"] },
   { name: 'Fiji', ja: ['フィジー'], en: ['Fiji', 'Fijian'] },
   { name: 'Papua New Guinea', ja: ['パプアニューギニア'], en: ['Papua New Guinea'] },
@@ -186,7 +193,7 @@ export const JA_ONE_CHAR_COUNTRIES: Readonly<Record<string, string>> = {
   越: 'ベトナム',
 };
 
-export const JA_COUNTRY_SUFFIXES: readonly string[] = ['連邦共和国', '共和国', '連邦', '王国', '合衆国'];
+export const JA_COUNTRY_SUFFIXES: readonly string[] = ['連邦民主共和国', '民主共和国', '連邦共和国', '共和国', '連邦', '王国', '合衆国'];
 
 const byJa = new Map<string, Country>();
 const byEn = new Map<string, Country>();

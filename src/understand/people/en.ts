@@ -5,15 +5,25 @@
  * Capitalised words alone (sentence starts, "Korean Peninsula", "Security Council") never make one.
  */
 import { EN_COUNTRY_FORMS } from '../countries.ts';
-import { EN_HONORIFICS, EN_MODIFIERS, EN_NOT_NAME_WORDS, EN_PORTFOLIO_WORDS, EN_TITLES, type EnTitleInfo } from './enTitles.ts';
+import {
+  EN_HONORIFICS,
+  EN_MODIFIERS,
+  EN_NAME_PARTICLES,
+  EN_NOT_NAME_WORDS,
+  EN_PEERAGES,
+  EN_PORTFOLIO_WORDS,
+  EN_POST_NOMINALS,
+  EN_TITLES,
+  type EnTitleInfo,
+} from './enTitles.ts';
 import type { Paragraphlike, RawMention } from './types.ts';
 
 const MAX_NAME_TOKENS = 5;
 /** A name word: Pompeo, MOTEGI, Tae-yul, O'Brien; or an initial: J. */
-const TOKEN = /[A-Z][A-Za-z'’]*(?:-[A-Za-z]+)*\.?/y;
-const WHOLE_TOKEN = new RegExp(`^${TOKEN.source}$`);
+const TOKEN = /\p{Lu}[\p{L}'’]*(?:-\p{L}+)*\.?/uy;
+const WHOLE_TOKEN = new RegExp(`^${TOKEN.source}$`, 'u');
 const ABBREVIATIONS = new Set(['U.S', 'U.K', 'U.N', 'Mr', 'Mrs', 'Ms', 'Dr', 'H.E', 'St', 'No', 'Jr', 'Sr', 'Hon', 'Prof', 'Gen', 'Lt', 'Col', 'Rt', 'a.m', 'p.m', 'Amb']);
-const CUE = /\b(?:met|meets|meet|meeting|meetings|spoke|speaks|talk|talks|talked|conversation|hosted|hosts|convened|teleconference|videoconference|phone|telephone|call|calls)\b|\bjoint statement by\b|\bstatement by\b/gi;
+const CUE = /\b(?:met|meets|meet|meeting|meetings|spoke|speaks|talk|talks|talked|conversation|hosted|hosts|convened|teleconference|videoconference|phone|telephone|call|calls|received|receives|welcomed|participants|participated)\b|\bjoint statement by\b|\bstatement by\b/gi;
 const NOT_WITH_PARTNER = /\b(?:discuss|discussed|discussing|about|regarding|concerning|remarks|statement|visit|on behalf)\b/i;
 
 function isLetter(c: string | undefined): boolean {
@@ -28,8 +38,10 @@ const HONORIFIC_FIRST = new Set(EN_HONORIFICS.map((h) => h[0]!));
 const honorificAt = (text: string, pos: number): string | undefined =>
   HONORIFIC_FIRST.has(text[pos] ?? '') ? HONORIFICS_SPACED.find((h) => text.startsWith(h, pos))?.slice(0, -1) : undefined;
 
+const UPPER = /^\p{Lu}$/u;
 function isUpper(c: string | undefined): boolean {
-  return c !== undefined && c >= 'A' && c <= 'Z';
+  if (c === undefined) return false;
+  return (c >= 'A' && c <= 'Z') || (c > '\u00bf' && UPPER.test(c));
 }
 
 interface NameRead {
@@ -38,26 +50,52 @@ interface NameRead {
   name: string;
   words: number;
   possessive: boolean;
+  /** End of letters after the name (MP, OBE), when there are some. */
+  postEnd?: number;
 }
 
 function isStopWord(word: string): boolean {
   return EN_NOT_NAME_WORDS.has(word) || EN_HONORIFICS.includes(word) || EN_HONORIFICS.includes(word + '.');
 }
 
-/** Reads a name starting at `pos`: capitalised or upper-case words and initials, single-spaced. */
-function readNameForward(text: string, pos: number): NameRead | undefined {
+/** A lower-case name particle at `p` followed by a capitalised word: "bin Zayed", "de Palacio". */
+function particleAt(text: string, p: number): number {
+  let e = p;
+  while (e < text.length && e - p < 6 && /[a-z]/.test(text[e]!)) e++;
+  if (e === p || text[e] !== ' ' || !EN_NAME_PARTICLES.has(text.slice(p, e))) return -1;
+  return isUpper(text[e + 1]) ? e + 1 : -1;
+}
+
+/**
+ * Reads a name starting at `pos`: capitalised or upper-case words and initials, single-spaced, with
+ * particles (bin, de, van) between them, "Jr." after them, and for a peer " of Place". Letters after
+ * the name (MP, OBE) end it; `end` then covers them, `name` does not.
+ */
+function readNameForward(text: string, pos: number, peer = false): NameRead | undefined {
   const parts: { start: number; end: number; initial: boolean }[] = [];
   let p = pos;
   let possessive = false;
-  while (parts.length < MAX_NAME_TOKENS) {
+  let postEnd = -1;
+  while (parts.length < MAX_NAME_TOKENS + 2) {
     TOKEN.lastIndex = p;
     const m = TOKEN.exec(text);
-    if (!m) break;
+    if (!m) {
+      const next = parts.length > 0 && !parts[parts.length - 1]!.initial ? particleAt(text, p) : -1;
+      if (next < 0) break;
+      p = next;
+      continue;
+    }
     let word = m[0];
     let end = p + word.length;
     if (isLetter(text[end]) || /[0-9]/.test(text[end] ?? '')) break;
-    const initial = /^[A-Z]\.$/.test(word);
+    const initial = /^\p{Lu}\.$/u.test(word);
     let sentenceEnd = false;
+    if (parts.length > 0 && /^(?:Jr|Sr)\.?$/.test(word)) {
+      parts.push({ start: p, end, initial: false });
+      if (text[end] !== ' ' || !isUpper(text[end + 1])) break;
+      p = end + 1;
+      continue;
+    }
     if (!initial && word.endsWith('.')) {
       word = word.slice(0, -1);
       end--;
@@ -68,10 +106,45 @@ function readNameForward(text: string, pos: number): NameRead | undefined {
       word = word.slice(0, -2);
       end -= 2;
     }
+    if (parts.length > 0 && EN_POST_NOMINALS.has(word)) {
+      // "David Lammy MP", "Sir Philip Barton KCMG OBE"
+      postEnd = end;
+      while (text[postEnd] === ' ') {
+        TOKEN.lastIndex = postEnd + 1;
+        const more = TOKEN.exec(text);
+        if (!more || !EN_POST_NOMINALS.has(more[0].replace(/\.$/, ''))) break;
+        postEnd = postEnd + 1 + more[0].replace(/\.$/, '').length;
+      }
+      break;
+    }
     if (word.length === 0 || isStopWord(word) || isStopWord(word.replace(/['’]$/, ''))) break;
     parts.push({ start: p, end, initial });
     possessive = ownerOf;
-    if (ownerOf || sentenceEnd || text[end] !== ' ') break;
+    if (ownerOf || sentenceEnd) break;
+    const comma = /^, ([A-Z][A-Za-z.]{1,5})(?=[,;. ]|$)/.exec(text.slice(end, end + 10));
+    if (comma && EN_POST_NOMINALS.has(comma[1]!.replace(/\.$/, ''))) {
+      // "Anthony Albanese, MP, Prime Minister of ..."
+      parts.push({ start: p, end, initial: false });
+      parts.pop();
+      postEnd = end + comma[0].length;
+      break;
+    }
+    if (text.startsWith(', Jr.', end) || text.startsWith(', Sr.', end)) {
+      // "Joseph R. Biden, Jr.": the suffix after a comma stays in the mention, out of the name
+      postEnd = end + 5;
+      break;
+    }
+    if (peer && text.startsWith(' of ', end) && isUpper(text[end + 4])) {
+      // "Lord Bruce of Bennachie": the territorial designation is part of a peer's name
+      TOKEN.lastIndex = end + 4;
+      const place = TOKEN.exec(text);
+      if (place) {
+        const placeEnd = end + 4 + place[0].replace(/\.$/, '').length;
+        parts.push({ start: end + 4, end: placeEnd, initial: false });
+        break;
+      }
+    }
+    if (text[end] !== ' ') break;
     p = end + 1;
   }
   while (parts.length > 0 && parts[parts.length - 1]!.initial) parts.pop();
@@ -83,6 +156,7 @@ function readNameForward(text: string, pos: number): NameRead | undefined {
     name: text.slice(parts[0]!.start, last.end),
     words: parts.filter((x) => !x.initial).length,
     possessive,
+    postEnd: postEnd > last.end ? postEnd : undefined,
   };
 }
 
@@ -90,12 +164,29 @@ function readNameForward(text: string, pos: number): NameRead | undefined {
 function readNameBackward(text: string, end: number): NameRead | undefined {
   const starts: number[] = [];
   let e = end;
+  let nameEnd = end;
   let words = 0;
   while (starts.length < MAX_NAME_TOKENS) {
     let s = e;
-    while (s > 0 && e - s < 40 && /[A-Za-z'’.\-]/.test(text[s - 1]!)) s--;
+    while (s > 0 && e - s < 40 && (/[A-Za-z'’.\-]/.test(text[s - 1]!) || isLetter(text[s - 1]))) s--;
     if (s === e) break;
     const word = text.slice(s, e);
+    if (words === 0 && starts.length === 0 && EN_POST_NOMINALS.has(word.replace(/\.$/, ''))) {
+      // "Anthony Albanese, MP, Prime Minister": skip the letters after the name
+      let b = s;
+      if (text[b - 1] === ' ') b--;
+      if (text[b - 1] === ',') b--;
+      if (text[b - 1] === ' ') b--;
+      if (b === s) break;
+      e = b;
+      nameEnd = b;
+      continue;
+    }
+    if (starts.length > 0 && EN_NAME_PARTICLES.has(word) && s > 0 && text[s - 1] === ' ') {
+      starts.push(s);
+      e = s - 1;
+      continue;
+    }
     const whole = WHOLE_TOKEN.test(word);
     if (!whole || isStopWord(word.replace(/\.$/, ''))) break;
     if (word.endsWith('.') && !/^[A-Z]\.$/.test(word)) break;
@@ -106,7 +197,7 @@ function readNameBackward(text: string, end: number): NameRead | undefined {
   }
   if (words === 0) return undefined;
   const start = starts[starts.length - 1]!;
-  return { start, end, name: text.slice(start, end), words, possessive: false };
+  return { start, end: nameEnd, name: text.slice(start, nameEnd), words, possessive: false };
 }
 
 /** Honorifics ending at `end`: "H.E. Mr. " before a name. Returns where they start. */
@@ -132,10 +223,22 @@ function honorificsAfter(text: string, pos: number): number {
   return p;
 }
 
+const STATE_FORMS = [
+  'the Kingdom of ', 'the Republic of ', 'the Federal Republic of ', 'the Commonwealth of ', 'the State of ',
+  'the Federated States of ', 'the Islamic Republic of ', 'the United Republic of ', 'the Sultanate of ',
+  'the Principality of ', 'the Grand Duchy of ', 'the Democratic Republic of ', 'the Socialist Republic of ',
+];
+
 /** " of the Republic of Korea" after a title. */
 function ofCountryAfter(text: string, pos: number, connector = ' of '): { country: string; end: number } | undefined {
   if (!text.startsWith(connector, pos)) return undefined;
-  const p = pos + connector.length;
+  let p = pos + connector.length;
+  // "of the Kingdom of Spain", "of the Commonwealth of Australia": the state's long form
+  const state = STATE_FORMS.find((f) => text.startsWith(f, p));
+  if (state) {
+    const rest = ofCountryAfter(text, p + state.length - 4, ' of ');
+    if (rest) return rest;
+  }
   for (const { form, country } of EN_COUNTRY_FORMS) {
     if (text.startsWith(form, p) && !isLetter(text[p + form.length])) return { country: country.name, end: p + form.length };
     if (text.startsWith('the ' + form, p) && !isLetter(text[p + 4 + form.length])) {
@@ -221,6 +324,23 @@ function qualifiersBefore(text: string, titleStart: number): Qualifiers {
     p = s;
     q.start = p;
   }
+  if (!q.affiliation) {
+    // "ROK National Security Office Director", "Japanese National Security Secretariat Secretary General"
+    let b = q.start;
+    for (let words = 0; words < 4 && text[b - 1] === ' '; words++) {
+      const m = /(?:^|[^\p{L}])(\p{Lu}[\p{L}]+)$/u.exec(text.slice(Math.max(0, b - 31), b - 1));
+      if (!m) break;
+      b = b - 1 - m[1]!.length;
+      const before = text.slice(Math.max(0, b - 51), b - 1);
+      const country = text[b - 1] === ' ' ? EN_COUNTRY_FORMS.find(({ form }) => before.endsWith(form) && !isLetter(before[before.length - form.length - 1])) : undefined;
+      if (country) {
+        q.affiliation = country.country.name;
+        q.rolePrefix = text.slice(b, q.start) + q.rolePrefix;
+        q.start = b - 1 - country.form.length;
+        break;
+      }
+    }
+  }
   const glued = text.slice(Math.max(0, q.start - 5), q.start);
   if (/(?:^|[^A-Za-z])(?:ex|then)-$/.test(glued)) {
     q.former = true;
@@ -295,6 +415,10 @@ function isParticipant(text: string, index: SentenceIndex, mention: { start: num
   if (between.length > 200) return false;
   // "Joint Statement by A, B, and C": everyone listed issued it
   if (/statement by$/i.test(text.slice(before.start, before.end))) return !NOT_WITH_PARTNER.test(between);
+  // "welcomed Prime Minister Kishida", "met President Marcos": the object of a meeting verb
+  if (/^\s*(?:today\s+|this \w+\s+)?(?:to\s+)?$/.test(between) && !/^(?:call|calls|phone|telephone|meeting|meetings|talks?)$/i.test(text.slice(before.start, before.end))) {
+    return true;
+  }
   const withAt = between.search(/\bwith\b(?![\s\S]*\bwith\b)/);
   if (withAt < 0) return false;
   return !NOT_WITH_PARTNER.test(between.slice(withAt));
@@ -338,32 +462,100 @@ export function englishMentions(paragraph: Paragraphlike): RawMention[] {
     }
     const hon = honorificAt(text, i);
     if (hon) {
-      const after = honorificsAfter(text, i);
-      const name = readNameForward(text, after);
-      if (!name) continue;
-      let end = name.end;
-      let role: string | undefined;
-      let affiliation: string | undefined;
-      let deputy = false;
-      // "H.E. Ms. Kang Kyung-wha, Minister of Foreign Affairs of the Republic of Korea"
-      if (text.startsWith(', ', end)) {
-        const t = EN_TITLES.matchAt(text, end + 2, (_p, e) => !isLetter(text[e]));
-        if (t) {
-          end = portfolioAfter(text, t.end, false);
-          role = text.slice(t.end - t.phrase.length, end);
-          deputy = t.value.deputy === true;
-          const of = ofCountryAfter(text, end);
-          if (of) {
-            affiliation = of.country;
-            end = of.end;
-          }
-        }
-      }
-      push(name, i, end, { role, affiliation, former: false, acting: false, deputy });
-      i = end - 1;
+      const end = handleHonorific(i);
+      if (end > i) i = end - 1;
     }
   }
+  untitledNames();
   return out;
+
+  /** "H.E. Ms. Kang Kyung-wha, Minister of Foreign Affairs of the Republic of Korea", "Lord Bruce of Bennachie". */
+  function handleHonorific(i: number): number {
+    const after = honorificsAfter(text, i);
+    const lastHonorific = text.slice(i, after).trim().split(' ').pop() ?? '';
+    const name = readNameForward(text, after, EN_PEERAGES.has(lastHonorific));
+    if (!name) return i;
+    const a = appositive(text, name.postEnd ?? name.end);
+    const end = a?.end ?? name.postEnd ?? name.end;
+    push(name, i, end, { role: a?.role, affiliation: a?.affiliation, former: false, acting: false, deputy: a?.deputy ?? false });
+    return end;
+  }
+
+  function covered(pos: number): RawMention | undefined {
+    return out.find((m) => m.start <= pos && pos < m.end);
+  }
+
+  /**
+   * Names with no title next to them: listed after a meeting or attendance word ("met with Tanaka
+   * Ichiro and Sato Hanako", "Participants: ...", "Also attending were ..."), followed by their
+   * country ("Pedro Alvarez of Chile"), or by "said". Two capitalised words at least, and no country.
+   */
+  function untitledNames(): void {
+    const isCountry = (n: string) => EN_COUNTRY_FORMS.some((f) => f.form === n || 'the ' + f.form === n);
+    const pushPlain = (name: NameRead, start: number): number => {
+      let end = name.postEnd ?? name.end;
+      let affiliation: string | undefined;
+      const of = name.possessive ? undefined : ofCountryAfter(text, end);
+      if (of) {
+        affiliation = of.country;
+        end = of.end;
+      }
+      const a = of ? undefined : appositive(text, end);
+      push(name, start, a?.end ?? end, {
+        role: a?.role,
+        affiliation: affiliation ?? a?.affiliation,
+        former: false,
+        acting: false,
+        deputy: a?.deputy ?? false,
+      });
+      return a?.end ?? end;
+    };
+    LIST_CUE.lastIndex = 0;
+    for (let m = LIST_CUE.exec(text); m; m = LIST_CUE.exec(text)) {
+      let p = m.index + m[0].length;
+      for (let item = 0; item < 20; item++) {
+        while (text[p] === ' ') p++;
+        if (text.startsWith('the ', p)) p += 4;
+        const there = out.find((x) => x.start >= p && x.start <= p + 4) ?? covered(p);
+        if (there) {
+          p = there.end;
+        } else {
+          const h = honorificsAfter(text, p);
+          const name = readNameForward(text, h);
+          if (!name || (name.words < 2 && h === p) || isCountry(name.name)) break;
+          p = pushPlain(name, p);
+        }
+        let sep = /^(?:,? and |; and |, |; )/.exec(text.slice(p, p + 6));
+        if (!sep) {
+          // "Dr. Anwar Gargash, Diplomatic Adviser to UAE President; Ali Saeed Al Neyadi, ...": items end at ";"
+          const semi = text.indexOf(';', p);
+          const stop = text.slice(p, semi).search(/[.!?](?: |$)/);
+          if (semi < 0 || semi - p > 120 || stop >= 0) break;
+          p = semi;
+          sep = /^(?:; and |; )/.exec(text.slice(p, p + 6));
+          if (!sep) break;
+        }
+        p += sep[0].length;
+      }
+    }
+    for (let i = 0; i < text.length; i++) {
+      if (!isUpper(text[i]) || isLetter(text[i - 1]) || text[i - 1] === '-' || text[i - 1] === '.' || text[i - 1] === '’' || text[i - 1] === "'") continue;
+      const c = covered(i);
+      if (c) {
+        i = c.end - 1;
+        continue;
+      }
+      const name = readNameForward(text, i);
+      if (!name) continue;
+      const after = name.postEnd ?? name.end;
+      const known =
+        name.words >= 2 &&
+        !isCountry(name.name) &&
+        (ofCountryAfter(text, after) !== undefined || /^ (?:said|says|stated|added|noted|told)\b/.test(text.slice(after, after + 8)));
+      if (known) i = pushPlain(name, i) - 1;
+      else i = name.end - 1;
+    }
+  }
 
   /** Handles a title found at [start, titleEnd); returns where scanning resumes. */
   function handleTitle(start: number, matchedEnd: number, phrase: string, info: EnTitleInfo): number {
@@ -371,17 +563,34 @@ export function englishMentions(paragraph: Paragraphlike): RawMention[] {
     const deputy = q.deputy || info.deputy === true;
     // "Ambassador to Japan Rahm Emanuel": the posting belongs to the role
     const postedTo = ofCountryAfter(text, matchedEnd, ' to ');
-    const closedEnd = postedTo ? postedTo.end : portfolioAfter(text, matchedEnd, true);
+    let closedEnd = postedTo ? postedTo.end : portfolioAfter(text, matchedEnd, true);
+    const role = q.rolePrefix + phrase + text.slice(matchedEnd, closedEnd);
+    // "Deputy Prime Minister & Coordinating Minister for National Security Teo Chee Hean": two posts, one name
+    const joined = /^ (?:&|and) /.exec(text.slice(closedEnd, closedEnd + 6));
+    if (joined) {
+      let p = closedEnd + joined[0].length;
+      for (let skip = 0; skip <= 2; skip++) {
+        const second = EN_TITLES.matchAt(text, p, (_p, e) => !isLetter(text[e]));
+        if (second) {
+          closedEnd = portfolioAfter(text, second.end, true);
+          break;
+        }
+        const word = /^\p{Lu}\p{L}+ /u.exec(text.slice(p, p + 30));
+        if (!word) break;
+        p += word[0].length;
+      }
+    }
     const closedOf = ofCountryAfter(text, closedEnd);
     for (const pos of closedOf ? [closedOf.end, closedEnd] : [closedEnd]) {
       if (text[pos] !== ' ') continue;
       const name = readNameForward(text, honorificsAfter(text, pos + 1));
       if (!name) continue;
       // "Prime Minister Kishida Fumio of Japan"
-      const ofAfterName = name.possessive ? undefined : ofCountryAfter(text, name.end);
-      const end = ofAfterName?.end ?? name.end;
+      const after = name.postEnd ?? name.end;
+      const ofAfterName = name.possessive ? undefined : ofCountryAfter(text, after);
+      const end = ofAfterName?.end ?? after;
       push(name, q.start, end, {
-        role: q.rolePrefix + phrase + text.slice(matchedEnd, closedEnd),
+        role,
         affiliation: q.affiliation ?? (pos === closedOf?.end ? closedOf.country : ofAfterName?.country),
         former: q.former,
         acting: q.acting,
@@ -389,23 +598,66 @@ export function englishMentions(paragraph: Paragraphlike): RawMention[] {
       });
       return end;
     }
-    // "Park Jin, Minister of Foreign Affairs of the Republic of Korea"
+    // "Park Jin, Minister of Foreign Affairs of the Republic of Korea"; "James Cleverly, the Minister for ..."
     const titleEnd = portfolioAfter(text, matchedEnd, false);
     const of = ofCountryAfter(text, titleEnd);
-    const role = q.rolePrefix + phrase + text.slice(matchedEnd, titleEnd);
-    if (text.startsWith(', ', q.start - 2)) {
-      const name = readNameBackward(text, q.start - 2);
+    const openRole = q.rolePrefix + phrase + text.slice(matchedEnd, titleEnd);
+    let nameEnd = -1;
+    if (text.startsWith(', ', q.start - 2)) nameEnd = q.start - 2;
+    else if (text.startsWith(', the ', q.start - 6)) nameEnd = q.start - 6;
+    if (nameEnd > 0 && text[nameEnd - 1] === ' ') nameEnd--;
+    const fields = { role: openRole, affiliation: q.affiliation ?? of?.country, former: q.former, acting: q.acting, deputy };
+    if (nameEnd > 0) {
+      const name = readNameBackward(text, nameEnd);
       if (name && name.words >= 2) {
-        const nameStart = honorificsBefore(text, name.start);
-        push(name, nameStart, of?.end ?? titleEnd, {
-          role,
-          affiliation: q.affiliation ?? of?.country,
-          former: q.former,
-          acting: q.acting,
-          deputy,
-        });
+        push(name, honorificsBefore(text, name.start), of?.end ?? titleEnd, fields);
+        return of?.end ?? titleEnd;
       }
     }
-    return of?.end ?? titleEnd;
+    // "the Australian Prime Minister, Anthony Albanese, this morning"
+    const resume = of?.end ?? titleEnd;
+    if (text.startsWith(', ', resume)) {
+      const name = readNameForward(text, honorificsAfter(text, resume + 2));
+      const after = name ? (name.postEnd ?? name.end) : -1;
+      if (name && name.words >= 2 && /^(?:,|\.|;|$)/.test(text.slice(after, after + 1))) {
+        push(name, q.start, after, fields);
+        return after;
+      }
+    }
+    return resume;
   }
+}
+
+/** Words after which names follow as a list: meetings, attendance, participants. */
+const LIST_CUE =
+  /\b(?:met with|met|meets with|meets|spoke with|spoke to|speaks with|talked with|received|receives|welcomed|hosted|joined by|accompanied by|attended by|Participants?:|Attendees?:|(?:Also )?(?:attending|present|participating)(?: the meeting| the call)? (?:were|was)|Members present:|Witnesses:?(?: I:)?)(?= )/g;
+
+/**
+ * What follows a name after a comma: "[the] [Country's] Title [portfolio] [of Country]"
+ * ("Minister of Foreign Affairs of the Republic of Korea", "UAE’s Ambassador to the US").
+ */
+function appositive(text: string, pos: number): { role: string; affiliation?: string; deputy: boolean; end: number } | undefined {
+  let p = pos;
+  if (text.startsWith(' , ', p)) p += 3;
+  else if (text.startsWith(', ', p)) p += 2;
+  else return undefined;
+  if (text.startsWith('the ', p)) p += 4;
+  let affiliation: string | undefined;
+  const country = EN_COUNTRY_FORMS.find(({ form }) => text.startsWith(form, p) && /^(?:['’]s)? /.test(text.slice(p + form.length, p + form.length + 3)));
+  if (country) {
+    affiliation = country.country.name;
+    p += country.form.length;
+    if (/^['’]s/.test(text.slice(p, p + 2))) p += 2;
+    p++;
+  }
+  const t = EN_TITLES.matchAt(text, p, (_p, e) => !isLetter(text[e]) && text[e] !== '-');
+  if (!t) return undefined;
+  let end = portfolioAfter(text, t.end, false);
+  const role = text.slice(p, end);
+  const of = ofCountryAfter(text, end);
+  if (of) {
+    affiliation ??= of.country;
+    end = of.end;
+  }
+  return { role, affiliation, deputy: t.value.deputy === true, end };
 }

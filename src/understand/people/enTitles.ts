@@ -5,91 +5,26 @@
  * name; lower-case ("the minister") they are prose.
  */
 import { PhraseTable } from '../phraseTable.ts';
+import { loadTable } from './tables.ts';
+
+interface EnData {
+  titles: (string | { title: string; deputy?: boolean })[];
+  honorifics: string[];
+  peerages: string[];
+  postNominals: string[];
+  nameParticles: string[];
+}
+
+/** The tables a user may extend live in data/people/en.yaml. */
+const DATA = loadTable<EnData>('en.yaml');
 
 export interface EnTitleInfo {
   deputy?: boolean;
 }
 
-const TITLES: [string, EnTitleInfo][] = [
-  ['Secretary of State', {}],
-  ['Secretary of Defense', {}],
-  ['Secretary of the Treasury', {}],
-  ['Secretary of Homeland Security', {}],
-  ['Secretary of Commerce', {}],
-  ['Secretary-General', {}],
-  ['Secretary General', {}],
-  ['Under Secretary of State', {}],
-  ['Under Secretary', {}],
-  ['Assistant Secretary of State', {}],
-  ['Assistant Secretary', {}],
-  ['Chief Cabinet Secretary', {}],
-  ['Foreign Secretary', {}],
-  ['Home Secretary', {}],
-  ['Defence Secretary', {}],
-  ['Secretary', {}],
-  ['Minister for Foreign Affairs', {}],
-  ['Minister of Foreign Affairs', {}],
-  ['Minister for Foreign Affairs and Trade', {}],
-  ['Minister of Foreign Affairs and Trade', {}],
-  ['Minister for Europe and Foreign Affairs', {}],
-  ['Foreign Minister', {}],
-  ['Minister of National Defense', {}],
-  ['Minister of Defense', {}],
-  ['Minister for Defence', {}],
-  ['Minister of Defence', {}],
-  ['Defense Minister', {}],
-  ['Defence Minister', {}],
-  ['Minister of Unification', {}],
-  ['Unification Minister', {}],
-  ['Minister of Economy, Trade and Industry', {}],
-  ['Trade Minister', {}],
-  ['Finance Minister', {}],
-  ['Minister of Finance', {}],
-  ['State Minister for Foreign Affairs', {}],
-  ['State Minister', {}],
-  ['Parliamentary Vice-Minister for Foreign Affairs', {}],
-  ['Parliamentary Vice-Minister', {}],
-  ['Vice Foreign Minister', { deputy: true }],
-  ['Vice Minister for Foreign Affairs', { deputy: true }],
-  ['Vice Minister', { deputy: true }],
-  ['Vice-Minister', { deputy: true }],
-  ['Prime Minister', {}],
-  ['Minister', {}],
-  ['Vice President', { deputy: true }],
-  ['President', {}],
-  ['Premier', {}],
-  ['Chancellor', {}],
-  ['State Councilor', {}],
-  ['General Secretary', {}],
-  ['Chairman', {}],
-  ['Chairwoman', {}],
-  ['Chairperson', {}],
-  ['King', {}],
-  ['Queen', {}],
-  ['Emperor', {}],
-  ['Crown Prince', {}],
-  ['Sultan', {}],
-  ['Supreme Leader', {}],
-  ['Ambassador', {}],
-  ["Chargé d'Affaires", {}],
-  ['Chargé d’Affaires', {}],
-  ['Special Envoy', {}],
-  ['Special Representative', {}],
-  ['High Representative', {}],
-  ['National Security Advisor', {}],
-  ['National Security Adviser', {}],
-  ['Director-General', {}],
-  ['Director General', {}],
-  ['Director', {}],
-  ['Spokesperson', {}],
-  ['Spokesman', {}],
-  ['Commissioner', {}],
-  ['Senator', {}],
-  ['Governor', {}],
-  ['Trade Representative', {}],
-];
-
-export const EN_TITLES = new PhraseTable<EnTitleInfo>(TITLES);
+export const EN_TITLES = new PhraseTable<EnTitleInfo>(
+  DATA.titles.map((t) => (typeof t === 'string' ? ([t, {}] as const) : ([t.title, { deputy: t.deputy === true }] as const))),
+);
 
 /** Words before a title that qualify it; they are flags, and Deputy/Vice stay part of the role. */
 export const EN_MODIFIERS: Record<string, 'former' | 'acting' | 'deputy' | 'then'> = {
@@ -107,37 +42,17 @@ export const EN_MODIFIERS: Record<string, 'former' | 'acting' | 'deputy' | 'then
 };
 
 /** Courtesy titles before a name, longest first ("His Excellency" before "His"). */
-export const EN_HONORIFICS: readonly string[] = [
-  'His Excellency',
-  'Her Excellency',
-  'Their Excellencies',
-  'The Honorable',
-  'the Honorable',
-  'The Honourable',
-  'the Honourable',
-  'The Right Honourable',
-  'the Right Honourable',
-  'The Rt Hon',
-  'The Hon.',
-  'the Hon.',
-  'Rt. Hon.',
-  'H.E.',
-  'Honorable',
-  'Honourable',
-  'Hon.',
-  'Mr.',
-  'Mrs.',
-  'Ms.',
-  'Miss',
-  'Dr.',
-  'Prof.',
-  'Mr',
-  'Mrs',
-  'Ms',
-  'Dr',
-  'Sir',
-  'Dame',
-].slice().sort((a, b) => b.length - a.length);
+export const EN_HONORIFICS: readonly string[] = [...DATA.honorifics].sort((a, b) => b.length - a.length);
+
+/** Honorifics after which a name may go on with " of Place" (Lord Bruce of Bennachie). */
+export const EN_PEERAGES: ReadonlySet<string> = new Set(DATA.peerages);
+
+/** Letters after a name (MP, KCMG, OBE): part of the mention, not of the name. */
+export const EN_POST_NOMINALS: ReadonlySet<string> = new Set(DATA.postNominals);
+
+/** Lower-case particles inside names (bin, de, van): kept when a capitalised word follows. */
+export const EN_NAME_PARTICLES: ReadonlySet<string> = new Set(DATA.nameParticles);
+
 
 /**
  * Capitalised words that are never part of a person's name in this field: they start sentences,
@@ -158,7 +73,11 @@ export const EN_NOT_NAME_WORDS = new Set([
   'November', 'December', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday',
   'DPRK', 'ROK', 'PRC', 'US', 'USA', 'UN', 'EU', 'UK', 'NATO', 'ASEAN', 'ICBM', 'IRBM', 'SLBM', 'WMD', 'IAEA',
   'G7', 'G20', 'NPT', 'JST', 'EST', 'EDT', 'UTC', 'GMT', 'I', 'II', 'III', 'Mr', 'Mrs', 'Ms', 'Dr', 'Sir',
-  'Excellency', 'Honorable', 'Honourable', 'Jr', 'Sr',
+  'Excellency', 'Honorable', 'Honourable', 'Jr', 'Sr', 'Emergency', 'Crisis', 'Disasters', 'Management', 'Authority',
+  'Agency', 'Commission', 'Committee', 'Secretariat', 'Institute', 'Centre', 'Center', 'Organization', 'Organisation',
+  'Bank', 'Fund', 'Forum', 'Parliament', 'Cabinet', 'Party', 'Army', 'Navy', 'Forces', 'Extraordinary',
+  'Plenipotentiary', 'Commonwealth', 'Development', 'Africa', 'African', 'America', 'Americas', 'Middle', 'East',
+  'Caribbean', 'Gulf', 'Arab', 'Emirates', 'Kingdom', 'Federation', 'Federal', 'Ministers', 'Leaders',
 ]);
 
 /**
@@ -174,5 +93,7 @@ export const EN_PORTFOLIO_WORDS = new Set([
   'Hemisphere', 'Near', 'Middle', 'Counterterrorism', 'Global', 'Issues', 'Human', 'Rights', 'Democracy',
   'Labor', 'Energy', 'Resources', 'Commerce', 'Finance', 'Korea', 'Korean', 'Japan', 'Unification', 'Office',
   'Commission', 'Council', 'Committee', 'Cooperation', 'Bureau', 'Disarmament', 'Climate', 'Partnership',
-  'Indo-Pacific', 'Oceans', 'Environment', 'Science', 'Cyberspace', 'Digital', 'Policy', 'Planning',
+  'Indo-Pacific', 'Oceans', 'Environment', 'Science', 'Cyberspace', 'Digital', 'Policy', 'Planning', 'Africa',
+  'African', 'America', 'Americas', 'Latin', 'Caribbean', 'Gulf', 'Arab', 'Commonwealth', 'Coordinating',
+  'Extraordinary', 'Plenipotentiary', 'Affairs', 'Worship', 'Diaspora', 'Indian', 'Ocean', 'West', 'Western',
 ]);

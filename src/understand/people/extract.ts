@@ -8,6 +8,7 @@ import { englishMentions } from './en.ts';
 import { japaneseMentions } from './ja.ts';
 import type { Paragraphlike, Person, RawMention } from './types.ts';
 import { isKanji } from '../scripts.ts';
+import { EN_COUNTRY_FORMS } from '../countries.ts';
 
 export type { Person, PersonMention } from './types.ts';
 
@@ -98,8 +99,14 @@ function japaneseShortForms(g: Group): string[] {
     for (let n = 1; n < key.length && n <= 3; n++) out.push(key.slice(0, n));
     return out;
   }
-  const parts = name.split(/[・＝=]/).filter(Boolean);
-  return parts.length >= 2 ? parts.map((p) => japaneseNameKey(p)) : [];
+  const parts = name.split(/[・＝=\s]/).filter(Boolean);
+  if (parts.length < 2) return [];
+  // every run of consecutive parts: ゴンサロ・デ・ベニート・セカデス answers to デ・ベニート
+  const out: string[] = [];
+  for (let a = 0; a < parts.length; a++) {
+    for (let b = a + 1; b <= parts.length; b++) if (b - a < parts.length) out.push(japaneseNameKey(parts.slice(a, b).join('')));
+  }
+  return out;
 }
 
 function englishShortForms(g: Group): string[] {
@@ -155,7 +162,14 @@ function markLeadParticipants(people: Person[]): void {
 }
 
 /** Participants first (in order of first mention), then everyone else mentioned. */
-export function extractPeople(paragraphs: readonly Paragraphlike[], lang: 'ja' | 'en'): Person[] {
+export interface StatementContext {
+  /** The statement's title: names the principals that the body calls "the Secretary", "the Prime Minister". */
+  title?: string;
+  /** The publisher: whose government an English readout's unqualified officials belong to. */
+  publisher?: string;
+}
+
+export function extractPeople(paragraphs: readonly Paragraphlike[], lang: 'ja' | 'en', context: StatementContext = {}): Person[] {
   const mentions: RawMention[] = [];
   for (const p of paragraphs) {
     mentions.push(...(lang === 'ja' ? japaneseMentions(p) : englishMentions(p)));
@@ -167,6 +181,82 @@ export function extractPeople(paragraphs: readonly Paragraphlike[], lang: 'ja' |
   const folded = foldShortReferences(groups, lang === 'ja' ? japaneseShortForms : englishShortForms);
   folded.sort((a, b) => a.order - b.order);
   const people = folded.map((g) => toPerson(g, lang));
+  if (lang === 'en') {
+    resolveDefiniteReferences(paragraphs, people, context.title);
+    affiliateWithPublisher(people, context.publisher);
+  }
   markLeadParticipants(people);
   return [...people.filter((p) => p.participant), ...people.filter((p) => !p.participant)];
+}
+
+/** Titles that a readout uses alone for a principal named elsewhere: "The Prime Minister spoke to ...". */
+const DEFINITE = /\b[Tt]he (Prime Minister|Foreign Secretary|Secretary|President|Vice President|Chancellor|Premier|Foreign Minister|Minister)\b(?! of\b| for\b| to\b|-| \p{Lu})/gu;
+const MEETING = /\b(?:met|meets|spoke|speaks|talked|call|called|received|welcomed|hosted)\b/;
+
+/**
+ * "The Secretary reaffirmed ...", "The Prime Minister spoke to President Zelenskyy": the bare title
+ * stands for the one person of the statement (or of its title) who holds it. A mention is added to
+ * that person; a reference that fits no one, or more than one, is left alone.
+ */
+function resolveDefiniteReferences(paragraphs: readonly Paragraphlike[], people: Person[], title?: string): void {
+  const fromTitle = title ? extractPeople([{ number: 0, text: title }], 'en') : [];
+  const holders = (rank: string): Person[] => {
+    const fits = (p: Person) => !!p.role && (p.role === rank || p.role.endsWith(' ' + rank) || p.role.startsWith(rank + ' of') || p.role.startsWith(rank + ' for'));
+    const inBody = people.filter(fits);
+    if (inBody.length > 0) return inBody;
+    return fromTitle.filter(fits);
+  };
+  for (const para of paragraphs) {
+    DEFINITE.lastIndex = 0;
+    for (let m = DEFINITE.exec(para.text); m; m = DEFINITE.exec(para.text)) {
+      const rank = m[1]!;
+      // "the two Ministers", "the leaders" never match; "the Minister" needs exactly one minister
+      const who = holders(rank);
+      if (who.length !== 1) continue;
+      let person = who[0]!;
+      if (!people.includes(person)) {
+        person = { ...person, mentions: [] };
+        people.push(person);
+        fromTitle.splice(fromTitle.indexOf(who[0]!), 1, person);
+      }
+      const start = m.index;
+      const end = m.index + m[0].length;
+      if (person.mentions.some((x) => x.paragraph === para.number && x.start <= start && start < x.end)) continue;
+      person.mentions.push({ paragraph: para.number, text: m[0], start, end });
+      const sentenceStart = Math.max(para.text.lastIndexOf('. ', start) + 1, 0);
+      const sentenceEnd = para.text.indexOf('. ', end);
+      const sentence = para.text.slice(sentenceStart, sentenceEnd < 0 ? undefined : sentenceEnd);
+      if (MEETING.test(sentence) && sentence.indexOf(m[0]) < sentence.search(MEETING)) person.participant = true;
+    }
+  }
+  for (const p of people) p.mentions.sort((a, b) => a.paragraph - b.paragraph || a.start - b.start);
+}
+
+/** Publishers whose unqualified officials are their own government's: the first country form in the name. */
+const PUBLISHER_COUNTRIES: [RegExp, string][] = [
+  [/White House|Department of State|State Department|U\.S\./, 'United States'],
+  [/Downing Street|Foreign, Commonwealth|Foreign & Commonwealth|UK Parliament|House of Lords|House of Commons|gov\.uk/i, 'United Kingdom'],
+  [/Ministry of Foreign Affairs of Japan|Prime Minister of Japan|Kantei|外務省/, 'Japan'],
+  [/Prime Minister of Australia|Department of Foreign Affairs and Trade/, 'Australia'],
+  [/Global Affairs Canada|Prime Minister of Canada/, 'Canada'],
+];
+/** Titles of international bodies: their holders belong to no government. */
+const INTERNATIONAL = /Secretary-General|Secretary General|High Representative|Director-General|Director General|Commissioner/;
+
+function affiliateWithPublisher(people: Person[], publisher?: string): void {
+  if (!publisher) return;
+  let country = PUBLISHER_COUNTRIES.find(([re]) => re.test(publisher))?.[1];
+  if (!country) {
+    const form = EN_COUNTRY_FORMS.find(({ form }) => form.length > 2 && new RegExp(`\\b${form.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\b`).test(publisher));
+    country = form?.country.name;
+  }
+  if (!country) return;
+  // Only the first person named: the publisher's principal who opens the readout ("President Biden
+  // spoke with ..."). Others without a country may belong to either side.
+  const first = people.reduce<Person | undefined>((best, p) => {
+    const m = p.mentions[0];
+    const b = best?.mentions[0];
+    return m && (!b || m.paragraph < b.paragraph || (m.paragraph === b.paragraph && m.start < b.start)) ? p : best;
+  }, undefined);
+  if (first?.role && !first.affiliation && !INTERNATIONAL.test(first.role)) first.affiliation = country;
 }

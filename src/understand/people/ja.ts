@@ -8,6 +8,7 @@ import { JA_COUNTRY_FORMS, JA_COUNTRY_SUFFIXES, JA_ONE_CHAR_COUNTRIES } from '..
 import {
   JA_ACTING_SUFFIXES,
   JA_COUNTRY_ABBREVIATIONS,
+  JA_CURRENT_MARKS,
   JA_FORMER_MARKS,
   JA_NOT_NAMES,
   JA_NOT_NAME_FIRST_CHARS,
@@ -46,6 +47,15 @@ function splitAtCountry(run: string): Split {
   if (abbreviated && run.length > 1 && isKatakana(run[run.length - 2])) {
     return { name: run.slice(0, -1), nameOffset: 0, country: abbreviated, org: '' };
   }
+  // ラミー英外務・開発(大臣): a katakana name, a one-character country, a portfolio of kanji and ・
+  for (let p = 1; p < run.length - 1; p++) {
+    const country = JA_ONE_CHAR_COUNTRIES[run[p]!];
+    if (!country || !isKatakana(run[p - 1]) || run[p - 1] === '・' || !isKanji(run[p + 1])) continue;
+    const rest = run.slice(p + 1);
+    if ([...rest].every((c) => isKanji(c) || c === '・') && rest.includes('・')) {
+      return { name: run.slice(0, p), nameOffset: 0, country, org: rest };
+    }
+  }
   for (let p = 0; p < run.length; p++) {
     const m = COUNTRIES.matchAt(run, p, (phrase, end) => {
       const katakanaCountry = isKatakana(phrase[0]);
@@ -63,7 +73,21 @@ function splitAtCountry(run: string): Split {
     if (suffix) end += suffix.length;
     return { name: run.slice(0, p), nameOffset: 0, country: run.slice(p, end), org: run.slice(end) };
   }
+  // マイテ・ヌコアナ=マシャバネ国際関係・協力(大臣): a katakana name, then a portfolio with ・
+  let k = 0;
+  while (k < run.length && isKatakana(run[k])) k++;
+  const portfolio = run.slice(k);
+  if (k > 1 && run[k - 1] !== '・' && portfolio.includes('・') && [...portfolio].every((c) => isKanji(c) || c === '・')) {
+    return { name: run.slice(0, k), nameOffset: 0, org: portfolio };
+  }
   return { name: run, nameOffset: 0, org: '' };
+}
+
+/** A character of the run before a title; a Latin initial counts between middle dots (ローリン・S・ロバート). */
+function isRunChar(text: string, i: number): boolean {
+  const c = text[i];
+  if (isNameChar(c)) return true;
+  return c !== undefined && c >= 'A' && c <= 'Z' && text[i - 1] === '・' && text[i + 1] === '・';
 }
 
 function isKatakanaName(name: string): boolean {
@@ -93,6 +117,10 @@ function cleanName(raw: string): CleanName | undefined {
     posting = mark;
     name = name.slice(0, -mark.length);
   }
+  for (const f of JA_CURRENT_MARKS) {
+    const rest = name.slice(0, -f.length);
+    if (name.endsWith(f) && (rest.length >= 2 || isKatakana(rest[rest.length - 1]))) name = rest;
+  }
   for (const f of JA_FORMER_MARKS) {
     if (!name.endsWith(f)) continue;
     const rest = name.slice(0, -f.length);
@@ -108,7 +136,10 @@ function cleanName(raw: string): CleanName | undefined {
   // ロシア外務省ザハロワ: keep the trailing run of one script, the name proper
   let cut = name.length;
   const lastKatakana = isKatakana(name[name.length - 1]);
-  while (cut > 0 && isKatakana(name[cut - 1]) === lastKatakana) cut--;
+  // a space or a Latin initial inside a katakana name (ヴァンディ チディ・ミナ, ローリン・S・ロバート) is part of it
+  const katakanaLike = (i: number) =>
+    isKatakana(name[i]) || (lastKatakana && (name[i] === ' ' || /[A-Z]/.test(name[i] ?? '')) && isKatakana(name[i - 1]) && isKatakana(name[i + 1]));
+  while (cut > 0 && katakanaLike(cut - 1) === lastKatakana) cut--;
   if (cut > 0) {
     dropped += cut;
     name = name.slice(cut);
@@ -130,7 +161,7 @@ function cleanName(raw: string): CleanName | undefined {
 function englishNameInBrackets(inner: string): string | undefined {
   if (!/[A-Za-z]/.test(inner) || /[\u3040-\u30ff\u4e00-\u9fff]/.test(inner)) return undefined;
   const first = stripEnglishHonorifics(inner.split(',')[0] ?? '');
-  if (!/^[A-Za-z][A-Za-z.'’\- ]{0,60}$/.test(first)) return undefined;
+  if (!/^\p{Script=Latin}[\p{Script=Latin}.'’\- ]{0,60}$/u.test(first)) return undefined;
   const words = first.split(/\s+/).filter(Boolean);
   return words.length >= 1 && words.length <= 6 ? words.join(' ') : undefined;
 }
@@ -200,14 +231,29 @@ export function japaneseMentions(paragraph: Paragraphlike): RawMention[] {
 
     // read the run before the title: [name][(reading)][country][org]
     let runStart = titleStart;
-    while (runStart > 0 && titleStart - runStart < MAX_RUN && isNameChar(text[runStart - 1])) runStart--;
+    while (runStart > 0 && titleStart - runStart < MAX_RUN && isRunChar(text, runStart - 1)) runStart--;
     const run = text.slice(runStart, titleStart);
     let reading: string | undefined;
     let split: Split | undefined;
     let nameStart = runStart;
+    const english: string[] = [];
     if (CLOSE_BRACKETS.has(text[runStart - 1] ?? '')) {
-      const open = findOpen(text, runStart - 1, MAX_RUN);
+      const open = findOpen(text, runStart - 1, MAX_BRACKET);
       const inner = open >= 0 ? text.slice(open + 1, runStart - 1) : undefined;
+      const en = inner !== undefined && !READING.test(inner) ? englishNameInBrackets(inner) : undefined;
+      if (open > 0 && en) {
+        // アブドゥラ・アリ(H.E. Mr. Abdullah Ali)ケニア国連常駐代表: name, English name, then country and post
+        let ns = open;
+        while (ns > 0 && open - ns < MAX_RUN && (isRunChar(text, ns - 1) || (text[ns - 1] === ' ' && isKatakana(text[ns - 2]) && isKatakana(text[ns])))) ns--;
+        if (ns < open) {
+          const rest = splitAtCountry(run);
+          const org = rest.name === '' ? rest.org : run;
+          split = { name: text.slice(ns, open), nameOffset: 0, country: rest.name === '' ? rest.country : undefined, org };
+          nameStart = ns;
+          english.push(en);
+        }
+      }
+
       if (open > 0 && inner !== undefined && READING.test(inner)) {
         let ns = open;
         while (ns > 0 && open - ns < MAX_RUN && isNameChar(text[ns - 1])) ns--;
@@ -248,7 +294,7 @@ export function japaneseMentions(paragraph: Paragraphlike): RawMention[] {
     let affiliation = split.country;
     if (!affiliation && principal?.info.japanGov && isKanjiName(clean.name)) affiliation = '日本';
 
-    const otherNames: string[] = [];
+    const otherNames: string[] = [...english];
     if (OPEN_BRACKETS.has(text[end] ?? '')) {
       const close = findClose(text, end, MAX_BRACKET);
       if (close > 0) {

@@ -74,6 +74,11 @@ const FIXED: [string, JaTitleInfo][] = [
   ['外務事務次官', { japanGov: true }],
   ['事務次官', {}],
   ['外務報道官', { japanGov: true }],
+  ['大臣政務官', { japanGov: true }],
+  ['政務官', {}],
+  ['審議官', {}],
+  ['参事官', {}],
+  ['局長', {}],
   // bare ranks used in short references (茂木大臣, 康長官, ポンペオ長官)
   ['大臣', { principal: true }],
   ['副大臣', { deputy: true }],
@@ -113,6 +118,10 @@ const FIXED: [string, JaTitleInfo][] = [
   ['総裁', { principal: true }],
   ['副総裁', { deputy: true }],
   // diplomats and envoys
+  ['国連常駐代表', {}],
+  ['国連次席常駐代表', {}],
+  ['常駐代表', {}],
+  ['次席常駐代表', {}],
   ['特命全権大使', {}],
   ['臨時代理大使', { acting: true }],
   ['大使', {}],
@@ -146,6 +155,9 @@ export const JA_TITLE_FOLLOWERS = new Set([...'及並閣殿夫等主一宛兼率
 
 /** Written right before a title: 前 (former), 元 (ex-). */
 export const JA_FORMER_MARKS: readonly string[] = ['前', '元'];
+
+/** Written right before a title for the holder now (スミス現大統領): dropped, no flag. */
+export const JA_CURRENT_MARKS: readonly string[] = ['現'];
 
 /** Words that end up where a name should be but are not names (同大臣, 両大臣, 日米韓外相). */
 export const JA_NOT_NAMES = new Set(['本', '当', '新', '現', '前', '元', '歴代', '次期', '全', '三者', '首脳', '閣僚', '各国', '同国', '両国']);

@@ -1,0 +1,141 @@
+/**
+ * People in real published statements (test/fixtures/real/people/, copied verbatim with their
+ * source): every person of the hand-checked list is found with the right role and country, and
+ * nothing else is. Then the patterns that no collected statement shows, on hand-written sentences.
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { parseStatementFile } from '../../src/corpus/parse.ts';
+import { extractPeople, type Person } from '../../src/understand/people/extract.ts';
+import { crossNameKey } from '../../src/understand/people/names.ts';
+
+const dir = fileURLToPath(new URL('../fixtures/real/people/', import.meta.url));
+const expected = JSON.parse(readFileSync(join(dir, 'expected.json'), 'utf8')) as Record<
+  string,
+  { name: string; role?: string; affiliation?: string }[] | string
+>;
+const key = (s: string) => crossNameKey(s.normalize('NFKC'));
+
+function peopleOf(file: string): Person[] {
+  const st = parseStatementFile(file, readFileSync(join(dir, file))).statement!;
+  return extractPeople(st.paragraphs, st.language.startsWith('ja') ? 'ja' : 'en', { title: st.title, publisher: st.publisher });
+}
+
+describe('real statements: the hand-checked people', () => {
+  const files = readdirSync(dir).filter((f) => f.endsWith('.md'));
+  it('has a list for every fixture', () => {
+    for (const f of files) expect(expected[`people/${f}`], f).toBeDefined();
+  });
+  for (const f of files) {
+    it(f, () => {
+      const want = expected[`people/${f}`] as { name: string; role?: string; affiliation?: string }[];
+      const people = peopleOf(f);
+      const got = want.map((w) => {
+        const p = people.find((x) => [x.name, ...x.otherNames].some((n) => key(n) === key(w.name)));
+        return {
+          name: p ? w.name : undefined,
+          role: w.role && p?.role?.toLowerCase().includes(w.role.toLowerCase()) ? w.role : p?.role,
+          affiliation: w.affiliation === undefined ? undefined : p?.affiliation,
+        };
+      });
+      expect(got).toEqual(want.map((w) => ({ name: w.name, role: w.role ?? got.find((g) => g.name === w.name)?.role, affiliation: w.affiliation })));
+      expect(people).toHaveLength(want.length);
+    });
+  }
+});
+
+const summary = (p: Person) => ({ name: p.name, role: p.role, affiliation: p.affiliation });
+const byName = (people: Person[], name: string) => people.find((p) => p.name === name)!;
+
+describe('real statements: particular patterns', () => {
+  it('White House: "President Biden spoke with Prime Minister X of Australia", the President and the Prime Minister', () => {
+    const people = peopleOf('2024-09-20_en_wh-readout-biden-albanese-meeting.md');
+    expect(people.map(summary)).toEqual([
+      { name: 'Joseph R. Biden', role: 'President', affiliation: 'United States' },
+      { name: 'Anthony Albanese', role: 'Prime Minister', affiliation: 'Australia' },
+    ]);
+    expect(byName(people, 'Joseph R. Biden').mentions.map((m) => m.text)).toEqual(['President Joseph R. Biden, Jr.', 'The President']);
+    expect(people.every((p) => p.participant)).toBe(true);
+  });
+
+  it('UK: "The Prime Minister spoke to Ukrainian President Volodymyr Zelenskyy"', () => {
+    const people = peopleOf('2024-11-28_en_uk-pm-call-zelenskyy.md');
+    expect(people.map(summary)).toEqual([{ name: 'Volodymyr Zelenskyy', role: 'President', affiliation: 'Ukraine' }]);
+    expect(people[0]!.participant).toBe(true);
+  });
+
+  it('State: "Secretary of State Antony J. Blinken met with Indian External Affairs Minister Dr. S. Jaishankar"; the Secretary is Blinken', () => {
+    const people = peopleOf('2021-05-03_en_state-blinken-jaishankar-meeting.md');
+    const blinken = byName(people, 'Antony J. Blinken');
+    expect(blinken.mentions.map((m) => m.text)).toContain('The Secretary');
+    expect(summary(byName(people, 'S. Jaishankar'))).toEqual({ name: 'S. Jaishankar', role: 'External Affairs Minister', affiliation: 'India' });
+  });
+
+  it("Dato', HE, Sheikh, Lord and Baroness before names; MP and KCMG after them", () => {
+    expect(peopleOf('2014-03-04_en_mv-mfa-dunya-anifah.md').map((p) => p.name)).toEqual(['Dunya Maumoon', 'Anifah Aman']);
+    expect(byName(peopleOf('2018-09-04_en_sg-mfa-balakrishnan-saifuddin.md'), 'Saifuddin Abdullah').affiliation).toBe('Malaysia');
+    const lords = peopleOf('2025-03-26_en_uk-lords-committee-foreign-secretary.md');
+    expect(lords.map((p) => p.name)).toContain('Bruce of Bennachie');
+    expect(byName(lords, 'David Lammy').role).toBe('Foreign Secretary');
+    expect(byName(lords, 'David Lammy').mentions[0]!.text).toBe('The Rt Hon David Lammy MP, Foreign Secretary');
+    const wam = peopleOf('2022-05-16_en_wam-abdullah-bin-zayed-receives-blinken.md');
+    expect(wam.map((p) => p.name)).toEqual(expect.arrayContaining(['Abdullah bin Zayed Al Nahyan', 'Mohamed bin Zayed Al Nahyan', 'Ali Saeed Al Neyadi']));
+  });
+
+  it('"The meeting was attended by A, Role; B, Role; and C, Role" and "Attending the meeting were ..."', () => {
+    const wam = peopleOf('2022-05-16_en_wam-abdullah-bin-zayed-receives-blinken.md');
+    expect(summary(byName(wam, 'Yousef Mana’a Saeed Al Otaiba'))).toEqual({ name: 'Yousef Mana’a Saeed Al Otaiba', role: 'Ambassador', affiliation: 'United Arab Emirates' });
+    const cleverly = peopleOf('undated_en_wam-abdullah-bin-zayed-cleverly.md');
+    expect(cleverly.map((p) => p.name)).toEqual(expect.arrayContaining(['James Cleverly', 'Mansour Abdullah Belhoul', 'Patrick Modi']));
+  });
+
+  it('ラミー英外務・開発大臣 is David Lammy of the UK, never a person named 開発', () => {
+    const people = peopleOf('2025-03-07_ja_mofa-iwaya-lammy-meeting.md');
+    expect(people.map(summary)).toEqual([
+      { name: '岩屋毅', role: '外務大臣', affiliation: '日本' },
+      { name: 'デービッド・ラミー', role: '外務・開発大臣', affiliation: '英国' },
+    ]);
+    expect(byName(people, 'デービッド・ラミー').otherNames).toEqual(['David Lammy']);
+  });
+
+  it('name・country・title (マタメラ・シリル・ラマポーザ・南アフリカ共和国大統領) and 石破総理大臣', () => {
+    const people = peopleOf('2025-08-21_ja_mofa-ishiba-ramaphosa-meeting.md');
+    expect(people.map(summary)).toEqual([
+      { name: '石破茂', role: '内閣総理大臣', affiliation: '日本' },
+      { name: 'マタメラ・シリル・ラマポーザ', role: '大統領', affiliation: '南アフリカ共和国' },
+    ]);
+    expect(byName(people, '石破茂').mentions.map((m) => m.text)).toContain('石破総理大臣');
+  });
+
+  it('a katakana name, its English name in brackets, then country and 国連常駐代表; 大臣政務官 and 副大臣', () => {
+    const uto = peopleOf('2014-12-04_ja_mofa-uto-un-pr-lunch.md');
+    expect(summary(uto[0]!)).toEqual({ name: '宇都隆史', role: '大臣政務官', affiliation: '日本' });
+    const seck = byName(uto, 'フォデ・セック');
+    expect(summary(seck)).toEqual({ name: 'フォデ・セック', role: '国連常駐代表', affiliation: 'セネガル共和国' });
+    expect(seck.otherNames).toEqual(['Fodé SECK']);
+    const nakayama = peopleOf('2015-06-02_ja_mofa-nakayama-un-pr-dinner.md');
+    expect(summary(nakayama[0]!)).toEqual({ name: '中山', role: '外務副大臣', affiliation: '日本' });
+  });
+});
+
+describe('hand-written: patterns no collected statement shows', () => {
+  const en = (...t: string[]) => extractPeople(t.map((text, i) => ({ number: i + 1, text })), 'en');
+  const ja = (...t: string[]) => extractPeople(t.map((text, i) => ({ number: i + 1, text })), 'ja');
+
+  it('untitled names: "X of Country", "met with A and B", "Participants: ...", "X said"', () => {
+    expect(en('The Minister met Pedro Alvarez of Chile on Monday.').map(summary)).toEqual([{ name: 'Pedro Alvarez', role: undefined, affiliation: 'Chile' }]);
+    expect(en('The Ambassador met with Tanaka Ichiro and Sato Hanako in Tokyo.').map((p) => p.name)).toEqual(['Tanaka Ichiro', 'Sato Hanako']);
+    expect(en('Participants: Maria Lopez, Director of the Office; John Smith; and Dame Ann Brown.').map((p) => p.name).sort()).toEqual(['Ann Brown', 'John Smith', 'Maria Lopez']);
+    expect(en('"We will continue," Karl Weber said.').map((p) => p.name)).toEqual(['Karl Weber']);
+  });
+
+  it('現 before a title; 事務次官 and 審議官', () => {
+    expect(ja('スミス現大統領は、会談を行いました。').map(summary)).toEqual([{ name: 'スミス', role: '大統領', affiliation: undefined }]);
+    expect(ja('山田一郎外務事務次官及び佐藤次郎外務審議官が同席しました。').map(summary)).toEqual([
+      { name: '山田一郎', role: '外務事務次官', affiliation: '日本' },
+      { name: '佐藤次郎', role: '外務審議官', affiliation: '日本' },
+    ]);
+  });
+});

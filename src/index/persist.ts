@@ -23,7 +23,7 @@ import type { TermIndexData } from './termIndex.ts';
 const MAGIC = 'RDOUTIDX';
 const FORMAT_VERSION = 2;
 /** Source folders whose code decides what the cache holds (parsing, normalization, tokenization, index, people and times). */
-const CODE_FOLDERS = ['../corpus', '../text', '.', '../understand'];
+const CODE_FOLDERS = ['../corpus', '../text', '.', '../understand', '../../data'];
 
 export interface IndexedCorpus {
   corpus: LoadedCorpus;
@@ -59,7 +59,8 @@ function fingerprintCode(): Promise<string> {
     for (const folder of CODE_FOLDERS) {
       const dir = path.resolve(here, folder);
       // Recursive: understand/ keeps its rules in people/ and times/ subfolders.
-      const names = (await readdir(dir, { recursive: true })).filter((n) => n.endsWith('.ts')).sort();
+      // The rule tables in data/ decide what the extracted facts hold, like the code does.
+      const names = (await readdir(dir, { recursive: true })).filter((n) => /\.(?:ts|ya?ml)$/.test(n)).sort();
       for (const name of names) hash.update(name).update(await readFile(path.join(dir, name)));
     }
     return hash.digest('hex');

@@ -172,7 +172,8 @@ function chosenStatement(answer: Answer): Citation | undefined {
 
 function titleOf(answer: Answer, mode: Mode, asked: string): string {
   const lang = answer.language;
-  if (mode === 'ask' && asked) return asked;
+  // A question asked in words is its own title; a few keywords get the kind of answer before them.
+  if (mode === 'ask' && /[?？]$|(?:か|ですか)[。]?$/.test(asked)) return asked;
   const kind = mode === 'compare' ? 'compare' : mode === 'ask' ? answer.kind : mode;
   const heading = LABELS.heading[kind][lang];
   if (asked) return headed(heading, asked, lang);

@@ -4,14 +4,7 @@ import { OPTION, newCommand, withHide, withLang } from '../src/discord/commandOp
 import { hideFlag, optionLang } from '../src/discord/queryCommand.ts';
 import { renderStatementList } from '../src/render/discordEmbed.ts';
 
-export const data = withHide(
-  withLang(
-    newCommand('statements', 'List the statements I can quote from', {
-      name: '声明一覧',
-      description: '引用できる声明の一覧を表示します',
-    }),
-  ),
-);
+export const data = withHide(withLang(newCommand('statements')));
 
 export async function execute(interaction: ChatInputCommandInteraction, ctx: CommandContext): Promise<void> {
   const lang = optionLang(interaction);

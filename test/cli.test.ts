@@ -29,11 +29,46 @@ describe('readout command line', () => {
     expect(answer.items[0].citations[0]).toMatchObject({ title: '日米韓外相電話会談', paragraph: 4, date: '2024-11-01', language: 'ja' });
   });
 
-  it('quote --lang en prints the answer and then its citation', async () => {
+  it('quote --lang en prints a title, the passage and then its short citation', async () => {
     const { stdout } = await readout(['quote', '--lang', 'en', 'strongest terms']);
     const lines = stdout.split('\n');
-    expect(lines[0]).toMatch(/^1\. The ROK, U\.S\. and Japan condemn in the strongest terms deepening military cooperation/);
-    expect(lines[1]).toMatch(/— Joint Statement by the Republic of Korea .* \(2024-10-31\), paragraph 4$/);
+    expect(lines[0]).toBe('Quote: strongest terms');
+    expect(lines[2]).toMatch(/^1\. “The ROK, U\.S\. and Japan condemn in the strongest terms deepening military cooperation/);
+    expect(lines[3]).toBe('   — U.S. Department of State · 2024-10-31 · ¶4');
+  });
+
+  it('who: the names first, then each supporting paragraph once, labelled', async () => {
+    const { stdout } = await readout(['who', '--lang', 'ja', '--statement', '日米韓外相電話会談']);
+    const lines = stdout.split('\n');
+    expect(lines[0]).toBe('誰が：日米韓外相電話会談');
+    expect(lines.slice(2, 5)).toEqual(['1. 岩屋毅（外務大臣）', '2. アントニー・ブリンケン（米国国務長官）', '3. 趙兌烈（韓国外交部長官）']);
+    expect(lines).toContain('根拠:');
+    const quoted = lines.filter((l) => l.trimStart().startsWith('“'));
+    expect(new Set(quoted).size).toBe(quoted.length);
+    expect(stdout).toContain('— 外務省 · 2024-11-01 · 第1段落 · https://www.mofa.go.jp/');
+  });
+
+  it('unknown flags and commands: one line that says what to fix, exit 2', async () => {
+    const flag = await readout(['quote', '--limt', '3', 'x']);
+    expect(flag.code).toBe(2);
+    expect(flag.stderr.trim()).toBe('readout: unknown option --limt (did you mean --limit?); see readout --help');
+    const command = await readout(['qoute', 'x']);
+    expect(command.code).toBe(2);
+    expect(command.stderr.trim()).toBe('readout: unknown command "qoute" (did you mean quote?); see readout --help');
+  });
+
+  it('--version prints the version of package.json; --help has an example per command', async () => {
+    const version = await readout(['--version']);
+    expect(version.stdout.trim()).toMatch(/^readout \d+\.\d+\.\d+$/);
+    const help = await readout(['--help']);
+    for (const example of ['readout who --lang en', 'readout quote ballistic missile', 'readout compare strongest terms']) expect(help.stdout).toContain(example);
+  });
+
+  it('messages name the command line\'s own commands', async () => {
+    const unknown = await readout(['quote', '--statement', 'nope', 'x']);
+    expect(unknown.stderr.trim()).toBe('I do not know that statement. Use readout statements to list the ones I have.');
+    const nothing = await readout(['quote', 'zzzqqq']);
+    expect(nothing.stdout.trim()).toBe('Nothing in my statements matches “zzzqqq”; try other words, or readout statements to see what I hold.');
   });
 
   it('check reports broken files with file:line and exits 1', async () => {

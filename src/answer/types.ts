@@ -35,6 +35,10 @@ export interface TimeInfo {
   precision?: 'week' | 'month' | 'year';
   /** The same moment as written for another place: "(local time; 10:05 a.m. Japan time)". */
   alternate?: { date: string; time?: string; timezone?: string };
+  /** What the date dates, in the answer language: "telephone talk", 「電話会談」. */
+  what?: string;
+  /** ISO 8601 with offset, present only when the zone is known: "2024-10-31T22:00:00+09:00". */
+  instant?: string;
 }
 
 export interface AnswerItem {

@@ -3,8 +3,10 @@ import type { Readable, Writable } from 'node:stream';
 import type { Lang } from '../answer/types.ts';
 import { QueryError } from '../engine/errors.ts';
 import type { Engine } from '../engine/types.ts';
-import { helpText } from '../render/help.ts';
-import { renderStatements, renderText } from '../render/text.ts';
+import { commandsFor, helpText, isHelpRequest } from '../render/commandGuide.ts';
+import { lookupIn, renderStatements, renderText } from '../render/text.ts';
+import { resolveStatement } from '../engine/statementRef.ts';
+import { closest, parseConsoleArgs, UsageError } from './args.ts';
 import { detectLanguage } from '../text/script.ts';
 
 export interface ConsoleOptions {
@@ -19,36 +21,56 @@ const BANNER = (statements: number, problems: number) =>
 Type /help for commands, or just ask a question. /quit to leave.
 To connect to Discord instead, put DISCORD_TOKEN (and DISCORD_APPLICATION_ID) in .env and run npm start again; see README.`;
 
-const COMMAND = /^\/(quote|who|when|compare|statements|help|quit|exit)\b\s*(.*)$/is;
+const CONSOLE_COMMANDS = commandsFor('console').map((c) => c.name as string);
+const QUERY_COMMANDS = ['quote', 'who', 'when', 'compare'] as const;
 
 /** What the bot would say to one line typed at the console. */
 export function consoleReply(engine: Engine, line: string, highlight?: (s: string) => string): string | undefined {
   const text = line.trim();
   if (!text) return '';
-  const m = COMMAND.exec(text);
+  const m = /^\/(\S*)\s*(.*)$/s.exec(text);
   const command = m?.[1]?.toLowerCase();
   const rest = m ? m[2]!.trim() : text;
   const lang: Lang = detectLanguage(rest || text);
+  if (command !== undefined && command !== 'exit' && !CONSOLE_COMMANDS.includes(command)) {
+    const guess = closest(command, CONSOLE_COMMANDS);
+    return `unknown command /${command}${guess ? ` (did you mean /${guess}?)` : ''}; see /help`;
+  }
   try {
+    // The console takes the command line's options: /who --lang ja 外務大臣.
+    const args = command ? parseConsoleArgs(rest) : { text };
+    const answerLang = args.lang ?? detectLanguage(args.text || text);
+    const style = {
+      ...(highlight ? { highlight } : {}),
+      asked: args.text,
+      statements: lookupIn(engine.statements()),
+      statementsRef: '/statements',
+    };
+    const statement = resolveStatement(engine, args.statement);
+    const opts = {
+      ...(args.lang ? { lang: args.lang } : {}),
+      ...(statement ? { statement } : {}),
+      ...(args.limit ? { limit: args.limit } : {}),
+    };
     switch (command) {
       case 'quit':
       case 'exit':
         return undefined;
       case 'help':
-        return helpText(lang);
+        return helpText('console', args.lang ?? lang);
       case 'statements':
-        return renderStatements(engine.statements(), lang);
-      case 'quote':
-      case 'who':
-      case 'when':
-      case 'compare':
-        return renderText(engine[command](rest), { highlight });
-      default:
-        if (text.startsWith('/')) return `${helpText(lang)}`;
-        return renderText(engine.ask(text), { highlight });
+        return renderStatements(engine.statements(args.lang), answerLang);
+      case undefined:
+        if (isHelpRequest(text)) return helpText('console', lang);
+        return renderText(engine.ask(text, opts), { ...style, mode: 'ask' });
+      default: {
+        const kind = QUERY_COMMANDS.find((k) => k === command)!;
+        return renderText(engine[kind](args.text, opts), { ...style, mode: kind });
+      }
     }
   } catch (err) {
-    if (err instanceof QueryError) return err.messageFor(lang);
+    if (err instanceof QueryError) return err.messageFor(lang, '/statements');
+    if (err instanceof UsageError) return `${err.message}; see /help`;
     throw err;
   }
 }

@@ -10,9 +10,12 @@ import { readGlossaries } from '../engine/assemble.ts';
 import { loadEngine } from '../engine/load.ts';
 import type { Engine } from '../engine/types.ts';
 import type { Logger } from '../logger.ts';
-import { renderStatements, renderText } from '../render/text.ts';
+import { commandsFor, helpText } from '../render/commandGuide.ts';
+import { lookupIn, renderStatements, renderText } from '../render/text.ts';
+import { resolveStatement } from '../engine/statementRef.ts';
+import { VERSION } from '../version.ts';
 import { detectLanguage } from '../text/script.ts';
-import { parseCliArgs, UsageError, type CliArgs } from './args.ts';
+import { closest, parseCliArgs, UsageError, type CliArgs } from './args.ts';
 
 export interface CliIO {
   stdout: (s: string) => void;
@@ -24,28 +27,18 @@ export interface CliIO {
   highlight?: (s: string) => string;
 }
 
-const USAGE = `Usage: readout <command> [options] [text]
+/** The usage in the reader's language: --lang, else a Japanese locale, else English. */
+function usage(args: Partial<CliArgs>, io: CliIO): string {
+  return helpText('cli', helpLang(args, io));
+}
 
-Commands:
-  quote <words>        verbatim paragraphs that contain the words
-  who [topic]          people named, with role and affiliation
-  when [topic]         dates, times and durations
-  compare <words>      the passage in Japanese and English side by side
-  ask <question>       a free question (routed to who, when or quote)
-  statements           list the statements in the corpus
-  check                validate every corpus file (file:line: message; exit 1 on errors)
-  import FILE...       turn raw text files into corpus files
+function helpLang(args: Partial<CliArgs>, io: CliIO): Lang {
+  if (args.lang) return args.lang;
+  const locale = io.env.LC_ALL || io.env.LC_MESSAGES || io.env.LANG || '';
+  return locale.toLowerCase().startsWith('ja') ? 'ja' : 'en';
+}
 
-Options:
-  --corpus DIR         corpus folder (default: $CORPUS_DIR or ./corpus)
-  --lang ja|en         answer language (default: the language of the question)
-  --statement ID       only this statement
-  --limit N            at most N items
-  --json               print the answer as JSON
-  --out DIR            where import writes (default: the corpus folder)
-  --force              let import overwrite an existing file
-  --title, --date, --language, --publisher, --source, --event, --id
-                       metadata for import (override header lines)`;
+const SEE_HELP = 'see readout --help';
 
 const ASK_COMMANDS = ['quote', 'who', 'when', 'compare', 'ask'] as const;
 
@@ -54,9 +47,10 @@ function corpusDir(args: CliArgs, io: CliIO): string {
 }
 
 function answerFor(engine: Engine, command: (typeof ASK_COMMANDS)[number], text: string, args: CliArgs): Answer {
+  const statement = resolveStatement(engine, args.statement);
   const opts = {
     ...(args.lang ? { lang: args.lang } : {}),
-    ...(args.statement ? { statement: args.statement } : {}),
+    ...(statement ? { statement } : {}),
     ...(args.limit ? { limit: args.limit } : {}),
   };
   return engine[command](text, opts);
@@ -112,12 +106,22 @@ export async function runCli(argv: string[], io: CliIO): Promise<number> {
   try {
     args = parseCliArgs(argv);
   } catch (err) {
-    io.stderr(`${err instanceof Error ? err.message : String(err)}\n\n${USAGE}`);
+    io.stderr(`readout: ${err instanceof Error ? err.message : String(err)}; ${SEE_HELP}`);
     return 2;
   }
-  if (args.help || args.command === 'help') {
-    io.stdout(USAGE);
+  if (args.version) {
+    io.stdout(`readout ${VERSION}`);
     return 0;
+  }
+  if (args.help || args.command === 'help') {
+    io.stdout(usage(args, io));
+    return 0;
+  }
+  const known = commandsFor('cli').some((c) => c.name === args.command);
+  if (!known) {
+    const guess = closest(args.command, commandsFor('cli').map((c) => c.name));
+    io.stderr(`readout: unknown command "${args.command}"${guess ? ` (did you mean ${guess}?)` : ''}; ${SEE_HELP}`);
+    return 2;
   }
   try {
     if (args.command === 'check') return await check(args, io);
@@ -128,23 +132,28 @@ export async function runCli(argv: string[], io: CliIO): Promise<number> {
       io.stdout(args.json ? JSON.stringify(list, null, 2) : renderStatements(list, args.lang ?? 'en'));
       return 0;
     }
-    const command = ASK_COMMANDS.find((c) => c === args.command);
-    if (!command) throw new UsageError(`unknown command "${args.command}"`);
+    const command = ASK_COMMANDS.find((c) => c === args.command)!;
     const text = args.rest.join(' ');
     const answer = answerFor(engine, command, text, args);
-    io.stdout(args.json ? JSON.stringify(answer, null, 2) : renderText(answer, { highlight: io.highlight }));
+    const rendered = renderText(answer, {
+      ...(io.highlight ? { highlight: io.highlight } : {}),
+      asked: text,
+      mode: command,
+      statements: lookupIn(engine.statements()),
+      statementsRef: 'readout statements',
+    });
+    io.stdout(args.json ? JSON.stringify(answer, null, 2) : rendered);
     return 0;
   } catch (err) {
     if (err instanceof QueryError) {
       const lang: Lang = args.lang ?? detectLanguage(args.rest.join(' '));
-      io.stderr(err.messageFor(lang));
+      io.stderr(err.messageFor(lang, 'readout statements'));
       return 2;
     }
     if (err instanceof UsageError) {
-      io.stderr(`${err.message}\n\n${USAGE}`);
+      io.stderr(`readout: ${err.message}; ${SEE_HELP}`);
       return 2;
     }
     throw err;
   }
 }
-

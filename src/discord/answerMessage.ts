@@ -1,27 +1,30 @@
 /**
  * One question -> one Discord message, the same way for slash commands, buttons, mentions and
- * DMs: runs the engine, renders the requested page, and attaches paging and language buttons
- * whose custom ids carry everything needed to redo it later.
+ * DMs: runs the engine, renders the requested page, and attaches paging, language and source
+ * buttons whose custom ids carry everything needed to redo it later.
  */
 import type { Answer, Lang } from '../answer/types.ts';
 import type { Engine } from '../engine/types.ts';
-import { QueryError } from '../engine/errors.ts';
-import { renderAnswer, uiLabels, type DiscordMessageData } from '../render/discordEmbed.ts';
+import { resolveStatement } from '../engine/statementRef.ts';
+import { renderAnswer, type DiscordMessageData } from '../render/discordEmbed.ts';
+import { lookupIn } from '../render/text.ts';
 import { footerLines } from './answerFooter.ts';
-import { encodeButtonId, type QueryKind } from './buttonIds.ts';
+import { encodeButtonId, FROM_MESSAGE, type QueryKind } from './buttonIds.ts';
 
-/** Items per page: three quotes with their citations read comfortably in one embed. */
-export const PAGE_SIZE = 3;
 /** Results fetched for paging: enough pages for browsing, bounded for the button layout. */
 export const MAX_RESULTS = 30;
 
 export interface AnswerRequest {
   kind: QueryKind;
+  /** The question as typed (whitespace collapsed below): also the title of the answer. */
   query: string;
   lang: Lang;
+  /** A statement id (see resolveStatement). */
   statement?: string;
   page?: number;
   askerId: string;
+  /** Clickable command mentions, when their ids are known. */
+  mention?: (name: string) => string | undefined;
 }
 
 /** Questions are single-line everywhere (footers, custom ids): collapse what users typed. */
@@ -49,14 +52,15 @@ export function runEngine(engine: Engine, request: AnswerRequest): Answer {
   }
 }
 
-/** Throws QueryError('unknown_statement') for an id the corpus does not hold. */
-export function checkStatement(engine: Engine, statement: string | undefined | null): string | undefined {
-  if (!statement) return undefined;
-  if (!engine.statements().some((s) => s.id === statement)) throw new QueryError('unknown_statement');
-  return statement;
+export { resolveStatement };
+
+export interface AnswerReply {
+  message: DiscordMessageData & { content?: string };
+  /** Nothing answered: the adapters show the sentence to the asker only. */
+  nothing: boolean;
 }
 
-export function answerMessage(engine: Engine, request: AnswerRequest): DiscordMessageData {
+export function answerMessage(engine: Engine, request: AnswerRequest): AnswerReply {
   const query = normalizeQuery(request.query);
   const answer = runEngine(engine, { ...request, query });
   const state = {
@@ -66,15 +70,22 @@ export function answerMessage(engine: Engine, request: AnswerRequest): DiscordMe
     ...(request.statement ? { statement: request.statement } : {}),
   };
   const other: Lang = request.lang === 'ja' ? 'en' : 'ja';
+  const pageId = (page: number) => encodeButtonId({ ...state, action: 'page', page, lang: request.lang });
+  const list = engine.statements();
+  // The footer carries the question only when the button ids have no room for it.
+  const needsFooter = pageId(0).endsWith(`|${FROM_MESSAGE}`);
+  const statementTitle = list.find((s) => s.id === request.statement)?.title;
   const rendered = renderAnswer(answer, {
+    asked: query,
+    mode: request.kind,
     page: request.page ?? 0,
-    pageSize: PAGE_SIZE,
-    footerLines: footerLines(query, request.statement),
-    ...(request.kind === 'compare' ? { heading: uiLabels(request.lang).compare } : {}),
+    statements: lookupIn(list),
+    ...(needsFooter ? { footer: footerLines(query, statementTitle).join('\n') } : {}),
+    ...(request.mention ? { mention: request.mention } : {}),
     controls: {
-      pageId: (page) => encodeButtonId({ ...state, action: 'page', page, lang: request.lang }),
+      pageId,
       switchLangId: encodeButtonId({ ...state, action: 'lang', page: 0, lang: other }),
     },
   });
-  return rendered.message;
+  return { message: rendered.message, nothing: rendered.nothing };
 }

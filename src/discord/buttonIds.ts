@@ -18,7 +18,7 @@ export interface ButtonState {
   page: number;
   /** Language to render in. */
   lang: Lang;
-  /** Only this user may press the button. */
+  /** Whom the answer was for: anyone else who presses gets a private copy of their own. */
   askerId: string;
   statement?: string;
   /** Undefined when the id had no room for it: read it from the message. */
@@ -26,7 +26,7 @@ export interface ButtonState {
 }
 
 const PREFIX = 'r1';
-const FROM_MESSAGE = '^';
+export const FROM_MESSAGE = '^';
 const ACTIONS: Record<ButtonAction, string> = { page: 'p', lang: 'l' };
 const KINDS: Record<QueryKind, string> = { quote: 'q', who: 'w', when: 't', compare: 'c', ask: 'a' };
 

@@ -9,20 +9,18 @@ import {
   type SlashCommandOptionsOnlyBuilder,
 } from 'discord.js';
 import { MAX_QUERY_LENGTH } from '../engine/errors.ts';
+import { commandSpec, optionSpec, type CommandName, type OptionName } from '../render/commandGuide.ts';
 
 export const OPTION = { query: 'query', lang: 'lang', statement: 'statement', hide: 'hide' } as const;
 
 /** A command usable in servers, in DMs with the bot, and anywhere as a user-installed app. */
-export function newCommand(
-  name: string,
-  description: string,
-  ja: { name: string; description: string },
-): SlashCommandBuilder {
+export function newCommand(name: CommandName): SlashCommandBuilder {
+  const spec = commandSpec(name);
   return new SlashCommandBuilder()
-    .setName(name)
-    .setDescription(description)
-    .setNameLocalizations({ ja: ja.name })
-    .setDescriptionLocalizations({ ja: ja.description })
+    .setName(spec.name)
+    .setDescription(spec.summary.en)
+    .setNameLocalizations(spec.ja ? { ja: spec.ja } : {})
+    .setDescriptionLocalizations({ ja: spec.summary.ja })
     .setContexts(
       InteractionContextType.Guild,
       InteractionContextType.BotDM,
@@ -33,46 +31,43 @@ export function newCommand(
 
 type Builder = SlashCommandBuilder | SlashCommandOptionsOnlyBuilder;
 
-export function withQuery<B extends Builder>(builder: B, required: boolean, description?: { en: string; ja: string }) {
+function named<O extends { setName(n: string): O; setNameLocalizations(l: Record<string, string>): O; setDescription(d: string): O; setDescriptionLocalizations(l: Record<string, string>): O }>(
+  option: O,
+  name: OptionName,
+  describe?: { en: string; ja: string },
+): O {
+  const spec = optionSpec(name);
+  const text = describe ?? spec.describe;
+  return option
+    .setName(spec.name)
+    .setNameLocalizations(spec.ja ? { ja: spec.ja } : {})
+    .setDescription(text.en)
+    .setDescriptionLocalizations({ ja: text.ja });
+}
+
+/** The free-text option, described by the command's own argument. */
+export function withQuery<B extends Builder>(builder: B, command: CommandName) {
+  const arg = commandSpec(command).arg;
   return builder.addStringOption((o) =>
-    o
-      .setName(OPTION.query)
-      .setNameLocalizations({ ja: '質問' })
-      .setDescription(description?.en ?? 'Words or a question to look for')
-      .setDescriptionLocalizations({ ja: description?.ja ?? '探す言葉または質問' })
-      .setRequired(required)
-      .setMaxLength(MAX_QUERY_LENGTH),
+    named(o, 'query', arg?.describe).setRequired(arg?.required ?? false).setMaxLength(MAX_QUERY_LENGTH),
   );
 }
 
 export function withLang<B extends Builder>(builder: B) {
   return builder.addStringOption((o) =>
-    o
-      .setName(OPTION.lang)
-      .setNameLocalizations({ ja: '言語' })
-      .setDescription('Answer language (default: your Discord language)')
-      .setDescriptionLocalizations({ ja: '回答の言語（既定：Discordの表示言語）' })
-      .addChoices({ name: '日本語', value: 'ja' }, { name: 'English', value: 'en' }),
+    named(o, 'lang').addChoices({ name: '日本語', value: 'ja' }, { name: 'English', value: 'en' }),
   );
 }
 
 export function withStatement<B extends Builder>(builder: B) {
-  return builder.addStringOption((o) =>
-    o
-      .setName(OPTION.statement)
-      .setNameLocalizations({ ja: '声明' })
-      .setDescription('Only this statement (type a title or a date)')
-      .setDescriptionLocalizations({ ja: 'この声明だけを対象にする（題名または日付を入力）' })
-      .setAutocomplete(true),
-  );
+  return builder.addStringOption((o) => named(o, 'statement').setAutocomplete(true));
 }
 
 export function withHide<B extends Builder>(builder: B) {
-  return builder.addBooleanOption((o) =>
-    o
-      .setName(OPTION.hide)
-      .setNameLocalizations({ ja: '非表示' })
-      .setDescription('Show the answer only to you')
-      .setDescriptionLocalizations({ ja: '回答を自分だけに表示する' }),
-  );
+  return builder.addBooleanOption((o) => named(o, 'hide'));
+}
+
+/** The definition of /who, /when, /quote and /compare: the free text, then lang, statement, hide. */
+export function queryCommand(name: CommandName) {
+  return withHide(withStatement(withLang(withQuery(newCommand(name), name))));
 }

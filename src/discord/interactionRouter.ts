@@ -12,7 +12,8 @@ import {
 import type { Lang } from '../answer/types.ts';
 import { QueryError } from '../engine/errors.ts';
 import { readFooter } from './answerFooter.ts';
-import { answerMessage } from './answerMessage.ts';
+import { answerMessage, resolveStatement } from './answerMessage.ts';
+import { learnCommandIds, mentionFor } from './commandIds.ts';
 import { decodeButtonId } from './buttonIds.ts';
 import type { Command, CommandContext } from './command.ts';
 import type { Cooldown } from './cooldown.ts';
@@ -73,10 +74,6 @@ async function routeButton(interaction: ButtonInteraction, deps: RouterDeps): Pr
     await replyPrivately(interaction, say('expiredButton', uiLang));
     return;
   }
-  if (interaction.user.id !== state.askerId) {
-    await replyPrivately(interaction, say('notYourButton', uiLang));
-    return;
-  }
   if (!(await withinRate(interaction, deps))) return;
   let { query, statement } = state;
   if (query === undefined) {
@@ -85,32 +82,38 @@ async function routeButton(interaction: ButtonInteraction, deps: RouterDeps): Pr
       await replyPrivately(interaction, say('expiredButton', uiLang));
       return;
     }
-    ({ query, statement } = saved);
+    query = saved.query;
+    statement = saved.statement;
   }
-  let message;
+  // Someone else's answer is not theirs to change: they get their own copy, privately (in a
+  // bilingual channel the reader of the other language is usually not the asker).
+  const bystander = interaction.user.id !== state.askerId;
+  let reply;
   try {
-    message = answerMessage(deps.ctx.engine, {
+    reply = answerMessage(deps.ctx.engine, {
       kind: state.kind,
       query,
       lang: state.lang,
       page: state.page,
-      askerId: state.askerId,
-      ...(statement ? { statement } : {}),
+      askerId: interaction.user.id,
+      mention: mentionFor(interaction.client),
+      ...(statement ? { statement: resolveStatement(deps.ctx.engine, statement) } : {}),
     });
   } catch (error) {
     if (error instanceof QueryError) return replyPrivately(interaction, error.messageFor(state.lang));
     throw error;
   }
-  await interaction.update(message);
+  if (bystander) await interaction.reply({ ...reply.message, flags: MessageFlags.Ephemeral });
+  else await interaction.update(reply.message);
 }
 
 export async function routeInteraction(interaction: Interaction, deps: RouterDeps): Promise<void> {
+  learnCommandIds(interaction, deps.ctx.logger);
   if (interaction.isAutocomplete()) return routeAutocomplete(interaction, deps);
   if (interaction.isChatInputCommand()) return routeCommand(interaction, deps);
   if (interaction.isButton()) return routeButton(interaction, deps);
 }
 
-/** The short apology after a handler failed: privately, whether or not it had answered yet. */
 /** While the bot stops, a question gets a short private notice instead of Discord's "interaction failed". */
 export async function refuseWhileStopping(interaction: Interaction): Promise<void> {
   if (interaction.isAutocomplete()) return interaction.respond([]);
@@ -118,6 +121,7 @@ export async function refuseWhileStopping(interaction: Interaction): Promise<voi
   await interaction.reply({ content: say('restarting', langFromLocale(interaction.locale)), flags: MessageFlags.Ephemeral });
 }
 
+/** The short apology after a handler failed: privately, whether or not it had answered yet. */
 export async function apologize(interaction: Interaction): Promise<void> {
   if (interaction.isAutocomplete()) {
     if (!interaction.responded) await interaction.respond([]);

@@ -1,13 +1,17 @@
 /**
  * Free questions: a mention of the bot in a server channel, or any DM. The answer is a reply
- * to the question, in the language the question is written in.
+ * to the question, in the language the question is written in. A greeting or "help" gets the
+ * help, and "/quote ICBM" typed as text is read as the command it names.
  */
 import type { Message } from 'discord.js';
 import type { Lang } from '../answer/types.ts';
 import { QueryError } from '../engine/errors.ts';
 import type { Engine } from '../engine/types.ts';
-import { fitContent } from '../render/discordEmbed.ts';
+import { COMMANDS, isHelpRequest } from '../render/commandGuide.ts';
+import { renderHelpEmbed, renderStatementList } from '../render/discordEmbed.ts';
 import { answerMessage, normalizeQuery } from './answerMessage.ts';
+import type { QueryKind } from './buttonIds.ts';
+import { mentionFor } from './commandIds.ts';
 import type { Cooldown } from './cooldown.ts';
 import { langFromLocale, langOfText } from './locale.ts';
 import { say } from './messages.ts';
@@ -28,11 +32,30 @@ export function questionOf(message: Message, botUserId: string): string | null {
   return normalizeQuery(message.content.replace(mention, ' '));
 }
 
+export type Intent =
+  | { kind: 'help' }
+  | { kind: 'statements' }
+  | { kind: QueryKind; query: string };
+
+/** What a typed message asks for: help, the statement list, a command written as text, or a question. */
+export function intentOf(question: string): Intent {
+  if (!question || isHelpRequest(question)) return { kind: 'help' };
+  const m = /^\/(\S+)\s*(.*)$/su.exec(question);
+  const spec = m && COMMANDS.find((c) => c.surfaces.includes('discord') && (c.name === m[1]!.toLowerCase() || c.ja === m[1]));
+  if (!spec || !m) return { kind: 'ask', query: question };
+  if (spec.name === 'help') return { kind: 'help' };
+  if (spec.name === 'statements') return { kind: 'statements' };
+  return { kind: spec.name as QueryKind, query: m[2]!.trim() };
+}
+
 export async function handleMessage(message: Message, deps: MessageDeps): Promise<void> {
   const question = questionOf(message, deps.botUserId);
   if (question === null) return;
-  const lang: Lang = question
-    ? langOfText(question)
+  const intent = intentOf(question);
+  // The language the words are written in; for a bare "help" or an empty mention, the server's.
+  const words = 'query' in intent && intent.query ? intent.query : question;
+  const lang: Lang = words && (intent.kind !== 'help' || /[^\x00-\x7f]/.test(words))
+    ? langOfText(words)
     : langFromLocale(message.inGuild() ? message.guild.preferredLocale : undefined);
   const verdict = deps.cooldown.take(message.author.id);
   if (!verdict.allowed) {
@@ -43,13 +66,18 @@ export async function handleMessage(message: Message, deps: MessageDeps): Promis
     }
     return;
   }
-  if (!question) {
-    await message.reply({ content: fitContent(say('mentionHelp', lang)) });
+  const mention = mentionFor(message.client);
+  if (intent.kind === 'help') {
+    await message.reply(renderHelpEmbed(lang, mention));
+    return;
+  }
+  if (intent.kind === 'statements') {
+    await message.reply(renderStatementList(deps.engine.statements(), lang));
     return;
   }
   let reply;
   try {
-    reply = answerMessage(deps.engine, { kind: 'ask', query: question, lang, askerId: message.author.id });
+    reply = answerMessage(deps.engine, { kind: intent.kind, query: intent.query, lang, askerId: message.author.id, mention });
   } catch (error) {
     if (error instanceof QueryError) {
       await message.reply({ content: error.messageFor(lang) });
@@ -57,7 +85,7 @@ export async function handleMessage(message: Message, deps: MessageDeps): Promis
     }
     throw error;
   }
-  await message.reply(reply);
+  await message.reply(reply.message);
 }
 
 export async function apologizeForMessage(message: Message): Promise<void> {

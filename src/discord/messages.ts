@@ -14,17 +14,9 @@ const MESSAGES = {
     en: 'You are asking a little fast. Please wait {seconds} s and try again.',
     ja: '少し間隔をあけてください。{seconds}秒後にもう一度お試しください。',
   },
-  notYourButton: {
-    en: 'Only the person who asked can use these buttons. Ask your own question with /quote.',
-    ja: 'このボタンは質問した方だけが使えます。/quote でご自身の質問をどうぞ。',
-  },
   expiredButton: {
     en: 'This button no longer works. Please ask again.',
     ja: 'このボタンは使えなくなりました。もう一度質問してください。',
-  },
-  mentionHelp: {
-    en: 'Ask me about the diplomatic statements I hold, e.g. "who attended the call?", "when was the meeting?" or "ballistic missile". Slash commands: /who /when /quote /compare /statements /help.',
-    ja: '保有している外交文書について質問してください。例：「誰が出席しましたか」「会談はいつですか」「弾道ミサイル」。スラッシュコマンド：/who /when /quote /compare /statements /help',
   },
 } as const satisfies Record<string, Record<Lang, string>>;
 

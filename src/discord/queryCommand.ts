@@ -8,7 +8,8 @@ import type { Lang } from '../answer/types.ts';
 import { QueryError } from '../engine/errors.ts';
 import { DISCORD_LIMITS } from '../render/discordEmbed.ts';
 import { truncateText } from '../render/truncate.ts';
-import { answerMessage, checkStatement } from './answerMessage.ts';
+import { answerMessage, resolveStatement } from './answerMessage.ts';
+import { mentionFor } from './commandIds.ts';
 import { respondInTime, type Outcome } from './firstResponse.ts';
 import type { QueryKind } from './buttonIds.ts';
 import type { CommandContext } from './command.ts';
@@ -34,15 +35,18 @@ export async function runQueryCommand(
   const lang = optionLang(interaction);
   const produce = (): Outcome => {
     try {
-      const statement = checkStatement(ctx.engine, interaction.options.getString(OPTION.statement));
-      const message = answerMessage(ctx.engine, {
+      const statement = resolveStatement(ctx.engine, interaction.options.getString(OPTION.statement));
+      const reply = answerMessage(ctx.engine, {
         kind,
         query: interaction.options.getString(OPTION.query) ?? '',
         lang,
         askerId: interaction.user.id,
+        mention: mentionFor(interaction.client),
         ...(statement ? { statement } : {}),
       });
-      return { message };
+      // "Nothing matches" helps the asker only: the channel does not need to read it.
+      if (reply.nothing) return { privateNote: reply.message.content ?? '' };
+      return { message: reply.message };
     } catch (error) {
       if (error instanceof QueryError) return { privateNote: error.messageFor(lang) };
       throw error;

@@ -15,8 +15,8 @@ const MESSAGES: Record<QueryErrorCode, Record<Lang, string>> = {
     ja: `質問が長すぎます。${MAX_QUERY_LENGTH}文字以内でお願いします。`,
   },
   unknown_statement: {
-    en: 'I do not know that statement. Use /statements to list the ones I have.',
-    ja: 'その声明は見つかりません。/statements で一覧を表示できます。',
+    en: 'I do not know that statement. Use {statements} to list the ones I have.',
+    ja: 'その声明は見つかりません。{statements} で一覧を表示できます。',
   },
 };
 
@@ -24,11 +24,12 @@ const MESSAGES: Record<QueryErrorCode, Record<Lang, string>> = {
 export class QueryError extends Error {
   readonly code: QueryErrorCode;
   constructor(code: QueryErrorCode) {
-    super(MESSAGES[code].en);
+    super(MESSAGES[code].en.replace('{statements}', '/statements'));
     this.name = 'QueryError';
     this.code = code;
   }
-  messageFor(lang: Lang): string {
-    return MESSAGES[this.code][lang];
+  /** `statements` is how the reader lists statements where they are: "/statements", "readout statements". */
+  messageFor(lang: Lang, statements = '/statements'): string {
+    return MESSAGES[this.code][lang].replace('{statements}', statements);
   }
 }

@@ -10,13 +10,17 @@ import {
   escapeMarkdown,
   type APIActionRowComponent,
   type APIButtonComponentWithCustomId,
+  type APIButtonComponentWithURL,
   type APIEmbed,
   type APIEmbedField,
 } from 'discord.js';
-import type { Answer, AnswerItem, Citation, Lang } from '../answer/types.ts';
+import type { Answer, Lang } from '../answer/types.ts';
 import type { StatementSummary } from '../engine/types.ts';
 import { splitByMatches } from './highlight.ts';
 import { fitFormatted, truncateText } from './truncate.ts';
+import { commandRef, discordHelp } from './commandGuide.ts';
+import { LABELS } from './labels.ts';
+import { layoutAnswer, shortCitation, shortPublisher, type AnswerLine, type Evidence, type LayoutOptions, type StatementLookup } from './layout.ts';
 
 /** Discord's documented limits (characters are UTF-16 code units, as discord.js counts them). */
 export const DISCORD_LIMITS = {
@@ -36,77 +40,43 @@ export const DISCORD_LIMITS = {
   choiceValue: 100,
 } as const;
 
-/** Footer lines are ours, not the corpus's: kept short so fields get the room. */
-const FOOTER_MAX = 700;
-/** Below this a field cannot show a useful excerpt, so the field is left out instead. */
-const MIN_FIELD = 40;
 const COLOR = 0x2b6cb0;
-
-const LABELS = {
-  en: {
-    who: 'Who',
-    when: 'When',
-    quote: 'Quote',
-    none: 'No answer',
-    compare: 'Compare',
-    nothing: 'No passage in my statements matches that.',
-    source: 'Source',
-    paragraph: '¶',
-    previous: '◀ Previous',
-    next: 'Next ▶',
-    more: 'More ▶',
-    switchTo: '日本語',
-    statements: 'Statements',
-    noStatements: 'No statements are loaded.',
-    andMore: (n: number) => `…and ${n} more`,
-  },
-  ja: {
-    who: '誰が',
-    when: 'いつ',
-    quote: '引用',
-    none: '回答なし',
-    compare: '比較',
-    nothing: '該当する箇所は見つかりませんでした。',
-    source: '出典',
-    paragraph: '第',
-    previous: '◀ 前へ',
-    next: '次へ ▶',
-    more: 'さらに表示 ▶',
-    switchTo: 'English',
-    statements: '声明一覧',
-    noStatements: '声明が読み込まれていません。',
-    andMore: (n: number) => `…ほか${n}件`,
-  },
-} as const;
-
-export function uiLabels(lang: Lang) {
-  return LABELS[lang];
-}
+/** Below this an excerpt says nothing useful; the description is cut instead. */
+const MIN_EXCERPT = 80;
+/**
+ * Phone-sized answers: a 390 px screen shows about 1,000 px of a reply. Quotes are cut at a
+ * sentence past these lengths (the link button leads to the whole text).
+ */
+const QUOTE_MAX = 600;
+const WHO_WHEN_EXCERPT_MAX = 450;
+/** Compare sides sit side by side while both are this short, else they stack. */
+const SIDE_BY_SIDE_MAX = 350;
+/** Items per page, by what a reader scans: names and dates are short, quotes long. */
+export const PAGE_SIZES = { who: 8, when: 5, quote: 3, compare: 1, ask: 3 } as const;
 
 export interface DiscordMessageData {
   embeds: APIEmbed[];
-  components: APIActionRowComponent<APIButtonComponentWithCustomId>[];
+  components: APIActionRowComponent<APIButtonComponentWithCustomId | APIButtonComponentWithURL>[];
 }
 
-export interface AnswerRenderOptions {
-  /** 0-based page of items to show; out-of-range pages are clamped. */
-  page?: number;
-  pageSize?: number;
-  /** Heading override (e.g. the compare command, whose answers have a quote kind). */
-  heading?: string;
-  /** Plain-text lines for the footer (footers are not markdown-rendered). */
-  footerLines?: string[];
+export interface AnswerRenderOptions extends Omit<LayoutOptions, 'statementsRef'> {
+  /** Plain text for the footer (kept only where button state needs it). */
+  footer?: string;
   /** Custom ids of the buttons to offer; the ids are built by the adapter. */
   controls?: {
     pageId?: (page: number) => string;
     switchLangId?: string;
   };
+  /** `</statements:id>` when the command id is known. */
+  mention?: (name: string) => string | undefined;
 }
 
 export interface RenderedAnswer {
-  message: DiscordMessageData;
+  message: DiscordMessageData & { content?: string };
   page: number;
   pageCount: number;
+  /** True when nothing answered: adapters show the sentence only to the asker. */
+  nothing: boolean;
 }
 
 /** Markdown-escaped text that also cannot become a heading, list or masked link. */
@@ -153,59 +123,23 @@ function safeUrl(url: string | undefined): string | undefined {
   return url.replace(/\(/g, '%28').replace(/\)/g, '%29');
 }
 
-export function pageCountOf(answer: Answer, pageSize: number): number {
-  return Math.max(1, Math.ceil(answer.items.length / Math.max(1, pageSize)));
+/** "— [外務省 · 2024-11-01 · 第1段落](url)": the short citation, linked when the source is known. */
+function citationMarkdown(e: Evidence, lang: Lang, statements?: StatementLookup): string {
+  const cite = shortCitation(e.citation, lang, statements);
+  const url = safeUrl(cite.url);
+  return `— ${url ? `[${escapeText(cite.text)}](${url})` : escapeText(cite.text)}`;
 }
 
-function citationMeta(citation: Citation, lang: Lang): string {
-  const labels = LABELS[lang];
-  const paragraph =
-    lang === 'ja' ? `第${citation.paragraph}段落` : `${labels.paragraph}${citation.paragraph}`;
-  const parts = [escapeText(citation.date), paragraph, escapeText(citation.language)];
-  const url = safeUrl(citation.source);
-  if (url) parts.push(`[${labels.source}](${url})`);
-  return parts.join(' · ');
+function lineMarkdown(line: AnswerLine, lang: Lang): string {
+  const what = line.what ? `${escapeText(line.what)}${LABELS.headingSeparator[lang]}` : '';
+  const stamp = line.unix !== undefined ? ` · <t:${line.unix}:F>` : '';
+  return `**${line.n}.** ${what}${escapeText(line.text)}${stamp}`;
 }
 
-/** Fits lines into `max` characters by giving each an equal share, so every item stays visible. */
-function fitLines(lines: Array<{ raw: string; format: (t: string) => string }>, max: number): string {
-  const whole = lines.map((l) => l.format(l.raw)).join('\n');
-  if (whole.length <= max) return whole;
-  const share = Math.floor((max - (lines.length - 1)) / Math.max(1, lines.length));
-  return lines.map((l) => fitFormatted(l.raw, share, l.format)).join('\n');
-}
-
-interface PendingField {
-  name: string;
-  excerpt: string;
-  matched: readonly string[];
-  meta: string;
-}
-
-function buildFields(pending: PendingField[], budget: number): APIEmbedField[] {
-  let kept = pending.slice(0, DISCORD_LIMITS.fields);
-  while (kept.length > 0 && Math.floor(budget / kept.length) < MIN_FIELD) kept = kept.slice(0, -1);
-  if (kept.length === 0) return [];
-  const perField = Math.floor(budget / kept.length);
-  return kept.map((field) => {
-    const name = truncateText(field.name, Math.min(DISCORD_LIMITS.fieldName, Math.floor(perField / 4)));
-    const room = Math.min(DISCORD_LIMITS.fieldValue, perField - name.length);
-    const metaLine = field.meta.length + 1 < room / 2 ? `\n${field.meta}` : '';
-    const value = fitFormatted(
-      field.excerpt,
-      room - metaLine.length,
-      (text) => formatExcerpt(text, field.matched),
-    );
-    return { name, value: value + metaLine };
-  });
-}
-
-function sameText(a: string, b: string): boolean {
-  return a.replace(/\s+/g, ' ').trim() === b.replace(/\s+/g, ' ').trim();
-}
-
-function itemLine(item: AnswerItem, n: number) {
-  return { raw: item.text, format: (t: string) => `**${n}.** ${escapeText(t)}` };
+/** A quote block and its citation within `max` characters. */
+function evidenceMarkdown(e: Evidence, lang: Lang, max: number, statements?: StatementLookup): string {
+  const cite = citationMarkdown(e, lang, statements);
+  return `${fitFormatted(e.excerpt, max - cite.length - 1, (t) => formatExcerpt(t, e.matched))}\n${cite}`;
 }
 
 export function embedLength(embed: APIEmbed): number {
@@ -215,111 +149,136 @@ export function embedLength(embed: APIEmbed): number {
   return total;
 }
 
-function buttonRow(
-  buttons: Array<{ label: string; id: string }>,
-): APIActionRowComponent<APIButtonComponentWithCustomId> {
-  return {
-    type: ComponentType.ActionRow,
-    components: buttons.map((b) => ({
-      type: ComponentType.Button,
-      style: ButtonStyle.Secondary,
-      label: truncateText(b.label, DISCORD_LIMITS.buttonLabel),
-      custom_id: b.id,
-    })),
-  };
+/** Ids of the buttons that are shown but cannot be pressed (unique within a message). */
+export const OFF_IDS = { previous: 'r1|off|prev', count: 'r1|off|count', next: 'r1|off|next' } as const;
+
+type ButtonSpec = { label: string; id: string; disabled?: boolean } | { label: string; url: string };
+
+function buttonRows(buttons: ButtonSpec[]): DiscordMessageData['components'] {
+  const rows: DiscordMessageData['components'] = [];
+  for (let i = 0; i < buttons.length; i += DISCORD_LIMITS.buttonsPerRow) {
+    rows.push({
+      type: ComponentType.ActionRow,
+      components: buttons.slice(i, i + DISCORD_LIMITS.buttonsPerRow).map((b) =>
+        'url' in b
+          ? { type: ComponentType.Button, style: ButtonStyle.Link, label: truncateText(b.label, DISCORD_LIMITS.buttonLabel), url: b.url }
+          : {
+              type: ComponentType.Button,
+              style: ButtonStyle.Secondary,
+              label: truncateText(b.label, DISCORD_LIMITS.buttonLabel),
+              custom_id: b.id,
+              ...(b.disabled ? { disabled: true } : {}),
+            },
+      ),
+    });
+  }
+  return rows;
 }
 
-/** One page of an answer as a single embed, with paging and language buttons when asked for. */
+function disabledButton(label: string, id: string) {
+  return { label, id, disabled: true };
+}
+
+/** One page of an answer as a single embed, with paging, language and source buttons. */
 export function renderAnswer(answer: Answer, options: AnswerRenderOptions = {}): RenderedAnswer {
   const lang = answer.language;
-  const labels = LABELS[lang];
-  const pageSize = Math.max(1, options.pageSize ?? 3);
-  const pageCount = pageCountOf(answer, pageSize);
-  const page = Math.min(Math.max(0, options.page ?? 0), pageCount - 1);
-  const first = page * pageSize;
-  const items = answer.items.slice(first, first + pageSize);
-
-  const heading = options.heading ?? labels[answer.kind];
-  const title = fitFormatted(answer.query, DISCORD_LIMITS.embedTitle, (q) =>
-    q ? `${heading}${lang === 'ja' ? '：' : ': '}${escapeText(q)}` : heading,
-  );
-
-  const footerLines = [...(options.footerLines ?? [])];
-  if (pageCount > 1) footerLines.push(`${page + 1}/${pageCount}`);
-  const footer = truncateText(footerLines.join('\n'), FOOTER_MAX);
-
-  const pendingFields: PendingField[] = [];
-  items.forEach((item, i) => {
-    for (const citation of item.citations) {
-      pendingFields.push({
-        name: `${first + i + 1}. ${citation.title}`,
-        excerpt: citation.excerpt,
-        matched: item.matched ?? [],
-        meta: citationMeta(citation, lang),
-      });
-    }
+  const mode = options.mode ?? (answer.kind === 'none' ? 'quote' : answer.kind);
+  const statementsRef = commandRef('statements', 'discord', lang, options.mention);
+  const layout = layoutAnswer(answer, {
+    ...options,
+    mode,
+    pageSize: options.pageSize ?? PAGE_SIZES[mode],
+    statementsRef,
   });
+  const { page, pageCount } = layout;
+  if (layout.nothing) {
+    return { message: { content: fitContent(layout.nothing), embeds: [], components: [] }, page, pageCount, nothing: true };
+  }
 
-  // A quote's answer line is its excerpt: the field already shows it, with the highlights.
-  const lines = items
-    .map((item, i) => ({ item, n: first + i + 1 }))
-    .filter(({ item }) => !item.citations.some((c) => sameText(c.excerpt, item.text)))
-    .map(({ item, n }) => itemLine(item, n));
-  if (items.length === 0) lines.push({ raw: labels.nothing, format: (t) => escapeText(t) });
-  if (answer.notice) lines.push({ raw: answer.notice, format: (t) => `*${escapeText(t)}*` });
-  const fieldReserve = Math.min(pendingFields.length, DISCORD_LIMITS.fields) * 200;
-  const descriptionMax = Math.min(
-    DISCORD_LIMITS.embedDescription,
-    DISCORD_LIMITS.embedTotal - title.length - footer.length - fieldReserve,
-  );
-  const description = fitLines(lines, descriptionMax);
-  const fieldBudget = DISCORD_LIMITS.embedTotal - title.length - footer.length - description.length;
+  const title = truncateText(layout.title, DISCORD_LIMITS.embedTitle);
+  const footer = truncateText(options.footer ?? '', DISCORD_LIMITS.footer);
+  const lines = layout.lines.map((l) => lineMarkdown(l, lang));
+  const tail = layout.notice ? [`*${escapeText(layout.notice)}*`] : [];
+  const embed: APIEmbed = { title: escapeText(title), color: COLOR };
 
-  const embed: APIEmbed = { title, color: COLOR };
-  if (description) embed.description = description;
-  const fields = buildFields(pendingFields, fieldBudget);
-  if (fields.length > 0) embed.fields = fields;
+  if (layout.compare) {
+    const fieldRoom = DISCORD_LIMITS.fieldValue;
+    const sideBySide = layout.evidence.every((e) => e.excerpt.length <= SIDE_BY_SIDE_MAX);
+    embed.fields = layout.evidence.slice(0, DISCORD_LIMITS.fields).map((e) => ({
+      name: LABELS.languageName[e.side ?? 'en'],
+      value: evidenceMarkdown(e, lang, fieldRoom, options.statements),
+      inline: sideBySide,
+    }));
+    if (tail.length > 0) embed.description = tail.join('\n');
+  } else {
+    const head = lines.join('\n');
+    const budget =
+      Math.min(DISCORD_LIMITS.embedDescription, DISCORD_LIMITS.embedTotal - title.length - footer.length) -
+      head.length - tail.join('\n').length - 8;
+    const cap = layout.lines.length > 0 ? WHO_WHEN_EXCERPT_MAX : QUOTE_MAX;
+    const share = Math.max(MIN_EXCERPT, Math.min(cap, Math.floor(budget / Math.max(1, layout.evidence.length)) - 2));
+    const blocks = layout.evidence.map((e) => evidenceMarkdown(e, lang, share, options.statements));
+    const body = [head, blocks.join('\n\n'), ...tail].filter(Boolean).join('\n\n');
+    embed.description = truncateText(body, DISCORD_LIMITS.embedDescription);
+  }
   if (footer) embed.footer = { text: footer };
 
-  const buttons: Array<{ label: string; id: string }> = [];
+  const labels = {
+    previous: LABELS.previous[lang],
+    next: LABELS.next[lang],
+  };
+  const buttons: ButtonSpec[] = [];
   const pageId = options.controls?.pageId;
-  if (pageId && page > 0) buttons.push({ label: labels.previous, id: pageId(page - 1) });
-  if (pageId && page < pageCount - 1) {
-    buttons.push({ label: page === 0 ? labels.more : labels.next, id: pageId(page + 1) });
+  if (pageId && pageCount > 1) {
+    // Always the same three buttons, so nothing moves under the thumb; the ends are disabled.
+    buttons.push(page > 0 ? { label: labels.previous, id: pageId(page - 1) } : disabledButton(labels.previous, OFF_IDS.previous));
+    buttons.push(disabledButton(`${page + 1}/${pageCount}`, OFF_IDS.count));
+    buttons.push(page < pageCount - 1 ? { label: labels.next, id: pageId(page + 1) } : disabledButton(labels.next, OFF_IDS.next));
   }
   const switchId = options.controls?.switchLangId;
-  if (switchId) buttons.push({ label: labels.switchTo, id: switchId });
+  if (switchId) buttons.push({ label: LABELS.languageName[lang === 'ja' ? 'en' : 'ja'], id: switchId });
+  // A link to the whole text of each statement quoted on the page (at most two: Japanese, English).
+  const links = new Map<string, string>();
+  for (const e of layout.evidence) {
+    const cite = shortCitation(e.citation, lang, options.statements);
+    const url = safeUrl(cite.url);
+    if (url && !links.has(url)) links.set(url, cite.text.split(' · ')[0] ?? '');
+  }
+  for (const [url, who] of [...links].slice(0, 2)) {
+    buttons.push({ label: links.size > 1 ? `${LABELS.source[lang]}: ${who}` : LABELS.source[lang], url });
+  }
 
   return {
-    message: { embeds: [embed], components: buttons.length > 0 ? [buttonRow(buttons)] : [] },
+    message: { embeds: [embed], components: buttonRows(buttons) },
     page,
     pageCount,
+    nothing: false,
   };
 }
 
 /** The list of loaded statements, newest first as the engine gives them, cut to one embed. */
 export function renderStatementList(statements: readonly StatementSummary[], lang: Lang): DiscordMessageData {
-  const labels = LABELS[lang];
-  const title = `${labels.statements} (${statements.length})`;
+  const title = `${LABELS.statements[lang]} (${statements.length})`;
+  // Titles and dates are what people type into `statement`; ids are for files, not readers.
   const lines = statements.map((s) => {
     const url = safeUrl(s.source);
     const name = escapeText(truncateText(s.title, 180));
-    const link = url ? ` · [${labels.source}](${url})` : '';
-    return `**${escapeText(s.date)}** ${name} · ${escapeText(s.language)} · \`${s.id.replace(/`/g, "'")}\`${link}`;
+    const publisher = escapeText(shortPublisher(s.publisher, lang));
+    return `**${escapeText(s.date)}** ${url ? `[${name}](${url})` : name} · ${publisher}`;
   });
   let description = '';
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i] ?? '';
     const rest = lines.length - i - 1;
-    const tail = rest > 0 ? `\n${labels.andMore(rest)}` : '';
+    const tail = rest > 0 ? `\n${LABELS.andMore[lang](rest)}` : '';
     const next = description ? `${description}\n${line}` : line;
     if (next.length + tail.length > DISCORD_LIMITS.embedDescription) {
-      description += `\n${labels.andMore(lines.length - i)}`;
+      description += `\n${LABELS.andMore[lang](lines.length - i)}`;
       break;
     }
     description = next;
   }
-  if (!description) description = labels.noStatements;
+  if (!description) description = LABELS.noStatements[lang];
   return { embeds: [{ title, description, color: COLOR }], components: [] };
 }
 
@@ -335,6 +294,12 @@ export function renderNoticeEmbed(title: string, markdownBody: string): DiscordM
     ],
     components: [],
   };
+}
+
+/** The /help embed, generated from the one description of the commands (./commandGuide.ts). */
+export function renderHelpEmbed(lang: Lang, mention?: (name: string) => string | undefined): DiscordMessageData {
+  const help = discordHelp(lang, mention);
+  return renderNoticeEmbed(help.title, help.body);
 }
 
 /** Plain message content within Discord's 2000-character limit. */

@@ -1,6 +1,12 @@
+/**
+ * Plain-text rendering for the command line and the console, with the layout every surface
+ * shares (./layout.ts): a title, the answer lines, then each supporting paragraph once with a
+ * short citation.
+ */
 import type { Answer, Citation, Lang } from '../answer/types.ts';
 import type { StatementSummary } from '../engine/types.ts';
-import { LABELS, paragraphLabel } from './labels.ts';
+import { LABELS } from './labels.ts';
+import { layoutAnswer, shortCitation, type Evidence, type Mode, type StatementLookup } from './layout.ts';
 
 /** ANSI bold, for matched words in a terminal. */
 export const terminalBold = (s: string): string => `\u001b[1m${s}\u001b[22m`;
@@ -8,6 +14,12 @@ export const terminalBold = (s: string): string => `\u001b[1m${s}\u001b[22m`;
 export interface TextStyle {
   /** Wraps a matched word (e.g. ANSI bold in a terminal); identity by default. */
   highlight?: (s: string) => string;
+  /** The question as typed, for the title (the engine's query is stripped of question words). */
+  asked?: string;
+  mode?: Mode;
+  statements?: StatementLookup;
+  /** How the reader lists statements here: "readout statements" or "/statements". */
+  statementsRef?: string;
 }
 
 /** Marks every occurrence of the matched words, longest first so that overlaps stay whole. */
@@ -18,26 +30,49 @@ export function markMatches(text: string, matched: readonly string[] = [], mark:
   return text.replace(new RegExp(escaped.join('|'), 'g'), (m) => mark(m));
 }
 
-export function citationLine(c: Citation, lang: Lang): string {
-  const where = `${c.title} (${c.date}), ${paragraphLabel(lang, c.paragraph)}`;
-  return c.source ? `${where} · ${c.source}` : where;
+export function citationLine(c: Citation, lang: Lang, statements?: StatementLookup): string {
+  const cite = shortCitation(c, lang, statements);
+  return cite.url ? `${cite.text} · ${cite.url}` : cite.text;
 }
 
-/** Plain-text rendering for the command line and the console. */
-export function renderText(answer: Answer, style: TextStyle = {}): string {
+function quoteLines(e: Evidence, lang: Lang, style: TextStyle, indent: string, label = ''): string[] {
   const mark = style.highlight ?? ((s: string) => s);
-  const lines: string[] = [];
-  if (answer.notice) lines.push(answer.notice, '');
-  answer.items.forEach((item, i) => {
-    const isQuote = answer.kind === 'quote';
-    lines.push(`${i + 1}. ${isQuote ? markMatches(item.text, item.matched, mark) : item.text}`);
-    for (const c of item.citations) {
-      if (!isQuote || item.citations.length > 1) lines.push(`   “${markMatches(c.excerpt, item.matched, mark)}”`);
-      lines.push(`   — ${citationLine(c, answer.language)}`);
-    }
-    lines.push('');
+  return [
+    `${indent}${label}“${markMatches(e.excerpt, e.matched, mark)}”`,
+    `${indent}${' '.repeat(label.length ? 2 : 0)}— ${citationLine(e.citation, lang, style.statements)}`,
+  ];
+}
+
+export function renderText(answer: Answer, style: TextStyle = {}): string {
+  const lang = answer.language;
+  const layout = layoutAnswer(answer, {
+    ...(style.asked !== undefined ? { asked: style.asked } : {}),
+    ...(style.mode ? { mode: style.mode } : {}),
+    ...(style.statements ? { statements: style.statements } : {}),
+    statementsRef: style.statementsRef ?? 'readout statements',
   });
-  return lines.join('\n').trimEnd();
+  if (layout.nothing) return layout.nothing;
+  const out: string[] = [layout.title, ''];
+  if (layout.notice) out.push(layout.notice, '');
+  for (const line of layout.lines) {
+    out.push(`${line.n}. ${line.what ? `${line.what}${LABELS.headingSeparator[lang]}` : ''}${line.text}`);
+  }
+  if (layout.lines.length > 0) out.push('', `${LABELS.evidence[lang]}:`);
+  let lastN: number | undefined;
+  for (const e of layout.evidence) {
+    if (layout.compare) {
+      const label = `${LABELS.languageName[e.side ?? 'en']}: `;
+      if (e.n !== lastN) out.push(`${lastN === undefined ? '' : '\n'}${e.n}.`);
+      out.push(...quoteLines(e, lang, style, '   ', label));
+    } else if (e.n !== undefined) {
+      const [first = '', cite = ''] = quoteLines(e, lang, style, '   ');
+      out.push(`${e.n}. ${first.trimStart()}`, cite, '');
+    } else {
+      out.push(...quoteLines(e, lang, style, '  '));
+    }
+    lastN = e.n;
+  }
+  return out.join('\n').trimEnd();
 }
 
 export function renderStatements(list: readonly StatementSummary[], lang: Lang): string {
@@ -46,4 +81,10 @@ export function renderStatements(list: readonly StatementSummary[], lang: Lang):
     `${LABELS.statements[lang]} (${list.length})`,
     ...list.map((s) => `- ${s.date} [${s.language}] ${s.title}\n  id: ${s.id}${s.source ? `\n  ${s.source}` : ''}`),
   ].join('\n');
+}
+
+/** Statement metadata by id, from an engine's list (publisher and source for short citations). */
+export function lookupIn(list: readonly StatementSummary[]): StatementLookup {
+  const byId = new Map(list.map((s) => [s.id, s]));
+  return (id) => byId.get(id);
 }

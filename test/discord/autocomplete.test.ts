@@ -52,8 +52,8 @@ test('a chosen statement restricts the answer to it', async () => {
   const id = 'pm-2025-01-07-leaders-meeting';
   const interaction = h.fake.slashCommand('quote', [{ name: 'query', value: 'supply chain resilience' }, { name: 'statement', value: id }], { user: makeUser('chooser') });
   const response = await h.fake.responseTo(interaction);
-  const fields = response.body.data.embeds[0].fields;
-  expect(fields).toHaveLength(1);
-  expect(fields[0].value).toContain('January 7, 2025');
-  expect(fields[0].value).toContain('2025-01-07');
+  const quoted: string = response.body.data.embeds[0].description;
+  expect(quoted.split('\n').filter((l) => l.startsWith('> '))).toHaveLength(1);
+  expect(quoted).toContain('January 7, 2025');
+  expect(quoted).toContain('2025-01-07');
 });

@@ -1,4 +1,4 @@
-/** Paging and language buttons: state in the custom id, asker only, working after a restart. */
+/** Paging and language buttons: state in the custom id, a private copy for bystanders, working after a restart. */
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { startBot } from '../../src/discord/bot.ts';
 import { decodeButtonId } from '../../src/discord/buttonIds.ts';
@@ -34,21 +34,20 @@ async function press(payload: any, label: string, user: FakeUser = asker, locale
 }
 
 function excerpts(payload: any): string[] {
-  return payload.embeds[0].fields.map((f: any) => f.value);
+  return payload.embeds[0].description.split('\n').filter((l: string) => l.startsWith('> '));
 }
 
-test('quote results beyond the first page: More, Next and Previous page through them in place', async () => {
+test('quote results beyond the first page: Next and Previous page through them in place, with a count', async () => {
   const first = await ask('maritime security');
-  expect(first.embeds[0].footer.text).toBe('🔎 maritime security\n1/2');
-  expect(buttonsOf(first).map((b) => b.label)).toEqual(['More ▶', '日本語']);
-  for (const b of buttonsOf(first)) expect(b.custom_id.length).toBeLessThanOrEqual(100);
+  expect(first.embeds[0].footer).toBeUndefined();
+  const labels = (p: any) => buttonsOf(p).map((b: any) => [b.label, Boolean(b.disabled)]);
+  expect(labels(first).slice(0, 4)).toEqual([['◀ Previous', true], ['1/2', true], ['Next ▶', false], ['日本語', false]]);
+  for (const b of buttonsOf(first)) if (b.custom_id) expect(b.custom_id.length).toBeLessThanOrEqual(100);
 
-  const second = await press(first, 'More ▶');
+  const second = await press(first, 'Next ▶');
   expect(second.body.type).toBe(7);
   const page2 = payloadOf(second);
-  expect(page2.embeds[0].footer.text).toBe('🔎 maritime security\n2/2');
-  expect(buttonsOf(page2).map((b) => b.label)).toEqual(['◀ Previous', '日本語']);
-  expect(page2.embeds[0].fields[0].name).toMatch(/^4\. /);
+  expect(labels(page2).slice(0, 4)).toEqual([['◀ Previous', false], ['2/2', true], ['Next ▶', true], ['日本語', false]]);
   // Different passages on the two pages, all quoting the statement with the words in bold.
   expect(excerpts(page2).some((e) => excerpts(first).includes(e))).toBe(false);
   for (const e of [...excerpts(first), ...excerpts(page2)]) expect(e).toMatch(/\*\*maritime security\*\*/i);
@@ -57,13 +56,20 @@ test('quote results beyond the first page: More, Next and Previous page through 
   expect(back.embeds).toEqual(first.embeds);
 });
 
-test('only the asker may page: anyone else is refused privately, in their language', async () => {
+test('anyone may press: a bystander gets their own copy privately, and the asker\'s message is left alone', async () => {
   const first = await ask('maritime security');
   const other = makeUser('curious');
-  const refused = await press(first, 'More ▶', other, 'ja');
-  expect(refused.body.type).toBe(4);
-  expect(refused.body.data.flags).toBe(64);
-  expect(refused.body.data.content).toBe('このボタンは質問した方だけが使えます。/quote でご自身の質問をどうぞ。');
+  const paged = await press(first, 'Next ▶', other, 'ja');
+  expect(paged.body.type).toBe(4);
+  expect(paged.body.data.flags).toBe(64);
+  expect(paged.body.data.embeds[0].title).toBe('Quote: maritime security');
+  // The copy's buttons are the bystander's own.
+  expect(decodeButtonId(buttonsOf(paged.body.data).find((b: any) => b.label === '◀ Previous')!.custom_id)?.askerId).toBe(other.id);
+
+  const switched = await press(first, '日本語', other, 'ja');
+  expect(switched.body.type).toBe(4);
+  expect(switched.body.data.flags).toBe(64);
+  expect(switched.body.data.embeds[0].title).toBe('引用：maritime security');
 });
 
 test('the language button re-renders the same question in the other language', async () => {
@@ -73,9 +79,9 @@ test('the language button re-renders the same question in the other language', a
   expect(switched.body.type).toBe(7);
   const ja = payloadOf(switched);
   expect(ja.embeds[0].title).toBe('引用：経済安全保障');
-  expect(ja.embeds[0].fields[0].value).toContain('**経済安全保障**');
-  expect(ja.embeds[0].fields[0].value).toMatch(/第\d+段落/);
-  expect(buttonsOf(ja).map((b) => b.label)).toEqual(['さらに表示 ▶', 'English']);
+  expect(ja.embeds[0].description).toContain('**経済安全保障**');
+  expect(ja.embeds[0].description).toMatch(/第\d+段落/);
+  expect(buttonsOf(ja).map((b: any) => b.label).slice(0, 4)).toEqual(['◀ 前へ', '1/2', '次へ ▶', 'English']);
   const back = payloadOf(await press(ja, 'English'));
   expect(back.embeds[0].title).toBe('Quote: 経済安全保障');
 });
@@ -83,16 +89,18 @@ test('the language button re-renders the same question in the other language', a
 test('a question too long for the custom id is read back from the footer', async () => {
   const query = 'maritime security '.repeat(8).trim();
   const first = await ask(query);
-  const more = buttonsOf(first).find((b) => b.label === 'More ▶')!;
+  const more = buttonsOf(first).find((b) => b.label === 'Next ▶')!;
   expect(more.custom_id.length).toBeLessThanOrEqual(100);
   expect(decodeButtonId(more.custom_id)?.query).toBeUndefined();
-  const page2 = payloadOf(await press(first, 'More ▶'));
-  expect(page2.embeds[0].footer.text).toBe(`🔎 ${query}\n2/2`);
+  expect(first.embeds[0].footer.text).toBe(`🔎 ${query}`);
+  const page2 = payloadOf(await press(first, 'Next ▶'));
+  expect(page2.embeds[0].footer.text).toBe(`🔎 ${query}`);
+  expect(buttonsOf(page2).map((b: any) => b.label)).toContain('2/2');
 });
 
 test('markdown and @everyone in the corpus are escaped and ping no one', async () => {
   const payload = await ask('gray-zone');
-  const value: string = payload.embeds[0].fields[0].value;
+  const value: string = payload.embeds[0].description;
   expect(value).toContain('\\***gray**-**zone**\\*');
   expect(value).toContain('\\_\\_coercion\\_\\_');
   expect(value).toContain('@everyone');
@@ -103,8 +111,8 @@ test('buttons keep working after a restart: the state is in the id, not in memor
   await h.bot.stop();
   const { logger } = memoryLogger();
   h.bot = await startBot(configFor(h.fake, corpus.dir), h.engine, logger, { cooldown: { limit: 1000 } });
-  const page2 = payloadOf(await press(first, 'More ▶'));
-  expect(page2.embeds[0].footer.text).toBe('🔎 maritime security\n2/2');
+  const page2 = payloadOf(await press(first, 'Next ▶'));
+  expect(buttonsOf(page2).map((b: any) => b.label)).toContain('2/2');
 });
 
 test('no message the bot sent could ping anyone', () => {

@@ -1,7 +1,7 @@
 /** Every slash command, in both locales, against the real corpus through the fake Discord. */
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { MAX_QUERY_LENGTH } from '../../src/engine/errors.ts';
-import { escapeText, uiLabels } from '../../src/render/discordEmbed.ts';
+import { escapeText } from '../../src/render/discordEmbed.ts';
 import { makeUser, type CommandOption, type FakeUser } from './fakeDiscord.ts';
 import { buttonsOf, expectNoPings, payloadOf, startHarness, type Harness } from './harness.ts';
 
@@ -25,61 +25,91 @@ async function run(name: string, options: CommandOption[], locale: string, dm = 
 }
 
 const cases = [
-  { locale: 'en-US', lang: 'en', query: 'ballistic missile', bold: 'ballistic missile', statementTitle: 'Joint Statement by the Republic of Korea', date: '2024-10-31', source: '', quote: 'Quote: ', compare: 'Compare: ', switchTo: '日本語', statements: 'Statements (2)', help: 'Readout: answers' },
-  { locale: 'ja', lang: 'ja', query: '弾道ミサイル', bold: '弾道ミサイル', statementTitle: '日米韓外相電話会談', date: '2024-11-01', source: 'https://www.mofa.go.jp/mofaj/press/release/pressit_000001_01340.html', quote: '引用：', compare: '比較：', switchTo: 'English', statements: '声明一覧 (2)', help: 'Readout：' },
+  { locale: 'en-US', lang: 'en', query: 'ballistic missile', bold: 'ballistic missile', publisher: 'U.S. Department of State', date: '2024-10-31', source: '', quote: 'Quote: ', compare: 'Compare: ', switchTo: '日本語', statements: 'Statements (2)', help: 'Readout: answers', who: 'Who', when: 'When', cmd: { who: '/who', statements: '/statements' }, opt: 'lang' },
+  { locale: 'ja', lang: 'ja', query: '弾道ミサイル', bold: '弾道ミサイル', publisher: '外務省', date: '2024-11-01', source: 'https://www.mofa.go.jp/mofaj/press/release/pressit_000001_01340.html', quote: '引用：', compare: '比較：', switchTo: 'English', statements: '声明一覧 (2)', help: 'Readout：', who: '誰が', when: 'いつ', cmd: { who: '/誰', statements: '/声明一覧' }, opt: '言語' },
 ] as const;
 
+/** Corpus paragraphs are one line each: every quoted line is one paragraph. */
+function quotedLines(text: string): string[] {
+  return text.split('\n').filter((l) => l.startsWith('> ')).map((l) => l.replace(/\*\*/g, ''));
+}
+
 describe.each(cases)('locale $locale', (c) => {
-  test('/quote answers with the excerpt, matched words bold, title, date, paragraph and source', async () => {
+  test('/quote answers with the excerpt, matched words bold, then a short citation linked to the source', async () => {
     const data = await run('quote', [{ name: 'query', value: c.query }], c.locale);
     const embed = data.embeds[0];
     expect(embed.title).toBe(`${c.quote}${c.query}`);
-    const field = embed.fields[0];
-    expect(field.name).toContain(c.statementTitle);
-    expect(field.value).toContain(`**${c.bold}**`);
-    expect(field.value).toContain(c.date);
-    expect(field.value).toMatch(c.lang === 'ja' ? /第\d+段落/ : /¶\d+/);
-    if (c.source) expect(field.value).toContain(`(${c.source})`);
-    expect(embed.footer.text).toBe(`🔎 ${c.query}`);
+    const d: string = embed.description;
+    expect(d.startsWith('> ')).toBe(true);
+    expect(d).toContain(`**${c.bold}**`);
+    expect(d).toMatch(c.lang === 'ja' ? new RegExp(`— \\[?${c.publisher} · ${c.date} · 第\\d+段落`) : new RegExp(`— \\[?${c.publisher} · ${c.date} · ¶\\d+`));
+    if (c.source) expect(d).toContain(`](${c.source})`);
+    if (c.source) expect(buttonsOf(data)).toContainEqual(expect.objectContaining({ style: 5, url: c.source }));
+    expect(embed.footer).toBeUndefined();
     expect(data.flags ?? 0).toBe(0);
     expect(buttonsOf(data).map((b) => b.label)).toContain(c.switchTo);
   });
 
-  test('/who and /when list the engine answer lines, each with its cited passage', async () => {
+  test('/who and /when: the answer lines first, each supporting paragraph quoted once, the chosen statement in the title', async () => {
     for (const [name, options] of [['who', []], ['when', [{ name: 'query', value: 'ICBM' }]]] as const) {
       const query = options[0]?.value ?? '';
       const answer = h.engine[name](query, { lang: c.lang });
       expect(answer.items.length).toBeGreaterThan(0);
       const data = await run(name, [...options], c.locale);
       const sep = c.lang === 'ja' ? '：' : ': ';
-      expect(data.embeds[0].title).toBe(query ? `${uiLabels(c.lang)[answer.kind]}${sep}${query}` : uiLabels(c.lang)[answer.kind]);
-      answer.items.slice(0, 3).forEach((item, i) => {
-        expect(data.embeds[0].description).toContain(`**${i + 1}.** ${escapeText(item.text)}`);
+      const title: string = data.embeds[0].title;
+      if (query) expect(title).toBe(`${c[name]}${sep}${query}`);
+      else expect(title.startsWith(`${c[name]}${sep}${c.lang === 'ja' ? '日米韓外相電話会談' : 'Joint Statement'}`)).toBe(true);
+      const d: string = data.embeds[0].description;
+      answer.items.slice(0, 5).forEach((item, i) => {
+        expect(d).toContain(`**${i + 1}.** ${escapeText(item.text)}`);
       });
-      expect(data.embeds[0].fields[0].value).toContain(answer.items[0]!.citations[0]!.date);
+      expect(d.indexOf('**1.**')).toBeLessThan(d.indexOf('\n> '));
+      const quoted = quotedLines(d);
+      expect(new Set(quoted).size).toBe(quoted.length);
+      expect(d).toContain(answer.items[0]!.citations[0]!.date);
     }
   });
 
-  test('/compare shows the Japanese and the English passage under one number', async () => {
+  test('/compare labels the Japanese and the English passage and sets them side by side', async () => {
     const data = await run('compare', [{ name: 'query', value: 'ICBM' }], c.locale);
     expect(data.embeds[0].title).toBe(`${c.compare}ICBM`);
-    const names = data.embeds[0].fields.map((f: any) => f.name);
-    expect(names.some((n: string) => n.startsWith('1. 日米韓外相電話会談'))).toBe(true);
-    expect(names.some((n: string) => n.startsWith('1. Joint Statement'))).toBe(true);
+    const fields = data.embeds[0].fields;
+    expect(fields.map((f: any) => f.name)).toEqual(['日本語', 'English']);
+    expect(fields[0].value).toContain('**ICBM**');
+    expect(fields[1].value).toContain('**ICBM**');
+    // One pair per page: when several pairs match, the count shows how many.
+    const pairs = h.engine.compare('ICBM', { lang: c.lang }).items.length;
+    expect(buttonsOf(data).some((b: any) => b.label === `1/${pairs}` && b.disabled)).toBe(pairs > 1);
   });
 
-  test('/statements lists every statement with its date', async () => {
+  test('/statements lists every statement with its date and title, no ids', async () => {
     const data = await run('statements', [], c.locale);
     expect(data.embeds[0].title).toBe(c.statements);
-    expect(data.embeds[0].description).toContain('2024-11-01');
-    expect(data.embeds[0].description).toContain('2024-10-31');
-    expect(data.embeds[0].description).toContain('日米韓外相電話会談');
+    const d: string = data.embeds[0].description;
+    expect(d).toContain('2024-11-01');
+    expect(d).toContain('2024-10-31');
+    expect(d).toContain('日米韓外相電話会談');
+    for (const s of h.engine.statements()) expect(d).not.toContain(s.id);
   });
 
-  test('/help is private and in the user language', async () => {
+  test('/help is private, in the user language, with localized names and one example per command', async () => {
     const data = await run('help', [], c.locale);
     expect(data.flags).toBe(64);
-    expect(data.embeds[0].title.startsWith(c.help)).toBe(true);
+    const embed = data.embeds[0];
+    expect(embed.title.startsWith(c.help)).toBe(true);
+    // Commands this bot has been asked through are known by id: their mentions are clickable.
+    expect(embed.description).toMatch(/<\/(who|quote|statements|compare|when):\d+>/);
+    expect(embed.description).toContain(`\`${c.lang === 'ja' ? '/引用 質問:弾道ミサイル' : '/quote query:ballistic missile'}\``);
+    expect(embed.description).toContain(`\`${c.opt}\``);
+  });
+
+  test('a question nothing answers gets one sentence, shown only to the asker', async () => {
+    const data = await run('quote', [{ name: 'query', value: 'zzzqqq' }], c.locale);
+    expect(data.flags).toBe(64);
+    expect(data.embeds ?? []).toEqual([]);
+    expect(data.content).toContain('zzzqqq');
+    expect(data.content.split(/(?<=[.。])\s*/).filter(Boolean)).toHaveLength(1);
   });
 
   test('errors are private, polite and localized', async () => {
@@ -106,12 +136,16 @@ test('/statements with lang lists that language only', async () => {
   expect(data.embeds[0].description).not.toContain('2024-10-31');
 });
 
-test('hide makes the answer ephemeral; a valid statement restricts and is shown', async () => {
+test('hide makes the answer ephemeral; a statement typed as its id, exact title or date restricts the answer', async () => {
   const [statement] = h.engine.statements('en');
-  const data = await run('quote', [{ name: 'query', value: 'ballistic missile' }, { name: 'statement', value: statement!.id }, { name: 'hide', value: true }], 'en-US');
-  expect(data.flags).toBe(64);
-  expect(data.embeds[0].footer.text).toBe(`🔎 ballistic missile\n📄 ${statement!.id}`);
-  for (const field of data.embeds[0].fields) expect(field.name).toContain(statement!.title.slice(0, 20));
+  for (const typed of [statement!.id, statement!.title, ` ${statement!.date} `, `${statement!.date} ${statement!.title}`]) {
+    const data = await run('quote', [{ name: 'query', value: 'ballistic missile' }, { name: 'statement', value: typed }, { name: 'hide', value: true }], 'en-US');
+    expect(data.flags).toBe(64);
+    // The statement is shown by title, never by its id.
+    expect(data.embeds[0].footer.text).toBe(`🔎 ballistic missile\n📄 ${statement!.title}`);
+    expect(data.embeds[0].description).toContain(`${statement!.date} · ¶`);
+    expect(data.embeds[0].description).not.toContain('2024-11-01 · ¶');
+  }
 });
 
 test('commands work in a DM with the bot (user instead of member)', async () => {

@@ -44,15 +44,15 @@ test('an edited statement is quoted in the next reply, and a broken edit keeps t
   const ask = (q: string) => fake.replyTo(fake.message(member, `<@${fake.botUser.id}> ${q}`, { guild: fake.guild, mentions: [fake.botUser] }));
 
   const before = await ask('鉄道');
-  expect(before.body.embeds[0].fields ?? []).toHaveLength(0);
+  expect(before.body.embeds ?? []).toHaveLength(0);
 
   await writeFile(path.join(dir, 'india.md'), readout('両大臣は、高速鉄道計画の進展を歓迎しました。'));
   await live.reload();
   const after = await ask('鉄道');
-  expect(after.body.embeds[0].fields[0].value).toContain('高速**鉄道**計画');
+  expect(after.body.embeds[0].description).toContain('高速**鉄道**計画');
 
   await writeFile(path.join(dir, 'india.md'), '---\nid: test-mofa-2025-09-03-japan-india\ntitle: 日印');
   expect((await live.reload()).kept).toEqual(['india.md']);
   const kept = await ask('鉄道');
-  expect(kept.body.embeds[0].fields[0].value).toContain('高速**鉄道**計画');
+  expect(kept.body.embeds[0].description).toContain('高速**鉄道**計画');
 });

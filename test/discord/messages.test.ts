@@ -28,7 +28,7 @@ test('a mention in a server channel is a question, answered as a reply to it', a
   expect(reply.headers.authorization).toBe(`Bot ${h.fake.token}`);
   expect(reply.body.message_reference.message_id).toBe(question.id);
   expect(reply.body.embeds[0].title).toBe('Quote: maritime security');
-  expect(reply.body.embeds[0].fields[0].value).toMatch(/\*\*maritime security\*\*/);
+  expect(reply.body.embeds[0].description).toMatch(/\*\*maritime security\*\*/);
   expect(reply.body.allowed_mentions).toEqual({ parse: [], replied_user: false });
 });
 
@@ -38,19 +38,41 @@ test('the old <@!id> mention form is stripped too, and a Japanese question gets 
   expect(reply.body.embeds[0].title).toBe('引用：経済安全保障');
 });
 
-test('a mention without a question gets a short help', async () => {
+test('a mention without a question gets the help', async () => {
   const question = mention(`<@${h.fake.botUser.id}>`);
   const reply = await h.fake.replyTo(question);
-  expect(reply.body.content).toContain('/quote');
-  expect(reply.body.content.length).toBeLessThanOrEqual(2000);
-  expect(reply.body.embeds ?? []).toEqual([]);
+  expect(reply.body.embeds[0].title).toBe('Readout: answers quoted from diplomatic statements');
+  expect(reply.body.embeds[0].description).toContain('/quote query:ballistic missile');
+});
+
+test('"help", "hi" and ヘルプ in a DM answer with the help, in their language; a question in words is its own title', async () => {
+  const dmUser = makeUser('greeter');
+  for (const [text, title] of [['help', 'Readout: answers'], ['hi!', 'Readout: answers'], ['ヘルプ', 'Readout：'], ['/help', 'Readout: answers']] as const) {
+    const reply = await h.fake.replyTo(h.fake.message(dmUser, text));
+    expect(reply.body.embeds[0].title.startsWith(title)).toBe(true);
+  }
+  const asked = await h.fake.replyTo(h.fake.message(dmUser, 'What did they say about maritime security?'));
+  expect(asked.body.embeds[0].title).toBe('What did they say about maritime security?');
+});
+
+test('a command typed as text in a DM is read as that command', async () => {
+  const dmUser = makeUser('typist');
+  const quote = await h.fake.replyTo(h.fake.message(dmUser, '/quote patrol vessels'));
+  expect(quote.body.embeds[0].title).toBe('Quote: patrol vessels');
+  const list = await h.fake.replyTo(h.fake.message(dmUser, '/statements'));
+  expect(list.body.embeds[0].title).toBe('Statements (2)');
+});
+
+test('a question nothing answers gets one sentence', async () => {
+  const reply = await h.fake.replyTo(h.fake.message(makeUser('lost'), 'zzzqqq'));
+  expect(reply.body.content).toBe('Nothing in my statements matches “zzzqqq”; try other words, or /statements to see what I hold.');
 });
 
 test('@everyone inside a question pings no one', async () => {
   const question = mention(`<@${h.fake.botUser.id}> @everyone maritime security`);
   const reply = await h.fake.replyTo(question);
   expect(reply.body.allowed_mentions).toEqual({ parse: [], replied_user: false });
-  expect(reply.body.embeds[0].footer.text).toContain('@everyone maritime security');
+  expect(reply.body.embeds[0].title).toContain('@everyone maritime security');
 });
 
 test('messages not mentioning the bot (even @everyone), and messages from bots, are ignored', async () => {
@@ -73,13 +95,12 @@ test('in a DM every message is a question, answered in its own language', async 
   const jaReply = await h.fake.replyTo(ja);
   expect(jaReply.path).toBe(`/channels/${ja.channel_id}/messages`);
   expect(jaReply.body.embeds[0].title).toBe('引用：重要鉱物のサプライチェーン');
-  expect(jaReply.body.embeds[0].fields[0].name).toContain('日豪外相会談');
-  expect(jaReply.body.embeds[0].fields[0].value).toContain('2025-02-20');
+  expect(jaReply.body.embeds[0].description).toContain('外務省 · 2025-02-20 · 第');
 
   const en = h.fake.message(dmUser, 'patrol vessels');
   const enReply = await h.fake.replyTo(en);
   expect(enReply.body.embeds[0].title).toBe('Quote: patrol vessels');
-  expect(enReply.body.embeds[0].fields[0].value).toContain('**patrol vessels**');
+  expect(enReply.body.embeds[0].description).toContain('**patrol vessels**');
 });
 
 test('a DM answer with several pages offers paging buttons to its asker', async () => {

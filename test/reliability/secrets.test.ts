@@ -66,7 +66,8 @@ test('a full session at trace level: the token is in no log line and in no reque
   await h.fake.responseTo(h.fake.slashCommand('quote', [{ name: 'query', value: 'coast guard' }], { user, guild }));
   await h.fake.replyTo(mention('maritime security'));
   await h.fake.replyTo(h.fake.message(makeUser('dm'), '経済安全保障'));
-  const late = h.fake.slashCommand('who', [{ name: 'query', value: 'Ministers' }], { user: makeUser('late'), guild, createdAt: Date.now() - 2500 });
+  // (A question with an answer: "nothing found" would be a private follow-up, not an edit.)
+  const late = h.fake.slashCommand('quote', [{ name: 'query', value: 'joint exercises' }], { user: makeUser('late'), guild, createdAt: Date.now() - 2500 });
   await h.fake.waitForRequest((r) => r.method === 'PATCH' && r.path.includes(late.token));
 
   // Failures: handlers whose errors quote the token and a path, over both routes.

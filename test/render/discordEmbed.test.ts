@@ -6,6 +6,7 @@ import {
   embedLength,
   formatExcerpt,
   renderAnswer,
+  OFF_IDS,
   renderStatementList,
 } from '../../src/render/discordEmbed.ts';
 import { matchSpans } from '../../src/render/highlight.ts';
@@ -44,16 +45,36 @@ function expectWithinLimits(embed: ReturnType<typeof renderAnswer>['message']['e
   expect(embedLength(embed)).toBeLessThanOrEqual(DISCORD_LIMITS.embedTotal);
 }
 
+function embedOf(rendered: ReturnType<typeof renderAnswer>) {
+  return rendered.message.embeds[0]!;
+}
+
+function buttons(rendered: ReturnType<typeof renderAnswer>) {
+  return rendered.message.components.flatMap((row) => row.components) as Array<{ label?: string; custom_id?: string; url?: string; disabled?: boolean }>;
+}
+
+/** Every quoted paragraph of a reply (corpus paragraphs are one line each). */
+function quotedBlocks(text: string): string[] {
+  return text.split('\n').filter((l) => l.startsWith('> ')).map((b) => b.replace(/\*\*/g, ''));
+}
+
 describe('renderAnswer', () => {
-  test('a very long Japanese excerpt is cut at 。 with an ellipsis, keeping its bold pairs and source', () => {
-    const { message } = renderAnswer(answer([{ text: LONG_PARAGRAPH, citations: [citation(1)], matched: ['経済安全保障'] }]));
-    const embed = message.embeds[0]!;
+  test('a very long Japanese excerpt is cut at 。 with an ellipsis, keeping its bold pairs and a linked short citation', () => {
+    const embed = embedOf(renderAnswer(answer([{ text: LONG_PARAGRAPH, citations: [citation(1)], matched: ['経済安全保障'] }])));
     expectWithinLimits(embed);
-    const value = embed.fields![0]!.value;
-    expect(value).toMatch(/一致しました。…\n/);
+    const value = embed.description!;
+    expect(value).toMatch(/一致しました。…\n— \[/);
     expect((value.match(/\*\*/g) ?? []).length % 2).toBe(0);
     expect(value).toContain('**経済安全保障**');
-    expect(value).toContain('2025-08-29 · 第1段落 · ja · [出典](https://www.mofa.go.jp/mofaj/example/page_%281%29.html)');
+    expect(value).toContain(' · 2025-08-29 · 第1段落](https://www.mofa.go.jp/mofaj/example/page_%281%29.html)');
+  });
+
+  test('the short citation names the publisher when the adapter knows it', () => {
+    const statements = () => ({ publisher: '外務省 (Ministry of Foreign Affairs of Japan)' });
+    const ja = embedOf(renderAnswer(answer([{ text: '短い引用。', citations: [citation(1, '短い引用。')] }]), { statements }));
+    expect(ja.description).toContain('— [外務省 · 2025-08-29 · 第1段落](');
+    const en = embedOf(renderAnswer(answer([{ text: '短い引用。', citations: [citation(1, '短い引用。')] }], { language: 'en' }), { statements }));
+    expect(en.description).toContain('— [Ministry of Foreign Affairs of Japan · 2025-08-29 · ¶1](');
   });
 
   test('many items with many long citations stay within every limit, 6000 in total', () => {
@@ -62,29 +83,55 @@ describe('renderAnswer', () => {
       citations: [citation(i), citation(i + 100)],
       matched: ['経済安全保障', '重要鉱物'],
     }));
-    for (const pageSize of [1, 3, 12]) {
-      const { message, pageCount } = renderAnswer(answer(items, { notice: 'お知らせ'.repeat(500) }), { pageSize, footerLines: ['🔎 ' + 'q'.repeat(600)] });
-      expect(pageCount).toBe(Math.ceil(12 / pageSize));
-      expectWithinLimits(message.embeds[0]!);
+    for (const kind of ['quote', 'who'] as const) {
+      for (const pageSize of [1, 3, 12]) {
+        const rendered = renderAnswer(answer(items, { kind, notice: 'お知らせ'.repeat(500) }), { pageSize, footer: '🔎 ' + 'q'.repeat(600) });
+        expect(rendered.pageCount).toBe(Math.ceil(12 / pageSize));
+        expectWithinLimits(embedOf(rendered));
+      }
     }
   });
 
-  test('more than 25 citations: at most 25 fields', () => {
-    const items = [{ text: 'x', citations: Array.from({ length: 40 }, (_, i) => citation(i, '短い引用。')), matched: [] }];
-    const { message } = renderAnswer(answer(items));
-    expect(message.embeds[0]!.fields!.length).toBe(25);
-    expectWithinLimits(message.embeds[0]!);
+  test('who: the names first, then each cited paragraph once with every name of the page in bold', () => {
+    const shared = citation(1, '外務大臣は、米国国務長官及び韓国外交部長官との間で電話会談を行いました。');
+    const items = ['外務大臣', '米国国務長官', '韓国外交部長官'].map((name) => ({ text: `${name}（役職）`, citations: [shared], matched: [name] }));
+    const embed = embedOf(renderAnswer(answer(items, { kind: 'who', query: '' }), { mode: 'who' }));
+    const d = embed.description!;
+    expect(d.startsWith('**1.** 外務大臣（役職）\n**2.** 米国国務長官（役職）\n**3.** 韓国外交部長官（役職）\n\n> ')).toBe(true);
+    expect(quotedBlocks(d)).toHaveLength(1);
+    for (const name of ['外務大臣', '米国国務長官', '韓国外交部長官']) expect(d).toContain(`**${name}**`);
+    // No topic: the title names the statement the answer comes from, not the whole title 20 times.
+    expect(embed.title!.startsWith('誰が：日印首脳会談（第1回）')).toBe(true);
+    expect(embed.title!.length).toBeLessThanOrEqual(70);
+  });
+
+  test('a long paragraph supporting a who answer keeps the sentences that name the people', () => {
+    const text = 'Minister Tanaka met Secretary Smith in Tokyo. ' + 'They discussed many other matters at length, with no names at all. '.repeat(8) + 'Secretary Smith thanked the host.';
+    const embed = embedOf(renderAnswer(answer([{ text: 'Secretary Smith', citations: [{ ...citation(1, text), language: 'en' }], matched: ['Secretary Smith'] }], { kind: 'who', language: 'en', query: 'Smith' }), { mode: 'who' }));
+    expect(embed.description).toContain('> Minister Tanaka met **Secretary Smith** in Tokyo.…**Secretary Smith** thanked the host.');
+  });
+
+  test('when: each date labelled with what it dates, and a Discord timestamp where the instant is known', () => {
+    const item = {
+      text: '2024-10-31 22:00 Japan time, about 30 minutes',
+      time: { date: '2024-10-31', time: '22:00', timezone: 'JST', what: 'telephone talk', instant: '2024-10-31T22:00:00+09:00' },
+      citations: [{ ...citation(1, 'On October 31, from 10 p.m. for about 30 minutes, the ministers held a telephone talk.'), language: 'en' }],
+      matched: ['October 31, from 10 p.m.'],
+    };
+    const d = embedOf(renderAnswer(answer([item], { kind: 'when', language: 'en', query: '' }), { mode: 'when' })).description!;
+    expect(d.split('\n')[0]).toBe(`**1.** telephone talk: 2024-10-31 22:00 Japan time, about 30 minutes · <t:${Date.parse('2024-10-31T13:00:00Z') / 1000}:F>`);
   });
 
   test('property: any text, any count, the embed fits Discord', () => {
     fc.assert(
       fc.property(
-        fc.array(fc.string({ unit: 'grapheme', minLength: 1, maxLength: 2000 }), { minLength: 0, maxLength: 8 }),
+        fc.array(fc.string({ unit: 'grapheme', minLength: 1, maxLength: 2000 }), { minLength: 1, maxLength: 8 }),
         fc.string({ unit: 'grapheme', maxLength: 600 }),
-        (texts, query) => {
-          const items = texts.map((t, i) => ({ text: t, citations: [citation(i, t)], matched: [query.slice(0, 3)] }));
-          const { message } = renderAnswer(answer(items, { query }), { pageSize: 8 });
-          expectWithinLimits(message.embeds[0]!);
+        fc.constantFrom('quote', 'who', 'compare'),
+        (texts, query, mode) => {
+          const items = texts.map((t, i) => ({ text: t, citations: [citation(i, t), { ...citation(i + 50, t), language: 'en' }], matched: [query.slice(0, 3)] }));
+          const rendered = renderAnswer(answer(items, { query, kind: mode === 'who' ? 'who' : 'quote' }), { pageSize: 8, mode });
+          expectWithinLimits(embedOf(rendered));
         },
       ),
       { numRuns: 60 },
@@ -93,40 +140,59 @@ describe('renderAnswer', () => {
 
   test('user and corpus markdown is escaped; only the matched words are bold', () => {
     const text = 'The Ministers rejected *gray-zone* tactics, __coercion__ and `pressure` at sea.';
-    const { message } = renderAnswer(
+    const embed = embedOf(renderAnswer(
       answer([{ text, citations: [{ ...citation(1, text), language: 'en' }], matched: ['coercion'] }], {
         language: 'en',
         query: '**coercion** # heading',
       }),
-    );
-    const embed = message.embeds[0]!;
+    ));
     expect(embed.title).toBe('Quote: \\*\\*coercion\\*\\* # heading');
-    expect(embed.fields![0]!.value).toContain('\\*gray-zone\\* tactics, \\_\\_**coercion**\\_\\_ and \\`pressure\\`');
+    expect(embed.description).toContain('\\*gray-zone\\* tactics, \\_\\_**coercion**\\_\\_ and \\`pressure\\`');
   });
 
-  test('an answer line different from its excerpt is listed; a quote line equal to it is not repeated', () => {
-    const who = renderAnswer(answer([{ text: '外務大臣（日本）', citations: [citation(1, '短い引用。')], matched: [] }], { kind: 'who' }));
-    expect(who.message.embeds[0]!.title).toBe('誰が：経済安全保障');
-    expect(who.message.embeds[0]!.description).toBe('**1.** 外務大臣（日本）');
-    const quote = renderAnswer(answer([{ text: '短い引用。', citations: [citation(1, '短い引用。')], matched: [] }]));
-    expect(quote.message.embeds[0]!.description).toBeUndefined();
+  test('nothing found: one sentence with a hint, no embed, marked for the asker only', () => {
+    const rendered = renderAnswer(answer([], { kind: 'none', language: 'en', query: 'zzz', notice: 'Nothing in the statements I have matches that. Try other words, or /statements to see what I have.' }));
+    expect(rendered.nothing).toBe(true);
+    expect(rendered.message.embeds).toEqual([]);
+    expect(rendered.message.content).toBe('Nothing in my statements matches “zzz”; try other words, or /statements to see what I hold.');
+    expect(rendered.message.content!.match(/[.;]\s/g) ?? []).toHaveLength(1);
+    const mentioned = renderAnswer(answer([], { kind: 'none', language: 'ja', query: 'zzz' }), { mention: (n) => `</${n}:42>` });
+    expect(mentioned.message.content).toBe('「zzz」に該当する記述はありません（別の言葉を試すか、</statements:42> で声明の一覧をご覧ください）。');
   });
 
-  test('no items: a polite "nothing found" and the engine notice', () => {
-    const { message } = renderAnswer(answer([], { kind: 'none', language: 'en', notice: 'Try other words.' }));
-    expect(message.embeds[0]!.description).toBe('No passage in my statements matches that.\n*Try other words\\.*'.replace('\\.', '.'));
-    expect(message.components).toEqual([]);
-  });
-
-  test('paging and language buttons carry the ids the adapter gives', () => {
+  test('paging: Previous, the count and Next are always there, disabled where they lead nowhere; ids stay unique', () => {
     const items = Array.from({ length: 7 }, (_, i) => ({ text: `t${i}`, citations: [citation(i, `引用${i}。`)], matched: [] }));
     const controls = { pageId: (p: number) => `page-${p}`, switchLangId: 'lang' };
-    const middle = renderAnswer(answer(items), { page: 1, pageSize: 3, controls });
-    const buttons = middle.message.components[0]!.components;
-    expect(buttons.map((b) => [b.label, b.custom_id])).toEqual([['◀ 前へ', 'page-0'], ['次へ ▶', 'page-2'], ['English', 'lang']]);
-    expect(middle.message.embeds[0]!.fields!.map((f) => f.name.slice(0, 2))).toEqual(['4.', '5.', '6.']);
+    const rows = [0, 1, 2].map((page) => buttons(renderAnswer(answer(items), { page, pageSize: 3, controls })));
+    for (const row of rows) {
+      expect(row.slice(0, 4).map((b) => b.label)).toEqual(['◀ 前へ', expect.stringMatching(/^\d\/3$/), '次へ ▶', 'English']);
+      const ids = row.filter((b) => b.custom_id).map((b) => b.custom_id);
+      expect(new Set(ids).size).toBe(ids.length);
+      expect(row[1]!.disabled).toBe(true);
+    }
+    expect(rows[0]![0]!.disabled).toBe(true);
+    expect(rows[1]!.map((b) => b.custom_id).slice(0, 3)).toEqual(['page-0', OFF_IDS.count, 'page-2']);
+    expect(rows[1]![0]!.disabled).toBeUndefined();
+    expect(rows[2]![2]!.disabled).toBe(true);
+    expect(rows[1]!.map((b) => b.label)[1]).toBe('2/3');
     const clamped = renderAnswer(answer(items), { page: 99, pageSize: 3, controls });
     expect(clamped.page).toBe(2);
+  });
+
+  test('a link button leads to the source of the quoted statement', () => {
+    const row = buttons(renderAnswer(answer([{ text: '短い引用。', citations: [citation(1, '短い引用。')] }]), { controls: { switchLangId: 'lang' } }));
+    expect(row).toContainEqual(expect.objectContaining({ label: '出典', url: 'https://www.mofa.go.jp/mofaj/example/page_%281%29.html' }));
+  });
+
+  test('compare: 日本語 and English side by side when short, stacked when long, each with its citation', () => {
+    const pair = (ja: string, en: string) => [{ text: ja, citations: [citation(1, ja), { ...citation(2, en), language: 'en' }], matched: ['ICBM'] }];
+    const short = embedOf(renderAnswer(answer(pair('ICBMを非難しました。', 'They condemned the ICBM launch.'), { query: 'ICBM' }), { mode: 'compare' }));
+    expect(short.title).toBe('比較：ICBM');
+    expect(short.fields!.map((f) => [f.name, f.inline])).toEqual([['日本語', true], ['English', true]]);
+    expect(short.fields![0]!.value).toContain('> **ICBM**を非難しました。\n— [');
+    const long = embedOf(renderAnswer(answer(pair(LONG_PARAGRAPH, 'They condemned the ICBM launch.'), { query: 'ICBM' }), { mode: 'compare' }));
+    expect(long.fields!.map((f) => f.inline)).toEqual([false, false]);
+    expectWithinLimits(long);
   });
 });
 
@@ -159,6 +225,9 @@ describe('renderStatementList', () => {
     expect(embeds[0]!.title).toBe('Statements (200)');
     expect(embeds[0]!.description!.length).toBeLessThanOrEqual(4096);
     expect(embeds[0]!.description).toMatch(/…and \d+ more$/);
+    // Titles and dates are what a reader types into `statement`; ids are not shown.
+    expect(embeds[0]!.description).not.toContain('mofa-2025-');
+    expect(embeds[0]!.description).toContain('**2025-01-01** [日米首脳電話会談 0');
   });
 });
 

@@ -45,6 +45,22 @@ export interface Relevance {
   apart: QuestionTerm[];
 }
 
+/** Every word of the glossary's kinds of event, as search keywords (built once per library). */
+const eventWords = new WeakMap<Library, Keyword[][]>();
+
+/** Whether any of the statements names some kind of event (a call, a meeting, a visit...). */
+function namesAnEvent(lib: Library, group: readonly number[]): boolean {
+  let forms = eventWords.get(lib);
+  if (!forms) {
+    forms = lib.glossary.synonyms.filter((g) => g.event).flatMap((g) => g.words.map((w) => keywords(normalize(w))));
+    eventWords.set(lib, forms);
+  }
+  const texts = group.flatMap((si) => lib.statements[si]!.paragraphs.map((p) => normalize(p.text)));
+  return forms.some((form) =>
+    texts.some((t) => form.every((k) => (k.kind === 'cjk' ? containsKeyword(t, k) : new RegExp(`\\b${k.text}`).test(t)))),
+  );
+}
+
 /** Below this share of the question's weight, a statement does not answer it. */
 const MIN_COVERAGE = 0.5;
 
@@ -57,12 +73,13 @@ function statementsOf(lib: Library, paragraphs: number[]): Set<number> {
 /** Normalized titles and their English terms, computed once per statement object. */
 const titles = new WeakMap<object, { text: string; words: Set<string> }>();
 
-/** Whether a statement's title holds the form (titles are not indexed as paragraphs). */
+/** Whether a statement's title or publisher holds the form (neither is indexed as a paragraph). */
 function titleHolds(lib: Library, si: number, form: Keyword[]): boolean {
   const statement = lib.statements[si]!;
   let title = titles.get(statement);
   if (!title) {
-    const text = normalize(statement.title);
+    // The publisher speaks too: "the White House", 外務省.
+    const text = normalize(`${statement.title}\n${statement.publisher}`);
     title = { text, words: new Set(keywords(text).flatMap((k) => (k.kind === 'word' ? k.terms : []))) };
     titles.set(statement, title);
   }
@@ -72,6 +89,9 @@ function titleHolds(lib: Library, si: number, form: Keyword[]): boolean {
 
 /** Most statements to judge one by one: the rarest words' statements come first. */
 const MAX_CANDIDATES = 3000;
+
+/** What a common word found in no statement weighs, as a share of a word found once. */
+const ABSENT_WORD_SHARE = 0.3;
 
 /** A synonym counts for this share of the word itself: "summit" is not quite "talks". */
 const SYNONYM_SHARE = 0.4;
@@ -92,7 +112,9 @@ function weigh(lib: Library, term: QuestionTerm, total: number): WeighedTerm {
   for (const s of statements) bySynonym.delete(s);
   const df = statements.size || bySynonym.size;
   const idf = Math.log(1 + total / (1 + df));
-  return { term, statements, bySynonym, forms, weight: idf * (term.distinctive ? 1.5 : 1) * (term.part ? 0.5 : 1) };
+  // A common word no statement uses is the asker's wording, not the statement's: it weighs little.
+  const unused = df === 0 && !term.distinctive ? ABSENT_WORD_SHARE : 1;
+  return { term, statements, bySynonym, forms, weight: idf * (term.distinctive ? 1.5 : 1) * (term.part ? 0.5 : 1) * unused };
 }
 
 /** Kanji compounds that no statement holds whole (上院選挙): their two-character pieces instead. */
@@ -132,7 +154,8 @@ export function judgeRelevance(lib: Library, topic: string, lang: Lang, within?:
   const required = terms.filter((w) => w.term.distinctive);
   const inTitle = (group: number[], w: WeighedTerm) => group.some((si) => w.term.forms.some((f) => titleHolds(lib, si, f)));
   const exactly = (group: number[], w: WeighedTerm) => group.some((si) => w.statements.has(si)) || inTitle(group, w);
-  const holds = (group: number[], w: WeighedTerm) => exactly(group, w) || group.some((si) => w.bySynonym.has(si));
+  const holds = (group: number[], w: WeighedTerm) =>
+    exactly(group, w) || group.some((si) => w.bySynonym.has(si) || w.term.synonyms.some((f) => titleHolds(lib, si, f)));
   // Words of the title say what the statement is about: they count half as much again.
   const credit = (group: number[], w: WeighedTerm) =>
     exactly(group, w) ? w.weight * (inTitle(group, w) ? 1.5 : 1) : holds(group, w) ? w.weight * SYNONYM_SHARE : 0;
@@ -143,6 +166,13 @@ export function judgeRelevance(lib: Library, topic: string, lang: Lang, within?:
     if (candidates.size >= MAX_CANDIDATES) break;
     for (const s of [...w.statements, ...w.bySynonym]) candidates.add(s);
   }
+  // A name may stand in a title only ("Statement by Foreign Minister Kishida on ...").
+  if (required.length > 0) {
+    const rarest = byRarity[0]!;
+    lib.statements.forEach((_, si) => {
+      if (rarest.term.forms.some((f) => titleHolds(lib, si, f))) candidates.add(si);
+    });
+  }
   let apartCount = 0;
   for (const si of [...candidates].sort((a, b) => a - b)) {
     if (seen.has(si) || (within && !within.has(si))) continue;
@@ -152,7 +182,8 @@ export function judgeRelevance(lib: Library, topic: string, lang: Lang, within?:
       apartCount++;
       continue;
     }
-    if (asked.length > 0 && !asked.some((w) => holds(group, w))) continue;
+    // A call is not a visit: a statement that names another kind of event and not the one asked is out.
+    if (asked.length > 0 && !asked.some((w) => holds(group, w)) && namesAnEvent(lib, group)) continue;
     const score = terms.reduce((a, w) => a + credit(group, w), 0);
     const coverage = totalWeight > 0 ? terms.reduce((a, w) => a + (holds(group, w) ? w.weight : 0), 0) / totalWeight : 0;
     if (coverage < MIN_COVERAGE) continue;

@@ -37,6 +37,11 @@ const RULES: Rule[] = [
     build: (m, start, end) => ({ kind: 'zone', start, end, zone: ZONE_NAMES[m[0]] ?? m[0], source: hand }),
   },
   {
+    // (ドイツ時間同3日午前9時30分), 、ミュンスター時間: a place's time written before its date or after a time, kept as written.
+    pattern: /(?<=^|[(\[、。,;])[\u30a1-\u30fa\u30fc・]{2,12}時間(?=\s*(?:[同翌前本]?\d|[)\]、。,;]|午|正午|$))/g,
+    build: (m, start, end) => ({ kind: 'zone', start, end, zone: ZONE_NAMES[m[0]] ?? m[0], source: hand }),
+  },
+  {
     // 昨年12月3日, 来年, 同年5月: a year relative to the statement or the previous date.
     pattern: new RegExp(`(${alternation(Object.keys(JA_YEAR_SHIFT))})(?:(\\d{1,2})月(?:(\\d{1,2})日(?!${NOT_A_DAY_AFTER}))?)?(?!度|間|\\d)`, 'g'),
     build: (m, start, end) => {
@@ -119,7 +124,7 @@ const RULES: Rule[] = [
       if (month !== undefined && !monthInRange(month)) return undefined;
       const [first, ...rest] = days;
       if (first === undefined) return undefined;
-      const date: DateSpec = month === undefined ? { kind: 'day', d: first, rule: 'statement' } : { kind: 'calendar', m: month, d: first };
+      const date: DateSpec = month === undefined ? { kind: 'day', d: first, rule: 'statement', bare: true } : { kind: 'calendar', m: month, d: first };
       return { kind: 'date', start, end, date, list: rest.map((d) => ({ kind: 'day', d, rule: 'statement' })), source: hand };
     },
   },
@@ -128,7 +133,7 @@ const RULES: Rule[] = [
     pattern: new RegExp(`(?<![${NOT_A_DATE_BEFORE}])(\\d{1,2})日(?!${NOT_A_DAY_AFTER})`, 'g'),
     build: (m, start, end) => {
       const d = Number(m[1]);
-      return dayInRange(d) ? { kind: 'date', start, end, date: { kind: 'day', d, rule: 'statement' }, source: hand } : undefined;
+      return dayInRange(d) ? { kind: 'date', start, end, date: { kind: 'day', d, rule: 'statement', bare: true }, source: hand } : undefined;
     },
   },
   {

@@ -87,7 +87,8 @@ const RULES: Rule[] = [
     build: (m, start, end) => ({ kind: 'date', start, end, date: { kind: 'statementDays', shift: JA_WEEK_SHIFT[m[0]] ?? 0, precision: 'week' }, source: hand }),
   },
   {
-    pattern: new RegExp(`(?:${alternation(Object.keys(JA_CONTEXT_DAYS))})`, 'g'),
+    // 公示日の翌日 is the day after an event named in words, not after the date before it: no date of its own.
+    pattern: new RegExp(`(?:(?<=\\d日の)|(?<!の))(?:${alternation(Object.keys(JA_CONTEXT_DAYS))})`, 'g'),
     build: (m, start, end) => {
       const shift = JA_CONTEXT_DAYS[m[0]] ?? 0;
       return shift === 0

@@ -102,10 +102,18 @@ export function attachWhat<T extends Span & { what?: string }>(text: string, lan
     const owned = inSentence.filter((m) => owner.get(m) === e);
     const firstInSentence = exprs.find((x) => sentenceOf(x.start) === sentence) === e;
     let chosen: Mention | undefined;
-    if (lang === 'ja') {
+    // A date in brackets right after a noun dates that noun: 国内投票期日(10月27日), 総選挙(5月18日投票).
+    const open = text.slice(Math.max(0, e.start - 1), e.start);
+    if (open === '(' || open === '（') chosen = owned.find((m) => m.end <= e.start - 1 && e.start - 1 - m.end <= 3);
+    if (chosen) {
+      // found
+    } else if (lang === 'ja') {
       // The opening date of a sentence dates its main event: 本13日…、首脳会議に参加予定の…夕食会を主催しました.
+      // Any other date modifies what follows it: 10月16日から、在外公館投票が開始されます.
       const predicate = inSentence.filter((m) => m.predicate);
-      chosen = (firstInSentence ? predicate[predicate.length - 1] : undefined) ?? nearest(owned) ?? predicate[predicate.length - 1];
+      const after = owned.filter((m) => m.start >= e.end);
+      chosen = (firstInSentence ? predicate[predicate.length - 1] : undefined) ?? after.find((m) => m.predicate) ??
+        nearest(after) ?? nearest(owned) ?? predicate[predicate.length - 1];
     } else {
       chosen = nearest(owned);
     }

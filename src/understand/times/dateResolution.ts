@@ -104,7 +104,8 @@ export function resolveDate(spec: DateSpec, ctx: ResolutionContext): ResolvedDat
         }
         if (spec.bare && ctx.previous) {
           const near = dayNear(spec.d, ctx.previous);
-          return near ? valid(near) : undefined;
+          // "will meet again on the 5th": a future sentence does not go back before the statement.
+          if (near && !(ctx.future && daysBetween(s, near) < 0)) return valid(near);
         }
         return valid(dayNearStatement(spec.d, ctx));
       }

@@ -377,7 +377,8 @@ function setInstants(expr: TimeExpression, defaultZone: string | undefined): voi
   if (!expr.time) return;
   const alt = expr.alternate;
   const mainZone = expr.timezone ?? (alt?.timezone === 'local' ? undefined : defaultZone);
-  const own = instantOf(expr.date, expr.time, mainZone === 'local' ? (alt ? undefined : defaultZone) : mainZone);
+  // A local time is not the publisher's zone: its instant comes only from the other place's time.
+  const own = instantOf(expr.date, expr.time, mainZone);
   const other = alt?.time ? instantOf(alt.date, alt.time, alt.timezone === 'local' ? undefined : alt.timezone) : undefined;
   if (own) expr.instant = own;
   else if (other) expr.instant = other;
@@ -413,8 +414,8 @@ export function extractTimes(text: string, lang: Lang, statementDate: string, op
     const next = ordered[i + 1];
     if (draft) {
       const gap = norm.slice(draft.end, atom.start);
-      // Inside a bracket a full stop separates notes of one time: (現地時間。日本時間4月1日10時30分).
-      const glued = gap.length <= MAX_GAP && GLUE[lang].test(draft.depth > 0 ? gap.replace(/。/g, '') : gap);
+      // Inside a bracket a full stop separates notes of one time: (現地時間。日本時間4月1日10時30分), (local time. 5:30 p.m.).
+      const glued = gap.length <= MAX_GAP && GLUE[lang].test(draft.depth > 0 ? gap.replace(/[。.]/g, '') : gap);
       const depthAtAtom = glued ? draft.depth + bracketBalance(gap) : 0;
       if (glued && absorb(draft, atom, gap, depthAtAtom > 0, next)) {
         draft.end = atom.end;

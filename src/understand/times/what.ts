@@ -38,7 +38,7 @@ const PATTERN: Record<Lang, RegExp> = {
 
 /** A Japanese event noun that is the object or subject of the sentence's main predicate. */
 const JA_PREDICATE = /^(?:\([^)]{0,20}\))?(?:を(?:行|主催|開催|実施|受け|持)|が(?:行わ|開催|実施|開始|始ま)|に(?:出席|参加)|しました|した|する|します|を始め)/;
-const SENTENCE_END: Record<Lang, RegExp> = { ja: /[。]/g, en: /(?<!\b[A-Z][a-z]{0,3}|\b[A-Z])[.!?](?=\s|$)/g };
+const SENTENCE_END: Record<Lang, RegExp> = { ja: /[。]/g, en: /(?<!\b[A-Z][a-z]{0,3}|\b[A-Z]|\b[ap]\.m)[.!?](?=\s|$)/gi };
 
 interface Span {
   start: number;

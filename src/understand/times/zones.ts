@@ -5,6 +5,8 @@
  */
 import { ZONE_IANA } from './vocabulary.ts';
 
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
 /** +09:00 style offsets written directly. */
 const OFFSET = /^(?:UTC|GMT)?\s*([+-])(\d{1,2})(?::?(\d{2}))?$/i;
 
@@ -15,7 +17,7 @@ function ianaOf(zone: string): string | undefined {
   if (known) return known;
   if (/^[A-Za-z_]+\/[A-Za-z_/+-]+$/.test(trimmed)) {
     try {
-      new Intl.DateTimeFormat('en-US', { timeZone: trimmed });
+      if (!formatters.has(trimmed)) formatters.set(trimmed, new Intl.DateTimeFormat('en-US', { timeZone: trimmed, timeZoneName: 'longOffset' }));
       return trimmed;
     } catch {
       return undefined;
@@ -34,7 +36,12 @@ function formatOffset(minutes: number): string {
 
 /** Offset in minutes of an IANA zone at a UTC instant. */
 function offsetAt(iana: string, utcMs: number): number | undefined {
-  const parts = new Intl.DateTimeFormat('en-US', { timeZone: iana, timeZoneName: 'longOffset' }).formatToParts(new Date(utcMs));
+  let format = formatters.get(iana);
+  if (!format) {
+    format = new Intl.DateTimeFormat('en-US', { timeZone: iana, timeZoneName: 'longOffset' });
+    formatters.set(iana, format);
+  }
+  const parts = format.formatToParts(new Date(utcMs));
   const name = parts.find((p) => p.type === 'timeZoneName')?.value ?? '';
   if (name === 'GMT') return 0;
   const m = /GMT([+-])(\d{2}):(\d{2})/.exec(name);

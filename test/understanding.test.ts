@@ -165,7 +165,7 @@ describe('/when', () => {
 
   it('gives both days of a two-day meeting, and deputies and vice ministers with their roles', () => {
     const when = ours.when('', { statement: 'test-state-2024-06-06-campbell-okano' });
-    expect(when.items[0]!.time).toEqual({ date: '2024-06-04', endDate: '2024-06-05' });
+    expect(when.items[0]!.time).toEqual({ date: '2024-06-04', endDate: '2024-06-05', what: 'meeting' });
     expect(when.items[0]!.text).toBe('2024-06-04 to 2024-06-05');
     const who = ours.who('', { statement: 'test-state-2024-06-06-campbell-okano' });
     expect(who.items.map((i) => i.text)).toEqual([
@@ -177,7 +177,7 @@ describe('/when', () => {
 
   it('dates a topic by the day expression near it rather than a bare year', () => {
     const a = ours.ask('G7外相会合はいつ');
-    expect(a.items[0]!.time).toEqual({ date: '2023-04-16', endDate: '2023-04-18' });
+    expect(a.items[0]!.time).toEqual({ date: '2023-04-16', endDate: '2023-04-18', what: '外相会合' });
     expect(a.items[0]!.text).toBe('2023年4月16日～2023年4月18日');
     expect(ours.ask('弾道ミサイル発射はいつ').items[0]!.time!.date).toBe('2023-04-13');
   });
@@ -187,13 +187,14 @@ describe('/when', () => {
     expect(met.notice).toBeUndefined();
     expect(met.items.map((i) => i.time!.date)).toEqual(['2024-04-11']);
     const quad = ours.ask('When is the next Quad summit?');
-    expect(quad.items[0]!.time).toEqual({ date: '2024-01-01', precision: 'year' });
+    expect(quad.items[0]!.time).toEqual({ date: '2024-01-01', precision: 'year', what: 'Summit' });
     expect(quad.items[0]!.text).toBe('2024');
   });
 
   it('dates a topic the statement gives no date for by the event it was discussed at', () => {
     const a = seed.when('非核化');
-    expect(a.items.map((i) => i.time)).toEqual([{ date: '2024-10-31', time: '22:00', approximate: true, durationMinutes: 30 }]);
+    expect(a.items).toHaveLength(1);
+    expect(a.items[0]!.time).toMatchObject({ date: '2024-10-31', time: '22:00', approximate: true, durationMinutes: 30 });
     expect(a.items[0]!.citations[0]!.paragraph).toBe(1);
   });
 

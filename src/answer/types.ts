@@ -34,10 +34,10 @@ export interface TimeInfo {
   /** Present only when the text names a whole week, month or year rather than a day. */
   precision?: 'week' | 'month' | 'year';
   /** The same moment as written for another place: "(local time; 10:05 a.m. Japan time)". */
-  alternate?: { date: string; time?: string; timezone?: string };
-  /** What the date dates, in the answer language: "telephone talk", 「電話会談」. */
+  alternate?: { date: string; time?: string; timezone?: string; instant?: string };
+  /** What the date is of: the call, the meeting, the launch (電話会談, 発射), in the asked language when known. */
   what?: string;
-  /** ISO 8601 with offset, present only when the zone is known: "2024-10-31T22:00:00+09:00". */
+  /** The moment of `time` in ISO 8601 with offset (2024-01-05T10:00:00+09:00), when its zone is known. */
   instant?: string;
 }
 

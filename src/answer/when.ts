@@ -1,6 +1,7 @@
 import type { Paragraph, Statement } from '../corpus/types.ts';
 import type { Library } from '../engine/library.ts';
 import type { TimeExpression } from '../understand/times/extract.ts';
+import { whatIn } from '../understand/times/what.ts';
 import { cite } from './citation.ts';
 import { describeTime } from './describe.ts';
 import { makeExcerpt } from './excerpt.ts';
@@ -16,7 +17,7 @@ function richness(e: TimeExpression): number {
   return 1 + (e.time ? 2 : 0) + (e.durationMinutes ? 2 : 0) + (e.timezone ? 0.5 : 0);
 }
 
-export function timeInfo(e: TimeExpression): TimeInfo {
+export function timeInfo(e: TimeExpression, lang?: SearchScope['lang']): TimeInfo {
   return {
     date: e.date,
     ...(e.time ? { time: e.time } : {}),
@@ -26,12 +27,14 @@ export function timeInfo(e: TimeExpression): TimeInfo {
     ...(e.endDate && e.endDate !== e.date ? { endDate: e.endDate } : {}),
     ...(e.precision ? { precision: e.precision } : {}),
     ...(e.alternate ? { alternate: e.alternate } : {}),
+    ...(e.what ? { what: lang ? whatIn(e.what, lang) : e.what } : {}),
+    ...(e.instant ? { instant: e.instant } : {}),
   };
 }
 
 function timeItem(statement: Statement, paragraph: Paragraph, e: TimeExpression, lang: SearchScope['lang']): AnswerItem {
   const excerpt = makeExcerpt(paragraph.text, [[e.start, e.end]]);
-  const time = timeInfo(e);
+  const time = timeInfo(e, lang);
   const text = describeTime(time, lang, { time: e.approximateTime, duration: e.approximateDuration });
   return { text, time, citations: [cite(statement, paragraph, excerpt.text)], matched: [e.text] };
 }
@@ -53,6 +56,46 @@ function eventTime(lib: Library, si: number): { paragraph: Paragraph; expr: Time
     }
   }
   return best;
+}
+
+/** Clause punctuation: a date's clause runs from the mark before it to the mark after it. */
+const CLAUSE_MARK = /[、。,;，；!?！？]/;
+
+/** How many of the asked words stand in the clause of `e` (outside `e` itself). */
+function clauseHits(text: string, e: TimeExpression, ranges: [number, number][]): number {
+  let from = e.start;
+  while (from > 0 && !CLAUSE_MARK.test(text[from - 1]!)) from--;
+  let to = e.end;
+  while (to < text.length && !CLAUSE_MARK.test(text[to]!)) to++;
+  return ranges.filter(([s, t]) => s >= from && t <= to && (t <= e.start || s >= e.end)).length;
+}
+
+/** The zone a question asks for: 日本時間 / Japan time, 現地時間 / local time. */
+function askedZone(query: string): string | undefined {
+  if (/日本時間|東京時間|Japan(?:ese)? (?:standard )?time|\bJST\b|Tokyo time/i.test(query)) return 'JST';
+  if (/現地時間|local time/i.test(query)) return 'local';
+  return undefined;
+}
+
+/** The expression with the time in the asked zone first, when it holds both places' times. */
+function inAskedZone(e: TimeExpression, query: string): TimeExpression {
+  const zone = askedZone(query);
+  const alt = e.alternate;
+  if (!zone || !alt || e.timezone === zone || alt.timezone !== zone) return e;
+  const { alternate: _alt, date: _d, time: _t, timezone: _z, instant: _i, ...rest } = e;
+  return {
+    ...rest,
+    date: alt.date,
+    ...(alt.time ? { time: alt.time } : {}),
+    timezone: alt.timezone,
+    ...(alt.instant ? { instant: alt.instant } : e.instant ? { instant: e.instant } : {}),
+    alternate: {
+      date: e.date,
+      ...(e.time ? { time: e.time } : {}),
+      ...(e.timezone ? { timezone: e.timezone } : {}),
+      ...(e.instant ? { instant: e.instant } : {}),
+    },
+  };
 }
 
 export function answerWhen(lib: Library, query: string, scope: SearchScope): Answer {
@@ -89,8 +132,13 @@ export function answerWhen(lib: Library, query: string, scope: SearchScope): Ans
       (e.precision ? VAGUENESS[e.precision] : 0) + (e.dateFromContext ? VAGUENESS.context : 0);
     const distance = (e: TimeExpression) =>
       Math.min(...ranges.map(([s, t]) => (e.end <= s ? s - e.end : e.start >= t ? e.start - t : 0)), Infinity);
-    const nearest = [...exprs].sort((a, b) => distance(a) + vagueness(a) - (distance(b) + vagueness(b)))[0]!;
-    items.push(timeItem(m.statement, m.paragraph, nearest, scope.lang));
+    // Words asked about in the clause of a date are about that date: 3月10日に在外で、3月17日に国内で.
+    // Only a day can win that way: 来年のG7外相会合について、その日程を来年4月16日から… is the day.
+    const inClause = (e: TimeExpression) => (e.precision ? 0 : clauseHits(m.paragraph.text, e, ranges));
+    const nearest = [...exprs].sort(
+      (a, b) => inClause(b) - inClause(a) || distance(a) + vagueness(a) - (distance(b) + vagueness(b)),
+    )[0]!;
+    items.push(timeItem(m.statement, m.paragraph, inAskedZone(nearest, query), scope.lang));
   }
   // The words asked about stand where no date does (an item of the readout): the event's own date.
   if (items.length === 0) {

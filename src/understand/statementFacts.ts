@@ -24,6 +24,8 @@ export function extractFacts(statement: Statement): StatementFacts {
   const lang = factLanguage(statement);
   return {
     people: extractPeople(statement.paragraphs, lang, { title: statement.title, publisher: statement.publisher }),
-    times: statement.paragraphs.map((p) => extractTimes(p.text, lang, statement.date)),
+    times: statement.paragraphs.map((p) =>
+      extractTimes(p.text, lang, statement.date, { timezone: statement.timezone, publisher: statement.publisher }),
+    ),
   };
 }

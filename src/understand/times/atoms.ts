@@ -9,8 +9,12 @@ export type DateSpec =
   /** Year may be missing ("October 31", 10月31日); day may be missing for month precision. */
   | { kind: 'calendar'; y?: number; m: number; d?: number }
   | { kind: 'year'; y: number }
-  /** A bare or prefixed day: 31日, 昨31日 (statement rule), 先月3日 (month shift), 同3日 (context month). */
-  | { kind: 'day'; d: number; rule: 'statement' | 'shift' | 'context'; monthShift?: number }
+  /**
+   * A bare or prefixed day: 31日, 昨31日 (statement rule), 先月3日 (month shift), 同3日 (context month).
+   * `bare`: written with no prefix at all (31日, "the 5th"): after a date of the same paragraph it is
+   * that date's month (or the next or previous one, whichever is nearest), in a table its row's.
+   */
+  | { kind: 'day'; d: number; rule: 'statement' | 'shift' | 'context'; monthShift?: number; bare?: boolean }
   /** A month relative to the statement: 先月, 来月, last month. */
   | { kind: 'monthShift'; shift: number }
   /** A year relative to the statement (昨年, next year) or to the previous date (同年, 翌年), with optional month/day. */

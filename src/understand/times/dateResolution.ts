@@ -26,6 +26,8 @@ export interface ResolutionContext {
   /** The date just before in the same list or range, which a bare day or a year-less date continues. */
   chainPrevious?: CalendarDate;
   future: boolean;
+  /** In a table: the year and month of the row (or of the rows above, for cells spanning rows). */
+  row?: { y?: number; m?: number };
 }
 
 /** Days beyond which an undated day is no longer read as the near past or near future. */
@@ -47,6 +49,18 @@ function dayNearStatement(d: number, ctx: ResolutionContext): CalendarDate {
   const shift = d > s.d && !ctx.future ? -1 : d < s.d && ctx.future ? 1 : 0;
   const { y, m } = addMonths(s.y, s.m, shift);
   return { y, m, d };
+}
+
+/** A bare day after a dated day of the same text: that date's month, or the month before or after, whichever is nearest. */
+function dayNear(d: number, anchor: CalendarDate): CalendarDate | undefined {
+  let best: CalendarDate | undefined;
+  for (const shift of [0, 1, -1]) {
+    const { y, m } = addMonths(anchor.y, anchor.m, shift);
+    const c = { y, m, d };
+    if (!isValidDate(c)) continue;
+    if (!best || Math.abs(daysBetween(anchor, c)) < Math.abs(daysBetween(anchor, best))) best = c;
+  }
+  return best;
 }
 
 function dayContinuing(d: number, prev: CalendarDate): CalendarDate {
@@ -77,14 +91,23 @@ export function resolveDate(spec: DateSpec, ctx: ResolutionContext): ResolvedDat
       if (y === undefined && ctx.chainPrevious) {
         y = ctx.chainPrevious.y + (spec.m < ctx.chainPrevious.m ? 1 : 0);
       }
-      y ??= inferYear(spec.m, spec.d, ctx);
+      y ??= ctx.row?.y ?? inferYear(spec.m, spec.d, ctx);
       return spec.d === undefined ? valid({ y, m: spec.m, d: 1 }, 'month') : valid({ y, m: spec.m, d: spec.d });
     }
     case 'year':
       return valid({ y: spec.y, m: 1, d: 1 }, 'year');
     case 'day': {
       if (spec.rule === 'statement') {
-        return valid(ctx.chainPrevious ? dayContinuing(spec.d, ctx.chainPrevious) : dayNearStatement(spec.d, ctx));
+        if (ctx.chainPrevious) return valid(dayContinuing(spec.d, ctx.chainPrevious));
+        if (spec.bare && ctx.row?.m !== undefined) {
+          return valid({ y: ctx.row.y ?? inferYear(ctx.row.m, spec.d, ctx), m: ctx.row.m, d: spec.d });
+        }
+        if (spec.bare && ctx.previous) {
+          const near = dayNear(spec.d, ctx.previous);
+          // "will meet again on the 5th": a future sentence does not go back before the statement.
+          if (near && !(ctx.future && daysBetween(s, near) < 0)) return valid(near);
+        }
+        return valid(dayNearStatement(spec.d, ctx));
       }
       const base = spec.rule === 'context' ? (ctx.previous ?? s) : addMonths(s.y, s.m, spec.monthShift ?? 0);
       return valid({ y: base.y, m: base.m, d: spec.d });

@@ -85,6 +85,11 @@ const RULES: Rule[] = [
     },
   },
   {
+    // "on the 5th", "until the 21st": a day of the month alone, resolved like 5日 against the statement's month.
+    pattern: /(?<=\b(?:on|by|until|till|since|from|through|to|and)\s+the\s)([1-9]|[12]\d|3[01])(?:st|nd|rd|th)\b(?!\s+(?:century|anniversary|time|round|session|meeting|edition|of\s+(?:the|its|their)))/gi,
+    build: (m, start, end) => ({ kind: 'date', start, end, date: { kind: 'day', d: Number(m[1]), rule: 'statement', bare: true }, source: hand }),
+  },
+  {
     // "in 2023", "since 1953": a year alone only after a preposition, so "resolution 2397" is not one.
     pattern: /(?<=\b(?:(?:in|since|by|until|during|throughout|early|late|of)\s|mid-))((?:1[89]|20)\d{2})\b(?![-–]\d|\s*(?:%|percent|km|tons?|people|troops|million|billion))/gi,
     build: (m, start, end) => ({ kind: 'date', start, end, date: { kind: 'year', y: Number(m[1]) }, source: hand }),

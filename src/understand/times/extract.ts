@@ -14,6 +14,8 @@ import { findJapaneseAtoms } from './ja.ts';
 import { resolveDate, type ResolutionContext } from './dateResolution.ts';
 import { addDays, formatClock, formatIsoDate, parseIsoDate, type CalendarDate } from './calendar.ts';
 import { FUTURE_CUES } from './vocabulary.ts';
+import { attachWhat } from './what.ts';
+import { instantOf, publisherZone } from './zones.ts';
 
 export interface TimeExpression {
   /** The verbatim expression as it appears in the paragraph. */
@@ -38,11 +40,21 @@ export interface TimeExpression {
   approximateDuration?: boolean;
   durationMinutes?: number;
   /** The second clock time of one expression, e.g. the Japan time after a local time. */
-  alternate?: { date: string; time?: string; timezone?: string };
+  alternate?: { date: string; time?: string; timezone?: string; instant?: string };
   /** Set when the text names a week, month or year rather than a day. */
   precision?: 'week' | 'month' | 'year';
   /** Set when the expression has no date of its own (a clock time or duration alone): its date is the one mentioned before, or the statement date. */
   dateFromContext?: boolean;
+  /** The event the expression dates, as written next to it (電話会談, the launch, 夕食会); see what.ts. */
+  what?: string;
+  /** The moment of the clock time, ISO 8601 with offset, when its zone is known (2024-01-05T10:00:00+09:00). */
+  instant?: string;
+}
+
+/** What the statement says about its own time zone: the `timezone` front matter key and the publisher. */
+export interface TimeOptions {
+  timezone?: string;
+  publisher?: string;
 }
 
 type Lang = 'ja' | 'en';
@@ -294,12 +306,16 @@ interface Finisher {
   lang: Lang;
   statement: CalendarDate;
   previous?: CalendarDate;
+  /** Set for tables and lists of earlier events: the year and month of the row read last. */
+  row?: { y?: number; m?: number };
+  /** Zone of clock times written without one (front matter, publisher), see zones.ts. */
+  defaultZone?: string;
 }
 
 function finish(d: Draft, f: Finisher): TimeExpression | undefined {
   if (!d.date && !d.time && d.duration === undefined) return undefined;
   const future = FUTURE_CUES.test(sentenceAround(f.norm, d.start, d.end, f.lang));
-  const ctx: ResolutionContext = { statement: f.statement, previous: f.previous, future };
+  const ctx: ResolutionContext = { statement: f.statement, previous: f.previous, future, ...(f.row ? { row: f.row } : {}) };
   const main = d.date ? resolveDate(d.date, ctx) : { date: f.previous ?? f.statement, precision: 'day' as const };
   if (!main) return undefined;
 
@@ -334,20 +350,45 @@ function finish(d: Draft, f: Finisher): TimeExpression | undefined {
   const duration = d.duration ?? (d.time && d.endTime ? diffMinutes(d.time, d.endTime) : undefined);
   if (duration !== undefined) expr.durationMinutes = duration;
   if (d.alt.time) {
-    const altDate = d.alt.date ? resolveDate(d.alt.date, { ...ctx, chainPrevious: undefined, previous: main.date }) : undefined;
+    const altDate = d.alt.date ? resolveDate(d.alt.date, { ...ctx, chainPrevious: undefined, previous: main.date, row: undefined }) : undefined;
     const date = altDate?.date ?? addDays(main.date, d.alt.shift ?? 0);
     expr.alternate = { date: formatIsoDate(date), time: formatClock(d.alt.time.hour, d.alt.time.minute) };
     if (d.alt.zone) expr.alternate.timezone = d.alt.zone;
   } else if (d.alt.date) {
-    const altDate = resolveDate(d.alt.date, { ...ctx, chainPrevious: undefined, previous: main.date });
+    const altDate = resolveDate(d.alt.date, { ...ctx, chainPrevious: undefined, previous: main.date, row: undefined });
     if (altDate) expr.alternate = { date: formatIsoDate(altDate.date), ...(d.alt.zone ? { timezone: d.alt.zone } : {}) };
   }
+  setInstants(expr, f.defaultZone);
   // 同月/同日 refer to the last date named to the day: 本年 or 来月 name no day to refer back to.
   if (d.date && main.precision === 'day') f.previous = last;
+  if (f.row && d.date) {
+    // A year cell starts a new year; a month (or a full date) sets the month of the rows that follow.
+    if (d.date.kind === 'year') f.row = { y: main.date.y };
+    else if (d.date.kind === 'calendar' || d.date.kind === 'yearShift') f.row = { y: main.date.y, m: main.date.m };
+  }
   return expr;
 }
 
-export function extractTimes(text: string, lang: Lang, statementDate: string): TimeExpression[] {
+/**
+ * The instant of the clock time (and of the other place's), when a zone is known for one of them:
+ * the two name the same moment, so a local time with the Japan time beside it has an instant too.
+ */
+function setInstants(expr: TimeExpression, defaultZone: string | undefined): void {
+  if (!expr.time) return;
+  const alt = expr.alternate;
+  const mainZone = expr.timezone ?? (alt?.timezone === 'local' ? undefined : defaultZone);
+  // A local time is not the publisher's zone: its instant comes only from the other place's time.
+  const own = instantOf(expr.date, expr.time, mainZone);
+  const other = alt?.time ? instantOf(alt.date, alt.time, alt.timezone === 'local' ? undefined : alt.timezone) : undefined;
+  if (own) expr.instant = own;
+  else if (other) expr.instant = other;
+  if (alt?.time && (other ?? own)) alt.instant = other ?? own;
+}
+
+/** A paragraph laid out as a table or a dated list: cells separated by bars or tabs. */
+const TABLE = /\|[^|\n]*\|[^|\n]*\||\t[^\t\n]*\t/;
+
+export function extractTimes(text: string, lang: Lang, statementDate: string, options: TimeOptions = {}): TimeExpression[] {
   const statement = parseIsoDate(statementDate);
   if (!statement) throw new RangeError(`statement date must be YYYY-MM-DD, got ${JSON.stringify(statementDate)}`);
   const norm = toHalfWidth(text);
@@ -355,7 +396,11 @@ export function extractTimes(text: string, lang: Lang, statementDate: string): T
     ...(lang === 'ja' ? findJapaneseAtoms(norm) : findEnglishAtoms(norm)),
     ...(CHRONO_WORTH[lang].test(norm) ? findChronoAtoms(norm, lang, statement) : []),
   ];
-  const finisher: Finisher = { original: text, norm, lang, statement };
+  const finisher: Finisher = {
+    original: text, norm, lang, statement,
+    ...(TABLE.test(norm) ? { row: {} } : {}),
+    defaultZone: publisherZone(options),
+  };
   const out: TimeExpression[] = [];
   let draft: Draft | undefined;
   const close = (): void => {
@@ -369,7 +414,8 @@ export function extractTimes(text: string, lang: Lang, statementDate: string): T
     const next = ordered[i + 1];
     if (draft) {
       const gap = norm.slice(draft.end, atom.start);
-      const glued = gap.length <= MAX_GAP && GLUE[lang].test(gap);
+      // Inside a bracket a full stop separates notes of one time: (現地時間。日本時間4月1日10時30分), (local time. 5:30 p.m.).
+      const glued = gap.length <= MAX_GAP && GLUE[lang].test(draft.depth > 0 ? gap.replace(/[。.]/g, '') : gap);
       const depthAtAtom = glued ? draft.depth + bracketBalance(gap) : 0;
       if (glued && absorb(draft, atom, gap, depthAtAtom > 0, next)) {
         draft.end = atom.end;
@@ -389,5 +435,6 @@ export function extractTimes(text: string, lang: Lang, statementDate: string): T
     }
   }
   close();
+  attachWhat(norm, lang, out);
   return out;
 }

@@ -37,6 +37,11 @@ const RULES: Rule[] = [
     build: (m, start, end) => ({ kind: 'zone', start, end, zone: ZONE_NAMES[m[0]] ?? m[0], source: hand }),
   },
   {
+    // (ドイツ時間同3日午前9時30分), 、ミュンスター時間: a place's time written before its date or after a time, kept as written.
+    pattern: /(?<=^|[(\[、。,;])[\u30a1-\u30fa\u30fc・]{2,12}時間(?=\s*(?:[同翌前本]?\d|[)\]、。,;]|午|正午|$))/g,
+    build: (m, start, end) => ({ kind: 'zone', start, end, zone: ZONE_NAMES[m[0]] ?? m[0], source: hand }),
+  },
+  {
     // 昨年12月3日, 来年, 同年5月: a year relative to the statement or the previous date.
     pattern: new RegExp(`(${alternation(Object.keys(JA_YEAR_SHIFT))})(?:(\\d{1,2})月(?:(\\d{1,2})日(?!${NOT_A_DAY_AFTER}))?)?(?!度|間|\\d)`, 'g'),
     build: (m, start, end) => {
@@ -82,7 +87,8 @@ const RULES: Rule[] = [
     build: (m, start, end) => ({ kind: 'date', start, end, date: { kind: 'statementDays', shift: JA_WEEK_SHIFT[m[0]] ?? 0, precision: 'week' }, source: hand }),
   },
   {
-    pattern: new RegExp(`(?:${alternation(Object.keys(JA_CONTEXT_DAYS))})`, 'g'),
+    // 公示日の翌日 is the day after an event named in words, not after the date before it: no date of its own.
+    pattern: new RegExp(`(?:(?<=\\d日の)|(?<!の))(?:${alternation(Object.keys(JA_CONTEXT_DAYS))})`, 'g'),
     build: (m, start, end) => {
       const shift = JA_CONTEXT_DAYS[m[0]] ?? 0;
       return shift === 0
@@ -119,7 +125,7 @@ const RULES: Rule[] = [
       if (month !== undefined && !monthInRange(month)) return undefined;
       const [first, ...rest] = days;
       if (first === undefined) return undefined;
-      const date: DateSpec = month === undefined ? { kind: 'day', d: first, rule: 'statement' } : { kind: 'calendar', m: month, d: first };
+      const date: DateSpec = month === undefined ? { kind: 'day', d: first, rule: 'statement', bare: true } : { kind: 'calendar', m: month, d: first };
       return { kind: 'date', start, end, date, list: rest.map((d) => ({ kind: 'day', d, rule: 'statement' })), source: hand };
     },
   },
@@ -128,7 +134,7 @@ const RULES: Rule[] = [
     pattern: new RegExp(`(?<![${NOT_A_DATE_BEFORE}])(\\d{1,2})日(?!${NOT_A_DAY_AFTER})`, 'g'),
     build: (m, start, end) => {
       const d = Number(m[1]);
-      return dayInRange(d) ? { kind: 'date', start, end, date: { kind: 'day', d, rule: 'statement' }, source: hand } : undefined;
+      return dayInRange(d) ? { kind: 'date', start, end, date: { kind: 'day', d, rule: 'statement', bare: true }, source: hand } : undefined;
     },
   },
   {

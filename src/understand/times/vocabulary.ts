@@ -50,6 +50,29 @@ export const ZONE_NAMES: Readonly<Record<string, string>> = {
   pdt: 'PDT',
 };
 
+/**
+ * Normalized zones and places (as written before 時間 / "time") -> IANA zone or fixed offset,
+ * so that a clock time can be given as an instant. Zones not listed have no instant.
+ */
+export const ZONE_IANA: Readonly<Record<string, string>> = {
+  JST: 'Asia/Tokyo', KST: 'Asia/Seoul', ET: 'America/New_York', EST: '-05:00', EDT: '-04:00',
+  CST: 'Asia/Shanghai', UTC: '+00:00', GMT: '+00:00', CET: '+01:00', CEST: '+02:00', BST: '+01:00',
+  PST: '-08:00', PDT: '-07:00',
+  日本: 'Asia/Tokyo', 東京: 'Asia/Tokyo', 韓国: 'Asia/Seoul', ソウル: 'Asia/Seoul', 北京: 'Asia/Shanghai', 中国: 'Asia/Shanghai',
+  ドイツ: 'Europe/Berlin', ベルリン: 'Europe/Berlin', ミュンヘン: 'Europe/Berlin', フランス: 'Europe/Paris', パリ: 'Europe/Paris',
+  英国: 'Europe/London', イギリス: 'Europe/London', ロンドン: 'Europe/London', ベルギー: 'Europe/Brussels', ブリュッセル: 'Europe/Brussels',
+  スイス: 'Europe/Zurich', ジュネーブ: 'Europe/Zurich', イタリア: 'Europe/Rome', ローマ: 'Europe/Rome',
+  ワシントン: 'America/New_York', ニューヨーク: 'America/New_York', ハワイ: 'Pacific/Honolulu', ロシア: 'Europe/Moscow', モスクワ: 'Europe/Moscow',
+  インド: 'Asia/Kolkata', ニューデリー: 'Asia/Kolkata', シンガポール: 'Asia/Singapore', ベトナム: 'Asia/Ho_Chi_Minh', ハノイ: 'Asia/Ho_Chi_Minh',
+  タイ: 'Asia/Bangkok', バンコク: 'Asia/Bangkok', インドネシア: 'Asia/Jakarta', ジャカルタ: 'Asia/Jakarta', フィリピン: 'Asia/Manila', マニラ: 'Asia/Manila',
+  オーストラリア: 'Australia/Sydney', シドニー: 'Australia/Sydney', キャンベラ: 'Australia/Sydney',
+  japan: 'Asia/Tokyo', tokyo: 'Asia/Tokyo', korea: 'Asia/Seoul', seoul: 'Asia/Seoul', beijing: 'Asia/Shanghai',
+  berlin: 'Europe/Berlin', paris: 'Europe/Paris', london: 'Europe/London', brussels: 'Europe/Brussels', geneva: 'Europe/Zurich',
+  rome: 'Europe/Rome', washington: 'America/New_York', 'new york': 'America/New_York', moscow: 'Europe/Moscow',
+  'new delhi': 'Asia/Kolkata', delhi: 'Asia/Kolkata', singapore: 'Asia/Singapore', hanoi: 'Asia/Ho_Chi_Minh', bangkok: 'Asia/Bangkok',
+  jakarta: 'Asia/Jakarta', manila: 'Asia/Manila', sydney: 'Australia/Sydney', canberra: 'Australia/Sydney', eastern: 'America/New_York',
+};
+
 export function normalizeZone(written: string): string {
   const trimmed = written.trim();
   return ZONE_NAMES[trimmed] ?? ZONE_NAMES[trimmed.toLowerCase()] ?? trimmed;

@@ -149,3 +149,15 @@ describe('bad input', () => {
     expect(engine.quote('the of and').notice).toMatch(/too common/);
   });
 });
+
+describe('spelling', () => {
+  it('labels a typo-tolerant match, which comes only when nothing matches as spelled', async () => {
+    const engine = await engineFor(SEED_CORPUS);
+    const close = engine.quote('sanctions', { lang: 'en' });
+    expect(close.kind).toBe('quote');
+    expect(close.notice).toBe('No exact match; showing the close spelling “actions”.');
+    const exact = engine.quote('actions', { lang: 'en' });
+    expect(exact.notice).toBeUndefined();
+  });
+});
+

@@ -26,6 +26,10 @@ const NOTICES = {
     en: 'I found no date or time for that in the statements.',
     ja: '該当する日時の記載は見つかりませんでした。',
   },
+  closeSpelling: {
+    en: 'No exact match; showing the close spelling {words}.',
+    ja: '完全に一致する語はないため、近い綴り{words}の箇所を表示します。',
+  },
   notMentioned: {
     en: 'No statement mentions {words}.',
     ja: '{words}を含む声明は見つかりませんでした。',

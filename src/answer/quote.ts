@@ -26,10 +26,15 @@ export function quoteItem(match: ParagraphMatch): AnswerItem {
 }
 
 /** The notice that tells the user how the answer was found, when it is not a plain match. */
-export function outcomeNotice(outcome: SearchOutcome, lang: Lang): string | undefined {
+export function outcomeNotice(outcome: SearchOutcome, lang: Lang, items: AnswerItem[] = []): string | undefined {
   if (outcome.unsearchable) return notice('onlyCommonWords', lang);
   if (outcome.matches.length === 0) return notice('noMatch', lang);
   const parts = [];
+  if (outcome.closeSpellings) {
+    // The words as the statements spell them ("actions"), where the excerpts show them.
+    const shown = [...new Set(items.flatMap((i) => i.matched ?? []))];
+    parts.push(notice('closeSpelling', lang, shown.length ? shown : outcome.closeSpellings));
+  }
   if (outcome.fallback) parts.push(notice('fallbackLanguage', lang));
   if (outcome.partial) parts.push(notice('partialMatch', lang));
   return parts.length ? parts.join(' ') : undefined;
@@ -71,6 +76,7 @@ export function answerQuote(lib: Library, query: string, scope: SearchScope): An
       return { kind: 'quote', language: scope.lang, query, items: matches.map(quoteItem), notice: notice('throughOtherVersion', scope.lang) };
     }
   }
-  const text = outcomeNotice(outcome, scope.lang);
-  return { kind: 'quote', language: scope.lang, query, items: outcome.matches.map(quoteItem), ...(text ? { notice: text } : {}) };
+  const items = outcome.matches.map(quoteItem);
+  const text = outcomeNotice(outcome, scope.lang, items);
+  return { kind: 'quote', language: scope.lang, query, items, ...(text ? { notice: text } : {}) };
 }

@@ -25,6 +25,8 @@ export interface SearchOutcome {
   partial: boolean;
   /** The query has nothing searchable (only stop words or punctuation). */
   unsearchable: boolean;
+  /** Nothing matched as spelled; these close spellings did (labelled in the answer). */
+  closeSpellings?: string[];
 }
 
 export interface SearchScope {
@@ -77,20 +79,26 @@ export function searchParagraphs(lib: Library, text: string, scope: SearchScope)
     if (loosest.length > 1) attempts.push({ list: loosest, combineWith: 'OR', own });
   }
 
-  for (const a of attempts) {
+  // Exact and stemmed spellings first, in every reading; a typo-tolerant match only when none finds anything.
+  for (const [a, fuzzy] of [...attempts.map((a) => [a, false] as const), ...attempts.map((a) => [a, true] as const)]) {
     const hits = lib.index.find(a.list, {
       combineWith: a.combineWith,
       filter: accept(a.own),
       phrases: parsed.phrases,
       limit: scope.limit,
+      fuzzy,
     });
     if (hits.length === 0) continue;
+    const asked = new Set(a.list.flatMap((k) => k.terms));
+    const close = fuzzy
+      ? [...new Set(hits.flatMap((h) => h.terms).filter((t) => !asked.has(t) && ![...asked].some((q) => t.startsWith(q))))]
+      : [];
     const matches = hits.map((h) => {
       const entry = lib.index.entries[h.id]!;
       const statement = lib.statements[entry.statement]!;
       return { id: h.id, statement, paragraph: statement.paragraphs[entry.paragraph]!, score: h.score, terms: h.terms, keywords: a.list };
     });
-    return { matches, fallback: !a.own, partial: a.combineWith === 'OR', unsearchable: false };
+    return { matches, fallback: !a.own, partial: a.combineWith === 'OR', unsearchable: false, ...(close.length ? { closeSpellings: close } : {}) };
   }
   return { ...none, unsearchable: false };
 }

@@ -27,29 +27,31 @@ export interface FindOptions {
   phrases?: string[];
   /** Stop after this many verified hits (results are in score order). */
   limit?: number;
+  /** Allow one typo in long English words (default true); callers try exact spellings first. */
+  fuzzy?: boolean;
 }
 
-function keywordQuery(k: Keyword): Query {
+function keywordQuery(k: Keyword, fuzzy = true): Query {
   if (k.kind === 'cjk') {
     // Every bigram of a Japanese keyword is required; a single character is a prefix of its bigrams.
     return k.terms.length === 1
       ? { queries: k.terms, prefix: true, fuzzy: false }
       : { queries: k.terms, combineWith: 'AND', prefix: false, fuzzy: false };
   }
-  const { term, prefix, fuzzy } = wordSpec(k.terms[0]!);
-  return { queries: [term], prefix, fuzzy };
+  const spec = wordSpec(k.terms[0]!, fuzzy);
+  return { queries: [spec.term], prefix: spec.prefix, fuzzy: spec.fuzzy };
 }
 
 /** Longest word given typo tolerance: no real word is longer, and the edit matrix grows with it. */
 const MAX_FUZZY_WORD = 40;
 
 /** How an English word is searched: prefix from 4 letters, one typo in 7 or more, none in numbers. */
-function wordSpec(term: string): { term: string; prefix: boolean; fuzzy: number | false } {
+function wordSpec(term: string, allowFuzzy = true): { term: string; prefix: boolean; fuzzy: number | false } {
   const numeric = /\d/.test(term);
   return {
     term,
     prefix: !numeric && term.length >= 4,
-    fuzzy: !numeric && term.length >= 7 && term.length <= MAX_FUZZY_WORD ? 0.2 : false,
+    fuzzy: allowFuzzy && !numeric && term.length >= 7 && term.length <= MAX_FUZZY_WORD ? 0.2 : false,
   };
 }
 
@@ -63,13 +65,13 @@ export function containsKeyword(normalizedText: string, k: Keyword): boolean {
 }
 
 /** MiniSearch's query spec of one keyword, for the compact index (same semantics as keywordQuery). */
-function keywordSpecs(k: Keyword, exact = false): KeywordSpecs {
+function keywordSpecs(k: Keyword, exact = false, fuzzy = true): KeywordSpecs {
   if (k.kind === 'cjk') {
     return k.terms.length === 1
       ? [{ term: k.terms[0]!, prefix: true, fuzzy: false }]
       : k.terms.map((term) => ({ term, prefix: false, fuzzy: false }));
   }
-  return [exact ? { term: k.terms[0]!, prefix: false, fuzzy: false } : wordSpec(k.terms[0]!)];
+  return [exact ? { term: k.terms[0]!, prefix: false, fuzzy: false } : wordSpec(k.terms[0]!, fuzzy)];
 }
 
 /**
@@ -164,7 +166,7 @@ export class ParagraphIndex {
     if (this.compact) return this.findCompact(this.compact, list, options, accept, limit);
 
     const results: SearchResult[] = this.search!.search(
-      { combineWith: options.combineWith, queries: list.map(keywordQuery) },
+      { combineWith: options.combineWith, queries: list.map((k) => keywordQuery(k, options.fuzzy ?? true)) },
       filter ? { filter: (r) => filter(this.entries[r.id as number]!) } : {},
     );
     results.sort((a, b) => b.score - a.score || (a.id as number) - (b.id as number));
@@ -190,7 +192,7 @@ export class ParagraphIndex {
     limit: number,
   ): Hit[] {
     const { filter } = options;
-    const result = index.search(list.map((k) => keywordSpecs(k)), {
+    const result = index.search(list.map((k) => keywordSpecs(k, false, options.fuzzy ?? true)), {
       combineWith: options.combineWith,
       ...(filter ? { filter: (id: number) => filter(this.entries[id]!) } : {}),
     });

@@ -99,6 +99,20 @@ export function alignParagraph(lib: Library, from: number, paragraph: number, to
   return a.length === b.length ? paragraph : undefined;
 }
 
+/** Numbers and Latin names of a whole statement. */
+function wholeAnchors(lib: Library, si: number): Set<string> {
+  const text = lib.statements[si]!.paragraphs.map((p) => p.text).join('\n');
+  return new Set([...anchors(text), ...latinNames(text)]);
+}
+
+function host(url: string | undefined): string | undefined {
+  try {
+    return url ? new URL(url).host : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 /** Days between two ISO dates. */
 function daysApart(a: string, b: string): number {
   return Math.abs(Date.parse(a) - Date.parse(b)) / 86_400_000;
@@ -116,7 +130,22 @@ const MIN_SHARED_ANCHORS = 3;
  */
 export function counterpart(lib: Library, si: number, lang: Lang): number | undefined {
   const s = lib.statements[si]!;
-  if (s.event) return (lib.events.get(s.event) ?? []).find((i) => i !== si && jaOrEn(lib.statements[i]!.language) === lang);
+  if (s.event) {
+    // An event may have several statements in the other language (a readout and a joint
+    // statement): the translation is the one from the same site, with as many paragraphs, sharing most.
+    const options = (lib.events.get(s.event) ?? []).filter((i) => i !== si && jaOrEn(lib.statements[i]!.language) === lang);
+    if (options.length <= 1) return options[0];
+    const mine = wholeAnchors(lib, si);
+    const likeness = (i: number) => {
+      const o = lib.statements[i]!;
+      return (
+        shared(mine, wholeAnchors(lib, i)) +
+        (o.paragraphs.length === s.paragraphs.length ? 2 : 0) +
+        (host(o.source) !== undefined && host(o.source) === host(s.source) ? 2 : 0)
+      );
+    };
+    return options.reduce((a, b) => (likeness(b) > likeness(a) ? b : a));
+  }
   let dates = byDate.get(lib);
   if (!dates) {
     dates = new Map();
@@ -125,16 +154,13 @@ export function counterpart(lib: Library, si: number, lang: Lang): number | unde
     });
     byDate.set(lib, dates);
   }
-  const text = (i: number) => lib.statements[i]!.paragraphs.map((p) => p.text).join('\n');
-  const mine = text(si);
-  const mineAnchors = new Set([...anchors(mine), ...latinNames(mine)]);
+  const mineAnchors = wholeAnchors(lib, si);
   let best: { i: number; score: number } | undefined;
   for (let d = -2; d <= 2; d++) {
     const day = new Date(Date.parse(s.date) + d * 86_400_000).toISOString().slice(0, 10);
     for (const i of dates.get(day) ?? []) {
       if (i === si || jaOrEn(lib.statements[i]!.language) !== lang || daysApart(s.date, lib.statements[i]!.date) > 2) continue;
-      const other = text(i);
-      const score = shared(mineAnchors, new Set([...anchors(other), ...latinNames(other)]));
+      const score = shared(mineAnchors, wholeAnchors(lib, i));
       if (score >= MIN_SHARED_ANCHORS && (!best || score > best.score)) best = { i, score };
     }
   }

@@ -1,45 +1,42 @@
-import type { Paragraph } from '../corpus/types.ts';
 import type { Library } from '../engine/library.ts';
-import { normalize } from '../text/normalize.ts';
 import { jaOrEn, primaryLanguage } from '../text/script.ts';
+import { alignParagraph, counterpart } from './align.ts';
 import { cite } from './citation.ts';
 import { notice } from './notices.ts';
 import { outcomeNotice, quoteItem } from './quote.ts';
+import { judgeRelevance, relevanceNotice, scopeStatements } from './relevance.ts';
 import { eventGroup } from './scope.ts';
 import { searchParagraphs, type ParagraphMatch, type SearchScope } from './search.ts';
 import type { Answer, AnswerItem, Lang } from './types.ts';
 
 const DEFAULT_PAIRS = 3;
 
-/** Item number of a paragraph label, whatever its width or brackets: （１） -> 1, 2. -> 2. */
-function itemNumber(p: Paragraph): string | undefined {
-  return p.label ? normalize(p.label).replace(/\D/g, '') || undefined : undefined;
-}
-
 /**
- * The counterpart of a matching paragraph in the other language: the paragraph with the same item
- * number in a statement of the same event (readouts number their items alike), else the best match
- * of the question among that event's statements in the other language.
+ * The counterpart of a matching paragraph in the other language: the aligned paragraph of the same
+ * statement's other version (item label, shared numbers, names and glossary words, position),
+ * else the best match of the question among that event's statements in the other language.
  */
-function counterpart(lib: Library, m: ParagraphMatch, query: string, other: Lang): AnswerItem | undefined {
-  const si = lib.index.entries[m.id]!.statement;
-  const group = eventGroup(lib, si).filter((i) => primaryLanguage(lib.statements[i]!.language) === other);
-  const number = itemNumber(m.paragraph);
-  if (number) {
-    for (const i of group) {
-      const statement = lib.statements[i]!;
-      const p = statement.paragraphs.find((q) => itemNumber(q) === number);
-      if (p) return { text: p.text, citations: [cite(statement, p, p.text)], matched: [] };
-    }
+function counterpartItem(lib: Library, m: ParagraphMatch, query: string, other: Lang): AnswerItem | undefined {
+  const entry = lib.index.entries[m.id]!;
+  const partner = counterpart(lib, entry.statement, other);
+  const aligned = partner !== undefined ? alignParagraph(lib, entry.statement, entry.paragraph, partner) : undefined;
+  if (partner !== undefined && aligned !== undefined) {
+    const statement = lib.statements[partner]!;
+    const p = statement.paragraphs[aligned]!;
+    return { text: p.text, citations: [cite(statement, p, p.text)], matched: [] };
   }
-  const within = group.length ? new Set(group) : undefined;
-  const found = searchParagraphs(lib, query, { lang: other, ownLanguageOnly: true, limit: 1, ...(within ? { within } : {}) });
+  const group = eventGroup(lib, entry.statement).filter((i) => primaryLanguage(lib.statements[i]!.language) === other);
+  if (partner !== undefined && !group.includes(partner)) group.push(partner);
+  if (group.length === 0) return undefined;
+  const found = searchParagraphs(lib, query, { lang: other, ownLanguageOnly: true, limit: 1, within: new Set(group) });
   return found.matches[0] ? quoteItem(found.matches[0]) : undefined;
 }
 
 /** The matching passage in Japanese and in English, side by side: citations [ja, en]. */
 export function answerCompare(lib: Library, query: string, scope: SearchScope): Answer {
   const limit = scope.limit ?? DEFAULT_PAIRS;
+  const rel = judgeRelevance(lib, query, scope.lang, scopeStatements(scope));
+  if (rel.absent.length > 0 || rel.apart.length > 0) return { kind: 'none', language: scope.lang, query, items: [], notice: relevanceNotice(rel, scope.lang) };
   const outcome = searchParagraphs(lib, query, { ...scope, limit });
   if (outcome.matches.length === 0) {
     return { kind: 'none', language: scope.lang, query, items: [], notice: outcomeNotice(outcome, scope.lang)! };
@@ -48,7 +45,7 @@ export function answerCompare(lib: Library, query: string, scope: SearchScope): 
   const items = outcome.matches.map((m) => {
     const own = quoteItem(m);
     const lang = jaOrEn(m.statement.language);
-    const other = counterpart(lib, m, query, lang === 'ja' ? 'en' : 'ja');
+    const other = counterpartItem(lib, m, query, lang === 'ja' ? 'en' : 'ja');
     if (!other) missing = true;
     const [ja, en] = lang === 'ja' ? [own, other] : [other, own];
     const citations = [...(ja?.citations ?? []), ...(en?.citations ?? [])];

@@ -16,7 +16,7 @@ describe('offline console', () => {
     expect(consoleReply(engine, '/who')).toMatch(/^Who: Joint Statement .*\n\n1\. Antony Blinken — Secretary of State, United States/);
     expect(consoleReply(engine, '/when 京都')).toBe('「京都」に該当する記述はありません（別の言葉を試すか、/statements で声明の一覧をご覧ください）。');
     expect(consoleReply(engine, '/when earthquake')).toBe('Nothing in my statements matches “earthquake”; try other words, or /statements to see what I hold.');
-    expect(consoleReply(engine, 'ICBMはいつ発射されましたか')).toMatch(/^ICBMはいつ発射されましたか\n\n1\. 2024年10月31日/);
+    expect(consoleReply(engine, 'ICBMはいつ発射されましたか')).toMatch(/^ICBMはいつ発射されましたか\n\n1\. 発射：2024年10月31日/);
     expect(consoleReply(engine, '/statements')).toMatch(/^Statements \(2\)\n- 2024-11-01 \[ja\] 日米韓外相電話会談/);
   });
 

@@ -19,17 +19,17 @@ const DEFAULT_PAIRS = 3;
 function counterpartItem(lib: Library, m: ParagraphMatch, query: string, other: Lang): AnswerItem | undefined {
   const entry = lib.index.entries[m.id]!;
   const partner = counterpart(lib, entry.statement, other);
-  const aligned = partner !== undefined ? alignParagraph(lib, entry.statement, entry.paragraph, partner) : undefined;
-  if (partner !== undefined && aligned !== undefined) {
-    const statement = lib.statements[partner]!;
-    const p = statement.paragraphs[aligned]!;
-    return { text: p.text, citations: [cite(statement, p, p.text)], matched: [] };
-  }
   const group = eventGroup(lib, entry.statement).filter((i) => primaryLanguage(lib.statements[i]!.language) === other);
   if (partner !== undefined && !group.includes(partner)) group.push(partner);
   if (group.length === 0) return undefined;
+  // The question's own words (or their glossary forms) in the other version decide first.
   const found = searchParagraphs(lib, query, { lang: other, ownLanguageOnly: true, limit: 1, within: new Set(group) });
-  return found.matches[0] ? quoteItem(found.matches[0]) : undefined;
+  if (found.matches[0] && !found.partial) return quoteItem(found.matches[0]);
+  const aligned = partner !== undefined ? alignParagraph(lib, entry.statement, entry.paragraph, partner) : undefined;
+  if (partner === undefined || aligned === undefined) return found.matches[0] ? quoteItem(found.matches[0]) : undefined;
+  const statement = lib.statements[partner]!;
+  const p = statement.paragraphs[aligned]!;
+  return { text: p.text, citations: [cite(statement, p, p.text)], matched: [] };
 }
 
 /** The matching passage in Japanese and in English, side by side: citations [ja, en]. */

@@ -2,6 +2,7 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { MAX_QUERY_LENGTH } from '../../src/engine/errors.ts';
 import { escapeText } from '../../src/render/discordEmbed.ts';
+import { LABELS } from '../../src/render/labels.ts';
 import { makeUser, type CommandOption, type FakeUser } from './fakeDiscord.ts';
 import { buttonsOf, expectNoPings, payloadOf, startHarness, type Harness } from './harness.ts';
 
@@ -62,7 +63,9 @@ describe.each(cases)('locale $locale', (c) => {
       else expect(title.startsWith(`${c[name]}${sep}${c.lang === 'ja' ? '日米韓外相電話会談' : 'Joint Statement'}`)).toBe(true);
       const d: string = data.embeds[0].description;
       answer.items.slice(0, 5).forEach((item, i) => {
-        expect(d).toContain(`**${i + 1}.** ${escapeText(item.text)}`);
+        // A date is labelled with what it dates (発射：, call: ) when the statement says.
+        const what = item.time?.what ? `${escapeText(item.time.what)}${LABELS.headingSeparator[c.lang]}` : '';
+        expect(d).toContain(`**${i + 1}.** ${what}${escapeText(item.text)}`);
       });
       expect(d.indexOf('**1.**')).toBeLessThan(d.indexOf('\n> '));
       const quoted = quotedLines(d);

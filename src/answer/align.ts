@@ -5,6 +5,7 @@
  * then the position in the text. Versions without a shared `event` are paired when they are in
  * opposite languages, published within two days, and share enough of those anchors.
  */
+import type { Statement } from '../corpus/types.ts';
 import type { Library } from '../engine/library.ts';
 import { normalize } from '../text/normalize.ts';
 import { STOPWORDS } from '../text/stopwords.ts';
@@ -13,10 +14,14 @@ import type { Lang } from './types.ts';
 
 const ITEM_LABEL = /^\s*(?:\(([0-9]{1,2}|[a-z])\)|([0-9]{1,2})(?:[.)、]|\s)|([a-z])[.)]\s)/;
 
-/** The item label a paragraph starts with ("1.", "(2)", "３ "), normalized, if any. */
+/**
+ * The item label a paragraph starts with, normalized: "1." and "１ " are "1", "(2)" and "（２）" are
+ * "(2)": readouts number items one way and notes another, in both languages alike.
+ */
 export function itemLabel(text: string): string | undefined {
   const m = ITEM_LABEL.exec(text.normalize('NFKC'));
-  return m ? (m[1] ?? m[2] ?? m[3])!.toLowerCase() : undefined;
+  if (!m) return undefined;
+  return m[1] !== undefined ? `(${m[1].toLowerCase()})` : (m[2] ?? m[3])!.toLowerCase();
 }
 
 /** What translation leaves as it is: numbers and Latin words of three letters or more (names, acronyms). */
@@ -56,10 +61,8 @@ export function alignParagraph(lib: Library, from: number, paragraph: number, to
   const a = lib.statements[from]!.paragraphs;
   const b = lib.statements[to]!.paragraphs;
   const label = itemLabel(a[paragraph]!.text);
-  if (label !== undefined) {
-    const same = b.flatMap((p, i) => (itemLabel(p.text) === label ? [i] : []));
-    if (same.length === 1) return same[0];
-  }
+  const same = label === undefined ? [] : b.flatMap((p, i) => (itemLabel(p.text) === label ? [i] : []));
+  if (same.length === 1) return same[0];
   const glossaryIn = (text: string, lang: Lang) => {
     const n = normalize(text);
     const ids = new Set<string>();
@@ -79,15 +82,20 @@ export function alignParagraph(lib: Library, from: number, paragraph: number, to
   };
   const langA = jaOrEn(lib.statements[from]!.language);
   const langB = jaOrEn(lib.statements[to]!.language);
-  const source = a[paragraph]!.text;
+  // The item number itself is no evidence: it is compared above.
+  const unlabelled = (text: string) => text.normalize('NFKC').replace(ITEM_LABEL, '');
+  const source = unlabelled(a[paragraph]!.text);
   const srcAnchors = anchors(source);
   const srcNames = latinNames(source);
   const srcTerms = glossaryIn(source, langA);
   const relative = (i: number, n: number) => (n <= 1 ? 0 : i / (n - 1));
   let best: { i: number; score: number; evidence: number } | undefined;
   b.forEach((p, i) => {
+    // Several items share the label (1, then (1) in a note): only they compete.
+    if (same.length > 1 && !same.includes(i)) return;
+    const text = unlabelled(p.text);
     const evidence =
-      shared(srcAnchors, anchors(p.text)) + shared(srcNames, latinNames(p.text)) + shared(srcTerms, glossaryIn(p.text, langB));
+      shared(srcAnchors, anchors(text)) + shared(srcNames, latinNames(text)) + shared(srcTerms, glossaryIn(text, langB));
     // Position breaks ties between paragraphs with the same evidence.
     const score = evidence + 1 - Math.abs(relative(paragraph, a.length) - relative(i, b.length));
     if (!best || score > best.score) best = { i, score, evidence };
@@ -95,13 +103,13 @@ export function alignParagraph(lib: Library, from: number, paragraph: number, to
   if (!best) return undefined;
   // Without shared content, only the same place in versions of the same length: texts that are
   // not translations of each other (a summary and a joint statement) are never paired by guess.
-  if (best.evidence > 0) return best.i;
+  if (best.evidence > 0 || same.length > 1) return best.i;
   return a.length === b.length ? paragraph : undefined;
 }
 
 /** Numbers and Latin names of a whole statement. */
-function wholeAnchors(lib: Library, si: number): Set<string> {
-  const text = lib.statements[si]!.paragraphs.map((p) => p.text).join('\n');
+function wholeAnchors(statement: Statement): Set<string> {
+  const text = statement.paragraphs.map((p) => p.text).join('\n');
   return new Set([...anchors(text), ...latinNames(text)]);
 }
 
@@ -118,11 +126,49 @@ function daysApart(a: string, b: string): number {
   return Math.abs(Date.parse(a) - Date.parse(b)) / 86_400_000;
 }
 
-/** Statements with no `event` by date, for pairing them (built once per library). */
-const byDate = new WeakMap<Library, Map<string, number[]>>();
+/** Statements with no `event` by date, for pairing them (built once per statement list). */
+const byDate = new WeakMap<readonly Statement[], Map<string, number[]>>();
 
 /** How many anchors two whole statements must share to be taken for versions of one text. */
 const MIN_SHARED_ANCHORS = 3;
+
+/**
+ * The statement that looks like the other-language version of statement `si`, for statements with
+ * no `event`: opposite language, published within two days, sharing the most numbers and Latin names.
+ */
+export function inferredCounterpart(statements: readonly Statement[], si: number, lang: Lang): number | undefined {
+  const s = statements[si]!;
+  let dates = byDate.get(statements);
+  if (!dates) {
+    dates = new Map();
+    statements.forEach((x, i) => {
+      if (!x.event) dates!.set(x.date, [...(dates!.get(x.date) ?? []), i]);
+    });
+    byDate.set(statements, dates);
+  }
+  const mine = wholeAnchors(statements[si]!);
+  let best: { i: number; score: number } | undefined;
+  for (let d = -2; d <= 2; d++) {
+    const day = new Date(Date.parse(s.date) + d * 86_400_000).toISOString().slice(0, 10);
+    for (const i of dates.get(day) ?? []) {
+      if (i === si || jaOrEn(statements[i]!.language) !== lang || daysApart(s.date, statements[i]!.date) > 2) continue;
+      const score = shared(mine, wholeAnchors(statements[i]!));
+      if (score >= MIN_SHARED_ANCHORS && (!best || score > best.score)) best = { i, score };
+    }
+  }
+  return best?.i;
+}
+
+/** Pairs of statements without `event` that look like two language versions of one text, each once. */
+export function inferredPairs(statements: readonly Statement[]): [number, number][] {
+  const pairs: [number, number][] = [];
+  statements.forEach((s, i) => {
+    if (s.event || jaOrEn(s.language) !== 'ja') return;
+    const en = inferredCounterpart(statements, i, 'en');
+    if (en !== undefined && inferredCounterpart(statements, en, 'ja') === i) pairs.push([i, en]);
+  });
+  return pairs;
+}
 
 /**
  * A statement's version in another language: one of the same `event`, else one inferred from
@@ -135,34 +181,16 @@ export function counterpart(lib: Library, si: number, lang: Lang): number | unde
     // statement): the translation is the one from the same site, with as many paragraphs, sharing most.
     const options = (lib.events.get(s.event) ?? []).filter((i) => i !== si && jaOrEn(lib.statements[i]!.language) === lang);
     if (options.length <= 1) return options[0];
-    const mine = wholeAnchors(lib, si);
+    const mine = wholeAnchors(s);
     const likeness = (i: number) => {
       const o = lib.statements[i]!;
       return (
-        shared(mine, wholeAnchors(lib, i)) +
+        shared(mine, wholeAnchors(o)) +
         (o.paragraphs.length === s.paragraphs.length ? 2 : 0) +
         (host(o.source) !== undefined && host(o.source) === host(s.source) ? 2 : 0)
       );
     };
     return options.reduce((a, b) => (likeness(b) > likeness(a) ? b : a));
   }
-  let dates = byDate.get(lib);
-  if (!dates) {
-    dates = new Map();
-    lib.statements.forEach((x, i) => {
-      if (!x.event) dates!.set(x.date, [...(dates!.get(x.date) ?? []), i]);
-    });
-    byDate.set(lib, dates);
-  }
-  const mineAnchors = wholeAnchors(lib, si);
-  let best: { i: number; score: number } | undefined;
-  for (let d = -2; d <= 2; d++) {
-    const day = new Date(Date.parse(s.date) + d * 86_400_000).toISOString().slice(0, 10);
-    for (const i of dates.get(day) ?? []) {
-      if (i === si || jaOrEn(lib.statements[i]!.language) !== lang || daysApart(s.date, lib.statements[i]!.date) > 2) continue;
-      const score = shared(mineAnchors, wholeAnchors(lib, i));
-      if (score >= MIN_SHARED_ANCHORS && (!best || score > best.score)) best = { i, score };
-    }
-  }
-  return best?.i;
+  return inferredCounterpart(lib.statements, si, lang);
 }

@@ -5,6 +5,8 @@ import type { Answer, Lang } from '../answer/types.ts';
 import { importStatement } from '../corpus/import.ts';
 import { loadCorpus } from '../corpus/load.ts';
 import { formatProblem } from '../corpus/types.ts';
+import type { Statement } from '../corpus/types.ts';
+import { inferredPairs } from '../answer/align.ts';
 import { QueryError } from '../engine/errors.ts';
 import { readGlossaries } from '../engine/assemble.ts';
 import { loadEngine } from '../engine/load.ts';
@@ -56,6 +58,17 @@ function answerFor(engine: Engine, command: (typeof ASK_COMMANDS)[number], text:
   return engine[command](text, opts);
 }
 
+/**
+ * Statements without `event:` that look like the Japanese and English versions of one text: Readout
+ * already answers across them; the user confirms the pair by giving both the same `event:`.
+ */
+function pairLines(statements: readonly Statement[]): string[] {
+  return inferredPairs(statements).map(([ja, en]) => {
+    const [a, b] = [statements[ja]!, statements[en]!];
+    return `${a.file}: pairs with ${b.file} (inferred from dates and shared names and numbers); add the same \`event:\` to both to confirm`;
+  });
+}
+
 async function check(args: CliArgs, io: CliIO): Promise<number> {
   const dir = corpusDir(args, io);
   const corpus = await loadCorpus(dir);
@@ -64,6 +77,7 @@ async function check(args: CliArgs, io: CliIO): Promise<number> {
   for (const p of problems) {
     io.stdout(formatProblem({ ...p, file: path.relative(io.cwd, path.resolve(dir, p.file)) || p.file }));
   }
+  for (const line of pairLines(corpus.statements)) io.stdout(line);
   const errors = problems.filter((p) => p.severity === 'error').length;
   io.stderr(`${corpus.statements.length} statement(s) valid, ${errors} error(s).`);
   return errors > 0 ? 1 : 0;

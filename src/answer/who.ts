@@ -126,6 +126,11 @@ function holdsRole(p: Person, roles: QuestionTerm[], terms: QuestionTerm[]): boo
   return countries.some((t) => labels(t).some((f) => canonicalCountry(f) === mine) || labels(t).some((f) => formIn(f, role, stems)));
 }
 
+/** Whether the question names this person ("Who did Kishida meet?" names Kishida). */
+function namedInQuestion(e: { ja?: Named; en?: Named }, terms: QuestionTerm[]): boolean {
+  return [e.ja, e.en].some((n) => n && terms.some((t) => t.identifies && !t.role && namesPerson(n.person, t)));
+}
+
 /** Whether a question's word is (part of) this person's name. */
 function namesPerson(p: Person, t: QuestionTerm): boolean {
   const names = [p.name, p.reading, ...p.otherNames].filter((n): n is string => Boolean(n)).map(normalize);
@@ -162,9 +167,11 @@ export function answerWho(lib: Library, query: string, scope: SearchScope): Answ
   if (matched && matched.size > 0) {
     const inMatched = (n?: Named) => n !== undefined && n.person.mentions.some((m) => matched!.get(n.statement)?.has(m.paragraph));
     const named = entries.filter((e) => inMatched(e.ja) || inMatched(e.en));
-    // A paragraph that names nobody (「三者は…」) speaks for the event's participants.
+    // A paragraph that names nobody (「三者は…」) speaks for the event's participants, and one that
+    // names only whom the question names ("Who did Abe speak with about the test?") for the others.
     const participants = entries.filter((e) => e.ja?.person.participant || e.en?.person.participant);
-    entries = named.length > 0 ? named : participants;
+    const onlyAsked = named.length > 0 && named.every((e) => namedInQuestion(e, terms));
+    entries = named.length === 0 ? participants : onlyAsked ? [...new Set([...participants, ...named])] : named;
   }
   if (terms.length > 0) {
     // A role asked about ("the Korean foreign minister") keeps only the people who hold it.
@@ -187,9 +194,7 @@ export function answerWho(lib: Library, query: string, scope: SearchScope): Answ
   entries = [...entries.filter(participant), ...entries.filter((e) => !participant(e))];
   // People the question names are the ones it asks about least ("Who did Kishida meet?").
   if (terms.length > 0) {
-    const namedInQuestion = (e: { ja?: Named; en?: Named }) =>
-      [e.ja, e.en].some((n) => n && terms.some((t) => t.identifies && !t.role && namesPerson(n.person, t)));
-    entries = [...entries.filter((e) => !namedInQuestion(e)), ...entries.filter(namedInQuestion)];
+    entries = [...entries.filter((e) => !namedInQuestion(e, terms)), ...entries.filter((e) => namedInQuestion(e, terms))];
   }
 
   const items: AnswerItem[] = entries.map((e) => {

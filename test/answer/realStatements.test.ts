@@ -10,7 +10,6 @@ import { ask, judge, questionsOf, realEngine } from '../realset.ts';
 const KNOWN_MISSES: Record<string, Record<string, string>> = {
   mofa: {
     'us-call-jan-visit-when-en': 'not yet diagnosed',
-    'us-call-nuke-who-en': 'not yet diagnosed',
     'cn-dinner-when-ja': 'not yet diagnosed',
     'cn-dinner-beef-quote-cross': 'no English version of the statement: Kobe beef needs a dictionary',
     'asean-summit-when-ja': 'not yet diagnosed',
@@ -28,7 +27,6 @@ const KNOWN_MISSES: Record<string, Record<string, string>> = {
     'rok-sixparty-who': 'not yet diagnosed',
     'wh-nz-quote': 'the excerpt is cut at "U.S." as if it ended a sentence',
     'wh-nz-who': 'the speaker is named only in the title (Statement by President Obama)',
-    'ca-trump-who': 'not yet diagnosed',
     'nz-fiji-depart': '"Monday" after a Friday resolves to the next week',
   },
 };

@@ -10,7 +10,6 @@ import { ask, judge, questionsOf, realEngine } from '../realset.ts';
 const KNOWN_MISSES: Record<string, Record<string, string>> = {
   mofa: {
     'us-call-jan-visit-when-en': 'not yet diagnosed',
-    'cn-dinner-when-ja': 'not yet diagnosed',
     'cn-dinner-beef-quote-cross': 'no English version of the statement: Kobe beef needs a dictionary',
     'asean-summit-when-ja': 'not yet diagnosed',
     'asean-dinner-host-who-ja': 'not yet diagnosed',

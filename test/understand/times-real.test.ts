@@ -151,7 +151,8 @@ describe('day-only dates, visits over several days, durations and meals', () => 
     });
     expect(times('2017-01-10_ja_luncheon-japanese-speaking-ambassadors', 2)[0]).toMatchObject({ time: '11:40', durationMinutes: 90, what: '昼食会' });
     const dinner = times('2019-06-27_ja_japan-china-summit-dinner', 2);
-    expect(dinner.map((e) => [e.time, e.durationMinutes, e.what])).toEqual([['20:50', undefined, '夕食会'], [undefined, 70, '夕食会']]);
+    // The duration written apart, 夕食会(約70分間), is the length of what starts at 20:50.
+    expect(dinner.map((e) => [e.time, e.durationMinutes, e.what])).toEqual([['20:50', 70, '夕食会']]);
   });
 
   it('reads "a meeting and dinner on July 17, 2003" (White House 2003-07-11)', () => {

@@ -436,5 +436,30 @@ export function extractTimes(text: string, lang: Lang, statementDate: string, op
   }
   close();
   attachWhat(norm, lang, out);
+  return attachDurations(norm, out);
+}
+
+/**
+ * A duration written apart from its clock time in the same sentence
+ * (本27日午後8時50分頃から,…,夕食会(約70分間)が開催) is the length of what starts then.
+ */
+function attachDurations(norm: string, list: TimeExpression[]): TimeExpression[] {
+  const out: TimeExpression[] = [];
+  // The clock time still open in this sentence; each gap between neighbours is read once.
+  let open: TimeExpression | undefined;
+  let previousEnd = 0;
+  for (const e of list) {
+    if (/[。!?]|\.\s/.test(norm.slice(previousEnd, e.start))) open = undefined;
+    previousEnd = Math.max(previousEnd, e.end);
+    if (open && e.durationMinutes && !e.time && e.dateFromContext && (!e.what || !open.what || e.what === open.what)) {
+      open.durationMinutes = e.durationMinutes;
+      if (e.approximateDuration) open.approximateDuration = true;
+      open = undefined;
+      continue;
+    }
+    out.push(e);
+    if (e.time && !e.durationMinutes) open = e;
+    else if (e.time) open = undefined;
+  }
   return out;
 }

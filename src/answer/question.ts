@@ -70,24 +70,63 @@ function keywordsOf(form: string): Keyword[] {
 }
 
 /** Glossary and country-table forms of a word, in both languages, plus its synonyms. */
+/** The glossary's tables as lookups, built once per glossary: questions are many, glossaries few. */
+interface Lookups {
+  /** Normalized form -> every form of its glossary entries and countries. */
+  forms: Map<string, Set<string>>;
+  /** Normalized word, or its English stems, -> synonym groups. */
+  synonyms: Map<string, number[]>;
+  /** Synonym phrases, longest first, with their patterns, by script. */
+  phrases: { latin: boolean; phrase: string; re: RegExp }[];
+  /** Finished terms by label. */
+  terms: Map<string, { forms: Keyword[][]; synonyms: Keyword[][]; events: string[] } | null>;
+}
+
+const lookups = new WeakMap<Glossary, Lookups>();
+
+function lookupsOf(glossary: Glossary): Lookups {
+  let l = lookups.get(glossary);
+  if (l) return l;
+  const forms = new Map<string, Set<string>>();
+  const addGroup = (all: string[]) => {
+    for (const f of all) {
+      const key = normalize(f);
+      const set = forms.get(key) ?? new Set<string>();
+      all.forEach((x) => set.add(x));
+      forms.set(key, set);
+    }
+  };
+  for (const entry of [...glossary.terms, ...glossary.people]) addGroup([...entry.ja, ...entry.en]);
+  for (const c of COUNTRIES) addGroup([c.name, ...c.ja, ...c.en]);
+  const synonyms = new Map<string, number[]>();
+  glossary.synonyms.forEach((g, i) => {
+    for (const w of g.words) {
+      for (const key of new Set([normalize(w), ...(isLatin(w) ? [stemPhrase(w)] : [])])) synonyms.set(key, [...(synonyms.get(key) ?? []), i]);
+    }
+  });
+  const phrases = [...new Set(glossary.synonyms.flatMap((g) => g.words).map((w) => normalize(w)))]
+    .sort((a, b) => b.length - a.length)
+    .map((phrase) => {
+      const latin = isLatin(phrase);
+      const re = latin ? new RegExp(`(?<![\\p{L}\\p{N}])${escape(phrase)}(?![\\p{L}\\p{N}])`, 'gu') : new RegExp(escape(phrase), 'gu');
+      return { latin, phrase, re };
+    });
+  l = { forms, synonyms, phrases, terms: new Map() };
+  lookups.set(glossary, l);
+  return l;
+}
+
 function formsOf(word: string, glossary: Glossary): { forms: string[]; synonyms: string[]; events: string[] } {
+  const l = lookupsOf(glossary);
   const key = normalize(word);
-  const forms = new Set<string>([word]);
+  const forms = new Set<string>([word, ...(l.forms.get(key) ?? [])]);
   const synonyms = new Set<string>();
   const events = new Set<string>();
-  for (const entry of [...glossary.terms, ...glossary.people]) {
-    const all = [...entry.ja, ...entry.en];
-    if (all.some((f) => normalize(f) === key)) all.forEach((f) => forms.add(f));
-  }
-  for (const c of COUNTRIES) {
-    const all = [c.name, ...c.ja, ...c.en];
-    if (all.some((f) => normalize(f) === key)) all.forEach((f) => forms.add(f));
-  }
-  for (const g of glossary.synonyms) {
-    if (g.words.some((w) => normalize(w) === key || (isLatin(w) && stemPhrase(w) === stemPhrase(word)))) {
-      g.words.forEach((w) => synonyms.add(w));
-      if (g.event) events.add(g.event);
-    }
+  const groups = new Set([...(l.synonyms.get(key) ?? []), ...(isLatin(word) ? l.synonyms.get(stemPhrase(word)) ?? [] : [])]);
+  for (const i of groups) {
+    const g = glossary.synonyms[i]!;
+    g.words.forEach((w) => synonyms.add(w));
+    if (g.event) events.add(g.event);
   }
   return { forms: [...forms], synonyms: [...synonyms].filter((w) => !forms.has(w)), events: [...events] };
 }
@@ -103,27 +142,32 @@ function stemPhrase(s: string): string {
 }
 
 function term(label: string, glossary: Glossary, extra: Partial<QuestionTerm> = {}): QuestionTerm | undefined {
-  const { forms, synonyms, events } = formsOf(label, glossary);
-  const lists = forms.map(keywordsOf).filter((l) => l.length > 0);
-  if (lists.length === 0) return undefined;
-  return { label, forms: lists, synonyms: synonyms.map(keywordsOf).filter((l) => l.length > 0), distinctive: false, events, ...extra };
+  const cache = lookupsOf(glossary).terms;
+  let made = cache.get(label);
+  if (made === undefined) {
+    const { forms, synonyms, events } = formsOf(label, glossary);
+    const lists = forms.map(keywordsOf).filter((l) => l.length > 0);
+    made = lists.length ? { forms: lists, synonyms: synonyms.map(keywordsOf).filter((l) => l.length > 0), events } : null;
+    // Bounded: question words are open-ended.
+    if (cache.size > 5000) cache.clear();
+    cache.set(label, made);
+  }
+  if (!made) return undefined;
+  return { label, ...made, distinctive: false, ...extra };
 }
 
 /** Synonym phrases of the glossary found in a text, longest first, as [start, end, phrase]. */
 function synonymSpans(text: string, glossary: Glossary, latin: boolean): [number, number, string][] {
-  const phrases = [...new Set(glossary.synonyms.flatMap((g) => g.words))]
-    .filter((w) => isLatin(w) === latin)
-    .map((w) => normalize(w))
-    .sort((a, b) => b.length - a.length);
   const spans: [number, number, string][] = [];
-  const taken = new Array<boolean>(text.length).fill(false);
-  for (const p of phrases) {
-    const re = latin ? new RegExp(`(?<![\\p{L}\\p{N}])${escape(p)}(?![\\p{L}\\p{N}])`, 'gu') : new RegExp(escape(p), 'gu');
+  const taken = new Uint8Array(text.length);
+  for (const { phrase, re, latin: l } of lookupsOf(glossary).phrases) {
+    if (l !== latin || !text.includes(phrase)) continue;
+    re.lastIndex = 0;
     for (const m of text.matchAll(re)) {
       const s = m.index!;
-      const e = s + p.length;
-      if (taken.slice(s, e).some(Boolean)) continue;
-      for (let i = s; i < e; i++) taken[i] = true;
+      const e = s + phrase.length;
+      if (taken.subarray(s, e).some(Boolean)) continue;
+      taken.fill(1, s, e);
       spans.push([s, e, text.slice(s, e)]);
     }
   }

@@ -19,10 +19,15 @@ import type { Lang } from './types.ts';
 
 export interface WeighedTerm {
   term: QuestionTerm;
-  /** Statements that hold the term in any of its forms, or only through a synonym. */
+  /**
+   * Statements that hold the term in one of its own forms, when few enough to list; a common term
+   * (`common`) is checked statement by statement instead.
+   */
   statements: Set<number>;
-  bySynonym: Set<number>;
-  /** Paragraph entries holding it, per form found (for choosing paragraphs within a statement). */
+  common: boolean;
+  /** How many statements hold it (estimated for a common term). */
+  df: number;
+  /** Forms (own and synonyms) the corpus holds, for choosing paragraphs within a statement. */
   forms: Keyword[][];
   weight: number;
 }
@@ -55,19 +60,38 @@ function namesAnEvent(lib: Library, group: readonly number[]): boolean {
     forms = lib.glossary.synonyms.filter((g) => g.event).flatMap((g) => g.words.map((w) => keywords(normalize(w))));
     eventWords.set(lib, forms);
   }
-  const texts = group.flatMap((si) => lib.statements[si]!.paragraphs.map((p) => normalize(p.text)));
-  return forms.some((form) =>
-    texts.some((t) => form.every((k) => (k.kind === 'cjk' ? containsKeyword(t, k) : new RegExp(`\\b${k.text}`).test(t)))),
-  );
+  return forms.some((form) => group.some((si) => lib.index.statementHolds(si, form)));
 }
 
 /** Below this share of the question's weight, a statement does not answer it. */
 const MIN_COVERAGE = 0.5;
 
-function statementsOf(lib: Library, paragraphs: number[]): Set<number> {
-  const out = new Set<number>();
-  for (const p of paragraphs) out.add(lib.index.entries[p]!.statement);
-  return out;
+/** A term in more paragraphs than this is common: its statements are not listed, only checked. */
+const COMMON_POSTINGS = 2000;
+
+/**
+ * The statements holding a form (undefined for a common one) and its paragraph count, kept for
+ * the forms asked most: the index never changes under a library, and questions repeat their words.
+ */
+const formCache = new WeakMap<Library, Map<string, { postings: number; statements?: number[] }>>();
+const FORM_CACHE_SIZE = 4000;
+
+function formStatements(lib: Library, form: Keyword[]): { postings: number; statements?: number[] } {
+  let cache = formCache.get(lib);
+  if (!cache) formCache.set(lib, (cache = new Map()));
+  const key = form.map((k) => `${k.kind}:${k.text}`).join(' ');
+  const hit = cache.get(key);
+  if (hit) return hit;
+  const found = lib.index.paragraphsWith(form);
+  const value: { postings: number; statements?: number[] } = { postings: found.length };
+  if (found.length <= COMMON_POSTINGS) {
+    const set = new Set<number>();
+    for (const p of found) set.add(lib.index.entries[p]!.statement);
+    value.statements = [...set];
+  }
+  if (cache.size >= FORM_CACHE_SIZE) cache.delete(cache.keys().next().value!);
+  cache.set(key, value);
+  return value;
 }
 
 /** Normalized titles and their English terms, computed once per statement object. */
@@ -87,8 +111,65 @@ function titleHolds(lib: Library, si: number, form: Keyword[]): boolean {
   return form.every((k) => (k.kind === 'cjk' ? containsKeyword(text, k) : words.has(k.terms[0]!)));
 }
 
-/** Most statements to judge one by one: the rarest words' statements come first. */
-const MAX_CANDIDATES = 3000;
+/** Most paragraphs whose statements are candidates when no rare name narrows them. */
+const MAX_CANDIDATES = 120;
+
+/** Most candidate statements judged in full. */
+const MAX_JUDGED = 60;
+
+/** Normalized titles (with publishers) of a library, for finding a name that only a title holds. */
+const titleTexts = new WeakMap<Library, string[]>();
+
+function allTitles(lib: Library): string[] {
+  let list = titleTexts.get(lib);
+  if (!list) {
+    list = lib.statements.map((s) => normalize(`${s.title}\n${s.publisher}`));
+    titleTexts.set(lib, list);
+  }
+  return list;
+}
+
+/** Index terms of every title (with publisher) -> statements, built once per library. */
+const titleIndex = new WeakMap<Library, Map<string, number[]>>();
+
+/** Statements whose title holds one of the term's forms: the title index narrows, the exact check decides. */
+function titleMatches(lib: Library, w: WeighedTerm): number[] {
+  let index = titleIndex.get(lib);
+  if (!index) {
+    index = new Map();
+    allTitles(lib).forEach((t, si) => {
+      for (const term of new Set(indexTerms(t))) {
+        const list = index!.get(term);
+        if (list) list.push(si);
+        else index!.set(term, [si]);
+      }
+    });
+    titleIndex.set(lib, index);
+  }
+  const out = new Set<number>();
+  for (const form of w.term.forms) {
+    const lists = form.flatMap((k) => k.terms).map((t) => index.get(t) ?? []);
+    if (lists.length === 0) continue;
+    const [first, ...rest] = [...lists].sort((a, b) => a.length - b.length);
+    const others = rest.map((l) => new Set(l));
+    for (const si of first!) if (others.every((o) => o.has(si)) && titleHolds(lib, si, form)) out.add(si);
+  }
+  return [...out];
+}
+
+function titleAnywhere(lib: Library, w: WeighedTerm): boolean {
+  return titleMatches(lib, w).length > 0;
+}
+
+function uniqueKeywords(forms: Keyword[][]): Keyword[] {
+  const seen = new Set<string>();
+  return forms.flat().filter((k) => {
+    const key = `${k.kind}:${k.text}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
 
 /** What a common word found in no statement weighs, as a share of a word found once. */
 const ABSENT_WORD_SHARE = 0.3;
@@ -98,23 +179,26 @@ const SYNONYM_SHARE = 0.4;
 
 function weigh(lib: Library, term: QuestionTerm, total: number): WeighedTerm {
   const statements = new Set<number>();
-  const bySynonym = new Set<number>();
   const forms: Keyword[][] = [];
-  const collect = (lists: Keyword[][], into: Set<number>) => {
-    for (const form of lists) {
-      const found = statementsOf(lib, lib.index.paragraphsWith(form));
-      if (found.size > 0) forms.push(form);
-      for (const s of found) into.add(s);
-    }
-  };
-  collect(term.forms, statements);
-  collect(term.synonyms, bySynonym);
-  for (const s of statements) bySynonym.delete(s);
-  const df = statements.size || bySynonym.size;
+  let common = false;
+  let postings = 0;
+  for (const form of term.forms) {
+    const found = formStatements(lib, form);
+    if (found.postings === 0) continue;
+    forms.push(form);
+    postings = Math.max(postings, found.postings);
+    if (!found.statements) common = true;
+    else for (const si of found.statements) statements.add(si);
+  }
+  // Synonyms only say which forms to look for in the chosen statements; they are checked there.
+  for (const form of term.synonyms) if (form.every((k) => lib.index.holdsAnywhere(k))) forms.push(form);
+  const perStatement = lib.index.entries.length / Math.max(1, total);
+  const df = common ? Math.min(total, postings / perStatement) : statements.size;
   const idf = Math.log(1 + total / (1 + df));
   // A common word no statement uses is the asker's wording, not the statement's: it weighs little.
   const unused = df === 0 && !term.distinctive ? ABSENT_WORD_SHARE : 1;
-  return { term, statements, bySynonym, forms, weight: idf * (term.distinctive ? 1.5 : 1) * (term.part ? 0.5 : 1) * unused };
+  const weight = idf * (term.distinctive ? 1.5 : 1) * (term.part ? 0.5 : 1) * unused;
+  return { term, statements, common, df, forms, weight };
 }
 
 /** Kanji compounds that no statement holds whole (上院選挙): their two-character pieces instead. */
@@ -132,49 +216,76 @@ function pieces(term: QuestionTerm): QuestionTerm[] {
 export function judgeRelevance(lib: Library, topic: string, lang: Lang, within?: ReadonlySet<number>): Relevance {
   const total = lib.statements.length;
   const terms: WeighedTerm[] = [];
+  const found = (w: WeighedTerm) => w.df > 0 || w.forms.length > 0;
   for (const t of questionTerms(topic, lib.glossary)) {
     const w = weigh(lib, t, total);
-    if (w.statements.size === 0 && w.bySynonym.size === 0 && !t.distinctive) {
+    if (!found(w) && !t.distinctive) {
       const parts = pieces(t).map((p) => weigh(lib, p, total));
-      if (parts.some((p) => p.statements.size > 0)) {
+      if (parts.some((p) => p.df > 0)) {
         terms.push(...parts);
         continue;
       }
     }
     terms.push(w);
   }
-  const absent = terms.filter((w) => w.term.distinctive && w.statements.size === 0 && w.bySynonym.size === 0).map((w) => w.term);
+  const absent = terms.filter((w) => w.term.distinctive && !found(w) && !titleAnywhere(lib, w)).map((w) => w.term);
   if (terms.length === 0 || absent.length > 0) return { terms, groups: [], absent, apart: [] };
 
-  // Candidate events: every statement holding some term; an event scores as the union of its versions.
   const seen = new Set<number>();
   const groups: RankedGroup[] = [];
   const totalWeight = terms.reduce((a, w) => a + w.weight, 0);
   const asked = terms.filter((w) => w.term.events.length > 0);
   const required = terms.filter((w) => w.term.distinctive);
-  const inTitle = (group: number[], w: WeighedTerm) => group.some((si) => w.term.forms.some((f) => titleHolds(lib, si, f)));
-  const exactly = (group: number[], w: WeighedTerm) => group.some((si) => w.statements.has(si)) || inTitle(group, w);
-  const holds = (group: number[], w: WeighedTerm) =>
-    exactly(group, w) || group.some((si) => w.bySynonym.has(si) || w.term.synonyms.some((f) => titleHolds(lib, si, f)));
+  // Each check once per statement and term: groups share statements.
+  const memo = new Map<number, boolean>();
+  const once = (key: number, f: () => boolean) => {
+    let v = memo.get(key);
+    if (v === undefined) memo.set(key, (v = f()));
+    return v;
+  };
+  const ownIn = (si: number, w: WeighedTerm, i: number) =>
+    once((si * terms.length + i) * 3, () => (w.common ? w.term.forms.some((f) => lib.index.statementHolds(si, f)) : w.statements.has(si)));
+  const titleIn = (si: number, w: WeighedTerm, i: number) => once((si * terms.length + i) * 3 + 1, () => w.term.forms.some((f) => titleHolds(lib, si, f)));
+  const synonymIn = (si: number, w: WeighedTerm, i: number) =>
+    once((si * terms.length + i) * 3 + 2, () => w.term.synonyms.some((f) => lib.index.statementHolds(si, f) || titleHolds(lib, si, f)));
+  const index = new Map(terms.map((w, i) => [w, i]));
+  const inTitle = (group: number[], w: WeighedTerm) => group.some((si) => titleIn(si, w, index.get(w)!));
+  const exactly = (group: number[], w: WeighedTerm) => group.some((si) => ownIn(si, w, index.get(w)!)) || inTitle(group, w);
+  const holds = (group: number[], w: WeighedTerm) => exactly(group, w) || group.some((si) => synonymIn(si, w, index.get(w)!));
   // Words of the title say what the statement is about: they count half as much again.
   const credit = (group: number[], w: WeighedTerm) =>
     exactly(group, w) ? w.weight * (inTitle(group, w) ? 1.5 : 1) : holds(group, w) ? w.weight * SYNONYM_SHARE : 0;
-  // Every answer holds all distinctive terms: the rarest one's statements are the candidates.
+
+  // Every answer holds all distinctive terms: the rarest one's statements (and titles) are the
+  // candidates. Without one, the statements of the best-scoring paragraphs are.
   const candidates = new Set<number>();
-  const byRarity = [...(required.length ? required : terms)].sort((a, b) => a.statements.size - b.statements.size);
-  for (const w of required.length ? byRarity.slice(0, 1) : byRarity) {
-    if (candidates.size >= MAX_CANDIDATES) break;
-    for (const s of [...w.statements, ...w.bySynonym]) candidates.add(s);
+  const rarest = [...required].sort((a, b) => a.df - b.df)[0];
+  if (rarest && !rarest.common) {
+    for (const si of rarest.statements) candidates.add(si);
+    for (const si of titleMatches(lib, rarest)) candidates.add(si);
+  } else if (terms.some((w) => !w.common && w.statements.size > 0)) {
+    // Without a name, the two rarest listed words' statements.
+    const listed = terms.filter((w) => !w.common && w.statements.size > 0).sort((a, b) => a.df - b.df);
+    for (const w of listed.slice(0, 2)) for (const si of w.statements) candidates.add(si);
+  } else {
+    // Only common words: the index's best paragraphs for the words as asked name the candidates.
+    const list = uniqueKeywords(terms.map((w) => w.term.forms[0]!));
+    const filter = within ? (e: { statement: number }) => within.has(e.statement) : undefined;
+    for (const h of lib.index.find(list, { combineWith: 'OR', limit: MAX_CANDIDATES, fuzzy: false, ...(filter ? { filter } : {}) })) {
+      candidates.add(lib.index.entries[h.id]!.statement);
+    }
   }
-  // A name may stand in a title only ("Statement by Foreign Minister Kishida on ...").
-  if (required.length > 0) {
-    const rarest = byRarity[0]!;
-    lib.statements.forEach((_, si) => {
-      if (rarest.term.forms.some((f) => titleHolds(lib, si, f))) candidates.add(si);
-    });
-  }
+  // Judged in full only the most promising: a first score from the rare terms' lists alone.
+  const listed = terms.filter((w) => !w.common);
+  const quick = (si: number) => listed.reduce((a, w) => a + (w.statements.has(si) ? w.weight : 0), 0);
+  const ordered = [...candidates]
+    .map((si) => ({ si, q: quick(si) }))
+    .sort((a, b) => b.q - a.q || a.si - b.si)
+    .slice(0, MAX_JUDGED)
+    .map((c) => c.si)
+    .sort((a, b) => a - b);
   let apartCount = 0;
-  for (const si of [...candidates].sort((a, b) => a - b)) {
+  for (const si of ordered) {
     if (seen.has(si) || (within && !within.has(si))) continue;
     const group = eventGroup(lib, si).filter((g) => !within || within.has(g));
     group.forEach((g) => seen.add(g));

@@ -42,6 +42,9 @@ function keywordQuery(k: Keyword, fuzzy = true): Query {
   return { queries: [spec.term], prefix: spec.prefix, fuzzy: spec.fuzzy };
 }
 
+/** Above this many candidate paragraphs, Japanese matches are checked as substrings only. */
+const MAX_VERIFIED_POSTINGS = 100;
+
 /** Longest word given typo tolerance: no real word is longer, and the edit matrix grows with it. */
 const MAX_FUZZY_WORD = 40;
 
@@ -139,15 +142,59 @@ export class ParagraphIndex {
     return this.normalized;
   }
 
+  /** First entry of each statement, and one past the last (entries are in statement order). */
+  private ranges?: Uint32Array;
+
+  /** Entry ids [from, to) of a statement's paragraphs. */
+  statementRange(statement: number): [number, number] {
+    if (!this.ranges) {
+      const r = new Uint32Array(this.statements.length + 1);
+      let e = 0;
+      for (let s = 0; s <= this.statements.length; s++) {
+        while (e < this.entries.length && this.entries[e]!.statement < s) e++;
+        r[s] = e;
+      }
+      this.ranges = r;
+    }
+    return [this.ranges[statement]!, this.ranges[statement + 1]!];
+  }
+
   /**
-   * Every paragraph holding all of `list` (verified, unranked, ascending): which statements mention
-   * a word, without the cost of ranking thousands of paragraphs. Exact words only: no prefix or typo.
+   * Whether a statement holds every keyword of a form (English words exactly, anywhere in it;
+   * Japanese words verified in a paragraph): a few binary searches, no ranking.
+   */
+  statementHolds(statement: number, form: Keyword[]): boolean {
+    const [from, to] = this.statementRange(statement);
+    return form.every((k) => {
+      if (k.kind === 'cjk') {
+        for (let id = from; id < to; id++) if (containsKeyword(this.normalized[id]!, k)) return true;
+        return false;
+      }
+      if (this.compact) return this.compact.hasTermIn(k.terms[0]!, from, to);
+      for (let id = from; id < to; id++) if (indexTerms(this.normalized[id]!).includes(k.terms[0]!)) return true;
+      return false;
+    });
+  }
+
+  /** Whether the index holds the keyword's terms at all (a cheap first test, before any search). */
+  holdsAnywhere(k: Keyword): boolean {
+    if (this.compact) return k.terms.every((t) => this.compact!.documentFrequency(t) > 0);
+    return this.find([k], { combineWith: 'AND', limit: 1, fuzzy: false }).length > 0;
+  }
+
+  /**
+   * Paragraphs holding all of `list` (unranked, ascending): which statements mention a word,
+   * without ranking thousands of paragraphs. Exact words only: no prefix or typo. Japanese
+   * matches are verified at word boundaries when few; a word in thousands of paragraphs is common
+   * whatever its boundaries, and verifying each would cost more than the question.
    */
   paragraphsWith(list: Keyword[]): number[] {
     if (list.length === 0) return [];
     if (this.compact) {
       const ids = this.compact.search(list.map((k) => keywordSpecs(k, true)), { combineWith: 'AND' }).ids;
-      return list.some((k) => k.kind === 'cjk') ? ids.filter((id) => list.every((k) => containsKeyword(this.normalized[id]!, k))) : ids;
+      if (!list.some((k) => k.kind === 'cjk')) return ids;
+      if (ids.length > MAX_VERIFIED_POSTINGS) return ids.filter((id) => list.every((k) => this.normalized[id]!.includes(k.text)));
+      return ids.filter((id) => list.every((k) => containsKeyword(this.normalized[id]!, k)));
     }
     return this.find(list, { combineWith: 'AND' })
       .map((h) => h.id)

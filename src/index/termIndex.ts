@@ -162,6 +162,27 @@ export class TermIndex {
     return this.documentCount;
   }
 
+  /** How many documents hold a term exactly (0 when it is not indexed). */
+  documentFrequency(term: string): number {
+    const id = this.ids.get(term);
+    return id === undefined ? 0 : this.df(id);
+  }
+
+  /** Whether some document in [from, to) holds the term exactly: one binary search in its postings. */
+  hasTermIn(term: string, from: number, to: number): boolean {
+    const id = this.ids.get(term);
+    if (id === undefined) return false;
+    const { offsets, docs } = this.data;
+    let lo = offsets[id]!;
+    let hi = offsets[id + 1]!;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (docs[mid]! < from) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo < offsets[id + 1]! && docs[lo]! < to;
+  }
+
   /**
    * Radix trees for prefix and fuzzy expansion, built on first use: one for Japanese terms, one for
    * the others. A word never fuzzy- or prefix-matches a Japanese bigram (no shared characters, and

@@ -66,6 +66,9 @@ function namesAnEvent(lib: Library, group: readonly number[]): boolean {
 /** Below this share of the question's weight, a statement does not answer it. */
 const MIN_COVERAGE = 0.5;
 
+/** Below this share of the weight of what is asked (the words that are not names or countries), neither. */
+const MIN_TOPIC_COVERAGE = 0.3;
+
 /** A term in more paragraphs than this is common: its statements are not listed, only checked. */
 const COMMON_POSTINGS = 2000;
 
@@ -235,6 +238,8 @@ export function judgeRelevance(lib: Library, topic: string, lang: Lang, within?:
   const groups: RankedGroup[] = [];
   const totalWeight = terms.reduce((a, w) => a + w.weight, 0);
   const asked = terms.filter((w) => w.term.events.length > 0);
+  const asking = terms.filter((w) => !w.term.identifies);
+  const askingWeight = asking.reduce((a, w) => a + w.weight, 0);
   const required = terms.filter((w) => w.term.distinctive);
   // Each check once per statement and term: groups share statements.
   const memo = new Map<number, boolean>();
@@ -298,6 +303,9 @@ export function judgeRelevance(lib: Library, topic: string, lang: Lang, within?:
     const score = terms.reduce((a, w) => a + credit(group, w), 0);
     const coverage = totalWeight > 0 ? terms.reduce((a, w) => a + (holds(group, w) ? w.weight : 0), 0) / totalWeight : 0;
     if (coverage < MIN_COVERAGE) continue;
+    // Names and countries locate an event; the rest of the question says what is asked about it,
+    // and some of that must be there: Japan and Kenya do not answer "the Japan-Kenya investment agreement".
+    if (askingWeight > 0 && asking.reduce((a, w) => a + credit(group, w), 0) / askingWeight < MIN_TOPIC_COVERAGE) continue;
     const own = (i: number) => primaryLanguage(lib.statements[i]!.language) === lang;
     groups.push({ statements: [...group.filter(own), ...group.filter((i) => !own(i))], score, coverage });
   }

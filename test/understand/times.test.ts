@@ -303,6 +303,13 @@ describe('English readouts', () => {
   });
 });
 
+describe('dotted dates', () => {
+  it('reads 08.12.2021 day first, as the German Federal Foreign Office prints it (holdout 2021-12-08)', () => {
+    const [first] = extractTimes('08.12.2021 - Press release', 'en', '2021-12-08');
+    expect(first!.date).toBe('2021-12-08');
+  });
+});
+
 describe('robustness', () => {
   const alphabet = [...'0123456789０１２３４５６７８９年月日時分午前後約頃間正（）()、。,.:; -amp'].map((c) => fc.constant(c));
   const words = ['January', 'June', 'and', 'to', 'from', 'a.m.', 'p.m.', 'hours', 'minutes', 'about', '令和', '元年', '同', '昨', '本', '先月', '来年', '日本時間', '現地時間', 'local time', 'Japan time', '及び', 'から', 'まで'].map((w) => fc.constant(w));

@@ -156,6 +156,8 @@ function englishWindows(text: string): [number, number][] {
   return windows;
 }
 
+const DOTTED_DATE = /^\d{1,2}\.\d{1,2}\.\d{4}$/;
+
 export function findChronoAtoms(text: string, lang: Lang, statement: CalendarDate): Atom[] {
   const parser = lang === 'ja' ? chrono.ja : chrono.en;
   const input = chronoInput(text, lang);
@@ -166,7 +168,9 @@ export function findChronoAtoms(text: string, lang: Lang, statement: CalendarDat
     for (const r of parser.parse(input.slice(from, to), ref)) results.push({ r, offset: from });
   }
   const atoms: Atom[] = [];
-  for (const { r, offset } of results) {
+  for (const { r: read, offset } of results) {
+    // Dotted numeric dates (08.12.2021) are day first wherever they are written; only slashes are American.
+    const r = lang === 'en' && DOTTED_DATE.test(read.text) ? chrono.en.GB.parse(read.text, ref).map((x) => Object.assign(x, { index: read.index }))[0] ?? read : read;
     const atom = resultToAtom(r, text, lang, statement, offset);
     if (atom) {
       atoms.push(atom);

@@ -63,6 +63,13 @@ function namesAnEvent(lib: Library, group: readonly number[]): boolean {
   return forms.some((form) => group.some((si) => lib.index.statementHolds(si, form)));
 }
 
+/** Whether a statement's title names a kind of event (a Statement by the Press Secretary is one issued). */
+export function titleNamesEvent(lib: Library, si: number, event: string): boolean {
+  return lib.glossary.synonyms
+    .filter((g) => g.event === event)
+    .some((g) => g.words.some((w) => titleHolds(lib, si, keywords(normalize(w)))));
+}
+
 /** Below this share of the question's weight, a statement does not answer it. */
 const MIN_COVERAGE = 0.5;
 

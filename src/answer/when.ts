@@ -2,12 +2,13 @@ import type { Paragraph, Statement } from '../corpus/types.ts';
 import type { Library } from '../engine/library.ts';
 import type { TimeExpression } from '../understand/times/extract.ts';
 import { whatIn } from '../understand/times/what.ts';
+import { normalize } from '../text/normalize.ts';
 import { cite } from './citation.ts';
 import { describeTime } from './describe.ts';
 import { makeExcerpt } from './excerpt.ts';
 import { matchRanges } from './highlight.ts';
 import { notice } from './notices.ts';
-import { bestTier, judgeRelevance, relevanceNotice, scopeStatements, topicParagraphs } from './relevance.ts';
+import { bestTier, judgeRelevance, relevanceNotice, scopeStatements, titleNamesEvent, topicParagraphs } from './relevance.ts';
 import { askedLanguageFirst, defaultStatement, eventGroup } from './scope.ts';
 import type { SearchScope } from './search.ts';
 import type { Answer, AnswerItem, TimeInfo } from './types.ts';
@@ -98,6 +99,17 @@ function inAskedZone(e: TimeExpression, query: string): TimeExpression {
   };
 }
 
+/** The kind of event (in the glossary's synonyms) of a statement issued without a meeting. */
+const ISSUED = 'statement';
+
+/** A statement's own date, cited from its dateline (or first paragraph) as printed. */
+function issueItem(statement: Statement, lang: SearchScope['lang']): AnswerItem {
+  const paragraph = statement.paragraphs[0]!;
+  const time: TimeInfo = { date: statement.date };
+  const excerpt = makeExcerpt(paragraph.text, []);
+  return { text: describeTime(time, lang), time, citations: [cite(statement, paragraph, excerpt.text)], matched: [] };
+}
+
 export function answerWhen(lib: Library, query: string, scope: SearchScope): Answer {
   const none = (text: string): Answer => ({ kind: 'none', language: scope.lang, query, items: [], notice: text });
   if (!query) {
@@ -120,6 +132,14 @@ export function answerWhen(lib: Library, query: string, scope: SearchScope): Ans
   const rel = judgeRelevance(lib, query, scope.lang, scopeStatements(scope));
   const best = rel.groups[0];
   if (!best) return none(relevanceNotice(rel, scope.lang));
+  // "When was the statement issued?" of a statement that is one (談話, Statement by...): its date.
+  if (rel.terms.some((w) => w.term.events.includes(ISSUED))) {
+    const issued = best.statements.find((si) => titleNamesEvent(lib, si, ISSUED));
+    if (issued !== undefined) return { kind: 'when', language: scope.lang, query, items: [issueItem(lib.statements[issued]!, scope.lang)] };
+  }
+  const askedKinds = new Set(
+    rel.terms.filter((w) => w.term.events.length > 0).flatMap((w) => [w.term.label, ...[...w.term.forms, ...w.term.synonyms].map((f) => f.map((k) => k.text).join(' '))].map(normalize)),
+  );
   const items: AnswerItem[] = [];
   for (const m of bestTier(topicParagraphs(lib, rel, best.statements, scope.lang)).slice(0, scope.limit ?? 5)) {
     const exprs = lib.facts.get(lib.index.entries[m.id]!.statement).times[lib.index.entries[m.id]!.paragraph]!;
@@ -135,8 +155,10 @@ export function answerWhen(lib: Library, query: string, scope: SearchScope): Ans
     // Words asked about in the clause of a date are about that date: 3月10日に在外で、3月17日に国内で.
     // Only a day can win that way: 来年のG7外相会合について、その日程を来年4月16日から… is the day.
     const inClause = (e: TimeExpression) => (e.precision ? 0 : clauseHits(m.paragraph.text, e, ranges));
+    // A date whose event is the kind asked about (the dinner, not the talks before it) first.
+    const kind = (e: TimeExpression) => (e.what && askedKinds.has(normalize(e.what)) ? 1 : 0);
     const nearest = [...exprs].sort(
-      (a, b) => inClause(b) - inClause(a) || distance(a) + vagueness(a) - (distance(b) + vagueness(b)),
+      (a, b) => kind(b) - kind(a) || inClause(b) - inClause(a) || distance(a) + vagueness(a) - (distance(b) + vagueness(b)),
     )[0]!;
     items.push(timeItem(m.statement, m.paragraph, inAskedZone(nearest, query), scope.lang));
   }

@@ -97,6 +97,17 @@ function lookupsOf(glossary: Glossary): Lookups {
     }
   };
   for (const entry of [...glossary.terms, ...glossary.people]) addGroup([...entry.ja, ...entry.en]);
+  // A person is asked about by family name (ブリンケン長官, 茂木大臣, "Blinken"): each part of a name
+  // finds the person's names and name parts in both languages.
+  for (const person of glossary.people) {
+    const parts = [...person.ja.flatMap(jaNameParts), ...person.en.flatMap((n) => n.split(/[\s.]+/).filter((w) => w.length >= 3))];
+    const all = [...person.ja, ...person.en, ...parts];
+    for (const part of parts) {
+      const set = forms.get(normalize(part)) ?? new Set<string>();
+      all.forEach((x) => set.add(x));
+      forms.set(normalize(part), set);
+    }
+  }
   for (const c of COUNTRIES) addGroup([c.name, ...c.ja, ...c.en]);
   const synonyms = new Map<string, number[]>();
   glossary.synonyms.forEach((g, i) => {
@@ -114,6 +125,13 @@ function lookupsOf(glossary: Glossary): Lookups {
   l = { forms, synonyms, phrases, terms: new Map() };
   lookups.set(glossary, l);
   return l;
+}
+
+/** Parts of a Japanese name a question may use alone: katakana family names, kanji name heads. */
+function jaNameParts(name: string): string[] {
+  if (/[・･]/.test(name)) return name.split(/[・･]/).filter((p) => p.length >= 2);
+  // Kanji names carry no separator: the first two or three characters are the usual family name.
+  return [2, 3].filter((n) => name.length > n).map((n) => name.slice(0, n));
 }
 
 function formsOf(word: string, glossary: Glossary): { forms: string[]; synonyms: string[]; events: string[] } {

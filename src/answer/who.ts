@@ -123,7 +123,12 @@ function holdsRole(p: Person, roles: QuestionTerm[], terms: QuestionTerm[]): boo
   const countries = terms.filter((t) => t.identifies && t.distinctive && labels(t).some((f) => canonicalCountry(f) !== undefined));
   if (countries.length === 0) return true;
   const mine = p.affiliation ? canonicalCountry(p.affiliation) : undefined;
-  return countries.some((t) => labels(t).some((f) => canonicalCountry(f) === mine) || labels(t).some((f) => formIn(f, role, stems)));
+  // Without a country read for the person, the words around their name say it (パラオ共和国大統領).
+  const around = [role, ...p.mentions.map((m) => m.text)].join(' ');
+  const aroundStems = termSet(around);
+  return countries.some(
+    (t) => (mine !== undefined && labels(t).some((f) => canonicalCountry(f) === mine)) || labels(t).some((f) => formIn(f, around, aroundStems)),
+  );
 }
 
 /** Whether the question names this person ("Who did Kishida meet?" names Kishida). */
@@ -164,6 +169,7 @@ export function answerWho(lib: Library, query: string, scope: SearchScope): Answ
   }
 
   let entries = mergePeople(lib, askedLanguageFirst(lib, scope.lang, statements));
+  const everyone = entries;
   if (matched && matched.size > 0) {
     const inMatched = (n?: Named) => n !== undefined && n.person.mentions.some((m) => matched!.get(n.statement)?.has(m.paragraph));
     const named = entries.filter((e) => inMatched(e.ja) || inMatched(e.en));
@@ -179,7 +185,9 @@ export function answerWho(lib: Library, query: string, scope: SearchScope): Answ
     // Judged on the side written in the question's language where there is one.
     const side = (e: { ja?: Named; en?: Named }) => (/[\p{Script=Han}\p{Script=Katakana}]/u.test(query) ? e.ja ?? e.en : e.en ?? e.ja);
     const holders = entries.filter((e) => holdsRole(side(e)!.person, roles, terms));
-    if (roles.length > 0 && holders.length > 0) entries = holders;
+    // The paragraph that answers may name only the asker's side: the role's holder is elsewhere in the statement.
+    const elsewhere = holders.length > 0 ? holders : everyone.filter((e) => holdsRole(side(e)!.person, roles, terms));
+    if (roles.length > 0 && elsewhere.length > 0) entries = elsewhere;
   }
   if (entries.length === 0) return none(notice('noPeople', scope.lang));
 

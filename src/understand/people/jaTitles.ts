@@ -160,7 +160,7 @@ export const JA_FORMER_MARKS: readonly string[] = ['前', '元'];
 export const JA_CURRENT_MARKS: readonly string[] = ['現'];
 
 /** Words that end up where a name should be but are not names (同大臣, 両大臣, 日米韓外相). */
-export const JA_NOT_NAMES = new Set(['本', '当', '新', '現', '前', '元', '歴代', '次期', '全', '三者', '首脳', '閣僚', '各国', '同国', '両国']);
+export const JA_NOT_NAMES = new Set(['本', '当', '新', '現', '前', '元', '歴代', '次期', '全', '三者', '首脳', '閣僚', '各国', '同国', '両国', '共同']);
 export const JA_NOT_NAME_FIRST_CHARS = new Set([...'同両各諸']);
 /** Country abbreviations (日米韓外相): a "name" made only of these is a list of countries. */
 export const JA_COUNTRY_ABBREVIATIONS = new Set([...'日米韓中露豪英仏独加伊印欧朝台']);

@@ -18,13 +18,16 @@ const live = await createLiveEngine(config.corpusDir, logger, {
 const { engine } = live;
 
 if (config.discordToken) {
-  const { startBot } = await import('./discord/bot.ts');
-  const { stopOnSignals } = await import('./discord/shutdown.ts');
-  const bot = await startBot(config, engine, logger);
-  stopOnSignals(async () => {
-    live.close();
-    await bot.stop();
-  }, logger);
+  // A bug outside the guarded handlers still ends the process, but as one log line and exit 1
+  // (a supervisor restarts it), not as a raw stack trace on stderr.
+  const die = (err: unknown) => {
+    logger.fatal({ err }, 'unexpected error: exiting');
+    process.exit(1);
+  };
+  process.on('uncaughtException', die);
+  process.on('unhandledRejection', die);
+  const { runBotProcess } = await import('./discord/launch.ts');
+  await runBotProcess(config, engine, logger, { onExit: () => live.close() });
 } else {
   logger.info('no DISCORD_TOKEN: starting the offline console');
   await runConsole(engine, {

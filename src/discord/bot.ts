@@ -22,6 +22,7 @@ import { Cooldown, type CooldownOptions } from './cooldown.ts';
 import { apologize, commandMap, refuseWhileStopping, routeInteraction } from './interactionRouter.ts';
 import { apologizeForMessage, handleMessage, questionOf } from './messageHandler.ts';
 import { SeenEvents } from './seenEvents.ts';
+import { EXIT_CONFIG, FatalGatewayClose, gatewayCloseHint, isFatalClose, type FatalProblem } from './fatal.ts';
 
 export interface BotOptions {
   /** Commands to serve (default: all of `commands/`); tests add their own. */
@@ -29,7 +30,16 @@ export interface BotOptions {
   cooldown?: CooldownOptions;
   /** Extra client options, e.g. timeouts in tests. */
   clientOptions?: Partial<ClientOptions>;
+  /** How long stop() waits for replies in flight before disconnecting anyway (default 10 s). */
+  stopDeadlineMs?: number;
+  /**
+   * Called once when Discord closes the gateway for good while running (token reset, intents
+   * refused): discord.js will not reconnect, so the process should exit non-zero.
+   */
+  onFatal?: (problem: FatalProblem) => void;
 }
+
+export const STOP_DEADLINE_MS = 10_000;
 
 export interface RunningBot {
   client: Client;
@@ -54,6 +64,26 @@ export function clientOptionsFor(config: Config, extra: Partial<ClientOptions> =
 /** discord.js debug lines mention a partly censored token; none of it goes to the logs. */
 function scrubDebug(message: string): string {
   return message.replace(/(Provided token:?\s*)\S+/gi, '$1[redacted]');
+}
+
+/**
+ * discord.js handles each gateway event synchronously inside its socket's message handler: an
+ * event it cannot parse (an interaction with neither user nor member), or a listener that throws,
+ * becomes an uncaught exception that ends the process. Caught here per event, so one bad event
+ * costs one event. handlePacket is internal to discord.js 14; if it is ever gone, nothing is wrapped.
+ */
+function containGatewayEvents(client: Client, log: Logger): void {
+  const ws = client.ws as unknown as { handlePacket?: (packet?: { t?: string }, shard?: unknown) => boolean };
+  const handle = ws.handlePacket;
+  if (typeof handle !== 'function') return;
+  ws.handlePacket = function (packet, shard) {
+    try {
+      return handle.call(this, packet, shard);
+    } catch (error) {
+      log.error({ err: error, event: packet?.t }, 'gateway event could not be handled; skipped');
+      return true;
+    }
+  };
 }
 
 export async function startBot(
@@ -91,6 +121,8 @@ export async function startBot(
     void task.finally(() => inFlight.delete(task));
   }
 
+  containGatewayEvents(client, log);
+
   client.on(Events.InteractionCreate, (interaction: Interaction) => {
     if (!seen.first(interaction.id)) {
       log.debug({ interaction: interaction.id }, 'repeated interaction ignored');
@@ -100,7 +132,7 @@ export async function startBot(
       interaction: interaction.id,
       type: interaction.type,
       ...(interaction.isCommand() || interaction.isAutocomplete() ? { command: interaction.commandName } : {}),
-      user: interaction.user.id,
+      user: interaction.user?.id,
     };
     if (!accepting) {
       guarded(what, () => refuseWhileStopping(interaction), async () => {});
@@ -132,7 +164,22 @@ export async function startBot(
   client.on(Events.Error, (error) => log.error({ err: error }, 'client error'));
   client.on(Events.Warn, (warning) => log.warn({ warning }, 'client warning'));
   client.on(Events.Debug, (message) => log.trace({ debug: scrubDebug(message) }, 'discord.js'));
-  client.on(Events.ShardDisconnect, (event, shard) => log.warn({ shard, code: event.code }, 'shard disconnected'));
+  // discord.js emits this only for close codes it will not recover from: the bot is down for good.
+  let fatalClose: number | undefined;
+  client.on(Events.ShardDisconnect, (event, shard) => {
+    if (!isFatalClose(event.code)) {
+      log.warn({ shard, code: event.code }, 'shard disconnected');
+      return;
+    }
+    const first = fatalClose === undefined;
+    fatalClose ??= event.code;
+    // Before ready, login() fails and the caller reports it; once running, onFatal does.
+    if (first && client.isReady()) {
+      const message = gatewayCloseHint(event.code)!;
+      log.fatal({ shard, code: event.code }, message);
+      options.onFatal?.({ message, exitCode: EXIT_CONFIG });
+    }
+  });
   client.on(Events.ShardReconnecting, (shard) => log.info({ shard }, 'shard reconnecting'));
   client.on(Events.ShardResume, (shard, replayed) => log.info({ shard, replayed }, 'shard resumed'));
 
@@ -142,7 +189,7 @@ export async function startBot(
     await ready;
   } catch (error) {
     await client.destroy();
-    throw error;
+    throw fatalClose !== undefined ? new FatalGatewayClose(fatalClose) : error;
   }
   log.info({ user: client.user?.id, guilds: client.guilds.cache.size }, 'Discord bot ready');
 
@@ -153,9 +200,21 @@ export async function startBot(
       stopped ??= (async () => {
         accepting = false;
         log.info({ inFlight: inFlight.size }, 'stopping: finishing replies in flight');
-        // Notices sent while waiting join the set: wait until it is empty.
-        while (inFlight.size > 0) await Promise.allSettled([...inFlight]);
-        await client.destroy();
+        // A hanging Discord API must not keep a stopping bot alive (and a restart waiting) forever.
+        const deadlineMs = options.stopDeadlineMs ?? STOP_DEADLINE_MS;
+        let timer: NodeJS.Timeout | undefined;
+        const deadline = new Promise<'late'>((resolve) => (timer = setTimeout(() => resolve('late'), deadlineMs)));
+        const drained = (async () => {
+          // Notices sent while waiting join the set: wait until it is empty.
+          while (inFlight.size > 0) await Promise.allSettled([...inFlight]);
+          return 'drained' as const;
+        })();
+        if ((await Promise.race([drained, deadline])) === 'late') {
+          log.warn({ inFlight: inFlight.size, deadlineMs }, 'replies still in flight at the stop deadline: stopping without them');
+        }
+        const destroyed = client.destroy().then(() => 'destroyed' as const);
+        if ((await Promise.race([destroyed, deadline])) === 'late') log.warn('gateway logout did not finish in time');
+        clearTimeout(timer);
         log.info('Discord bot stopped');
       })();
       return stopped;

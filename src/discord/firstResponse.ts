@@ -49,13 +49,20 @@ export async function respondInTime(
   }
 
   await interaction.deferReply({ flags });
-  // Already late: the work starts only once the deferral is on its way.
-  outcome = await (work ?? produce());
-  if ('message' in outcome) {
-    await interaction.editReply(outcome.message);
-    return;
+  try {
+    // Already late: the work starts only once the deferral is on its way.
+    outcome = await (work ?? produce());
+    if ('message' in outcome) {
+      await interaction.editReply(outcome.message);
+      return;
+    }
+    // The deferred reply may be public: replace it with a private note.
+    await interaction.deleteReply();
+    await interaction.followUp({ content: outcome.privateNote, flags: MessageFlags.Ephemeral });
+  } catch (error) {
+    // Left alone, the public "thinking…" would stay in the channel forever; the caller's apology
+    // follows privately.
+    await interaction.deleteReply().catch(() => undefined);
+    throw error;
   }
-  // The deferred reply may be public: replace it with a private note.
-  await interaction.deleteReply();
-  await interaction.followUp({ content: outcome.privateNote, flags: MessageFlags.Ephemeral });
 }

@@ -82,24 +82,14 @@ export async function runBotProcess(
       if (bot) exitAfterStop(problem.exitCode);
     },
   };
-  try {
-    bot = await startBotWithRetry(config, engine, logger, botOptions, options.retry);
-  } catch (error) {
-    const problem = startupProblem(error, config.discordApiUrl ?? 'https://discord.com/api');
-    // One line, no stack trace: the message says what to fix.
-    logger.fatal(problem.message);
-    exitAfterStop(problem.exitCode);
-    return undefined;
-  }
-  if (fatal) {
-    exitAfterStop(fatal.exitCode);
-    return bot;
-  }
-  const running = bot;
+  // Listening from the start: a SIGTERM that lands between "ready" and here must not kill the
+  // process without a graceful stop.
+  const starting = startBotWithRetry(config, engine, logger, botOptions, options.retry);
   stopOnSignals(
     async () => {
       exiting = true;
-      await running.stop();
+      const running = await starting.catch(() => undefined);
+      await running?.stop();
       options.onExit?.();
     },
     logger,
@@ -109,5 +99,16 @@ export async function runBotProcess(
       deadlineMs: (options.bot?.stopDeadlineMs ?? STOP_DEADLINE_MS) + 5000,
     },
   );
+  try {
+    bot = await starting;
+  } catch (error) {
+    if (exiting) return undefined;
+    const problem = startupProblem(error, config.discordApiUrl ?? 'https://discord.com/api');
+    // One line, no stack trace: the message says what to fix.
+    logger.fatal(problem.message);
+    exitAfterStop(problem.exitCode);
+    return undefined;
+  }
+  if (fatal) exitAfterStop(fatal.exitCode);
   return bot;
 }

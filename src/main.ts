@@ -1,6 +1,7 @@
 import 'dotenv/config';
 import { runConsole } from './cli/console.ts';
 import { loadConfigOrExit } from './config.ts';
+import { corpusFolderProblem } from './corpus/walk.ts';
 import { terminalBold } from './render/text.ts';
 import { createLiveEngine } from './engine/live.ts';
 import { createLogger } from './logger.ts';
@@ -11,6 +12,12 @@ import { createLogger } from './logger.ts';
  */
 const config = loadConfigOrExit();
 const logger = createLogger(config.logLevel, { secrets: [config.discordToken] });
+// Serving an empty corpus would look like a working bot that knows nothing: refuse to start.
+const folderProblem = await corpusFolderProblem(config.corpusDir);
+if (folderProblem) {
+  logger.fatal(`CORPUS_DIR: ${folderProblem}. Set CORPUS_DIR to the folder of statement files.`);
+  process.exit(2);
+}
 // Both the bot and the console answer from the live engine: corpus edits apply without a restart.
 const live = await createLiveEngine(config.corpusDir, logger, {
   ...(config.corpusPollMs !== undefined ? { pollMs: config.corpusPollMs } : {}),

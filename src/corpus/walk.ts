@@ -90,3 +90,22 @@ export async function contentSignature(root: string, files: readonly string[]): 
   }
   return hash.digest('hex');
 }
+
+/**
+ * Why `dir` cannot be a corpus folder (missing, a file, unreadable, the file-system root), or
+ * undefined when it can. For entry points, which stop with one line instead of answering
+ * "nothing matches" from an empty corpus.
+ */
+export async function corpusFolderProblem(dir: string): Promise<string | undefined> {
+  const abs = path.resolve(dir);
+  if (path.parse(abs).root === abs) return `${abs} is the root of the file system, not a corpus folder`;
+  try {
+    const info = await stat(abs);
+    if (!info.isDirectory()) return `${abs} is a file, not a folder of statements`;
+    await readdir(abs);
+    return undefined;
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code ?? 'error';
+    return code === 'ENOENT' ? `${abs} does not exist` : `${abs} cannot be read (${code})`;
+  }
+}

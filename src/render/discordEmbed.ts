@@ -7,7 +7,6 @@
 import {
   ButtonStyle,
   ComponentType,
-  escapeMarkdown,
   type APIActionRowComponent,
   type APIButtonComponentWithCustomId,
   type APIEmbed,
@@ -15,6 +14,7 @@ import {
 } from 'discord.js';
 import type { Answer, AnswerItem, Citation, Lang } from '../answer/types.ts';
 import type { StatementSummary } from '../engine/types.ts';
+import { escapeDiscord } from './discordSafe.ts';
 import { splitByMatches } from './highlight.ts';
 import { fitFormatted, truncateText } from './truncate.ts';
 
@@ -109,20 +109,9 @@ export interface RenderedAnswer {
   pageCount: number;
 }
 
-/** Markdown-escaped text that also cannot become a heading, list or masked link. */
+/** Markdown-escaped text that also cannot become a heading, list, masked link, mention or timestamp. */
 export function escapeText(text: string): string {
-  // discord.js escapes only the first `[` of a line that holds masked links, leaving a second link
-  // live; escaping every `[` (backslashes are already escaped) closes them all.
-  return escapeMarkdown(text, {
-    // The italic and underline escapes use look-behinds that cost quadratic time on long
-    // paragraphs; they change nothing unless the characters they escape are present.
-    italic: /[*_]/.test(text),
-    underline: text.includes('__'),
-    heading: true,
-    bulletedList: true,
-    numberedList: true,
-    maskedLink: false,
-  }).replace(/\[/g, '\\[');
+  return escapeDiscord(text);
 }
 
 /** An excerpt as a block quote with the matched terms in bold, everything else escaped. */
@@ -252,7 +241,7 @@ export function renderAnswer(answer: Answer, options: AnswerRenderOptions = {}):
   items.forEach((item, i) => {
     for (const citation of item.citations) {
       pendingFields.push({
-        name: `${first + i + 1}. ${citation.title}`,
+        name: `${first + i + 1}. ${escapeText(citation.title)}`,
         excerpt: citation.excerpt,
         matched: item.matched ?? [],
         meta: citationMeta(citation, lang),

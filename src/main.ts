@@ -3,6 +3,7 @@ import { runConsole } from './cli/console.ts';
 import { loadConfigOrExit } from './config.ts';
 import { corpusFolderProblem } from './corpus/walk.ts';
 import { terminalBold } from './render/text.ts';
+import { terminalSafeEngine } from './render/terminalSafe.ts';
 import { createLiveEngine } from './engine/live.ts';
 import { createLogger } from './logger.ts';
 
@@ -37,7 +38,8 @@ if (config.discordToken) {
   await runBotProcess(config, engine, logger, { onExit: () => live.close() });
 } else {
   logger.info('no DISCORD_TOKEN: starting the offline console');
-  await runConsole(engine, {
+  // On a terminal, corpus escape sequences (clear screen, clipboard writes) are stripped from answers.
+  await runConsole(process.stdout.isTTY ? terminalSafeEngine(engine) : engine, {
     input: process.stdin,
     output: process.stdout,
     ...(process.stdout.isTTY ? { highlight: terminalBold } : {}),

@@ -28,6 +28,8 @@ export interface BotOptions {
   /** Commands to serve (default: all of `commands/`); tests add their own. */
   commands?: readonly Command[];
   cooldown?: CooldownOptions;
+  /** Autocomplete's own per-user budget (default AUTOCOMPLETE_BUDGET). */
+  autocompleteCooldown?: CooldownOptions;
   /** Extra client options, e.g. timeouts in tests. */
   clientOptions?: Partial<ClientOptions>;
   /** How long stop() waits for replies in flight before disconnecting anyway (default 10 s). */
@@ -40,6 +42,12 @@ export interface BotOptions {
 }
 
 export const STOP_DEADLINE_MS = 10_000;
+
+/**
+ * Discord sends an autocomplete request per keystroke or so: 10 in any 5 s covers fast typing
+ * (about 2 a second, with bursts), while one user's flood cannot crowd out everyone's questions.
+ */
+export const AUTOCOMPLETE_BUDGET = { limit: 10, windowMs: 5000 } as const;
 
 export interface RunningBot {
   client: Client;
@@ -96,6 +104,7 @@ export async function startBot(
   const client = new Client(clientOptionsFor(config, options.clientOptions));
   const log = logger.child({ component: 'discord' });
   const cooldown = new Cooldown(options.cooldown);
+  const autocompleteCooldown = new Cooldown(options.autocompleteCooldown ?? AUTOCOMPLETE_BUDGET);
   const commands = commandMap(options.commands ?? defaultCommands);
   const ctx = { engine, logger: log };
 
@@ -138,7 +147,7 @@ export async function startBot(
       guarded(what, () => refuseWhileStopping(interaction), async () => {});
       return;
     }
-    guarded(what, () => routeInteraction(interaction, { commands, ctx, cooldown }), () => apologize(interaction));
+    guarded(what, () => routeInteraction(interaction, { commands, ctx, cooldown, autocompleteCooldown }), () => apologize(interaction));
   });
 
   client.on(Events.MessageCreate, (message: Message) => {

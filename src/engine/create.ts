@@ -65,8 +65,13 @@ export function createEngine(lib: Library): Engine {
   let sorted: StatementSummary[] | undefined;
   const allStatements = (): StatementSummary[] =>
     (sorted ??= lib.statements.map((_, i) => summary(lib, i)).sort(byDateDesc));
-  let searchable: Array<{ s: StatementSummary; hay: string[] }> | undefined;
-  const searchIndex = () => (searchable ??= allStatements().map((s) => ({ s, hay: [s.title, s.id, s.date].map(normalize) })));
+  let searchable: Array<{ s: StatementSummary; hay: string[]; joined: string }> | undefined;
+  const searchIndex = () =>
+    (searchable ??= allStatements().map((s) => {
+      const hay = [s.title, s.id, s.date].map(normalize);
+      // One string to search inside: one scan per statement instead of three (NUL never matches a needle).
+      return { s, hay, joined: hay.join('\u0000') };
+    }));
 
   const statements = (lang?: Lang): StatementSummary[] =>
     allStatements().filter((s) => !lang || primaryLanguage(s.language) === lang);
@@ -97,14 +102,17 @@ export function createEngine(lib: Library): Engine {
       // Autocomplete text skips cleanQuery; NFKC of a long run of combining marks is quadratic.
       const needle = normalize(wellFormed(prefix.slice(0, MAX_QUERY_LENGTH)).trim());
       if (!needle) return allStatements().slice(0, count);
+      // NUL joins the searched fields below; no title, id or date holds one.
+      if (needle.includes('\u0000')) return [];
       // Prefix matches first, then matches inside; each newest first. Enough prefix matches end the scan.
       const starts: StatementSummary[] = [];
       const inside: StatementSummary[] = [];
-      for (const { s, hay } of searchIndex()) {
+      for (const { s, hay, joined } of searchIndex()) {
+        if (!joined.includes(needle)) continue;
         if (hay.some((h) => h.startsWith(needle))) {
           starts.push(s);
           if (starts.length >= count) break;
-        } else if (inside.length < count && hay.some((h) => h.includes(needle))) {
+        } else if (inside.length < count) {
           inside.push(s);
         }
       }

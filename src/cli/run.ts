@@ -107,8 +107,19 @@ async function importFiles(args: CliArgs, io: CliIO): Promise<number> {
   return failed > 0 ? 1 : 0;
 }
 
+/** How many times `--corpus` is given (as `--corpus DIR` or `--corpus=DIR`), up to a `--`. */
+function corpusFlagCount(argv: readonly string[]): number {
+  const end = argv.indexOf('--');
+  return (end === -1 ? argv : argv.slice(0, end)).filter((a) => a === '--corpus' || a.startsWith('--corpus=')).length;
+}
+
 /** Runs one command line; returns the exit code. */
 export async function runCli(argv: string[], io: CliIO): Promise<number> {
+  // The last one would silently win: a script that meant the first would read another corpus.
+  if (corpusFlagCount(argv) > 1) {
+    io.stderr('readout: --corpus is given more than once; give one corpus folder.');
+    return 2;
+  }
   let args: CliArgs;
   try {
     args = parseCliArgs(argv);

@@ -69,6 +69,15 @@ describe('readout --corpus that cannot be a corpus folder', () => {
     }
   });
 
+  it('given twice: exit 2, whichever form, instead of silently reading the last one', async () => {
+    for (const args of [['quote', '--corpus', SEED_CORPUS, '--corpus', scratch, 'missile'], ['who', `--corpus=${SEED_CORPUS}`, '--corpus', SEED_CORPUS]]) {
+      const { stdout, stderr, code } = await readout(args);
+      expect(code).toBe(2);
+      expect(stdout).toBe('');
+      expect(stderr).toBe('readout: --corpus is given more than once; give one corpus folder.\n');
+    }
+  });
+
   it('npm start with a CORPUS_DIR that does not exist: exit 2 and one log line saying so', async () => {
     const missing = path.join(scratch, 'gone');
     const { stderr, code } = await node(['bin/start.js'], { CORPUS_DIR: missing });

@@ -72,6 +72,7 @@ export function watchCorpus(dir: string, onChange: () => void, options: WatchOpt
     void baseline.then(() => {
       if (!closed) onChange();
     });
+    void rewatchIfReplaced();
   };
   const schedule = (): void => {
     if (closed) return;
@@ -118,8 +119,29 @@ export function watchCorpus(dir: string, onChange: () => void, options: WatchOpt
       return undefined;
     }
   };
-  const watcher = events ? listen() : undefined;
+  let watcher = events ? listen() : undefined;
   if (pollAlways) startPolling();
+
+  /**
+   * Events follow the folder that was there when watching began: a corpus folder replaced by
+   * another (moved into place, restored, re-synced) would go unwatched. When it was, watch the
+   * new one; while there is none, the scan notices its return.
+   */
+  const identity = () => stat(root).then((s) => `${s.dev}:${s.ino}`, () => undefined);
+  let watchedIdentity = events ? identity() : Promise.resolve(undefined);
+  const rewatchIfReplaced = async (): Promise<void> => {
+    if (!events || closed) return;
+    const [now, before] = await Promise.all([identity(), watchedIdentity]);
+    if (closed || now === before) return;
+    if (now === undefined) {
+      startPolling();
+      return;
+    }
+    logger?.info({ dir: root }, 'corpus folder was replaced: watching the new one');
+    watcher?.close();
+    watcher = listen();
+    watchedIdentity = Promise.resolve(now);
+  };
 
   return {
     ready: baseline.then(() => undefined),

@@ -9,6 +9,7 @@ import {
   Events,
   GatewayIntentBits,
   Partials,
+  REST,
   type ClientOptions,
   type Interaction,
   type Message,
@@ -94,6 +95,25 @@ function containGatewayEvents(client: Client, log: Logger): void {
   };
 }
 
+/**
+ * discord.js counts every REST request against the bot's global limit of 50 a second, but Discord
+ * exempts interaction endpoints from it. Interaction callbacks already bypass the count; the
+ * webhook requests of interactions (editing a deferred answer in, follow-ups) did not, so after a
+ * burst of deferrals the answers trickled in at 50 a second. They go through a REST manager of
+ * their own: same API, same per-route limits and retries, no global count. Returns that manager.
+ */
+function exemptInteractionWebhooks(client: Client): REST {
+  const interactions = new REST({ ...client.rest.options, globalRequestsPerSecond: Number.MAX_SAFE_INTEGER });
+  const queue = client.rest.queueRequest.bind(client.rest);
+  const prefix = (id: string) => `/webhooks/${id}/`;
+  client.rest.queueRequest = (request) => {
+    const appId = client.application?.id ?? client.user?.id;
+    const route = String(request.fullRoute);
+    return request.auth === false && appId && route.startsWith(prefix(appId)) ? interactions.queueRequest(request) : queue(request);
+  };
+  return interactions;
+}
+
 export async function startBot(
   config: Config,
   engine: Engine,
@@ -165,11 +185,14 @@ export async function startBot(
   });
 
   // Rate limits and server errors are retried by discord.js; the log shows they happened.
-  client.rest.on('response', (request, response) => {
-    if (response.status === 429 || response.status >= 500) {
-      log.warn({ method: request.method, route: request.route, status: response.status, retries: request.retries }, 'Discord API error response (discord.js retries 429 and 5xx)');
-    }
-  });
+  const interactionRest = exemptInteractionWebhooks(client);
+  for (const rest of [client.rest, interactionRest]) {
+    rest.on('response', (request, response) => {
+      if (response.status === 429 || response.status >= 500) {
+        log.warn({ method: request.method, route: request.route, status: response.status, retries: request.retries }, 'Discord API error response (discord.js retries 429 and 5xx)');
+      }
+    });
+  }
   client.on(Events.Error, (error) => log.error({ err: error }, 'client error'));
   client.on(Events.Warn, (warning) => log.warn({ warning }, 'client warning'));
   client.on(Events.Debug, (message) => log.trace({ debug: scrubDebug(message) }, 'discord.js'));
@@ -221,6 +244,8 @@ export async function startBot(
         if ((await Promise.race([drained, deadline])) === 'late') {
           log.warn({ inFlight: inFlight.size, deadlineMs }, 'replies still in flight at the stop deadline: stopping without them');
         }
+        interactionRest.clearHashSweeper();
+        interactionRest.clearHandlerSweeper();
         const destroyed = client.destroy().then(() => 'destroyed' as const);
         if ((await Promise.race([destroyed, deadline])) === 'late') log.warn('gateway logout did not finish in time');
         clearTimeout(timer);

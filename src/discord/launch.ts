@@ -15,9 +15,18 @@ export interface RetryOptions {
   attempts?: number;
   firstDelayMs?: number;
   sleep?: (ms: number) => Promise<void>;
+  /** Aborted (by SIGTERM during startup): no further try, and the current wait ends at once. */
+  signal?: AbortSignal;
 }
 
-const sleepFor = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+const sleepFor = (ms: number, signal?: AbortSignal) =>
+  new Promise<void>((resolve) => {
+    const timer = setTimeout(resolve, ms);
+    signal?.addEventListener('abort', () => {
+      clearTimeout(timer);
+      resolve();
+    }, { once: true });
+  });
 
 /** startBot, tried again with doubling waits while the failure may pass (API unreachable, 5xx). */
 export async function startBotWithRetry(
@@ -28,16 +37,17 @@ export async function startBotWithRetry(
   retry: RetryOptions = {},
 ): Promise<RunningBot> {
   const attempts = Math.max(1, retry.attempts ?? 5);
-  const sleep = retry.sleep ?? sleepFor;
+  const sleep = retry.sleep ?? ((ms: number) => sleepFor(ms, retry.signal));
   let delay = retry.firstDelayMs ?? 1000;
   for (let attempt = 1; ; attempt++) {
     try {
       return await startBot(config, engine, logger, options);
     } catch (error) {
-      if (!isTransient(error) || attempt >= attempts) throw error;
+      if (!isTransient(error) || attempt >= attempts || retry.signal?.aborted) throw error;
       const { message } = startupProblem(error, config.discordApiUrl ?? 'https://discord.com/api');
       logger.warn({ attempt, of: attempts, retryInMs: delay }, `${message} Retrying.`);
       await sleep(delay);
+      if (retry.signal?.aborted) throw error;
       delay *= 2;
     }
   }
@@ -84,10 +94,12 @@ export async function runBotProcess(
   };
   // Listening from the start: a SIGTERM that lands between "ready" and here must not kill the
   // process without a graceful stop.
-  const starting = startBotWithRetry(config, engine, logger, botOptions, options.retry);
+  const aborted = new AbortController();
+  const starting = startBotWithRetry(config, engine, logger, botOptions, { ...options.retry, signal: aborted.signal });
   stopOnSignals(
     async () => {
       exiting = true;
+      aborted.abort();
       const running = await starting.catch(() => undefined);
       await running?.stop();
       options.onExit?.();

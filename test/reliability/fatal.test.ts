@@ -105,6 +105,24 @@ test('an unreachable API is retried with growing waits, then exit 1 with one lin
   expect(fatal[0].err).toBeUndefined();
 });
 
+test('a signal while waiting to retry an unreachable API stops at once with exit 0, without more tries', async () => {
+  fake = await FakeDiscord.start();
+  const config = configFor(fake);
+  await fake.close();
+  fake = undefined;
+  const { logger, logs } = memoryLogger();
+  const engine = await loadEngine(REPO_CORPUS);
+  const exited = new Promise<number>((resolve) => {
+    // A minute's wait before the second try: only the signal can end it within the test's time.
+    void runBotProcess(config, engine, logger, { exit: resolve, signals: ['SIGUSR2'], retry: { attempts: 5, firstDelayMs: 60_000 } });
+  });
+  while (!logs.some((l) => l.includes('Retrying'))) await new Promise((resolve) => setTimeout(resolve, 10));
+  process.emit('SIGUSR2', 'SIGUSR2');
+  expect(await exited).toBe(0);
+  expect(logs.filter((l) => l.includes('Retrying'))).toHaveLength(1);
+  expect(logs.some((l) => JSON.parse(l).level >= 50)).toBe(false);
+});
+
 test('an interaction with neither user nor member is logged and skipped; the bot answers the next one', async () => {
   h = await startHarness();
   const guild = h.fake.guild;

@@ -8,6 +8,7 @@ import { QueryError } from '../engine/errors.ts';
 import type { Engine } from '../engine/types.ts';
 import { fitContent } from '../render/discordEmbed.ts';
 import { answerMessage, normalizeQuery } from './answerMessage.ts';
+import { inTurn } from './firstResponse.ts';
 import type { Cooldown } from './cooldown.ts';
 import { langFromLocale, langOfText } from './locale.ts';
 import { say } from './messages.ts';
@@ -49,7 +50,8 @@ export async function handleMessage(message: Message, deps: MessageDeps): Promis
   }
   let reply;
   try {
-    reply = answerMessage(deps.engine, { kind: 'ask', query: question, lang, askerId: message.author.id });
+    // In turn with slash commands, so that a burst of mentions cannot hold their deferrals up.
+    reply = await inTurn(() => answerMessage(deps.engine, { kind: 'ask', query: question, lang, askerId: message.author.id }));
   } catch (error) {
     if (error instanceof QueryError) {
       await message.reply({ content: error.messageFor(lang) });

@@ -71,11 +71,6 @@ export async function createLiveEngine(corpusDir: string, logger?: Logger, optio
   let byFile = new Map<string, Statement>();
   let current: Engine | undefined;
 
-  /**
-   * The first load may come from the persisted index. Later ones read the files, keeping the
-   * last good version of broken ones, and build the index afresh; they leave the cache alone, so
-   * it only ever holds what the files said (the next start sees the changed files and rebuilds it).
-   */
   const settleMs = options.settleMs ?? (options.watch === false ? 0 : DEFAULT_SETTLE_MS);
   /** Changed files by path: the hash of their bytes and when that hash was first seen. */
   const pending = new Map<string, { digest: string; since: number }>();
@@ -91,6 +86,11 @@ export async function createLiveEngine(corpusDir: string, logger?: Logger, optio
   };
   let settleTimer: NodeJS.Timeout | undefined;
 
+  /**
+   * The first load may come from the persisted index. Later ones read the files, keeping the
+   * last good version of broken ones, and build the index afresh; they leave the cache alone, so
+   * it only ever holds what the files said (the next start sees the changed files and rebuilds it).
+   */
   const read = async (): Promise<{ corpus: LoadedCorpus; index?: ParagraphIndex; facts?: FactsSource }> => {
     if (current) return { corpus: await loadCorpus(corpusDir, { previous: byFile, settled }) };
     return loadIndexedCorpus(corpusDir, {

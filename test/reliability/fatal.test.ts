@@ -80,6 +80,28 @@ for (const code of [4004, 4014, 4011, 4012]) {
   });
 }
 
+for (const when of ['at login', 'while running'] as const) {
+  test(`sharded: a shard refused by Discord ${when} stops all shards with exit 2, not a respawn loop`, async () => {
+    fake = await FakeDiscord.start();
+    if (when === 'at login') fake.identifyCloseCode = 4014;
+    const bot = launchBot(fake, ['--import', 'tsx', 'src/discord/sharded.ts'], { SHARD_COUNT: '1' });
+    if (when === 'while running') {
+      await printed(bot, 'Discord bot ready');
+      fake.identifyCloseCode = 4004;
+      fake.closeSockets(4004, 'test: token reset');
+    }
+    const [code] = await once(bot.proc, 'exit');
+    expect(code).toBe(2);
+    const fatal = fatalLines(bot);
+    expect(fatal.map((l) => l.msg)).toEqual([
+      expect.stringContaining(when === 'at login' ? 'close 4014' : 'close 4004'),
+      expect.stringContaining('stopping all shards'),
+    ]);
+    expect(fake.identifies).toHaveLength(1);
+    expect(rawLines(bot)).toEqual([]);
+  });
+}
+
 test('an unreachable API is retried with growing waits, then exit 1 with one line naming the URL', async () => {
   fake = await FakeDiscord.start();
   const config = configFor(fake);

@@ -37,14 +37,22 @@ export function loggerOptions(level: LogLevel | 'trace' | 'silent', options: Log
   return {
     level,
     redact: { paths: REDACTED_PATHS, censor: '[redacted]' },
-    ...(secrets.length
-      ? {
-          hooks: {
-            streamWrite: (line: string) => secrets.reduce((out, secret) => out.split(secret).join('[redacted]'), line),
-          },
-        }
-      : {}),
+    hooks: {
+      streamWrite: (line: string) =>
+        redactInteractionTokens(secrets.reduce((out, secret) => out.split(secret).join('[redacted]'), line)),
+    },
   };
+}
+
+/**
+ * Interaction tokens sit in request URLs (`/interactions/{id}/{token}/callback`,
+ * `/webhooks/{application}/{token}/…`) that discord.js errors quote. Each lets anyone post as the
+ * bot for 15 minutes, so they are removed wherever a URL carries them.
+ */
+const INTERACTION_TOKEN = /(\/(?:interactions|webhooks)\/\d+\/)[^/\s"'?#\\]+/g;
+
+export function redactInteractionTokens(line: string): string {
+  return line.replace(INTERACTION_TOKEN, '$1[redacted]');
 }
 
 /** JSON logs to stderr (stdout belongs to answers in the CLI). */

@@ -1,5 +1,6 @@
 import { loadConfigOrExit } from '../config.ts';
 import { terminalBold } from '../render/text.ts';
+import { stripForeignControls } from '../render/terminalSafe.ts';
 import { createLogger } from '../logger.ts';
 import { runCli } from './run.ts';
 import 'dotenv/config';
@@ -11,9 +12,14 @@ process.stdout.on('error', (err: NodeJS.ErrnoException) => {
 });
 
 const config = loadConfigOrExit();
+// Corpus text may carry escape sequences (clear screen, OSC 52 clipboard writes): a terminal gets
+// none of them; piped output stays verbatim.
+const forTerminal = (tty: boolean | undefined) => (s: string) => (tty ? stripForeignControls(s) : s);
+const toStdout = forTerminal(process.stdout.isTTY);
+const toStderr = forTerminal(process.stderr.isTTY);
 const code = await runCli(process.argv.slice(2), {
-  stdout: (s) => process.stdout.write(`${s}\n`),
-  stderr: (s) => process.stderr.write(`${s}\n`),
+  stdout: (s) => process.stdout.write(`${toStdout(s)}\n`),
+  stderr: (s) => process.stderr.write(`${toStderr(s)}\n`),
   cwd: process.cwd(),
   env: process.env,
   logger: createLogger(config.logLevel === 'info' ? 'warn' : config.logLevel),

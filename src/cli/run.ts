@@ -4,6 +4,7 @@ import path from 'node:path';
 import type { Answer, Lang } from '../answer/types.ts';
 import { importStatement } from '../corpus/import.ts';
 import { loadCorpus } from '../corpus/load.ts';
+import { corpusFolderProblem } from '../corpus/walk.ts';
 import { formatProblem } from '../corpus/types.ts';
 import type { Statement } from '../corpus/types.ts';
 import { inferredPairs } from '../answer/align.ts';
@@ -114,8 +115,19 @@ async function importFiles(args: CliArgs, io: CliIO): Promise<number> {
   return failed > 0 ? 1 : 0;
 }
 
+/** How many times `--corpus` is given (as `--corpus DIR` or `--corpus=DIR`), up to a `--`. */
+function corpusFlagCount(argv: readonly string[]): number {
+  const end = argv.indexOf('--');
+  return (end === -1 ? argv : argv.slice(0, end)).filter((a) => a === '--corpus' || a.startsWith('--corpus=')).length;
+}
+
 /** Runs one command line; returns the exit code. */
 export async function runCli(argv: string[], io: CliIO): Promise<number> {
+  // The last one would silently win: a script that meant the first would read another corpus.
+  if (corpusFlagCount(argv) > 1) {
+    io.stderr('readout: --corpus is given more than once; give one corpus folder.');
+    return 2;
+  }
   let args: CliArgs;
   try {
     args = parseCliArgs(argv);
@@ -138,9 +150,21 @@ export async function runCli(argv: string[], io: CliIO): Promise<number> {
     return 2;
   }
   try {
-    if (args.command === 'check') return await check(args, io);
     if (args.command === 'import') return await importFiles(args, io);
+    // A corpus folder that cannot be one is the caller's mistake: one line and exit 2, not an
+    // empty corpus answering "nothing matches" with success.
+    const folderProblem = await corpusFolderProblem(corpusDir(args, io));
+    if (folderProblem) {
+      io.stderr(`readout: corpus folder ${args.corpus ? '(--corpus)' : '(CORPUS_DIR or ./corpus)'}: ${folderProblem}`);
+      return 2;
+    }
+    if (args.command === 'check') return await check(args, io);
     const engine = await loadEngine(corpusDir(args, io), io.logger);
+    const unusable = engine.problems.find((p) => p.line === 0 && p.severity === 'error');
+    if (unusable) {
+      io.stderr(`readout: corpus folder: ${unusable.message}`);
+      return 2;
+    }
     if (args.command === 'statements') {
       const list = engine.statements(args.lang);
       io.stdout(args.json ? JSON.stringify(list, null, 2) : renderStatements(list, args.lang ?? 'en'));

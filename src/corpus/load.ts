@@ -1,7 +1,9 @@
-import { readdir, readFile, stat } from 'node:fs/promises';
+import { createHash } from 'node:crypto';
+import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { MAX_FILE_BYTES, parseStatementFile, type ParsedFile } from './parse.ts';
 import type { CorpusProblem, Statement } from './types.ts';
+import { walkCorpus } from './walk.ts';
 
 export interface LoadedCorpus {
   /** Absolute path of the corpus folder. */
@@ -12,6 +14,8 @@ export interface LoadedCorpus {
   glossaryFiles: string[];
   /** Files that failed to load and are served from `previous` (their last good version). */
   kept?: string[];
+  /** Files not yet settled (see `LoadOptions.settled`): their previous version serves, or nothing yet. */
+  unsettled?: string[];
 }
 
 export interface LoadOptions {
@@ -20,36 +24,30 @@ export interface LoadOptions {
    * now broken keeps serving this version, so a bad edit on a running bot loses nothing.
    */
   previous?: ReadonlyMap<string, Statement>;
+  /**
+   * Asked about each file that is new or differs from `previous`, with a hash of its bytes: false
+   * means it may still be being written, so its previous version keeps serving (a new file waits)
+   * and it is listed in `unsettled`. A half-written file must never be quoted as verbatim text.
+   */
+  settled?: (rel: string, digest: string) => boolean;
 }
 
 const STATEMENT_EXT = '.md';
 const GLOSSARY = /^glossary.*\.ya?ml$/i;
 
 /**
- * Regular files under `dir`, and symbolic links apart: links are never followed, so the corpus
- * cannot reach outside its folder or loop.
- */
-async function listFiles(dir: string): Promise<{ files: string[]; links: string[] }> {
-  const entries = await readdir(dir, { withFileTypes: true, recursive: true });
-  const full = (e: (typeof entries)[number]) => path.join(e.parentPath ?? e.path, e.name);
-  return {
-    files: entries.filter((e) => e.isFile()).map(full).sort(),
-    links: entries.filter((e) => e.isSymbolicLink() && e.name.endsWith(STATEMENT_EXT)).map(full).sort(),
-  };
-}
-
-/**
  * Reads and parses one file. Size is checked before reading, so a huge file is never loaded into
  * memory; a file that vanishes or cannot be read (a save in progress, permissions) is a problem,
  * not a crash of the whole load.
  */
-async function readStatementFile(abs: string, rel: string): Promise<ParsedFile> {
+async function readStatementFile(abs: string, rel: string): Promise<ParsedFile & { digest?: string }> {
   const error = (message: string): ParsedFile => ({ problems: [{ file: rel, line: 1, message, severity: 'error' }] });
   try {
     const info = await stat(abs);
     if (!info.isFile()) return error('not a regular file');
     if (info.size > MAX_FILE_BYTES) return error(`file is too large (${info.size} bytes; the limit is ${MAX_FILE_BYTES})`);
-    return parseStatementFile(rel, await readFile(abs));
+    const bytes = await readFile(abs);
+    return { ...parseStatementFile(rel, bytes), digest: createHash('sha1').update(bytes).digest('hex') };
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
     return error(code === 'ENOENT' ? 'file disappeared while loading' : `file cannot be read (${code ?? 'error'})`);
@@ -62,22 +60,27 @@ async function readStatementFile(abs: string, rel: string): Promise<ParsedFile> 
  * in path order, and reports the others.
  * README.md files describe folders and are not statements.
  */
-export async function loadCorpus(dir: string, { previous }: LoadOptions = {}): Promise<LoadedCorpus> {
+export async function loadCorpus(dir: string, { previous, settled }: LoadOptions = {}): Promise<LoadedCorpus> {
   const root = path.resolve(dir);
   const statements: Statement[] = [];
   const problems: CorpusProblem[] = [];
   const glossaryFiles: string[] = [];
   const kept: string[] = [];
+  const unsettled: string[] = [];
 
   let files: string[];
   try {
-    const listed = await listFiles(root);
+    const listed = await walkCorpus(root);
     files = listed.files;
-    for (const link of listed.links) {
+    for (const link of listed.links.filter((l) => l.endsWith(STATEMENT_EXT))) {
       problems.push({ file: path.relative(root, link), line: 1, message: 'symbolic link not followed (copy the file into the corpus folder)', severity: 'warning' });
     }
+    for (const { dir: sub, code } of listed.unreadable) {
+      problems.push({ file: path.relative(root, sub), line: 0, message: `folder cannot be read (${code}): skipped; the rest of the corpus is served`, severity: 'warning' });
+    }
   } catch (err) {
-    const reason = (err as NodeJS.ErrnoException).code === 'ENOENT' ? 'folder not found' : 'folder cannot be read';
+    const code = (err as NodeJS.ErrnoException).code;
+    const reason = code === 'ENOENT' ? 'folder not found' : code === 'ETOOMANY' ? (err as Error).message : 'folder cannot be read';
     return { dir: root, statements, problems: [{ file: dir, line: 0, message: reason, severity: 'error' }], glossaryFiles, kept };
   }
 
@@ -91,6 +94,12 @@ export async function loadCorpus(dir: string, { previous }: LoadOptions = {}): P
     if (!name.endsWith(STATEMENT_EXT) || /^readme\.md$/i.test(name)) continue;
     const rel = path.relative(root, abs);
     const parsed = await readStatementFile(abs, rel);
+    if (settled && parsed.digest !== undefined && !sameStatement(previous?.get(rel), parsed.statement) && !settled(rel, parsed.digest)) {
+      unsettled.push(rel);
+      const last = previous?.get(rel);
+      if (last) candidates.push({ rel, statement: last, idLine: 1 });
+      continue;
+    }
     problems.push(...parsed.problems);
     if (parsed.statement) {
       candidates.push({ rel, statement: parsed.statement, idLine: parsed.idLine ?? 1 });
@@ -128,5 +137,9 @@ export async function loadCorpus(dir: string, { previous }: LoadOptions = {}): P
       keep(c.rel, last, c.idLine);
     }
   }
-  return { dir: root, statements, problems, glossaryFiles, kept };
+  return { dir: root, statements, problems, glossaryFiles, kept, ...(unsettled.length ? { unsettled } : {}) };
+}
+
+function sameStatement(a: Statement | undefined, b: Statement | undefined): boolean {
+  return a !== undefined && b !== undefined && JSON.stringify(a) === JSON.stringify(b);
 }

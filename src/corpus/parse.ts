@@ -1,5 +1,6 @@
 import { splitParagraphs } from './body.ts';
 import { parseFrontMatter } from './frontMatter.ts';
+import { firstTerminalControlLine } from './controlSequences.ts';
 import type { CorpusProblem, Statement } from './types.ts';
 
 /** Largest statement file accepted; real readouts are a few kilobytes. */
@@ -68,5 +69,14 @@ export function parseStatementFile(file: string, bytes: Uint8Array): ParsedFile 
   }
   if (!meta || problems.some((p) => p.severity === 'error')) return { problems };
   const idLine = lines.findIndex((l, i) => i < close && /^id\s*:/.test(l)) + 1;
+  const controlLine = firstTerminalControlLine(text);
+  if (controlLine !== undefined) {
+    problems.push({
+      file,
+      line: controlLine,
+      message: 'contains terminal control characters (escape sequences); they are quoted in JSON and Discord but stripped when printed to a terminal',
+      severity: 'warning',
+    });
+  }
   return { statement: { ...meta, file, paragraphs }, idLine, problems };
 }

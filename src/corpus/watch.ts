@@ -1,13 +1,15 @@
 import { watch, type FSWatcher } from 'node:fs';
-import { readdir, stat } from 'node:fs/promises';
+import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { Logger } from '../logger.ts';
+import { walkCorpus } from './walk.ts';
 
 export interface WatchOptions {
   /**
    * How often to compare every file's size and modification time, in milliseconds; 0 turns the
-   * scan off. The scan catches what file-system events miss (network mounts, containers, editors
-   * that replace folders).
+   * scan off. Given, the scan always runs (for what file-system events miss: network mounts,
+   * some containers). Not given, it runs every DEFAULT_POLL_MS only when events are unavailable:
+   * scanning 20,000 files every 5 s costs a busy core's worth of idle CPU.
    */
   pollMs?: number;
   /** Quiet time after the last change before `onChange` runs: one reload per save, not per write. */
@@ -29,11 +31,7 @@ export const DEFAULT_DEBOUNCE_MS = 200;
 /** Every file's path, size and modification time: changes when any file is added, edited or removed. */
 export async function corpusFingerprint(dir: string): Promise<string> {
   try {
-    const entries = await readdir(dir, { withFileTypes: true, recursive: true });
-    const files = entries
-      .filter((e) => e.isFile())
-      .map((e) => path.join(e.parentPath ?? e.path, e.name))
-      .sort();
+    const { files, unreadable } = await walkCorpus(dir);
     const parts = await Promise.all(
       files.map(async (f) => {
         try {
@@ -44,7 +42,8 @@ export async function corpusFingerprint(dir: string): Promise<string> {
         }
       }),
     );
-    return parts.join('\n');
+    // A folder becoming readable (or not) changes what the corpus holds.
+    return [...parts, ...unreadable.map((u) => `${path.relative(dir, u.dir)}\0unreadable`)].join('\n');
   } catch {
     return '\0unreadable';
   }
@@ -52,12 +51,15 @@ export async function corpusFingerprint(dir: string): Promise<string> {
 
 /**
  * Calls `onChange` (debounced) when anything under `dir` changes: file-system events where the
- * platform has them (recursive `fs.watch`), and a periodic size-and-mtime scan as the safety net.
+ * platform has them (recursive `fs.watch`), a periodic size-and-mtime scan where it does not (or
+ * when `pollMs` asks for it).
  * Timers and handles are unref'd: watching never keeps the process alive on its own.
  */
 export function watchCorpus(dir: string, onChange: () => void, options: WatchOptions = {}): CorpusWatcher {
   const root = path.resolve(dir);
-  const { pollMs = DEFAULT_POLL_MS, debounceMs = DEFAULT_DEBOUNCE_MS, events = true, logger } = options;
+  const { debounceMs = DEFAULT_DEBOUNCE_MS, events = true, logger } = options;
+  const pollMs = options.pollMs ?? DEFAULT_POLL_MS;
+  const pollAlways = options.pollMs !== undefined || !events;
   let closed = false;
   let timer: NodeJS.Timeout | undefined;
   let baseline: Promise<string> = corpusFingerprint(root);
@@ -70,6 +72,7 @@ export function watchCorpus(dir: string, onChange: () => void, options: WatchOpt
     void baseline.then(() => {
       if (!closed) onChange();
     });
+    void rewatchIfReplaced();
   };
   const schedule = (): void => {
     if (closed) return;
@@ -78,39 +81,67 @@ export function watchCorpus(dir: string, onChange: () => void, options: WatchOpt
     timer.unref();
   };
 
+  let scanning = false;
+  let poll: NodeJS.Timeout | undefined;
+  const startPolling = (): void => {
+    if (poll || closed || pollMs <= 0) return;
+    poll = setInterval(() => {
+      if (scanning || closed) return;
+      scanning = true;
+      void Promise.all([baseline, corpusFingerprint(root)])
+        .then(([before, now]) => {
+          if (!closed && now !== before) {
+            baseline = Promise.resolve(now);
+            schedule();
+          }
+        })
+        .finally(() => {
+          scanning = false;
+        });
+    }, pollMs);
+    poll.unref();
+  };
+
   const listen = (): FSWatcher | undefined => {
     try {
       const w = watch(root, { recursive: true, persistent: false }, () => schedule());
       w.on('error', (err) => {
-        logger?.warn({ dir: root, reason: err.message }, 'corpus watch stopped; changes are found by the periodic scan');
+        logger?.warn({ dir: root, reason: err.message, pollMs }, 'corpus watch stopped; changes are found by the periodic scan');
         w.close();
+        startPolling();
+        // Whatever happened between the failure and the first scan is caught by comparing now.
+        schedule();
       });
       return w;
     } catch (err) {
-      logger?.info({ dir: root, reason: (err as Error).message }, 'corpus folder cannot be watched; using the periodic scan');
+      logger?.info({ dir: root, reason: (err as Error).message, pollMs }, 'corpus folder cannot be watched; using the periodic scan');
+      startPolling();
       return undefined;
     }
   };
-  const watcher = events ? listen() : undefined;
+  let watcher = events ? listen() : undefined;
+  if (pollAlways) startPolling();
 
-  let scanning = false;
-  const poll = pollMs > 0
-    ? setInterval(() => {
-        if (scanning || closed) return;
-        scanning = true;
-        void Promise.all([baseline, corpusFingerprint(root)])
-          .then(([before, now]) => {
-            if (!closed && now !== before) {
-              baseline = Promise.resolve(now);
-              schedule();
-            }
-          })
-          .finally(() => {
-            scanning = false;
-          });
-      }, pollMs)
-    : undefined;
-  poll?.unref();
+  /**
+   * Events follow the folder that was there when watching began: a corpus folder replaced by
+   * another (moved into place, restored, re-synced) would go unwatched. When it was, watch the
+   * new one; while there is none, the scan notices its return.
+   */
+  const identity = () => stat(root).then((s) => `${s.dev}:${s.ino}`, () => undefined);
+  let watchedIdentity = events ? identity() : Promise.resolve(undefined);
+  const rewatchIfReplaced = async (): Promise<void> => {
+    if (!events || closed) return;
+    const [now, before] = await Promise.all([identity(), watchedIdentity]);
+    if (closed || now === before) return;
+    if (now === undefined) {
+      startPolling();
+      return;
+    }
+    logger?.info({ dir: root }, 'corpus folder was replaced: watching the new one');
+    watcher?.close();
+    watcher = listen();
+    watchedIdentity = Promise.resolve(now);
+  };
 
   return {
     ready: baseline.then(() => undefined),

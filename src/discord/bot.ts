@@ -9,6 +9,7 @@ import {
   Events,
   GatewayIntentBits,
   Partials,
+  REST,
   type ClientOptions,
   type Interaction,
   type Message,
@@ -22,14 +23,32 @@ import { Cooldown, type CooldownOptions } from './cooldown.ts';
 import { apologize, commandMap, refuseWhileStopping, routeInteraction } from './interactionRouter.ts';
 import { apologizeForMessage, handleMessage, questionOf } from './messageHandler.ts';
 import { SeenEvents } from './seenEvents.ts';
+import { EXIT_CONFIG, FatalGatewayClose, gatewayCloseHint, isFatalClose, type FatalProblem } from './fatal.ts';
 
 export interface BotOptions {
   /** Commands to serve (default: all of `commands/`); tests add their own. */
   commands?: readonly Command[];
   cooldown?: CooldownOptions;
+  /** Autocomplete's own per-user budget (default AUTOCOMPLETE_BUDGET). */
+  autocompleteCooldown?: CooldownOptions;
   /** Extra client options, e.g. timeouts in tests. */
   clientOptions?: Partial<ClientOptions>;
+  /** How long stop() waits for replies in flight before disconnecting anyway (default 10 s). */
+  stopDeadlineMs?: number;
+  /**
+   * Called once when Discord closes the gateway for good while running (token reset, intents
+   * refused): discord.js will not reconnect, so the process should exit non-zero.
+   */
+  onFatal?: (problem: FatalProblem) => void;
 }
+
+export const STOP_DEADLINE_MS = 10_000;
+
+/**
+ * Discord sends an autocomplete request per keystroke or so: 10 in any 5 s covers fast typing
+ * (about 2 a second, with bursts), while one user's flood cannot crowd out everyone's questions.
+ */
+export const AUTOCOMPLETE_BUDGET = { limit: 10, windowMs: 5000 } as const;
 
 export interface RunningBot {
   client: Client;
@@ -56,6 +75,45 @@ function scrubDebug(message: string): string {
   return message.replace(/(Provided token:?\s*)\S+/gi, '$1[redacted]');
 }
 
+/**
+ * discord.js handles each gateway event synchronously inside its socket's message handler: an
+ * event it cannot parse (an interaction with neither user nor member), or a listener that throws,
+ * becomes an uncaught exception that ends the process. Caught here per event, so one bad event
+ * costs one event. handlePacket is internal to discord.js 14; if it is ever gone, nothing is wrapped.
+ */
+function containGatewayEvents(client: Client, log: Logger): void {
+  const ws = client.ws as unknown as { handlePacket?: (packet?: { t?: string }, shard?: unknown) => boolean };
+  const handle = ws.handlePacket;
+  if (typeof handle !== 'function') return;
+  ws.handlePacket = function (packet, shard) {
+    try {
+      return handle.call(this, packet, shard);
+    } catch (error) {
+      log.error({ err: error, event: packet?.t }, 'gateway event could not be handled; skipped');
+      return true;
+    }
+  };
+}
+
+/**
+ * discord.js counts every REST request against the bot's global limit of 50 a second, but Discord
+ * exempts interaction endpoints from it. Interaction callbacks already bypass the count; the
+ * webhook requests of interactions (editing a deferred answer in, follow-ups) did not, so after a
+ * burst of deferrals the answers trickled in at 50 a second. They go through a REST manager of
+ * their own: same API, same per-route limits and retries, no global count. Returns that manager.
+ */
+function exemptInteractionWebhooks(client: Client): REST {
+  const interactions = new REST({ ...client.rest.options, globalRequestsPerSecond: Number.MAX_SAFE_INTEGER });
+  const queue = client.rest.queueRequest.bind(client.rest);
+  const prefix = (id: string) => `/webhooks/${id}/`;
+  client.rest.queueRequest = (request) => {
+    const appId = client.application?.id ?? client.user?.id;
+    const route = String(request.fullRoute);
+    return request.auth === false && appId && route.startsWith(prefix(appId)) ? interactions.queueRequest(request) : queue(request);
+  };
+  return interactions;
+}
+
 export async function startBot(
   config: Config,
   engine: Engine,
@@ -66,6 +124,7 @@ export async function startBot(
   const client = new Client(clientOptionsFor(config, options.clientOptions));
   const log = logger.child({ component: 'discord' });
   const cooldown = new Cooldown(options.cooldown);
+  const autocompleteCooldown = new Cooldown(options.autocompleteCooldown ?? AUTOCOMPLETE_BUDGET);
   const commands = commandMap(options.commands ?? defaultCommands);
   const ctx = { engine, logger: log };
 
@@ -91,6 +150,8 @@ export async function startBot(
     void task.finally(() => inFlight.delete(task));
   }
 
+  containGatewayEvents(client, log);
+
   client.on(Events.InteractionCreate, (interaction: Interaction) => {
     if (!seen.first(interaction.id)) {
       log.debug({ interaction: interaction.id }, 'repeated interaction ignored');
@@ -100,13 +161,13 @@ export async function startBot(
       interaction: interaction.id,
       type: interaction.type,
       ...(interaction.isCommand() || interaction.isAutocomplete() ? { command: interaction.commandName } : {}),
-      user: interaction.user.id,
+      user: interaction.user?.id,
     };
     if (!accepting) {
       guarded(what, () => refuseWhileStopping(interaction), async () => {});
       return;
     }
-    guarded(what, () => routeInteraction(interaction, { commands, ctx, cooldown }), () => apologize(interaction));
+    guarded(what, () => routeInteraction(interaction, { commands, ctx, cooldown, autocompleteCooldown }), () => apologize(interaction));
   });
 
   client.on(Events.MessageCreate, (message: Message) => {
@@ -124,15 +185,33 @@ export async function startBot(
   });
 
   // Rate limits and server errors are retried by discord.js; the log shows they happened.
-  client.rest.on('response', (request, response) => {
-    if (response.status === 429 || response.status >= 500) {
-      log.warn({ method: request.method, route: request.route, status: response.status, retries: request.retries }, 'Discord API error response (discord.js retries 429 and 5xx)');
-    }
-  });
+  const interactionRest = exemptInteractionWebhooks(client);
+  for (const rest of [client.rest, interactionRest]) {
+    rest.on('response', (request, response) => {
+      if (response.status === 429 || response.status >= 500) {
+        log.warn({ method: request.method, route: request.route, status: response.status, retries: request.retries }, 'Discord API error response (discord.js retries 429 and 5xx)');
+      }
+    });
+  }
   client.on(Events.Error, (error) => log.error({ err: error }, 'client error'));
   client.on(Events.Warn, (warning) => log.warn({ warning }, 'client warning'));
   client.on(Events.Debug, (message) => log.trace({ debug: scrubDebug(message) }, 'discord.js'));
-  client.on(Events.ShardDisconnect, (event, shard) => log.warn({ shard, code: event.code }, 'shard disconnected'));
+  // discord.js emits this only for close codes it will not recover from: the bot is down for good.
+  let fatalClose: number | undefined;
+  client.on(Events.ShardDisconnect, (event, shard) => {
+    if (!isFatalClose(event.code)) {
+      log.warn({ shard, code: event.code }, 'shard disconnected');
+      return;
+    }
+    const first = fatalClose === undefined;
+    fatalClose ??= event.code;
+    // Before ready, login() fails and the caller reports it; once running, onFatal does.
+    if (first && client.isReady()) {
+      const message = gatewayCloseHint(event.code)!;
+      log.fatal({ shard, code: event.code }, message);
+      options.onFatal?.({ message, exitCode: EXIT_CONFIG });
+    }
+  });
   client.on(Events.ShardReconnecting, (shard) => log.info({ shard }, 'shard reconnecting'));
   client.on(Events.ShardResume, (shard, replayed) => log.info({ shard, replayed }, 'shard resumed'));
 
@@ -142,7 +221,7 @@ export async function startBot(
     await ready;
   } catch (error) {
     await client.destroy();
-    throw error;
+    throw fatalClose !== undefined ? new FatalGatewayClose(fatalClose) : error;
   }
   log.info({ user: client.user?.id, guilds: client.guilds.cache.size }, 'Discord bot ready');
 
@@ -153,9 +232,23 @@ export async function startBot(
       stopped ??= (async () => {
         accepting = false;
         log.info({ inFlight: inFlight.size }, 'stopping: finishing replies in flight');
-        // Notices sent while waiting join the set: wait until it is empty.
-        while (inFlight.size > 0) await Promise.allSettled([...inFlight]);
-        await client.destroy();
+        // A hanging Discord API must not keep a stopping bot alive (and a restart waiting) forever.
+        const deadlineMs = options.stopDeadlineMs ?? STOP_DEADLINE_MS;
+        let timer: NodeJS.Timeout | undefined;
+        const deadline = new Promise<'late'>((resolve) => (timer = setTimeout(() => resolve('late'), deadlineMs)));
+        const drained = (async () => {
+          // Notices sent while waiting join the set: wait until it is empty.
+          while (inFlight.size > 0) await Promise.allSettled([...inFlight]);
+          return 'drained' as const;
+        })();
+        if ((await Promise.race([drained, deadline])) === 'late') {
+          log.warn({ inFlight: inFlight.size, deadlineMs }, 'replies still in flight at the stop deadline: stopping without them');
+        }
+        interactionRest.clearHashSweeper();
+        interactionRest.clearHandlerSweeper();
+        const destroyed = client.destroy().then(() => 'destroyed' as const);
+        if ((await Promise.race([destroyed, deadline])) === 'late') log.warn('gateway logout did not finish in time');
+        clearTimeout(timer);
         log.info('Discord bot stopped');
       })();
       return stopped;

@@ -24,6 +24,8 @@ export interface RouterDeps {
   commands: ReadonlyMap<string, Command>;
   ctx: CommandContext;
   cooldown: Cooldown;
+  /** Autocomplete's own per-user budget: typing is not asking, but a flood of it is still a flood. */
+  autocompleteCooldown?: Cooldown;
 }
 
 export function commandMap(commands: readonly Command[]): Map<string, Command> {
@@ -48,8 +50,9 @@ async function withinRate(interaction: Repliable, deps: RouterDeps): Promise<boo
 
 async function routeAutocomplete(interaction: AutocompleteInteraction, deps: RouterDeps): Promise<void> {
   const command = deps.commands.get(interaction.commandName);
-  // Typing is not asking: autocomplete does not count against the rate limit.
-  if (!command?.autocomplete) {
+  // Typing is not asking: autocomplete does not count against the question limit, but has its own.
+  // Over it, an empty list costs no lookup; the typist sees no suggestions for a moment.
+  if (!command?.autocomplete || deps.autocompleteCooldown?.take(interaction.user.id).allowed === false) {
     await interaction.respond([]);
     return;
   }

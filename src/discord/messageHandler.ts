@@ -12,6 +12,7 @@ import { renderHelpEmbed, renderStatementList } from '../render/discordEmbed.ts'
 import { answerMessage, normalizeQuery } from './answerMessage.ts';
 import type { QueryKind } from './buttonIds.ts';
 import { mentionFor } from './commandIds.ts';
+import { inTurn } from './firstResponse.ts';
 import type { Cooldown } from './cooldown.ts';
 import { langFromLocale, langOfText } from './locale.ts';
 import { say } from './messages.ts';
@@ -77,7 +78,10 @@ export async function handleMessage(message: Message, deps: MessageDeps): Promis
   }
   let reply;
   try {
-    reply = answerMessage(deps.engine, { kind: intent.kind, query: intent.query, lang, askerId: message.author.id, mention });
+    // In turn with slash commands, so that a burst of mentions cannot hold their deferrals up.
+    reply = await inTurn(() =>
+      answerMessage(deps.engine, { kind: intent.kind, query: intent.query, lang, askerId: message.author.id, mention }),
+    );
   } catch (error) {
     if (error instanceof QueryError) {
       await message.reply({ content: error.messageFor(lang) });

@@ -7,6 +7,7 @@ import {
 import type { Lang } from '../answer/types.ts';
 import { QueryError } from '../engine/errors.ts';
 import { DISCORD_LIMITS } from '../render/discordEmbed.ts';
+import { plainText } from '../render/discordSafe.ts';
 import { truncateText } from '../render/truncate.ts';
 import { answerMessage, resolveStatement } from './answerMessage.ts';
 import { mentionFor } from './commandIds.ts';
@@ -69,6 +70,7 @@ export async function autocompleteStatement(
     .findStatements(String(focused.value).trim(), DISCORD_LIMITS.autocompleteChoices)
     .filter((s) => s.id.length <= DISCORD_LIMITS.choiceValue)
     .slice(0, DISCORD_LIMITS.autocompleteChoices)
-    .map((s) => ({ name: truncateText(`${s.date} ${s.title}`, DISCORD_LIMITS.choiceName), value: s.id }));
+    // Choices are shown as plain text, but bidi and zero-width characters still reorder or hide it.
+    .map((s) => ({ name: truncateText(plainText(`${s.date} ${s.title}`), DISCORD_LIMITS.choiceName), value: s.id }));
   await interaction.respond(choices);
 }

@@ -8,6 +8,8 @@ export interface ShutdownOptions {
   signals?: readonly NodeJS.Signals[];
   /** Injected so tests can observe the exit code instead of ending the test runner. */
   exit?: (code: number) => void;
+  /** A stop still running after this long exits 1 anyway: the backstop behind the bot's own deadline. */
+  deadlineMs?: number;
 }
 
 /** Returns a function that removes the listeners again. */
@@ -23,9 +25,21 @@ export function stopOnSignals(stop: () => Promise<void>, logger: Logger, options
     }
     stopping = true;
     logger.info({ signal }, 'signal received: stopping gracefully');
+    const backstop =
+      options.deadlineMs !== undefined
+        ? setTimeout(() => {
+            logger.error({ deadlineMs: options.deadlineMs }, 'graceful stop did not finish in time: exiting');
+            exit(1);
+          }, options.deadlineMs)
+        : undefined;
+    backstop?.unref();
     stop().then(
-      () => exit(0),
+      () => {
+        clearTimeout(backstop);
+        exit(0);
+      },
       (error: unknown) => {
+        clearTimeout(backstop);
         logger.error({ err: error }, 'graceful stop failed');
         exit(1);
       },

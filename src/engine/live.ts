@@ -29,7 +29,14 @@ export interface LiveOptions {
   debounceMs?: number;
   /** Where the first load finds the persisted index (see loadEngine); `false` ignores it. */
   cacheDir?: PersistOptions['cacheDir'];
+  /**
+   * A new or changed file is served only once its bytes stayed the same for this long (default
+   * 1 s while watching, 0 without): a file written slowly in place is never quoted half-written.
+   */
+  settleMs?: number;
 }
+
+export const DEFAULT_SETTLE_MS = 1000;
 
 export interface LiveEngine {
   /** Always answers from the latest good corpus; safe to hand to adapters once. */
@@ -64,13 +71,28 @@ export async function createLiveEngine(corpusDir: string, logger?: Logger, optio
   let byFile = new Map<string, Statement>();
   let current: Engine | undefined;
 
+  const settleMs = options.settleMs ?? (options.watch === false ? 0 : DEFAULT_SETTLE_MS);
+  /** Changed files by path: the hash of their bytes and when that hash was first seen. */
+  const pending = new Map<string, { digest: string; since: number }>();
+  const settled = (rel: string, digest: string): boolean => {
+    const now = Date.now();
+    const seen = pending.get(rel);
+    if (seen?.digest === digest && now - seen.since >= settleMs) {
+      pending.delete(rel);
+      return true;
+    }
+    if (seen?.digest !== digest) pending.set(rel, { digest, since: now });
+    return settleMs <= 0;
+  };
+  let settleTimer: NodeJS.Timeout | undefined;
+
   /**
    * The first load may come from the persisted index. Later ones read the files, keeping the
    * last good version of broken ones, and build the index afresh; they leave the cache alone, so
    * it only ever holds what the files said (the next start sees the changed files and rebuilds it).
    */
   const read = async (): Promise<{ corpus: LoadedCorpus; index?: ParagraphIndex; facts?: FactsSource }> => {
-    if (current) return { corpus: await loadCorpus(corpusDir, { previous: byFile }) };
+    if (current) return { corpus: await loadCorpus(corpusDir, { previous: byFile, settled }) };
     return loadIndexedCorpus(corpusDir, {
       ...(options.cacheDir !== undefined ? { cacheDir: options.cacheDir } : {}),
       ...(logger ? { logger } : {}),
@@ -90,6 +112,13 @@ export async function createLiveEngine(corpusDir: string, logger?: Logger, optio
     current = engine;
     const kept = corpus.kept ?? [];
     for (const file of kept) logger?.warn({ file }, 'broken edit: still serving the last good version');
+    if (corpus.unsettled?.length && !closed) {
+      // Looked at again once the files had time to settle; nothing else may change meanwhile.
+      logger?.debug({ files: corpus.unsettled }, 'files still changing: waiting for them to settle');
+      clearTimeout(settleTimer);
+      settleTimer = setTimeout(() => void reloadAndLog(), settleMs + 50);
+      settleTimer.unref();
+    }
     return { swapped: true, statements: corpus.statements.length, ...diff, kept, problems };
   };
 
@@ -118,19 +147,21 @@ export async function createLiveEngine(corpusDir: string, logger?: Logger, optio
 
   // Watching starts before the first load, so nothing saved during that load goes unseen.
   let watcher: CorpusWatcher | undefined;
+  let closed = false;
+  function reloadAndLog(): void {
+    reload().then(
+      (r) => {
+        if (r.swapped && (r.added.length || r.changed.length || r.removed.length || r.kept.length)) {
+          logger?.info({ added: r.added, changed: r.changed, removed: r.removed, kept: r.kept, statements: r.statements }, 'corpus reloaded');
+        }
+      },
+      (err: unknown) => logger?.error({ err }, 'corpus reload failed; still serving the previous corpus'),
+    );
+  }
   if (options.watch !== false) {
     watcher = watchCorpus(
       corpusDir,
-      () => {
-        reload().then(
-          (r) => {
-            if (r.swapped && (r.added.length || r.changed.length || r.removed.length || r.kept.length)) {
-              logger?.info({ added: r.added, changed: r.changed, removed: r.removed, kept: r.kept, statements: r.statements }, 'corpus reloaded');
-            }
-          },
-          (err: unknown) => logger?.error({ err }, 'corpus reload failed; still serving the previous corpus'),
-        );
-      },
+      reloadAndLog,
       { ...(options.pollMs !== undefined ? { pollMs: options.pollMs } : {}), ...(options.debounceMs !== undefined ? { debounceMs: options.debounceMs } : {}), ...(logger ? { logger } : {}) },
     );
     await watcher.ready;
@@ -154,5 +185,13 @@ export async function createLiveEngine(corpusDir: string, logger?: Logger, optio
       return now().problems;
     },
   };
-  return { engine, reload, close: () => watcher?.close() };
+  return {
+    engine,
+    reload,
+    close: () => {
+      closed = true;
+      clearTimeout(settleTimer);
+      watcher?.close();
+    },
+  };
 }

@@ -3,6 +3,7 @@ import { mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/p
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { loadCorpus, type LoadedCorpus } from '../corpus/load.ts';
+import { contentSignature, walkCorpus } from '../corpus/walk.ts';
 import type { CorpusProblem, Paragraph, Statement } from '../corpus/types.ts';
 import type { Logger } from '../logger.ts';
 import { extractFacts } from '../understand/statementFacts.ts';
@@ -15,13 +16,17 @@ import type { TermIndexData } from './termIndex.ts';
  * facts in one binary file, so that a restart reads one file instead of parsing thousands of
  * Markdown files, re-tokenizing every paragraph and extracting people and times again. Texts are stored as one UTF-8 block plus lengths, postings as raw typed arrays:
  * nothing large goes through JSON.parse. The file records the corpus signature (every file's
- * path, size and modification time) and a fingerprint of the code that reads and indexes the
- * corpus; any difference, or any damage (checked by a SHA-1 of the payload), means a rebuild. Writes go to a temporary file renamed
- * into place, so a crash never leaves a half-written index behind.
+ * path, size, modification time and content hash) and a fingerprint of the code that reads and
+ * indexes the corpus; any difference, or any damage (checked by a SHA-256 of the whole file,
+ * header included, so swapped sections are caught too), means a rebuild. Writes go to a temporary
+ * file renamed into place, so a crash never leaves a half-written index behind, and temporary
+ * files a crash left are removed at the next start.
  */
 
 const MAGIC = 'RDOUTIDX';
-const FORMAT_VERSION = 2;
+const FORMAT_VERSION = 3;
+/** The file ends with a SHA-256 of every byte before it: header, section table and payload alike. */
+const DIGEST_BYTES = 32;
 /** Source folders whose code decides what the cache holds (parsing, normalization, tokenization, index, people and times). */
 const CODE_FOLDERS = ['../corpus', '../text', '.', '../understand', '../../data'];
 
@@ -68,17 +73,17 @@ function fingerprintCode(): Promise<string> {
   return codeFingerprint;
 }
 
-/** Every file's relative path, size and modification time, plus the code fingerprint. */
+/**
+ * Every file's relative path, size, modification time and content hash, plus the code
+ * fingerprint. Size and mtime alone are not enough: `cp -p`, `tar x`, `rsync -a` and restored
+ * backups change the text and keep both.
+ */
 export async function corpusSignature(corpusDir: string): Promise<string> {
   const root = path.resolve(corpusDir);
+  const { files, unreadable } = await walkCorpus(root);
   const hash = createHash('sha256').update(`v${FORMAT_VERSION}\n${await fingerprintCode()}\n`);
-  const entries = await readdir(root, { withFileTypes: true, recursive: true });
-  const files = entries
-    .filter((e) => e.isFile())
-    .map((e) => path.join(e.parentPath ?? e.path, e.name))
-    .sort();
-  const stats = await Promise.all(files.map((f) => stat(f)));
-  files.forEach((f, i) => hash.update(`${path.relative(root, f)}\0${stats[i]!.size}\0${stats[i]!.mtimeMs}\n`));
+  hash.update(await contentSignature(root, files));
+  for (const u of unreadable) hash.update(`${path.relative(root, u.dir)}\0unreadable\n`);
   return hash.digest('hex');
 }
 
@@ -147,19 +152,18 @@ export function encodeIndex(signature: string, corpus: LoadedCorpus, index: Para
     sections.push({ name, offset, bytes: bytes.byteLength });
     offset = align8(offset + bytes.byteLength);
   }
-  const payload = Buffer.alloc(offset);
-  parts.forEach(([, bytes], i) => payload.set(bytes, sections[i]!.offset));
-  const checksum = createHash('sha1').update(payload).digest('hex');
   const header = Buffer.from(
-    JSON.stringify({ version: FORMAT_VERSION, signature, avgFieldLength: data.avgFieldLength, sections, total: offset, checksum }),
+    JSON.stringify({ version: FORMAT_VERSION, signature, avgFieldLength: data.avgFieldLength, sections, total: offset }),
     'utf8',
   );
   const start = align8(MAGIC.length + 4 + header.length);
-  const out = Buffer.alloc(start + offset);
+  const out = Buffer.alloc(start + offset + DIGEST_BYTES);
   out.write(MAGIC, 0, 'latin1');
   out.writeUInt32LE(header.length, MAGIC.length);
   header.copy(out, MAGIC.length + 4);
-  payload.copy(out, start);
+  parts.forEach(([, bytes], i) => out.set(bytes, start + sections[i]!.offset));
+  const body = out.subarray(0, start + offset);
+  createHash('sha256').update(body).digest().copy(out, body.length);
   return out;
 }
 
@@ -187,7 +191,10 @@ export function decodeIndex(
   signature: string,
   corpusDir: string,
 ): { corpus: LoadedCorpus; index: ParagraphIndex; facts: StoredFacts } {
-  if (file.length < MAGIC.length + 4 || file.toString('latin1', 0, MAGIC.length) !== MAGIC) throw new Error('not an index file');
+  if (file.length < MAGIC.length + 4 + DIGEST_BYTES || file.toString('latin1', 0, MAGIC.length) !== MAGIC) throw new Error('not an index file');
+  // Nothing of the file is believed, header included, before the whole of it checks out.
+  const bodyLength = file.length - DIGEST_BYTES;
+  if (!createHash('sha256').update(file.subarray(0, bodyLength)).digest().equals(file.subarray(bodyLength))) throw new Error('checksum');
   const headerLength = file.readUInt32LE(MAGIC.length);
   const header = JSON.parse(file.toString('utf8', MAGIC.length + 4, MAGIC.length + 4 + headerLength)) as {
     version: number;
@@ -195,16 +202,14 @@ export function decodeIndex(
     avgFieldLength: number;
     sections: Section[];
     total: number;
-    checksum: string;
   };
   if (header.version !== FORMAT_VERSION) throw new Error('format version');
   if (header.signature !== signature) throw new Error('corpus changed');
   const start = align8(MAGIC.length + 4 + headerLength);
-  if (file.length !== start + header.total) throw new Error('truncated');
-  if (createHash('sha1').update(file.subarray(start)).digest('hex') !== header.checksum) throw new Error('checksum');
+  if (bodyLength !== start + header.total) throw new Error('truncated');
   const section = (name: string) => {
     const s = header.sections.find((x) => x.name === name);
-    if (!s || s.offset < 0 || start + s.offset + s.bytes > file.length) throw new Error(`section ${name}`);
+    if (!s || s.offset < 0 || start + s.offset + s.bytes > bodyLength) throw new Error(`section ${name}`);
     return { at: start + s.offset, bytes: s.bytes };
   };
   const raw = (name: string) => {
@@ -270,6 +275,48 @@ function checkData(d: TermIndexData, paragraphs: number, normalized: number): vo
   if (!Number.isFinite(d.avgFieldLength)) throw new Error('average field length');
 }
 
+/** Temporary files older than this are a crash's leftovers even if their process id is alive again (reused). */
+const STALE_TMP_MS = 60 * 60 * 1000;
+
+function processAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (err) {
+    return (err as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/**
+ * Removes the temporary files of `file` that a crash (kill -9, power loss) left behind: those of a
+ * process that is gone, or older than an hour. Another process writing the cache right now (a
+ * second shard) keeps its own.
+ */
+export async function removeStaleTemps(file: string, now = Date.now()): Promise<string[]> {
+  const dir = path.dirname(file);
+  const prefix = `${path.basename(file)}.`;
+  let names: string[];
+  try {
+    names = await readdir(dir);
+  } catch {
+    return [];
+  }
+  const removed: string[] = [];
+  for (const name of names) {
+    const m = name.startsWith(prefix) ? /^(\d+)\.(\d+)\.tmp$/.exec(name.slice(prefix.length)) : null;
+    if (!m) continue;
+    const pid = Number(m[1]);
+    const tmp = path.join(dir, name);
+    const age = await stat(tmp).then((s) => now - s.mtimeMs, () => undefined);
+    if (age === undefined) continue;
+    if (pid !== process.pid && processAlive(pid) && age < STALE_TMP_MS) continue;
+    if (pid === process.pid && age < STALE_TMP_MS) continue;
+    await rm(tmp, { force: true });
+    removed.push(tmp);
+  }
+  return removed;
+}
+
 /** Writes the file atomically: a temporary file in the same folder, then a rename. */
 export async function writeIndexFile(file: string, bytes: Buffer): Promise<void> {
   await mkdir(path.dirname(file), { recursive: true });
@@ -295,6 +342,8 @@ export async function loadIndexedCorpus(corpusDir: string, options: PersistOptio
     return { corpus, index: new ParagraphIndex(corpus.statements), fromCache: false };
   }
   const file = cacheFile(corpusDir, cacheDir);
+  const removed = await removeStaleTemps(file);
+  if (removed.length) logger?.info({ removed }, 'removed temporary cache files left by a crash');
   let signature: string | undefined;
   try {
     signature = await corpusSignature(corpusDir);

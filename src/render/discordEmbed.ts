@@ -7,7 +7,6 @@
 import {
   ButtonStyle,
   ComponentType,
-  escapeMarkdown,
   type APIActionRowComponent,
   type APIButtonComponentWithCustomId,
   type APIButtonComponentWithURL,
@@ -16,6 +15,7 @@ import {
 } from 'discord.js';
 import type { Answer, Lang } from '../answer/types.ts';
 import type { StatementSummary } from '../engine/types.ts';
+import { escapeDiscord } from './discordSafe.ts';
 import { splitByMatches } from './highlight.ts';
 import { fitFormatted, truncateText } from './truncate.ts';
 import { commandRef, discordHelp } from './commandGuide.ts';
@@ -79,20 +79,9 @@ export interface RenderedAnswer {
   nothing: boolean;
 }
 
-/** Markdown-escaped text that also cannot become a heading, list or masked link. */
+/** Markdown-escaped text that also cannot become a heading, list, masked link, mention or timestamp. */
 export function escapeText(text: string): string {
-  // discord.js escapes only the first `[` of a line that holds masked links, leaving a second link
-  // live; escaping every `[` (backslashes are already escaped) closes them all.
-  return escapeMarkdown(text, {
-    // The italic and underline escapes use look-behinds that cost quadratic time on long
-    // paragraphs; they change nothing unless the characters they escape are present.
-    italic: /[*_]/.test(text),
-    underline: text.includes('__'),
-    heading: true,
-    bulletedList: true,
-    numberedList: true,
-    maskedLink: false,
-  }).replace(/\[/g, '\\[');
+  return escapeDiscord(text);
 }
 
 /** An excerpt as a block quote with the matched terms in bold, everything else escaped. */

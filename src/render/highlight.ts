@@ -11,10 +11,31 @@ export interface Span {
   end: number;
 }
 
+/** A letter or digit of a script that separates words with spaces (Japanese and Chinese do not). */
+const SPACED_WORD_CHAR = /(?![\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}])[\p{L}\p{N}\p{M}]/u;
+/**
+ * Never marked inside: links (bold inside one breaks it or changes its target) and Discord's
+ * `<…>` syntax (mentions, timestamps, emoji), which must read back exactly as written.
+ */
+const UNMARKED = /\b(?:https?:\/\/|www\.)[^\s<>"]+|<[^<>\s]+>/giu;
+
+/**
+ * A matched word is marked only where it stands as a whole word: "one" not inside "@everyone",
+ * "press" not inside "pressing". Japanese and Chinese text has no spaces; there any occurrence counts.
+ */
+function wholeWord(text: string, start: number, end: number): boolean {
+  const spaced = (i: number) => i >= 0 && i < text.length && SPACED_WORD_CHAR.test(text[i]!);
+  if (spaced(start) && spaced(start - 1)) return false;
+  if (spaced(end - 1) && spaced(end)) return false;
+  return true;
+}
+
 /** Non-overlapping spans of `text` matching any term; longer terms win where they overlap. */
 export function matchSpans(text: string, terms: readonly string[]): Span[] {
   const mapped = normalizeWithMap(text);
   const normalized = mapped.text;
+  const unmarked = [...normalized.matchAll(UNMARKED)].map((m) => [m.index, m.index + m[0].length] as const);
+  const inUnmarked = (at: number, end: number) => unmarked.some(([s, e]) => at < e && end > s);
   const wanted = [...new Set(terms.map((t) => normalize(t).trim()))]
     .filter((t) => t.length > 0)
     .sort((a, b) => b.length - a.length);
@@ -26,8 +47,8 @@ export function matchSpans(text: string, terms: readonly string[]): Span[] {
       const at = normalized.indexOf(term, from);
       if (at < 0) break;
       const end = at + term.length;
-      let free = true;
-      for (let i = at; i < end; i++) if (taken[i]) free = false;
+      let free = wholeWord(normalized, at, end) && !inUnmarked(at, end);
+      for (let i = at; i < end && free; i++) if (taken[i]) free = false;
       if (free) {
         for (let i = at; i < end; i++) taken[i] = true;
         const [start, stop] = originalRange(mapped, at, end);

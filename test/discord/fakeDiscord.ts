@@ -6,7 +6,9 @@
  * Faults (issue 6): `intercept` can delay or answer any request (e.g. 429, 500),
  * `closeSockets(code)` and `dropSockets()` drop gateway connections, `ackHeartbeats = false`
  * makes a zombie connection, `failResumes` answers RESUME with op 9, and sessions keep their
- * dispatches so a RESUME replays the events sent while the client was away.
+ * dispatches so a RESUME replays the events sent while the client was away. Issue 12:
+ * `identifyCloseCode` refuses every IDENTIFY with a close code (4014 disallowed intents...), and
+ * `dispatch` sends any event, malformed ones included.
  */
 import { once } from 'node:events';
 import http, { type IncomingMessage, type ServerResponse } from 'node:http';
@@ -112,6 +114,8 @@ export class FakeDiscord {
   readonly closeCodes: number[] = [];
   /** Heartbeats received (op 1), for zombie tests. */
   heartbeats = 0;
+  /** Answers every IDENTIFY by closing with this code instead of READY (4014: disallowed intents...). */
+  identifyCloseCode: number | undefined;
 
   private readonly server: http.Server;
   private readonly wss: WebSocketServer;
@@ -334,6 +338,10 @@ export class FakeDiscord {
         }
         if (payload.d?.token !== this.token) {
           socket.close(4004, 'Authentication failed.');
+          return;
+        }
+        if (this.identifyCloseCode !== undefined) {
+          socket.close(this.identifyCloseCode, 'test: refused');
           return;
         }
         const shard: [number, number] = payload.d.shard ?? [0, 1];

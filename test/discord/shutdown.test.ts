@@ -43,3 +43,22 @@ test('a failing stop exits 1', async () => {
   remove();
   expect(exits).toEqual([1]);
 });
+
+test('a stop that never finishes exits 1 at the deadline, with a line saying so', async () => {
+  const exits: number[] = [];
+  const lines: string[] = [];
+  const logger = pino({ level: 'info' }, { write: (l: string) => void lines.push(l) });
+  const remove = stopOnSignals(() => new Promise<void>(() => {}), logger, {
+    signals: ['SIGUSR2'],
+    exit: (code) => exits.push(code),
+    deadlineMs: 50,
+  });
+  try {
+    process.emit('SIGUSR2', 'SIGUSR2');
+    await new Promise((resolve) => setTimeout(resolve, 120));
+    expect(exits).toEqual([1]);
+    expect(lines.some((l) => l.includes('graceful stop did not finish in time'))).toBe(true);
+  } finally {
+    remove();
+  }
+});

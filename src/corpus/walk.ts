@@ -1,0 +1,111 @@
+import { createHash } from 'node:crypto';
+import { readdir, readFile, stat } from 'node:fs/promises';
+import path from 'node:path';
+import { MAX_FILE_BYTES } from './parse.ts';
+
+/**
+ * The one listing of a corpus folder that loading, watching and the cache signature share, so
+ * they agree on what the corpus is. A subfolder that cannot be read (a `lost+found`, a
+ * colleague's 0700 folder) is listed as unreadable and skipped, never a reason to serve nothing.
+ */
+export interface CorpusListing {
+  /** Regular files, absolute paths, sorted. */
+  files: string[];
+  /** Symbolic links (never followed), absolute paths, sorted. */
+  links: string[];
+  /** Subfolders that could not be read, with the system's reason (EACCES...). */
+  unreadable: Array<{ dir: string; code: string }>;
+}
+
+/**
+ * A bound on what a corpus folder may hold: pointed at `/` or a home folder by mistake, the walk
+ * stops with a clear error instead of reading the whole disk.
+ */
+export const MAX_CORPUS_FILES = 200_000;
+
+export class CorpusFolderError extends Error {
+  constructor(
+    message: string,
+    readonly code?: string,
+  ) {
+    super(message);
+    this.name = 'CorpusFolderError';
+  }
+}
+
+/** Walks `root` breadth first; throws (with the system code) only when `root` itself cannot be read. */
+export async function walkCorpus(root: string, maxFiles = MAX_CORPUS_FILES): Promise<CorpusListing> {
+  const files: string[] = [];
+  const links: string[] = [];
+  const unreadable: CorpusListing['unreadable'] = [];
+  const queue = [root];
+  for (let next = queue.shift(); next !== undefined; next = queue.shift()) {
+    let entries;
+    try {
+      entries = await readdir(next, { withFileTypes: true });
+    } catch (err) {
+      if (next === root) throw err;
+      const code = (err as NodeJS.ErrnoException).code ?? 'error';
+      // Removed between listing and reading is not a problem: the folder is simply gone.
+      if (code !== 'ENOENT') unreadable.push({ dir: next, code });
+      continue;
+    }
+    for (const e of entries) {
+      const full = path.join(next, e.name);
+      if (e.isDirectory()) queue.push(full);
+      else if (e.isFile()) files.push(full);
+      else if (e.isSymbolicLink()) links.push(full);
+    }
+    if (files.length > maxFiles) {
+      throw new CorpusFolderError(`more than ${maxFiles.toLocaleString('en')} files under ${root}: is this the corpus folder?`, 'ETOOMANY');
+    }
+  }
+  return { files: files.sort(), links: links.sort(), unreadable };
+}
+
+/** Files read at once while hashing: enough to keep the disk busy, few enough for the descriptor limit. */
+const HASH_BATCH = 32;
+
+async function fileEntry(root: string, file: string): Promise<string> {
+  const rel = path.relative(root, file);
+  try {
+    const info = await stat(file);
+    // Files over the size limit are refused unread by the loader; reading them here would cost for nothing.
+    const digest = info.size <= MAX_FILE_BYTES ? createHash('sha1').update(await readFile(file)).digest('hex') : 'unread';
+    return `${rel}\0${info.size}\0${info.mtimeMs}\0${digest}\n`;
+  } catch (err) {
+    return `${rel}\0${(err as NodeJS.ErrnoException).code ?? 'error'}\n`;
+  }
+}
+
+/**
+ * Each file's relative path, size, modification time and a hash of its content: the content is
+ * what matters, since `cp -p`, `tar x`, `rsync -a` and restored backups keep size and mtime.
+ */
+export async function contentSignature(root: string, files: readonly string[]): Promise<string> {
+  const hash = createHash('sha256');
+  for (let i = 0; i < files.length; i += HASH_BATCH) {
+    const entries = await Promise.all(files.slice(i, i + HASH_BATCH).map((f) => fileEntry(root, f)));
+    for (const entry of entries) hash.update(entry);
+  }
+  return hash.digest('hex');
+}
+
+/**
+ * Why `dir` cannot be a corpus folder (missing, a file, unreadable, the file-system root), or
+ * undefined when it can. For entry points, which stop with one line instead of answering
+ * "nothing matches" from an empty corpus.
+ */
+export async function corpusFolderProblem(dir: string): Promise<string | undefined> {
+  const abs = path.resolve(dir);
+  if (path.parse(abs).root === abs) return `${abs} is the root of the file system, not a corpus folder`;
+  try {
+    const info = await stat(abs);
+    if (!info.isDirectory()) return `${abs} is a file, not a folder of statements`;
+    await readdir(abs);
+    return undefined;
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code ?? 'error';
+    return code === 'ENOENT' ? `${abs} does not exist` : `${abs} cannot be read (${code})`;
+  }
+}

@@ -1,0 +1,46 @@
+/**
+ * Corpus text made harmless for a terminal. A statement file can hold escape sequences that clear
+ * the screen, write the clipboard (OSC 52), retitle the window or hide text; printed raw, the
+ * terminal obeys them. On a terminal they are removed; piped output stays byte for byte.
+ */
+import { stripTerminalControls } from '../corpus/controlSequences.ts';
+import type { Engine } from '../engine/types.ts';
+
+export { stripTerminalControls };
+
+/** Our own bold (ANSI SGR 1 and 22, see terminalBold) survives; the split keeps it at odd indices. */
+const OWN_BOLD = /(\u001B\[1m|\u001B\[22m)/;
+
+/** For output already rendered with `terminalBold`: keeps that bold, strips every other control. */
+export function stripForeignControls(output: string): string {
+  return output
+    .split(OWN_BOLD)
+    .map((part, i) => (i % 2 === 1 ? part : stripTerminalControls(part)))
+    .join('');
+}
+
+function mapStrings<T>(value: T, f: (s: string) => string): T {
+  if (typeof value === 'string') return f(value) as T;
+  if (Array.isArray(value)) return value.map((v) => mapStrings(v, f)) as T;
+  if (value && typeof value === 'object') {
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, mapStrings(v, f)])) as T;
+  }
+  return value;
+}
+
+/** The engine with every string of every answer stripped of terminal controls (for the console). */
+export function terminalSafeEngine(engine: Engine): Engine {
+  const safe = <A extends unknown[], R>(fn: (...args: A) => R) => (...args: A): R => mapStrings(fn(...args), stripTerminalControls);
+  return {
+    quote: safe(engine.quote),
+    who: safe(engine.who),
+    when: safe(engine.when),
+    compare: safe(engine.compare),
+    ask: safe(engine.ask),
+    statements: safe(engine.statements),
+    findStatements: safe(engine.findStatements),
+    get problems() {
+      return engine.problems;
+    },
+  };
+}

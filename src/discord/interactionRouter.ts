@@ -124,6 +124,9 @@ export async function refuseWhileStopping(interaction: Interaction): Promise<voi
   await interaction.reply({ content: say('restarting', langFromLocale(interaction.locale)), flags: MessageFlags.Ephemeral });
 }
 
+/** How long Discord accepts a first response to an interaction. */
+const INTERACTION_RESPONSE_MS = 3000;
+
 /** The short apology after a handler failed: privately, whether or not it had answered yet. */
 export async function apologize(interaction: Interaction): Promise<void> {
   if (interaction.isAutocomplete()) {
@@ -133,5 +136,7 @@ export async function apologize(interaction: Interaction): Promise<void> {
   if (!interaction.isRepliable()) return;
   const payload = { content: say('apology', langFromLocale(interaction.locale)), flags: MessageFlags.Ephemeral } as const;
   if (interaction.replied || interaction.deferred) await interaction.followUp(payload);
-  else await interaction.reply(payload);
+  // Unanswered past Discord's 3 s, the interaction can take no response at all: a second
+  // callback would only be refused.
+  else if (Date.now() - interaction.createdTimestamp < INTERACTION_RESPONSE_MS) await interaction.reply(payload);
 }

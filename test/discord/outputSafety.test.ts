@@ -1,6 +1,6 @@
 /**
- * Issue 12, output safety: corpus text reaches Discord inert everywhere it goes (embed field
- * names, field values, autocomplete choices). Titles were put into field names unescaped;
+ * Issue 12, output safety: corpus text reaches Discord inert everywhere it goes (embed titles,
+ * descriptions, fields, autocomplete choices). Titles were put into field names unescaped;
  * subtext, block quotes, bidi and zero-width characters, timestamps and custom emoji passed into
  * field values; and highlighting bolded "one" inside "@everyone" and inside URLs.
  */
@@ -38,40 +38,44 @@ afterAll(async () => {
 
 const HIDDEN = /[\u200B-\u200F\u202A-\u202E\u2066-\u2069\uFEFF]/;
 
-test('titles and paragraphs are inert in every field: no markdown, mention, timestamp, emoji, subtext or quote syntax, no hidden characters', async () => {
-  const interaction = h.fake.slashCommand('quote', [{ name: 'query', value: 'one' }], { user: makeUser('reader'), guild: h.fake.guild });
-  const response = await h.fake.responseTo(interaction);
-  const embed = response.body.data.embeds[0];
-  expect(embed.fields.length).toBeGreaterThanOrEqual(3);
-  for (const field of embed.fields as Array<{ name: string; value: string }>) {
-    // Field names: the title with every piece of syntax escaped.
-    expect(field.name).toContain('\\*\\*Bold\\*\\*');
-    expect(field.name).toContain('\\[link](https://evil.example/a)');
-    expect(field.name).toContain('\\<@123456789012345678>');
-    expect(field.name).toContain('\\<t:1700000000:R>');
-    for (const text of [field.name, field.value]) {
-      expect(text).not.toMatch(HIDDEN);
-      // Every `<` is escaped, so nothing is parsed as a mention, channel, timestamp or emoji.
-      expect(text.replace(/\\</g, '')).not.toContain('<');
-    }
-    for (const line of field.value.split('\n')) {
+/** Every text of an embed a reader sees: title, description, field names and values, footer. */
+function textsOf(embed: { title?: string; description?: string; fields?: Array<{ name: string; value: string }>; footer?: { text: string } }): string[] {
+  return [embed.title ?? '', embed.description ?? '', ...(embed.fields ?? []).flatMap((f) => [f.name, f.value]), embed.footer?.text ?? ''];
+}
+
+test('titles and paragraphs are inert everywhere: no markdown, mention, timestamp, emoji, subtext or quote syntax, no hidden characters', async () => {
+  const quoted = await h.fake.responseTo(
+    h.fake.slashCommand('quote', [{ name: 'query', value: 'one' }], { user: makeUser('reader'), guild: h.fake.guild }),
+  );
+  const listed = await h.fake.responseTo(h.fake.slashCommand('statements', [], { user: makeUser('lister'), guild: h.fake.guild }));
+  const texts = [...textsOf(quoted.body.data.embeds[0]), ...textsOf(listed.body.data.embeds[0])];
+  for (const text of texts) {
+    expect(text).not.toMatch(HIDDEN);
+    // Every `<` is escaped, so nothing is parsed as a mention, channel, timestamp or emoji.
+    expect(text.replace(/\\</g, '')).not.toContain('<');
+    for (const line of text.split('\n')) {
       // Our block quote is "> "; the corpus cannot open a second one or subtext inside it.
       expect(line.replace(/^> /, '')).not.toMatch(/^[ \t]*(-#|>)/);
     }
   }
-  const values = embed.fields.map((f: { value: string }) => f.value).join('\n');
-  expect(values).toContain('\\-# ');
-  expect(values).toContain('\\> **One** quoted line');
-  expect(values).toContain('\\<t:1700000000:R>');
-  expect(values).toContain('\\<:one:123456789012345678>');
-  expect(values).toContain('zerowidth');
+  // The title, where /statements shows it, with every piece of syntax escaped.
+  const list: string = listed.body.data.embeds[0].description;
+  expect(list).toContain('\\*\\*Bold\\*\\*');
+  expect(list).toContain('\\[link](https://evil.example/a)');
+  expect(list).toContain('\\<@123456789012345678>');
+  expect(list).toContain('\\<t:1700000000:R>');
+  const evidence: string = quoted.body.data.embeds[0].description;
+  expect(evidence).toContain('\\-# ');
+  expect(evidence).toContain('\\> **One** quoted line');
+  expect(evidence).toContain('\\<t:1700000000:R>');
+  expect(evidence).toContain('\\<:one:123456789012345678>');
   expect(expectNoPings(h.fake)).toBeGreaterThan(0);
 });
 
 test('only whole words are highlighted, never inside a word or a URL', async () => {
   const interaction = h.fake.slashCommand('quote', [{ name: 'query', value: 'one' }], { user: makeUser('reader2'), guild: h.fake.guild });
   const response = await h.fake.responseTo(interaction);
-  const values = response.body.data.embeds[0].fields.map((f: { value: string }) => f.value).join('\n');
+  const values = textsOf(response.body.data.embeds[0]).join('\n');
   expect(values).toContain('**One**');
   expect(values).toContain('for **one** and all');
   expect(values).not.toMatch(/every\*\*one\*\*/i);

@@ -4,8 +4,11 @@ import type { Range } from './highlight.ts';
 export const MAX_EXCERPT = 600;
 const ELLIPSIS = '…';
 
-/** Sentence ends: Japanese 。！？ and Western . ! ? followed by a space. */
-const SENTENCE_END = /[。！？](?![)）」』])|[.!?](?=\s)/g;
+/**
+ * Sentence ends: Japanese 。！？ and Western . ! ? followed by a space, except the full stop of
+ * an abbreviation the genre is full of (U.S., H.E., Mr., Dr., St., No.), or of an initial (Antony J. Blinken).
+ */
+const SENTENCE_END = /[。！？](?![)）」』])|(?<!\b(?:[A-Z]\.)*[A-Z]|\b(?:Mr|Mrs|Ms|Dr|Prof|St|No|Gen|Lt|Col|Sen|Rep|Gov|Jr|Sr|Hon|Rt|Amb|Sec|vs|etc|Inc|Co|Ltd)(?=\.))[.!?](?=\s)/g;
 
 export interface Excerpt {
   text: string;
@@ -34,9 +37,25 @@ function cutSentence(text: string, max: number): string {
 export function makeExcerpt(paragraph: string, matches: Range[], max = MAX_EXCERPT): Excerpt {
   if (paragraph.length <= max) return { text: paragraph, offset: 0 };
   const bounds = sentenceBounds(paragraph);
-  const first = matches[0]?.[0] ?? 0;
-  let i = 0;
-  while (i + 1 < bounds.length && bounds[i + 1]! <= first) i++;
+  // The window of whole sentences that holds the most matches, starting at a sentence with one:
+  // "search" early in the paragraph does not hide "Urban Search and Rescue Team" later.
+  const sentenceOf = (at: number) => {
+    let k = 0;
+    while (k + 1 < bounds.length && bounds[k + 1]! <= at) k++;
+    return k;
+  };
+  const windowFrom = (k: number): [number, number] => {
+    let end = bounds[k]!;
+    for (let j = k + 1; j < bounds.length && bounds[j]! - bounds[k]! <= max; j++) end = bounds[j]!;
+    return [bounds[k]!, end === bounds[k]! ? bounds[k]! + max : end];
+  };
+  let i = sentenceOf(matches[0]?.[0] ?? 0);
+  let most = -1;
+  for (const k of new Set(matches.map(([s]) => sentenceOf(s)))) {
+    const [from, to] = windowFrom(k);
+    const inside = matches.filter(([s, e]) => s >= from && e <= to).length;
+    if (inside > most) [i, most] = [k, inside];
+  }
   const start = bounds[i]!;
   let end = start;
   for (let j = i + 1; j < bounds.length && bounds[j]! - start <= max; j++) end = bounds[j]!;

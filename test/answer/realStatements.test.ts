@@ -24,9 +24,17 @@ const KNOWN_MISSES: Record<string, Record<string, string>> = {
     'nsa-seoul-when': 'not yet diagnosed',
     'rok-morgulov-role': 'not yet diagnosed',
     'rok-sixparty-who': 'not yet diagnosed',
-    'wh-nz-quote': 'the excerpt is cut at "U.S." as if it ended a sentence',
     'wh-nz-who': 'the speaker is named only in the title (Statement by President Obama)',
     'nz-fiji-depart': '"Monday" after a Friday resolves to the next week',
+  },
+  // Collected after the rules above were written; looked at only to list what it still misses.
+  holdout: {
+    'burgas-when-ja': 'the time stands in a (参考) note, not next to the event',
+    'joly-hayashi-who-en': 'not yet diagnosed',
+    'palau-summit-when-en': 'English question about a statement published only in Japanese',
+    'palau-who-ja': 'the president is named with Jr. inside a katakana name, and his country is not read',
+    'none-abe-visit-palau-ja': 'a visit to Japan by Palau\'s president is taken for a visit to Palau',
+    'none-kennedy-calls-abe-en': 'the statement names Abe, though Kennedy called on Kishida',
   },
 };
 

@@ -158,11 +158,13 @@ function titleMatches(lib: Library, w: WeighedTerm): number[] {
   }
   const out = new Set<number>();
   for (const form of w.term.forms) {
-    const lists = form.flatMap((k) => k.terms).map((t) => index.get(t) ?? []);
-    if (lists.length === 0) continue;
-    const [first, ...rest] = [...lists].sort((a, b) => a.length - b.length);
-    const others = rest.map((l) => new Set(l));
-    for (const si of first!) if (others.every((o) => o.has(si)) && titleHolds(lib, si, form)) out.add(si);
+    // The rarest of the form's terms narrows; the exact check on each of its titles decides.
+    let rarest: number[] | undefined;
+    for (const t of form.flatMap((k) => k.terms)) {
+      const list = index.get(t) ?? [];
+      if (!rarest || list.length < rarest.length) rarest = list;
+    }
+    for (const si of rarest ?? []) if (!out.has(si) && titleHolds(lib, si, form)) out.add(si);
   }
   return [...out];
 }

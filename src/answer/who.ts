@@ -16,6 +16,9 @@ import { askedLanguageFirst, defaultStatement, eventGroup } from './scope.ts';
 import type { SearchScope } from './search.ts';
 import type { Answer, AnswerItem, Citation, Lang, PersonInfo } from './types.ts';
 
+/** How many of the best events a role question looks through for one where someone holds the role. */
+const ROLE_RUNNERS_UP = 5;
+
 /** A person as one statement names them. */
 interface Named {
   person: Person;
@@ -156,8 +159,15 @@ export function answerWho(lib: Library, query: string, scope: SearchScope): Answ
     statements = eventGroup(lib, si);
   } else {
     const rel = judgeRelevance(lib, query, scope.lang, scopeStatements(scope));
-    const best = rel.groups[0];
-    if (!best) return none(relevanceNotice(rel, scope.lang));
+    if (rel.groups.length === 0) return none(relevanceNotice(rel, scope.lang));
+    terms = rel.terms.map((w) => w.term);
+    // A role asked about ("India's Minister of External Affairs") is answered by an event where
+    // someone holds it: among the close runners-up, the first such one.
+    const roles = terms.filter((t) => t.role);
+    const holdsAsked = (g: { statements: number[] }) =>
+      mergePeople(lib, g.statements).some((e) => [e.ja, e.en].some((n) => n && holdsRole(n.person, roles, terms)));
+    const best =
+      (roles.length > 0 ? rel.groups.slice(0, ROLE_RUNNERS_UP).find(holdsAsked) : undefined) ?? rel.groups[0]!;
     statements = best.statements;
     // People named where the question's words are: the best paragraphs, not every one that shares a word.
     matched = new Map();
@@ -165,7 +175,6 @@ export function answerWho(lib: Library, query: string, scope: SearchScope): Answ
       const si = lib.index.entries[m.id]!.statement;
       matched.set(si, (matched.get(si) ?? new Set()).add(m.paragraph.number));
     }
-    terms = rel.terms.map((w) => w.term);
   }
 
   let entries = mergePeople(lib, askedLanguageFirst(lib, scope.lang, statements));

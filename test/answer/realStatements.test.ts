@@ -20,7 +20,6 @@ const KNOWN_MISSES: Record<string, Record<string, string>> = {
     'rok-election-who-en': 'not yet diagnosed',
   },
   world: {
-    'quad-role-india': 'not yet diagnosed',
     'nsa-seoul-when': 'not yet diagnosed',
     'rok-morgulov-role': 'not yet diagnosed',
     'rok-sixparty-who': 'not yet diagnosed',

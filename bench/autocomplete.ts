@@ -4,7 +4,7 @@
  * for prefixes as users type them. Prints p50 / p99 / max in milliseconds.
  */
 import { createEngine } from '../src/engine/create.ts';
-import { buildLibrary } from '../src/engine/library.ts';
+import { buildLibrary } from '../src/answer/library.ts';
 import { manyStatements } from './manyStatements.ts';
 
 const count = Number(process.argv[2] ?? 20_000);

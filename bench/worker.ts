@@ -7,7 +7,7 @@
 import { readFile } from 'node:fs/promises';
 import { loadCorpus } from '../src/corpus/load.ts';
 import { createEngine, loadEngine } from '../src/engine/load.ts';
-import { buildLibrary } from '../src/engine/library.ts';
+import { buildLibrary } from '../src/answer/library.ts';
 import { ParagraphIndex } from '../src/index/paragraphIndex.ts';
 import type { Engine } from '../src/engine/types.ts';
 import { createFlexSearchBaseline } from './baselines/flexsearch.ts';

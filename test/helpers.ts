@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { loadCorpus } from '../src/corpus/load.ts';
-import { buildLibrary } from '../src/engine/library.ts';
+import { buildLibrary } from '../src/answer/library.ts';
 import { createEngine } from '../src/engine/create.ts';
 import type { Engine } from '../src/engine/types.ts';
 

@@ -9,7 +9,7 @@ import path from 'node:path';
 import { loadCorpus } from '../src/corpus/load.ts';
 import { readGlossaries } from '../src/engine/assemble.ts';
 import { createEngine } from '../src/engine/create.ts';
-import { buildLibrary } from '../src/engine/library.ts';
+import { buildLibrary } from '../src/answer/library.ts';
 import type { Answer } from '../src/answer/types.ts';
 import type { Engine } from '../src/engine/types.ts';
 import { ROOT, SEED_CORPUS } from './helpers.ts';

@@ -6,7 +6,7 @@
  * opposite languages, published within two days, and share enough of those anchors.
  */
 import type { Statement } from '../corpus/types.ts';
-import type { Library } from '../engine/library.ts';
+import type { Library } from './library.ts';
 import { normalize } from '../text/normalize.ts';
 import { STOPWORDS } from '../text/stopwords.ts';
 import { jaOrEn } from '../text/script.ts';

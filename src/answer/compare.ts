@@ -1,4 +1,4 @@
-import type { Library } from '../engine/library.ts';
+import type { Library } from './library.ts';
 import { jaOrEn, primaryLanguage } from '../text/script.ts';
 import { alignParagraph, counterpart } from './align.ts';
 import { cite } from './citation.ts';

@@ -1,4 +1,4 @@
-import type { Library } from '../engine/library.ts';
+import type { Library } from './library.ts';
 import { cite } from './citation.ts';
 import { makeExcerpt } from './excerpt.ts';
 import { matchRanges } from './highlight.ts';

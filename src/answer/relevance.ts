@@ -5,7 +5,7 @@
  * visit) must be one the statement names. A question no statement answers gets none, with the
  * words that were not found.
  */
-import type { Library } from '../engine/library.ts';
+import type { Library } from './library.ts';
 import { primaryLanguage } from '../text/script.ts';
 import { normalize } from '../text/normalize.ts';
 import { containsKeyword } from '../index/paragraphIndex.ts';

@@ -1,4 +1,4 @@
-import type { Library } from '../engine/library.ts';
+import type { Library } from './library.ts';
 import { primaryLanguage } from '../text/script.ts';
 import type { Lang } from './types.ts';
 

@@ -2,7 +2,7 @@ import type { Paragraph, Statement } from '../corpus/types.ts';
 import type { Entry } from '../index/paragraphIndex.ts';
 import { parseQuery, relaxKeywords } from '../index/query.ts';
 import type { Keyword } from '../text/tokenize.ts';
-import type { Library } from '../engine/library.ts';
+import type { Library } from './library.ts';
 import { detectLanguage } from '../text/script.ts';
 import { translateQuery } from './translate.ts';
 import type { Lang } from './types.ts';

@@ -2,8 +2,10 @@
  * The answer model: plain data that every renderer and adapter consumes.
  * Other tools read the JSON form, so this shape is a public contract.
  */
+import type { Lang } from '../text/script.ts';
+
+export type { Lang };
 export type AnswerKind = 'who' | 'when' | 'quote' | 'none';
-export type Lang = 'ja' | 'en';
 
 export interface Citation {
   statement: string;

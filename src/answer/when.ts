@@ -1,5 +1,5 @@
 import type { Paragraph, Statement } from '../corpus/types.ts';
-import type { Library } from '../engine/library.ts';
+import type { Library } from './library.ts';
 import type { TimeExpression } from '../understand/times/extract.ts';
 import { whatIn } from '../understand/times/what.ts';
 import { normalize } from '../text/normalize.ts';

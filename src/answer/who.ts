@@ -1,4 +1,4 @@
-import type { Library } from '../engine/library.ts';
+import type { Library } from './library.ts';
 import { indexTerms } from '../text/tokenize.ts';
 import { normalize } from '../text/normalize.ts';
 import { jaOrEn } from '../text/script.ts';

@@ -7,7 +7,7 @@ import type { Logger } from '../logger.ts';
 import type { FactsSource } from '../understand/statementFacts.ts';
 import { EMPTY_GLOSSARY, parseGlossary, type Glossary } from '../understand/glossary.ts';
 import { createEngine } from './create.ts';
-import { buildLibrary } from './library.ts';
+import { buildLibrary } from '../answer/library.ts';
 import type { Engine } from './types.ts';
 
 /** Reads the corpus's glossary files; one that cannot be read is a problem, not a failed load. */

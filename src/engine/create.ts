@@ -8,7 +8,7 @@ import type { SearchScope } from '../answer/search.ts';
 import { detectLanguage, primaryLanguage } from '../text/script.ts';
 import { normalize, wellFormed } from '../text/normalize.ts';
 import { MAX_QUERY_LENGTH, QueryError } from './errors.ts';
-import type { Library } from './library.ts';
+import type { Library } from '../answer/library.ts';
 import type { Engine, QueryOptions, StatementSummary } from './types.ts';
 import { cleanQuery } from './validate.ts';
 

@@ -2,7 +2,7 @@ import { loadCorpus, type LoadedCorpus } from '../corpus/load.ts';
 import type { CorpusProblem, Statement } from '../corpus/types.ts';
 import { watchCorpus, type CorpusWatcher } from '../corpus/watch.ts';
 import type { ParagraphIndex } from '../index/paragraphIndex.ts';
-import { loadIndexedCorpus, type PersistOptions } from '../index/persist.ts';
+import { loadIndexedCorpus, type PersistOptions } from './persist.ts';
 import type { Logger } from '../logger.ts';
 import type { FactsSource } from '../understand/statementFacts.ts';
 import { assembleEngine } from './assemble.ts';

@@ -1,4 +1,4 @@
-import { loadIndexedCorpus, type PersistOptions } from '../index/persist.ts';
+import { loadIndexedCorpus, type PersistOptions } from './persist.ts';
 import type { Logger } from '../logger.ts';
 import { assembleEngine } from './assemble.ts';
 import type { Engine } from './types.ts';

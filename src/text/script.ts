@@ -1,4 +1,5 @@
-import type { Lang } from '../answer/types.ts';
+/** The two languages Readout answers in. */
+export type Lang = 'ja' | 'en';
 
 /** Kanji, hiragana, katakana (with the prolonged sound mark), and CJK compatibility ideographs. */
 export const CJK_CHAR = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\u30FC\u3005\u3006]/u;

@@ -11,7 +11,7 @@ export interface StatementFacts {
   times: TimeExpression[][];
 }
 
-/** Facts of one statement by position, already extracted (e.g. the persisted index's, see src/index/factStore.ts). */
+/** Facts of one statement by position, already extracted (e.g. the persisted index's, see src/engine/factStore.ts). */
 export interface FactsSource {
   get(statement: number): StatementFacts;
 }

@@ -4,7 +4,7 @@ import { alignParagraph, inferredPairs, itemLabel } from '../../src/answer/align
 import { loadCorpus } from '../../src/corpus/load.ts';
 import type { Statement } from '../../src/corpus/types.ts';
 import { createEngine } from '../../src/engine/create.ts';
-import { buildLibrary } from '../../src/engine/library.ts';
+import { buildLibrary } from '../../src/answer/library.ts';
 import { ROOT } from '../helpers.ts';
 
 /** Real MOFA readouts published in Japanese and English (test/fixtures/real/mofa). */

@@ -7,7 +7,7 @@ import { benchQueries } from '../../bench/queries.ts';
 import type { Statement } from '../../src/corpus/types.ts';
 import { loadEngine } from '../../src/engine/load.ts';
 import type { Engine } from '../../src/engine/types.ts';
-import { cacheFile, loadIndexedCorpus } from '../../src/index/persist.ts';
+import { cacheFile, loadIndexedCorpus } from '../../src/engine/persist.ts';
 import { extractFacts } from '../../src/understand/statementFacts.ts';
 import { FIXTURE_CORPUS, SEED_CORPUS } from '../helpers.ts';
 

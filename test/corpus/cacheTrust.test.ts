@@ -8,7 +8,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, expect, test } from 'vitest';
 import { loadEngine } from '../../src/engine/load.ts';
-import { cacheFile, loadIndexedCorpus } from '../../src/index/persist.ts';
+import { cacheFile, loadIndexedCorpus } from '../../src/engine/persist.ts';
 
 let root: string;
 let corpusDir: string;

@@ -9,7 +9,7 @@
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { manyStatements } from '../../bench/manyStatements.ts';
 import { createEngine } from '../../src/engine/create.ts';
-import { buildLibrary } from '../../src/engine/library.ts';
+import { buildLibrary } from '../../src/answer/library.ts';
 import type { Engine } from '../../src/engine/types.ts';
 import { writeFixtureCorpus } from '../discord/corpusFixture.ts';
 import { makeUser, type RecordedRequest } from '../discord/fakeDiscord.ts';

@@ -11,7 +11,7 @@ import { parseStatementFile } from '../../src/corpus/parse.ts';
 import type { Statement } from '../../src/corpus/types.ts';
 import { loadEngine } from '../../src/engine/load.ts';
 import type { Engine } from '../../src/engine/types.ts';
-import { encodeFacts, StoredFacts } from '../../src/index/factStore.ts';
+import { encodeFacts, StoredFacts } from '../../src/engine/factStore.ts';
 import { extractFacts } from '../../src/understand/statementFacts.ts';
 import { extractTimes, type TimeExpression } from '../../src/understand/times/extract.ts';
 import { whatIn } from '../../src/understand/times/what.ts';

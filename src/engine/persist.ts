@@ -8,8 +8,8 @@ import type { CorpusProblem, Paragraph, Statement } from '../corpus/types.ts';
 import type { Logger } from '../logger.ts';
 import { extractFacts } from '../understand/statementFacts.ts';
 import { encodeFacts, StoredFacts, type EncodedFacts } from './factStore.ts';
-import { ParagraphIndex } from './paragraphIndex.ts';
-import type { TermIndexData } from './termIndex.ts';
+import { ParagraphIndex } from '../index/paragraphIndex.ts';
+import type { TermIndexData } from '../index/termIndex.ts';
 
 /**
  * The persisted index: the parsed corpus, the compact paragraph index and every statement's who/when
@@ -28,7 +28,7 @@ const FORMAT_VERSION = 3;
 /** The file ends with a SHA-256 of every byte before it: header, section table and payload alike. */
 const DIGEST_BYTES = 32;
 /** Source folders whose code decides what the cache holds (parsing, normalization, tokenization, index, people and times). */
-const CODE_FOLDERS = ['../corpus', '../text', '.', '../understand', '../../data'];
+const CODE_FOLDERS = ['../corpus', '../text', '../index', '.', '../understand', '../../data'];
 
 export interface IndexedCorpus {
   corpus: LoadedCorpus;

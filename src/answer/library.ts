@@ -1,7 +1,7 @@
 import type { Statement } from '../corpus/types.ts';
 import type { CorpusProblem } from '../corpus/types.ts';
 import { ParagraphIndex } from '../index/paragraphIndex.ts';
-import { FactsCache, type FactsSource } from '../answer/facts.ts';
+import { FactsCache, type FactsSource } from './facts.ts';
 import { EMPTY_GLOSSARY, type Glossary } from '../understand/glossary.ts';
 
 /**

@@ -365,9 +365,7 @@ export function topicParagraphs(lib: Library, rel: Relevance, statements: readon
     const matches = hits.map((h): TopicMatch => {
       const entry = lib.index.entries[h.id]!;
       const statement = lib.statements[entry.statement]!;
-      const text = lib.index.normalizedText(h.id);
-      const words = new Set(indexTerms(text));
-      const has = (form: Keyword[]) => form.every((k) => (k.kind === 'cjk' ? containsKeyword(text, k) : words.has(k.terms[0]!)));
+      const has = (form: Keyword[]) => lib.index.paragraphHolds(h.id, form);
       const credit = (w: WeighedTerm) =>
         w.term.forms.some(has) ? w.weight : w.term.synonyms.some(has) ? w.weight * SYNONYM_SHARE : 0;
       const sum = (ws: WeighedTerm[]) => ws.reduce((a, w) => a + credit(w), 0);

@@ -165,6 +165,15 @@ export class ParagraphIndex {
    */
   statementHolds(statement: number, form: Keyword[]): boolean {
     const [from, to] = this.statementRange(statement);
+    return this.rangeHolds(from, to, form);
+  }
+
+  /** Whether one paragraph holds every keyword of a form (English words exactly). */
+  paragraphHolds(id: number, form: Keyword[]): boolean {
+    return this.rangeHolds(id, id + 1, form);
+  }
+
+  private rangeHolds(from: number, to: number, form: Keyword[]): boolean {
     return form.every((k) => {
       if (k.kind === 'cjk') {
         for (let id = from; id < to; id++) if (containsKeyword(this.normalized[id]!, k)) return true;

@@ -124,6 +124,9 @@ function titleHolds(lib: Library, si: number, form: Keyword[]): boolean {
 /** Most paragraphs whose statements are candidates when no rare name narrows them. */
 const MAX_CANDIDATES = 120;
 
+/** Most titles a name is looked for in, to add statements that hold it only in their title. */
+const MAX_TITLE_CANDIDATES = 200;
+
 /** Most candidate statements judged in full. */
 const MAX_JUDGED = 60;
 
@@ -143,7 +146,7 @@ function allTitles(lib: Library): string[] {
 const titleIndex = new WeakMap<Library, Map<string, number[]>>();
 
 /** Statements whose title holds one of the term's forms: the title index narrows, the exact check decides. */
-function titleMatches(lib: Library, w: WeighedTerm): number[] {
+function titleMatches(lib: Library, w: WeighedTerm, most = Infinity): number[] {
   let index = titleIndex.get(lib);
   if (!index) {
     index = new Map();
@@ -164,6 +167,8 @@ function titleMatches(lib: Library, w: WeighedTerm): number[] {
       const list = index.get(t) ?? [];
       if (!rarest || list.length < rarest.length) rarest = list;
     }
+    // A word in many titles is in many texts too: its titles add no candidate worth the checks.
+    if ((rarest?.length ?? 0) > most) continue;
     for (const si of rarest ?? []) if (!out.has(si) && titleHolds(lib, si, form)) out.add(si);
   }
   return [...out];
@@ -276,7 +281,7 @@ export function judgeRelevance(lib: Library, topic: string, lang: Lang, within?:
   const rarest = [...required].sort((a, b) => a.df - b.df)[0];
   if (rarest && !rarest.common) {
     for (const si of rarest.statements) candidates.add(si);
-    for (const si of titleMatches(lib, rarest)) candidates.add(si);
+    for (const si of titleMatches(lib, rarest, MAX_TITLE_CANDIDATES)) candidates.add(si);
   } else if (terms.some((w) => !w.common && w.statements.size > 0)) {
     // Without a name, the two rarest listed words' statements.
     const listed = terms.filter((w) => !w.common && w.statements.size > 0).sort((a, b) => a.df - b.df);

@@ -70,6 +70,21 @@ export function titleNamesEvent(lib: Library, si: number, event: string): boolea
     .some((g) => g.words.some((w) => titleHolds(lib, si, keywords(normalize(w)))));
 }
 
+/**
+ * Whether a name the question gives belongs to a person the statements name but who is not among
+ * the participants of the event they record (when they record any).
+ */
+function namesBystander(lib: Library, group: readonly number[], names: WeighedTerm[]): boolean {
+  const people = group.flatMap((si) => lib.facts.get(si).people);
+  const namedBy = (w: WeighedTerm) => {
+    const label = normalize(w.term.label);
+    return label.length < 2 ? [] : people.filter((p) => [p.name, p.reading, ...p.otherNames].some((n) => n && normalize(n).includes(label)));
+  };
+  const verdicts = names.map(namedBy).filter((named) => named.length > 0).map((named) => named.some((p) => p.participant));
+  // Only when the question also names a participant: then the other name is the wrong one's.
+  return verdicts.includes(true) && verdicts.includes(false);
+}
+
 /** Below this share of the question's weight, a statement does not answer it. */
 const MIN_COVERAGE = 0.5;
 
@@ -320,6 +335,9 @@ export function judgeRelevance(lib: Library, topic: string, lang: Lang, within?:
     // Names and countries locate an event; the rest of the question says what is asked about it,
     // and some of that must be there: Japan and Kenya do not answer "the Japan-Kenya investment agreement".
     if (askingWeight > 0 && asking.reduce((a, w) => a + credit(group, w), 0) / askingWeight < MIN_TOPIC_COVERAGE) continue;
+    // A call or meeting asked about between named people is theirs: one the statement names only
+    // in passing ("Prime Minister Abe's visit") did not take part in the one it records.
+    if (asked.length > 0 && namesBystander(lib, group, required)) continue;
     const own = (i: number) => primaryLanguage(lib.statements[i]!.language) === lang;
     groups.push({ statements: [...group.filter(own), ...group.filter((i) => !own(i))], score, coverage });
   }

@@ -33,7 +33,6 @@ const KNOWN_MISSES: Record<string, Record<string, string>> = {
     'palau-summit-when-en': 'English question about a statement published only in Japanese',
     'palau-who-ja': 'the president is named with Jr. inside a katakana name, and his country is not read',
     'none-abe-visit-palau-ja': 'a visit to Japan by Palau\'s president is taken for a visit to Palau',
-    'none-kennedy-calls-abe-en': 'the statement names Abe, though Kennedy called on Kishida',
   },
 };
 

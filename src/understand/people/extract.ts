@@ -193,13 +193,18 @@ export function extractPeople(paragraphs: readonly Paragraphlike[], lang: 'ja' |
 const DEFINITE = /\b[Tt]he (Prime Minister|Foreign Secretary|Secretary|President|Vice President|Chancellor|Premier|Foreign Minister|Minister)\b(?! of\b| for\b| to\b|-| \p{Lu})/gu;
 const MEETING = /\b(?:met|meets|spoke|speaks|talked|call|called|received|welcomed|hosted)\b/;
 
+const HEADLINE_WORDS =
+  /\b(?:To|Visit|Visits|Visiting|Meet|Meets|Meeting|Call|Calls|Speak|Speaks|Talk|Talks|With|On|At|In|For|And|Of|Hold|Holds|Host|Hosts|Welcome|Welcomes|Statement|Readout|Remarks|Trip|Travel|Travels)\b/;
+
 /**
  * "The Secretary reaffirmed ...", "The Prime Minister spoke to President Zelenskyy": the bare title
  * stands for the one person of the statement (or of its title) who holds it. A mention is added to
  * that person; a reference that fits no one, or more than one, is left alone.
  */
 function resolveDefiniteReferences(paragraphs: readonly Paragraphlike[], people: Person[], title?: string): void {
-  const fromTitle = title ? extractPeople([{ number: 0, text: title }], 'en') : [];
+  // Titles are often in Title Case ("Foreign Minister To Visit Fiji"): a "name" holding a word of
+  // the headline's grammar is no name.
+  const fromTitle = title ? extractPeople([{ number: 0, text: title }], 'en').filter((p) => !HEADLINE_WORDS.test(p.name)) : [];
   const holders = (rank: string): Person[] => {
     const fits = (p: Person) => !!p.role && (p.role === rank || p.role.endsWith(' ' + rank) || p.role.startsWith(rank + ' of') || p.role.startsWith(rank + ' for'));
     const inBody = people.filter(fits);

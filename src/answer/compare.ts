@@ -35,7 +35,7 @@ function counterpartItem(lib: Library, m: ParagraphMatch, query: string, other: 
 /** The matching passage in Japanese and in English, side by side: citations [ja, en]. */
 export function answerCompare(lib: Library, query: string, scope: SearchScope): Answer {
   const limit = scope.limit ?? DEFAULT_PAIRS;
-  const rel = judgeRelevance(lib, query, scope.lang, scopeStatements(scope));
+  const rel = judgeRelevance(lib, query, scope.lang, scopeStatements(scope), { onlyWhenNamed: true });
   if (rel.absent.length > 0 || rel.apart.length > 0) return { kind: 'none', language: scope.lang, query, items: [], notice: relevanceNotice(rel, scope.lang) };
   const outcome = searchParagraphs(lib, query, { ...scope, limit });
   if (outcome.matches.length === 0) {

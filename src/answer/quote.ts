@@ -57,7 +57,8 @@ function throughCounterpart(lib: Library, match: ParagraphMatch, lang: Lang): Pa
 
 export function answerQuote(lib: Library, query: string, scope: SearchScope): Answer {
   const none = (text?: string): Answer => ({ kind: 'none', language: scope.lang, query, items: [], ...(text ? { notice: text } : {}) });
-  const rel = judgeRelevance(lib, query, scope.lang, scopeStatements(scope));
+  // Paragraphs rank a quote of common words well; a name narrows it to the events that hold it.
+  const rel = judgeRelevance(lib, query, scope.lang, scopeStatements(scope), { onlyWhenNamed: true });
   // A name no statement holds means none; other words may be missing, the answer then says it is partial.
   if (rel.absent.length > 0 || rel.apart.length > 0) return none(relevanceNotice(rel, scope.lang));
   // Only the statements that answer the question as a whole; their paragraphs are ranked as before.

@@ -245,7 +245,18 @@ function pieces(term: QuestionTerm): QuestionTerm[] {
   return out;
 }
 
-export function judgeRelevance(lib: Library, topic: string, lang: Lang, within?: ReadonlySet<number>): Relevance {
+export interface JudgeOptions {
+  /** Judge events only when the question names something (a quote of common words needs no event). */
+  onlyWhenNamed?: boolean;
+}
+
+export function judgeRelevance(
+  lib: Library,
+  topic: string,
+  lang: Lang,
+  within?: ReadonlySet<number>,
+  options: JudgeOptions = {},
+): Relevance {
   const total = lib.statements.length;
   const terms: WeighedTerm[] = [];
   const found = (w: WeighedTerm) => w.df > 0 || w.forms.length > 0;
@@ -262,6 +273,7 @@ export function judgeRelevance(lib: Library, topic: string, lang: Lang, within?:
   }
   const absent = terms.filter((w) => w.term.distinctive && !found(w) && !titleAnywhere(lib, w)).map((w) => w.term);
   if (terms.length === 0 || absent.length > 0) return { terms, groups: [], absent, apart: [] };
+  if (options.onlyWhenNamed && !terms.some((w) => w.term.distinctive)) return { terms, groups: [], absent, apart: [] };
 
   const seen = new Set<number>();
   const groups: RankedGroup[] = [];

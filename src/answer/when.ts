@@ -137,8 +137,12 @@ export function answerWhen(lib: Library, query: string, scope: SearchScope): Ans
     const issued = best.statements.find((si) => titleNamesEvent(lib, si, ISSUED));
     if (issued !== undefined) return { kind: 'when', language: scope.lang, query, items: [issueItem(lib.statements[issued]!, scope.lang)] };
   }
-  const askedKinds = new Set(
-    rel.terms.filter((w) => w.term.events.length > 0).flatMap((w) => [w.term.label, ...[...w.term.forms, ...w.term.synonyms].map((f) => f.map((k) => k.text).join(' '))].map(normalize)),
+  // The kinds of event asked, the head one first: Japanese puts it last (…首脳会議の前に…した夕食会は),
+  // English first ("the dinner before the summit").
+  const eventTerms = rel.terms.filter((w) => w.term.events.length > 0);
+  const headFirst = scope.lang === 'ja' || /[\p{Script=Han}\p{Script=Katakana}]/u.test(query) ? [...eventTerms].reverse() : eventTerms;
+  const askedKinds = headFirst.map(
+    (w) => new Set([w.term.label, ...[...w.term.forms, ...w.term.synonyms].map((f) => f.map((k) => k.text).join(' '))].map(normalize)),
   );
   const items: AnswerItem[] = [];
   for (const m of bestTier(topicParagraphs(lib, rel, best.statements, scope.lang)).slice(0, scope.limit ?? 5)) {
@@ -156,7 +160,12 @@ export function answerWhen(lib: Library, query: string, scope: SearchScope): Ans
     // Only a day can win that way: 来年のG7外相会合について、その日程を来年4月16日から… is the day.
     const inClause = (e: TimeExpression) => (e.precision ? 0 : clauseHits(m.paragraph.text, e, ranges));
     // A date whose event is the kind asked about (the dinner, not the talks before it) first.
-    const kind = (e: TimeExpression) => (e.what && askedKinds.has(normalize(e.what)) ? 1 : 0);
+    const kind = (e: TimeExpression) => {
+      const what = e.what && !e.precision ? normalize(e.what) : '';
+      if (!what) return 0;
+      const at = askedKinds.findIndex((set) => [...set].some((k) => k.length > 1 && (what.includes(k) || k.includes(what))));
+      return at === -1 ? 0 : askedKinds.length - at;
+    };
     const nearest = [...exprs].sort(
       (a, b) => kind(b) - kind(a) || inClause(b) - inClause(a) || distance(a) + vagueness(a) - (distance(b) + vagueness(b)),
     )[0]!;

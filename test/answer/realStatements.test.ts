@@ -11,7 +11,6 @@ const KNOWN_MISSES: Record<string, Record<string, string>> = {
   mofa: {
     'us-call-jan-visit-when-en': 'not yet diagnosed',
     'cn-dinner-beef-quote-cross': 'no English version of the statement: Kobe beef needs a dictionary',
-    'asean-summit-when-ja': 'not yet diagnosed',
     'asean-dinner-host-who-ja': 'not yet diagnosed',
     'id-election-winner-who-en': 'not yet diagnosed',
     'gw-interim-president-who-ja': 'not yet diagnosed',

@@ -415,7 +415,9 @@ export function extractTimes(text: string, lang: Lang, statementDate: string, op
     if (draft) {
       const gap = norm.slice(draft.end, atom.start);
       // Inside a bracket a full stop separates notes of one time: (現地時間。日本時間4月1日10時30分), (local time. 5:30 p.m.).
-      const glued = gap.length <= MAX_GAP && GLUE[lang].test(draft.depth > 0 ? gap.replace(/[。.]/g, '') : gap);
+      // から followed by a comma starts the clause, not a range: 午後7時10分頃から,14日に開催される….
+      const glued =
+        gap.length <= MAX_GAP && GLUE[lang].test(draft.depth > 0 ? gap.replace(/[。.]/g, '') : gap) && !/から\s*[、,]/.test(gap);
       const depthAtAtom = glued ? draft.depth + bracketBalance(gap) : 0;
       if (glued && absorb(draft, atom, gap, depthAtAtom > 0, next)) {
         draft.end = atom.end;

@@ -16,7 +16,9 @@ const APPROX_SUFFIX = alternation(JA_APPROX_AFTER.filter((w) => !['頃', 'ごろ
 const TIME_APPROX_AFTER = '頃|ごろ|前後|過ぎ|すぎ';
 /** What may follow "N日" when it is not a day of the month (3日間, 1日も早く, 1日当たり). */
 const NOT_A_DAY_AFTER = '間|目|も早|あたり|当たり|以内|以上|未満|分|連続|ぶり';
-const NOT_A_DATE_BEFORE = '\\d.,:/月年第';
+// A comma is a thousands separator only after a digit (1,214日); older MOFA releases write their 読点 as "," (夫人は,14日).
+const NOT_A_DATE_BEFORE = '\\d.:/月年第';
+const THOUSANDS = '(?<!\\d,)';
 const YEAR = `(?:(${ERA_NAMES})(元|\\d{1,2})|(\\d{4}))年`;
 
 const dayInRange = (d: number): boolean => d >= 1 && d <= 31;
@@ -131,7 +133,7 @@ const RULES: Rule[] = [
   },
   {
     // A bare day, 31日: the statement's month, or the month before when the day is later than the statement's.
-    pattern: new RegExp(`(?<![${NOT_A_DATE_BEFORE}])(\\d{1,2})日(?!${NOT_A_DAY_AFTER})`, 'g'),
+    pattern: new RegExp(`(?<![${NOT_A_DATE_BEFORE}])${THOUSANDS}(\\d{1,2})日(?!${NOT_A_DAY_AFTER})`, 'g'),
     build: (m, start, end) => {
       const d = Number(m[1]);
       return dayInRange(d) ? { kind: 'date', start, end, date: { kind: 'day', d, rule: 'statement', bare: true }, source: hand } : undefined;

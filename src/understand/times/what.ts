@@ -110,9 +110,14 @@ export function attachWhat<T extends Span & { what?: string }>(text: string, lan
     } else if (lang === 'ja') {
       // The opening date of a sentence dates its main event: 本13日…、首脳会議に参加予定の…夕食会を主催しました.
       // Any other date modifies what follows it: 10月16日から、在外公館投票が開始されます.
-      // But a main event that another date stands before is that date's: 午後6時から…と会談し,続いて午後6時50分から…夕食会.
-      const next = exprs.find((x) => x.start >= e.end && sentenceOf(x.start) === sentence);
-      const predicate = inSentence.filter((m) => m.predicate && (!next || m.start < next.start));
+      // But a main event that a later date leads straight to is that date's: 午後6時から…と会談し,
+      // 続いて午後6時50分から…夕食会を行いました. A later date with an event of its own
+      // (14日に開催される…首脳会議) leaves the main event to the first.
+      const firstAfter = (x: Span) =>
+        inSentence.filter((m) => m.start >= x.end).sort((a, b) => a.start - b.start)[0];
+      const claimed = (m: Mention) =>
+        exprs.some((x) => x !== e && x.start >= e.end && x.start < m.start && sentenceOf(x.start) === sentence && firstAfter(x) === m);
+      const predicate = inSentence.filter((m) => m.predicate && !claimed(m));
       const after = owned.filter((m) => m.start >= e.end);
       chosen = (firstInSentence ? predicate[predicate.length - 1] : undefined) ?? after.find((m) => m.predicate) ??
         nearest(after) ?? nearest(owned) ?? predicate[predicate.length - 1];

@@ -70,6 +70,9 @@ export function titleNamesEvent(lib: Library, si: number, event: string): boolea
     .some((g) => g.words.some((w) => titleHolds(lib, si, keywords(normalize(w)))));
 }
 
+/** The dateline and the lead paragraph. */
+const LEAD_PARAGRAPHS = 2;
+
 /**
  * Whether a name the question gives belongs to a person the statements name but who is not among
  * the participants of the event they record (when they record any).
@@ -80,7 +83,12 @@ function namesBystander(lib: Library, group: readonly number[], names: WeighedTe
     const label = normalize(w.term.label);
     return label.length < 2 ? [] : people.filter((p) => [p.name, p.reading, ...p.otherNames].some((n) => n && normalize(n).includes(label)));
   };
-  const verdicts = names.map(namedBy).filter((named) => named.length > 0).map((named) => named.some((p) => p.participant));
+  // In passing: neither a participant nor named in the title or lead, where readouts name who took part.
+  const inLead = (p: { mentions: { paragraph: number }[] }) => p.mentions.some((m) => m.paragraph <= LEAD_PARAGRAPHS);
+  const verdicts = names
+    .map(namedBy)
+    .filter((named) => named.length > 0)
+    .map((named) => named.some((p) => p.participant || inLead(p)));
   // Only when the question also names a participant: then the other name is the wrong one's.
   return verdicts.includes(true) && verdicts.includes(false);
 }
@@ -279,7 +287,9 @@ export function judgeRelevance(
   const groups: RankedGroup[] = [];
   const totalWeight = terms.reduce((a, w) => a + w.weight, 0);
   const asked = terms.filter((w) => w.term.events.length > 0);
-  const asking = terms.filter((w) => !w.term.identifies);
+  // What is asked about. An English word no statement uses is the asker's wording ("represented");
+  // a Japanese compound noun no statement uses (投資協定) is a topic nobody wrote about.
+  const asking = terms.filter((w) => !w.term.identifies && (found(w) || /^[\p{Script=Han}]{2,}$/u.test(w.term.label)));
   const askingWeight = asking.reduce((a, w) => a + w.weight, 0);
   const required = terms.filter((w) => w.term.distinctive);
   // Each check once per statement and term: groups share statements.

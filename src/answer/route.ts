@@ -13,7 +13,7 @@ interface Rule {
 const RULES: Rule[] = [
   { route: 'when', words: /\b(?:when|what\s+time|what\s+date|which\s+day|what\s+day|how\s+long|how\s+many\s+(?:minutes|hours))\b/gi },
   { route: 'when', words: /いつ(?:頃|ごろ)?|何時(?:頃|ごろ)?|何日|何月何日|日時|日付|何分間?|どのくらい(?:の時間)?|どれくらい/g },
-  { route: 'who', words: /\b(?:who|whom|whose|which\s+(?<keep>(?:[\w-]+\s+)?[\w-]*(?:people|person|officials?|ministers?|secretar(?:y|ies)|leaders?|ambassadors?|presidents?|envoys?|diplomats?|counterparts?)))\b/gi },
+  { route: 'who', words: /\b(?:who|whom|whose|which\s+(?<keep>(?:[\w-]+\s+){0,3}[\w-]*(?:people|person|officials?|ministers?|secretar(?:y|ies)|leaders?|ambassadors?|presidents?|envoys?|diplomats?|counterparts?)))\b/gi },
   { route: 'who', words: /誰|だれ|どなた|どの人物|参加者|出席者|参加した人|出席した人|人物/g },
   { route: 'quote', words: /\b(?:quote|what\s+did\s+(?:they|he|she|[\w.-]+(?:\s+[\w.-]+)?)\s+say\s+about|what\s+was\s+said\s+about)\b/gi },
   { route: 'quote', words: /引用|について何と(?:言|述べ)っ?て?(?:い)?(?:ますか|ましたか)?/g },

@@ -33,6 +33,21 @@ const KNOWN_MISSES: Record<string, Record<string, string>> = {
     'palau-who-ja': 'the president is named with Jr. inside a katakana name, and his country is not read',
     'none-abe-visit-palau-ja': 'a visit to Japan by Palau\'s president is taken for a visit to Palau',
   },
+  // A second set collected after the rules were written: 55 of 70 on arrival.
+  holdout2: {
+    'mar26-meeting-when-en': 'not yet diagnosed',
+    'nov25-us-who-ja': 'not yet diagnosed',
+    'vm08-when-en': 'not yet diagnosed',
+    'quad22-india-who-en': 'not yet diagnosed',
+    'quad22-au-who-ja': 'not yet diagnosed',
+    'quad24-au-who-en': 'not yet diagnosed',
+    'tsd07-au-who-ja': 'not yet diagnosed',
+    'tcs15-sg-who-ja': 'not yet diagnosed',
+    'uksuga-who-en': 'not yet diagnosed',
+    'uksuga-when-en': 'not yet diagnosed',
+    'sgyu-yeo-who-en': 'not yet diagnosed',
+    'trump-statevisit-when-ja': 'not yet diagnosed',
+  },
 };
 
 for (const set of Object.keys(KNOWN_MISSES)) {

@@ -23,6 +23,7 @@ import type { Paragraphlike, RawMention } from './types.ts';
 import { CLOSE_BRACKETS, OPEN_BRACKETS, findClose, findOpen, isKanji, isKatakana, isNameChar } from '../scripts.ts';
 
 const MAX_RUN = 40;
+const JA_ORGANIZATION_END = /[局省庁課]/;  // not 部 or 室: 阿部, 服部, 氷室 are names
 const MAX_KANJI_NAME = 6;
 const MAX_KATAKANA_NAME = 40;
 const MAX_BRACKET = 300;
@@ -133,6 +134,13 @@ function cleanName(raw: string): CleanName | undefined {
     break;
   }
   let dropped = 0;
+  // ドナルド・ルー国務省南・中央アジア局(国務次官補): in lists, a katakana name comes first, then where
+  // the person works, then the title; the name is the leading katakana run.
+  if (JA_ORGANIZATION_END.test(name) && isKatakana(name[0])) {
+    let end = 0;
+    while (end < name.length && (isKatakana(name[end]) || name[end] === '・')) end++;
+    name = name.slice(0, end);
+  }
   // ロシア外務省ザハロワ: keep the trailing run of one script, the name proper
   let cut = name.length;
   const lastKatakana = isKatakana(name[name.length - 1]);
@@ -151,6 +159,8 @@ function cleanName(raw: string): CleanName | undefined {
   while (name.endsWith('・')) name = name.slice(0, -1);
   if (name.length === 0) return undefined;
   if (JA_NOT_NAMES.has(name) || JA_NOT_NAME_FIRST_CHARS.has(name[0]!)) return undefined;
+  // 東アジア・太平洋局, 外務貿易省副…: a bureau or ministry before a title is where the person works, not who.
+  if (JA_ORGANIZATION_END.test(name)) return undefined;
   if ([...name].every((c) => JA_COUNTRY_ABBREVIATIONS.has(c))) return undefined;
   if (isKanjiName(name) && name.length > MAX_KANJI_NAME) return undefined;
   if (isKatakanaName(name) && (name.length > MAX_KATAKANA_NAME || /^[ー・＝=]/.test(name))) return undefined;

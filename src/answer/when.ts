@@ -102,10 +102,13 @@ function inAskedZone(e: TimeExpression, query: string): TimeExpression {
 /** The kind of event (in the glossary's synonyms) of a statement issued without a meeting. */
 const ISSUED = 'statement';
 
+const ISSUED_LABEL = { en: 'statement', ja: '声明' } as const;
+
 /** A statement's own date, cited from its dateline (or first paragraph) as printed. */
 function issueItem(statement: Statement, lang: SearchScope['lang']): AnswerItem {
   const paragraph = statement.paragraphs[0]!;
-  const time: TimeInfo = { date: statement.date };
+  // Labelled as the statement's own date: the text may not say when the call itself took place.
+  const time: TimeInfo = { date: statement.date, what: ISSUED_LABEL[lang] };
   const excerpt = makeExcerpt(paragraph.text, []);
   return { text: describeTime(time, lang), time, citations: [cite(statement, paragraph, excerpt.text)], matched: [] };
 }
@@ -174,8 +177,9 @@ export function answerWhen(lib: Library, query: string, scope: SearchScope): Ans
   // The words asked about stand where no date does (an item of the readout): the event's own date.
   if (items.length === 0) {
     const event = best.statements.map((i) => ({ i, t: eventTime(lib, i) })).find((x) => x.t !== undefined);
-    if (!event) return none(notice('noTimes', scope.lang));
-    items.push(timeItem(lib.statements[event.i]!, event.t!.paragraph, event.t!.expr, scope.lang));
+    // A readout that dates nothing ("PM Boris Johnson spoke to Yoshihide Suga"): its own date, so labelled.
+    if (!event) items.push(issueItem(lib.statements[best.statements[0]!]!, scope.lang));
+    else items.push(timeItem(lib.statements[event.i]!, event.t!.paragraph, event.t!.expr, scope.lang));
   }
   return { kind: 'when', language: scope.lang, query, items };
 }

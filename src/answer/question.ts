@@ -29,6 +29,8 @@ export interface QuestionTerm {
   identifies?: boolean;
   /** Pieces of a Japanese compound that no statement holds whole: each counts for part of it. */
   part?: boolean;
+  /** Part of a hyphenated name (the Japan-Australia-India-U.S. Consultations): it names the event, not one side. */
+  compound?: boolean;
 }
 
 /** Question words and verbs of asking that carry no topic. */
@@ -199,7 +201,9 @@ function escape(s: string): string {
 /** Content terms of an English question (the topic left after the question words are removed). */
 function englishTerms(topic: string, glossary: Glossary): QuestionTerm[] {
   // Hyphenated country pairs (Japan-U.S.-ROK) are several countries; acronyms lose their dots.
-  const text = topic.replace(/\b(?:[A-Za-z]\.){2,}/g, (m) => m.replace(/\./g, '')).replace(/([A-Za-z])-(?=[A-Z])/g, '$1 ');
+  const folded = topic.replace(/\b(?:[A-Za-z]\.){2,}/g, (m) => m.replace(/\./g, ''));
+  const text = folded.replace(/([A-Za-z])-(?=[A-Z])/g, '$1 ');
+  const hyphenated = (at: number, length: number) => folded[at - 1] === '-' || folded[at + length] === '-';
   const spans = synonymSpans(normalize(text), glossary, true);
   const inSpan = (at: number) => spans.find(([s, e]) => at >= s && at < e);
   interface Token {
@@ -248,7 +252,12 @@ function englishTerms(topic: string, glossary: Glossary): QuestionTerm[] {
       const after = tokens[j + 1];
       role = !tokens[j]!.possessive && !(after && (after.name || inSpan(after.at)));
     }
-    const t = term(word, glossary, { distinctive, ...(role ? { role } : {}), ...(distinctive ? { identifies: true } : {}) });
+    const t = term(word, glossary, {
+      distinctive,
+      ...(role ? { role } : {}),
+      ...(distinctive ? { identifies: true } : {}),
+      ...(hyphenated(at, word.length) ? { compound: true } : {}),
+    });
     if (t) out.push(t);
   }
   return out;

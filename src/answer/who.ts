@@ -134,6 +134,25 @@ function holdsRole(p: Person, roles: QuestionTerm[], terms: QuestionTerm[]): boo
   );
 }
 
+/** The country a question's word names, if it names one. */
+function countryOf(t: QuestionTerm): string | undefined {
+  for (const f of [t.label, ...t.forms.map((f) => f.map((k) => k.text).join(' '))]) {
+    const c = canonicalCountry(f);
+    if (c) return c;
+  }
+  return undefined;
+}
+
+/** Whether a person is of the country a question's word names: by affiliation, or the words around their name. */
+function fromCountry(p: Person, t: QuestionTerm): boolean {
+  const country = countryOf(t);
+  if (p.affiliation) return canonicalCountry(p.affiliation) === country;
+  const around = normalize(p.mentions.map((m) => m.text).join(' '));
+  return [t.label, ...t.forms.map((f) => f.map((k) => k.text).join(/[\p{Script=Han}\p{Script=Katakana}]/u.test(f[0]?.text ?? '') ? '' : ' '))].some(
+    (form) => form.length > 1 && around.includes(normalize(form)),
+  );
+}
+
 /** Whether the question names this person ("Who did Kishida meet?" names Kishida). */
 function namedInQuestion(e: { ja?: Named; en?: Named }, terms: QuestionTerm[]): boolean {
   return [e.ja, e.en].some((n) => n && terms.some((t) => t.identifies && !t.role && namesPerson(n.person, t)));
@@ -197,6 +216,13 @@ export function answerWho(lib: Library, query: string, scope: SearchScope): Answ
     // The paragraph that answers may name only the asker's side: the role's holder is elsewhere in the statement.
     const elsewhere = holders.length > 0 ? holders : everyone.filter((e) => holdsRole(side(e)!.person, roles, terms));
     if (roles.length > 0 && elsewhere.length > 0) entries = elsewhere;
+    // "Who represented India?": with no title asked, a country named on its own (not inside
+    // "Japan-Australia-India-U.S.") keeps the people of that country, when the statement says who they are.
+    const sides = terms.filter((t) => !t.compound && t.identifies && t.distinctive && countryOf(t) !== undefined);
+    if (roles.length === 0 && sides.length > 0) {
+      const ofSide = entries.filter((e) => [e.ja, e.en].some((n) => n && sides.some((t) => fromCountry(n.person, t))));
+      if (ofSide.length > 0) entries = ofSide;
+    }
   }
   if (entries.length === 0) return none(notice('noPeople', scope.lang));
 

@@ -4,7 +4,7 @@ import path from 'node:path';
 import type { Answer, Lang } from '../answer/types.ts';
 import { importStatement } from '../corpus/import.ts';
 import { corpusSources, importPage, isUrl } from '../ingest/importPage.ts';
-import { allowedHosts, feedsFileFor, followOnce, readFeedsFile } from '../ingest/follow.ts';
+import { allowedHosts, feedsFileFor, followOnce, loadMemory, memoryFileFor, readFeedsFile, saveMemory } from '../ingest/follow.ts';
 import { publisherLookup, readPublisherFile } from '../ingest/publishers.ts';
 import { loadCorpus } from '../corpus/load.ts';
 import { corpusFolderProblem } from '../corpus/walk.ts';
@@ -149,7 +149,10 @@ async function follow(args: CliArgs, io: CliIO): Promise<number> {
     io.stderr(`readout: ${feeds.error}`);
     return 2;
   }
-  const report = await followOnce(feeds, dir, { allowHosts: allowedHosts(io.env, feeds.allowHosts), ...(io.logger ? { logger: io.logger } : {}) });
+  const memoryFile = memoryFileFor(dir);
+  const memory = await loadMemory(memoryFile);
+  const report = await followOnce(feeds, dir, { allowHosts: allowedHosts(io.env, feeds.allowHosts), memory, ...(io.logger ? { logger: io.logger } : {}) });
+  await saveMemory(memoryFile, memory);
   for (const r of report.imported) io.stdout(`${r.input} -> ${path.relative(io.cwd, path.join(dir, r.file!))} (${r.action})`);
   for (const e of report.errors) io.stderr(`${e.url}: ${e.error}`);
   io.stderr(`${report.feeds} feed(s) read, ${report.imported.length} statement(s) imported, ${report.errors.length} error(s).`);

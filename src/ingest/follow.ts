@@ -11,7 +11,7 @@ import { parse } from 'yaml';
 import type { Logger } from '../logger.ts';
 import { decodeBody, fetchResource, FEED_TYPES, FetchError, type FetchOptions } from './fetch.ts';
 import { looksLikeXml, parseFeed, parseIndexPage, type FeedItem } from './feeds.ts';
-import { corpusSources, importPage, type PageImportResult } from './importPage.ts';
+import { corpusSources, importPage, writeAtomically, type PageImportResult } from './importPage.ts';
 import { publisherLookup, publisherTable, readPublisherFile } from './publishers.ts';
 
 export interface FeedSource {
@@ -90,6 +90,32 @@ export interface FollowMemory {
 }
 
 export const newMemory = (): FollowMemory => ({ validators: new Map(), seen: new Set() });
+
+/**
+ * Where passes of `readout follow` remember what they saw, so a cron job asks as politely as the
+ * running bot: beside the persisted index, which is also disposable (lost, the next pass fetches
+ * the feed's pages once more and finds them unchanged: nothing is duplicated).
+ */
+export function memoryFileFor(corpusDir: string): string {
+  return path.join(path.dirname(path.resolve(corpusDir)), '.readout-cache', 'follow.json');
+}
+
+/** Links kept at most: a feed lists tens of items, so this is months of them. */
+const MAX_SEEN = 5000;
+
+export async function loadMemory(file: string): Promise<FollowMemory> {
+  try {
+    const raw = JSON.parse(await readFile(file, 'utf8')) as { validators?: Record<string, { etag?: string; lastModified?: string }>; seen?: string[] };
+    return { validators: new Map(Object.entries(raw.validators ?? {})), seen: new Set(raw.seen ?? []) };
+  } catch {
+    return newMemory();
+  }
+}
+
+export async function saveMemory(file: string, memory: FollowMemory): Promise<void> {
+  const seen = [...memory.seen].slice(-MAX_SEEN);
+  await writeAtomically(file, JSON.stringify({ validators: Object.fromEntries(memory.validators), seen }));
+}
 
 export interface FollowOptions {
   allowHosts?: readonly string[];

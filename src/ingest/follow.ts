@@ -204,7 +204,7 @@ export interface Follower {
  * Passes every `pollMs`, one at a time. A pass with errors doubles the wait (up to 8 times the
  * interval), so a publisher that is down is not asked every few minutes; a clean pass resets it.
  */
-export function startFollowing(config: FeedsConfig, corpusDir: string, options: FollowOptions & { pollMs?: number } = {}): Follower {
+export function startFollowing(config: FeedsConfig, corpusDir: string, options: FollowOptions & { pollMs?: number; memoryFile?: string } = {}): Follower {
   const pollMs = options.pollMs ?? config.pollMs;
   const memory = options.memory ?? newMemory();
   let failures = 0;
@@ -216,8 +216,11 @@ export function startFollowing(config: FeedsConfig, corpusDir: string, options: 
     running = running
       .catch(() => undefined)
       .then(() => followOnce(config, corpusDir, { ...options, memory }))
-      .then((report) => {
+      .then(async (report) => {
         failures = report.errors.length ? Math.min(failures + 1, 3) : 0;
+        if (options.memoryFile) {
+          await saveMemory(options.memoryFile, memory).catch((err: unknown) => options.logger?.warn({ err }, 'what the feeds showed could not be remembered; the next start reads them again'));
+        }
         return report;
       }, (err: unknown) => {
         failures = Math.min(failures + 1, 3);

@@ -6,6 +6,9 @@ import { terminalBold } from './render/text.ts';
 import { terminalSafeEngine } from './render/terminalSafe.ts';
 import { createLiveEngine } from './engine/live.ts';
 import { createLogger } from './logger.ts';
+import { allowedHosts, feedsFileFor, loadMemory, memoryFileFor, readFeedsFile, startFollowing, type Follower } from './ingest/follow.ts';
+import type { Statement } from './corpus/types.ts';
+import path from 'node:path';
 
 /**
  * `npm start`: the Discord bot when DISCORD_TOKEN is set, else the offline console on the
@@ -19,11 +22,36 @@ if (folderProblem) {
   logger.fatal(`CORPUS_DIR: ${folderProblem}. Set CORPUS_DIR to the folder of statement files.`);
   process.exit(2);
 }
+// Feeds are optional; a feeds file that is there but wrong is the operator's to fix.
+const feeds = await readFeedsFile(feedsFileFor(config.corpusDir, process.env));
+if ('error' in feeds && !feeds.missing) {
+  logger.fatal(`feeds: ${feeds.error}`);
+  process.exit(2);
+}
+// New statement files (from the feeds or saved by hand) are announced by the bot, once it runs.
+let onAdded: ((statements: Statement[]) => void) | undefined;
 // Both the bot and the console answer from the live engine: corpus edits apply without a restart.
 const live = await createLiveEngine(config.corpusDir, logger, {
   ...(config.corpusPollMs !== undefined ? { pollMs: config.corpusPollMs } : {}),
+  onAdded: (statements) => onAdded?.(statements),
 });
 const { engine } = live;
+let follower: Follower | undefined;
+if (!('error' in feeds) && feeds.pollMs > 0) {
+  const memoryFile = memoryFileFor(config.corpusDir);
+  // Imported pages land in the corpus folder; the live engine's watcher serves them.
+  follower = startFollowing(feeds, config.corpusDir, {
+    allowHosts: allowedHosts(process.env, feeds.allowHosts),
+    logger: logger.child({ component: 'feeds' }),
+    memory: await loadMemory(memoryFile),
+    memoryFile,
+  });
+  logger.info({ feeds: feeds.feeds.length, pollMs: feeds.pollMs }, 'following feeds');
+}
+const closeAll = () => {
+  follower?.stop();
+  live.close();
+};
 
 if (config.discordToken) {
   // A bug outside the guarded handlers still ends the process, but as one log line and exit 1
@@ -35,7 +63,14 @@ if (config.discordToken) {
   process.on('uncaughtException', die);
   process.on('unhandledRejection', die);
   const { runBotProcess } = await import('./discord/launch.ts');
-  await runBotProcess(config, engine, logger, { onExit: () => live.close() });
+  const { FollowStore } = await import('./discord/follows.ts');
+  const followsFile = path.join(process.env.DATA_DIR?.trim() || path.join(path.dirname(config.corpusDir), '.readout-data'), 'follows.json');
+  const follows = await FollowStore.open(followsFile).catch((err: Error) => {
+    logger.fatal(`DATA_DIR: ${err.message}`);
+    process.exit(2);
+  });
+  const bot = await runBotProcess(config, engine, logger, { bot: { follows }, onExit: closeAll });
+  onAdded = (statements) => void bot?.announce(statements);
 } else {
   logger.info('no DISCORD_TOKEN: starting the offline console');
   // On a terminal, corpus escape sequences (clear screen, clipboard writes) are stripped from answers.
@@ -44,5 +79,5 @@ if (config.discordToken) {
     output: process.stdout,
     ...(process.stdout.isTTY ? { highlight: terminalBold } : {}),
   });
-  live.close();
+  closeAll();
 }

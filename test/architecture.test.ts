@@ -15,6 +15,9 @@ const LAYERS: Record<string, number> = {
   'src/version.ts': 0,
   'src/text': 0,
   'src/corpus': 1,
+  // Fetching and reading publishers' pages and feeds: it writes corpus files, and knows nothing
+  // of indexes, answers or Discord.
+  'src/ingest': 1.5,
   'src/index': 2,
   'src/understand': 2,
   'src/answer': 3,

@@ -3,6 +3,9 @@ import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Answer, Lang } from '../answer/types.ts';
 import { importStatement } from '../corpus/import.ts';
+import { corpusSources, importPage, isUrl } from '../ingest/importPage.ts';
+import { allowedHosts, feedsFileFor, followOnce, loadMemory, memoryFileFor, readFeedsFile, saveMemory } from '../ingest/follow.ts';
+import { publisherLookup, readPublisherFile } from '../ingest/publishers.ts';
 import { loadCorpus } from '../corpus/load.ts';
 import { corpusFolderProblem } from '../corpus/walk.ts';
 import { formatProblem } from '../corpus/types.ts';
@@ -85,10 +88,29 @@ async function check(args: CliArgs, io: CliIO): Promise<number> {
 }
 
 async function importFiles(args: CliArgs, io: CliIO): Promise<number> {
-  if (args.rest.length === 0) throw new UsageError('import needs at least one FILE');
+  if (args.rest.length === 0) throw new UsageError('import needs at least one URL or FILE');
   const out = args.out ? path.resolve(io.cwd, args.out) : corpusDir(args, io);
   let failed = 0;
+  const pages = args.rest.filter(isPage);
+  // Pages are read once for all: who publishes each host, and what the corpus already holds.
+  const publisherOf = pages.length ? publisherLookup(await readPublisherFile()) : undefined;
+  const known = pages.length ? await corpusSources(out) : undefined;
   for (const file of args.rest) {
+    if (isPage(file)) {
+      const result = await importPage(isUrl(file) ? file : path.resolve(io.cwd, file), {
+        outDir: out,
+        overrides: args.meta,
+        force: args.force,
+        ...(publisherOf ? { publisherOf } : {}),
+        ...(known ? { known } : {}),
+        fetch: { allowHosts: allowedHosts(io.env) },
+      });
+      if (result.error) {
+        io.stderr(`${file}: ${result.error}`);
+        failed++;
+      } else io.stdout(`${file} -> ${path.relative(io.cwd, path.join(out, result.file!))} (${result.action})`);
+      continue;
+    }
     const abs = path.resolve(io.cwd, file);
     const raw = await readFile(abs, 'utf8').catch(() => undefined);
     if (raw === undefined) {
@@ -113,6 +135,28 @@ async function importFiles(args: CliArgs, io: CliIO): Promise<number> {
     io.stdout(`${file} -> ${path.relative(io.cwd, target)}`);
   }
   return failed > 0 ? 1 : 0;
+}
+
+/** A web page to fetch, or one saved from a browser; anything else is raw text. */
+const isPage = (input: string) => isUrl(input) || /\.x?html?$/i.test(input);
+
+/** One pass over the configured feeds: each new item's page imported into the corpus. */
+async function follow(args: CliArgs, io: CliIO): Promise<number> {
+  const dir = corpusDir(args, io);
+  const file = feedsFileFor(dir, io.env);
+  const feeds = await readFeedsFile(file);
+  if ('error' in feeds) {
+    io.stderr(`readout: ${feeds.error}`);
+    return 2;
+  }
+  const memoryFile = memoryFileFor(dir);
+  const memory = await loadMemory(memoryFile);
+  const report = await followOnce(feeds, dir, { allowHosts: allowedHosts(io.env, feeds.allowHosts), memory, ...(io.logger ? { logger: io.logger } : {}) });
+  await saveMemory(memoryFile, memory);
+  for (const r of report.imported) io.stdout(`${r.input} -> ${path.relative(io.cwd, path.join(dir, r.file!))} (${r.action})`);
+  for (const e of report.errors) io.stderr(`${e.url}: ${e.error}`);
+  io.stderr(`${report.feeds} feed(s) read, ${report.imported.length} statement(s) imported, ${report.errors.length} error(s).`);
+  return report.errors.length ? 1 : 0;
 }
 
 /** How many times `--corpus` is given (as `--corpus DIR` or `--corpus=DIR`), up to a `--`. */
@@ -151,6 +195,7 @@ export async function runCli(argv: string[], io: CliIO): Promise<number> {
   }
   try {
     if (args.command === 'import') return await importFiles(args, io);
+    if (args.command === 'follow') return await follow(args, io);
     // A corpus folder that cannot be one is the caller's mistake: one line and exit 2, not an
     // empty corpus answering "nothing matches" with success.
     const folderProblem = await corpusFolderProblem(corpusDir(args, io));

@@ -15,7 +15,7 @@ const KEYS = ['id', 'title', 'date', 'language', 'publisher', 'source', 'event',
 type Key = (typeof KEYS)[number];
 const HEADER = new RegExp(`^(${KEYS.join('|')})\\s*:\\s*(.*)$`, 'i');
 /** The State Department's markers around a statement's body (not part of it). */
-const BEGIN = /^\s*begin text\s*$/i;
+const BEGIN = /^\s*begin text:?\s*$/i;
 const END = /^\s*end text\s*$/i;
 
 function slug(title: string): string {

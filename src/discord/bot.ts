@@ -23,6 +23,8 @@ import { Cooldown, type CooldownOptions } from './cooldown.ts';
 import { apologize, commandMap, refuseWhileStopping, routeInteraction } from './interactionRouter.ts';
 import { apologizeForMessage, handleMessage, questionOf } from './messageHandler.ts';
 import { SeenEvents } from './seenEvents.ts';
+import { announce, type FollowStore } from './follows.ts';
+import type { AnnouncedStatement } from '../render/discordEmbed.ts';
 import { EXIT_CONFIG, FatalGatewayClose, gatewayCloseHint, isFatalClose, type FatalProblem } from './fatal.ts';
 
 export interface BotOptions {
@@ -40,6 +42,8 @@ export interface BotOptions {
    * refused): discord.js will not reconnect, so the process should exit non-zero.
    */
   onFatal?: (problem: FatalProblem) => void;
+  /** Channels that /follow chose; without it, /follow says announcements are off. */
+  follows?: FollowStore;
 }
 
 export const STOP_DEADLINE_MS = 10_000;
@@ -52,6 +56,8 @@ export const AUTOCOMPLETE_BUDGET = { limit: 10, windowMs: 5000 } as const;
 
 export interface RunningBot {
   client: Client;
+  /** Tells the following channels of this client's servers about new statements, once each. */
+  announce(statements: readonly AnnouncedStatement[]): Promise<number>;
   /** Stops taking new work, lets in-flight replies finish, then disconnects. */
   stop(): Promise<void>;
 }
@@ -126,7 +132,7 @@ export async function startBot(
   const cooldown = new Cooldown(options.cooldown);
   const autocompleteCooldown = new Cooldown(options.autocompleteCooldown ?? AUTOCOMPLETE_BUDGET);
   const commands = commandMap(options.commands ?? defaultCommands);
-  const ctx = { engine, logger: log };
+  const ctx = { engine, logger: log, ...(options.follows ? { follows: options.follows } : {}) };
 
   const seen = new SeenEvents();
   const inFlight = new Set<Promise<void>>();
@@ -226,8 +232,20 @@ export async function startBot(
   log.info({ user: client.user?.id, guilds: client.guilds.cache.size }, 'Discord bot ready');
 
   let stopped: Promise<void> | undefined;
+  // Announcements run one batch at a time, so two reloads close together cannot post twice.
+  let announcing: Promise<number> = Promise.resolve(0);
   return {
     client,
+    announce(statements) {
+      const follows = options.follows;
+      if (!follows || !accepting || statements.length === 0) return Promise.resolve(0);
+      const run = announcing.catch(() => 0).then(() => announce(client, follows, statements, log));
+      announcing = run;
+      const task = run.then(() => undefined, () => undefined);
+      inFlight.add(task);
+      void task.finally(() => inFlight.delete(task));
+      return run;
+    },
     stop() {
       stopped ??= (async () => {
         accepting = false;

@@ -5,11 +5,14 @@ import type {
 } from 'discord.js';
 import type { Engine } from '../engine/types.ts';
 import type { Logger } from '../logger.ts';
+import type { FollowStore } from './follows.ts';
 
 /** What every handler gets besides its interaction. */
 export interface CommandContext {
   engine: Engine;
   logger: Logger;
+  /** Where /follow keeps its channels; absent when the bot announces nothing. */
+  follows?: FollowStore;
 }
 
 /** One slash command: its definition (sent by deploy-commands) and its handlers. */

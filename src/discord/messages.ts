@@ -18,6 +18,38 @@ const MESSAGES = {
     en: 'This button no longer works. Please ask again.',
     ja: 'このボタンは使えなくなりました。もう一度質問してください。',
   },
+  followed: {
+    en: 'New statements will be announced in {channel}.',
+    ja: '新しい声明を {channel} でお知らせします。',
+  },
+  followedPublisher: {
+    en: 'New statements from {publisher} will be announced in {channel}.',
+    ja: '{publisher} の新しい声明を {channel} でお知らせします。',
+  },
+  unfollowed: {
+    en: 'New statements will no longer be announced in {channel}.',
+    ja: '{channel} での新しい声明のお知らせを停止しました。',
+  },
+  notFollowing: {
+    en: '{channel} is not following new statements.',
+    ja: '{channel} は新しい声明のお知らせを受け取る設定になっていません。',
+  },
+  followInServer: {
+    en: 'Announcements are set per server: please use this command in a server channel.',
+    ja: 'お知らせの設定はサーバーごとです。サーバーのチャンネルでこのコマンドを使ってください。',
+  },
+  followNeedsManager: {
+    en: 'Only members with the Manage Server permission can choose where statements are announced.',
+    ja: 'お知らせ先を設定できるのは「サーバー管理」権限のあるメンバーだけです。',
+  },
+  followUnavailable: {
+    en: 'Announcements are not enabled on this bot. Please ask its operator.',
+    ja: 'このボットではお知らせ機能が有効になっていません。運営者にお問い合わせください。',
+  },
+  followChannelType: {
+    en: 'Please choose a text or announcement channel of this server.',
+    ja: 'このサーバーのテキストチャンネルまたはアナウンスチャンネルを選んでください。',
+  },
 } as const satisfies Record<string, Record<Lang, string>>;
 
 export type MessageKey = keyof typeof MESSAGES;

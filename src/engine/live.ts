@@ -34,6 +34,8 @@ export interface LiveOptions {
    * 1 s while watching, 0 without): a file written slowly in place is never quoted half-written.
    */
   settleMs?: number;
+  /** Called after each reload that swapped in a corpus with new statement files (not the first load). */
+  onAdded?: (statements: Statement[]) => void;
 }
 
 export const DEFAULT_SETTLE_MS = 1000;
@@ -108,6 +110,7 @@ export async function createLiveEngine(corpusDir: string, logger?: Logger, optio
     const { engine, problems } = await assembleEngine(corpus, logger, index, facts);
     const next = new Map(corpus.statements.map((s) => [s.file, s]));
     const diff = diffFiles(byFile, next);
+    const first = current === undefined;
     byFile = next;
     current = engine;
     const kept = corpus.kept ?? [];
@@ -118,6 +121,13 @@ export async function createLiveEngine(corpusDir: string, logger?: Logger, optio
       clearTimeout(settleTimer);
       settleTimer = setTimeout(() => void reloadAndLog(), settleMs + 50);
       settleTimer.unref();
+    }
+    if (!first && diff.added.length) {
+      try {
+        options.onAdded?.(diff.added.map((f) => next.get(f)!));
+      } catch (err) {
+        logger?.error({ err }, 'a listener for new statements failed');
+      }
     }
     return { swapped: true, statements: corpus.statements.length, ...diff, kept, problems };
   };

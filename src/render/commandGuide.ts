@@ -15,6 +15,8 @@ export type CommandName =
   | 'statements'
   | 'check'
   | 'import'
+  | 'follow'
+  | 'unfollow'
   | 'help'
   | 'quit';
 
@@ -110,9 +112,21 @@ export const COMMANDS: readonly CommandSpec[] = [
   },
   {
     name: 'import',
-    summary: { en: 'Turn raw text files into corpus files', ja: 'テキストファイルをコーパスの形式に変換' },
-    arg: { placeholder: { en: 'FILE...', ja: 'ファイル…' }, required: true, describe: { en: 'Files', ja: 'ファイル' } },
+    summary: { en: 'Add statements from web pages (URL or saved .html) or raw text files', ja: 'ウェブページ（URL・保存した .html）やテキストから声明を追加' },
+    arg: { placeholder: { en: 'URL|FILE...', ja: 'URL|ファイル…' }, required: true, describe: { en: 'Pages or files', ja: 'ページまたはファイル' } },
     surfaces: ['cli'],
+  },
+  {
+    name: 'follow',
+    ja: 'フォロー',
+    summary: { en: 'Announce new statements in a channel; on the command line, read the feeds once', ja: '新しい声明をチャンネルでお知らせ／コマンドラインではフィードを1回読み込み' },
+    surfaces: ['cli', 'discord'],
+  },
+  {
+    name: 'unfollow',
+    ja: 'フォロー解除',
+    summary: { en: 'Stop announcing new statements in a channel (Manage Server)', ja: 'チャンネルでの新しい声明のお知らせを停止（サーバー管理権限）' },
+    surfaces: ['discord'],
   },
   {
     name: 'help',

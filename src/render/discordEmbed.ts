@@ -15,7 +15,7 @@ import {
 } from 'discord.js';
 import type { Answer, Lang } from '../answer/types.ts';
 import type { StatementSummary } from '../engine/types.ts';
-import { escapeDiscord } from './discordSafe.ts';
+import { escapeDiscord, plainText } from './discordSafe.ts';
 import { splitByMatches } from './highlight.ts';
 import { fitFormatted, truncateText } from './truncate.ts';
 import { commandRef, discordHelp } from './commandGuide.ts';
@@ -294,4 +294,37 @@ export function renderHelpEmbed(lang: Lang, mention?: (name: string) => string |
 /** Plain message content within Discord's 2000-character limit. */
 export function fitContent(text: string): string {
   return truncateText(text, DISCORD_LIMITS.content);
+}
+
+/** What a followed channel is told of a new statement. */
+export interface AnnouncedStatement {
+  id: string;
+  title: string;
+  date: string;
+  publisher: string;
+  language: string;
+  source?: string;
+}
+
+/**
+ * The short embed a followed channel gets for a new statement: its title (linked to the source),
+ * date and publisher, and a link button to the page. Corpus text is escaped like every answer.
+ */
+export function renderAnnouncement(s: AnnouncedStatement): DiscordMessageData {
+  const lang: Lang = s.language.startsWith('ja') ? 'ja' : 'en';
+  const link = s.source && /^https?:\/\//.test(s.source) ? s.source : undefined;
+  return {
+    embeds: [
+      {
+        title: truncateText(plainText(s.title), DISCORD_LIMITS.embedTitle),
+        ...(link ? { url: link } : {}),
+        description: truncateText(`${escapeDiscord(s.publisher)} · ${s.date}`, DISCORD_LIMITS.embedDescription),
+        footer: { text: lang === 'ja' ? '新しい声明' : 'New statement' },
+        color: COLOR,
+      },
+    ],
+    components: link
+      ? [{ type: ComponentType.ActionRow, components: [{ type: ComponentType.Button, style: ButtonStyle.Link, url: link, label: lang === 'ja' ? '原文' : 'Source' }] }]
+      : [],
+  };
 }

@@ -14,10 +14,10 @@ afterAll(async () => {
   await fake?.close();
 });
 
-test('with DISCORD_GUILD_ID, the six commands go to that guild, localized and usable everywhere', async () => {
+test('with DISCORD_GUILD_ID, the commands go to that guild, localized; the questions usable everywhere, /follow for server managers', async () => {
   const { logger, logs } = memoryLogger();
   const result = await deployCommands({ ...configFor(fake), discordGuildId: fake.guild.id }, logger);
-  expect(result).toEqual({ scope: 'guild', names: ['who', 'when', 'quote', 'compare', 'statements', 'help'] });
+  expect(result).toEqual({ scope: 'guild', names: ['who', 'when', 'quote', 'compare', 'statements', 'follow', 'unfollow', 'help'] });
   const put = fake.requests.find((r) => r.method === 'PUT')!;
   expect(put.path).toBe(`/applications/${fake.applicationId}/guilds/${fake.guild.id}/commands`);
   expect(put.headers.authorization).toBe(`Bot ${fake.token}`);
@@ -25,6 +25,14 @@ test('with DISCORD_GUILD_ID, the six commands go to that guild, localized and us
     expect(command.name_localizations.ja).toMatch(/^\S+$/);
     expect(command.description_localizations.ja.length).toBeGreaterThan(0);
     expect(command.description.length).toBeLessThanOrEqual(100);
+    if (command.name === 'follow' || command.name === 'unfollow') {
+      // Announcements are a server's setting: servers only, Manage Server (1 << 5) by default.
+      expect(command.contexts).toEqual([0]);
+      expect(command.integration_types).toEqual([0]);
+      expect(command.default_member_permissions).toBe('32');
+      expect(command.options[0]).toMatchObject({ name: 'channel', type: 7, required: true, channel_types: [0, 5] });
+      continue;
+    }
     expect(command.contexts).toEqual([0, 1, 2]);
     expect(command.integration_types).toEqual([0, 1]);
     const lang = command.options.find((o: any) => o.name === 'lang');

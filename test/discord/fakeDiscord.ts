@@ -81,6 +81,8 @@ export interface CommandOption {
   name: string;
   value: string | boolean | number;
   focused?: boolean;
+  /** A channel option (type 7): the value is a channel id of `guild`, resolved as Discord does. */
+  channelOf?: FakeGuild;
 }
 
 export interface InteractionPlace {
@@ -90,6 +92,8 @@ export interface InteractionPlace {
   locale?: string;
   /** A guild channel when given, else the DM with the bot. */
   guild?: FakeGuild;
+  /** The member's permissions in the guild (default: all). */
+  permissions?: string;
 }
 
 export class FakeDiscord {
@@ -97,6 +101,8 @@ export class FakeDiscord {
   readonly applicationId = snowflake();
   readonly botUser: FakeUser;
   readonly guild: FakeGuild;
+  /** More servers the bot is in (`addGuild`), sent at IDENTIFY like the first. */
+  readonly extraGuilds: FakeGuild[] = [];
   readonly requests: RecordedRequest[] = [];
   readonly identifies: any[] = [];
   readonly resumes: any[] = [];
@@ -140,6 +146,13 @@ export class FakeDiscord {
     await once(fake.server, 'listening');
     fake.port = (fake.server.address() as AddressInfo).port;
     return fake;
+  }
+
+  /** Another server the bot is in; add it before the bot connects. */
+  addGuild(name: string): FakeGuild {
+    const guild = { id: snowflake(), name, channelId: snowflake(), preferredLocale: 'ja' };
+    this.extraGuilds.push(guild);
+    return guild;
   }
 
   /** What goes in DISCORD_API_URL. */
@@ -351,7 +364,7 @@ export class FakeDiscord {
         }
         const session: Session = { id: snowflake(), seq: 0, shard, socket, sent: [], live: true };
         this.sessions.set(session.id, session);
-        const guilds = this.guildShard(this.guild.id, shard[1]) === shard[0] ? [this.guild] : [];
+        const guilds = [this.guild, ...this.extraGuilds].filter((g) => this.guildShard(g.id, shard[1]) === shard[0]);
         this.dispatchTo(session, 'READY', {
           v: 10,
           user: this.botUser,
@@ -476,7 +489,7 @@ export class FakeDiscord {
           user: place.user,
           roles: [],
           joined_at: new Date().toISOString(),
-          permissions: '2251799813685247',
+          permissions: place.permissions ?? '2251799813685247',
           deaf: false,
           mute: false,
           flags: 0,
@@ -499,7 +512,7 @@ export class FakeDiscord {
   private optionPayload(options: CommandOption[]) {
     return options.map((o) => ({
       name: o.name,
-      type: typeof o.value === 'boolean' ? 5 : typeof o.value === 'number' ? 10 : 3,
+      type: o.channelOf ? 7 : typeof o.value === 'boolean' ? 5 : typeof o.value === 'number' ? 10 : 3,
       value: o.value,
       ...(o.focused ? { focused: true } : {}),
     }));
@@ -509,10 +522,20 @@ export class FakeDiscord {
   slashCommand(name: string, options: CommandOption[], place: InteractionPlace) {
     const interaction = {
       ...this.interactionBase(2, place),
-      data: { id: snowflake(), name, type: 1, options: this.optionPayload(options) },
+      data: { id: snowflake(), name, type: 1, options: this.optionPayload(options), ...this.resolvedChannels(options) },
     };
     this.dispatch('INTERACTION_CREATE', interaction);
     return interaction;
+  }
+
+  private resolvedChannels(options: CommandOption[]) {
+    const channels = options.filter((o) => o.channelOf);
+    if (channels.length === 0) return {};
+    return {
+      resolved: {
+        channels: Object.fromEntries(channels.map((o) => [String(o.value), { id: String(o.value), type: 0, name: 'general', guild_id: o.channelOf!.id, permissions: '2251799813685247' }])),
+      },
+    };
   }
 
   autocomplete(name: string, options: CommandOption[], place: InteractionPlace) {

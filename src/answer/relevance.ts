@@ -127,22 +127,17 @@ function formStatements(lib: Library, form: Keyword[]): { postings: number; stat
   return value;
 }
 
-/** Normalized titles and their English terms, computed once per statement object. */
-const titles = new WeakMap<object, { text: string; words: Set<string> }>();
-
 /** Whether a statement's title or publisher holds the form (neither is indexed as a paragraph). */
 function titleHolds(lib: Library, si: number, form: Keyword[]): boolean {
-  const statement = lib.statements[si]!;
-  let title = titles.get(statement);
-  if (!title) {
-    // The publisher speaks too: "the White House", 外務省.
-    const text = normalize(`${statement.title}\n${statement.publisher}`);
-    title = { text, words: new Set(keywords(text).flatMap((k) => (k.kind === 'word' ? k.terms : []))) };
-    titles.set(statement, title);
-  }
-  const { text, words } = title;
-  return form.every((k) => (k.kind === 'cjk' ? containsKeyword(text, k) : words.has(k.terms[0]!)));
+  const text = allTitles(lib)[si]!;
+  let words = titleWords.get(lib);
+  if (!words) titleWords.set(lib, (words = []));
+  const mine = (words[si] ??= new Set(indexTerms(text)));
+  return form.every((k) => (k.kind === 'cjk' ? containsKeyword(text, k) : mine.has(k.terms[0]!)));
 }
+
+/** English terms of each title, made when first asked. */
+const titleWords = new WeakMap<Library, Set<string>[]>();
 
 /** Most paragraphs whose statements are candidates when no rare name narrows them. */
 const MAX_CANDIDATES = 120;
@@ -153,7 +148,7 @@ const MAX_TITLE_CANDIDATES = 200;
 /** Most candidate statements judged in full. */
 const MAX_JUDGED = 60;
 
-/** Normalized titles (with publishers) of a library, for finding a name that only a title holds. */
+/** Normalized titles of a library, each with its publisher ("the White House", 外務省 speak too). */
 const titleTexts = new WeakMap<Library, string[]>();
 
 function allTitles(lib: Library): string[] {
@@ -168,8 +163,7 @@ function allTitles(lib: Library): string[] {
 /** Index terms of every title (with publisher) -> statements, built once per library. */
 const titleIndex = new WeakMap<Library, Map<string, number[]>>();
 
-/** Statements whose title holds one of the term's forms: the title index narrows, the exact check decides. */
-function titleMatches(lib: Library, w: WeighedTerm, most = Infinity): number[] {
+function titleIndexOf(lib: Library): Map<string, number[]> {
   let index = titleIndex.get(lib);
   if (!index) {
     index = new Map();
@@ -182,6 +176,12 @@ function titleMatches(lib: Library, w: WeighedTerm, most = Infinity): number[] {
     });
     titleIndex.set(lib, index);
   }
+  return index;
+}
+
+/** Statements whose title holds one of the term's forms: the title index narrows, the exact check decides. */
+function titleMatches(lib: Library, w: WeighedTerm, most = Infinity): number[] {
+  const index = titleIndexOf(lib);
   const out = new Set<number>();
   for (const form of w.term.forms) {
     // The rarest of the form's terms narrows; the exact check on each of its titles decides.

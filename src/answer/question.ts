@@ -29,8 +29,8 @@ export interface QuestionTerm {
   identifies?: boolean;
   /** Pieces of a Japanese compound that no statement holds whole: each counts for part of it. */
   part?: boolean;
-  /** Part of a hyphenated name (the Japan-Australia-India-U.S. Consultations): it names the event, not one side. */
-  compound?: boolean;
+  /** A country the people asked about come from ("who represented India", 米国から参加したのは). */
+  side?: boolean;
 }
 
 /** Question words and verbs of asking that carry no topic. */
@@ -198,12 +198,13 @@ function escape(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
+/** Words before a country that make it the side of the people asked about: "represented India", "from the U.S.". */
+const SIDE_BEFORE = /\b(?:from|represent(?:ed|ing|s)?|for)\s+(?:the\s+)?$/i;
+
 /** Content terms of an English question (the topic left after the question words are removed). */
 function englishTerms(topic: string, glossary: Glossary): QuestionTerm[] {
   // Hyphenated country pairs (Japan-U.S.-ROK) are several countries; acronyms lose their dots.
-  const folded = topic.replace(/\b(?:[A-Za-z]\.){2,}/g, (m) => m.replace(/\./g, ''));
-  const text = folded.replace(/([A-Za-z])-(?=[A-Z])/g, '$1 ');
-  const hyphenated = (at: number, length: number) => folded[at - 1] === '-' || folded[at + length] === '-';
+  const text = topic.replace(/\b(?:[A-Za-z]\.){2,}/g, (m) => m.replace(/\./g, '')).replace(/([A-Za-z])-(?=[A-Z])/g, '$1 ');
   const spans = synonymSpans(normalize(text), glossary, true);
   const inSpan = (at: number) => spans.find(([s, e]) => at >= s && at < e);
   interface Token {
@@ -256,7 +257,7 @@ function englishTerms(topic: string, glossary: Glossary): QuestionTerm[] {
       distinctive,
       ...(role ? { role } : {}),
       ...(distinctive ? { identifies: true } : {}),
-      ...(hyphenated(at, word.length) ? { compound: true } : {}),
+      ...(country && SIDE_BEFORE.test(text.slice(Math.max(0, at - 20), at)) ? { side: true } : {}),
     });
     if (t) out.push(t);
   }
@@ -296,7 +297,11 @@ function japaneseTerms(topic: string, glossary: Glossary): QuestionTerm[] {
       // A title glued to a katakana name (ブリンケン長官) belongs to that name; one glued to an
       // event noun (外相電話会談) qualifies the event.
       const qualifies = gluedToEvent && m.index! + m[0].length === piece.text.length;
-      out.push(...japaneseChunk(m[0], glossary, m.index === katakanaEnd, qualifies));
+      const made = japaneseChunk(m[0], glossary, m.index === katakanaEnd, qualifies);
+      // 米国から参加したのは, 豪州の参加者: the country the people asked about come from.
+      const after = piece.text.slice(m.index! + m[0].length);
+      if (/^(?:から|の(?:参加者|出席者|代表))/.test(after)) for (const t of made) if (t.distinctive && JA_COUNTRY_FORMS.includes(normalize(t.label))) t.side = true;
+      out.push(...made);
       katakanaEnd = /^[\p{Script=Katakana}\u30FC]/u.test(m[0]) ? m.index! + m[0].length : -1;
     }
   }

@@ -216,9 +216,9 @@ export function answerWho(lib: Library, query: string, scope: SearchScope): Answ
     // The paragraph that answers may name only the asker's side: the role's holder is elsewhere in the statement.
     const elsewhere = holders.length > 0 ? holders : everyone.filter((e) => holdsRole(side(e)!.person, roles, terms));
     if (roles.length > 0 && elsewhere.length > 0) entries = elsewhere;
-    // "Who represented India?": with no title asked, a country named on its own (not inside
-    // "Japan-Australia-India-U.S.") keeps the people of that country, when the statement says who they are.
-    const sides = terms.filter((t) => !t.compound && t.identifies && t.distinctive && countryOf(t) !== undefined);
+    // "Who represented India?", 米国から参加したのは: with no title asked, the country the people come
+    // from keeps that country's people, when the statement says who they are.
+    const sides = terms.filter((t) => t.side && countryOf(t) !== undefined);
     if (roles.length === 0 && sides.length > 0) {
       const ofSide = entries.filter((e) => [e.ja, e.en].some((n) => n && sides.some((t) => fromCountry(n.person, t))));
       if (ofSide.length > 0) entries = ofSide;

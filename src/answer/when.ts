@@ -46,17 +46,36 @@ const VAGUENESS = { week: 15, month: 30, year: 60, context: 40 } as const;
 /** Opening paragraphs say when the call or meeting took place; later ones rarely do. */
 const EVENT_PARAGRAPHS = 2;
 
+/** Longest paragraph taken for a dateline ("Washington, DC (STL.News) February 18, 2021 –"). */
+const DATELINE_MAX = 80;
+
 /** When the event of a statement took place: the richest expression of its opening paragraphs. */
 function eventTime(lib: Library, si: number): { paragraph: Paragraph; expr: TimeExpression } | undefined {
   const statement = lib.statements[si]!;
   const times = lib.facts.get(si).times;
   let best: { paragraph: Paragraph; expr: TimeExpression } | undefined;
-  for (let pi = 0; pi < Math.min(EVENT_PARAGRAPHS, times.length); pi++) {
+  let dateline: { paragraph: Paragraph; expr: TimeExpression } | undefined;
+  let seen = 0;
+  for (let pi = 0; pi < times.length && seen < EVENT_PARAGRAPHS; pi++) {
+    const paragraph = statement.paragraphs[pi]!;
+    // A dateline (October 9, 2008 / 令和6年1月5日) dates the statement, not the event: the paragraphs
+    // after it say when the event is, and it answers only when they do not.
+    if (isDateline(paragraph.text, times[pi]!)) {
+      dateline ??= { paragraph, expr: times[pi]![0]! };
+      continue;
+    }
+    seen++;
     for (const expr of times[pi]!) {
-      if (!best || richness(expr) > richness(best.expr)) best = { paragraph: statement.paragraphs[pi]!, expr };
+      if (!best || richness(expr) > richness(best.expr)) best = { paragraph, expr };
     }
   }
-  return best;
+  return best ?? dateline;
+}
+
+/** A paragraph that is a date and little else (a place, a press-release line). */
+function isDateline(text: string, exprs: readonly TimeExpression[]): boolean {
+  const covered = exprs.reduce((a, e) => a + (e.end - e.start), 0);
+  return exprs.length > 0 && text.length <= DATELINE_MAX && covered >= text.trim().length / 3;
 }
 
 /** Clause punctuation: a date's clause runs from the mark before it to the mark after it. */

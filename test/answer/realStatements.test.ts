@@ -37,7 +37,6 @@ const KNOWN_MISSES: Record<string, Record<string, string>> = {
   holdout2: {
     'mar26-meeting-when-en': 'not yet diagnosed',
     'nov25-us-who-ja': 'not yet diagnosed',
-    'vm08-when-en': 'not yet diagnosed',
     'quad22-india-who-en': 'not yet diagnosed',
     'quad22-au-who-ja': 'not yet diagnosed',
     'quad24-au-who-en': 'not yet diagnosed',

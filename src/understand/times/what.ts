@@ -84,6 +84,8 @@ export function attachWhat<T extends Span & { what?: string }>(text: string, lan
     while (i < ends.length && ends[i]! <= pos) i++;
     return i;
   };
+  const sentenceStart = (pos: number): number => (sentenceOf(pos) === 0 ? 0 : ends[sentenceOf(pos) - 1]!);
+  const sentenceEnd = (pos: number): number => ends[sentenceOf(pos)] ?? text.length;
   const owner = new Map<Mention, T>();
   for (const m of mentions) {
     let best: T | undefined;
@@ -122,12 +124,20 @@ export function attachWhat<T extends Span & { what?: string }>(text: string, lan
       chosen = (firstInSentence ? predicate[predicate.length - 1] : undefined) ?? after.find((m) => m.predicate) ??
         nearest(after) ?? nearest(owned) ?? predicate[predicate.length - 1];
     } else {
-      chosen = nearest(owned);
+      // "On March 16, in response to the launches on March 14, Mr. X held a … Telephone Meeting":
+      // a date opening the sentence dates what its main verb does.
+      const opening = firstInSentence && /^\W*(?:on|in|at)?\s*$/i.test(text.slice(sentenceStart(e.start), e.start).trim());
+      const verb = opening ? MAIN_VERB.exec(text.slice(e.end, sentenceEnd(e.start))) : null;
+      const afterVerb = verb ? e.end + verb.index : -1;
+      chosen = (verb ? inSentence.filter((m) => m.start >= afterVerb).sort((a, b) => a.start - b.start)[0] : undefined) ?? nearest(owned);
     }
     chosen ??= nearest(inSentence);
     if (chosen) e.what = chosen.text;
   }
 }
+
+/** Verbs of a readout's main clause: the event named after them is the one its opening date dates. */
+const MAIN_VERB = /\b(?:held|holds|hold|met|meets|spoke|speaks|talked|hosted|hosts|attended|attends|joined|convened|had|paid|received|welcomed)\b/i;
 
 /** The event noun in the asked language when the table gives it, else as written. */
 export function whatIn(written: string, lang: Lang): string {

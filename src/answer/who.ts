@@ -112,7 +112,7 @@ function formIn(form: string, text: string, stems: Set<string>): boolean {
  * Whether a person holds the roles a question asks about: every role word in their title (in
  * either language, through the glossary), and a country the question names next to it.
  */
-function holdsRole(p: Person, roles: QuestionTerm[], terms: QuestionTerm[]): boolean {
+function holdsRole(p: Person, roles: QuestionTerm[], terms: QuestionTerm[], publisher = ''): boolean {
   const role = [p.role, p.affiliation].filter(Boolean).join(' ');
   if (!role) return false;
   const stems = termSet(role);
@@ -126,8 +126,9 @@ function holdsRole(p: Person, roles: QuestionTerm[], terms: QuestionTerm[]): boo
   const countries = terms.filter((t) => t.identifies && t.distinctive && labels(t).some((f) => canonicalCountry(f) !== undefined));
   if (countries.length === 0) return true;
   const mine = p.affiliation ? canonicalCountry(p.affiliation) : undefined;
-  // Without a country read for the person, the words around their name say it (パラオ共和国大統領).
-  const around = [role, ...p.mentions.map((m) => m.text)].join(' ');
+  // Without a country read for the person, the words around their name say it (パラオ共和国大統領),
+  // or the publisher whose official they are (Ministry of Foreign Affairs, Singapore).
+  const around = [role, ...p.mentions.map((m) => m.text), publisher].join(' ');
   const aroundStems = termSet(around);
   return countries.some(
     (t) => (mine !== undefined && labels(t).some((f) => canonicalCountry(f) === mine)) || labels(t).some((f) => formIn(f, around, aroundStems)),
@@ -183,8 +184,9 @@ export function answerWho(lib: Library, query: string, scope: SearchScope): Answ
     // A role asked about ("India's Minister of External Affairs") is answered by an event where
     // someone holds it: among the close runners-up, the first such one.
     const roles = terms.filter((t) => t.role);
+    const publisherOf = (n: Named) => lib.statements[n.statement]!.publisher;
     const holdsAsked = (g: { statements: number[] }) =>
-      mergePeople(lib, g.statements).some((e) => [e.ja, e.en].some((n) => n && holdsRole(n.person, roles, terms)));
+      mergePeople(lib, g.statements).some((e) => [e.ja, e.en].some((n) => n && holdsRole(n.person, roles, terms, publisherOf(n))));
     const best =
       (roles.length > 0 ? rel.groups.slice(0, ROLE_RUNNERS_UP).find(holdsAsked) : undefined) ?? rel.groups[0]!;
     statements = best.statements;
@@ -212,9 +214,11 @@ export function answerWho(lib: Library, query: string, scope: SearchScope): Answ
     const roles = terms.filter((t) => t.role);
     // Judged on the side written in the question's language where there is one.
     const side = (e: { ja?: Named; en?: Named }) => (/[\p{Script=Han}\p{Script=Katakana}]/u.test(query) ? e.ja ?? e.en : e.en ?? e.ja);
-    const holders = entries.filter((e) => holdsRole(side(e)!.person, roles, terms));
+    const publisherOf = (n: Named) => lib.statements[n.statement]!.publisher;
+    const holds = (e: { ja?: Named; en?: Named }) => holdsRole(side(e)!.person, roles, terms, publisherOf(side(e)!));
+    const holders = entries.filter(holds);
     // The paragraph that answers may name only the asker's side: the role's holder is elsewhere in the statement.
-    const elsewhere = holders.length > 0 ? holders : everyone.filter((e) => holdsRole(side(e)!.person, roles, terms));
+    const elsewhere = holders.length > 0 ? holders : everyone.filter(holds);
     if (roles.length > 0 && elsewhere.length > 0) entries = elsewhere;
     // "Who represented India?", 米国から参加したのは: with no title asked, the country the people come
     // from keeps that country's people, when the statement says who they are.

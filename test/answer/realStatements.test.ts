@@ -40,7 +40,6 @@ const KNOWN_MISSES: Record<string, Record<string, string>> = {
     'quad22-au-who-ja': 'not yet diagnosed',
     'quad24-au-who-en': 'not yet diagnosed',
     'tcs15-sg-who-ja': 'not yet diagnosed',
-    'sgyu-yeo-who-en': 'not yet diagnosed',
     'trump-statevisit-when-ja': 'not yet diagnosed',
   },
 };

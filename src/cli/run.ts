@@ -8,6 +8,7 @@ import { corpusFolderProblem } from '../corpus/walk.ts';
 import { formatProblem } from '../corpus/types.ts';
 import type { Statement } from '../corpus/types.ts';
 import { inferredPairs } from '../answer/align.ts';
+import { isQueryKind, type QueryKind } from '../answer/kinds.ts';
 import { QueryError } from '../engine/errors.ts';
 import { readGlossaries } from '../engine/assemble.ts';
 import { loadEngine } from '../engine/load.ts';
@@ -43,13 +44,11 @@ function helpLang(args: Partial<CliArgs>, io: CliIO): Lang {
 
 const SEE_HELP = 'see readout --help';
 
-const ASK_COMMANDS = ['quote', 'who', 'when', 'compare', 'ask'] as const;
-
 function corpusDir(args: CliArgs, io: CliIO): string {
   return path.resolve(io.cwd, args.corpus || io.env.CORPUS_DIR?.trim() || 'corpus');
 }
 
-function answerFor(engine: Engine, command: (typeof ASK_COMMANDS)[number], text: string, args: CliArgs): Answer {
+function answerFor(engine: Engine, command: QueryKind, text: string, args: CliArgs): Answer {
   const statement = resolveStatement(engine, args.statement);
   const opts = {
     ...(args.lang ? { lang: args.lang } : {}),
@@ -170,7 +169,8 @@ export async function runCli(argv: string[], io: CliIO): Promise<number> {
       io.stdout(args.json ? JSON.stringify(list, null, 2) : renderStatements(list, args.lang ?? 'en'));
       return 0;
     }
-    const command = ASK_COMMANDS.find((c) => c === args.command)!;
+    const command = args.command;
+    if (!isQueryKind(command)) throw new Error(`command ${command} has no handler`);
     const text = args.rest.join(' ');
     const answer = answerFor(engine, command, text, args);
     const rendered = renderText(answer, {

@@ -3,13 +3,14 @@
  * DMs: runs the engine, renders the requested page, and attaches paging, language and source
  * buttons whose custom ids carry everything needed to redo it later.
  */
+import type { QueryKind } from '../answer/kinds.ts';
 import type { Answer, Lang } from '../answer/types.ts';
 import type { Engine } from '../engine/types.ts';
 import { resolveStatement } from '../engine/statementRef.ts';
 import { renderAnswer, type DiscordMessageData } from '../render/discordEmbed.ts';
 import { lookupIn } from '../render/text.ts';
 import { footerLines } from './answerFooter.ts';
-import { encodeButtonId, FROM_MESSAGE, type QueryKind } from './buttonIds.ts';
+import { encodeButtonId, FROM_MESSAGE } from './buttonIds.ts';
 
 /** Results fetched for paging: enough pages for browsing, bounded for the button layout. */
 export const MAX_RESULTS = 30;
@@ -38,18 +39,7 @@ export function runEngine(engine: Engine, request: AnswerRequest): Answer {
     limit: MAX_RESULTS,
     ...(request.statement ? { statement: request.statement } : {}),
   };
-  switch (request.kind) {
-    case 'quote':
-      return engine.quote(request.query, opts);
-    case 'who':
-      return engine.who(request.query, opts);
-    case 'when':
-      return engine.when(request.query, opts);
-    case 'compare':
-      return engine.compare(request.query, opts);
-    case 'ask':
-      return engine.ask(request.query, opts);
-  }
+  return engine[request.kind](request.query, opts);
 }
 
 export { resolveStatement };

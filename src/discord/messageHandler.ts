@@ -4,13 +4,13 @@
  * help, and "/quote ICBM" typed as text is read as the command it names.
  */
 import type { Message } from 'discord.js';
+import { isQueryKind, type QueryKind } from '../answer/kinds.ts';
 import type { Lang } from '../answer/types.ts';
 import { QueryError } from '../engine/errors.ts';
 import type { Engine } from '../engine/types.ts';
-import { COMMANDS, isHelpRequest } from '../render/commandGuide.ts';
+import { isHelpRequest, typedCommand } from '../render/commandGuide.ts';
 import { renderHelpEmbed, renderStatementList } from '../render/discordEmbed.ts';
 import { answerMessage, normalizeQuery } from './answerMessage.ts';
-import type { QueryKind } from './buttonIds.ts';
 import { mentionFor } from './commandIds.ts';
 import { inTurn } from './firstResponse.ts';
 import type { Cooldown } from './cooldown.ts';
@@ -41,12 +41,12 @@ export type Intent =
 /** What a typed message asks for: help, the statement list, a command written as text, or a question. */
 export function intentOf(question: string): Intent {
   if (!question || isHelpRequest(question)) return { kind: 'help' };
-  const m = /^\/(\S+)\s*(.*)$/su.exec(question);
-  const spec = m && COMMANDS.find((c) => c.surfaces.includes('discord') && (c.name === m[1]!.toLowerCase() || c.ja === m[1]));
-  if (!spec || !m) return { kind: 'ask', query: question };
-  if (spec.name === 'help') return { kind: 'help' };
-  if (spec.name === 'statements') return { kind: 'statements' };
-  return { kind: spec.name as QueryKind, query: m[2]!.trim() };
+  const typed = typedCommand(question, 'discord');
+  const name = typed?.spec?.name;
+  if (name === 'help') return { kind: 'help' };
+  if (name === 'statements') return { kind: 'statements' };
+  if (!typed || !isQueryKind(name)) return { kind: 'ask', query: question };
+  return { kind: name, query: typed.rest };
 }
 
 export async function handleMessage(message: Message, deps: MessageDeps): Promise<void> {

@@ -1,4 +1,4 @@
-/** The handler shared by /who, /when, /quote and /compare: options -> engine -> embed reply. */
+/** The handler shared by the question commands (/who, /quote…): options -> engine -> embed reply. */
 import {
   MessageFlags,
   type AutocompleteInteraction,
@@ -12,9 +12,9 @@ import { truncateText } from '../render/truncate.ts';
 import { answerMessage, resolveStatement } from './answerMessage.ts';
 import { mentionFor } from './commandIds.ts';
 import { respondInTime, type Outcome } from './firstResponse.ts';
-import type { QueryKind } from './buttonIds.ts';
-import type { CommandContext } from './command.ts';
-import { OPTION } from './commandOptions.ts';
+import type { QueryKind } from '../answer/kinds.ts';
+import type { Command, CommandContext } from './command.ts';
+import { OPTION, questionData } from './commandData.ts';
 import { interactionLang } from './locale.ts';
 
 export function optionLang(interaction: ChatInputCommandInteraction): Lang {
@@ -73,4 +73,13 @@ export async function autocompleteStatement(
     // Choices are shown as plain text, but bidi and zero-width characters still reorder or hide it.
     .map((s) => ({ name: truncateText(plainText(`${s.date} ${s.title}`), DISCORD_LIMITS.choiceName), value: s.id }));
   await interaction.respond(choices);
+}
+
+/** The slash command of one question kind: its definition from the table, the shared handlers. */
+export function questionCommand(kind: QueryKind): Required<Command> {
+  return {
+    data: questionData(kind),
+    execute: (interaction, ctx) => runQueryCommand(interaction, ctx, kind),
+    autocomplete: autocompleteStatement,
+  };
 }

@@ -1,15 +1,11 @@
-import { answerCompare } from '../answer/compare.ts';
-import { answerQuote } from '../answer/quote.ts';
-import { routeQuestion } from '../answer/route.ts';
-import { answerWhen } from '../answer/when.ts';
-import { answerWho } from '../answer/who.ts';
-import type { Answer, Lang } from '../answer/types.ts';
+import { KINDS, type QueryKind } from '../answer/kinds.ts';
+import type { Lang } from '../answer/types.ts';
 import type { SearchScope } from '../answer/search.ts';
 import { detectLanguage, primaryLanguage } from '../text/script.ts';
 import { normalize, wellFormed } from '../text/normalize.ts';
 import { MAX_QUERY_LENGTH, QueryError } from './errors.ts';
 import type { Library } from '../answer/library.ts';
-import type { Engine, QueryOptions, StatementSummary } from './types.ts';
+import type { Ask, Engine, QueryOptions, StatementSummary } from './types.ts';
 import { cleanQuery } from './validate.ts';
 
 function summary(lib: Library, i: number): StatementSummary {
@@ -47,18 +43,16 @@ export function createEngine(lib: Library): Engine {
     return { lang, ...(statement !== undefined ? { statement } : {}), ...(limit ? { limit } : {}) };
   };
 
-  const quote = (query: string, opts?: QueryOptions): Answer => {
-    const q = cleanQuery(query);
-    return answerQuote(lib, q, scopeFor(q, opts));
-  };
-  const who = (query: string, opts?: QueryOptions): Answer => {
-    const q = cleanQuery(query, { allowEmpty: true });
-    return answerWho(lib, q, scopeFor(q, opts));
-  };
-  const when = (query: string, opts?: QueryOptions): Answer => {
-    const q = cleanQuery(query, { allowEmpty: true });
-    return answerWhen(lib, q, scopeFor(q, opts));
-  };
+  // One method per question kind: the same gate for the text and the options, then its answer.
+  const questions = Object.fromEntries(
+    KINDS.map((kind): [QueryKind, Ask] => [
+      kind.name,
+      (query, opts) => {
+        const q = cleanQuery(query, { allowEmpty: !kind.arg.required });
+        return kind.answer(lib, q, scopeFor(q, opts));
+      },
+    ]),
+  ) as Record<QueryKind, Ask>;
 
   // Built once per engine (a reload builds a new engine): listing and autocomplete ran the
   // summaries, the sort and the normalization of 20,000 statements on every call.
@@ -78,23 +72,7 @@ export function createEngine(lib: Library): Engine {
 
   return {
     problems: lib.problems,
-    quote,
-    who,
-    when,
-    compare(query, opts) {
-      const q = cleanQuery(query);
-      return answerCompare(lib, q, scopeFor(q, opts));
-    },
-    ask(question, opts) {
-      const q = cleanQuery(question);
-      // The question's language is the answer's, even once question words are stripped.
-      const lang = opts?.lang ?? detectLanguage(q);
-      const { route, topic } = routeQuestion(q);
-      const routed = { ...opts, lang };
-      if (route === 'who') return who(topic, routed);
-      if (route === 'when') return when(topic, routed);
-      return quote(topic || q, routed);
-    },
+    ...questions,
     statements,
     findStatements(prefix: string, max = 25): StatementSummary[] {
       // A negative or fractional count would make slice() count from the end.

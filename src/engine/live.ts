@@ -6,7 +6,8 @@ import { loadIndexedCorpus, type PersistOptions } from './persist.ts';
 import type { Logger } from '../logger.ts';
 import type { FactsSource } from '../understand/statementFacts.ts';
 import { assembleEngine } from './assemble.ts';
-import type { Engine } from './types.ts';
+import { KIND_NAMES, type QueryKind } from '../answer/kinds.ts';
+import type { Ask, Engine } from './types.ts';
 
 export interface ReloadReport {
   /** False when the folder could not be read: the previous corpus keeps serving. */
@@ -174,11 +175,7 @@ export async function createLiveEngine(corpusDir: string, logger?: Logger, optio
   }
 
   const engine: Engine = {
-    quote: (q, o) => now().quote(q, o),
-    who: (q, o) => now().who(q, o),
-    when: (q, o) => now().when(q, o),
-    compare: (q, o) => now().compare(q, o),
-    ask: (q, o) => now().ask(q, o),
+    ...(Object.fromEntries(KIND_NAMES.map((kind): [QueryKind, Ask] => [kind, (q, o) => now()[kind](q, o)])) as Record<QueryKind, Ask>),
     statements: (lang) => now().statements(lang),
     findStatements: (prefix, max) => now().findStatements(prefix, max),
     get problems() {

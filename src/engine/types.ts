@@ -1,3 +1,4 @@
+import type { QueryKind } from '../answer/kinds.ts';
 import type { Answer, Lang } from '../answer/types.ts';
 import type { CorpusProblem, StatementMeta } from '../corpus/types.ts';
 
@@ -16,18 +17,17 @@ export interface StatementSummary extends Omit<StatementMeta, 'time' | 'timezone
   paragraphs: number;
 }
 
+/** One question of a kind: `engine.quote('ballistic missile')`, `engine[kind](text, opts)`. */
+export type Ask = (query: string, opts?: QueryOptions) => Answer;
+
 /**
- * What adapters (CLI, console, Discord) call. Every method is synchronous, pure over the loaded
- * corpus, and returns plain data; invalid input throws `QueryError` (see ./errors.ts).
+ * What adapters (CLI, console, Discord) call: one method per question kind of answer/kinds.ts,
+ * and the statement list. Every method is synchronous, pure over the loaded corpus, and returns
+ * plain data; invalid input throws `QueryError` (see ./errors.ts).
  */
-export interface Engine {
-  quote(query: string, opts?: QueryOptions): Answer;
-  who(query: string, opts?: QueryOptions): Answer;
-  when(query: string, opts?: QueryOptions): Answer;
-  /** The matching passage in both languages: items carry a Japanese and an English citation. */
-  compare(query: string, opts?: QueryOptions): Answer;
-  /** A free question, routed to who / when / quote by its wording. */
-  ask(question: string, opts?: QueryOptions): Answer;
+export type Engine = Record<QueryKind, Ask> & EngineLists;
+
+export interface EngineLists {
   statements(lang?: Lang): StatementSummary[];
   /** Statement ids and titles matching a prefix of a title, id or date (autocomplete). */
   findStatements(prefix: string, max?: number): StatementSummary[];

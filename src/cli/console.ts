@@ -6,7 +6,6 @@ import type { Engine } from '../engine/types.ts';
 import { isQueryKind } from '../answer/kinds.ts';
 import { commandsFor, helpText, isHelpRequest, typedCommand } from '../render/commandGuide.ts';
 import { lookupIn, renderStatements, renderText } from '../render/text.ts';
-import { resolveStatement } from '../engine/statementRef.ts';
 import { closest, parseConsoleArgs, UsageError } from './args.ts';
 import { detectLanguage } from '../text/script.ts';
 
@@ -46,10 +45,9 @@ export function consoleReply(engine: Engine, line: string, highlight?: (s: strin
       statements: lookupIn(engine.statements()),
       statementsRef: '/statements',
     };
-    const statement = resolveStatement(engine, args.statement);
     const opts = {
       ...(args.lang ? { lang: args.lang } : {}),
-      ...(statement ? { statement } : {}),
+      ...(args.statement ? { statement: args.statement } : {}),
       ...(args.limit ? { limit: args.limit } : {}),
     };
     switch (command) {

@@ -16,7 +16,6 @@ import type { Engine } from '../engine/types.ts';
 import type { Logger } from '../logger.ts';
 import { commandsFor, helpText } from '../render/commandGuide.ts';
 import { lookupIn, renderStatements, renderText } from '../render/text.ts';
-import { resolveStatement } from '../engine/statementRef.ts';
 import { VERSION } from '../version.ts';
 import { detectLanguage } from '../text/script.ts';
 import { closest, parseCliArgs, UsageError, type CliArgs } from './args.ts';
@@ -49,10 +48,9 @@ function corpusDir(args: CliArgs, io: CliIO): string {
 }
 
 function answerFor(engine: Engine, command: QueryKind, text: string, args: CliArgs): Answer {
-  const statement = resolveStatement(engine, args.statement);
   const opts = {
     ...(args.lang ? { lang: args.lang } : {}),
-    ...(statement ? { statement } : {}),
+    ...(args.statement ? { statement: args.statement } : {}),
     ...(args.limit ? { limit: args.limit } : {}),
   };
   return engine[command](text, opts);

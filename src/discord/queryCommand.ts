@@ -5,11 +5,10 @@ import {
   type ChatInputCommandInteraction,
 } from 'discord.js';
 import type { Lang } from '../answer/types.ts';
-import { QueryError } from '../engine/errors.ts';
 import { DISCORD_LIMITS } from '../render/discordEmbed.ts';
 import { plainText } from '../render/discordSafe.ts';
 import { truncateText } from '../render/truncate.ts';
-import { answerMessage, resolveStatement } from './answerMessage.ts';
+import { answerMessage } from './answerMessage.ts';
 import { mentionFor } from './commandIds.ts';
 import { respondInTime, type Outcome } from './firstResponse.ts';
 import type { QueryKind } from '../answer/kinds.ts';
@@ -35,23 +34,18 @@ export async function runQueryCommand(
 ): Promise<void> {
   const lang = optionLang(interaction);
   const produce = (): Outcome => {
-    try {
-      const statement = resolveStatement(ctx.engine, interaction.options.getString(OPTION.statement));
-      const reply = answerMessage(ctx.engine, {
-        kind,
-        query: interaction.options.getString(OPTION.query) ?? '',
-        lang,
-        askerId: interaction.user.id,
-        mention: mentionFor(interaction.client),
-        ...(statement ? { statement } : {}),
-      });
-      // "Nothing matches" helps the asker only: the channel does not need to read it.
-      if (reply.nothing) return { privateNote: reply.message.content ?? '' };
-      return { message: reply.message };
-    } catch (error) {
-      if (error instanceof QueryError) return { privateNote: error.messageFor(lang) };
-      throw error;
-    }
+    const statement = interaction.options.getString(OPTION.statement);
+    const reply = answerMessage(ctx.engine, {
+      kind,
+      query: interaction.options.getString(OPTION.query) ?? '',
+      lang,
+      askerId: interaction.user.id,
+      mention: mentionFor(interaction.client),
+      ...(statement ? { statement } : {}),
+    });
+    // "Nothing matches" helps the asker only: the channel does not need to read it.
+    if (reply.nothing) return { privateNote: reply.message.content ?? '' };
+    return { message: reply.message };
   };
   await respondInTime(interaction, produce, { flags: hideFlag(interaction), now });
 }

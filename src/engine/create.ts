@@ -27,14 +27,45 @@ function byDateDesc(a: StatementSummary, b: StatementSummary): number {
   return b.date.localeCompare(a.date) || a.id.localeCompare(b.id);
 }
 
+/** How a typed title or date is compared: spacing, width and case do not matter. */
+function folded(text: string): string {
+  return text.replace(/\s+/g, ' ').trim().normalize('NFKC').toLowerCase();
+}
+
 export function createEngine(lib: Library): Engine {
-  /** Validates the shared options and works out the answer language. */
-  const scopeFor = (query: string, opts: QueryOptions = {}): SearchScope => {
-    let statement: number | undefined;
-    if (opts.statement !== undefined) {
-      statement = lib.byId.get(opts.statement);
-      if (statement === undefined) throw new QueryError('unknown_statement');
+  // Built once per engine: naming a statement looked at every title of the corpus on each question.
+  let named: Array<Map<string, number[]>> | undefined;
+  const namesOf = () =>
+    (named ??= [(i: number) => lib.statements[i]!.title, (i: number) => lib.statements[i]!.date, (i: number) => `${lib.statements[i]!.date} ${lib.statements[i]!.title}`].map((name) => {
+      const map = new Map<string, number[]>();
+      lib.statements.forEach((_, i) => {
+        const key = folded(name(i));
+        const list = map.get(key);
+        if (list) list.push(i);
+        else map.set(key, [i]);
+      });
+      return map;
+    }));
+
+  /**
+   * The statement a user named: its id, its exact title, its date when one statement has that
+   * date, or "date title" as the suggestions read; undefined for none. Throws
+   * QueryError('unknown_statement') for a name that fits no statement, or several.
+   */
+  const statementIndex = (typed: string | undefined | null): number | undefined => {
+    if (!typed?.trim()) return undefined;
+    const byId = lib.byId.get(typed.trim());
+    if (byId !== undefined) return byId;
+    const want = folded(typed);
+    for (const names of namesOf()) {
+      const found = names.get(want);
+      if (found?.length === 1) return found[0];
     }
+    throw new QueryError('unknown_statement');
+  };
+
+  /** Validates the shared options and works out the answer language. */
+  const scopeFor = (query: string, statement: number | undefined, opts: QueryOptions): SearchScope => {
     // A bare /who or /when about one statement answers in that statement's language.
     const statementLang = statement !== undefined ? primaryLanguage(lib.statements[statement]!.language) : undefined;
     const lang: Lang =
@@ -47,9 +78,11 @@ export function createEngine(lib: Library): Engine {
   const questions = Object.fromEntries(
     KINDS.map((kind): [QueryKind, Ask] => [
       kind.name,
-      (query, opts) => {
+      (query, opts = {}) => {
+        // A statement that does not exist is said first: it is the same mistake whatever was asked.
+        const statement = statementIndex(opts.statement);
         const q = cleanQuery(query, { allowEmpty: !kind.arg.required });
-        return kind.answer(lib, q, scopeFor(q, opts));
+        return kind.answer(lib, q, scopeFor(q, statement, opts));
       },
     ]),
   ) as Record<QueryKind, Ask>;
@@ -74,6 +107,10 @@ export function createEngine(lib: Library): Engine {
     problems: lib.problems,
     ...questions,
     statements,
+    statement(typed) {
+      const i = statementIndex(typed);
+      return i === undefined ? undefined : summary(lib, i);
+    },
     findStatements(prefix: string, max = 25): StatementSummary[] {
       // A negative or fractional count would make slice() count from the end.
       const count = Number.isFinite(max) ? Math.max(0, Math.floor(max)) : 25;

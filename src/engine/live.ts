@@ -177,6 +177,7 @@ export async function createLiveEngine(corpusDir: string, logger?: Logger, optio
   const engine: Engine = {
     ...(Object.fromEntries(KIND_NAMES.map((kind): [QueryKind, Ask] => [kind, (q, o) => now()[kind](q, o)])) as Record<QueryKind, Ask>),
     statements: (lang) => now().statements(lang),
+    statement: (typed) => now().statement(typed),
     findStatements: (prefix, max) => now().findStatements(prefix, max),
     get problems() {
       return now().problems;

@@ -6,7 +6,7 @@ import type { CorpusProblem, StatementMeta } from '../corpus/types.ts';
 export interface QueryOptions {
   /** Answer language; without it, the language of the question's script. */
   lang?: Lang;
-  /** Restrict the answer to one statement id. */
+  /** Restrict the answer to one statement: its id, exact title, date or "date title" (see `Engine.statement`). */
   statement?: string;
   /** Upper bound on items (quote results are ranked; adapters page over them). */
   limit?: number;
@@ -29,6 +29,13 @@ export type Engine = Record<QueryKind, Ask> & EngineLists;
 
 export interface EngineLists {
   statements(lang?: Lang): StatementSummary[];
+  /**
+   * The statement a user named by hand (Discord's `statement` option, the command line's
+   * --statement): its id, its exact title, its date when one statement has that date, or
+   * "date title" as the suggestions read. Undefined for a blank name; throws
+   * QueryError('unknown_statement') when no single statement fits.
+   */
+  statement(typed: string | undefined | null): StatementSummary | undefined;
   /** Statement ids and titles matching a prefix of a title, id or date (autocomplete). */
   findStatements(prefix: string, max?: number): StatementSummary[];
   /** Problems found while loading the corpus (the valid files are served anyway). */

@@ -29,8 +29,8 @@ function ask(served: Served, method: Method, text: string, opts?: QueryOptions):
     return served.engine[method](text, opts);
   } catch (err) {
     if (!(err instanceof QueryError)) throw err;
-    expect(err.messageFor('en')).toMatch(/\S/);
-    expect(err.messageFor('ja')).toMatch(/\S/);
+    expect(err.messageFor('en', '/statements')).toMatch(/\S/);
+    expect(err.messageFor('ja', '/statements')).toMatch(/\S/);
     return err;
   }
 }
@@ -132,8 +132,8 @@ describe.each([
             served.engine[method](text);
           } catch (err) {
             expect((err as QueryError).code).toBe('too_long');
-            expect((err as QueryError).messageFor('en')).toContain(String(MAX_QUERY_LENGTH));
-            expect((err as QueryError).messageFor('ja')).toContain(String(MAX_QUERY_LENGTH));
+            expect((err as QueryError).messageFor('en', '/statements')).toContain(String(MAX_QUERY_LENGTH));
+            expect((err as QueryError).messageFor('ja', '/statements')).toContain(String(MAX_QUERY_LENGTH));
           }
         },
       ),

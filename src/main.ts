@@ -4,7 +4,7 @@ import { loadConfigOrExit } from './config.ts';
 import { corpusFolderProblem } from './corpus/walk.ts';
 import { terminalBold } from './render/text.ts';
 import { terminalSafeEngine } from './render/terminalSafe.ts';
-import { createLiveEngine } from './engine/live.ts';
+import { liveEngineFromFolder } from './engine/live.ts';
 import { createLogger } from './logger.ts';
 
 /**
@@ -20,7 +20,7 @@ if (folderProblem) {
   process.exit(2);
 }
 // Both the bot and the console answer from the live engine: corpus edits apply without a restart.
-const live = await createLiveEngine(config.corpusDir, logger, {
+const live = await liveEngineFromFolder(config.corpusDir, logger, {
   ...(config.corpusPollMs !== undefined ? { pollMs: config.corpusPollMs } : {}),
 });
 const { engine } = live;

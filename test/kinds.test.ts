@@ -9,12 +9,12 @@ import { runCli } from '../src/cli/run.ts';
 import { consoleReply } from '../src/cli/console.ts';
 import { decodeButtonId, encodeButtonId } from '../src/discord/buttonIds.ts';
 import { intentOf } from '../src/discord/messageHandler.ts';
-import { loadEngine } from '../src/engine/load.ts';
+import { engineFromFolder } from '../src/engine/fromFolder.ts';
 import { discordHelp, helpText } from '../src/render/commandGuide.ts';
 import { commands } from '../commands/index.ts';
 import { ROOT, SEED_CORPUS } from './helpers.ts';
 
-const engine = await loadEngine(SEED_CORPUS, undefined, { cacheDir: false });
+const engine = await engineFromFolder(SEED_CORPUS, undefined, { cacheDir: false });
 const slashKinds = KINDS.filter((k) => !k.free);
 
 describe('the kinds table', () => {

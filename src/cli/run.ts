@@ -10,8 +10,8 @@ import type { Statement } from '../corpus/types.ts';
 import { inferredPairs } from '../answer/align.ts';
 import { isQueryKind, type QueryKind } from '../answer/kinds.ts';
 import { QueryError } from '../engine/errors.ts';
-import { readGlossaries } from '../engine/assemble.ts';
-import { loadEngine } from '../engine/load.ts';
+import { readGlossaries } from '../engine/fromCorpus.ts';
+import { engineFromFolder } from '../engine/fromFolder.ts';
 import type { Engine } from '../engine/types.ts';
 import type { Logger } from '../logger.ts';
 import { commandsFor, helpText } from '../render/commandGuide.ts';
@@ -156,7 +156,7 @@ export async function runCli(argv: string[], io: CliIO): Promise<number> {
       return 2;
     }
     if (args.command === 'check') return await check(args, io);
-    const engine = await loadEngine(corpusDir(args, io), io.logger);
+    const engine = await engineFromFolder(corpusDir(args, io), io.logger);
     const unusable = engine.problems.find((p) => p.line === 0 && p.severity === 'error');
     if (unusable) {
       io.stderr(`readout: corpus folder: ${unusable.message}`);

@@ -5,7 +5,7 @@ import type { ParagraphIndex } from '../index/paragraphIndex.ts';
 import { loadIndexedCorpus, type PersistOptions } from './persist.ts';
 import type { Logger } from '../logger.ts';
 import type { FactsSource } from '../understand/statementFacts.ts';
-import { assembleEngine } from './assemble.ts';
+import { engineFromCorpus } from './fromCorpus.ts';
 import { KIND_NAMES, type QueryKind } from '../answer/kinds.ts';
 import type { Ask, Engine } from './types.ts';
 
@@ -28,7 +28,7 @@ export interface LiveOptions {
   /** Periodic scan interval for the watcher, ms (0: events only). */
   pollMs?: number;
   debounceMs?: number;
-  /** Where the first load finds the persisted index (see loadEngine); `false` ignores it. */
+  /** Where the first load finds the persisted index (see engineFromFolder); `false` ignores it. */
   cacheDir?: PersistOptions['cacheDir'];
   /**
    * A new or changed file is served only once its bytes stayed the same for this long (default
@@ -68,7 +68,7 @@ function diffFiles(before: ReadonlyMap<string, Statement>, after: ReadonlyMap<st
  * a file whose new version is broken keeps its last good statement, and the problem is logged
  * with file and line.
  */
-export async function createLiveEngine(corpusDir: string, logger?: Logger, options: LiveOptions = {}): Promise<LiveEngine> {
+export async function liveEngineFromFolder(corpusDir: string, logger?: Logger, options: LiveOptions = {}): Promise<LiveEngine> {
   let byFile = new Map<string, Statement>();
   let current: Engine | undefined;
 
@@ -106,7 +106,7 @@ export async function createLiveEngine(corpusDir: string, logger?: Logger, optio
       for (const p of corpus.problems) logger?.error({ dir: corpusDir }, `corpus not reloaded: ${p.message}`);
       return { swapped: false, statements: byFile.size, added: [], changed: [], removed: [], kept: [], problems: corpus.problems };
     }
-    const { engine, problems } = await assembleEngine(corpus, logger, index, facts);
+    const { engine, problems } = await engineFromCorpus(corpus, logger, index, facts);
     const next = new Map(corpus.statements.map((s) => [s.file, s]));
     const diff = diffFiles(byFile, next);
     byFile = next;

@@ -21,7 +21,7 @@ import { stripEnglishHonorifics } from './names.ts';
 import { PhraseTable } from '../phraseTable.ts';
 import type { Paragraphlike, RawMention } from './types.ts';
 import { charAt, CJK_CHAR, isKanji, isKatakana, isNameChar } from '../../text/script.ts';
-import { CLOSE_BRACKETS, OPEN_BRACKETS, findClose, findOpen } from '../scripts.ts';
+import { CLOSE_BRACKETS, OPEN_BRACKETS, findClose, findOpen } from '../brackets.ts';
 
 const MAX_RUN = 40;
 const MAX_KANJI_NAME = 6;

@@ -32,7 +32,13 @@ function folded(text: string): string {
   return text.replace(/\s+/g, ' ').trim().normalize('NFKC').toLowerCase();
 }
 
-export function createEngine(lib: Library): Engine {
+/**
+ * The engine over a built library (statements, index, facts, glossary): the pure core. The other
+ * constructors only get a library ready: engineFromCorpus (a loaded corpus with its glossaries),
+ * engineFromFolder (a folder, through the persisted cache) and liveEngineFromFolder (a folder that
+ * is followed as it changes).
+ */
+export function engineFromLibrary(lib: Library): Engine {
   // Built once per engine: naming a statement looked at every title of the corpus on each question.
   let named: Array<Map<string, number[]>> | undefined;
   const namesOf = () =>

@@ -32,6 +32,16 @@ describe('the kinds table', () => {
     }
   });
 
+  it('titles each answer with its kind\'s heading; a free question takes its answer\'s', () => {
+    for (const kind of slashKinds) {
+      const answer = engine[kind.name](kind.example.ja || '発射', { lang: 'ja' });
+      expect(consoleReply(engine, `/${kind.name} --lang ja ${kind.example.ja}`)!.split('\n')[0]).toMatch(new RegExp(`^${kind.heading!.ja}`));
+      expect(answer.language).toBe('ja');
+    }
+    expect(consoleReply(engine, 'Who condemned the launch?')!.split('\n')[0]).toBe('Who condemned the launch?');
+    expect(consoleReply(engine, '/quote --lang en ICBM')!.split('\n')[0]).toBe('Quote: ICBM');
+  });
+
   it('gives each kind but the free question a slash command defined by the table', () => {
     const byName = new Map(commands.map((c) => [c.data.name, c.data]));
     for (const kind of slashKinds) {

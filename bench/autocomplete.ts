@@ -3,13 +3,13 @@
  * (engine.findStatements, what the bot runs per keystroke) over N statements (default 20,000),
  * for prefixes as users type them. Prints p50 / p99 / max in milliseconds.
  */
-import { createEngine } from '../src/engine/create.ts';
+import { engineFromLibrary } from '../src/engine/fromLibrary.ts';
 import { buildLibrary } from '../src/answer/library.ts';
 import { manyStatements } from './manyStatements.ts';
 
 const count = Number(process.argv[2] ?? 20_000);
 const statements = manyStatements(count);
-const engine = createEngine(buildLibrary(statements));
+const engine = engineFromLibrary(buildLibrary(statements));
 const titles = statements.filter((_, i) => i % 97 === 0).map((s) => s.title);
 const prefixes = ['', '2', '2024-', 'joint', 'foreign', '日', '日米', '会談', 'zzz-nothing', ...titles.flatMap((t) => [t.slice(0, 1), t.slice(0, 3), t.slice(0, 8), t.slice(4, 12)])];
 

@@ -6,14 +6,14 @@
  */
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { loadEngine } from '../src/engine/load.ts';
+import { engineFromFolder } from '../src/engine/fromFolder.ts';
 import type { BenchQuery } from './queries.ts';
 
 const base = process.argv[2];
 if (!base) throw new Error('usage: profile.ts <bench folder holding corpus/ and queries.json>');
 const queries = JSON.parse(await readFile(path.join(base, 'queries.json'), 'utf8')) as BenchQuery[];
 let t = performance.now();
-const engine = await loadEngine(path.join(base, 'corpus'));
+const engine = await engineFromFolder(path.join(base, 'corpus'));
 console.error(`load ${Math.round(performance.now() - t)} ms`);
 t = performance.now();
 for (let r = 0; r < 3; r++) for (const q of queries) engine[q.kind](q.text, { lang: q.lang });

@@ -6,7 +6,8 @@
  */
 import { readFile } from 'node:fs/promises';
 import { loadCorpus } from '../src/corpus/load.ts';
-import { createEngine, loadEngine } from '../src/engine/load.ts';
+import { engineFromFolder } from '../src/engine/fromFolder.ts';
+import { engineFromLibrary } from '../src/engine/fromLibrary.ts';
 import { buildLibrary } from '../src/answer/library.ts';
 import { ParagraphIndex } from '../src/index/paragraphIndex.ts';
 import type { Engine } from '../src/engine/types.ts';
@@ -36,12 +37,12 @@ function readoutAnswerer(engine: Engine): Answerer {
 }
 
 async function buildSystem(system: string, dir: string): Promise<Answerer> {
-  if (system === 'readout' || system === 'readout-cold') return readoutAnswerer(await loadEngine(dir));
+  if (system === 'readout' || system === 'readout-cold') return readoutAnswerer(await engineFromFolder(dir));
   if (system === 'minisearch') {
     // The unoptimized path: the same engine over the original MiniSearch index, nothing persisted.
     const corpus = await loadCorpus(dir);
     const index = new ParagraphIndex(corpus.statements, { engine: 'minisearch' });
-    return readoutAnswerer(createEngine(buildLibrary(corpus.statements, corpus.problems, undefined, index)));
+    return readoutAnswerer(engineFromLibrary(buildLibrary(corpus.statements, corpus.problems, undefined, index)));
   }
   const factories: Record<string, BaselineFactory> = { linear: createLinearBaseline, flexsearch: createFlexSearchBaseline };
   const factory = factories[system];

@@ -10,7 +10,7 @@ export const data = managerCommand('follow').addStringOption((o) =>
     .setDescriptionLocalizations({ ja: 'この発表元の声明だけ（既定：すべて）' })
     .setAutocomplete(true)
     .setMaxLength(200),
-);
+).toJSON();
 
 export async function execute(interaction: ChatInputCommandInteraction, ctx: CommandContext): Promise<void> {
   const place = await managerChannel(interaction, ctx);

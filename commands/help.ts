@@ -1,11 +1,11 @@
 import { MessageFlags, type ChatInputCommandInteraction } from 'discord.js';
 import type { CommandContext } from '../src/discord/command.ts';
 import { mentionFor } from '../src/discord/commandIds.ts';
-import { newCommand, withLang } from '../src/discord/commandOptions.ts';
+import { helpData } from '../src/discord/commandData.ts';
 import { optionLang } from '../src/discord/queryCommand.ts';
 import { renderHelpEmbed } from '../src/render/discordEmbed.ts';
 
-export const data = withLang(newCommand('help'));
+export const data = helpData();
 
 export async function execute(interaction: ChatInputCommandInteraction, _ctx: CommandContext): Promise<void> {
   const help = renderHelpEmbed(optionLang(interaction), mentionFor(interaction.client));

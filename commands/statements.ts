@@ -1,10 +1,10 @@
 import type { ChatInputCommandInteraction } from 'discord.js';
 import type { CommandContext } from '../src/discord/command.ts';
-import { OPTION, newCommand, withHide, withLang } from '../src/discord/commandOptions.ts';
+import { OPTION, statementsData } from '../src/discord/commandData.ts';
 import { hideFlag, optionLang } from '../src/discord/queryCommand.ts';
 import { renderStatementList } from '../src/render/discordEmbed.ts';
 
-export const data = withHide(withLang(newCommand('statements')));
+export const data = statementsData();
 
 export async function execute(interaction: ChatInputCommandInteraction, ctx: CommandContext): Promise<void> {
   const lang = optionLang(interaction);

@@ -4,7 +4,7 @@ import { loadConfigOrExit } from './config.ts';
 import { corpusFolderProblem } from './corpus/walk.ts';
 import { terminalBold } from './render/text.ts';
 import { terminalSafeEngine } from './render/terminalSafe.ts';
-import { createLiveEngine } from './engine/live.ts';
+import { liveEngineFromFolder } from './engine/live.ts';
 import { createLogger } from './logger.ts';
 import { allowedHosts, feedsFileFor, loadMemory, memoryFileFor, readFeedsFile, startFollowing, type Follower } from './ingest/follow.ts';
 import type { Statement } from './corpus/types.ts';
@@ -31,7 +31,7 @@ if ('error' in feeds && !feeds.missing) {
 // New statement files (from the feeds or saved by hand) are announced by the bot, once it runs.
 let onAdded: ((statements: Statement[]) => void) | undefined;
 // Both the bot and the console answer from the live engine: corpus edits apply without a restart.
-const live = await createLiveEngine(config.corpusDir, logger, {
+const live = await liveEngineFromFolder(config.corpusDir, logger, {
   ...(config.corpusPollMs !== undefined ? { pollMs: config.corpusPollMs } : {}),
   onAdded: (statements) => onAdded?.(statements),
 });

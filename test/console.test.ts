@@ -1,13 +1,13 @@
 import { PassThrough } from 'node:stream';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { consoleReply, runConsole } from '../src/cli/console.ts';
-import { loadEngine } from '../src/engine/load.ts';
+import { engineFromFolder } from '../src/engine/fromFolder.ts';
 import type { Engine } from '../src/engine/types.ts';
 import { SEED_CORPUS } from './helpers.ts';
 
 let engine: Engine;
 beforeAll(async () => {
-  engine = await loadEngine(SEED_CORPUS, undefined, { cacheDir: false });
+  engine = await engineFromFolder(SEED_CORPUS, undefined, { cacheDir: false });
 });
 
 describe('offline console', () => {

@@ -137,6 +137,20 @@ describe('bad input', () => {
     expect(() => engine.quote('北朝鮮', { statement: 'no-such-id' })).toThrow(QueryError);
   });
 
+  it('knows a statement by its id, its title, its date when only one has it, or "date title"', () => {
+    const all = engine.statements();
+    const one = all.find((s) => all.filter((t) => t.date === s.date).length === 1)!;
+    for (const typed of [one.id, ` ${one.title.toUpperCase()}  `, one.date, `${one.date}  ${one.title}`]) {
+      expect(engine.statement(typed)?.id).toBe(one.id);
+      expect(engine.quote('the', { statement: typed }).items.every((i) => i.citations.every((c) => c.statement === one.id))).toBe(true);
+    }
+    expect(engine.statement('  ')).toBeUndefined();
+    const shared = all.find((s) => all.filter((t) => t.date === s.date).length > 1)!;
+    expect(() => engine.statement(shared.date)).toThrow(QueryError);
+    // A wrong statement is named first, whatever the question: the same mistake on every surface.
+    expect(() => engine.quote('   ', { statement: 'no-such-id' })).toThrow(/do not know that statement/);
+  });
+
   it('treats search syntax, Discord syntax and odd Unicode as plain text', () => {
     for (const q of ['AND OR NOT', 'missile*', '(((', '@everyone ballistic', '<@123> 非核化', '\u202Eミサイル\u200B', 'a\uD800b', '?']) {
       const a = engine.quote(q);

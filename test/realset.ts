@@ -7,8 +7,8 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { loadCorpus } from '../src/corpus/load.ts';
-import { readGlossaries } from '../src/engine/assemble.ts';
-import { createEngine } from '../src/engine/create.ts';
+import { readGlossaries } from '../src/engine/fromCorpus.ts';
+import { engineFromLibrary } from '../src/engine/fromLibrary.ts';
 import { buildLibrary } from '../src/answer/library.ts';
 import type { Answer } from '../src/answer/types.ts';
 import type { Engine } from '../src/engine/types.ts';
@@ -51,7 +51,7 @@ export async function realEngine(set: string): Promise<{ engine: Engine; bodies:
   };
   const statements = loaded.flatMap((c) => c.statements);
   const bodies = new Map(statements.map((s) => [s.id, norm(s.paragraphs.map((p) => p.text).join('\n'))]));
-  return { engine: createEngine(buildLibrary(statements, problems, glossary)), bodies };
+  return { engine: engineFromLibrary(buildLibrary(statements, problems, glossary)), bodies };
 }
 
 const norm = (s: unknown) =>

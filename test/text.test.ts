@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { normalize } from '../src/text/normalize.ts';
 import { normalizeWithMap, originalRange } from '../src/text/offsets.ts';
-import { detectLanguage } from '../src/text/script.ts';
+import { isValidIsoDate } from '../src/text/calendar.ts';
+import { charAt, detectLanguage, isKanji, isKatakana } from '../src/text/script.ts';
 import { indexTerms, keywords } from '../src/text/tokenize.ts';
 import { isWordAlignedMatch } from '../src/text/wordBoundary.ts';
 
@@ -21,6 +22,28 @@ describe('normalization', () => {
     expect(original.slice(s, e)).toBe('ブリンケン');
     const half = normalizeWithMap('ｶﾞｲﾑ省');
     expect(half.text).toBe('ガイム省');
+  });
+});
+
+describe('character classes, defined once', () => {
+  it('kanji is the whole Han script, beyond the BMP too, and 々 〆 〇', () => {
+    for (const c of ['外', '𠮷', '𡈽', '々', '〆', '〇', '﨑']) expect(isKanji(c), c).toBe(true);
+    for (const c of ['あ', 'ア', 'ー', '・', 'A', '１', '', undefined]) expect(isKanji(c), String(c)).toBe(false);
+    expect(isKanji(charAt('𠮷田', 1))).toBe(true);
+    expect(charAt('a𠮷b', 1)).toBe('𠮷');
+    expect(charAt('a𠮷b', 2)).toBe('𠮷');
+  });
+
+  it('katakana of names takes ・, ー and ＝; the tokenizer keeps 𠮷田 one Japanese run', () => {
+    for (const c of ['ア', 'ー', '・', '＝', 'ｱ']) expect(isKatakana(c), c).toBe(true);
+    expect(isKatakana('あ')).toBe(false);
+    expect(keywords('𠮷田').map((k) => [k.kind, k.text])).toEqual([['cjk', '𠮷田']]);
+    expect(detectLanguage('𠮷')).toBe('ja');
+  });
+
+  it('a date is real or not in one place: front matter and extracted dates agree', () => {
+    expect(isValidIsoDate('2024-02-29')).toBe(true);
+    for (const d of ['2023-02-29', '2024-13-01', '2024-1-01', '0000-01-01', '2024-04-31']) expect(isValidIsoDate(d), d).toBe(false);
   });
 });
 

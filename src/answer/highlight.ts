@@ -1,11 +1,12 @@
 import { containsKeyword } from '../index/paragraphIndex.ts';
 import { normalizeWithMap, originalRange } from '../text/offsets.ts';
+import { CJK } from '../text/script.ts';
 import { foldAcronyms, wordTerm, type Keyword } from '../text/tokenize.ts';
 import { isWordAlignedMatch } from '../text/wordBoundary.ts';
 
 export type Range = [number, number];
 
-const WORD = /(?:\p{L}\.){2,}|(?:(?![\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}])[\p{L}\p{N}])+/gu;
+const WORD = new RegExp(String.raw`(?:\p{L}\.){2,}|(?:(?![${CJK}])[\p{L}\p{N}])+`, 'gu');
 
 /**
  * Where the query matched in a verbatim paragraph, as original-text ranges: Japanese keywords where

@@ -11,8 +11,9 @@ const NOTICES = {
     ja: 'すべての語を含む段落はないため、近い段落を表示します。',
   },
   noMatch: {
-    en: 'Nothing in the statements I have matches that. Try other words, or /statements to see what I have.',
-    ja: '該当する記述は見つかりませんでした。別の言葉で試すか、/statements で声明の一覧をご覧ください。',
+    // Renderers replace this with a sentence that names their own way of listing the statements.
+    en: 'Nothing in the statements I have matches that. Try other words.',
+    ja: '該当する記述は見つかりませんでした。別の言葉で試してください。',
   },
   onlyCommonWords: {
     en: 'Those words are too common to search for; please add a more specific word.',

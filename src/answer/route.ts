@@ -2,6 +2,8 @@
  * Routing a free question to who, when or quote by its wording, in either language, and
  * stripping the question words so that what is left is the topic to search for.
  */
+import { KANJI, KATAKANA } from '../text/script.ts';
+
 export type Route = 'who' | 'when' | 'quote';
 
 interface Rule {
@@ -30,6 +32,9 @@ export interface RoutedQuestion {
   topic: string;
 }
 
+/** A particle closing a Japanese word at the end of a topic (外務大臣は, 次の会合は). */
+const PARTICLE_AFTER_WORD = new RegExp(`([${KANJI}${KATAKANA}])[はがをにでと]$`, 'u');
+
 export function routeQuestion(question: string): RoutedQuestion {
   let route: Route = 'quote';
   let topic = question;
@@ -47,6 +52,6 @@ export function routeQuestion(question: string): RoutedQuestion {
     topic = topic.replace(FILLER_JA, '').replace(TRAILING, '');
   }
   // A Japanese topic ending in a particle (外務大臣は, 次の会合は) loses it.
-  topic = topic.replace(/([\p{Script=Han}\p{Script=Katakana}ー])[はがをにでと]$/u, '$1');
+  topic = topic.replace(PARTICLE_AFTER_WORD, '$1');
   return { route, topic: topic.replace(/\s+/g, ' ').trim() };
 }

@@ -3,9 +3,9 @@ import type { Readable, Writable } from 'node:stream';
 import type { Lang } from '../answer/types.ts';
 import { QueryError } from '../engine/errors.ts';
 import type { Engine } from '../engine/types.ts';
-import { commandsFor, helpText, isHelpRequest } from '../render/commandGuide.ts';
+import { isQueryKind } from '../answer/kinds.ts';
+import { commandsFor, helpText, isHelpRequest, typedCommand } from '../render/commandGuide.ts';
 import { lookupIn, renderStatements, renderText } from '../render/text.ts';
-import { resolveStatement } from '../engine/statementRef.ts';
 import { closest, parseConsoleArgs, UsageError } from './args.ts';
 import { detectLanguage } from '../text/script.ts';
 
@@ -22,19 +22,18 @@ Type /help for commands, or just ask a question. /quit to leave.
 To connect to Discord instead, put DISCORD_TOKEN (and DISCORD_APPLICATION_ID) in .env and run npm start again; see README.`;
 
 const CONSOLE_COMMANDS = commandsFor('console').map((c) => c.name as string);
-const QUERY_COMMANDS = ['quote', 'who', 'when', 'compare'] as const;
 
 /** What the bot would say to one line typed at the console. */
 export function consoleReply(engine: Engine, line: string, highlight?: (s: string) => string): string | undefined {
   const text = line.trim();
   if (!text) return '';
-  const m = /^\/(\S*)\s*(.*)$/s.exec(text);
-  const command = m?.[1]?.toLowerCase();
-  const rest = m ? m[2]!.trim() : text;
+  const typed = typedCommand(text, 'console');
+  const command = typed?.word.toLowerCase();
+  const rest = typed ? typed.rest : text;
   const lang: Lang = detectLanguage(rest || text);
-  if (command !== undefined && command !== 'exit' && !CONSOLE_COMMANDS.includes(command)) {
-    const guess = closest(command, CONSOLE_COMMANDS);
-    return `unknown command /${command}${guess ? ` (did you mean /${guess}?)` : ''}; see /help`;
+  if (typed && !typed.spec && command !== 'exit') {
+    const guess = closest(typed.word.toLowerCase(), CONSOLE_COMMANDS);
+    return `unknown command /${typed.word.toLowerCase()}${guess ? ` (did you mean /${guess}?)` : ''}; see /help`;
   }
   try {
     // The console takes the command line's options: /who --lang ja 外務大臣.
@@ -46,10 +45,9 @@ export function consoleReply(engine: Engine, line: string, highlight?: (s: strin
       statements: lookupIn(engine.statements()),
       statementsRef: '/statements',
     };
-    const statement = resolveStatement(engine, args.statement);
     const opts = {
       ...(args.lang ? { lang: args.lang } : {}),
-      ...(statement ? { statement } : {}),
+      ...(args.statement ? { statement: args.statement } : {}),
       ...(args.limit ? { limit: args.limit } : {}),
     };
     switch (command) {
@@ -63,11 +61,9 @@ export function consoleReply(engine: Engine, line: string, highlight?: (s: strin
       case undefined:
         if (isHelpRequest(text)) return helpText('console', lang);
         return renderText(engine.ask(text, opts), { ...style, mode: 'ask' });
-      default: {
-        const kind = QUERY_COMMANDS.find((k) => k === command)!;
-        return renderText(engine[kind](args.text, opts), { ...style, mode: kind });
-      }
     }
+    if (!isQueryKind(command)) throw new Error(`console command /${command} has no handler`);
+    return renderText(engine[command](args.text, opts), { ...style, mode: command });
   } catch (err) {
     if (err instanceof QueryError) return err.messageFor(lang, '/statements');
     if (err instanceof UsageError) return `${err.message}; see /help`;

@@ -11,14 +11,14 @@ import { corpusFolderProblem } from '../corpus/walk.ts';
 import { formatProblem } from '../corpus/types.ts';
 import type { Statement } from '../corpus/types.ts';
 import { inferredPairs } from '../answer/align.ts';
+import { isQueryKind, type QueryKind } from '../answer/kinds.ts';
 import { QueryError } from '../engine/errors.ts';
-import { readGlossaries } from '../engine/assemble.ts';
-import { loadEngine } from '../engine/load.ts';
+import { readGlossaries } from '../engine/fromCorpus.ts';
+import { engineFromFolder } from '../engine/fromFolder.ts';
 import type { Engine } from '../engine/types.ts';
 import type { Logger } from '../logger.ts';
 import { commandsFor, helpText } from '../render/commandGuide.ts';
 import { lookupIn, renderStatements, renderText } from '../render/text.ts';
-import { resolveStatement } from '../engine/statementRef.ts';
 import { VERSION } from '../version.ts';
 import { detectLanguage } from '../text/script.ts';
 import { closest, parseCliArgs, UsageError, type CliArgs } from './args.ts';
@@ -46,17 +46,14 @@ function helpLang(args: Partial<CliArgs>, io: CliIO): Lang {
 
 const SEE_HELP = 'see readout --help';
 
-const ASK_COMMANDS = ['quote', 'who', 'when', 'compare', 'ask'] as const;
-
 function corpusDir(args: CliArgs, io: CliIO): string {
   return path.resolve(io.cwd, args.corpus || io.env.CORPUS_DIR?.trim() || 'corpus');
 }
 
-function answerFor(engine: Engine, command: (typeof ASK_COMMANDS)[number], text: string, args: CliArgs): Answer {
-  const statement = resolveStatement(engine, args.statement);
+function answerFor(engine: Engine, command: QueryKind, text: string, args: CliArgs): Answer {
   const opts = {
     ...(args.lang ? { lang: args.lang } : {}),
-    ...(statement ? { statement } : {}),
+    ...(args.statement ? { statement: args.statement } : {}),
     ...(args.limit ? { limit: args.limit } : {}),
   };
   return engine[command](text, opts);
@@ -204,7 +201,7 @@ export async function runCli(argv: string[], io: CliIO): Promise<number> {
       return 2;
     }
     if (args.command === 'check') return await check(args, io);
-    const engine = await loadEngine(corpusDir(args, io), io.logger);
+    const engine = await engineFromFolder(corpusDir(args, io), io.logger);
     const unusable = engine.problems.find((p) => p.line === 0 && p.severity === 'error');
     if (unusable) {
       io.stderr(`readout: corpus folder: ${unusable.message}`);
@@ -215,7 +212,8 @@ export async function runCli(argv: string[], io: CliIO): Promise<number> {
       io.stdout(args.json ? JSON.stringify(list, null, 2) : renderStatements(list, args.lang ?? 'en'));
       return 0;
     }
-    const command = ASK_COMMANDS.find((c) => c === args.command)!;
+    const command = args.command;
+    if (!isQueryKind(command)) throw new Error(`command ${command} has no handler`);
     const text = args.rest.join(' ');
     const answer = answerFor(engine, command, text, args);
     const rendered = renderText(answer, {

@@ -1,4 +1,5 @@
 import { isMap, isScalar, LineCounter, parseDocument } from 'yaml';
+import { isValidIsoDate } from '../text/calendar.ts';
 import type { CorpusProblem, StatementMeta } from './types.ts';
 
 export type { StatementMeta };
@@ -7,14 +8,6 @@ const REQUIRED = ['id', 'title', 'date', 'language', 'publisher'] as const;
 const OPTIONAL = ['source', 'event', 'time', 'timezone'] as const;
 const KNOWN = new Set<string>([...REQUIRED, ...OPTIONAL]);
 const languageNames = new Intl.DisplayNames('en', { type: 'language', fallback: 'none' });
-
-export function isValidDate(value: string): boolean {
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
-  if (!m) return false;
-  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
-  const date = new Date(Date.UTC(y, mo - 1, d));
-  return date.getUTCFullYear() === y && date.getUTCMonth() === mo - 1 && date.getUTCDate() === d;
-}
 
 /** A well-formed BCP 47 tag whose language ICU knows (ja, en, ko, zh-Hant...). */
 export function isKnownLanguageTag(tag: string): boolean {
@@ -78,7 +71,7 @@ export function parseFrontMatter(
     if (v?.value && !ok(v.value)) error(v.line, message);
   };
   check('id', (v) => /^[\p{L}\p{N}][\p{L}\p{N}._-]*$/u.test(v), 'id must be a slug: letters, digits, ".", "_" or "-"');
-  check('date', isValidDate, 'date must be a real date written YYYY-MM-DD');
+  check('date', isValidIsoDate, 'date must be a real date written YYYY-MM-DD');
   check('language', isKnownLanguageTag, 'language must be a known BCP 47 tag such as ja or en');
   check('source', (v) => /^https?:\/\/\S+$/.test(v), 'source must be an http(s) URL');
   check('time', (v) => /^([01]\d|2[0-3]):[0-5]\d$/.test(v), 'time must be HH:MM (24-hour)');

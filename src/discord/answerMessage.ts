@@ -3,13 +3,13 @@
  * DMs: runs the engine, renders the requested page, and attaches paging, language and source
  * buttons whose custom ids carry everything needed to redo it later.
  */
+import type { QueryKind } from '../answer/kinds.ts';
 import type { Answer, Lang } from '../answer/types.ts';
 import type { Engine } from '../engine/types.ts';
-import { resolveStatement } from '../engine/statementRef.ts';
 import { renderAnswer, type DiscordMessageData } from '../render/discordEmbed.ts';
 import { lookupIn } from '../render/text.ts';
 import { footerLines } from './answerFooter.ts';
-import { encodeButtonId, FROM_MESSAGE, type QueryKind } from './buttonIds.ts';
+import { encodeButtonId, FROM_MESSAGE } from './buttonIds.ts';
 
 /** Results fetched for paging: enough pages for browsing, bounded for the button layout. */
 export const MAX_RESULTS = 30;
@@ -19,7 +19,7 @@ export interface AnswerRequest {
   /** The question as typed (whitespace collapsed below): also the title of the answer. */
   query: string;
   lang: Lang;
-  /** A statement id (see resolveStatement). */
+  /** The statement asked about, as typed or as a button carries it (see Engine.statement). */
   statement?: string;
   page?: number;
   askerId: string;
@@ -38,21 +38,8 @@ export function runEngine(engine: Engine, request: AnswerRequest): Answer {
     limit: MAX_RESULTS,
     ...(request.statement ? { statement: request.statement } : {}),
   };
-  switch (request.kind) {
-    case 'quote':
-      return engine.quote(request.query, opts);
-    case 'who':
-      return engine.who(request.query, opts);
-    case 'when':
-      return engine.when(request.query, opts);
-    case 'compare':
-      return engine.compare(request.query, opts);
-    case 'ask':
-      return engine.ask(request.query, opts);
-  }
+  return engine[request.kind](request.query, opts);
 }
-
-export { resolveStatement };
 
 export interface AnswerReply {
   message: DiscordMessageData & { content?: string };
@@ -62,25 +49,26 @@ export interface AnswerReply {
 
 export function answerMessage(engine: Engine, request: AnswerRequest): AnswerReply {
   const query = normalizeQuery(request.query);
-  const answer = runEngine(engine, { ...request, query });
+  // Named once, by id from here on: the buttons carry the id, the footer the title.
+  const chosen = engine.statement(request.statement);
+  const answer = runEngine(engine, { ...request, query, ...(chosen ? { statement: chosen.id } : {}) });
   const state = {
     kind: request.kind,
     askerId: request.askerId,
     query,
-    ...(request.statement ? { statement: request.statement } : {}),
+    ...(chosen ? { statement: chosen.id } : {}),
   };
   const other: Lang = request.lang === 'ja' ? 'en' : 'ja';
   const pageId = (page: number) => encodeButtonId({ ...state, action: 'page', page, lang: request.lang });
   const list = engine.statements();
   // The footer carries the question only when the button ids have no room for it.
   const needsFooter = pageId(0).endsWith(`|${FROM_MESSAGE}`);
-  const statementTitle = list.find((s) => s.id === request.statement)?.title;
   const rendered = renderAnswer(answer, {
     asked: query,
     mode: request.kind,
     page: request.page ?? 0,
     statements: lookupIn(list),
-    ...(needsFooter ? { footer: footerLines(query, statementTitle).join('\n') } : {}),
+    ...(needsFooter ? { footer: footerLines(query, chosen?.title).join('\n') } : {}),
     ...(request.mention ? { mention: request.mention } : {}),
     controls: {
       pageId,

@@ -16,12 +16,13 @@ import {
 } from 'discord.js';
 import { commands as defaultCommands } from '../../commands/index.ts';
 import type { Config } from '../config.ts';
+import { QueryError } from '../engine/errors.ts';
 import type { Engine } from '../engine/types.ts';
 import type { Logger } from '../logger.ts';
 import type { Command } from './command.ts';
 import { Cooldown, type CooldownOptions } from './cooldown.ts';
-import { apologize, commandMap, refuseWhileStopping, routeInteraction } from './interactionRouter.ts';
-import { apologizeForMessage, handleMessage, questionOf } from './messageHandler.ts';
+import { answerFailure, commandMap, refuseWhileStopping, routeInteraction } from './interactionRouter.ts';
+import { answerMessageFailure, handleMessage } from './messageHandler.ts';
 import { SeenEvents } from './seenEvents.ts';
 import { announce, type FollowStore } from './follows.ts';
 import type { AnnouncedStatement } from '../render/discordEmbed.ts';
@@ -139,14 +140,16 @@ export async function startBot(
   let accepting = true;
 
   /** Runs one unit of work, so that no failure escapes and stop() can wait for it. */
-  function guarded(what: Record<string, unknown>, work: () => Promise<void>, onError: () => Promise<void>) {
+  function guarded(what: Record<string, unknown>, work: () => Promise<void>, onError: (error: unknown) => Promise<void>) {
     const task = (async () => {
       try {
         await work();
       } catch (error) {
-        log.error({ err: error, ...what }, 'handler failed');
+        // Bad input is the user's to fix and is told to them; it is not a failure of the bot.
+        if (error instanceof QueryError) log.debug({ code: error.code, ...what }, 'question refused');
+        else log.error({ err: error, ...what }, 'handler failed');
         try {
-          await onError();
+          await onError(error);
         } catch (apologyError) {
           log.warn({ err: apologyError, ...what }, 'could not send the apology');
         }
@@ -173,7 +176,7 @@ export async function startBot(
       guarded(what, () => refuseWhileStopping(interaction), async () => {});
       return;
     }
-    guarded(what, () => routeInteraction(interaction, { commands, ctx, cooldown, autocompleteCooldown }), () => apologize(interaction));
+    guarded(what, () => routeInteraction(interaction, { commands, ctx, cooldown, autocompleteCooldown }), (error) => answerFailure(interaction, error));
   });
 
   client.on(Events.MessageCreate, (message: Message) => {
@@ -184,9 +187,7 @@ export async function startBot(
     guarded(
       { message: message.id, channel: message.channelId, user: message.author.id },
       () => handleMessage(message, { engine, cooldown, botUserId }),
-      async () => {
-        if (questionOf(message, botUserId) !== null) await apologizeForMessage(message);
-      },
+      (error) => answerMessageFailure(message, botUserId, error),
     );
   });
 

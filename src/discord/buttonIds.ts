@@ -5,11 +5,11 @@
  * characters, both are replaced by `^`: they are then read back from the footer of the message
  * the button sits on (see ./answerFooter.ts).
  */
+import { KINDS, type QueryKind } from '../answer/kinds.ts';
 import type { Lang } from '../answer/types.ts';
 import { DISCORD_LIMITS } from '../render/discordEmbed.ts';
 
 export type ButtonAction = 'page' | 'lang';
-export type QueryKind = 'quote' | 'who' | 'when' | 'compare' | 'ask';
 
 export interface ButtonState {
   action: ButtonAction;
@@ -28,19 +28,19 @@ export interface ButtonState {
 const PREFIX = 'r1';
 export const FROM_MESSAGE = '^';
 const ACTIONS: Record<ButtonAction, string> = { page: 'p', lang: 'l' };
-const KINDS: Record<QueryKind, string> = { quote: 'q', who: 'w', when: 't', compare: 'c', ask: 'a' };
+const KIND_CODES = Object.fromEntries(KINDS.map((k) => [k.name, k.buttonCode])) as Record<QueryKind, string>;
 
 function invert<K extends string>(table: Record<K, string>): Map<string, K> {
   return new Map(Object.entries(table).map(([k, v]) => [v as string, k as K]));
 }
 const ACTION_OF = invert(ACTIONS);
-const KIND_OF = invert(KINDS);
+const KIND_OF = invert(KIND_CODES);
 
 export function encodeButtonId(state: ButtonState): string {
   const head = [
     PREFIX,
     ACTIONS[state.action],
-    KINDS[state.kind],
+    KIND_CODES[state.kind],
     state.page.toString(36),
     state.lang === 'ja' ? 'j' : 'e',
     state.askerId,

@@ -1,11 +1,8 @@
-import type {
-  AutocompleteInteraction,
-  ChatInputCommandInteraction,
-  RESTPostAPIChatInputApplicationCommandsJSONBody,
-} from 'discord.js';
+import type { AutocompleteInteraction, ChatInputCommandInteraction } from 'discord.js';
 import type { Engine } from '../engine/types.ts';
 import type { Logger } from '../logger.ts';
 import type { FollowStore } from './follows.ts';
+import type { CommandData } from './commandData.ts';
 
 /** What every handler gets besides its interaction. */
 export interface CommandContext {
@@ -17,7 +14,8 @@ export interface CommandContext {
 
 /** One slash command: its definition (sent by deploy-commands) and its handlers. */
 export interface Command {
-  data: { name: string; toJSON(): RESTPostAPIChatInputApplicationCommandsJSONBody };
+  /** Sent to Discord as is (see ./commandData.ts). */
+  data: CommandData;
   execute(interaction: ChatInputCommandInteraction, ctx: CommandContext): Promise<void>;
   /** Answers within Discord's 3-second autocomplete window: synchronous engine lookups only. */
   autocomplete?(interaction: AutocompleteInteraction, ctx: CommandContext): Promise<void>;

@@ -26,7 +26,7 @@ export async function deployCommands(
     throw new ConfigError('DISCORD_APPLICATION_ID is required to register commands.');
   }
   const rest = new REST(config.discordApiUrl ? { api: config.discordApiUrl } : {}).setToken(config.discordToken);
-  const body = commands.map((c) => c.data.toJSON());
+  const body = commands.map((c) => c.data);
   const route = config.discordGuildId
     ? Routes.applicationGuildCommands(config.discordApplicationId, config.discordGuildId)
     : Routes.applicationCommands(config.discordApplicationId);

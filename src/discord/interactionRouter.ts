@@ -11,14 +11,16 @@ import {
 } from 'discord.js';
 import type { Lang } from '../answer/types.ts';
 import { QueryError } from '../engine/errors.ts';
+import { commandRef } from '../render/commandGuide.ts';
 import { readFooter } from './answerFooter.ts';
-import { answerMessage, resolveStatement } from './answerMessage.ts';
+import { answerMessage } from './answerMessage.ts';
 import { learnCommandIds, mentionFor } from './commandIds.ts';
 import { decodeButtonId } from './buttonIds.ts';
 import type { Command, CommandContext } from './command.ts';
 import type { Cooldown } from './cooldown.ts';
-import { langFromLocale } from './locale.ts';
-import { say } from './messages.ts';
+import { OPTION } from './commandData.ts';
+import { interactionLang, langFromLocale } from './locale.ts';
+import { say, STATEMENTS_COMMAND } from './messages.ts';
 
 export interface RouterDeps {
   commands: ReadonlyMap<string, Command>;
@@ -63,7 +65,8 @@ async function routeCommand(interaction: ChatInputCommandInteraction, deps: Rout
   const command = deps.commands.get(interaction.commandName);
   if (!command) {
     deps.ctx.logger.warn({ command: interaction.commandName }, 'unknown command (stale registration?)');
-    await replyPrivately(interaction, say('expiredButton', langFromLocale(interaction.locale)));
+    const lang = langFromLocale(interaction.locale);
+    await replyPrivately(interaction, say('unknownCommand', lang, { help: commandRef('help', 'discord', lang, mentionFor(interaction.client)) }));
     return;
   }
   if (!(await withinRate(interaction, deps))) return;
@@ -91,21 +94,15 @@ async function routeButton(interaction: ButtonInteraction, deps: RouterDeps): Pr
   // Someone else's answer is not theirs to change: they get their own copy, privately (in a
   // bilingual channel the reader of the other language is usually not the asker).
   const bystander = interaction.user.id !== state.askerId;
-  let reply;
-  try {
-    reply = answerMessage(deps.ctx.engine, {
-      kind: state.kind,
-      query,
-      lang: state.lang,
-      page: state.page,
-      askerId: interaction.user.id,
-      mention: mentionFor(interaction.client),
-      ...(statement ? { statement: resolveStatement(deps.ctx.engine, statement) } : {}),
-    });
-  } catch (error) {
-    if (error instanceof QueryError) return replyPrivately(interaction, error.messageFor(state.lang));
-    throw error;
-  }
+  const reply = answerMessage(deps.ctx.engine, {
+    kind: state.kind,
+    query,
+    lang: state.lang,
+    page: state.page,
+    askerId: interaction.user.id,
+    mention: mentionFor(interaction.client),
+    ...(statement ? { statement } : {}),
+  });
   if (bystander) await interaction.reply({ ...reply.message, flags: MessageFlags.Ephemeral });
   else await interaction.update(reply.message);
 }
@@ -124,11 +121,32 @@ export async function refuseWhileStopping(interaction: Interaction): Promise<voi
   await interaction.reply({ content: say('restarting', langFromLocale(interaction.locale)), flags: MessageFlags.Ephemeral });
 }
 
+/** The language to tell this user something in: the command's lang option or the button's, else their client's. */
+function userLang(interaction: Interaction): Lang {
+  if (interaction.isChatInputCommand()) return interactionLang(interaction.options.getString(OPTION.lang), interaction.locale);
+  if (interaction.isButton()) return decodeButtonId(interaction.customId)?.lang ?? langFromLocale(interaction.locale);
+  return langFromLocale(interaction.locale);
+}
+
+/**
+ * What a user is told when handling their interaction failed (the bot's guard calls it). A
+ * QueryError is theirs to fix: a private note in their language saying how, as Sapphire's
+ * UserError is; anything else gets the short apology.
+ */
+export async function answerFailure(interaction: Interaction, error: unknown): Promise<void> {
+  if (!(error instanceof QueryError) || !interaction.isRepliable()) return apologize(interaction);
+  const lang = userLang(interaction);
+  const payload = { content: error.messageFor(lang, STATEMENTS_COMMAND), flags: MessageFlags.Ephemeral } as const;
+  // A deferred answer was already taken back (see respondInTime): the note follows privately.
+  if (interaction.replied || interaction.deferred) await interaction.followUp(payload);
+  else await interaction.reply(payload);
+}
+
 /** How long Discord accepts a first response to an interaction. */
 const INTERACTION_RESPONSE_MS = 3000;
 
 /** The short apology after a handler failed: privately, whether or not it had answered yet. */
-export async function apologize(interaction: Interaction): Promise<void> {
+async function apologize(interaction: Interaction): Promise<void> {
   if (interaction.isAutocomplete()) {
     if (!interaction.responded) await interaction.respond([]);
     return;

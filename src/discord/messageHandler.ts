@@ -4,18 +4,18 @@
  * help, and "/quote ICBM" typed as text is read as the command it names.
  */
 import type { Message } from 'discord.js';
+import { isQueryKind, type QueryKind } from '../answer/kinds.ts';
 import type { Lang } from '../answer/types.ts';
 import { QueryError } from '../engine/errors.ts';
 import type { Engine } from '../engine/types.ts';
-import { COMMANDS, isHelpRequest } from '../render/commandGuide.ts';
+import { isHelpRequest, typedCommand } from '../render/commandGuide.ts';
 import { renderHelpEmbed, renderStatementList } from '../render/discordEmbed.ts';
 import { answerMessage, normalizeQuery } from './answerMessage.ts';
-import type { QueryKind } from './buttonIds.ts';
 import { mentionFor } from './commandIds.ts';
 import { inTurn } from './firstResponse.ts';
 import type { Cooldown } from './cooldown.ts';
 import { langFromLocale, langOfText } from './locale.ts';
-import { say } from './messages.ts';
+import { say, STATEMENTS_COMMAND } from './messages.ts';
 
 export interface MessageDeps {
   engine: Engine;
@@ -41,23 +41,27 @@ export type Intent =
 /** What a typed message asks for: help, the statement list, a command written as text, or a question. */
 export function intentOf(question: string): Intent {
   if (!question || isHelpRequest(question)) return { kind: 'help' };
-  const m = /^\/(\S+)\s*(.*)$/su.exec(question);
-  const spec = m && COMMANDS.find((c) => c.surfaces.includes('discord') && (c.name === m[1]!.toLowerCase() || c.ja === m[1]));
-  if (!spec || !m) return { kind: 'ask', query: question };
-  if (spec.name === 'help') return { kind: 'help' };
-  if (spec.name === 'statements') return { kind: 'statements' };
-  return { kind: spec.name as QueryKind, query: m[2]!.trim() };
+  const typed = typedCommand(question, 'discord');
+  const name = typed?.spec?.name;
+  if (name === 'help') return { kind: 'help' };
+  if (name === 'statements') return { kind: 'statements' };
+  if (!typed || !isQueryKind(name)) return { kind: 'ask', query: question };
+  return { kind: name, query: typed.rest };
+}
+
+/** The language to answer in: the one the words are written in; for a bare "help" or an empty mention, the server's. */
+function replyLang(message: Message, question: string, intent: Intent): Lang {
+  const words = 'query' in intent && intent.query ? intent.query : question;
+  return words && (intent.kind !== 'help' || /[^\x00-\x7f]/.test(words))
+    ? langOfText(words)
+    : langFromLocale(message.inGuild() ? message.guild.preferredLocale : undefined);
 }
 
 export async function handleMessage(message: Message, deps: MessageDeps): Promise<void> {
   const question = questionOf(message, deps.botUserId);
   if (question === null) return;
   const intent = intentOf(question);
-  // The language the words are written in; for a bare "help" or an empty mention, the server's.
-  const words = 'query' in intent && intent.query ? intent.query : question;
-  const lang: Lang = words && (intent.kind !== 'help' || /[^\x00-\x7f]/.test(words))
-    ? langOfText(words)
-    : langFromLocale(message.inGuild() ? message.guild.preferredLocale : undefined);
+  const lang = replyLang(message, question, intent);
   const verdict = deps.cooldown.take(message.author.id);
   if (!verdict.allowed) {
     // Told once per window: replying to every message of a flood would be a flood.
@@ -76,22 +80,25 @@ export async function handleMessage(message: Message, deps: MessageDeps): Promis
     await message.reply(renderStatementList(deps.engine.statements(), lang));
     return;
   }
-  let reply;
-  try {
-    // In turn with slash commands, so that a burst of mentions cannot hold their deferrals up.
-    reply = await inTurn(() =>
-      answerMessage(deps.engine, { kind: intent.kind, query: intent.query, lang, askerId: message.author.id, mention }),
-    );
-  } catch (error) {
-    if (error instanceof QueryError) {
-      await message.reply({ content: error.messageFor(lang) });
-      return;
-    }
-    throw error;
-  }
+  // In turn with slash commands, so that a burst of mentions cannot hold their deferrals up.
+  const reply = await inTurn(() =>
+    answerMessage(deps.engine, { kind: intent.kind, query: intent.query, lang, askerId: message.author.id, mention }),
+  );
   await message.reply(reply.message);
 }
 
-export async function apologizeForMessage(message: Message): Promise<void> {
+/**
+ * The reply to a question whose handling failed (the bot's guard calls it): a QueryError is the
+ * asker's to fix and says how, in their language; anything else gets the short apology. A
+ * message that was not a question for the bot gets nothing.
+ */
+export async function answerMessageFailure(message: Message, botUserId: string, error: unknown): Promise<void> {
+  const question = questionOf(message, botUserId);
+  if (question === null) return;
+  if (error instanceof QueryError) {
+    const lang = replyLang(message, question, intentOf(question));
+    await message.reply({ content: error.messageFor(lang, STATEMENTS_COMMAND) });
+    return;
+  }
   await message.reply({ content: say('apology', langOfText(message.content)) });
 }

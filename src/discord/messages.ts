@@ -14,6 +14,10 @@ const MESSAGES = {
     en: 'You are asking a little fast. Please wait {seconds} s and try again.',
     ja: '少し間隔をあけてください。{seconds}秒後にもう一度お試しください。',
   },
+  unknownCommand: {
+    en: 'I no longer have that command. {help} lists the ones I have.',
+    ja: 'そのコマンドは今はありません。{help} で使えるコマンドをご覧ください。',
+  },
   expiredButton: {
     en: 'This button no longer works. Please ask again.',
     ja: 'このボタンは使えなくなりました。もう一度質問してください。',
@@ -51,6 +55,9 @@ const MESSAGES = {
     ja: 'このサーバーのテキストチャンネルまたはアナウンスチャンネルを選んでください。',
   },
 } as const satisfies Record<string, Record<Lang, string>>;
+
+/** How a note on Discord names the statement list (the command's own name, as the notes always have). */
+export const STATEMENTS_COMMAND = '/statements';
 
 export type MessageKey = keyof typeof MESSAGES;
 

@@ -1,20 +1,19 @@
-/** The handler shared by /who, /when, /quote and /compare: options -> engine -> embed reply. */
+/** The handler shared by the question commands (/who, /quote…): options -> engine -> embed reply. */
 import {
   MessageFlags,
   type AutocompleteInteraction,
   type ChatInputCommandInteraction,
 } from 'discord.js';
 import type { Lang } from '../answer/types.ts';
-import { QueryError } from '../engine/errors.ts';
 import { DISCORD_LIMITS } from '../render/discordEmbed.ts';
 import { plainText } from '../render/discordSafe.ts';
 import { truncateText } from '../render/truncate.ts';
-import { answerMessage, resolveStatement } from './answerMessage.ts';
+import { answerMessage } from './answerMessage.ts';
 import { mentionFor } from './commandIds.ts';
 import { respondInTime, type Outcome } from './firstResponse.ts';
-import type { QueryKind } from './buttonIds.ts';
-import type { CommandContext } from './command.ts';
-import { OPTION } from './commandOptions.ts';
+import type { QueryKind } from '../answer/kinds.ts';
+import type { Command, CommandContext } from './command.ts';
+import { OPTION, questionData } from './commandData.ts';
 import { interactionLang } from './locale.ts';
 
 export function optionLang(interaction: ChatInputCommandInteraction): Lang {
@@ -35,23 +34,18 @@ export async function runQueryCommand(
 ): Promise<void> {
   const lang = optionLang(interaction);
   const produce = (): Outcome => {
-    try {
-      const statement = resolveStatement(ctx.engine, interaction.options.getString(OPTION.statement));
-      const reply = answerMessage(ctx.engine, {
-        kind,
-        query: interaction.options.getString(OPTION.query) ?? '',
-        lang,
-        askerId: interaction.user.id,
-        mention: mentionFor(interaction.client),
-        ...(statement ? { statement } : {}),
-      });
-      // "Nothing matches" helps the asker only: the channel does not need to read it.
-      if (reply.nothing) return { privateNote: reply.message.content ?? '' };
-      return { message: reply.message };
-    } catch (error) {
-      if (error instanceof QueryError) return { privateNote: error.messageFor(lang) };
-      throw error;
-    }
+    const statement = interaction.options.getString(OPTION.statement);
+    const reply = answerMessage(ctx.engine, {
+      kind,
+      query: interaction.options.getString(OPTION.query) ?? '',
+      lang,
+      askerId: interaction.user.id,
+      mention: mentionFor(interaction.client),
+      ...(statement ? { statement } : {}),
+    });
+    // "Nothing matches" helps the asker only: the channel does not need to read it.
+    if (reply.nothing) return { privateNote: reply.message.content ?? '' };
+    return { message: reply.message };
   };
   await respondInTime(interaction, produce, { flags: hideFlag(interaction), now });
 }
@@ -73,4 +67,13 @@ export async function autocompleteStatement(
     // Choices are shown as plain text, but bidi and zero-width characters still reorder or hide it.
     .map((s) => ({ name: truncateText(plainText(`${s.date} ${s.title}`), DISCORD_LIMITS.choiceName), value: s.id }));
   await interaction.respond(choices);
+}
+
+/** The slash command of one question kind: its definition from the table, the shared handlers. */
+export function questionCommand(kind: QueryKind): Required<Command> {
+  return {
+    data: questionData(kind),
+    execute: (interaction, ctx) => runQueryCommand(interaction, ctx, kind),
+    autocomplete: autocompleteStatement,
+  };
 }

@@ -24,12 +24,16 @@ const MESSAGES: Record<QueryErrorCode, Record<Lang, string>> = {
 export class QueryError extends Error {
   readonly code: QueryErrorCode;
   constructor(code: QueryErrorCode) {
-    super(MESSAGES[code].en.replace('{statements}', '/statements'));
+    // For logs and tests; what the user reads comes from messageFor, worded for where they are.
+    super(MESSAGES[code].en.replace('{statements}', 'the statements command'));
     this.name = 'QueryError';
     this.code = code;
   }
-  /** `statements` is how the reader lists statements where they are: "/statements", "readout statements". */
-  messageFor(lang: Lang, statements = '/statements'): string {
+  /**
+   * `statements` is how the reader lists statements where they are ("/statements", "readout
+   * statements"): the engine serves every adapter and names none of their commands.
+   */
+  messageFor(lang: Lang, statements: string): string {
     return MESSAGES[this.code][lang].replace('{statements}', statements);
   }
 }

@@ -5,8 +5,9 @@ import type { ParagraphIndex } from '../index/paragraphIndex.ts';
 import { loadIndexedCorpus, type PersistOptions } from './persist.ts';
 import type { Logger } from '../logger.ts';
 import type { FactsSource } from '../understand/statementFacts.ts';
-import { assembleEngine } from './assemble.ts';
-import type { Engine } from './types.ts';
+import { engineFromCorpus } from './fromCorpus.ts';
+import { KIND_NAMES, type QueryKind } from '../answer/kinds.ts';
+import type { Ask, Engine } from './types.ts';
 
 export interface ReloadReport {
   /** False when the folder could not be read: the previous corpus keeps serving. */
@@ -27,7 +28,7 @@ export interface LiveOptions {
   /** Periodic scan interval for the watcher, ms (0: events only). */
   pollMs?: number;
   debounceMs?: number;
-  /** Where the first load finds the persisted index (see loadEngine); `false` ignores it. */
+  /** Where the first load finds the persisted index (see engineFromFolder); `false` ignores it. */
   cacheDir?: PersistOptions['cacheDir'];
   /**
    * A new or changed file is served only once its bytes stayed the same for this long (default
@@ -69,7 +70,7 @@ function diffFiles(before: ReadonlyMap<string, Statement>, after: ReadonlyMap<st
  * a file whose new version is broken keeps its last good statement, and the problem is logged
  * with file and line.
  */
-export async function createLiveEngine(corpusDir: string, logger?: Logger, options: LiveOptions = {}): Promise<LiveEngine> {
+export async function liveEngineFromFolder(corpusDir: string, logger?: Logger, options: LiveOptions = {}): Promise<LiveEngine> {
   let byFile = new Map<string, Statement>();
   let current: Engine | undefined;
 
@@ -107,7 +108,7 @@ export async function createLiveEngine(corpusDir: string, logger?: Logger, optio
       for (const p of corpus.problems) logger?.error({ dir: corpusDir }, `corpus not reloaded: ${p.message}`);
       return { swapped: false, statements: byFile.size, added: [], changed: [], removed: [], kept: [], problems: corpus.problems };
     }
-    const { engine, problems } = await assembleEngine(corpus, logger, index, facts);
+    const { engine, problems } = await engineFromCorpus(corpus, logger, index, facts);
     const next = new Map(corpus.statements.map((s) => [s.file, s]));
     const diff = diffFiles(byFile, next);
     const first = current === undefined;
@@ -184,12 +185,9 @@ export async function createLiveEngine(corpusDir: string, logger?: Logger, optio
   }
 
   const engine: Engine = {
-    quote: (q, o) => now().quote(q, o),
-    who: (q, o) => now().who(q, o),
-    when: (q, o) => now().when(q, o),
-    compare: (q, o) => now().compare(q, o),
-    ask: (q, o) => now().ask(q, o),
+    ...(Object.fromEntries(KIND_NAMES.map((kind): [QueryKind, Ask] => [kind, (q, o) => now()[kind](q, o)])) as Record<QueryKind, Ask>),
     statements: (lang) => now().statements(lang),
+    statement: (typed) => now().statement(typed),
     findStatements: (prefix, max) => now().findStatements(prefix, max),
     get problems() {
       return now().problems;

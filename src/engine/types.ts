@@ -1,3 +1,4 @@
+import type { QueryKind } from '../answer/kinds.ts';
 import type { Answer, Lang } from '../answer/types.ts';
 import type { CorpusProblem, StatementMeta } from '../corpus/types.ts';
 
@@ -5,7 +6,7 @@ import type { CorpusProblem, StatementMeta } from '../corpus/types.ts';
 export interface QueryOptions {
   /** Answer language; without it, the language of the question's script. */
   lang?: Lang;
-  /** Restrict the answer to one statement id. */
+  /** Restrict the answer to one statement: its id, exact title, date or "date title" (see `Engine.statement`). */
   statement?: string;
   /** Upper bound on items (quote results are ranked; adapters page over them). */
   limit?: number;
@@ -16,19 +17,25 @@ export interface StatementSummary extends Omit<StatementMeta, 'time' | 'timezone
   paragraphs: number;
 }
 
+/** One question of a kind: `engine.quote('ballistic missile')`, `engine[kind](text, opts)`. */
+export type Ask = (query: string, opts?: QueryOptions) => Answer;
+
 /**
- * What adapters (CLI, console, Discord) call. Every method is synchronous, pure over the loaded
- * corpus, and returns plain data; invalid input throws `QueryError` (see ./errors.ts).
+ * What adapters (CLI, console, Discord) call: one method per question kind of answer/kinds.ts,
+ * and the statement list. Every method is synchronous, pure over the loaded corpus, and returns
+ * plain data; invalid input throws `QueryError` (see ./errors.ts).
  */
-export interface Engine {
-  quote(query: string, opts?: QueryOptions): Answer;
-  who(query: string, opts?: QueryOptions): Answer;
-  when(query: string, opts?: QueryOptions): Answer;
-  /** The matching passage in both languages: items carry a Japanese and an English citation. */
-  compare(query: string, opts?: QueryOptions): Answer;
-  /** A free question, routed to who / when / quote by its wording. */
-  ask(question: string, opts?: QueryOptions): Answer;
+export type Engine = Record<QueryKind, Ask> & EngineLists;
+
+export interface EngineLists {
   statements(lang?: Lang): StatementSummary[];
+  /**
+   * The statement a user named by hand (Discord's `statement` option, the command line's
+   * --statement): its id, its exact title, its date when one statement has that date, or
+   * "date title" as the suggestions read. Undefined for a blank name; throws
+   * QueryError('unknown_statement') when no single statement fits.
+   */
+  statement(typed: string | undefined | null): StatementSummary | undefined;
   /** Statement ids and titles matching a prefix of a title, id or date (autocomplete). */
   findStatements(prefix: string, max?: number): StatementSummary[];
   /** Problems found while loading the corpus (the valid files are served anyway). */

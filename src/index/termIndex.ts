@@ -1,4 +1,5 @@
 import SearchableMap from 'minisearch/SearchableMap';
+import { CJK } from '../text/script.ts';
 
 /**
  * A compact inverted index that answers the paragraph index's queries with exactly MiniSearch's
@@ -58,7 +59,7 @@ const D = 0.5;
 const PREFIX_WEIGHT = 0.375;
 const FUZZY_WEIGHT = 0.45;
 const MAX_FUZZY = 6;
-const CJK_START = /^[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\u30FC\u3005\u3006]/u;
+const CJK_START = new RegExp(`^[${CJK}]`, 'u');
 /** About 12 bytes each: 2,000,000 postings stay under 25 MB. */
 const EXPANDED_CACHE_POSTINGS = 2_000_000;
 

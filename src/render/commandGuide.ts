@@ -1,24 +1,14 @@
 /**
  * The one description of Readout's commands and options. The slash command definitions, the
  * Discord /help, the command line's --help and the console's /help are all generated from it,
- * so a command is named, explained and exemplified in one place.
+ * so a command is named, explained and exemplified in one place. The question commands are the
+ * kinds of answer/kinds.ts; the rest (listing, checking, importing, help) are described here.
  */
+import { KINDS, type KindSpec, type QueryKind } from '../answer/kinds.ts';
 import type { Lang } from '../answer/types.ts';
 
 export type Surface = 'discord' | 'cli' | 'console';
-export type CommandName =
-  | 'who'
-  | 'when'
-  | 'quote'
-  | 'compare'
-  | 'ask'
-  | 'statements'
-  | 'check'
-  | 'import'
-  | 'follow'
-  | 'unfollow'
-  | 'help'
-  | 'quit';
+export type CommandName = QueryKind | 'statements' | 'check' | 'import' | 'follow' | 'unfollow' | 'help' | 'quit';
 
 type Text = Record<Lang, string>;
 
@@ -38,67 +28,21 @@ export interface CommandSpec {
 
 const ALL: readonly Surface[] = ['discord', 'cli', 'console'];
 
+/** A question kind as a command: a free question has no slash command and no console command. */
+function questionCommand(kind: KindSpec & { name: QueryKind }): CommandSpec {
+  return {
+    name: kind.name,
+    ...(kind.ja ? { ja: kind.ja } : {}),
+    summary: kind.summary,
+    arg: kind.arg,
+    example: kind.example,
+    ...(kind.exampleFlags ? { exampleFlags: kind.exampleFlags } : {}),
+    surfaces: kind.free ? ['cli'] : ALL,
+  };
+}
+
 export const COMMANDS: readonly CommandSpec[] = [
-  {
-    name: 'who',
-    ja: '誰',
-    summary: { en: 'Who took part, who said it: the people a statement names', ja: '出席者・発言者など、声明に登場する人物' },
-    arg: {
-      placeholder: { en: 'topic', ja: '話題' },
-      required: false,
-      describe: { en: 'A topic or a name (optional)', ja: '話題または名前（任意）' },
-    },
-    example: { en: '', ja: '' },
-    exampleFlags: { lang: 'en' },
-    surfaces: ALL,
-  },
-  {
-    name: 'when',
-    ja: 'いつ',
-    summary: { en: 'When it happened: dates, times and durations', ja: '声明に書かれた日付・時刻・所要時間' },
-    arg: {
-      placeholder: { en: 'topic', ja: '話題' },
-      required: false,
-      describe: { en: 'An event or topic (optional)', ja: '出来事または話題（任意）' },
-    },
-    example: { en: 'ICBM', ja: '発射' },
-    surfaces: ALL,
-  },
-  {
-    name: 'quote',
-    ja: '引用',
-    summary: { en: 'The passages that match your words, quoted word for word', ja: '言葉に一致する声明の箇所をそのまま引用' },
-    arg: {
-      placeholder: { en: 'words', ja: '語句' },
-      required: true,
-      describe: { en: 'Words to look for ("double quotes" for an exact phrase)', ja: '探す言葉（"…" で完全一致）' },
-    },
-    example: { en: 'ballistic missile', ja: '弾道ミサイル' },
-    surfaces: ALL,
-  },
-  {
-    name: 'compare',
-    ja: '比較',
-    summary: { en: 'The matching passage in Japanese and in English, side by side', ja: '日本語と英語の対応する箇所を並べて表示' },
-    arg: {
-      placeholder: { en: 'words', ja: '語句' },
-      required: true,
-      describe: { en: 'Words to look for, in either language', ja: '探す言葉（日本語・英語どちらでも）' },
-    },
-    example: { en: 'strongest terms', ja: '最も強い言葉' },
-    surfaces: ALL,
-  },
-  {
-    name: 'ask',
-    summary: { en: 'A free question, answered as who, when or quote', ja: '自由な質問（誰・いつ・引用のいずれかで回答）' },
-    arg: {
-      placeholder: { en: 'question', ja: '質問' },
-      required: true,
-      describe: { en: 'A question in your own words', ja: '自由な質問' },
-    },
-    example: { en: '"When was the ICBM launched?"', ja: 'ICBMはいつ発射されましたか' },
-    surfaces: ['cli'],
-  },
+  ...KINDS.map(questionCommand),
   {
     name: 'statements',
     ja: '声明一覧',
@@ -194,6 +138,24 @@ export function optionSpec(name: OptionName): OptionSpec {
 
 export function commandsFor(surface: Surface): CommandSpec[] {
   return COMMANDS.filter((c) => c.surfaces.includes(surface));
+}
+
+export interface TypedCommand {
+  /** The word after the slash, as typed. */
+  word: string;
+  /** The command it names on this surface (Discord also knows the Japanese names), if any. */
+  spec?: CommandSpec;
+  /** What follows the command word. */
+  rest: string;
+}
+
+/** A line typed as a command ("/quote ICBM", on Discord also "/引用 ICBM"); undefined without the slash. */
+export function typedCommand(text: string, surface: Surface): TypedCommand | undefined {
+  const m = /^\/(\S*)\s*(.*)$/su.exec(text.trim());
+  if (!m) return undefined;
+  const word = m[1]!;
+  const spec = commandsFor(surface).find((c) => c.name === word.toLowerCase() || (surface === 'discord' && c.ja === word));
+  return { word, ...(spec ? { spec } : {}), rest: m[2]!.trim() };
 }
 
 /** How a command is written where the reader is: `/誰`, `readout who`, `/who`. */

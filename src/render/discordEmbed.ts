@@ -13,6 +13,7 @@ import {
   type APIEmbed,
   type APIEmbedField,
 } from 'discord.js';
+import type { QueryKind } from '../answer/kinds.ts';
 import type { Answer, Lang } from '../answer/types.ts';
 import type { StatementSummary } from '../engine/types.ts';
 import { escapeDiscord, plainText } from './discordSafe.ts';
@@ -51,8 +52,9 @@ const QUOTE_MAX = 600;
 const WHO_WHEN_EXCERPT_MAX = 450;
 /** Compare sides sit side by side while both are this short, else they stack. */
 const SIDE_BY_SIDE_MAX = 350;
-/** Items per page, by what a reader scans: names and dates are short, quotes long. */
-export const PAGE_SIZES = { who: 8, when: 5, quote: 3, compare: 1, ask: 3 } as const;
+/** Items per page, by what a reader scans: names and dates are short, quotes long (and the default). */
+export const PAGE_SIZES: Partial<Record<QueryKind, number>> = { who: 8, when: 5, compare: 1 };
+const DEFAULT_PAGE_SIZE = 3;
 
 export interface DiscordMessageData {
   embeds: APIEmbed[];
@@ -176,7 +178,7 @@ export function renderAnswer(answer: Answer, options: AnswerRenderOptions = {}):
   const layout = layoutAnswer(answer, {
     ...options,
     mode,
-    pageSize: options.pageSize ?? PAGE_SIZES[mode],
+    pageSize: options.pageSize ?? PAGE_SIZES[mode] ?? DEFAULT_PAGE_SIZE,
     statementsRef,
   });
   const { page, pageCount } = layout;

@@ -1,16 +1,11 @@
-import type { AnswerKind, Lang } from '../answer/types.ts';
+import type { Lang } from '../answer/types.ts';
 
 type Text = Record<Lang, string>;
 
 /** Words the renderers put around answers, in both languages: every surface takes them from here. */
 export const LABELS = {
-  heading: {
-    who: { en: 'Who', ja: '誰が' },
-    when: { en: 'When', ja: 'いつ' },
-    quote: { en: 'Quote', ja: '引用' },
-    compare: { en: 'Compare', ja: '比較' },
-    none: { en: 'No answer', ja: '回答なし' },
-  } satisfies Record<AnswerKind | 'compare', Text>,
+  /** The title of a free question nothing answered (the kinds' own headings are in answer/kinds.ts). */
+  noAnswer: { en: 'No answer', ja: '回答なし' },
   /** Between a heading and the question: "Who: …", 「誰が：…」. */
   headingSeparator: { en: ': ', ja: '：' },
   /** A language named in itself, so each reader finds their own. */

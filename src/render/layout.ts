@@ -5,6 +5,7 @@
  * renderers both lay out this, so the rules (no paragraph twice, labels, short citations) hold
  * everywhere.
  */
+import { kindSpec, type QueryKind } from '../answer/kinds.ts';
 import { notice } from '../answer/notices.ts';
 import type { Answer, AnswerItem, Citation, Lang } from '../answer/types.ts';
 import { matchSpans } from './highlight.ts';
@@ -54,7 +55,8 @@ export interface PageLayout {
   total: number;
 }
 
-export type Mode = 'who' | 'when' | 'quote' | 'compare' | 'ask';
+/** How the question was asked: its kind (a free question takes the kind of its answer). */
+export type Mode = QueryKind;
 
 export interface LayoutOptions {
   /** The question as the user typed it (whitespace collapsed); the engine's query is stripped. */
@@ -174,8 +176,9 @@ function titleOf(answer: Answer, mode: Mode, asked: string): string {
   const lang = answer.language;
   // A question asked in words is its own title; a few keywords get the kind of answer before them.
   if (mode === 'ask' && /[?？]$|(?:か|ですか)[。]?$/.test(asked)) return asked;
-  const kind = mode === 'compare' ? 'compare' : mode === 'ask' ? answer.kind : mode;
-  const heading = LABELS.heading[kind][lang];
+  const spec = kindSpec(mode);
+  const kind = spec.free ? answer.kind : mode;
+  const heading = (kind === 'none' ? LABELS.noAnswer : (spec.free ? kindSpec(kind) : spec).heading ?? LABELS.noAnswer)[lang];
   if (asked) return headed(heading, asked, lang);
   const chosen = (kind === 'who' || kind === 'when') && chosenStatement(answer);
   return headed(heading, chosen ? truncateText(chosen.title, TITLE_IN_HEADING) : '', lang);

@@ -4,7 +4,8 @@
  * terminal obeys them. On a terminal they are removed; piped output stays byte for byte.
  */
 import { stripTerminalControls } from '../corpus/controlSequences.ts';
-import type { Engine } from '../engine/types.ts';
+import { KIND_NAMES, type QueryKind } from '../answer/kinds.ts';
+import type { Ask, Engine } from '../engine/types.ts';
 
 export { stripTerminalControls };
 
@@ -32,12 +33,9 @@ function mapStrings<T>(value: T, f: (s: string) => string): T {
 export function terminalSafeEngine(engine: Engine): Engine {
   const safe = <A extends unknown[], R>(fn: (...args: A) => R) => (...args: A): R => mapStrings(fn(...args), stripTerminalControls);
   return {
-    quote: safe(engine.quote),
-    who: safe(engine.who),
-    when: safe(engine.when),
-    compare: safe(engine.compare),
-    ask: safe(engine.ask),
+    ...(Object.fromEntries(KIND_NAMES.map((kind): [QueryKind, Ask] => [kind, safe(engine[kind])])) as Record<QueryKind, Ask>),
     statements: safe(engine.statements),
+    statement: safe(engine.statement),
     findStatements: safe(engine.findStatements),
     get problems() {
       return engine.problems;

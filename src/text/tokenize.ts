@@ -1,4 +1,5 @@
 import { STOPWORDS } from './stopwords.ts';
+import { CJK } from './script.ts';
 import { stem } from './stem.ts';
 
 /**
@@ -11,7 +12,6 @@ import { stem } from './stem.ts';
  * 朝鮮 inside 北朝鮮 and 露朝 inside 露朝間, which word segmentation misses.
  */
 
-const CJK = String.raw`\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\u30FC\u3005\u3006`;
 const NON_CJK_ALNUM = String.raw`(?:(?![${CJK}])[\p{L}\p{N}])`;
 const CJK_RUN_OR_WORD = new RegExp(`([${CJK}]+)|(${NON_CJK_ALNUM}+(?:['’]${NON_CJK_ALNUM}+)*)`, 'gu');
 const DOTTED_ACRONYM = /\b(?:[a-z]\.){2,}/g;

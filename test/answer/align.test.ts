@@ -3,7 +3,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { alignParagraph, inferredPairs, itemLabel } from '../../src/answer/align.ts';
 import { loadCorpus } from '../../src/corpus/load.ts';
 import type { Statement } from '../../src/corpus/types.ts';
-import { createEngine } from '../../src/engine/create.ts';
+import { engineFromLibrary } from '../../src/engine/fromLibrary.ts';
 import { buildLibrary } from '../../src/answer/library.ts';
 import { ROOT } from '../helpers.ts';
 
@@ -34,7 +34,7 @@ describe('versions of one statement without `event`', () => {
 
   it('quotes the Japanese version through an inferred pair, citing the Japanese text', () => {
     const bare = statements.map(({ event: _event, ...s }) => s as Statement);
-    const engine = createEngine(buildLibrary(bare));
+    const engine = engineFromLibrary(buildLibrary(bare));
     const a = engine.quote('irreplaceable friend', { lang: 'ja' });
     expect(a.kind).toBe('quote');
     expect(a.items[0]!.citations[0]!.language).toBe('ja');

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateCorpus, writeCorpus } from '../../bench/generate.ts';
 import { benchQueries } from '../../bench/queries.ts';
 import type { Statement } from '../../src/corpus/types.ts';
-import { loadEngine } from '../../src/engine/load.ts';
+import { engineFromFolder } from '../../src/engine/fromFolder.ts';
 import type { Engine } from '../../src/engine/types.ts';
 import { cacheFile, loadIndexedCorpus } from '../../src/engine/persist.ts';
 import { extractFacts } from '../../src/understand/statementFacts.ts';
@@ -65,8 +65,8 @@ describe('persisted index', () => {
     expect(second.corpus.statements).toEqual(first.corpus.statements);
     expect(second.corpus.problems).toEqual(first.corpus.problems);
 
-    const built = await loadEngine(corpusDir, undefined, { cacheDir: false });
-    const cached = await loadEngine(corpusDir, undefined, { cacheDir });
+    const built = await engineFromFolder(corpusDir, undefined, { cacheDir: false });
+    const cached = await engineFromFolder(corpusDir, undefined, { cacheDir });
     for (const q of benchQueries(people, 3, 15)) {
       expect(cached[q.kind](q.text, { lang: q.lang }), q.text).toEqual(built[q.kind](q.text, { lang: q.lang }));
     }
@@ -78,7 +78,7 @@ describe('persisted index', () => {
     await appendFile(file, '\n両者は、量子暗号通信の研究協力を開始することで一致しました。\n');
     const after = await loadIndexedCorpus(corpusDir, { cacheDir });
     expect(after.fromCache).toBe(false);
-    const engine = await loadEngine(corpusDir, undefined, { cacheDir });
+    const engine = await engineFromFolder(corpusDir, undefined, { cacheDir });
     const answer = engine.quote('量子暗号通信');
     expect(answer.items[0]?.citations[0]?.statement).toBe(statements[0]!.id);
     expect((await loadIndexedCorpus(corpusDir, { cacheDir })).fromCache).toBe(true);
@@ -123,8 +123,8 @@ describe('persisted who/when facts', () => {
 
   it('give the same who/when answers as a fresh in-memory build, on a generated corpus', async () => {
     await loadIndexedCorpus(corpusDir, { cacheDir });
-    const cached = await loadEngine(corpusDir, undefined, { cacheDir });
-    const built = await loadEngine(corpusDir, undefined, { cacheDir: false });
+    const cached = await engineFromFolder(corpusDir, undefined, { cacheDir });
+    const built = await engineFromFolder(corpusDir, undefined, { cacheDir: false });
     const bench = benchQueries(people, 11, 40).filter((q) => q.kind !== 'quote');
     for (const q of bench) expect(cached[q.kind](q.text, { lang: q.lang }), q.text).toEqual(built[q.kind](q.text, { lang: q.lang }));
     // A sample of statements, so that the questions stay a few hundred.
@@ -141,8 +141,8 @@ describe('persisted who/when facts', () => {
     const { corpus, fromCache } = await loadIndexedCorpus(both, { cacheDir: realCache });
     expect(fromCache).toBe(true);
     expect(corpus.statements.length).toBeGreaterThanOrEqual(8);
-    const cached = await loadEngine(both, undefined, { cacheDir: realCache });
-    const built = await loadEngine(both, undefined, { cacheDir: false });
+    const cached = await engineFromFolder(both, undefined, { cacheDir: realCache });
+    const built = await engineFromFolder(both, undefined, { cacheDir: false });
     const questions = factQuestions(corpus.statements);
     expect(expectSameFactAnswers(cached, built, questions)).toBeGreaterThan(100);
     // The answers are real ones, not two empty answers agreeing.

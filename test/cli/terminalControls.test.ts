@@ -9,7 +9,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadEngine } from '../../src/engine/load.ts';
+import { engineFromFolder } from '../../src/engine/fromFolder.ts';
 import { terminalSafeEngine } from '../../src/render/terminalSafe.ts';
 import { ROOT } from '../helpers.ts';
 
@@ -61,7 +61,7 @@ describe('terminal control sequences from the corpus', () => {
 });
 
 it('the offline console on a terminal answers from an engine whose answers carry no control sequences', async () => {
-  const engine = terminalSafeEngine(await loadEngine(path.join(dir, 'corpus'), undefined, { cacheDir: false }));
+  const engine = terminalSafeEngine(await engineFromFolder(path.join(dir, 'corpus'), undefined, { cacheDir: false }));
   const answer = engine.quote('condemned');
   expect(JSON.stringify(answer)).not.toMatch(/\\u001b|\\u0007/);
   expect(answer.items[0]!.citations[0]!.excerpt).toBe('The ministers condemned the launch. hidden text');

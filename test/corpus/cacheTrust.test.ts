@@ -7,7 +7,7 @@ import { mkdir, mkdtemp, readdir, readFile, rm, stat, utimes, writeFile } from '
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, expect, test } from 'vitest';
-import { loadEngine } from '../../src/engine/load.ts';
+import { engineFromFolder } from '../../src/engine/fromFolder.ts';
 import { cacheFile, loadIndexedCorpus } from '../../src/engine/persist.ts';
 
 let root: string;
@@ -43,7 +43,7 @@ test('an edit of the same size with the mtime kept is served after a restart, no
   expect(after.mtimeMs).toBe(before.mtimeMs);
 
   expect((await loadIndexedCorpus(corpusDir, { cacheDir })).fromCache).toBe(false);
-  const engine = await loadEngine(corpusDir, undefined, { cacheDir });
+  const engine = await engineFromFolder(corpusDir, undefined, { cacheDir });
   expect(engine.quote('missile').items[0]!.citations[0]!.excerpt).toBe('The ministers welcomed the missile talks...');
   expect(engine.quote('condemned').items).toEqual([]);
 });
@@ -64,7 +64,7 @@ test('a cache file whose header was altered (two sections swapped) is refused an
 
   const loaded = await loadIndexedCorpus(corpusDir, { cacheDir });
   expect(loaded.fromCache).toBe(false);
-  const engine = await loadEngine(corpusDir, undefined, { cacheDir });
+  const engine = await engineFromFolder(corpusDir, undefined, { cacheDir });
   expect(engine.quote('missile').items[0]!.citations[0]!.excerpt).toBe('The ministers condemned the missile launch.');
 });
 

@@ -7,7 +7,7 @@ import { open, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, expect, test } from 'vitest';
-import { createLiveEngine, type LiveEngine } from '../../src/engine/live.ts';
+import { liveEngineFromFolder, type LiveEngine } from '../../src/engine/live.ts';
 
 let dir: string | undefined;
 let live: LiveEngine | undefined;
@@ -25,7 +25,7 @@ test('an edit written in pieces is never served half-written; the finished text 
   dir = await mkdtemp(path.join(os.tmpdir(), 'readout-slow-'));
   const file = path.join(dir, 'slow.md');
   await writeFile(file, HEAD + OLD);
-  live = await createLiveEngine(dir, undefined, { cacheDir: false, debounceMs: 20, pollMs: 50, settleMs: 500 });
+  live = await liveEngineFromFolder(dir, undefined, { cacheDir: false, debounceMs: 20, pollMs: 50, settleMs: 500 });
   const served = new Set<string>();
   const look = () => {
     for (const item of live!.engine.quote('fisheries').items) served.add(item.citations[0]!.excerpt);

@@ -6,11 +6,11 @@
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { loadCorpus } from '../../src/corpus/load.ts';
-import { createLiveEngine } from '../../src/engine/live.ts';
+import { liveEngineFromFolder } from '../../src/engine/live.ts';
 
 const dir = process.argv[2]!;
 const corpus = await loadCorpus(dir);
-const live = await createLiveEngine(dir, undefined, { cacheDir: false, pollMs: 100, debounceMs: 20, settleMs: 0 });
+const live = await liveEngineFromFolder(dir, undefined, { cacheDir: false, pollMs: 100, debounceMs: 20, settleMs: 0 });
 await writeFile(
   path.join(dir, 'added.md'),
   '---\nid: added-later\ntitle: Added later\ndate: 2025-05-05\nlanguage: en\npublisher: Test\n---\nThe ministers welcomed the new fisheries agreement.\n',

@@ -7,7 +7,7 @@ import { mkdir, mkdtemp, rename, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, expect, test } from 'vitest';
-import { createLiveEngine, type LiveEngine } from '../../src/engine/live.ts';
+import { liveEngineFromFolder, type LiveEngine } from '../../src/engine/live.ts';
 
 let base: string | undefined;
 let live: LiveEngine | undefined;
@@ -34,7 +34,7 @@ test('with events only (no periodic scan), a replaced corpus folder is watched a
   await mkdir(dir);
   await writeFile(path.join(dir, 'first.md'), statement('first'));
   // No pollMs: events, with the scan only as a fallback.
-  live = await createLiveEngine(dir, undefined, { cacheDir: false, debounceMs: 20, settleMs: 0 });
+  live = await liveEngineFromFolder(dir, undefined, { cacheDir: false, debounceMs: 20, settleMs: 0 });
   const ids = () => live!.engine.statements().map((s) => s.id).sort();
 
   await writeFile(path.join(dir, 'second.md'), statement('second'));

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { expect, test } from 'vitest';
 import { readFooter, footerLines } from '../../src/discord/answerFooter.ts';
+import { KIND_NAMES } from '../../src/answer/kinds.ts';
 import { decodeButtonId, encodeButtonId, type ButtonState } from '../../src/discord/buttonIds.ts';
 
 const asker = '123456789012345678';
@@ -33,7 +34,7 @@ test('property: every id is at most 100 characters and decodes to the same state
     fc.property(
       fc.record({
         action: fc.constantFrom('page', 'lang'),
-        kind: fc.constantFrom('quote', 'who', 'when', 'compare', 'ask'),
+        kind: fc.constantFrom(...KIND_NAMES),
         page: fc.nat(40),
         lang: fc.constantFrom('ja', 'en'),
         askerId: fc.bigInt(10n ** 16n, 10n ** 19n).map(String),

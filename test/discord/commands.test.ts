@@ -126,6 +126,17 @@ describe.each(cases)('locale $locale', (c) => {
   });
 });
 
+test('a command the bot no longer has is told so privately, not as an expired button', async () => {
+  for (const [locale, text] of [
+    ['en-US', /^I no longer have that command\. (\/help|<\/help:\d+>) lists the ones I have\.$/],
+    ['ja', /^そのコマンドは今はありません。(\/ヘルプ|<\/help:\d+>) で使えるコマンドをご覧ください。$/],
+  ] as const) {
+    const data = await run('retired', [], locale);
+    expect(data.flags).toBe(64);
+    expect(data.content).toMatch(text);
+  }
+});
+
 test('the lang option wins over the Discord locale', async () => {
   const data = await run('quote', [{ name: 'query', value: 'ICBM' }, { name: 'lang', value: 'en' }], 'ja');
   expect(data.embeds[0].title).toBe('Quote: ICBM');

@@ -9,7 +9,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { startBot, type RunningBot } from '../../src/discord/bot.ts';
 import { FollowStore } from '../../src/discord/follows.ts';
-import { createLiveEngine, type LiveEngine } from '../../src/engine/live.ts';
+import { liveEngineFromFolder, type LiveEngine } from '../../src/engine/live.ts';
 import { followOnce, newMemory, type FeedsConfig } from '../../src/ingest/follow.ts';
 import { PageServer } from '../ingest/pageServer.ts';
 import { FakeDiscord, makeUser, type FakeGuild } from './fakeDiscord.ts';
@@ -32,7 +32,7 @@ beforeAll(async () => {
   fake = await FakeDiscord.start();
   second = fake.addGuild('二つ目のサーバー');
   follows = await FollowStore.open(path.join(dir, 'data', 'follows.json'));
-  live = await createLiveEngine(path.join(dir, 'corpus'), logger, {
+  live = await liveEngineFromFolder(path.join(dir, 'corpus'), logger, {
     watch: false,
     cacheDir: false,
     onAdded: (statements) => (lastAnnouncement = bot.announce(statements)),

@@ -114,3 +114,8 @@ test('a DM answer with several pages offers paging buttons to its asker', async 
 test('no message the bot sent could ping anyone', () => {
   expect(expectNoPings(h.fake)).toBeGreaterThan(6);
 });
+
+test('a question the engine refuses gets the reason as a reply, in the question\'s language', async () => {
+  const reply = await h.fake.replyTo(mention(`<@${h.fake.botUser.id}> ${'ミサイル'.repeat(200)}`));
+  expect(reply.body.content).toBe('質問が長すぎます。500文字以内でお願いします。');
+});

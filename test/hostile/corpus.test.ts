@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadCorpus } from '../../src/corpus/load.ts';
 import { MAX_FILE_BYTES, parseStatementFile } from '../../src/corpus/parse.ts';
 import { formatProblem } from '../../src/corpus/types.ts';
-import { loadEngine } from '../../src/engine/load.ts';
+import { engineFromFolder } from '../../src/engine/fromFolder.ts';
 
 const enc = (s: string) => new TextEncoder().encode(s);
 
@@ -148,7 +148,7 @@ describe('a corpus folder with broken, strange and hostile files', () => {
   });
 
   it('the engine over that folder answers from the good files and lists the problems', async () => {
-    const engine = await loadEngine(dir, undefined, { cacheDir: false });
+    const engine = await engineFromFolder(dir, undefined, { cacheDir: false });
     const answer = engine.quote('インド太平洋');
     expect(answer.kind).toBe('quote');
     expect(answer.items[0]!.citations[0]!.statement).toBe('test-mofa-2025-03-10-japan-australia-call');

@@ -3,7 +3,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { loadCorpus } from '../../src/corpus/load.ts';
 import type { Statement } from '../../src/corpus/types.ts';
 import { MAX_QUERY_LENGTH, QueryError } from '../../src/engine/errors.ts';
-import { loadEngine } from '../../src/engine/load.ts';
+import { engineFromFolder } from '../../src/engine/fromFolder.ts';
 import type { Engine, QueryOptions } from '../../src/engine/types.ts';
 import type { Answer } from '../../src/answer/types.ts';
 import { FIXTURE_CORPUS, SEED_CORPUS } from '../helpers.ts';
@@ -19,7 +19,7 @@ interface Served {
 }
 
 async function serve(dir: string): Promise<Served> {
-  const [engine, corpus] = await Promise.all([loadEngine(dir), loadCorpus(dir)]);
+  const [engine, corpus] = await Promise.all([engineFromFolder(dir), loadCorpus(dir)]);
   return { engine, statements: new Map(corpus.statements.map((s) => [s.id, s])) };
 }
 
@@ -29,8 +29,8 @@ function ask(served: Served, method: Method, text: string, opts?: QueryOptions):
     return served.engine[method](text, opts);
   } catch (err) {
     if (!(err instanceof QueryError)) throw err;
-    expect(err.messageFor('en')).toMatch(/\S/);
-    expect(err.messageFor('ja')).toMatch(/\S/);
+    expect(err.messageFor('en', '/statements')).toMatch(/\S/);
+    expect(err.messageFor('ja', '/statements')).toMatch(/\S/);
     return err;
   }
 }
@@ -132,8 +132,8 @@ describe.each([
             served.engine[method](text);
           } catch (err) {
             expect((err as QueryError).code).toBe('too_long');
-            expect((err as QueryError).messageFor('en')).toContain(String(MAX_QUERY_LENGTH));
-            expect((err as QueryError).messageFor('ja')).toContain(String(MAX_QUERY_LENGTH));
+            expect((err as QueryError).messageFor('en', '/statements')).toContain(String(MAX_QUERY_LENGTH));
+            expect((err as QueryError).messageFor('ja', '/statements')).toContain(String(MAX_QUERY_LENGTH));
           }
         },
       ),

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { QueryError } from '../../src/engine/errors.ts';
-import { loadEngine } from '../../src/engine/load.ts';
+import { engineFromFolder } from '../../src/engine/fromFolder.ts';
 import type { Engine } from '../../src/engine/types.ts';
 import { DISCORD_LIMITS, embedLength, escapeText, formatExcerpt, renderAnswer } from '../../src/render/discordEmbed.ts';
 import { renderText } from '../../src/render/text.ts';
@@ -15,7 +15,7 @@ const LIVE_MASKED_LINK = /(?<!\\)\[[^\]\n]*(?<!\\)\]\(<?https?:/;
 describe('hostile questions all the way to a Discord embed', () => {
   let engine: Engine;
   beforeAll(async () => {
-    engine = await loadEngine(FIXTURE_CORPUS);
+    engine = await engineFromFolder(FIXTURE_CORPUS);
   });
 
   it('every answer renders within Discord limits, with the question escaped in the title', () => {

@@ -8,7 +8,7 @@
  */
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { manyStatements } from '../../bench/manyStatements.ts';
-import { createEngine } from '../../src/engine/create.ts';
+import { engineFromLibrary } from '../../src/engine/fromLibrary.ts';
 import { buildLibrary } from '../../src/answer/library.ts';
 import type { Engine } from '../../src/engine/types.ts';
 import { writeFixtureCorpus } from '../discord/corpusFixture.ts';
@@ -29,7 +29,7 @@ beforeAll(async () => {
   corpus = await writeFixtureCorpus();
   const started = performance.now();
   const statements = manyStatements(STATEMENTS);
-  const big = createEngine(buildLibrary(statements));
+  const big = engineFromLibrary(buildLibrary(statements));
   // The first lookup after a load builds the sorted list (about 55 ms at 20,000): not per keystroke.
   big.findStatements('', 1);
   built = { statements: statements.length, buildMs: Math.round(performance.now() - started) };

@@ -45,7 +45,7 @@ function slowOnRequest(engine: Engine): Engine {
 /** A command whose answer comes from slow asynchronous work the test releases. */
 let releaseSlowWork: (() => void) | undefined;
 const slowCommand: Command = {
-  data: { name: 'slowwork', toJSON: () => ({ name: 'slowwork', description: 'test only' }) },
+  data: { name: 'slowwork', description: 'test only' },
   execute: (interaction: ChatInputCommandInteraction) =>
     respondInTime(interaction, async () => {
       await new Promise<void>((resolve) => (releaseSlowWork = resolve));

@@ -25,7 +25,7 @@ function leakyError(): Error {
 }
 
 const leakyCommand: Command = {
-  data: { name: 'leaky', toJSON: () => ({ name: 'leaky', description: 'test only' }) },
+  data: { name: 'leaky', description: 'test only' },
   execute: async (_interaction: ChatInputCommandInteraction) => {
     throw leakyError();
   },

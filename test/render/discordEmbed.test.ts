@@ -1,4 +1,5 @@
 import fc from 'fast-check';
+import { notice } from '../../src/answer/notices.ts';
 import { describe, expect, test } from 'vitest';
 import type { Answer, AnswerItem, Citation } from '../../src/answer/types.ts';
 import {
@@ -151,7 +152,7 @@ describe('renderAnswer', () => {
   });
 
   test('nothing found: one sentence with a hint, no embed, marked for the asker only', () => {
-    const rendered = renderAnswer(answer([], { kind: 'none', language: 'en', query: 'zzz', notice: 'Nothing in the statements I have matches that. Try other words, or /statements to see what I have.' }));
+    const rendered = renderAnswer(answer([], { kind: 'none', language: 'en', query: 'zzz', notice: notice('noMatch', 'en') }));
     expect(rendered.nothing).toBe(true);
     expect(rendered.message.embeds).toEqual([]);
     expect(rendered.message.content).toBe('Nothing in my statements matches “zzz”; try other words, or /statements to see what I hold.');

@@ -117,6 +117,12 @@ describe('Japanese readouts', () => {
     expect(people.some((p) => p.name.includes('日豪'))).toBe(false);
   });
 
+  it('a kanji beyond the BMP is part of the name: 𠮷田太郎, not 田太郎', () => {
+    const yoshida = byName(ja('本日、𠮷田太郎外務大臣は、ブリンケン国務長官と会談した。'), '𠮷田太郎');
+    expect(yoshida.role).toBe('外務大臣');
+    expect(yoshida.mentions.map((m) => m.text)).toEqual(['𠮷田太郎外務大臣']);
+  });
+
   it('茂木敏充前外務大臣 is former, 茂木前大臣 merges into him', () => {
     const people = ja('林芳正外務大臣は、茂木敏充前外務大臣と懇談した。', '林大臣は、茂木前大臣の貢献に謝意を表した。');
     const motegi = byName(people, '茂木敏充');

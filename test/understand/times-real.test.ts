@@ -9,7 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { parseStatementFile } from '../../src/corpus/parse.ts';
 import type { Statement } from '../../src/corpus/types.ts';
-import { loadEngine } from '../../src/engine/load.ts';
+import { engineFromFolder } from '../../src/engine/fromFolder.ts';
 import type { Engine } from '../../src/engine/types.ts';
 import { encodeFacts, StoredFacts } from '../../src/engine/factStore.ts';
 import { extractFacts } from '../../src/understand/statementFacts.ts';
@@ -47,7 +47,7 @@ describe('the date of the topic, and what each date is of', () => {
 
   let engine: Engine;
   beforeAll(async () => {
-    engine = await loadEngine(fileURLToPath(DIR));
+    engine = await engineFromFolder(fileURLToPath(DIR));
   });
 
   it('answers the overseas vote and the domestic vote with their own dates', () => {

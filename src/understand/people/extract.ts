@@ -7,7 +7,7 @@ import { englishNameKey, japaneseNameKey } from './names.ts';
 import { englishMentions } from './en.ts';
 import { japaneseMentions } from './ja.ts';
 import type { Paragraphlike, Person, RawMention } from './types.ts';
-import { isKanji } from '../scripts.ts';
+import { isKanji } from '../../text/script.ts';
 import { EN_COUNTRY_FORMS } from '../countries.ts';
 
 export type { Person, PersonMention } from './types.ts';

@@ -20,7 +20,8 @@ import {
 import { stripEnglishHonorifics } from './names.ts';
 import { PhraseTable } from '../phraseTable.ts';
 import type { Paragraphlike, RawMention } from './types.ts';
-import { CLOSE_BRACKETS, OPEN_BRACKETS, findClose, findOpen, isKanji, isKatakana, isNameChar } from '../scripts.ts';
+import { charAt, CJK_CHAR, isKanji, isKatakana, isNameChar } from '../../text/script.ts';
+import { CLOSE_BRACKETS, OPEN_BRACKETS, findClose, findOpen } from '../brackets.ts';
 
 const MAX_RUN = 40;
 const JA_ORGANIZATION_END = /[局省庁課]/;  // not 部 or 室: 阿部, 服部, 氷室 are names
@@ -86,7 +87,8 @@ function splitAtCountry(run: string): Split {
 
 /** A character of the run before a title; a Latin initial counts between middle dots (ローリン・S・ロバート). */
 function isRunChar(text: string, i: number): boolean {
-  const c = text[i];
+  // The whole character: a kanji beyond the BMP (𠮷) is two UTF-16 units, both part of the name.
+  const c = charAt(text, i);
   if (isNameChar(c)) return true;
   return c !== undefined && c >= 'A' && c <= 'Z' && text[i - 1] === '・' && text[i + 1] === '・';
 }
@@ -169,7 +171,7 @@ function cleanName(raw: string): CleanName | undefined {
 
 /** English name in brackets after a title: "(H.E. Mr. Kang Kyung-wha, Minister of ...)" -> Kang Kyung-wha. */
 function englishNameInBrackets(inner: string): string | undefined {
-  if (!/[A-Za-z]/.test(inner) || /[\u3040-\u30ff\u4e00-\u9fff]/.test(inner)) return undefined;
+  if (!/[A-Za-z]/.test(inner) || CJK_CHAR.test(inner)) return undefined;
   const first = stripEnglishHonorifics(inner.split(',')[0] ?? '');
   if (!/^\p{Script=Latin}[\p{Script=Latin}.'’\- ]{0,60}$/u.test(first)) return undefined;
   const words = first.split(/\s+/).filter(Boolean);
@@ -266,7 +268,7 @@ export function japaneseMentions(paragraph: Paragraphlike): RawMention[] {
 
       if (open > 0 && inner !== undefined && READING.test(inner)) {
         let ns = open;
-        while (ns > 0 && open - ns < MAX_RUN && isNameChar(text[ns - 1])) ns--;
+        while (ns > 0 && open - ns < MAX_RUN && isNameChar(charAt(text, ns - 1))) ns--;
         if (ns < open) {
           const rest = splitAtCountry(run);
           split = rest.name === '' ? { ...rest, name: text.slice(ns, open) } : { name: text.slice(ns, open), nameOffset: 0, org: run };

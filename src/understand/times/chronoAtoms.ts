@@ -7,7 +7,7 @@
  */
 import * as chrono from 'chrono-node';
 import type { Atom, ClockTime, DateSpec } from './atoms.ts';
-import { toDayNumber, type CalendarDate } from './calendar.ts';
+import { toDayNumber, type CalendarDate } from '../../text/calendar.ts';
 import { extendEnglishDate } from './en.ts';
 import { normalizeZone } from './vocabulary.ts';
 

@@ -9,7 +9,7 @@
  */
 import {
   addDays, addMonths, daysBetween, daysInMonth, isValidDate, weekdayOf, type CalendarDate,
-} from './calendar.ts';
+} from '../../text/calendar.ts';
 import type { DateSpec } from './atoms.ts';
 
 export type Precision = 'day' | 'week' | 'month' | 'year';

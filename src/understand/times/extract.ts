@@ -12,7 +12,7 @@ import { findChronoAtoms } from './chronoAtoms.ts';
 import { findEnglishAtoms } from './en.ts';
 import { findJapaneseAtoms } from './ja.ts';
 import { resolveDate, type ResolutionContext } from './dateResolution.ts';
-import { addDays, formatClock, formatIsoDate, parseIsoDate, type CalendarDate } from './calendar.ts';
+import { addDays, formatClock, formatIsoDate, parseIsoDate, type CalendarDate } from '../../text/calendar.ts';
 import { FUTURE_CUES } from './vocabulary.ts';
 import { attachWhat } from './what.ts';
 import { instantOf, publisherZone } from './zones.ts';

@@ -7,6 +7,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { parse } from 'yaml';
+import { CJK_CHAR } from '../../text/script.ts';
 import { alternation } from './vocabulary.ts';
 
 type Lang = 'ja' | 'en';
@@ -29,7 +30,7 @@ const EVENTS = loadEvents();
 const BY_FORM = new Map<string, EventEntry>();
 for (const e of EVENTS) for (const f of [...e.ja, ...e.en, ...e.cues]) if (!BY_FORM.has(f.toLowerCase())) BY_FORM.set(f.toLowerCase(), e);
 
-const isJapanese = (s: string): boolean => /[\u3040-\u30ff\u3400-\u9fff]/.test(s);
+const isJapanese = (s: string): boolean => CJK_CHAR.test(s);
 
 const PATTERN: Record<Lang, RegExp> = {
   ja: new RegExp(alternation([...BY_FORM.keys()].filter(isJapanese)), 'g'),

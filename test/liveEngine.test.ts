@@ -1,3 +1,4 @@
+/** The live engine (src/engine/live.ts): a corpus folder that changes while Readout runs. */
 import { mkdir, mkdtemp, rm, unlink, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -5,7 +6,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { loadConfig } from '../src/config.ts';
 import { watchCorpus } from '../src/corpus/watch.ts';
 import { formatProblem } from '../src/corpus/types.ts';
-import { createLiveEngine, type LiveEngine } from '../src/engine/live.ts';
+import { liveEngineFromFolder, type LiveEngine } from '../src/engine/live.ts';
 import { memoryLogger } from './discord/harness.ts';
 
 /** A MOFA-style readout written for these tests; `extra` is one more numbered paragraph. */
@@ -47,7 +48,7 @@ describe('a live engine over a folder that changes', () => {
   });
 
   it('picks up a file added, edited and deleted, without a restart', async () => {
-    live = await createLiveEngine(dir, undefined, { watch: false, cacheDir: false });
+    live = await liveEngineFromFolder(dir, undefined, { watch: false, cacheDir: false });
     const { engine } = live;
     expect(engine.statements().map((s) => s.id)).toEqual(['test-france']);
     expect(engine.quote('Pacific Islands Forum').kind).toBe('none');
@@ -72,7 +73,7 @@ describe('a live engine over a folder that changes', () => {
 
   it('a broken edit keeps the last good version of that statement, and says where the problem is', async () => {
     const { logger, logs } = memoryLogger();
-    live = await createLiveEngine(dir, logger, { watch: false, cacheDir: false });
+    live = await liveEngineFromFolder(dir, logger, { watch: false, cacheDir: false });
     const { engine } = live;
     // Saved half-way: the front matter is cut off.
     await writeFile(file('ja/france.md'), '---\nid: test-france\ntitle: 日仏外相会談\n');
@@ -98,7 +99,7 @@ describe('a live engine over a folder that changes', () => {
   });
 
   it('a new file that takes a running statement\'s id is the duplicate, even when it sorts first', async () => {
-    live = await createLiveEngine(dir, undefined, { watch: false, cacheDir: false });
+    live = await liveEngineFromFolder(dir, undefined, { watch: false, cacheDir: false });
     await writeFile(file('a-copy.md'), readout('test-france', '両大臣は、海洋安全保障での協力を確認しました。'));
     const report = await live.reload();
     expect(report.problems.map(formatProblem)).toContain(
@@ -110,7 +111,7 @@ describe('a live engine over a folder that changes', () => {
 
   it('an edit that gives a file an id already taken keeps that file\'s last good version', async () => {
     await writeFile(file('nz.md'), statement('test-nz', 'Readout', 'The ministers discussed fisheries management.'));
-    live = await createLiveEngine(dir, undefined, { watch: false, cacheDir: false });
+    live = await liveEngineFromFolder(dir, undefined, { watch: false, cacheDir: false });
     await writeFile(file('nz.md'), statement('test-france', 'Readout', 'The ministers discussed tourism.'));
     const report = await live.reload();
     expect(report.kept).toEqual(['nz.md']);
@@ -121,7 +122,7 @@ describe('a live engine over a folder that changes', () => {
   });
 
   it('a new file that is broken from the start is reported and skipped; the rest serves', async () => {
-    live = await createLiveEngine(dir, undefined, { watch: false, cacheDir: false });
+    live = await liveEngineFromFolder(dir, undefined, { watch: false, cacheDir: false });
     await writeFile(file('bad.md'), Uint8Array.from([0x2d, 0x2d, 0x2d, 0x0a, 0xff, 0xfe, 0x0a]));
     const report = await live.reload();
     expect(report.problems.map(formatProblem)).toContain('bad.md:2: file is not valid UTF-8 text');
@@ -130,7 +131,7 @@ describe('a live engine over a folder that changes', () => {
   });
 
   it('a corpus folder that disappears keeps the last corpus serving', async () => {
-    live = await createLiveEngine(dir, undefined, { watch: false, cacheDir: false });
+    live = await liveEngineFromFolder(dir, undefined, { watch: false, cacheDir: false });
     await rm(dir, { recursive: true, force: true });
     const report = await live.reload();
     expect(report.swapped).toBe(false);
@@ -138,7 +139,7 @@ describe('a live engine over a folder that changes', () => {
   });
 
   it('reloads asked for at once never overlap: one runs, the rest share one more run after it', async () => {
-    live = await createLiveEngine(dir, undefined, { watch: false, cacheDir: false });
+    live = await liveEngineFromFolder(dir, undefined, { watch: false, cacheDir: false });
     await writeFile(file('nz.md'), statement('test-nz', 'Call', 'The ministers discussed fisheries.'));
     const [a, b, c] = [live.reload(), live.reload(), live.reload()];
     expect(b).toBe(c);
@@ -152,8 +153,8 @@ describe('a live engine over a folder that changes', () => {
   it('starts from the persisted index, then follows edits made while running', async () => {
     const cacheDir = path.join(dir, '..', `${path.basename(dir)}-cache`);
     try {
-      (await createLiveEngine(dir, undefined, { watch: false, cacheDir })).close();
-      live = await createLiveEngine(dir, undefined, { watch: false, cacheDir });
+      (await liveEngineFromFolder(dir, undefined, { watch: false, cacheDir })).close();
+      live = await liveEngineFromFolder(dir, undefined, { watch: false, cacheDir });
       expect(live.engine.quote('宇宙').kind).toBe('quote');
       await writeFile(file('ja/france.md'), readout('test-france', '両大臣は、文化交流の拡大を確認しました。'));
       expect((await live.reload()).changed).toEqual([path.join('ja', 'france.md')]);
@@ -165,7 +166,7 @@ describe('a live engine over a folder that changes', () => {
   });
 
   it('the watcher picks up a change on its own', async () => {
-    live = await createLiveEngine(dir, undefined, { pollMs: 100, debounceMs: 50, cacheDir: false });
+    live = await liveEngineFromFolder(dir, undefined, { pollMs: 100, debounceMs: 50, cacheDir: false });
     await writeFile(file('nz.md'), statement('test-nz', 'Readout', 'The ministers welcomed progress on the free trade agreement.'));
     await expect.poll(() => live.engine.quote('free trade agreement').kind, { timeout: 15_000, interval: 50 }).toBe('quote');
     await unlink(file('nz.md'));

@@ -6,7 +6,7 @@ import type { ParagraphIndex } from '../index/paragraphIndex.ts';
 import type { Logger } from '../logger.ts';
 import type { FactsSource } from '../understand/statementFacts.ts';
 import { EMPTY_GLOSSARY, parseGlossary, type Glossary } from '../understand/glossary.ts';
-import { createEngine } from './create.ts';
+import { engineFromLibrary } from './fromLibrary.ts';
 import { buildLibrary } from '../answer/library.ts';
 import type { Engine } from './types.ts';
 
@@ -35,7 +35,7 @@ export async function readGlossaries(corpus: LoadedCorpus, problems: CorpusProbl
  * The engine over a loaded corpus, with its glossaries; every problem is logged with file and
  * line. `index`, when given, is a prebuilt index of exactly these statements (the persisted cache).
  */
-export async function assembleEngine(
+export async function engineFromCorpus(
   corpus: LoadedCorpus,
   logger?: Logger,
   index?: ParagraphIndex,
@@ -48,7 +48,7 @@ export async function assembleEngine(
     if (p.severity === 'error') logger?.warn({ file: p.file, line: p.line }, `corpus problem: ${formatProblem(p)}`);
     else logger?.info({ file: p.file, line: p.line }, formatProblem(p));
   }
-  const engine = createEngine(buildLibrary(corpus.statements, problems, glossary, index, facts));
+  const engine = engineFromLibrary(buildLibrary(corpus.statements, problems, glossary, index, facts));
   logger?.info({ statements: corpus.statements.length, problems: problems.length }, 'corpus loaded');
   return { engine, problems };
 }

@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { startBot, type RunningBot } from '../../src/discord/bot.ts';
-import { createLiveEngine, type LiveEngine } from '../../src/engine/live.ts';
+import { liveEngineFromFolder, type LiveEngine } from '../../src/engine/live.ts';
 import { FakeDiscord, makeUser } from './fakeDiscord.ts';
 import { configFor, memoryLogger } from './harness.ts';
 
@@ -29,7 +29,7 @@ beforeAll(async () => {
   await writeFile(path.join(dir, 'india.md'), readout('両大臣は、半導体分野での協力を確認しました。'));
   fake = await FakeDiscord.start();
   const { logger } = memoryLogger();
-  live = await createLiveEngine(dir, logger, { watch: false, cacheDir: false });
+  live = await liveEngineFromFolder(dir, logger, { watch: false, cacheDir: false });
   bot = await startBot(configFor(fake, dir), live.engine, logger, { cooldown: { limit: 1000 } });
 });
 afterAll(async () => {

@@ -13,11 +13,18 @@ export function daysInMonth(y: number, m: number): number {
   return m === 4 || m === 6 || m === 9 || m === 11 ? 30 : 31;
 }
 
+/** A day that exists: February 29 only in leap years, no month 13, years 1 to 9999. */
 export function isValidDate(c: CalendarDate): boolean {
   return (
     Number.isInteger(c.y) && Number.isInteger(c.m) && Number.isInteger(c.d) &&
     c.y >= 1 && c.y <= 9999 && c.m >= 1 && c.m <= 12 && c.d >= 1 && c.d <= daysInMonth(c.y, c.m)
   );
+}
+
+/** A date written YYYY-MM-DD (as statements' front matter gives it) that is a real day. */
+export function isValidIsoDate(value: string): boolean {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
+  return m !== null && isValidDate({ y: Number(m[1]), m: Number(m[2]), d: Number(m[3]) });
 }
 
 /** Days since 1970-01-01 (Hinnant's days_from_civil). */

@@ -1,15 +1,11 @@
-import { answerCompare } from '../answer/compare.ts';
-import { answerQuote } from '../answer/quote.ts';
-import { routeQuestion } from '../answer/route.ts';
-import { answerWhen } from '../answer/when.ts';
-import { answerWho } from '../answer/who.ts';
-import type { Answer, Lang } from '../answer/types.ts';
+import { KINDS, type QueryKind } from '../answer/kinds.ts';
+import type { Lang } from '../answer/types.ts';
 import type { SearchScope } from '../answer/search.ts';
 import { detectLanguage, primaryLanguage } from '../text/script.ts';
 import { normalize, wellFormed } from '../text/normalize.ts';
 import { MAX_QUERY_LENGTH, QueryError } from './errors.ts';
 import type { Library } from '../answer/library.ts';
-import type { Engine, QueryOptions, StatementSummary } from './types.ts';
+import type { Ask, Engine, QueryOptions, StatementSummary } from './types.ts';
 import { cleanQuery } from './validate.ts';
 
 function summary(lib: Library, i: number): StatementSummary {
@@ -31,14 +27,51 @@ function byDateDesc(a: StatementSummary, b: StatementSummary): number {
   return b.date.localeCompare(a.date) || a.id.localeCompare(b.id);
 }
 
-export function createEngine(lib: Library): Engine {
-  /** Validates the shared options and works out the answer language. */
-  const scopeFor = (query: string, opts: QueryOptions = {}): SearchScope => {
-    let statement: number | undefined;
-    if (opts.statement !== undefined) {
-      statement = lib.byId.get(opts.statement);
-      if (statement === undefined) throw new QueryError('unknown_statement');
+/** How a typed title or date is compared: spacing, width and case do not matter. */
+function folded(text: string): string {
+  return text.replace(/\s+/g, ' ').trim().normalize('NFKC').toLowerCase();
+}
+
+/**
+ * The engine over a built library (statements, index, facts, glossary): the pure core. The other
+ * constructors only get a library ready: engineFromCorpus (a loaded corpus with its glossaries),
+ * engineFromFolder (a folder, through the persisted cache) and liveEngineFromFolder (a folder that
+ * is followed as it changes).
+ */
+export function engineFromLibrary(lib: Library): Engine {
+  // Built once per engine: naming a statement looked at every title of the corpus on each question.
+  let named: Array<Map<string, number[]>> | undefined;
+  const namesOf = () =>
+    (named ??= [(i: number) => lib.statements[i]!.title, (i: number) => lib.statements[i]!.date, (i: number) => `${lib.statements[i]!.date} ${lib.statements[i]!.title}`].map((name) => {
+      const map = new Map<string, number[]>();
+      lib.statements.forEach((_, i) => {
+        const key = folded(name(i));
+        const list = map.get(key);
+        if (list) list.push(i);
+        else map.set(key, [i]);
+      });
+      return map;
+    }));
+
+  /**
+   * The statement a user named: its id, its exact title, its date when one statement has that
+   * date, or "date title" as the suggestions read; undefined for none. Throws
+   * QueryError('unknown_statement') for a name that fits no statement, or several.
+   */
+  const statementIndex = (typed: string | undefined | null): number | undefined => {
+    if (!typed?.trim()) return undefined;
+    const byId = lib.byId.get(typed.trim());
+    if (byId !== undefined) return byId;
+    const want = folded(typed);
+    for (const names of namesOf()) {
+      const found = names.get(want);
+      if (found?.length === 1) return found[0];
     }
+    throw new QueryError('unknown_statement');
+  };
+
+  /** Validates the shared options and works out the answer language. */
+  const scopeFor = (query: string, statement: number | undefined, opts: QueryOptions): SearchScope => {
     // A bare /who or /when about one statement answers in that statement's language.
     const statementLang = statement !== undefined ? primaryLanguage(lib.statements[statement]!.language) : undefined;
     const lang: Lang =
@@ -47,18 +80,18 @@ export function createEngine(lib: Library): Engine {
     return { lang, ...(statement !== undefined ? { statement } : {}), ...(limit ? { limit } : {}) };
   };
 
-  const quote = (query: string, opts?: QueryOptions): Answer => {
-    const q = cleanQuery(query);
-    return answerQuote(lib, q, scopeFor(q, opts));
-  };
-  const who = (query: string, opts?: QueryOptions): Answer => {
-    const q = cleanQuery(query, { allowEmpty: true });
-    return answerWho(lib, q, scopeFor(q, opts));
-  };
-  const when = (query: string, opts?: QueryOptions): Answer => {
-    const q = cleanQuery(query, { allowEmpty: true });
-    return answerWhen(lib, q, scopeFor(q, opts));
-  };
+  // One method per question kind: the same gate for the text and the options, then its answer.
+  const questions = Object.fromEntries(
+    KINDS.map((kind): [QueryKind, Ask] => [
+      kind.name,
+      (query, opts = {}) => {
+        // A statement that does not exist is said first: it is the same mistake whatever was asked.
+        const statement = statementIndex(opts.statement);
+        const q = cleanQuery(query, { allowEmpty: !kind.arg.required });
+        return kind.answer(lib, q, scopeFor(q, statement, opts));
+      },
+    ]),
+  ) as Record<QueryKind, Ask>;
 
   // Built once per engine (a reload builds a new engine): listing and autocomplete ran the
   // summaries, the sort and the normalization of 20,000 statements on every call.
@@ -78,24 +111,12 @@ export function createEngine(lib: Library): Engine {
 
   return {
     problems: lib.problems,
-    quote,
-    who,
-    when,
-    compare(query, opts) {
-      const q = cleanQuery(query);
-      return answerCompare(lib, q, scopeFor(q, opts));
-    },
-    ask(question, opts) {
-      const q = cleanQuery(question);
-      // The question's language is the answer's, even once question words are stripped.
-      const lang = opts?.lang ?? detectLanguage(q);
-      const { route, topic } = routeQuestion(q);
-      const routed = { ...opts, lang };
-      if (route === 'who') return who(topic, routed);
-      if (route === 'when') return when(topic, routed);
-      return quote(topic || q, routed);
-    },
+    ...questions,
     statements,
+    statement(typed) {
+      const i = statementIndex(typed);
+      return i === undefined ? undefined : summary(lib, i);
+    },
     findStatements(prefix: string, max = 25): StatementSummary[] {
       // A negative or fractional count would make slice() count from the end.
       const count = Number.isFinite(max) ? Math.max(0, Math.floor(max)) : 25;

@@ -146,7 +146,7 @@ const MAX_CANDIDATES = 120;
 const MAX_TITLE_CANDIDATES = 200;
 
 /** Most candidate statements judged in full. */
-const MAX_JUDGED = 60;
+const MAX_JUDGED = 25;
 
 /** Normalized titles of a library, each with its publisher ("the White House", 外務省 speak too). */
 const titleTexts = new WeakMap<Library, string[]>();
@@ -382,9 +382,6 @@ export interface TopicMatch extends ParagraphMatch {
   tier: [number, number];
 }
 
-/** Candidate paragraphs looked at within the chosen statements. */
-const MAX_TOPIC_PARAGRAPHS = 60;
-
 /**
  * The paragraphs of the chosen statements that answer the question, best first: most of the topic
  * (the words that are not names or countries: in "When were the missiles launched before the
@@ -402,21 +399,26 @@ export function topicParagraphs(lib: Library, rel: Relevance, statements: readon
   if (list.length === 0) return [];
   const own = statements.filter((i) => !lang || primaryLanguage(lib.statements[i]!.language) === lang);
   const other = statements.filter((i) => !own.includes(i));
+  const wordTerms = [...new Set(list.flatMap((k) => (k.kind === 'word' ? k.terms : [])))];
   for (const side of [own, other]) {
-    if (side.length === 0) continue;
-    const inSide = new Set(side);
-    const hits = lib.index.find(list, { combineWith: 'OR', filter: (e) => inSide.has(e.statement), limit: MAX_TOPIC_PARAGRAPHS });
-    if (hits.length === 0) continue;
-    const matches = hits.map((h): TopicMatch => {
-      const entry = lib.index.entries[h.id]!;
-      const statement = lib.statements[entry.statement]!;
-      const has = (form: Keyword[]) => lib.index.paragraphHolds(h.id, form);
-      const credit = (w: WeighedTerm) =>
-        w.term.forms.some(has) ? w.weight : w.term.synonyms.some(has) ? w.weight * SYNONYM_SHARE : 0;
-      const sum = (ws: WeighedTerm[]) => ws.reduce((a, w) => a + credit(w), 0);
-      const tier: [number, number] = [sum(rel.terms.filter((w) => !w.term.identifies)), sum(rel.terms.filter((w) => w.term.identifies))];
-      return { id: h.id, statement, paragraph: statement.paragraphs[entry.paragraph]!, score: h.score, terms: h.terms, keywords: list, tier };
-    });
+    // The chosen statements have a few dozen paragraphs: each is looked at, no index search needed.
+    const matches: TopicMatch[] = [];
+    for (const si of side) {
+      const [from, to] = lib.index.statementRange(si);
+      const statement = lib.statements[si]!;
+      for (let id = from; id < to; id++) {
+        const has = (form: Keyword[]) => lib.index.paragraphHolds(id, form);
+        const present = list.filter((k) => has([k])).length;
+        if (present === 0) continue;
+        const credit = (w: WeighedTerm) =>
+          w.term.forms.some(has) ? w.weight : w.term.synonyms.some(has) ? w.weight * SYNONYM_SHARE : 0;
+        const sum = (ws: WeighedTerm[]) => ws.reduce((a, w) => a + credit(w), 0);
+        const tier: [number, number] = [sum(rel.terms.filter((w) => !w.term.identifies)), sum(rel.terms.filter((w) => w.term.identifies))];
+        const paragraph = statement.paragraphs[id - from]!;
+        matches.push({ id, statement, paragraph, score: present, terms: wordTerms, keywords: list, tier });
+      }
+    }
+    if (matches.length === 0) continue;
     return matches.sort((a, b) => b.tier[0] - a.tier[0] || b.tier[1] - a.tier[1] || b.score - a.score || a.id - b.id);
   }
   return [];

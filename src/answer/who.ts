@@ -135,6 +135,11 @@ function holdsRole(p: Person, roles: QuestionTerm[], terms: QuestionTerm[], publ
   );
 }
 
+/** The publisher of the statement that names a person: whose official they are, when the text does not say. */
+function publisherOf(lib: Library, n: Named): string {
+  return lib.statements[n.statement]!.publisher;
+}
+
 /** The country a question's word names, if it names one. */
 function countryOf(t: QuestionTerm): string | undefined {
   for (const f of [t.label, ...t.forms.map((f) => f.map((k) => k.text).join(' '))]) {
@@ -184,9 +189,8 @@ export function answerWho(lib: Library, query: string, scope: SearchScope): Answ
     // A role asked about ("India's Minister of External Affairs") is answered by an event where
     // someone holds it: among the close runners-up, the first such one.
     const roles = terms.filter((t) => t.role);
-    const publisherOf = (n: Named) => lib.statements[n.statement]!.publisher;
     const holdsAsked = (g: { statements: number[] }) =>
-      mergePeople(lib, g.statements).some((e) => [e.ja, e.en].some((n) => n && holdsRole(n.person, roles, terms, publisherOf(n))));
+      mergePeople(lib, g.statements).some((e) => [e.ja, e.en].some((n) => n && holdsRole(n.person, roles, terms, publisherOf(lib, n))));
     const best =
       (roles.length > 0 ? rel.groups.slice(0, ROLE_RUNNERS_UP).find(holdsAsked) : undefined) ?? rel.groups[0]!;
     statements = best.statements;
@@ -214,17 +218,16 @@ export function answerWho(lib: Library, query: string, scope: SearchScope): Answ
     const roles = terms.filter((t) => t.role);
     // Judged on the side written in the question's language where there is one.
     const side = (e: { ja?: Named; en?: Named }) => (/[\p{Script=Han}\p{Script=Katakana}]/u.test(query) ? e.ja ?? e.en : e.en ?? e.ja);
-    const publisherOf = (n: Named) => lib.statements[n.statement]!.publisher;
-    const holds = (e: { ja?: Named; en?: Named }) => holdsRole(side(e)!.person, roles, terms, publisherOf(side(e)!));
+    const holds = (e: { ja?: Named; en?: Named }) => holdsRole(side(e)!.person, roles, terms, publisherOf(lib, side(e)!));
     const holders = entries.filter(holds);
     // The paragraph that answers may name only the asker's side: the role's holder is elsewhere in the statement.
     const elsewhere = holders.length > 0 ? holders : everyone.filter(holds);
     if (roles.length > 0 && elsewhere.length > 0) entries = elsewhere;
     // "Who represented India?", 米国から参加したのは: with no title asked, the country the people come
     // from keeps that country's people, when the statement says who they are.
-    const sides = terms.filter((t) => t.side && countryOf(t) !== undefined);
-    if (roles.length === 0 && sides.length > 0) {
-      const ofSide = entries.filter((e) => [e.ja, e.en].some((n) => n && sides.some((t) => fromCountry(n.person, t))));
+    const countries = terms.filter((t) => t.side && countryOf(t) !== undefined);
+    if (roles.length === 0 && countries.length > 0) {
+      const ofSide = entries.filter((e) => [e.ja, e.en].some((n) => n && countries.some((t) => fromCountry(n.person, t))));
       if (ofSide.length > 0) entries = ofSide;
     }
   }

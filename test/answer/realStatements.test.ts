@@ -42,6 +42,14 @@ const KNOWN_MISSES: Record<string, Record<string, string>> = {
     'tcs15-sg-who-ja': 'not yet diagnosed',
     'trump-statevisit-when-ja': 'not yet diagnosed',
   },
+  // A third set, measured on arrival with no change made for it: 48 of 53.
+  holdout3: {
+    'kennedy-quote-cross-en': 'not yet diagnosed',
+    'trump17-when-ja': 'not yet diagnosed',
+    'kono-ali-ny-when-ja': 'not yet diagnosed',
+    'alabama-who-en': 'not yet diagnosed',
+    'iwaya-tornado-when-en': 'English question about a statement published only in Japanese',
+  },
 };
 
 for (const set of Object.keys(KNOWN_MISSES)) {

@@ -108,9 +108,15 @@ export function alignParagraph(lib: Library, from: number, paragraph: number, to
 }
 
 /** Numbers and Latin names of a whole statement. */
+const anchorsOf = new WeakMap<Statement, Set<string>>();
+
 function wholeAnchors(statement: Statement): Set<string> {
-  const text = statement.paragraphs.map((p) => p.text).join('\n');
-  return new Set([...anchors(text), ...latinNames(text)]);
+  let set = anchorsOf.get(statement);
+  if (!set) {
+    const text = statement.paragraphs.map((p) => p.text).join('\n');
+    anchorsOf.set(statement, (set = new Set([...anchors(text), ...latinNames(text)])));
+  }
+  return set;
 }
 
 function host(url: string | undefined): string | undefined {

@@ -51,7 +51,7 @@ function throughCounterpart(lib: Library, match: ParagraphMatch, lang: Lang): Pa
   const paragraph = alignParagraph(lib, entry.statement, entry.paragraph, partner);
   if (paragraph === undefined) return undefined;
   const statement = lib.statements[partner]!;
-  const id = lib.index.entries.findIndex((e) => e.statement === partner && e.paragraph === paragraph);
+  const id = lib.index.statementRange(partner)[0] + paragraph;
   return { id, statement, paragraph: statement.paragraphs[paragraph]!, score: match.score, terms: [], keywords: [] };
 }
 

@@ -106,8 +106,9 @@ export function engineFromLibrary(lib: Library): Engine {
       return { s, hay, joined: hay.join('\u0000') };
     }));
 
+  // Without a language, the one list itself (callers read it, never change it): renderers key their lookups on it.
   const statements = (lang?: Lang): StatementSummary[] =>
-    allStatements().filter((s) => !lang || primaryLanguage(s.language) === lang);
+    lang ? allStatements().filter((s) => primaryLanguage(s.language) === lang) : allStatements();
 
   return {
     problems: lib.problems,

@@ -85,6 +85,10 @@ export function renderStatements(list: readonly StatementSummary[], lang: Lang):
 
 /** Statement metadata by id, from an engine's list (publisher and source for short citations). */
 export function lookupIn(list: readonly StatementSummary[]): StatementLookup {
-  const byId = new Map(list.map((s) => [s.id, s]));
+  // Engines hand out one list until the corpus changes: its map is built once, not per answer.
+  let byId = lookups.get(list);
+  if (!byId) lookups.set(list, (byId = new Map(list.map((s) => [s.id, s]))));
   return (id) => byId.get(id);
 }
+
+const lookups = new WeakMap<readonly StatementSummary[], Map<string, StatementSummary>>();

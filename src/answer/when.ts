@@ -121,7 +121,7 @@ function inAskedZone(e: TimeExpression, query: string): TimeExpression {
 /** The kind of event (in the glossary's synonyms) of a statement issued without a meeting. */
 const ISSUED = 'statement';
 
-const ISSUED_LABEL = { en: 'statement', ja: '声明' } as const;
+const ISSUED_LABEL = { en: 'date of the statement', ja: '声明の日付' } as const;
 
 /** A statement's own date, cited from its dateline (or first paragraph) as printed. */
 function issueItem(statement: Statement, lang: SearchScope['lang']): AnswerItem {

@@ -37,7 +37,7 @@ const COMMON_CAPITALS = new Set(
   'the this that these those and for with his her their minister ministers secretary foreign affairs state states united republic honorable honourable excellency government president prime mr ms dr'.split(' '),
 );
 
-/** Latin names (Blinken, Itaewon, ICBM): kept in Japanese texts as written, often in brackets. */
+/** Latin names (Rubio, Itaewon, ICBM): kept in Japanese texts as written, often in brackets. */
 function latinNames(text: string): Set<string> {
   const out = new Set<string>();
   for (const m of text.normalize('NFKC').matchAll(/\b[A-Z][a-zA-Z-]{2,}\b/g)) {

@@ -99,7 +99,7 @@ function lookupsOf(glossary: Glossary): Lookups {
     }
   };
   for (const entry of [...glossary.terms, ...glossary.people]) addGroup([...entry.ja, ...entry.en]);
-  // A person is asked about by family name (ブリンケン長官, 茂木大臣, "Blinken"): each part of a name
+  // A person is asked about by family name (ルビオ長官, 茂木大臣, "Rubio"): each part of a name
   // finds the person's names and name parts in both languages.
   for (const person of glossary.people) {
     const parts = [...person.ja.flatMap(jaNameParts), ...person.en.flatMap((n) => n.split(/[\s.]+/).filter((w) => w.length >= 3))];
@@ -294,7 +294,7 @@ function japaneseTerms(topic: string, glossary: Glossary): QuestionTerm[] {
     let katakanaEnd = -1;
     const gluedToEvent = pieces[n + 1]?.event === true;
     for (const m of piece.text.matchAll(CJK_PIECE)) {
-      // A title glued to a katakana name (ブリンケン長官) belongs to that name; one glued to an
+      // A title glued to a katakana name (ルビオ長官) belongs to that name; one glued to an
       // event noun (外相電話会談) qualifies the event.
       const qualifies = gluedToEvent && m.index! + m[0].length === piece.text.length;
       const made = japaneseChunk(m[0], glossary, m.index === katakanaEnd, qualifies);

@@ -77,7 +77,7 @@ const TITLE_IN_HEADING = 60;
 
 /**
  * Sentence ends: Japanese full stops, and an English full stop after a word of two or more
- * letters ("resolutions. We"), so that "U.S. Secretary" and "Antony J. Blinken" stay whole.
+ * letters ("resolutions. We"), so that "U.S. Secretary" and "Kurt M. Campbell" stay whole.
  */
 const SENTENCE = /[^。．！？!?]*?(?:[。．！？!?]+|(?<=[a-z0-9)”’"]{2})\.(?=\s)|$)\s*/gu;
 

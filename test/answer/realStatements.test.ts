@@ -11,9 +11,7 @@ const KNOWN_MISSES: Record<string, Record<string, string>> = {
   mofa: {
     'us-call-jan-visit-when-en': 'not yet diagnosed',
     'cn-dinner-beef-quote-cross': 'no English version of the statement: Kobe beef needs a dictionary',
-    'asean-dinner-host-who-ja': 'not yet diagnosed',
     'id-election-winner-who-en': 'not yet diagnosed',
-    'gw-interim-president-who-ja': 'not yet diagnosed',
     'kiuchi-ambassador-who-en': 'English question about a statement published only in Japanese (木内)',
     'kunimitsu-call-who-en': 'not yet diagnosed',
     'rok-election-who-en': 'not yet diagnosed',

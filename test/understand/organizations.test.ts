@@ -26,3 +26,15 @@ describe('organizations and headline abbreviations are no people', () => {
     expect(people.map((p) => p.name)).toEqual(expect.arrayContaining(['Boris Johnson', 'Yoshihide Suga']));
   });
 });
+
+describe('titles the genre adds', () => {
+  it('夫人 after a given name marks a person (MOFA, Japan-ASEAN summit dinner, 2013-12-13)', () => {
+    const people = extractPeople(paragraphsOf('mofa/2013-12-13_ja_japan-asean-summit-dinner.md'), 'ja');
+    expect(people.map((p) => p.name)).toEqual(expect.arrayContaining(['安倍晋三', '昭恵']));
+  });
+
+  it('暫定大統領 is a title (MOFA press secretary, Guinea-Bissau election, 2014-05-23)', () => {
+    const people = extractPeople(paragraphsOf('mofa/2014-05-23_ja_guinea-bissau-presidential-election-press-secretary.md'), 'ja');
+    expect(people.find((p) => p.role === '暫定大統領')?.name).toMatch(/ヌハマジョ/);
+  });
+});

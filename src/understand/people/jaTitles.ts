@@ -125,6 +125,7 @@ const FIXED: [string, JaTitleInfo][] = [
   ['特命全権大使', {}],
   ['臨時代理大使', { acting: true }],
   ['大使', {}],
+  ['暫定大統領', { principal: true }],
   ['公使', {}],
   ['総領事', {}],
   ['特使', {}],
@@ -132,6 +133,8 @@ const FIXED: [string, JaTitleInfo][] = [
   ['特別補佐官', {}],
   // courtesy suffixes
   ['氏', { honorific: true }],
+  // 昭恵夫人: a spouse named by given name; after a title (大統領夫人) the title is not a name.
+  ['夫人', { honorific: true }],
   ['閣下', { honorific: true }],
 ];
 

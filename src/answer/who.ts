@@ -211,7 +211,9 @@ export function answerWho(lib: Library, query: string, scope: SearchScope): Answ
     // names only whom the question names ("Who did Abe speak with about the test?") for the others.
     const participants = entries.filter((e) => e.ja?.person.participant || e.en?.person.participant);
     const onlyAsked = named.length > 0 && named.every((e) => namedInQuestion(e, terms));
-    entries = named.length === 0 ? participants : onlyAsked ? [...new Set([...participants, ...named])] : named;
+    // A statement with no meeting has no participants: then everyone it names (the winner of an election).
+    const speakers = participants.length > 0 ? participants : entries;
+    entries = named.length === 0 ? speakers : onlyAsked ? [...new Set([...participants, ...named])] : named;
   }
   if (terms.length > 0) {
     // A role asked about ("the Korean foreign minister") keeps only the people who hold it.

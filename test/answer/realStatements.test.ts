@@ -14,7 +14,6 @@ const KNOWN_MISSES: Record<string, Record<string, string>> = {
     'id-election-winner-who-en': 'not yet diagnosed',
     'kiuchi-ambassador-who-en': 'English question about a statement published only in Japanese (木内)',
     'kunimitsu-call-who-en': 'not yet diagnosed',
-    'rok-election-who-en': 'not yet diagnosed',
   },
   world: {
     'nsa-seoul-when': 'not yet diagnosed',

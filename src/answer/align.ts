@@ -142,7 +142,7 @@ const MIN_SHARED_ANCHORS = 3;
  * The statement that looks like the other-language version of statement `si`, for statements with
  * no `event`: opposite language, published within two days, sharing the most numbers and Latin names.
  */
-export function inferredCounterpart(statements: readonly Statement[], si: number, lang: Lang): number | undefined {
+function inferredCounterpart(statements: readonly Statement[], si: number, lang: Lang): number | undefined {
   const s = statements[si]!;
   let dates = byDate.get(statements);
   if (!dates) {

@@ -67,6 +67,11 @@ function stemOf(word: string): string {
   return wordTerm(word) ?? word;
 }
 
+/** A form as text again: Japanese keywords run together, English words spaced. */
+export function formText(form: readonly Keyword[]): string {
+  return form.map((k) => k.text).join(form[0]?.kind === 'cjk' ? '' : ' ');
+}
+
 function keywordsOf(form: string): Keyword[] {
   return keywords(normalize(form));
 }

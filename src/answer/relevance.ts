@@ -385,18 +385,15 @@ export interface TopicMatch extends ParagraphMatch {
 /**
  * The paragraphs of the chosen statements that answer the question, best first: most of the topic
  * (the words that are not names or countries: in "When were the missiles launched before the
- * Hayashi-Park call?" the missiles, not the call's lead), then most of the names, then the index's
- * score; the asked language first. `tier` lets callers keep only the paragraphs that tie for best.
+ * Hayashi-Park call?" the missiles, not the call's lead), then most of the names, then how many
+ * of the question's words it holds; the asked language first. `tier` lets callers keep only the
+ * paragraphs that tie for best.
  */
 export function topicParagraphs(lib: Library, rel: Relevance, statements: readonly number[], lang?: Lang): TopicMatch[] {
-  const seen = new Set<string>();
-  const list: Keyword[] = [];
-  for (const k of rel.terms.flatMap((w) => w.forms.flat())) {
-    const key = `${k.kind}:${k.text}`;
-    if (!seen.has(key)) list.push(k);
-    seen.add(key);
-  }
+  const list = uniqueKeywords(rel.terms.flatMap((w) => w.forms));
   if (list.length === 0) return [];
+  const topic = rel.terms.filter((w) => !w.term.identifies);
+  const names = rel.terms.filter((w) => w.term.identifies);
   const own = statements.filter((i) => !lang || primaryLanguage(lib.statements[i]!.language) === lang);
   const other = statements.filter((i) => !own.includes(i));
   const wordTerms = [...new Set(list.flatMap((k) => (k.kind === 'word' ? k.terms : [])))];
@@ -413,7 +410,7 @@ export function topicParagraphs(lib: Library, rel: Relevance, statements: readon
         const credit = (w: WeighedTerm) =>
           w.term.forms.some(has) ? w.weight : w.term.synonyms.some(has) ? w.weight * SYNONYM_SHARE : 0;
         const sum = (ws: WeighedTerm[]) => ws.reduce((a, w) => a + credit(w), 0);
-        const tier: [number, number] = [sum(rel.terms.filter((w) => !w.term.identifies)), sum(rel.terms.filter((w) => w.term.identifies))];
+        const tier: [number, number] = [sum(topic), sum(names)];
         const paragraph = statement.paragraphs[id - from]!;
         matches.push({ id, statement, paragraph, score: present, terms: wordTerms, keywords: list, tier });
       }

@@ -8,6 +8,7 @@ import { describeTime } from './describe.ts';
 import { makeExcerpt } from './excerpt.ts';
 import { matchRanges } from './highlight.ts';
 import { notice } from './notices.ts';
+import { formText } from './question.ts';
 import { bestTier, judgeRelevance, relevanceNotice, scopeStatements, titleNamesEvent, topicParagraphs } from './relevance.ts';
 import { askedLanguageFirst, defaultStatement, eventGroup } from './scope.ts';
 import type { SearchScope } from './search.ts';
@@ -164,7 +165,7 @@ export function answerWhen(lib: Library, query: string, scope: SearchScope): Ans
   const eventTerms = rel.terms.filter((w) => w.term.events.length > 0);
   const headFirst = scope.lang === 'ja' || /[\p{Script=Han}\p{Script=Katakana}]/u.test(query) ? [...eventTerms].reverse() : eventTerms;
   const askedKinds = headFirst.map(
-    (w) => new Set([w.term.label, ...[...w.term.forms, ...w.term.synonyms].map((f) => f.map((k) => k.text).join(' '))].map(normalize)),
+    (w) => new Set([w.term.label, ...[...w.term.forms, ...w.term.synonyms].map(formText)].map(normalize)),
   );
   const items: AnswerItem[] = [];
   for (const m of bestTier(topicParagraphs(lib, rel, best.statements, scope.lang)).slice(0, scope.limit ?? 5)) {

@@ -10,7 +10,7 @@ import { cite } from './citation.ts';
 import { describePerson } from './describe.ts';
 import { makeExcerpt } from './excerpt.ts';
 import { notice } from './notices.ts';
-import type { QuestionTerm } from './question.ts';
+import { formText, type QuestionTerm } from './question.ts';
 import { bestTier, judgeRelevance, relevanceNotice, scopeStatements, topicParagraphs } from './relevance.ts';
 import { askedLanguageFirst, defaultStatement, eventGroup } from './scope.ts';
 import type { SearchScope } from './search.ts';
@@ -120,7 +120,7 @@ function holdsRole(p: Person, roles: QuestionTerm[], terms: QuestionTerm[], publ
   const cjk = (x: string) => /[\p{Script=Han}\p{Script=Katakana}\p{Script=Hiragana}]/u.test(x);
   const labels = (t: QuestionTerm) => [
     t.label,
-    ...t.forms.map((f) => f.map((k) => k.text).join(cjk(f[0]?.text ?? '') ? '' : ' ')).filter((f) => cjk(f) !== cjk(t.label)),
+    ...t.forms.map(formText).filter((f) => cjk(f) !== cjk(t.label)),
   ];
   if (!roles.every((t) => labels(t).some((f) => formIn(f, role, stems)))) return false;
   const countries = terms.filter((t) => t.identifies && t.distinctive && labels(t).some((f) => canonicalCountry(f) !== undefined));
@@ -142,7 +142,7 @@ function publisherOf(lib: Library, n: Named): string {
 
 /** The country a question's word names, if it names one. */
 function countryOf(t: QuestionTerm): string | undefined {
-  for (const f of [t.label, ...t.forms.map((f) => f.map((k) => k.text).join(' '))]) {
+  for (const f of [t.label, ...t.forms.map(formText)]) {
     const c = canonicalCountry(f);
     if (c) return c;
   }
@@ -154,7 +154,7 @@ function fromCountry(p: Person, t: QuestionTerm): boolean {
   const country = countryOf(t);
   if (p.affiliation) return canonicalCountry(p.affiliation) === country;
   const around = normalize(p.mentions.map((m) => m.text).join(' '));
-  return [t.label, ...t.forms.map((f) => f.map((k) => k.text).join(/[\p{Script=Han}\p{Script=Katakana}]/u.test(f[0]?.text ?? '') ? '' : ' '))].some(
+  return [t.label, ...t.forms.map(formText)].some(
     (form) => form.length > 1 && around.includes(normalize(form)),
   );
 }

@@ -8,6 +8,7 @@
 import type { Statement } from '../corpus/types.ts';
 import type { Library } from './library.ts';
 import { normalize } from '../text/normalize.ts';
+import { wholeWordPattern } from '../text/wordBoundary.ts';
 import { STOPWORDS } from '../text/stopwords.ts';
 import { jaOrEn } from '../text/script.ts';
 import type { Lang } from './types.ts';
@@ -70,7 +71,7 @@ export function alignParagraph(lib: Library, from: number, paragraph: number, to
       const form = normalize(f);
       if (lang === 'ja') return n.includes(form);
       const at = n.indexOf(form);
-      return at !== -1 && new RegExp(`(?<![\\p{L}\\p{N}])${form.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\p{L}\\p{N}])`, 'u').test(n);
+      return at !== -1 && wholeWordPattern(form).test(n);
     };
     lib.glossary.terms.forEach((t, i) => {
       if (t[lang].some(holds)) ids.add(`t${i}`);

@@ -5,6 +5,7 @@
  * (a call, a visit, a meal) must match too: the date of a call is not the date of a visit.
  */
 import { normalize } from '../text/normalize.ts';
+import { wholeWordPattern } from '../text/wordBoundary.ts';
 import { STOPWORDS } from '../text/stopwords.ts';
 import { keywords, wordTerm, type Keyword } from '../text/tokenize.ts';
 import { COUNTRIES, EN_COUNTRY_FORMS, JA_COUNTRY_FORMS, JA_ONE_CHAR_COUNTRIES } from '../understand/countries.ts';
@@ -126,7 +127,7 @@ function lookupsOf(glossary: Glossary): Lookups {
     .sort((a, b) => b.length - a.length)
     .map((phrase) => {
       const latin = isLatin(phrase);
-      const re = latin ? new RegExp(`(?<![\\p{L}\\p{N}])${escape(phrase)}(?![\\p{L}\\p{N}])`, 'gu') : new RegExp(escape(phrase), 'gu');
+      const re = latin ? wholeWordPattern(phrase, 'gu') : new RegExp(escape(phrase), 'gu');
       return { latin, phrase, re };
     });
   l = { forms, synonyms, phrases, terms: new Map() };

@@ -1,4 +1,5 @@
 import { normalize } from '../text/normalize.ts';
+import { wholeWordPattern } from '../text/wordBoundary.ts';
 import type { Glossary } from '../understand/glossary.ts';
 import type { Lang } from './types.ts';
 
@@ -20,14 +21,10 @@ export function translateQuery(query: string, to: Lang, glossary: Glossary): str
   const found: string[] = [];
   for (const { form, target } of pairs) {
     if (!form) continue;
-    const at = from === 'en' ? rest.search(new RegExp(`(?<![\\p{L}\\p{N}])${escape(form)}(?![\\p{L}\\p{N}])`, 'u')) : rest.indexOf(form);
+    const at = from === 'en' ? rest.search(wholeWordPattern(form)) : rest.indexOf(form);
     if (at === -1) continue;
     found.push(target);
     rest = `${rest.slice(0, at)} ${rest.slice(at + form.length)}`;
   }
   return found.length ? found.join(' ') : undefined;
-}
-
-function escape(s: string): string {
-  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }

@@ -22,3 +22,8 @@ export function isWordAlignedMatch(text: string, start: number, end: number): bo
   }
   return true;
 }
+
+/** A Latin phrase as a pattern that matches it only as whole words ("call" not in "recall"). */
+export function wholeWordPattern(phrase: string, flags = 'u'): RegExp {
+  return new RegExp(`(?<![\\p{L}\\p{N}])${phrase.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\p{L}\\p{N}])`, flags);
+}

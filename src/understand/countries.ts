@@ -217,13 +217,13 @@ export function canonicalCountry(written: string): string | undefined {
   return byEn.get(t.toLowerCase())?.name;
 }
 
-/** Japanese country forms, longest first (so インドネシア wins over インド). */
 /** The usual Japanese name of a country written in either language (United States -> 米国). */
 export function countryInJapanese(written: string): string | undefined {
   const name = canonicalCountry(written);
   return COUNTRIES.find((c) => c.name === name)?.ja[0];
 }
 
+/** Japanese country forms, longest first (so インドネシア wins over インド). */
 export const JA_COUNTRY_FORMS: readonly string[] = [...byJa.keys()].sort((a, b) => b.length - a.length);
 
 /** English country forms (nouns and adjectives), longest first. */

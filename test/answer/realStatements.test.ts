@@ -33,9 +33,6 @@ const KNOWN_MISSES: Record<string, Record<string, string>> = {
   // A second set collected after the rules were written: 55 of 70 on arrival.
   holdout2: {
     'nov25-us-who-ja': 'not yet diagnosed',
-    'quad22-india-who-en': 'not yet diagnosed',
-    'quad22-au-who-ja': 'not yet diagnosed',
-    'quad24-au-who-en': 'not yet diagnosed',
     'tcs15-sg-who-ja': 'not yet diagnosed',
     'trump-statevisit-when-ja': 'not yet diagnosed',
   },

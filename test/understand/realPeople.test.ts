@@ -137,3 +137,33 @@ describe('hand-written: patterns no collected statement shows', () => {
     ]);
   });
 });
+
+describe('real statements: delegation lists', () => {
+  const holdout2 = fileURLToPath(new URL('../fixtures/real/holdout2/', import.meta.url));
+  const listOf = (file: string) => {
+    const st = parseStatementFile(file, readFileSync(join(holdout2, file))).statement!;
+    return extractPeople(st.paragraphs, st.language === 'ja' ? 'ja' : 'en', { title: st.title, publisher: st.publisher });
+  };
+
+  it('"India: Ms. Vani Rao, Additional Secretary": each side\'s people are of the country their line is labelled with, and all took part', () => {
+    const people = listOf('2022-09-06_en_quad-senior-officials-delhi.md');
+    expect(people.map((p) => [p.name, p.affiliation, p.participant])).toEqual([
+      ['ICHIKAWA Keiichi', 'Japan', true],
+      ['Justin Hayhurst', 'Australia', true],
+      ['Vani Rao', 'India', true],
+      ['Donald Lu', 'U.S.', true],
+      ['Camille P. Dawson', 'U.S.', true],
+    ]);
+  });
+
+  it('「日本:市川恵一総合外交政策局長」: the bureau between a kanji name and the title is part of the role, not of the name', () => {
+    const people = listOf('2022-09-06_ja_quad-senior-officials-delhi.md');
+    expect(people.map((p) => [p.name, p.role, p.affiliation])).toEqual([
+      ['市川恵一', '総合外交政策局長', '日本'],
+      ['ジャスティン・ヘイハースト', '副次官', '豪州'],
+      ['ヴァニ・ラオ', '次官補', 'インド'],
+      ['ドナルド・ルー', '国務次官補', '米国'],
+      ['カミラ・ドーソン', '国務次官補', '米国'],
+    ]);
+  });
+});

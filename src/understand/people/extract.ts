@@ -8,7 +8,7 @@ import { englishMentions } from './en.ts';
 import { japaneseMentions } from './ja.ts';
 import type { Paragraphlike, Person, RawMention } from './types.ts';
 import { isKanji } from '../../text/script.ts';
-import { EN_COUNTRY_FORMS } from '../countries.ts';
+import { EN_COUNTRY_FORMS, canonicalCountry } from '../countries.ts';
 
 export type { Person, PersonMention } from './types.ts';
 
@@ -169,10 +169,28 @@ export interface StatementContext {
   publisher?: string;
 }
 
+/** "India: Ms. Vani Rao, Additional Secretary", 「- 豪州:ジャスティン・ヘイハースト…」: the country a list line is labelled with. */
+const LIST_LABEL = /^\s*(?:[-・*•]\s*)?([^:：\n]{1,30}?)\s*[:：]/u;
+
+function listLabelCountry(text: string): string | undefined {
+  const label = LIST_LABEL.exec(text)?.[1];
+  return label && canonicalCountry(label) ? label : undefined;
+}
+
 export function extractPeople(paragraphs: readonly Paragraphlike[], lang: 'ja' | 'en', context: StatementContext = {}): Person[] {
   const mentions: RawMention[] = [];
   for (const p of paragraphs) {
-    mentions.push(...(lang === 'ja' ? japaneseMentions(p) : englishMentions(p)));
+    const found = lang === 'ja' ? japaneseMentions(p) : englishMentions(p);
+    // A delegation list names each side's people under its country: they are of that country, and
+    // they took part (a list of who attended is what a participant list is).
+    const country = listLabelCountry(p.text);
+    if (country) {
+      for (const m of found) {
+        m.affiliation ??= country;
+        m.participant = true;
+      }
+    }
+    mentions.push(...found);
   }
   const groups =
     lang === 'ja'

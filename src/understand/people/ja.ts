@@ -12,6 +12,7 @@ import {
   JA_FORMER_MARKS,
   JA_NOT_NAMES,
   JA_NOT_NAME_FIRST_CHARS,
+  JA_ORGANIZATIONS,
   JA_POSTING_MARKS,
   JA_TITLE_FOLLOWERS,
   JA_TITLES,
@@ -284,6 +285,11 @@ export function japaneseMentions(paragraph: Paragraphlike): RawMention[] {
       hostPosting = '駐' + split.country;
       const sender = splitAtCountry(split.org);
       split = { name: split.name.slice(0, -1), nameOffset: 0, org: sender.name === '' ? sender.org : split.org, country: sender.name === '' ? sender.country : undefined };
+    }
+    // 市川恵一総合外交政策(局長): a bureau between a kanji name and the title is where the person works.
+    const bureau = isKanjiName(split.name.replace(/・/g, '')) ? JA_ORGANIZATIONS.find((o) => split!.name.endsWith(o)) : undefined;
+    if (bureau && isKanjiName(split.name.slice(0, -bureau.length)) && split.name.length - bureau.length >= 2) {
+      split = { ...split, name: split.name.slice(0, -bureau.length), org: bureau + split.org };
     }
     const clean = cleanName(split.name);
     if (!clean) continue;

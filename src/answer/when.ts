@@ -164,9 +164,11 @@ export function answerWhen(lib: Library, query: string, scope: SearchScope): Ans
   // English first ("the dinner before the summit").
   const eventTerms = rel.terms.filter((w) => w.term.events.length > 0);
   const headFirst = scope.lang === 'ja' || /[\p{Script=Han}\p{Script=Katakana}]/u.test(query) ? [...eventTerms].reverse() : eventTerms;
-  const askedKinds = headFirst.map(
-    (w) => new Set([w.term.label, ...[...w.term.forms, ...w.term.synonyms].map(formText)].map(normalize)),
-  );
+  // Each kind as asked (訪日) and with its synonyms (訪問, 訪米): the word itself beats a synonym.
+  const askedKinds = headFirst.map((w) => ({
+    own: new Set([w.term.label, ...w.term.forms.map(formText)].map(normalize)),
+    any: new Set([w.term.label, ...[...w.term.forms, ...w.term.synonyms].map(formText)].map(normalize)),
+  }));
   const items: AnswerItem[] = [];
   for (const m of bestTier(topicParagraphs(lib, rel, best.statements, scope.lang)).slice(0, scope.limit ?? 5)) {
     const exprs = lib.facts.get(lib.index.entries[m.id]!.statement).times[lib.index.entries[m.id]!.paragraph]!;
@@ -186,8 +188,9 @@ export function answerWhen(lib: Library, query: string, scope: SearchScope): Ans
     const kind = (e: TimeExpression) => {
       const what = e.what && !e.precision ? normalize(e.what) : '';
       if (!what) return 0;
-      const at = askedKinds.findIndex((set) => [...set].some((k) => k.length > 1 && (what.includes(k) || k.includes(what))));
-      return at === -1 ? 0 : askedKinds.length - at;
+      const fits = (set: Set<string>) => [...set].some((k) => k.length > 1 && (what.includes(k) || k.includes(what)));
+      const at = askedKinds.findIndex((k) => fits(k.any));
+      return at === -1 ? 0 : 2 * (askedKinds.length - at) + (fits(askedKinds[at]!.own) ? 1 : 0);
     };
     const nearest = [...exprs].sort(
       (a, b) => kind(b) - kind(a) || inClause(b) - inClause(a) || distance(a) + vagueness(a) - (distance(b) + vagueness(b)),

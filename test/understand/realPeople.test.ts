@@ -166,4 +166,19 @@ describe('real statements: delegation lists', () => {
       ['カミラ・ドーソン', '国務次官補', '米国'],
     ]);
   });
+
+  it('「大塚建吾外務省アジア大洋州局参事官、…ダン・シントロン米国国務省次官補代理代行」: a ministry and bureau before the title, two suffixes after it', () => {
+    const people = listOf('2025-11-07_ja_japan-us-rok-officials-phone-north-korea.md');
+    expect(people.map((p) => [p.name, p.role, p.affiliation])).toEqual([
+      ['大塚建吾', '外務省アジア大洋州局参事官', '日本'],
+      ['白鏞塡', '外交部朝鮮半島政策局長', '韓国'],
+      ['ダン・シントロン', '国務省次官補', '米国'],
+    ]);
+    expect(people.find((p) => p.name === 'ダン・シントロン')?.acting).toBe(true);
+  });
+
+  it('「岩谷滋雄日中韓三国協力事務局長」: countries abbreviated together start the organisation, not the name', () => {
+    const people = listOf('2015-03-21_ja_tcs-japan-china-rok-fm-meeting-seoul.md');
+    expect(people.find((p) => p.name === '岩谷滋雄')?.role).toBe('日中韓三国協力事務局長');
+  });
 });

@@ -12,6 +12,7 @@ import {
   JA_FORMER_MARKS,
   JA_NOT_NAMES,
   JA_NOT_NAME_FIRST_CHARS,
+  JA_JAPAN_MINISTRIES,
   JA_ORGANIZATIONS,
   JA_POSTING_MARKS,
   JA_TITLE_FOLLOWERS,
@@ -27,6 +28,8 @@ import { CLOSE_BRACKETS, OPEN_BRACKETS, findClose, findOpen } from '../brackets.
 const MAX_RUN = 40;
 const JA_ORGANIZATION_END = /[局省庁課]/;  // not 部 or 室: 阿部, 服部, 氷室 are names
 const MAX_KANJI_NAME = 6;
+/** A bureau as written before a title: 総合外交政策(局長), アジア大洋州局(参事官), 外務省; longest first. */
+const JA_ORGANIZATION_UNITS = JA_ORGANIZATIONS.flatMap((o) => ['局', '部', '課', '室', ''].map((s) => o + s)).sort((a, b) => b.length - a.length);
 const MAX_KATAKANA_NAME = 40;
 const MAX_BRACKET = 300;
 /** Meeting words: a person named before one of these in the same sentence held the meeting. */
@@ -232,8 +235,10 @@ export function japaneseMentions(paragraph: Paragraphlike): RawMention[] {
       end = next.end;
     }
     let acting = chain.some((t) => t.info.acting);
-    const actingSuffix = JA_ACTING_SUFFIXES.find((s) => text.startsWith(s, end));
-    if (actingSuffix) {
+    // 次官補代理代行: a deputy's post held by someone acting, two suffixes in a row
+    for (let guard = 0; guard < 2; guard++) {
+      const actingSuffix = JA_ACTING_SUFFIXES.find((s) => text.startsWith(s, end));
+      if (!actingSuffix) break;
       acting = true;
       end += actingSuffix.length;
     }
@@ -287,9 +292,22 @@ export function japaneseMentions(paragraph: Paragraphlike): RawMention[] {
       split = { name: split.name.slice(0, -1), nameOffset: 0, org: sender.name === '' ? sender.org : split.org, country: sender.name === '' ? sender.country : undefined };
     }
     // 市川恵一総合外交政策(局長): a bureau between a kanji name and the title is where the person works.
-    const bureau = isKanjiName(split.name.replace(/・/g, '')) ? JA_ORGANIZATIONS.find((o) => split!.name.endsWith(o)) : undefined;
-    if (bureau && isKanjiName(split.name.slice(0, -bureau.length)) && split.name.length - bureau.length >= 2) {
-      split = { ...split, name: split.name.slice(0, -bureau.length), org: bureau + split.org };
+    // 岩谷滋雄日中韓三国協力(事務局長): countries abbreviated together (日中韓, 日米) start an organisation.
+    if (isKanjiName(split.name) && split.name.length > MAX_KANJI_NAME) {
+      const name = split.name;
+      for (let p = 2; p <= MAX_KANJI_NAME; p++) {
+        if (JA_COUNTRY_ABBREVIATIONS.has(name[p]!) && JA_COUNTRY_ABBREVIATIONS.has(name[p + 1]!)) {
+          split = { ...split, name: name.slice(0, p), org: name.slice(p) + split.org };
+          break;
+        }
+      }
+    }
+    // 大塚建吾外務省アジア大洋州局(参事官): a ministry, then a bureau.
+    for (let guard = 0; guard < 3; guard++) {
+      const name = split.name;
+      const unit = JA_ORGANIZATION_UNITS.find((u) => name.endsWith(u) && name.length - u.length >= 2);
+      if (!unit || !isKanjiName(name.slice(0, -unit.length))) break;
+      split = { ...split, name: name.slice(0, -unit.length), org: unit + split.org };
     }
     const clean = cleanName(split.name);
     if (!clean) continue;
@@ -310,7 +328,8 @@ export function japaneseMentions(paragraph: Paragraphlike): RawMention[] {
     }
     const deputy = principal?.info.deputy === true || (role?.includes('副') ?? false);
     let affiliation = split.country;
-    if (!affiliation && principal?.info.japanGov && isKanjiName(clean.name)) affiliation = '日本';
+    // A kanji name with no country, under a Japanese title or in a Japanese ministry (外務省…参事官), is of Japan.
+    if (!affiliation && isKanjiName(clean.name) && (principal?.info.japanGov || JA_JAPAN_MINISTRIES.some((m) => org.startsWith(m + '省')))) affiliation = '日本';
 
     const otherNames: string[] = [...english];
     if (OPEN_BRACKETS.has(text[end] ?? '')) {

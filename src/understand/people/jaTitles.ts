@@ -58,6 +58,9 @@ function* allTitles(): Generator<readonly [string, JaTitleInfo]> {
 
 export const JA_TITLES = new PhraseTable<JaTitleInfo>(allTitles());
 
+/** Ministries of Japan (外務, 防衛 ...): 外務省 before a title without a country means Japan's. */
+export const JA_JAPAN_MINISTRIES: readonly string[] = DATA.japanMinistries;
+
 /** Written after a title for an acting holder (外務大臣臨時代理, 大統領代行). */
 export const JA_ACTING_SUFFIXES: readonly string[] = DATA.actingSuffixes;
 

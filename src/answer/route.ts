@@ -13,7 +13,8 @@ interface Rule {
 }
 
 const RULES: Rule[] = [
-  { route: 'when', words: /\b(?:when|what\s+time|what\s+date|which\s+day|what\s+day|how\s+long|how\s+many\s+(?:minutes|hours))\b/gi },
+  // "at what local time", "on which day": the zone stays in the topic, where /when reads it.
+  { route: 'when', words: /\b(?:when|(?:what|which)\s+(?<keep>(?:local|japan(?:ese)?)\s+)?(?:time|date|day)|how\s+long|how\s+many\s+(?:minutes|hours))\b/gi },
   { route: 'when', words: /いつ(?:頃|ごろ)?|何時(?:頃|ごろ)?|何日|何月何日|日時|日付|何分間?|どのくらい(?:の時間)?|どれくらい/g },
   { route: 'who', words: /\b(?:who|whom|whose|which\s+(?<keep>(?:[\w-]+\s+){0,3}[\w-]*(?:people|person|officials?|ministers?|secretar(?:y|ies)|leaders?|ambassadors?|presidents?|envoys?|diplomats?|counterparts?)))\b/gi },
   { route: 'who', words: /誰|だれ|どなた|どの人物|参加者|出席者|参加した人|出席した人|人物/g },
@@ -35,13 +36,30 @@ export interface RoutedQuestion {
 /** A particle closing a Japanese word at the end of a topic (外務大臣は, 次の会合は). */
 const PARTICLE_AFTER_WORD = new RegExp(`([${KANJI}${KATAKANA}])[はがをにでと]$`, 'u');
 
+/** An English question that opens with a question word ("Who gave the remarks when ...", "At what time ..."). */
+const LEADING_EN = /^\s*(?:(?:at|on|in|from|to|by|for|with|and)\s+)?(?:who|whom|whose|when|what|which|how)\b/i;
+
+/** English names its kind first: "Who ... when ..." asks who. The rule matching earliest decides. */
+function leadingRoute(question: string): Route | undefined {
+  if (!LEADING_EN.test(question)) return undefined;
+  let best: Route | undefined;
+  let at = Infinity;
+  for (const rule of RULES) {
+    if (rule.route === 'quote') continue;
+    const m = new RegExp(rule.words.source, 'i').exec(question);
+    if (m && m.index < at) [best, at] = [rule.route, m.index];
+  }
+  return best;
+}
+
 export function routeQuestion(question: string): RoutedQuestion {
   let route: Route = 'quote';
   let topic = question;
+  const leadRoute = leadingRoute(question);
   for (const rule of RULES) {
     rule.words.lastIndex = 0;
     if (rule.words.test(topic)) {
-      if (route === 'quote' || rule.route !== 'quote') route = route === 'quote' ? rule.route : route;
+      if (route === 'quote' || rule.route !== 'quote') route = route === 'quote' ? leadRoute ?? rule.route : route;
       // A rule may keep part of what it matched: "which vice-ministers" asks who, about vice-ministers.
       topic = topic.replace(rule.words, rule.words.source.includes('(?<keep>') ? ' $<keep> ' : ' ');
     }

@@ -76,7 +76,16 @@ function eventTime(lib: Library, si: number): { paragraph: Paragraph; expr: Time
 /** A paragraph that is a date and little else (a place, a press-release line). */
 function isDateline(text: string, exprs: readonly TimeExpression[]): boolean {
   const covered = exprs.reduce((a, e) => a + (e.end - e.start), 0);
-  return exprs.length > 0 && text.length <= DATELINE_MAX && covered >= text.trim().length / 3;
+  if (exprs.length === 0 || text.length > DATELINE_MAX || covered < text.trim().length / 3) return false;
+  // A short lead that is a sentence (「…電話会談が行われたところ、概要次のとおり。」) is no dateline.
+  let rest = '';
+  let at = 0;
+  for (const e of [...exprs].sort((a, b) => a.start - b.start)) {
+    rest += text.slice(at, Math.max(at, e.start));
+    at = Math.max(at, e.end);
+  }
+  rest += text.slice(at);
+  return !/[。．]|[.!?](?:\s|$)/.test(rest);
 }
 
 /** Clause punctuation: a date's clause runs from the mark before it to the mark after it. */
@@ -117,6 +126,38 @@ function inAskedZone(e: TimeExpression, query: string): TimeExpression {
       ...(e.instant ? { instant: e.instant } : {}),
     },
   };
+}
+
+/**
+ * One event told in two expressions of a paragraph: "On December 29, Minister Kawaguchi made a
+ * telephone call ... The conversation started at about 18:25 Japan time and continued about 10
+ * minutes"; "commencing at 7:00 p.m., ... held a welcome reception ... for approximately 90 minutes".
+ * A later expression with no date of its own, on the same day, completes the chosen one with the
+ * clock time or the duration it lacks.
+ */
+function completeTime(e: TimeExpression, exprs: readonly TimeExpression[]): TimeExpression | undefined {
+  if (e.precision || (e.time && e.durationMinutes)) return undefined;
+  const next = exprs.find((x) => x.start >= e.end && x.dateFromContext && x.date === e.date && !x.precision && (x.time || x.durationMinutes));
+  if (!next) return undefined;
+  if (e.time && (next.time || !next.durationMinutes)) return undefined;
+  const { start: _s, end: _e, text: _t, what: _w, dateFromContext: _c, ...said } = next;
+  return { ...e, ...said, ...(e.time ? { time: e.time, ...(e.timezone ? { timezone: e.timezone } : {}), ...(e.instant ? { instant: e.instant } : {}) } : {}), end: next.end, what: e.what ?? next.what };
+}
+
+/**
+ * The day asked about is in the chosen paragraph, its hour in another ("4月16日に…発生した地震" in
+ * item 1, "4月16日午後3時14分頃(日本時間午後7時44分頃)" in the notes): the same day with a clock time,
+ * later in the statement, of the same kind of event or none said.
+ */
+function laterClock(lib: Library, si: number, from: Paragraph, e: TimeExpression): { paragraph: Paragraph; expr: TimeExpression } | undefined {
+  if (e.time || e.precision) return undefined;
+  const statement = lib.statements[si]!;
+  const times = lib.facts.get(si).times;
+  for (let pi = statement.paragraphs.indexOf(from) + 1; pi < times.length; pi++) {
+    const x = times[pi]!.find((t) => t.time && t.date === e.date && (!t.what || !e.what || t.what === e.what));
+    if (x) return { paragraph: statement.paragraphs[pi]!, expr: { ...x, what: x.what ?? e.what } };
+  }
+  return undefined;
 }
 
 /** The kind of event (in the glossary's synonyms) of a statement issued without a meeting. */
@@ -170,8 +211,13 @@ export function answerWhen(lib: Library, query: string, scope: SearchScope): Ans
     any: new Set([w.term.label, ...[...w.term.forms, ...w.term.synonyms].map(formText)].map(normalize)),
   }));
   const items: AnswerItem[] = [];
-  for (const m of bestTier(topicParagraphs(lib, rel, best.statements, scope.lang)).slice(0, scope.limit ?? 5)) {
-    const exprs = lib.facts.get(lib.index.entries[m.id]!.statement).times[lib.index.entries[m.id]!.paragraph]!;
+  const timesOf = (m: { id: number }) => lib.facts.get(lib.index.entries[m.id]!.statement).times[lib.index.entries[m.id]!.paragraph]!;
+  // A dateline matches the date words of a question ("on 22 June 2018") but dates the statement,
+  // not the event: the paragraphs that say when the event was come first.
+  const candidates = topicParagraphs(lib, rel, best.statements, scope.lang);
+  const undated = candidates.filter((m) => !isDateline(m.paragraph.text, timesOf(m)));
+  for (const m of bestTier(undated.length > 0 ? undated : candidates).slice(0, scope.limit ?? 5)) {
+    const exprs = timesOf(m);
     if (exprs.length === 0) continue;
     // The expression nearest to the words asked about dates *that* thing, not another.
     const ranges = matchRanges(m.paragraph.text, m.keywords, m.terms);
@@ -195,7 +241,10 @@ export function answerWhen(lib: Library, query: string, scope: SearchScope): Ans
     const nearest = [...exprs].sort(
       (a, b) => kind(b) - kind(a) || inClause(b) - inClause(a) || distance(a) + vagueness(a) - (distance(b) + vagueness(b)),
     )[0]!;
-    items.push(timeItem(m.statement, m.paragraph, inAskedZone(nearest, query), scope.lang));
+    const si = lib.index.entries[m.id]!.statement;
+    const whole = completeTime(nearest, exprs) ?? laterClock(lib, si, m.paragraph, nearest);
+    if (whole && 'paragraph' in whole) items.push(timeItem(m.statement, whole.paragraph, inAskedZone(whole.expr, query), scope.lang));
+    else items.push(timeItem(m.statement, m.paragraph, inAskedZone(whole ?? nearest, query), scope.lang));
   }
   // The words asked about stand where no date does (an item of the readout): the event's own date.
   if (items.length === 0) {

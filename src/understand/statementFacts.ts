@@ -24,8 +24,21 @@ export function extractFacts(statement: Statement): StatementFacts {
   const lang = factLanguage(statement);
   return {
     people: extractPeople(statement.paragraphs, lang, { title: statement.title, publisher: statement.publisher }),
-    times: statement.paragraphs.map((p) =>
-      extractTimes(p.text, lang, statement.date, { timezone: statement.timezone, publisher: statement.publisher }),
-    ),
+    times: timesOf(statement, lang),
   };
+}
+
+/** Paragraph by paragraph, each told the last full date before it (for the lines of a dated list). */
+function timesOf(statement: Statement, lang: 'ja' | 'en'): TimeExpression[][] {
+  let listDate: string | undefined;
+  return statement.paragraphs.map((p) => {
+    const times = extractTimes(p.text, lang, statement.date, {
+      timezone: statement.timezone,
+      publisher: statement.publisher,
+      ...(listDate ? { listDate } : {}),
+    });
+    const dated = times.filter((t) => !t.precision && !t.dateFromContext);
+    if (dated.length > 0) listDate = dated[dated.length - 1]!.endDate ?? dated[dated.length - 1]!.date;
+    return times;
+  });
 }

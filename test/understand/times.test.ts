@@ -88,10 +88,10 @@ describe('Japanese readouts', () => {
     ]);
   });
 
-  it('reads the other place\'s zone written before its 同日 and clock time', () => {
+  it('reads the other place\'s zone written before its 同日 and clock time; the time before it is the local one', () => {
     expect(normalized('6月25日、午後2時(日本時間同日午後3時)から約1時間、両首脳は会談を行った。', 'ja', '2024-06-26')).toEqual([
       {
-        text: '6月25日、午後2時(日本時間同日午後3時)から約1時間', date: '2024-06-25', time: '14:00', approximate: true, approximateDuration: true, durationMinutes: 60,
+        text: '6月25日、午後2時(日本時間同日午後3時)から約1時間', date: '2024-06-25', time: '14:00', timezone: 'local', approximate: true, approximateDuration: true, durationMinutes: 60,
         alternate: { date: '2024-06-25', time: '15:00', timezone: 'JST' },
       },
     ]);

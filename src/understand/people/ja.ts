@@ -304,7 +304,7 @@ export function japaneseMentions(paragraph: Paragraphlike): RawMention[] {
     }
     // 大塚建吾外務省アジア大洋州局(参事官): a ministry, then a bureau.
     for (let guard = 0; guard < 3; guard++) {
-      const name = split.name;
+      const name: string = split.name;
       const unit = JA_ORGANIZATION_UNITS.find((u) => name.endsWith(u) && name.length - u.length >= 2);
       if (!unit || !isKanjiName(name.slice(0, -unit.length))) break;
       split = { ...split, name: name.slice(0, -unit.length), org: unit + split.org };

@@ -55,6 +55,11 @@ export interface TimeExpression {
 export interface TimeOptions {
   timezone?: string;
   publisher?: string;
+  /**
+   * The last full date of the paragraphs before (YYYY-MM-DD). A paragraph that opens with a bare
+   * day is the next line of a dated list (「5月1日 北京発」, then 「2日 バンコク発」): its month is that date's.
+   */
+  listDate?: string;
 }
 
 type Lang = 'ja' | 'en';
@@ -376,7 +381,10 @@ function finish(d: Draft, f: Finisher): TimeExpression | undefined {
 function setInstants(expr: TimeExpression, defaultZone: string | undefined): void {
   if (!expr.time) return;
   const alt = expr.alternate;
-  const mainZone = expr.timezone ?? (alt?.timezone === 'local' ? undefined : defaultZone);
+  // 午後3時14分頃(日本時間午後7時44分頃): a time with another zone's beside it is the local one,
+  // not the publisher's: the publisher's zone is what the brackets give.
+  if (!expr.timezone && alt?.time && alt.timezone && alt.timezone !== 'local') expr.timezone = 'local';
+  const mainZone = expr.timezone === 'local' ? undefined : expr.timezone ?? (alt?.timezone === 'local' ? undefined : defaultZone);
   // A local time is not the publisher's zone: its instant comes only from the other place's time.
   const own = instantOf(expr.date, expr.time, mainZone);
   const other = alt?.time ? instantOf(alt.date, alt.time, alt.timezone === 'local' ? undefined : alt.timezone) : undefined;
@@ -401,6 +409,12 @@ export function extractTimes(text: string, lang: Lang, statementDate: string, op
     ...(TABLE.test(norm) ? { row: {} } : {}),
     defaultZone: publisherZone(options),
   };
+  const ordered = nonOverlapping(atoms);
+  const opening = ordered[0];
+  if (options.listDate && opening?.kind === 'date' && opening.date.kind === 'day' && opening.date.bare && opening.start <= 3) {
+    const listed = parseIsoDate(options.listDate);
+    if (listed) finisher.previous = listed;
+  }
   const out: TimeExpression[] = [];
   let draft: Draft | undefined;
   const close = (): void => {
@@ -409,7 +423,6 @@ export function extractTimes(text: string, lang: Lang, statementDate: string, op
     if (expr) out.push(expr);
     draft = undefined;
   };
-  const ordered = nonOverlapping(atoms);
   for (const [i, atom] of ordered.entries()) {
     const next = ordered[i + 1];
     if (draft) {

@@ -12,6 +12,7 @@ import { COUNTRIES, EN_COUNTRY_FORMS, JA_COUNTRY_FORMS, JA_ONE_CHAR_COUNTRIES } 
 import type { Glossary } from '../understand/glossary.ts';
 import { EN_HONORIFICS, EN_NOT_NAME_WORDS, EN_TITLES } from '../understand/people/enTitles.ts';
 import { JA_TITLES } from '../understand/people/jaTitles.ts';
+import { kanjiFamilyNames, latinFamilyNames } from '../understand/people/familyNames.ts';
 
 export interface QuestionTerm {
   /** The words as the question wrote them, for notices. */
@@ -179,7 +180,20 @@ function term(label: string, glossary: Glossary, extra: Partial<QuestionTerm> = 
     cache.set(label, made);
   }
   if (!made) return undefined;
+  const across = extra.identifies && made.forms.length === 1 ? familyNameForms(label) : [];
+  if (across.length > 0) made = { ...made, forms: [...made.forms, ...across.map(keywordsOf).filter((l) => l.length > 0)] };
   return { label, ...made, distinctive: false, ...extra };
+}
+
+/**
+ * A family name the glossary does not know, in the other script (Kono -> 河野, 川口 -> Kawaguchi):
+ * a statement published in one language names the person the question names in the other.
+ * One-character names (林, 森) are left out: as forms they would match inside other words.
+ */
+function familyNameForms(label: string): string[] {
+  if (/^\p{Lu}\p{Ll}{2,}$/u.test(label)) return kanjiFamilyNames(label).filter((k) => k.length >= 2);
+  if (/^\p{Script=Han}{2,3}$/u.test(label)) return latinFamilyNames(label);
+  return [];
 }
 
 /** Synonym phrases of the glossary found in a text, longest first, as [start, end, phrase]. */
@@ -221,7 +235,9 @@ function englishTerms(topic: string, glossary: Glossary): QuestionTerm[] {
     possessive: boolean;
   }
   const tokens: Token[] = [...text.matchAll(/[\p{L}\p{N}]+(?:['’][\p{L}]*)?/gu)].map((m) => {
-    const word = m[0].replace(/['’]s?$/, '');
+    let word = m[0].replace(/['’]s?$/, '');
+    // "Iraqis", "Canadians": the people of a country are asked about by its adjective.
+    if (/s$/.test(word) && !COUNTRY_WORDS.has(word.toLowerCase()) && COUNTRY_WORDS.has(word.slice(0, -1).toLowerCase())) word = word.slice(0, -1);
     const low = word.toLowerCase();
     return {
       word,
@@ -270,7 +286,15 @@ function englishTerms(topic: string, glossary: Glossary): QuestionTerm[] {
   return out;
 }
 
-const CJK_PIECE = /[\p{Script=Han}\u3005\u3006]+|[\p{Script=Katakana}\u30FC]+/gu;
+/**
+ * Runs of one script, but a country written in two (東ティモール, 南アフリカ) is one piece: split
+ * at the change of script it would be a direction and a name that no statement writes alone.
+ */
+const MIXED_COUNTRIES = JA_COUNTRY_FORMS.filter((f) => /\p{Script=Han}/u.test(f) && /\p{Script=Katakana}/u.test(f));
+const CJK_PIECE = new RegExp(
+  `${MIXED_COUNTRIES.map((f) => `${f}(?![\\p{Script=Katakana}\\u30FC])`).join('|')}${MIXED_COUNTRIES.length ? '|' : ''}[\\p{Script=Han}\\u3005\\u3006]+|[\\p{Script=Katakana}\\u30FC]+`,
+  'gu',
+);
 
 /** Content terms of a Japanese question: chunks between particles, split where the script changes. */
 function japaneseTerms(topic: string, glossary: Glossary): QuestionTerm[] {
@@ -293,8 +317,8 @@ function japaneseTerms(topic: string, glossary: Glossary): QuestionTerm[] {
       continue;
     }
     // Latin words inside a Japanese question (ICBM, G7) are handled as in English.
-    for (const m of piece.text.matchAll(/[a-z0-9]+(?:[.-][a-z0-9]+)*/g)) {
-      const t = term(m[0], glossary, { distinctive: /[a-z]/.test(m[0]), identifies: true });
+    for (const m of piece.text.matchAll(/[\p{Script=Latin}0-9]+(?:[.-][\p{Script=Latin}0-9]+)*/gu)) {
+      const t = term(m[0], glossary, { distinctive: /\p{Script=Latin}/u.test(m[0]), identifies: true });
       if (t) out.push(t);
     }
     let katakanaEnd = -1;
@@ -354,7 +378,8 @@ function japaneseChunk(chunk: string, glossary: Glossary, afterName = false, bef
     }
     if (before.length >= 1 && !JA_FRAME.has(before)) {
       // 上川大臣, 林前大臣: a name with its title, which identifies a person rather than asking for one.
-      const t = term(before.length >= 2 ? before : s, glossary, { identifies: true });
+      // A name is required like any other: a statement that never names 岸田 does not answer for him.
+      const t = term(before.length >= 2 ? before : s, glossary, before.length >= 2 ? { distinctive: true, identifies: true } : { identifies: true });
       if (t) out.push(t);
       return out;
     }

@@ -5,6 +5,7 @@ import { jaOrEn } from '../text/script.ts';
 import { canonicalCountry, countryInJapanese } from '../understand/countries.ts';
 import { mergeAcrossLanguages, type Glossary } from '../understand/glossary.ts';
 import { stripEnglishHonorifics } from '../understand/people/names.ts';
+import { englishTitle } from '../understand/people/jaTitles.ts';
 import type { Person } from '../understand/people/extract.ts';
 import { cite } from './citation.ts';
 import { describePerson } from './describe.ts';
@@ -60,7 +61,7 @@ function faceIn(lang: Lang, p: Person, glossary: Glossary): Person {
       ? p.otherNames.map((n) => stripEnglishHonorifics(n).replace(POST_NOMINALS, '').trim()).find(Boolean)
       : undefined;
   const name = glossaryForm(glossary, p.name, lang) ?? bracketName ?? p.name;
-  const carriedRole = p.role ? glossaryForm(glossary, p.role, lang) : undefined;
+  const carriedRole = p.role ? glossaryForm(glossary, p.role, lang) ?? (lang === 'en' && !/[A-Za-z]/.test(p.role) ? englishTitle(p.role) : undefined) : undefined;
   const role = carriedRole ?? p.role;
   // A role left as written keeps its country as written too: "Prime Minister, Japan", not "…, 日本".
   const carryCountry = carriedRole !== undefined || !p.role;

@@ -35,6 +35,7 @@ interface JaData {
   notNames: string[];
   postingMarks: string[];
   organizations: string[];
+  english: Record<string, string>;
 }
 
 /** The tables a user may extend live in data/people/ja.yaml. */
@@ -84,3 +85,16 @@ export const JA_POSTING_MARKS: readonly string[] = DATA.postingMarks;
 
 /** Bureaus written between a kanji name and its title (市川恵一総合外交政策局長), longest first. */
 export const JA_ORGANIZATIONS: readonly string[] = [...DATA.organizations].sort((a, b) => b.length - a.length);
+
+/** Japanese titles in English, longest first (see `english:` in data/people/ja.yaml). */
+const ENGLISH = Object.entries(DATA.english ?? {}).sort((a, b) => b[0].length - a[0].length);
+
+/**
+ * A Japanese role in English, when it ends in a title the table knows: 外務副大臣 -> State Minister
+ * for Foreign Affairs, 駐日スペイン大使 -> Ambassador to Japan. Undefined when it does not.
+ */
+export function englishTitle(role: string): string | undefined {
+  const hit = ENGLISH.find(([ja]) => role.endsWith(ja));
+  if (!hit) return undefined;
+  return role.startsWith('駐日') ? `${hit[1]} to Japan` : hit[1];
+}

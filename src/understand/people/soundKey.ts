@@ -20,7 +20,7 @@ const KANA: Record<string, string> = {
 };
 
 /** Small kana after a consonant replace its vowel: ティ -> ti, ファ -> fa, ジョ -> jo. */
-function romanize(katakana: string): string {
+export function romanize(katakana: string): string {
   let out = '';
   for (const ch of katakana) {
     if (ch === 'ッ') out += '\u0000'; // doubles the next consonant; folded away below anyway

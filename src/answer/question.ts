@@ -214,6 +214,26 @@ function synonymSpans(text: string, glossary: Glossary, latin: boolean): [number
   return spans.sort((a, b) => a[0] - b[0]);
 }
 
+/**
+ * The kinds of event (the glossary's synonym groups with an `event`) a text names, each phrase read
+ * once and longest first: "held a telephone talk" is a call, not also a meeting for its "talk".
+ */
+export function eventKindsIn(text: string, glossary: Glossary): Set<string> {
+  const norm = normalize(text);
+  const kinds = new Set<string>();
+  const l = lookupsOf(glossary);
+  for (const latin of [true, false]) {
+    for (const [, , phrase] of synonymSpans(norm, glossary, latin)) {
+      const key = normalize(phrase);
+      for (const i of [...(l.synonyms.get(key) ?? []), ...(latin ? l.synonyms.get(stemPhrase(phrase)) ?? [] : [])]) {
+        const event = glossary.synonyms[i]!.event;
+        if (event) kinds.add(event);
+      }
+    }
+  }
+  return kinds;
+}
+
 function escape(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }

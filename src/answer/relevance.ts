@@ -6,13 +6,14 @@
  * words that were not found.
  */
 import type { Library } from './library.ts';
-import { primaryLanguage } from '../text/script.ts';
+import { CJK_CHAR, primaryLanguage } from '../text/script.ts';
 import { normalize } from '../text/normalize.ts';
+import { canonicalCountry } from '../understand/countries.ts';
 import { containsKeyword } from '../index/paragraphIndex.ts';
 import type { Keyword } from '../text/tokenize.ts';
 import { indexTerms, keywords } from '../text/tokenize.ts';
 import { notice } from './notices.ts';
-import { questionTerms, type QuestionTerm } from './question.ts';
+import { eventKindsIn, formText, questionTerms, type QuestionTerm } from './question.ts';
 import type { ParagraphMatch, SearchScope } from './search.ts';
 import { eventGroup } from './scope.ts';
 import type { Lang } from './types.ts';
@@ -68,6 +69,56 @@ export function titleNamesEvent(lib: Library, si: number, event: string): boolea
   return lib.glossary.synonyms
     .filter((g) => g.event === event)
     .some((g) => g.words.some((w) => titleHolds(lib, si, keywords(normalize(w)))));
+}
+
+/** Calls and video calls are held apart; meetings, visits and meals in person. */
+const REMOTE_EVENTS = new Set(['call', 'video']);
+const IN_PERSON_EVENTS = new Set(['meeting', 'visit', 'meal']);
+
+const leadKindsCache = new WeakMap<Library, Map<number, Set<string>>>();
+
+/**
+ * The kinds of event a statement records: those its title and lead paragraph (the first that is
+ * more than a dateline) name. A call readout may mention a summit meeting in its items; the lead
+ * says what took place.
+ */
+function leadKinds(lib: Library, si: number): Set<string> {
+  let cache = leadKindsCache.get(lib);
+  if (!cache) leadKindsCache.set(lib, (cache = new Map()));
+  let kinds = cache.get(si);
+  if (!kinds) {
+    const st = lib.statements[si]!;
+    const lead = st.paragraphs.slice(0, 3).find((p) => p.text.length > 60)?.text ?? '';
+    kinds = eventKindsIn(`${st.title}\n${lead}`, lib.glossary);
+    cache.set(si, kinds);
+  }
+  return kinds;
+}
+
+/**
+ * Whether the statements record a call where a meeting in person is asked, or the other way round:
+ * the lead names a kind of event held apart (or in person), and none of the kinds asked.
+ */
+function otherWayOfMeeting(lib: Library, group: readonly number[], asked: ReadonlySet<string>): boolean {
+  if (asked.size === 0) return false;
+  const lead = new Set(group.flatMap((si) => [...leadKinds(lib, si)]));
+  if ([...asked].some((k) => lead.has(k))) return false;
+  const askedRemote = [...asked].every((k) => REMOTE_EVENTS.has(k));
+  const askedInPerson = [...asked].every((k) => IN_PERSON_EVENTS.has(k));
+  return (askedInPerson && [...lead].some((k) => REMOTE_EVENTS.has(k))) || (askedRemote && [...lead].some((k) => IN_PERSON_EVENTS.has(k)));
+}
+
+/** How many of the people the statements name the question names too (Taro Kono and Chrystia Freeland: two). */
+function peopleNamed(lib: Library, group: readonly number[], names: WeighedTerm[]): number {
+  const labels = names.flatMap((w) => [w.term.label, ...w.term.forms.map(formText)]).map(normalize).filter((l) => l.length >= 2);
+  if (labels.length < 2) return 0;
+  // Counted per statement: one person named in both language versions is still one.
+  return Math.max(
+    ...group.map(
+      (si) =>
+        lib.facts.get(si).people.filter((p) => [p.name, p.reading, ...p.otherNames].some((n) => n && labels.some((l) => normalize(n).includes(l)))).length,
+    ),
+  );
 }
 
 /** The dateline and the lead paragraph. */
@@ -287,11 +338,20 @@ export function judgeRelevance(
   const groups: RankedGroup[] = [];
   const totalWeight = terms.reduce((a, w) => a + w.weight, 0);
   const asked = terms.filter((w) => w.term.events.length > 0);
+  const askedKinds = new Set(asked.flatMap((w) => w.term.events));
+  const names = terms.filter((w) => w.term.distinctive && w.term.identifies && !w.term.role && canonicalCountry(w.term.label) === undefined);
   // What is asked about. An English word no statement uses is the asker's wording ("represented");
   // a Japanese compound noun no statement uses (投資協定) is a topic nobody wrote about.
   const asking = terms.filter((w) => !w.term.identifies && (found(w) || /^[\p{Script=Han}]{2,}$/u.test(w.term.label)));
   const askingWeight = asking.reduce((a, w) => a + w.weight, 0);
   const required = terms.filter((w) => w.term.distinctive);
+  // Whether a term has a form in Japanese script, and one in Latin script (numbers have both).
+  const reachable = new Map(
+    terms.map((w) => {
+      const texts = [w.term.label, ...[...w.term.forms, ...w.term.synonyms].map(formText)];
+      return [w, [texts.some((t) => CJK_CHAR.test(t) || /^\d+$/.test(t)), texts.some((t) => /[A-Za-z0-9]/.test(t))] as const];
+    }),
+  );
   // Each check once per statement and term: groups share statements.
   const memo = new Map<number, boolean>();
   const once = (key: number, f: () => boolean) => {
@@ -351,12 +411,22 @@ export function judgeRelevance(
     }
     // A call is not a visit: a statement that names another kind of event and not the one asked is out.
     if (asked.length > 0 && !asked.some((w) => holds(group, w)) && namesAnEvent(lib, group)) continue;
+    // "When did they meet in Bangkok?" of a telephone talk the minister held from Bangkok: no meeting took place.
+    // Only between people the question names (two or more): a visit agreed in a call is asked of it too.
+    if (askedKinds.size > 0 && peopleNamed(lib, group, names) >= 2 && otherWayOfMeeting(lib, group, askedKinds)) continue;
     const score = terms.reduce((a, w) => a + credit(group, w), 0);
-    const coverage = totalWeight > 0 ? terms.reduce((a, w) => a + (holds(group, w) ? w.weight : 0), 0) / totalWeight : 0;
+    // A word with no form in the languages of these statements ("ahead", "release" asked of a
+    // statement published only in Japanese) cannot be looked for there: it is not counted missing.
+    const scripts = new Set(group.map((si) => primaryLanguage(lib.statements[si]!.language)));
+    const reach = (w: WeighedTerm) => [...scripts].some((l) => reachable.get(w)![l === 'ja' ? 0 : 1]);
+    const weightOf = (ws: WeighedTerm[]) => ws.reduce((a, w) => a + (reach(w) ? w.weight : 0), 0);
+    const groupWeight = scripts.size === 2 ? totalWeight : weightOf(terms) || totalWeight;
+    const coverage = groupWeight > 0 ? terms.reduce((a, w) => a + (holds(group, w) ? w.weight : 0), 0) / groupWeight : 0;
     if (coverage < MIN_COVERAGE) continue;
     // Names and countries locate an event; the rest of the question says what is asked about it,
     // and some of that must be there: Japan and Kenya do not answer "the Japan-Kenya investment agreement".
-    if (askingWeight > 0 && asking.reduce((a, w) => a + credit(group, w), 0) / askingWeight < MIN_TOPIC_COVERAGE) continue;
+    const groupAsking = scripts.size === 2 ? askingWeight : weightOf(asking) || askingWeight;
+    if (askingWeight > 0 && asking.reduce((a, w) => a + credit(group, w), 0) / groupAsking < MIN_TOPIC_COVERAGE) continue;
     // A call or meeting asked about between named people is theirs: one the statement names only
     // in passing ("Prime Minister Abe's visit") did not take part in the one it records.
     if (asked.length > 0 && namesBystander(lib, group, required)) continue;

@@ -36,7 +36,6 @@ const KNOWN_MISSES: Record<string, Record<string, string>> = {
     'trump17-when-ja': 'not yet diagnosed',
     'kono-ali-ny-when-ja': 'not yet diagnosed',
     'alabama-who-en': 'not yet diagnosed',
-    'iwaya-tornado-when-en': 'English question about a statement published only in Japanese',
   },
 };
 

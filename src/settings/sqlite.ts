@@ -118,11 +118,16 @@ export class SqliteSettings implements SettingsStore {
 export function openSettings(dataDir: string, options: OpenOptions = {}): OpenedSettings {
   const file = path.join(dataDir, SETTINGS_FILE);
   const legacyFile = path.join(dataDir, LEGACY_FOLLOWS_FILE);
-  // Read first: a broken follows.json stops the start before anything is created.
+  try {
+    mkdirSync(dataDir, { recursive: true });
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    throw new Error(`${dataDir} cannot be the data folder (${code}): ${code === 'EEXIST' || code === 'ENOTDIR' ? 'it is a file, not a folder' : 'check its permissions'}`);
+  }
+  // Read before the database is created: a broken follows.json stops the start with nothing changed.
   const legacy = readLegacyFollows(legacyFile);
   let db: Database.Database;
   try {
-    mkdirSync(dataDir, { recursive: true });
     db = new Database(file, { timeout: BUSY_TIMEOUT_MS });
   } catch (err) {
     throw new Error(`${file} cannot be opened (${(err as Error).message}): check that the folder is writable`);

@@ -21,7 +21,6 @@ export function optionLang(interaction: ChatInputCommandInteraction, ctx?: Comma
   return interactionLang(interaction.options.getString(OPTION.lang), interaction.locale, serverLang(interaction, ctx));
 }
 
-
 export function hideFlag(interaction: ChatInputCommandInteraction): MessageFlags.Ephemeral | undefined {
   return interaction.options.getBoolean(OPTION.hide) ? MessageFlags.Ephemeral : undefined;
 }

@@ -5,8 +5,10 @@ WORKDIR /app
 COPY package.json package-lock.json ./
 RUN npm ci --omit=dev
 COPY . .
-# The cache of the parsed corpus lives beside the corpus folder; the corpus itself may be read-only.
-RUN mkdir -p /app/.readout-cache && chown node:node /app/.readout-cache
+# The cache of the parsed corpus and the settings database (DATA_DIR) live beside the corpus
+# folder; the corpus itself may be read-only. Mount a volume on /app/.readout-data to keep the
+# servers' settings across containers.
+RUN mkdir -p /app/.readout-cache /app/.readout-data && chown node:node /app/.readout-cache /app/.readout-data
 USER node
 ENV NODE_ENV=production
 # node is PID 1 and receives docker stop's SIGTERM itself (no npm or shell in between).

@@ -1,8 +1,8 @@
 import type { AutocompleteInteraction, ChatInputCommandInteraction } from 'discord.js';
 import type { CommandContext } from '../src/discord/command.ts';
-import { FOLLOW_OPTION, managerChannel, managerCommand, replyPrivately } from '../src/discord/followCommand.ts';
+import { channelCommand, FOLLOW_OPTION, managerChannel, replyPrivately } from '../src/discord/managerCommand.ts';
 
-export const data = managerCommand('follow').addStringOption((o) =>
+export const data = channelCommand('follow').addStringOption((o) =>
   o
     .setName(FOLLOW_OPTION.publisher)
     .setNameLocalizations({ ja: '発表元' })
@@ -17,7 +17,7 @@ export async function execute(interaction: ChatInputCommandInteraction, ctx: Com
   if (!place) return;
   const publisher = interaction.options.getString(FOLLOW_OPTION.publisher)?.trim() || undefined;
   // What the corpus holds now is not news: only statements added from here on are announced.
-  await place.store.follow(place.guildId, place.channelId, publisher, ctx.engine.statements().map((s) => s.id));
+  place.store.follow({ guildId: place.guildId, channelId: place.channelId, ...(publisher ? { publisher } : {}) }, ctx.engine.statements().map((s) => s.id));
   const channel = `<#${place.channelId}>`;
   await replyPrivately(interaction, publisher ? 'followedPublisher' : 'followed', publisher ? { channel, publisher } : { channel });
 }

@@ -7,7 +7,7 @@ import { renderHelpEmbed } from '../src/render/discordEmbed.ts';
 
 export const data = helpData();
 
-export async function execute(interaction: ChatInputCommandInteraction, _ctx: CommandContext): Promise<void> {
-  const help = renderHelpEmbed(optionLang(interaction), mentionFor(interaction.client));
+export async function execute(interaction: ChatInputCommandInteraction, ctx: CommandContext): Promise<void> {
+  const help = renderHelpEmbed(optionLang(interaction, ctx), mentionFor(interaction.client));
   await interaction.reply({ ...help, flags: MessageFlags.Ephemeral });
 }

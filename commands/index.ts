@@ -4,9 +4,10 @@ import * as compare from './compare.ts';
 import * as follow from './follow.ts';
 import * as help from './help.ts';
 import * as quote from './quote.ts';
+import * as settings from './settings.ts';
 import * as statements from './statements.ts';
 import * as unfollow from './unfollow.ts';
 import * as when from './when.ts';
 import * as who from './who.ts';
 
-export const commands: readonly Command[] = [who, when, quote, compare, statements, follow, unfollow, help];
+export const commands: readonly Command[] = [who, when, quote, compare, statements, follow, unfollow, settings, help];

@@ -63,14 +63,28 @@ if (config.discordToken) {
   process.on('uncaughtException', die);
   process.on('unhandledRejection', die);
   const { runBotProcess } = await import('./discord/launch.ts');
-  const { FollowStore } = await import('./discord/follows.ts');
-  const followsFile = path.join(process.env.DATA_DIR?.trim() || path.join(path.dirname(config.corpusDir), '.readout-data'), 'follows.json');
-  const follows = await FollowStore.open(followsFile).catch((err: Error) => {
-    logger.fatal(`DATA_DIR: ${err.message}`);
+  const { openSettings } = await import('./settings/sqlite.ts');
+  const { announcedFrom } = await import('./render/discordEmbed.ts');
+  const dataDir = process.env.DATA_DIR?.trim() || path.join(path.dirname(config.corpusDir), '.readout-data');
+  let settings: ReturnType<typeof openSettings>;
+  try {
+    // Every shard opens the same file: WAL, a busy timeout and one claim per announcement make that safe.
+    settings = openSettings(dataDir);
+  } catch (err) {
+    logger.fatal(`DATA_DIR: ${(err as Error).message}`);
     process.exit(2);
+  }
+  const { store, migrated, imported } = settings;
+  if (migrated.from !== migrated.to) logger.info({ file: settings.file, ...migrated }, 'settings database migrated');
+  if (imported) logger.info({ follows: imported.follows, movedTo: imported.movedTo }, 'follows.json imported into the settings database');
+  const bot = await runBotProcess(config, engine, logger, {
+    bot: { settings: store },
+    onExit: () => {
+      closeAll();
+      store.close();
+    },
   });
-  const bot = await runBotProcess(config, engine, logger, { bot: { follows }, onExit: closeAll });
-  onAdded = (statements) => void bot?.announce(statements);
+  onAdded = (statements) => void bot?.announce(statements.map(announcedFrom));
 } else {
   logger.info('no DISCORD_TOKEN: starting the offline console');
   // On a terminal, corpus escape sequences (clear screen, clipboard writes) are stripped from answers.

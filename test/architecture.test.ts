@@ -18,6 +18,9 @@ const LAYERS: Record<string, number> = {
   // Fetching and reading publishers' pages and feeds: it writes corpus files, and knows nothing
   // of indexes, answers or Discord.
   'src/ingest': 1.5,
+  // Per-server settings on disk (followed channels, default language): plain data for the
+  // adapters, knowing nothing of statements' text, answers or Discord's API.
+  'src/settings': 1.7,
   'src/index': 2,
   'src/understand': 2,
   'src/answer': 3,

@@ -24,7 +24,8 @@ import { Cooldown, type CooldownOptions } from './cooldown.ts';
 import { answerFailure, commandMap, refuseWhileStopping, routeInteraction } from './interactionRouter.ts';
 import { answerMessageFailure, handleMessage } from './messageHandler.ts';
 import { SeenEvents } from './seenEvents.ts';
-import { announce, type FollowStore } from './follows.ts';
+import { announce } from './announce.ts';
+import type { SettingsStore } from '../settings/types.ts';
 import type { AnnouncedStatement } from '../render/discordEmbed.ts';
 import { EXIT_CONFIG, FatalGatewayClose, gatewayCloseHint, isFatalClose, type FatalProblem } from './fatal.ts';
 
@@ -43,8 +44,11 @@ export interface BotOptions {
    * refused): discord.js will not reconnect, so the process should exit non-zero.
    */
   onFatal?: (problem: FatalProblem) => void;
-  /** Channels that /follow chose; without it, /follow says announcements are off. */
-  follows?: FollowStore;
+  /**
+   * Per-server settings: the channels /follow chose and /settings' default language. Without it,
+   * /follow and /settings say they are off, and answers follow the user's locale alone.
+   */
+  settings?: SettingsStore;
 }
 
 export const STOP_DEADLINE_MS = 10_000;
@@ -133,7 +137,7 @@ export async function startBot(
   const cooldown = new Cooldown(options.cooldown);
   const autocompleteCooldown = new Cooldown(options.autocompleteCooldown ?? AUTOCOMPLETE_BUDGET);
   const commands = commandMap(options.commands ?? defaultCommands);
-  const ctx = { engine, logger: log, ...(options.follows ? { follows: options.follows } : {}) };
+  const ctx = { engine, logger: log, ...(options.settings ? { settings: options.settings } : {}) };
 
   const seen = new SeenEvents();
   const inFlight = new Set<Promise<void>>();
@@ -176,7 +180,7 @@ export async function startBot(
       guarded(what, () => refuseWhileStopping(interaction), async () => {});
       return;
     }
-    guarded(what, () => routeInteraction(interaction, { commands, ctx, cooldown, autocompleteCooldown }), (error) => answerFailure(interaction, error));
+    guarded(what, () => routeInteraction(interaction, { commands, ctx, cooldown, autocompleteCooldown }), (error) => answerFailure(interaction, error, ctx));
   });
 
   client.on(Events.MessageCreate, (message: Message) => {
@@ -186,8 +190,8 @@ export async function startBot(
     if (!accepting || !seen.first(message.id)) return;
     guarded(
       { message: message.id, channel: message.channelId, user: message.author.id },
-      () => handleMessage(message, { engine, cooldown, botUserId }),
-      (error) => answerMessageFailure(message, botUserId, error),
+      () => handleMessage(message, { engine, cooldown, botUserId, ...(options.settings ? { settings: options.settings } : {}) }),
+      (error) => answerMessageFailure(message, botUserId, error, options.settings),
     );
   });
 
@@ -238,9 +242,9 @@ export async function startBot(
   return {
     client,
     announce(statements) {
-      const follows = options.follows;
-      if (!follows || !accepting || statements.length === 0) return Promise.resolve(0);
-      const run = announcing.catch(() => 0).then(() => announce(client, follows, statements, log));
+      const settings = options.settings;
+      if (!settings || !accepting || statements.length === 0) return Promise.resolve(0);
+      const run = announcing.catch(() => 0).then(() => announce(client, settings, statements, log));
       announcing = run;
       const task = run.then(() => undefined, () => undefined);
       inFlight.add(task);

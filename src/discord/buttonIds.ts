@@ -4,12 +4,16 @@
  * it may contain the separator. When statement and query do not fit in Discord's 100
  * characters, both are replaced by `^`: they are then read back from the footer of the message
  * the button sits on (see ./answerFooter.ts).
+ *
+ * Actions: `p` shows another page and `l` the other language of an answer; `a` asks a question
+ * about one statement afresh (the /who and /when buttons of an announcement), for whoever
+ * presses, so its asker is ANYONE, its page 0 and its query empty.
  */
 import { KINDS, type QueryKind } from '../answer/kinds.ts';
 import type { Lang } from '../answer/types.ts';
 import { DISCORD_LIMITS } from '../render/discordEmbed.ts';
 
-export type ButtonAction = 'page' | 'lang';
+export type ButtonAction = 'page' | 'lang' | 'ask';
 
 export interface ButtonState {
   action: ButtonAction;
@@ -27,7 +31,9 @@ export interface ButtonState {
 
 const PREFIX = 'r1';
 export const FROM_MESSAGE = '^';
-const ACTIONS: Record<ButtonAction, string> = { page: 'p', lang: 'l' };
+const ACTIONS: Record<ButtonAction, string> = { page: 'p', lang: 'l', ask: 'a' };
+/** The asker of a button meant for everyone: each presser gets an answer of their own. */
+export const ANYONE = '0';
 const KIND_CODES = Object.fromEntries(KINDS.map((k) => [k.name, k.buttonCode])) as Record<QueryKind, string>;
 
 function invert<K extends string>(table: Record<K, string>): Map<string, K> {
@@ -67,10 +73,14 @@ export function decodeButtonId(id: string): ButtonState | null {
   const page = Number.parseInt(p ?? '', 36);
   if (!action || !kind || !Number.isInteger(page) || page < 0 || (l !== 'j' && l !== 'e')) return null;
   if (!asker || !/^\d+$/.test(asker)) return null;
+  // An ask button carries nothing but the kind and the statement: anything else was not made here.
+  if (action === 'ask' && (page !== 0 || asker !== ANYONE)) return null;
   const state: ButtonState = { action, kind, page, lang: l === 'j' ? 'ja' : 'en', askerId: asker };
   if (statement === FROM_MESSAGE && parts.length === 7) return state;
   if (parts.length < 8) return null;
+  const query = parts.slice(7).join('|');
+  if (action === 'ask' && (!statement || query !== '')) return null;
   if (statement) state.statement = statement;
-  state.query = parts.slice(7).join('|');
+  state.query = query;
   return state;
 }

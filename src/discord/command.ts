@@ -1,15 +1,15 @@
 import type { AutocompleteInteraction, ChatInputCommandInteraction } from 'discord.js';
 import type { Engine } from '../engine/types.ts';
 import type { Logger } from '../logger.ts';
-import type { FollowStore } from './follows.ts';
+import type { SettingsStore } from '../settings/types.ts';
 import type { CommandData } from './commandData.ts';
 
 /** What every handler gets besides its interaction. */
 export interface CommandContext {
   engine: Engine;
   logger: Logger;
-  /** Where /follow keeps its channels; absent when the bot announces nothing. */
-  follows?: FollowStore;
+  /** Per-server settings (followed channels, default language); absent when the bot keeps none. */
+  settings?: SettingsStore;
 }
 
 /** One slash command: its definition (sent by deploy-commands) and its handlers. */

@@ -19,7 +19,7 @@ import { decodeButtonId } from './buttonIds.ts';
 import type { Command, CommandContext } from './command.ts';
 import type { Cooldown } from './cooldown.ts';
 import { OPTION } from './commandData.ts';
-import { interactionLang, langFromLocale } from './locale.ts';
+import { decidingLocaleLang, interactionLang, langFromLocale, serverLang } from './locale.ts';
 import { say, STATEMENTS_COMMAND } from './messages.ts';
 
 export interface RouterDeps {
@@ -73,10 +73,23 @@ async function routeCommand(interaction: ChatInputCommandInteraction, deps: Rout
   await command.execute(interaction, deps.ctx);
 }
 
+/**
+ * True when the pressed id is one of the buttons of the message it came with. Discord only sends
+ * presses of real buttons; an id that is not on its message was made up, and is refused like a
+ * malformed one rather than answered.
+ */
+function onItsMessage(interaction: ButtonInteraction): boolean {
+  return interaction.message.components.some((row) => {
+    const json = row.toJSON() as { components?: Array<{ custom_id?: string }> };
+    return (json.components ?? []).some((c) => c.custom_id === interaction.customId);
+  });
+}
+
 async function routeButton(interaction: ButtonInteraction, deps: RouterDeps): Promise<void> {
   const uiLang: Lang = langFromLocale(interaction.locale);
   const state = decodeButtonId(interaction.customId);
-  if (!state) {
+  if (!state || !onItsMessage(interaction)) {
+    deps.ctx.logger.debug({ customId: interaction.customId, decoded: Boolean(state) }, 'button refused: not one this bot made for that message');
     await replyPrivately(interaction, say('expiredButton', uiLang));
     return;
   }
@@ -90,6 +103,21 @@ async function routeButton(interaction: ButtonInteraction, deps: RouterDeps): Pr
     }
     query = saved.query;
     statement = saved.statement;
+  }
+  if (state.action === 'ask') {
+    // A question about an announced statement: each presser gets their own answer, privately, in
+    // their language (a Japanese or English locale, else the server's, else the announcement's).
+    const lang = decidingLocaleLang(interaction.locale) ?? serverLang(interaction, deps.ctx) ?? state.lang;
+    const reply = answerMessage(deps.ctx.engine, {
+      kind: state.kind,
+      query: '',
+      lang,
+      askerId: interaction.user.id,
+      mention: mentionFor(interaction.client),
+      ...(statement ? { statement } : {}),
+    });
+    await interaction.reply({ ...reply.message, flags: MessageFlags.Ephemeral });
+    return;
   }
   // Someone else's answer is not theirs to change: they get their own copy, privately (in a
   // bilingual channel the reader of the other language is usually not the asker).
@@ -122,8 +150,8 @@ export async function refuseWhileStopping(interaction: Interaction): Promise<voi
 }
 
 /** The language to tell this user something in: the command's lang option or the button's, else their client's. */
-function userLang(interaction: Interaction): Lang {
-  if (interaction.isChatInputCommand()) return interactionLang(interaction.options.getString(OPTION.lang), interaction.locale);
+function userLang(interaction: Interaction, ctx?: CommandContext): Lang {
+  if (interaction.isChatInputCommand()) return interactionLang(interaction.options.getString(OPTION.lang), interaction.locale, serverLang(interaction, ctx));
   if (interaction.isButton()) return decodeButtonId(interaction.customId)?.lang ?? langFromLocale(interaction.locale);
   return langFromLocale(interaction.locale);
 }
@@ -133,9 +161,9 @@ function userLang(interaction: Interaction): Lang {
  * QueryError is theirs to fix: a private note in their language saying how, as Sapphire's
  * UserError is; anything else gets the short apology.
  */
-export async function answerFailure(interaction: Interaction, error: unknown): Promise<void> {
+export async function answerFailure(interaction: Interaction, error: unknown, ctx?: CommandContext): Promise<void> {
   if (!(error instanceof QueryError) || !interaction.isRepliable()) return apologize(interaction);
-  const lang = userLang(interaction);
+  const lang = userLang(interaction, ctx);
   const payload = { content: error.messageFor(lang, STATEMENTS_COMMAND), flags: MessageFlags.Ephemeral } as const;
   // A deferred answer was already taken back (see respondInTime): the note follows privately.
   if (interaction.replied || interaction.deferred) await interaction.followUp(payload);

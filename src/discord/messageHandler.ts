@@ -16,11 +16,14 @@ import { inTurn } from './firstResponse.ts';
 import type { Cooldown } from './cooldown.ts';
 import { langFromLocale, langOfText } from './locale.ts';
 import { say, STATEMENTS_COMMAND } from './messages.ts';
+import type { SettingsStore } from '../settings/types.ts';
 
 export interface MessageDeps {
   engine: Engine;
   cooldown: Cooldown;
   botUserId: string;
+  /** For the server's default language (/settings). */
+  settings?: SettingsStore;
 }
 
 /** The question a message asks the bot, or null when the message is not for the bot. */
@@ -49,19 +52,22 @@ export function intentOf(question: string): Intent {
   return { kind: name, query: typed.rest };
 }
 
-/** The language to answer in: the one the words are written in; for a bare "help" or an empty mention, the server's. */
-function replyLang(message: Message, question: string, intent: Intent): Lang {
+/**
+ * The language to answer in: the one the words are written in; for a bare "help" or an empty
+ * mention, the server's default language (/settings), else the server's Discord language.
+ */
+function replyLang(message: Message, question: string, intent: Intent, settings?: SettingsStore): Lang {
   const words = 'query' in intent && intent.query ? intent.query : question;
-  return words && (intent.kind !== 'help' || /[^\x00-\x7f]/.test(words))
-    ? langOfText(words)
-    : langFromLocale(message.inGuild() ? message.guild.preferredLocale : undefined);
+  if (words && (intent.kind !== 'help' || /[^\x00-\x7f]/.test(words))) return langOfText(words);
+  if (!message.inGuild()) return 'en';
+  return settings?.defaultLang(message.guildId) ?? langFromLocale(message.guild.preferredLocale);
 }
 
 export async function handleMessage(message: Message, deps: MessageDeps): Promise<void> {
   const question = questionOf(message, deps.botUserId);
   if (question === null) return;
   const intent = intentOf(question);
-  const lang = replyLang(message, question, intent);
+  const lang = replyLang(message, question, intent, deps.settings);
   const verdict = deps.cooldown.take(message.author.id);
   if (!verdict.allowed) {
     // Told once per window: replying to every message of a flood would be a flood.
@@ -92,11 +98,11 @@ export async function handleMessage(message: Message, deps: MessageDeps): Promis
  * asker's to fix and says how, in their language; anything else gets the short apology. A
  * message that was not a question for the bot gets nothing.
  */
-export async function answerMessageFailure(message: Message, botUserId: string, error: unknown): Promise<void> {
+export async function answerMessageFailure(message: Message, botUserId: string, error: unknown, settings?: SettingsStore): Promise<void> {
   const question = questionOf(message, botUserId);
   if (question === null) return;
   if (error instanceof QueryError) {
-    const lang = replyLang(message, question, intentOf(question));
+    const lang = replyLang(message, question, intentOf(question), settings);
     await message.reply({ content: error.messageFor(lang, STATEMENTS_COMMAND) });
     return;
   }

@@ -54,6 +54,38 @@ const MESSAGES = {
     en: 'Please choose a text or announcement channel of this server.',
     ja: 'このサーバーのテキストチャンネルまたはアナウンスチャンネルを選んでください。',
   },
+  settingsLang: {
+    en: 'Answers in this server are now in {language} for members who pick no language and whose Discord is in neither Japanese nor English.',
+    ja: 'このサーバーでは、言語を指定せず、Discord の表示言語が日本語でも英語でもないメンバーへの回答を{language}にします。',
+  },
+  settingsLangCleared: {
+    en: 'This server has no default answer language now: answers follow each member’s Discord language (English when it is neither Japanese nor English).',
+    ja: 'このサーバーの回答の既定の言語を解除しました。回答は各メンバーの Discord の表示言語に従います（日本語・英語以外は英語）。',
+  },
+  settingsShow: {
+    en: 'Default answer language: {language}. Announcements: {channels}.',
+    ja: '回答の既定の言語：{language}。お知らせ先：{channels}。',
+  },
+  settingsNotSet: {
+    en: 'not set (each member’s Discord language)',
+    ja: '未設定（各メンバーの Discord の表示言語）',
+  },
+  settingsNoChannels: {
+    en: 'none (set with /follow)',
+    ja: 'なし（/follow で設定）',
+  },
+  settingsInServer: {
+    en: 'Settings are per server: please use this command in a server channel.',
+    ja: '設定はサーバーごとです。サーバーのチャンネルでこのコマンドを使ってください。',
+  },
+  settingsNeedsManager: {
+    en: 'Only members with the Manage Server permission can change this server’s settings.',
+    ja: 'このサーバーの設定を変更できるのは「サーバー管理」権限のあるメンバーだけです。',
+  },
+  settingsUnavailable: {
+    en: 'Server settings are not enabled on this bot. Please ask its operator.',
+    ja: 'このボットではサーバーの設定機能が有効になっていません。運営者にお問い合わせください。',
+  },
 } as const satisfies Record<string, Record<Lang, string>>;
 
 /** How a note on Discord names the statement list (the command's own name, as the notes always have). */

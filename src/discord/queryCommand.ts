@@ -14,10 +14,11 @@ import { respondInTime, type Outcome } from './firstResponse.ts';
 import type { QueryKind } from '../answer/kinds.ts';
 import type { Command, CommandContext } from './command.ts';
 import { OPTION, questionData } from './commandData.ts';
-import { interactionLang } from './locale.ts';
+import { interactionLang, serverLang } from './locale.ts';
 
-export function optionLang(interaction: ChatInputCommandInteraction): Lang {
-  return interactionLang(interaction.options.getString(OPTION.lang), interaction.locale);
+/** The answer language: the lang option, else a Japanese or English locale, else the server's default (see interactionLang). */
+export function optionLang(interaction: ChatInputCommandInteraction, ctx?: CommandContext): Lang {
+  return interactionLang(interaction.options.getString(OPTION.lang), interaction.locale, serverLang(interaction, ctx));
 }
 
 export function hideFlag(interaction: ChatInputCommandInteraction): MessageFlags.Ephemeral | undefined {
@@ -32,7 +33,7 @@ export async function runQueryCommand(
   kind: QueryKind,
   now: () => number = Date.now,
 ): Promise<void> {
-  const lang = optionLang(interaction);
+  const lang = optionLang(interaction, ctx);
   const produce = (): Outcome => {
     const statement = interaction.options.getString(OPTION.statement);
     const reply = answerMessage(ctx.engine, {

@@ -8,7 +8,7 @@ import { KINDS, type KindSpec, type QueryKind } from '../answer/kinds.ts';
 import type { Lang } from '../answer/types.ts';
 
 export type Surface = 'discord' | 'cli' | 'console';
-export type CommandName = QueryKind | 'statements' | 'check' | 'import' | 'follow' | 'unfollow' | 'help' | 'quit';
+export type CommandName = QueryKind | 'statements' | 'check' | 'import' | 'follow' | 'unfollow' | 'settings' | 'help' | 'quit';
 
 type Text = Record<Lang, string>;
 
@@ -70,6 +70,12 @@ export const COMMANDS: readonly CommandSpec[] = [
     name: 'unfollow',
     ja: 'フォロー解除',
     summary: { en: 'Stop announcing new statements in a channel (Manage Server)', ja: 'チャンネルでの新しい声明のお知らせを停止（サーバー管理権限）' },
+    surfaces: ['discord'],
+  },
+  {
+    name: 'settings',
+    ja: '設定',
+    summary: { en: 'This server’s default answer language (Manage Server)', ja: 'このサーバーの回答の既定の言語（サーバー管理権限）' },
     surfaces: ['discord'],
   },
   {

@@ -13,7 +13,9 @@ import {
   type APIEmbed,
   type APIEmbedField,
 } from 'discord.js';
-import type { QueryKind } from '../answer/kinds.ts';
+import { KINDS, type QueryKind } from '../answer/kinds.ts';
+import { makeExcerpt } from '../answer/excerpt.ts';
+import type { Statement } from '../corpus/types.ts';
 import type { Answer, Lang } from '../answer/types.ts';
 import type { StatementSummary } from '../engine/types.ts';
 import { escapeDiscord, plainText } from './discordSafe.ts';
@@ -306,27 +308,65 @@ export interface AnnouncedStatement {
   publisher: string;
   language: string;
   source?: string;
+  /** The statement's first paragraph, verbatim. */
+  firstParagraph?: string;
 }
 
+/** A statement as the corpus loaded it, reduced to what its announcement shows. */
+export function announcedFrom(s: Statement): AnnouncedStatement {
+  const first = s.paragraphs[0]?.text;
+  return {
+    id: s.id,
+    title: s.title,
+    date: s.date,
+    publisher: s.publisher,
+    language: s.language,
+    ...(s.source ? { source: s.source } : {}),
+    ...(first ? { firstParagraph: first } : {}),
+  };
+}
+
+export interface AnnouncementOptions {
+  /** The language of the labels and buttons (the statement's own text stays as written). */
+  lang: Lang;
+  /** Custom ids of the buttons asking /who and /when about the statement; built by the adapter. */
+  askIds?: Partial<Record<'who' | 'when', string>>;
+  /** Plain text kept under the label in the footer (button state that did not fit in an id). */
+  footer?: string;
+}
+
+/** The opening of a statement an announcement quotes: enough to tell what it is about. */
+const ANNOUNCED_PARAGRAPH_MAX = 500;
+
 /**
- * The short embed a followed channel gets for a new statement: its title (linked to the source),
- * date and publisher, and a link button to the page. Corpus text is escaped like every answer.
+ * The embed a followed channel gets for a new statement: its title (linked to the source),
+ * publisher and date, its first paragraph quoted, and buttons asking who took part and when,
+ * beside a link button to the page. Corpus text is escaped like every answer.
  */
-export function renderAnnouncement(s: AnnouncedStatement): DiscordMessageData {
-  const lang: Lang = s.language.startsWith('ja') ? 'ja' : 'en';
-  const link = s.source && /^https?:\/\//.test(s.source) ? s.source : undefined;
+export function renderAnnouncement(s: AnnouncedStatement, options: AnnouncementOptions): DiscordMessageData {
+  const { lang } = options;
+  const link = safeUrl(s.source);
+  const head = `${escapeText(shortPublisher(s.publisher, lang))} · ${escapeText(s.date)}`;
+  // Whole sentences from the start, with … where the paragraph goes on.
+  const quote = s.firstParagraph ? formatExcerpt(makeExcerpt(s.firstParagraph, [], ANNOUNCED_PARAGRAPH_MAX).text, []) : '';
+  const footer = [LABELS.newStatement[lang], options.footer].filter(Boolean).join('\n');
+  const buttons: ButtonSpec[] = [];
+  for (const kind of ['who', 'when'] as const) {
+    const id = options.askIds?.[kind];
+    const heading = KINDS.find((k) => k.name === kind)?.heading;
+    if (id && heading) buttons.push({ label: heading[lang], id });
+  }
+  if (link) buttons.push({ label: LABELS.source[lang], url: link });
   return {
     embeds: [
       {
         title: truncateText(plainText(s.title), DISCORD_LIMITS.embedTitle),
         ...(link ? { url: link } : {}),
-        description: truncateText(`${escapeDiscord(s.publisher)} · ${s.date}`, DISCORD_LIMITS.embedDescription),
-        footer: { text: lang === 'ja' ? '新しい声明' : 'New statement' },
+        description: truncateText([head, quote].filter(Boolean).join('\n\n'), DISCORD_LIMITS.embedDescription),
+        footer: { text: truncateText(footer, DISCORD_LIMITS.footer) },
         color: COLOR,
       },
     ],
-    components: link
-      ? [{ type: ComponentType.ActionRow, components: [{ type: ComponentType.Button, style: ButtonStyle.Link, url: link, label: lang === 'ja' ? '原文' : 'Source' }] }]
-      : [],
+    components: buttonRows(buttons),
   };
 }

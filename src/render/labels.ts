@@ -12,6 +12,8 @@ export const LABELS = {
   languageName: { ja: '日本語', en: 'English' } satisfies Text,
   paragraph: { en: (n: number) => `¶${n}`, ja: (n: number) => `第${n}段落` },
   source: { en: 'Source', ja: '出典' },
+  /** Under an announcement in a followed channel. */
+  newStatement: { en: 'New statement', ja: '新しい声明' },
   evidence: { en: 'Evidence', ja: '根拠' },
   noSource: { en: 'no public address', ja: '公開URLなし' },
   statements: { en: 'Statements', ja: '声明一覧' },

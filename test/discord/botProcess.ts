@@ -4,6 +4,8 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { afterEach } from 'vitest';
 import type { FakeDiscord } from './fakeDiscord.ts';
@@ -11,6 +13,8 @@ import { REPO_CORPUS } from './harness.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const running = new Set<ChildProcess>();
+/** Each launch keeps its settings database in a folder of its own, not in the repository. */
+const dataDirs: string[] = [];
 
 afterEach(async () => {
   for (const proc of running) {
@@ -20,6 +24,7 @@ afterEach(async () => {
     }
   }
   running.clear();
+  for (const dir of dataDirs.splice(0)) rmSync(dir, { recursive: true, force: true });
 });
 
 export interface BotProcess {
@@ -31,6 +36,8 @@ export interface BotProcess {
 /** Starts `node <args>` in the repository with the bot pointed at `fake`. */
 export function launchBot(fake: FakeDiscord, args: string[], extraEnv: Record<string, string> = {}): BotProcess {
   const output: string[] = [];
+  const dataDir = mkdtempSync(path.join(os.tmpdir(), 'readout-bot-data-'));
+  dataDirs.push(dataDir);
   const proc = spawn(process.execPath, args, {
     cwd: ROOT,
     env: {
@@ -40,6 +47,7 @@ export function launchBot(fake: FakeDiscord, args: string[], extraEnv: Record<st
       DISCORD_APPLICATION_ID: '',
       DISCORD_GUILD_ID: '',
       CORPUS_DIR: REPO_CORPUS,
+      DATA_DIR: dataDir,
       LOG_LEVEL: 'info',
       ...extraEnv,
     },

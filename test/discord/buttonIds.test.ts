@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { expect, test } from 'vitest';
 import { readFooter, footerLines } from '../../src/discord/answerFooter.ts';
 import { KIND_NAMES } from '../../src/answer/kinds.ts';
-import { decodeButtonId, encodeButtonId, type ButtonState } from '../../src/discord/buttonIds.ts';
+import { ANYONE, decodeButtonId, encodeButtonId, type ButtonState } from '../../src/discord/buttonIds.ts';
 
 const asker = '123456789012345678';
 
@@ -21,6 +21,18 @@ test('a question that does not fit is left to the message footer', () => {
   expect(decoded.query).toBeUndefined();
   expect(decoded.askerId).toBe(asker);
   expect(readFooter(footerLines(state.query!, 'some-statement').join('\n') + '\n1/3')).toEqual({ query: state.query, statement: 'some-statement' });
+});
+
+test('an ask button (an announcement\'s /who, /when) carries the kind and the statement, for anyone', () => {
+  const state: ButtonState = { action: 'ask', kind: 'who', page: 0, lang: 'ja', askerId: ANYONE, statement: 'mofa-2024-11-01-japan-us-rok-foreign-ministers-call', query: '' };
+  const id = encodeButtonId(state);
+  expect(id).toBe('r1|a|w|0|j|0|mofa-2024-11-01-japan-us-rok-foreign-ministers-call|');
+  expect(decodeButtonId(id)).toEqual(state);
+  expect(decodeButtonId(encodeButtonId({ ...state, statement: 's'.repeat(90) }))).toEqual({ action: 'ask', kind: 'who', page: 0, lang: 'ja', askerId: ANYONE });
+  // Anything else in an ask id was not made by the bot.
+  for (const forged of ['r1|a|w|1|j|0|s|', `r1|a|w|0|j|${asker}|s|`, 'r1|a|w|0|j|0|s|ICBM', 'r1|a|w|0|j|0||', 'r1|a|w|0|j|0|s|a|b']) {
+    expect(decodeButtonId(forged)).toBeNull();
+  }
 });
 
 test('ids that are not ours, or malformed, decode to null', () => {

@@ -105,6 +105,10 @@ describe.each(cases)('locale $locale', (c) => {
     expect(embed.description).toMatch(/<\/(who|quote|statements|compare|when):\d+>/);
     expect(embed.description).toContain(`\`${c.lang === 'ja' ? '/引用 質問:弾道ミサイル' : '/quote query:ballistic missile'}\``);
     expect(embed.description).toContain(`\`${c.opt}\``);
+    // The managers' commands are listed too, under their localized names.
+    const named = (en: string, ja: string) => new RegExp(`(${c.lang === 'ja' ? ja : `/${en}`}|</${en}:\\d+>) — `);
+    expect(embed.description).toMatch(named('follow', '/フォロー'));
+    expect(embed.description).toMatch(named('settings', '/設定'));
   });
 
   test('a question nothing answers gets one sentence, shown only to the asker', async () => {

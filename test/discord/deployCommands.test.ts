@@ -14,10 +14,10 @@ afterAll(async () => {
   await fake?.close();
 });
 
-test('with DISCORD_GUILD_ID, the commands go to that guild, localized; the questions usable everywhere, /follow for server managers', async () => {
+test('with DISCORD_GUILD_ID, the commands go to that guild, localized; the questions usable everywhere, /follow and /settings for server managers', async () => {
   const { logger, logs } = memoryLogger();
   const result = await deployCommands({ ...configFor(fake), discordGuildId: fake.guild.id }, logger);
-  expect(result).toEqual({ scope: 'guild', names: ['who', 'when', 'quote', 'compare', 'statements', 'follow', 'unfollow', 'help'] });
+  expect(result).toEqual({ scope: 'guild', names: ['who', 'when', 'quote', 'compare', 'statements', 'follow', 'unfollow', 'settings', 'help'] });
   const put = fake.requests.find((r) => r.method === 'PUT')!;
   expect(put.path).toBe(`/applications/${fake.applicationId}/guilds/${fake.guild.id}/commands`);
   expect(put.headers.authorization).toBe(`Bot ${fake.token}`);
@@ -31,6 +31,16 @@ test('with DISCORD_GUILD_ID, the commands go to that guild, localized; the quest
       expect(command.integration_types).toEqual([0]);
       expect(command.default_member_permissions).toBe('32');
       expect(command.options[0]).toMatchObject({ name: 'channel', type: 7, required: true, channel_types: [0, 5] });
+      continue;
+    }
+    if (command.name === 'settings') {
+      expect(command.contexts).toEqual([0]);
+      expect(command.default_member_permissions).toBe('32');
+      expect(command.name_localizations.ja).toBe('設定');
+      expect(command.options).toHaveLength(1);
+      expect(command.options[0]).toMatchObject({ name: 'lang', name_localizations: { ja: '言語' }, type: 3 });
+      expect(command.options[0].required).toBeFalsy();
+      expect(command.options[0].choices.map((c: any) => c.value)).toEqual(['ja', 'en', 'unset']);
       continue;
     }
     expect(command.contexts).toEqual([0, 1, 2]);

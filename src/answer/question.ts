@@ -33,6 +33,20 @@ export interface QuestionTerm {
   part?: boolean;
   /** A country the people asked about come from ("who represented India", 米国から参加したのは). */
   side?: boolean;
+  /**
+   * Part of what the question asks (the clause right after "Who"), not of the setting it gives:
+   * in "Who proposed the toast at the welcome reception?" the toast, not the reception.
+   */
+  focus?: boolean;
+}
+
+/** Words that open the setting of an English question: what comes before them is asked. */
+const EN_SETTING = /\b(?:after|before|at|during|when|while|in|on|ahead\s+of|following|for|since|from)\b/i;
+
+/** Where an English topic's setting begins: its first setting word after some content. */
+function settingStart(text: string): number {
+  const m = EN_SETTING.exec(text.replace(/^\W*\S+/, (w) => ' '.repeat(w.length)));
+  return m ? m.index : text.length;
 }
 
 /** Question words and verbs of asking that carry no topic. */
@@ -269,13 +283,14 @@ function englishTerms(topic: string, glossary: Glossary): QuestionTerm[] {
   });
   const out: QuestionTerm[] = [];
   const used = new Set<[number, number, string]>();
+  const setting = settingStart(text);
   for (let i = 0; i < tokens.length; i++) {
     const { word, at } = tokens[i]!;
     const span = inSpan(at);
     if (span) {
       if (!used.has(span)) {
         used.add(span);
-        const t = term(span[2], glossary);
+        const t = term(span[2], glossary, at < setting ? { focus: true } : {});
         if (t) out.push(t);
       }
       continue;
@@ -300,6 +315,7 @@ function englishTerms(topic: string, glossary: Glossary): QuestionTerm[] {
       ...(role ? { role } : {}),
       ...(distinctive ? { identifies: true } : {}),
       ...(country && SIDE_BEFORE.test(text.slice(Math.max(0, at - 20), at)) ? { side: true } : {}),
+      ...(at < setting ? { focus: true } : {}),
     });
     if (t) out.push(t);
   }

@@ -71,6 +71,9 @@ export function titleNamesEvent(lib: Library, si: number, event: string): boolea
     .some((g) => g.words.some((w) => titleHolds(lib, si, keywords(normalize(w)))));
 }
 
+/** What a question asks counts twice as much as the setting it gives, when choosing the paragraph. */
+const FOCUS_BOOST = 2;
+
 /** Calls and video calls are held apart; meetings, visits and meals in person. */
 const REMOTE_EVENTS = new Set(['call', 'video']);
 const IN_PERSON_EVENTS = new Set(['meeting', 'visit', 'meal']);
@@ -421,7 +424,7 @@ export function judgeRelevance(
     const reach = (w: WeighedTerm) => [...scripts].some((l) => reachable.get(w)![l === 'ja' ? 0 : 1]);
     const weightOf = (ws: WeighedTerm[]) => ws.reduce((a, w) => a + (reach(w) ? w.weight : 0), 0);
     const groupWeight = scripts.size === 2 ? totalWeight : weightOf(terms) || totalWeight;
-    const coverage = groupWeight > 0 ? terms.reduce((a, w) => a + (holds(group, w) ? w.weight : 0), 0) / groupWeight : 0;
+    const coverage = groupWeight > 0 ? Math.min(1, terms.reduce((a, w) => a + (holds(group, w) ? w.weight : 0), 0) / groupWeight) : 0;
     if (coverage < MIN_COVERAGE) continue;
     // Names and countries locate an event; the rest of the question says what is asked about it,
     // and some of that must be there: Japan and Kenya do not answer "the Japan-Kenya investment agreement".
@@ -431,7 +434,10 @@ export function judgeRelevance(
     // in passing ("Prime Minister Abe's visit") did not take part in the one it records.
     if (asked.length > 0 && namesBystander(lib, group, required)) continue;
     const own = (i: number) => primaryLanguage(lib.statements[i]!.language) === lang;
-    groups.push({ statements: [...group.filter(own), ...group.filter((i) => !own(i))], score, coverage });
+    // Scored against what could be found in their language: a statement published only in Japanese
+    // is not outranked by an English one for holding no English words.
+    // Half credit, at the rate the rest is held, for the words it could not hold.
+    groups.push({ statements: [...group.filter(own), ...group.filter((i) => !own(i))], score: score + ((totalWeight - groupWeight) * coverage) / 2, coverage });
   }
   const newest = (g: RankedGroup) => Math.max(...g.statements.map((i) => Date.parse(lib.statements[i]!.date) || 0));
   const hasOwn = (g: RankedGroup) => (primaryLanguage(lib.statements[g.statements[0]!]!.language) === lang ? 1 : 0);
@@ -459,10 +465,18 @@ export interface TopicMatch extends ParagraphMatch {
  * of the question's words it holds; the asked language first. `tier` lets callers keep only the
  * paragraphs that tie for best.
  */
-export function topicParagraphs(lib: Library, rel: Relevance, statements: readonly number[], lang?: Lang): TopicMatch[] {
+export function topicParagraphs(
+  lib: Library,
+  rel: Relevance,
+  statements: readonly number[],
+  lang?: Lang,
+  /** Weigh what a who-question asks above its setting (see QuestionTerm.focus). */
+  byFocus = false,
+): TopicMatch[] {
   const list = uniqueKeywords(rel.terms.flatMap((w) => w.forms));
   if (list.length === 0) return [];
   const topic = rel.terms.filter((w) => !w.term.identifies);
+  const focused = byFocus && topic.some((w) => w.term.focus);
   const names = rel.terms.filter((w) => w.term.identifies);
   const own = statements.filter((i) => !lang || primaryLanguage(lib.statements[i]!.language) === lang);
   const other = statements.filter((i) => !own.includes(i));
@@ -478,7 +492,7 @@ export function topicParagraphs(lib: Library, rel: Relevance, statements: readon
         const present = list.filter((k) => has([k])).length;
         if (present === 0) continue;
         const credit = (w: WeighedTerm) =>
-          w.term.forms.some(has) ? w.weight : w.term.synonyms.some(has) ? w.weight * SYNONYM_SHARE : 0;
+          (!focused ? 1 : w.term.focus ? FOCUS_BOOST : 1 / FOCUS_BOOST) * (w.term.forms.some(has) ? w.weight : w.term.synonyms.some(has) ? w.weight * SYNONYM_SHARE : 0);
         const sum = (ws: WeighedTerm[]) => ws.reduce((a, w) => a + credit(w), 0);
         const tier: [number, number] = [sum(topic), sum(names)];
         const paragraph = statement.paragraphs[id - from]!;

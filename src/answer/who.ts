@@ -197,7 +197,7 @@ export function answerWho(lib: Library, query: string, scope: SearchScope): Answ
     statements = best.statements;
     // People named where the question's words are: the best paragraphs, not every one that shares a word.
     matched = new Map();
-    for (const m of bestTier(topicParagraphs(lib, rel, statements, scope.lang))) {
+    for (const m of bestTier(topicParagraphs(lib, rel, statements, scope.lang, true))) {
       const si = lib.index.entries[m.id]!.statement;
       matched.set(si, (matched.get(si) ?? new Set()).add(m.paragraph.number));
     }

@@ -17,12 +17,17 @@ const IRREGULAR: Readonly<Record<string, string>> = {
 export function stem(word: string): string {
   let w = word;
   const irregular = IRREGULAR[w];
-  if (irregular) return irregular;
+  if (irregular) return withoutFinalE(irregular);
   if (w.length <= 3 || !/^[a-z]+$/.test(w)) return w;
   if (w.endsWith('ies') && w.length > 4) return `${w.slice(0, -3)}y`;
   if (/(?:ches|shes|sses|xes|zes)$/.test(w)) w = w.slice(0, -2);
   else if (w.endsWith('s') && !/(?:ss|us|is)$/.test(w)) w = w.slice(0, -1);
   if (w.endsWith('ing') && w.length > 5) w = w.slice(0, -3);
   else if (w.endsWith('ed') && w.length > 4 && !w.endsWith('eed')) w = w.slice(0, -2);
-  return w;
+  return withoutFinalE(w);
+}
+
+/** invite, invited, inviting -> invit: the silent e goes, so the base meets its inflections. */
+function withoutFinalE(w: string): string {
+  return w.length > 4 && w.endsWith('e') && !w.endsWith('ee') ? w.slice(0, -1) : w;
 }

@@ -86,7 +86,7 @@ describe('real statements: particular patterns', () => {
 
   it('"The meeting was attended by A, Role; B, Role; and C, Role" and "Attending the meeting were ..."', () => {
     const wam = peopleOf('2022-05-16_en_wam-abdullah-bin-zayed-receives-blinken.md');
-    expect(summary(byName(wam, 'Yousef Mana’a Saeed Al Otaiba'))).toEqual({ name: 'Yousef Mana’a Saeed Al Otaiba', role: 'Ambassador', affiliation: 'United Arab Emirates' });
+    expect(summary(byName(wam, 'Yousef Mana’a Saeed Al Otaiba'))).toEqual({ name: 'Yousef Mana’a Saeed Al Otaiba', role: 'Ambassador to the US', affiliation: 'United Arab Emirates' });
   });
 
   it('ラミー英外務・開発大臣 is David Lammy of the UK, never a person named 開発', () => {
@@ -180,5 +180,37 @@ describe('real statements: delegation lists', () => {
   it('「岩谷滋雄日中韓三国協力事務局長」: countries abbreviated together start the organisation, not the name', () => {
     const people = listOf('2015-03-21_ja_tcs-japan-china-rok-fm-meeting-seoul.md');
     expect(people.find((p) => p.name === '岩谷滋雄')?.role).toBe('日中韓三国協力事務局長');
+  });
+});
+
+describe('real statements: titles and lists of other publishers (holdout4)', () => {
+  const dir4 = fileURLToPath(new URL('../fixtures/real/holdout4/', import.meta.url));
+  const of = (file: string) => {
+    const st = parseStatementFile(file, readFileSync(join(dir4, file))).statement!;
+    return extractPeople(st.paragraphs, st.language === 'ja' ? 'ja' : 'en', { title: st.title, publisher: st.publisher });
+  };
+  const row = (p: Person) => [p.name, p.role, p.affiliation];
+
+  it('"the Timor-Leste Minister of Foreign Affairs and Cooperation, Bendito Freitas; ... Ambassador to Australia, Inês Almeida": a portfolio goes on after "and" and "to"', () => {
+    const people = of('2023-07-07_en_tl-gov-xanana-receives-penny-wong.md');
+    expect(people.map(row)).toEqual(
+      expect.arrayContaining([
+        ['Bendito Freitas', 'Minister of Foreign Affairs and Cooperation', 'Timor-Leste'],
+        ['Inês Almeida', 'Ambassador to Australia', 'Timor-Leste'],
+      ]),
+    );
+  });
+
+  it('"Vice-President Kamala Harris and Second Gentleman Douglas Emhoff"; "Mr. AISAWA Ichiro, Member of the House of Representatives of Japan"', () => {
+    expect(of('2021-09-24_en_mea-modi-harris-meeting-washington.md').map((p) => p.name)).toContain('Douglas Emhoff');
+    expect(of('2024-08-24_en_mofa-kamikawa-ticad-ministerial-reception.md').map(row)).toContainEqual([
+      'AISAWA Ichiro',
+      'Member of the House of Representatives',
+      'Japan',
+    ]);
+  });
+
+  it('「ジャヌージ・マンスフィールド財団理事長」: the katakana word glued to 財団 names the foundation, not the person', () => {
+    expect(of('2022-07-29_ja_hayashi-mansfield-fellows-washington.md').map((p) => [p.name, p.role])).toContainEqual(['ジャヌージ', '理事長']);
   });
 });

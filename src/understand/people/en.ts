@@ -248,7 +248,7 @@ function ofCountryAfter(text: string, pos: number, connector = ' of '): { countr
   return undefined;
 }
 
-const CONNECTOR_WORDS = new Set(['and', 'the', 'of', 'for']);
+const CONNECTOR_WORDS = new Set(['and', 'the', 'of', 'for', 'to']);
 
 /**
  * The portfolio after a title: " of External Affairs", " for East Asian and Pacific Affairs".
@@ -256,7 +256,15 @@ const CONNECTOR_WORDS = new Set(['and', 'the', 'of', 'for']);
  * before " of [the] <country>", which is the affiliation. Returns the end of the role.
  */
 function portfolioAfter(text: string, pos: number, closed: boolean): number {
-  if (!text.startsWith(' of ', pos) && !text.startsWith(' for ', pos)) return pos;
+  // "Minister of Foreign Affairs and Cooperation", "Ambassador to Australia": the portfolio goes on
+  // after a connector when a capitalised word follows it.
+  // "Deputy Prime Minister and Finance Minister Taro Aso" is two titles: only a portfolio word
+  // continues after "and", only a country after "to".
+  const next = /^ (and|to) (?:the )?([\p{L}-]+)/u.exec(text.slice(pos, pos + 40));
+  const goesOn =
+    next !== null &&
+    (next[1] === 'and' ? EN_PORTFOLIO_WORDS.has(next[2]!) && !/^ and \S+ (?:Minister|Secretary)\b/.test(text.slice(pos, pos + 60)) : EN_COUNTRY_FORMS.some(({ form }) => text.startsWith(form, pos + next[0].length - next[2]!.length)));
+  if (!text.startsWith(' of ', pos) && !text.startsWith(' for ', pos) && !goesOn) return pos;
   let end = pos;
   let p = pos + 1;
   for (let words = 0; words < 12; words++) {

@@ -14,6 +14,7 @@ import {
   JA_NOT_NAME_FIRST_CHARS,
   JA_JAPAN_MINISTRIES,
   JA_ORGANIZATIONS,
+  JA_ORGANIZATION_SUFFIXES,
   JA_POSTING_MARKS,
   JA_TITLE_FOLLOWERS,
   JA_TITLES,
@@ -138,6 +139,14 @@ function cleanName(raw: string): CleanName | undefined {
       former = true;
     }
     break;
+  }
+  // ジャヌージ・マンスフィールド財団(理事長): the katakana word glued to 財団 names the foundation;
+  // the words before it name the person.
+  const orgSuffix = JA_ORGANIZATION_SUFFIXES.find((o) => name.endsWith(o) && isKatakana(name[name.length - o.length - 1]));
+  if (orgSuffix) {
+    const parts = name.slice(0, -orgSuffix.length).split('・');
+    if (parts.length < 2) return undefined;
+    name = parts.slice(0, -1).join('・');
   }
   let dropped = 0;
   // ドナルド・ルー国務省南・中央アジア局(国務次官補): in lists, a katakana name comes first, then where

@@ -35,6 +35,7 @@ interface JaData {
   notNames: string[];
   postingMarks: string[];
   organizations: string[];
+  organizationSuffixes: string[];
   english: Record<string, string>;
 }
 
@@ -82,6 +83,9 @@ export const JA_COUNTRY_ABBREVIATIONS = new Set([...'日米韓中露豪英仏独
 
 /** 駐日米国大使: the posting is part of the role, not of the name. */
 export const JA_POSTING_MARKS: readonly string[] = DATA.postingMarks;
+
+/** Words that end an organisation's name (財団, 大学), see data/people/ja.yaml. */
+export const JA_ORGANIZATION_SUFFIXES: readonly string[] = DATA.organizationSuffixes ?? [];
 
 /** Bureaus written between a kanji name and its title (市川恵一総合外交政策局長), longest first. */
 export const JA_ORGANIZATIONS: readonly string[] = [...DATA.organizations].sort((a, b) => b.length - a.length);

@@ -16,8 +16,6 @@ const KNOWN_MISSES: Record<string, Record<string, string>> = {
   },
   world: {
     'nsa-seoul-when': 'not yet diagnosed',
-    'rok-morgulov-role': 'not yet diagnosed',
-    'rok-sixparty-who': 'not yet diagnosed',
     'wh-nz-who': 'the speaker is named only in the title (Statement by President Obama)',
     'nz-fiji-depart': '"Monday" after a Friday resolves to the next week',
   },

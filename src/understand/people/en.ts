@@ -638,7 +638,7 @@ export function englishMentions(paragraph: Paragraphlike): RawMention[] {
 
 /** Words after which names follow as a list: meetings, attendance, participants. */
 const LIST_CUE =
-  /\b(?:met with|met|meets with|meets|spoke with|spoke to|speaks with|talked with|received|receives|welcomed|hosted|joined by|accompanied by|attended by|Participants?:|Attendees?:|(?:Also )?(?:attending|present|participating)(?: the meeting| the call)? (?:were|was)|Members present:|Witnesses:?(?: I:)?)(?= )/g;
+  /\b(?:met with|met|meets with|meets|meet with|meeting with|spoke with|spoke to|speaks with|talked with|received|receives|welcomed|hosted|joined by|accompanied by|attended by|Participants?:|Attendees?:|(?:Also )?(?:attending|present|participating)(?: the meeting| the call)? (?:were|was)|Members present:|Witnesses:?(?: I:)?)(?= )/g;
 
 /**
  * What follows a name after a comma: "[the] [Country's] Title [portfolio] [of Country]"
@@ -658,14 +658,25 @@ function appositive(text: string, pos: number): { role: string; affiliation?: st
     if (/^['’]s/.test(text.slice(p, p + 2))) p += 2;
     p++;
   }
+  // "Russia’s Deputy Foreign Minister": a modifier before the title stays part of the role.
+  const roleStart = p;
+  let modified = false;
+  for (const [word, kind] of Object.entries(EN_MODIFIERS)) {
+    if (kind !== 'deputy' && kind !== 'acting') continue;
+    if (text.startsWith(word + ' ', p)) {
+      p += word.length + 1;
+      modified = kind === 'deputy';
+      break;
+    }
+  }
   const t = EN_TITLES.matchAt(text, p, (_p, e) => !isLetter(text[e]) && text[e] !== '-');
   if (!t) return undefined;
   let end = portfolioAfter(text, t.end, false);
-  const role = text.slice(p, end);
+  const role = text.slice(roleStart, end);
   const of = ofCountryAfter(text, end);
   if (of) {
     affiliation ??= of.country;
     end = of.end;
   }
-  return { role, affiliation, deputy: t.value.deputy === true, end };
+  return { role, affiliation, deputy: t.value.deputy === true || modified, end };
 }

@@ -47,7 +47,8 @@ export async function realEngine(set: string): Promise<{ engine: Engine; bodies:
   const glossary = {
     people: glossaries.flatMap((g) => g.people),
     terms: glossaries.flatMap((g) => g.terms),
-    synonyms: glossaries.flatMap((g) => g.synonyms),
+    // Each corpus's glossary starts with the built-in synonyms: keep one copy of each group.
+    synonyms: [...new Map(glossaries.flatMap((g) => g.synonyms).map((g) => [JSON.stringify(g), g])).values()],
   };
   const statements = loaded.flatMap((c) => c.statements);
   const bodies = new Map(statements.map((s) => [s.id, norm(s.paragraphs.map((p) => p.text).join('\n'))]));

@@ -62,11 +62,11 @@ describe('/who', () => {
     expect(names.some((n) => /Kang Kyung-wha/.test(n))).toBe(true);
   });
 
-  it('presents in English people only a Japanese statement names: glossary, bracketed name, country table', () => {
+  it('presents in English people only a Japanese statement names: glossary, bracketed name, family-name reading, country table', () => {
     const a = ours.ask('who is the prime minister mentioned', { statement: 'test-mofa-2025-02-08-summit' });
     expect(a.language).toBe('en');
     expect(a.items.map((i) => i.text)).toEqual([
-      '石破茂 — Prime Minister, Japan',
+      'Ishiba (石破茂) — Prime Minister, Japan',
       'Anthony Albanese — Prime Minister, Australia',
     ]);
     const hayashi = ours.who('', { statement: 'test-mofa-2023-06-05-tokyo', lang: 'en' });

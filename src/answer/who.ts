@@ -6,6 +6,7 @@ import { canonicalCountry, countryInJapanese } from '../understand/countries.ts'
 import { mergeAcrossLanguages, type Glossary } from '../understand/glossary.ts';
 import { stripEnglishHonorifics } from '../understand/people/names.ts';
 import { englishTitle } from '../understand/people/jaTitles.ts';
+import { latinFamilyNames } from '../understand/people/familyNames.ts';
 import type { Person } from '../understand/people/extract.ts';
 import { cite } from './citation.ts';
 import { describePerson } from './describe.ts';
@@ -55,12 +56,27 @@ function glossaryForm(glossary: Glossary, written: string, to: Lang): string | u
  * role through the glossary, country through the country table. What cannot be carried over stays
  * as written.
  */
+/**
+ * A Japanese name in kanji for an English answer, with the family name's reading when the table
+ * of family names gives exactly one: "Kiuchi (城内実)". Undefined when it gives none or several.
+ */
+function withReading(name: string): string | undefined {
+  if (!/^\p{Script=Han}{2,6}$/u.test(name)) return undefined;
+  for (const n of [3, 2]) {
+    if (name.length <= n) continue;
+    const readings = latinFamilyNames(name.slice(0, n)).filter((r) => !/ou|uu/.test(r.toLowerCase()));
+    if (readings.length === 1) return `${readings[0]} (${name})`;
+    if (readings.length > 1) return undefined;
+  }
+  return undefined;
+}
+
 function faceIn(lang: Lang, p: Person, glossary: Glossary): Person {
   const bracketName =
     lang === 'en'
       ? p.otherNames.map((n) => stripEnglishHonorifics(n).replace(POST_NOMINALS, '').trim()).find(Boolean)
       : undefined;
-  const name = glossaryForm(glossary, p.name, lang) ?? bracketName ?? p.name;
+  const name = glossaryForm(glossary, p.name, lang) ?? bracketName ?? (lang === 'en' ? withReading(p.name) : undefined) ?? p.name;
   const carriedRole = p.role ? glossaryForm(glossary, p.role, lang) ?? (lang === 'en' && !/[A-Za-z]/.test(p.role) ? englishTitle(p.role) : undefined) : undefined;
   const role = carriedRole ?? p.role;
   // A role left as written keeps its country as written too: "Prime Minister, Japan", not "…, 日本".
@@ -168,8 +184,9 @@ function namedInQuestion(e: { ja?: Named; en?: Named }, terms: QuestionTerm[]): 
 /** Whether a question's word is (part of) this person's name. */
 function namesPerson(p: Person, t: QuestionTerm): boolean {
   const names = [p.name, p.reading, ...p.otherNames].filter((n): n is string => Boolean(n)).map(normalize);
-  const label = normalize(t.label);
-  return label.length >= 2 && names.some((n) => n.includes(label));
+  // The word as asked or its other-script forms ("Kiuchi" names 城内実).
+  const labels = [t.label, ...t.forms.map(formText)].map(normalize).filter((l) => l.length >= 2);
+  return labels.some((label) => names.some((n) => n.includes(label)));
 }
 
 export function answerWho(lib: Library, query: string, scope: SearchScope): Answer {

@@ -1,18 +1,33 @@
 import { readFile } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
 import path from 'node:path';
 import type { LoadedCorpus } from '../corpus/load.ts';
 import { formatProblem, type CorpusProblem } from '../corpus/types.ts';
 import type { ParagraphIndex } from '../index/paragraphIndex.ts';
 import type { Logger } from '../logger.ts';
 import type { FactsSource } from '../understand/statementFacts.ts';
-import { EMPTY_GLOSSARY, parseGlossary, type Glossary } from '../understand/glossary.ts';
+import { EMPTY_GLOSSARY, parseGlossary, type Glossary, type SynonymGroup } from '../understand/glossary.ts';
 import { engineFromLibrary } from './fromLibrary.ts';
 import { buildLibrary } from '../answer/library.ts';
 import type { Engine } from './types.ts';
 
 /** Reads the corpus's glossary files; one that cannot be read is a problem, not a failed load. */
+/** The genre's synonyms (data/synonyms.yaml): they apply to every corpus, read once. */
+const BUILT_IN_SYNONYMS = fileURLToPath(new URL('../../data/synonyms.yaml', import.meta.url));
+let builtIn: Promise<SynonymGroup[]> | undefined;
+
+function builtInSynonyms(): Promise<SynonymGroup[]> {
+  builtIn ??= readFile(BUILT_IN_SYNONYMS, 'utf8').then((text) => {
+    const parsed = parseGlossary(text, 'data/synonyms.yaml');
+    // A broken built-in table is a broken install, not a corpus problem: say so and stop.
+    if (parsed.problems.length > 0) throw new Error(`data/synonyms.yaml: ${parsed.problems[0]!.message}`);
+    return parsed.glossary.synonyms;
+  });
+  return builtIn;
+}
+
 export async function readGlossaries(corpus: LoadedCorpus, problems: CorpusProblem[]): Promise<Glossary> {
-  const glossary: Glossary = { people: [...EMPTY_GLOSSARY.people], terms: [...EMPTY_GLOSSARY.terms], synonyms: [] };
+  const glossary: Glossary = { people: [...EMPTY_GLOSSARY.people], terms: [...EMPTY_GLOSSARY.terms], synonyms: [...(await builtInSynonyms())] };
   for (const file of corpus.glossaryFiles) {
     const rel = path.relative(corpus.dir, file);
     let text: string;

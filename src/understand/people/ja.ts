@@ -95,7 +95,13 @@ function isRunChar(text: string, i: number): boolean {
   // The whole character: a kanji beyond the BMP (𠮷) is two UTF-16 units, both part of the name.
   const c = charAt(text, i);
   if (isNameChar(c)) return true;
-  return c !== undefined && c >= 'A' && c <= 'Z' && text[i - 1] === '・' && text[i + 1] === '・';
+  if (c === undefined || !/[A-Za-z.]/.test(c)) return false;
+  // A short Latin part between middle dots: トミー・E・レメンゲサウ・Jr.・パラオ
+  let s = i;
+  while (s > 0 && i - s < 4 && /[A-Za-z.]/.test(text[s - 1]!)) s--;
+  let e = i + 1;
+  while (e < text.length && e - s < 5 && /[A-Za-z.]/.test(text[e]!)) e++;
+  return /^[A-Z]/.test(text[s]!) && text[s - 1] === '・' && text[e] === '・' && e - s <= 4;
 }
 
 function isKatakanaName(name: string): boolean {
@@ -161,7 +167,9 @@ function cleanName(raw: string): CleanName | undefined {
   const lastKatakana = isKatakana(name[name.length - 1]);
   // a space or a Latin initial inside a katakana name (ヴァンディ チディ・ミナ, ローリン・S・ロバート) is part of it
   const katakanaLike = (i: number) =>
-    isKatakana(name[i]) || (lastKatakana && (name[i] === ' ' || /[A-Z]/.test(name[i] ?? '')) && isKatakana(name[i - 1]) && isKatakana(name[i + 1]));
+    isKatakana(name[i]) ||
+    (lastKatakana && (name[i] === ' ' || /[A-Z]/.test(name[i] ?? '')) && isKatakana(name[i - 1]) && isKatakana(name[i + 1])) ||
+    (lastKatakana && /[A-Za-z.]/.test(name[i] ?? '') && isRunChar(name, i));
   while (cut > 0 && katakanaLike(cut - 1) === lastKatakana) cut--;
   if (cut > 0) {
     dropped += cut;

@@ -46,7 +46,7 @@ export async function realEngine(set: string): Promise<{ engine: Engine; bodies:
   const glossaries = await Promise.all(loaded.map((c) => readGlossaries(c, problems)));
   const glossary = {
     people: glossaries.flatMap((g) => g.people),
-    terms: glossaries.flatMap((g) => g.terms),
+    terms: [...new Map(glossaries.flatMap((g) => g.terms).map((t) => [JSON.stringify(t), t])).values()],
     // Each corpus's glossary starts with the built-in synonyms: keep one copy of each group.
     synonyms: [...new Map(glossaries.flatMap((g) => g.synonyms).map((g) => [JSON.stringify(g), g])).values()],
   };

@@ -38,6 +38,11 @@ export interface QuestionTerm {
    * in "Who proposed the toast at the welcome reception?" the toast, not the reception.
    */
   focus?: boolean;
+  /**
+   * Words of one name written together ("Mark Carney", "Taro Kono") share a number: the name is
+   * there when one of them is (a readout writes "Prime Minister Carney").
+   */
+  nameRun?: number;
 }
 
 /** Words that open the setting of an English question: what comes before them is asked. */
@@ -67,6 +72,8 @@ const EN_GENERIC_CAPITALS = new Set([
   ...[...EN_NOT_NAME_WORDS].filter((w) => !/^[A-Z0-9]{2,}$/.test(w) && !COUNTRY_WORDS.has(w.toLowerCase())),
   'Talk', 'Talks', 'Call', 'Conference', 'Video', 'Telephone', 'Phone', 'Visit', 'Lunch', 'Dinner', 'Press',
   'Quote', 'Please', 'Tell', 'Show', 'Find', 'List', 'Give',
+  // words that open a question ("According to the Press Secretary, ...")
+  'According', 'Regarding', 'Concerning', 'Following', 'Besides', 'Given', 'Apart', 'Aside', 'Based', 'Considering',
 ]);
 
 /** Lower-cased words of English titles (minister, secretary, president...): what a role question asks for. */
@@ -310,7 +317,14 @@ function englishTerms(topic: string, glossary: Glossary): QuestionTerm[] {
       const after = tokens[j + 1];
       role = !tokens[j]!.possessive && !(after && (after.name || inSpan(after.at)));
     }
+    // A run of capitalised words that are neither countries nor acronyms is one name.
+    const inRun = (j: number) => tokens[j]?.name && !COUNTRY_WORDS.has(tokens[j]!.word.toLowerCase()) && !/^[A-Z0-9]{2,}$/.test(tokens[j]!.word);
+    const adjacent = (j: number) => tokens[j + 1] !== undefined && /^\s+$/.test(text.slice(tokens[j]!.at + tokens[j]!.word.length, tokens[j + 1]!.at));
+    let runStart = i;
+    while (runStart > 0 && inRun(runStart - 1) && adjacent(runStart - 1) && inRun(runStart)) runStart--;
+    const runLong = inRun(i) && ((i > runStart) || (adjacent(i) && inRun(i + 1)));
     const t = term(word, glossary, {
+      ...(runLong ? { nameRun: runStart } : {}),
       distinctive,
       ...(role ? { role } : {}),
       ...(distinctive ? { identifies: true } : {}),

@@ -61,7 +61,8 @@ function namesAnEvent(lib: Library, group: readonly number[]): boolean {
     forms = lib.glossary.synonyms.filter((g) => g.event).flatMap((g) => g.words.map((w) => keywords(normalize(w))));
     eventWords.set(lib, forms);
   }
-  return forms.some((form) => group.some((si) => lib.index.statementHolds(si, form)));
+  // The title counts: "Statement by the Prime Minister on ..." names one issued, though its text names no event.
+  return forms.some((form) => group.some((si) => lib.index.statementHolds(si, form) || titleHolds(lib, si, form)));
 }
 
 /** Whether a statement's title names a kind of event (a Statement by the Press Secretary is one issued). */
@@ -333,7 +334,11 @@ export function judgeRelevance(
     }
     terms.push(w);
   }
-  const absent = terms.filter((w) => w.term.distinctive && !found(w) && !titleAnywhere(lib, w)).map((w) => w.term);
+  const missing = (w: WeighedTerm) => !found(w) && !titleAnywhere(lib, w);
+  // A name is missing when none of its words is there ("Mark Carney": Carney is enough).
+  const runMissing = (w: WeighedTerm) =>
+    w.term.nameRun === undefined ? missing(w) : terms.filter((x) => x.term.nameRun === w.term.nameRun).every(missing);
+  const absent = terms.filter((w) => w.term.distinctive && runMissing(w)).map((w) => w.term);
   if (terms.length === 0 || absent.length > 0) return { terms, groups: [], absent, apart: [] };
   if (options.onlyWhenNamed && !terms.some((w) => w.term.distinctive)) return { terms, groups: [], absent, apart: [] };
 
@@ -348,6 +353,10 @@ export function judgeRelevance(
   const asking = terms.filter((w) => !w.term.identifies && (found(w) || /^[\p{Script=Han}]{2,}$/u.test(w.term.label)));
   const askingWeight = asking.reduce((a, w) => a + w.weight, 0);
   const required = terms.filter((w) => w.term.distinctive);
+  const singles = required.filter((w) => w.term.nameRun === undefined);
+  const runs = [...new Set(required.flatMap((w) => (w.term.nameRun === undefined ? [] : [w.term.nameRun])))].map((id) =>
+    required.filter((w) => w.term.nameRun === id),
+  );
   // Whether a term has a form in Japanese script, and one in Latin script (numbers have both).
   const reachable = new Map(
     terms.map((w) => {
@@ -378,7 +387,7 @@ export function judgeRelevance(
   // Every answer holds all distinctive terms: the rarest one's statements (and titles) are the
   // candidates. Without one, the statements of the best-scoring paragraphs are.
   const candidates = new Set<number>();
-  const rarest = [...required].sort((a, b) => a.df - b.df)[0];
+  const rarest = [...required].filter((w) => w.df > 0 || w.term.nameRun === undefined).sort((a, b) => a.df - b.df)[0];
   if (rarest && !rarest.common) {
     for (const si of rarest.statements) candidates.add(si);
     for (const si of titleMatches(lib, rarest, MAX_TITLE_CANDIDATES)) candidates.add(si);
@@ -408,7 +417,7 @@ export function judgeRelevance(
     if (seen.has(si) || (within && !within.has(si))) continue;
     const group = eventGroup(lib, si).filter((g) => !within || within.has(g));
     group.forEach((g) => seen.add(g));
-    if (!required.every((w) => holds(group, w))) {
+    if (!singles.every((w) => holds(group, w)) || !runs.every((run) => run.some((w) => holds(group, w)))) {
       apartCount++;
       continue;
     }

@@ -26,5 +26,12 @@ export function translateQuery(query: string, to: Lang, glossary: Glossary): str
     found.push(target);
     rest = `${rest.slice(0, at)} ${rest.slice(at + form.length)}`;
   }
-  return found.length ? found.join(' ') : undefined;
+  // A phrase translated only in part is no reading of it: "誕生日のお祝い" is not "congratulations".
+  const left = from === 'ja' ? /[\p{Script=Han}\p{Script=Katakana}]/u.test(rest) : rest.split(/[^\p{L}\p{N}]+/u).some((w) => w.length > 2 && !FUNCTION_WORDS.has(w));
+  return found.length && !left ? found.join(' ') : undefined;
 }
+
+/** English words that carry no content of their own in a quoted phrase. */
+const FUNCTION_WORDS = new Set(
+  'the and for with from that this these those was were are has have had been its their his her our about into over under between against'.split(' '),
+);

@@ -6,28 +6,32 @@ import { formatProblem, type CorpusProblem } from '../corpus/types.ts';
 import type { ParagraphIndex } from '../index/paragraphIndex.ts';
 import type { Logger } from '../logger.ts';
 import type { FactsSource } from '../understand/statementFacts.ts';
-import { EMPTY_GLOSSARY, parseGlossary, type Glossary, type SynonymGroup } from '../understand/glossary.ts';
+import { EMPTY_GLOSSARY, parseGlossary, type Glossary } from '../understand/glossary.ts';
 import { engineFromLibrary } from './fromLibrary.ts';
 import { buildLibrary } from '../answer/library.ts';
 import type { Engine } from './types.ts';
 
 /** Reads the corpus's glossary files; one that cannot be read is a problem, not a failed load. */
-/** The genre's synonyms (data/synonyms.yaml): they apply to every corpus, read once. */
-const BUILT_IN_SYNONYMS = fileURLToPath(new URL('../../data/synonyms.yaml', import.meta.url));
-let builtIn: Promise<SynonymGroup[]> | undefined;
+/** The genre's vocabulary (data/terms.yaml, data/synonyms.yaml): it applies to every corpus, read once. */
+const BUILT_IN = ['terms.yaml', 'synonyms.yaml'].map((f) => fileURLToPath(new URL(`../../data/${f}`, import.meta.url)));
+let builtIn: Promise<Glossary> | undefined;
 
-function builtInSynonyms(): Promise<SynonymGroup[]> {
-  builtIn ??= readFile(BUILT_IN_SYNONYMS, 'utf8').then((text) => {
-    const parsed = parseGlossary(text, 'data/synonyms.yaml');
-    // A broken built-in table is a broken install, not a corpus problem: say so and stop.
-    if (parsed.problems.length > 0) throw new Error(`data/synonyms.yaml: ${parsed.problems[0]!.message}`);
-    return parsed.glossary.synonyms;
-  });
+function builtInGlossary(): Promise<Glossary> {
+  builtIn ??= Promise.all(
+    BUILT_IN.map(async (file) => {
+      const name = `data/${path.basename(file)}`;
+      const parsed = parseGlossary(await readFile(file, 'utf8'), name);
+      // A broken built-in table is a broken install, not a corpus problem: say so and stop.
+      if (parsed.problems.length > 0) throw new Error(`${name}:${parsed.problems[0]!.line}: ${parsed.problems[0]!.message}`);
+      return parsed.glossary;
+    }),
+  ).then((gs) => ({ people: gs.flatMap((g) => g.people), terms: gs.flatMap((g) => g.terms), synonyms: gs.flatMap((g) => g.synonyms) }));
   return builtIn;
 }
 
 export async function readGlossaries(corpus: LoadedCorpus, problems: CorpusProblem[]): Promise<Glossary> {
-  const glossary: Glossary = { people: [...EMPTY_GLOSSARY.people], terms: [...EMPTY_GLOSSARY.terms], synonyms: [...(await builtInSynonyms())] };
+  const base = await builtInGlossary();
+  const glossary: Glossary = { people: [...EMPTY_GLOSSARY.people, ...base.people], terms: [...EMPTY_GLOSSARY.terms, ...base.terms], synonyms: [...base.synonyms] };
   for (const file of corpus.glossaryFiles) {
     const rel = path.relative(corpus.dir, file);
     let text: string;

@@ -43,6 +43,8 @@ export interface QuestionTerm {
    * there when one of them is (a readout writes "Prime Minister Carney").
    */
   nameRun?: number;
+  /** A role asked of someone who held it before: 前首相, "the former prime minister". */
+  former?: boolean;
 }
 
 /** Words that open the setting of an English question: what comes before them is asked. */
@@ -317,6 +319,8 @@ function englishTerms(topic: string, glossary: Glossary): QuestionTerm[] {
       const after = tokens[j + 1];
       role = !tokens[j]!.possessive && !(after && (after.name || inSpan(after.at)));
     }
+    // "the former prime minister", "which ex-president": a former holder is asked about.
+    const former = role && /\b(?:former|ex-?)\s+(?:\p{L}+\s+){0,2}$/iu.test(text.slice(Math.max(0, at - 30), at));
     // A run of capitalised words that are neither countries nor acronyms is one name.
     const inRun = (j: number) => tokens[j]?.name && !COUNTRY_WORDS.has(tokens[j]!.word.toLowerCase()) && !/^[A-Z0-9]{2,}$/.test(tokens[j]!.word);
     const adjacent = (j: number) => tokens[j + 1] !== undefined && /^\s+$/.test(text.slice(tokens[j]!.at + tokens[j]!.word.length, tokens[j + 1]!.at));
@@ -330,6 +334,7 @@ function englishTerms(topic: string, glossary: Glossary): QuestionTerm[] {
       ...(distinctive ? { identifies: true } : {}),
       ...(country && SIDE_BEFORE.test(text.slice(Math.max(0, at - 20), at)) ? { side: true } : {}),
       ...(at < setting ? { focus: true } : {}),
+      ...(former ? { former } : {}),
     });
     if (t) out.push(t);
   }
@@ -433,7 +438,8 @@ function japaneseChunk(chunk: string, glossary: Glossary, afterName = false, bef
       if (t) out.push(t);
       return out;
     }
-    const t = term(title, glossary, { role: true });
+    // 前首相, 元大統領: a former holder is asked about.
+    const t = term(title, glossary, { role: true, ...(/[前元]$/.test(s.slice(0, s.length - title.length)) ? { former: true } : {}) });
     if (t) out.push(t);
     return out;
   }

@@ -9,6 +9,7 @@ import type { Library } from './library.ts';
 import { CJK_CHAR, primaryLanguage } from '../text/script.ts';
 import { normalize } from '../text/normalize.ts';
 import { canonicalCountry } from '../understand/countries.ts';
+import { extractTimes } from '../understand/times/extract.ts';
 import { containsKeyword } from '../index/paragraphIndex.ts';
 import type { Keyword } from '../text/tokenize.ts';
 import { indexTerms, keywords } from '../text/tokenize.ts';
@@ -74,6 +75,21 @@ export function titleNamesEvent(lib: Library, si: number, event: string): boolea
 
 /** What a question asks counts twice as much as the setting it gives, when choosing the paragraph. */
 const FOCUS_BOOST = 2;
+
+/** What a day given in the question adds to the score of an event of that day: it outranks the rest. */
+const DAY_BONUS = 1000;
+
+/** The full dates a question gives (with their year): "March 23, 2011", 2015年9月18日. */
+function askedDays(topic: string): string[] {
+  const lang = CJK_CHAR.test(topic) ? 'ja' : 'en';
+  try {
+    return extractTimes(topic, lang, '2000-01-01')
+      .filter((t) => !t.precision && !t.dateFromContext && /\d{4}|平成|令和|昭和/.test(t.text))
+      .map((t) => t.date);
+  } catch {
+    return [];
+  }
+}
 
 /** Calls and video calls are held apart; meetings, visits and meals in person. */
 const REMOTE_EVENTS = new Set(['call', 'video']);
@@ -447,6 +463,21 @@ export function judgeRelevance(
     // is not outranked by an English one for holding no English words.
     // Half credit, at the rate the rest is held, for the words it could not hold.
     groups.push({ statements: [...group.filter(own), ...group.filter((i) => !own(i))], score: score + ((totalWeight - groupWeight) * coverage) / 2, coverage });
+  }
+  // A day the question gives ("on March 23, 2011", 2015年9月18日) picks, among the events that
+  // answer, the one of that day: the statement's date, or a day its text gives, a day either side
+  // for the zones.
+  const days = askedDays(topic);
+  if (days.length > 0) {
+    const near = (d: string) => days.some((a) => Math.abs(Date.parse(a) - Date.parse(d)) <= 86_400_000);
+    const onDay = (g: RankedGroup) =>
+      g.statements.some((si) => near(lib.statements[si]!.date) || lib.facts.get(si).times.some((ts) => ts.some((t) => !t.precision && near(t.date))));
+    const matching = groups.filter(onDay);
+    if (matching.length > 0 && matching.length < groups.length) {
+      const rest = groups.filter((g) => !onDay(g));
+      groups.length = 0;
+      groups.push(...matching.map((g) => ({ ...g, score: g.score + DAY_BONUS })), ...rest);
+    }
   }
   const newest = (g: RankedGroup) => Math.max(...g.statements.map((i) => Date.parse(lib.statements[i]!.date) || 0));
   const hasOwn = (g: RankedGroup) => (primaryLanguage(lib.statements[g.statements[0]!]!.language) === lang ? 1 : 0);

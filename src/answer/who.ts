@@ -140,6 +140,8 @@ function holdsRole(p: Person, roles: QuestionTerm[], terms: QuestionTerm[], publ
     ...t.forms.map(formText).filter((f) => cjk(f) !== cjk(t.label)),
   ];
   if (!roles.every((t) => labels(t).some((f) => formIn(f, role, stems)))) return false;
+  // 前首相 is not the prime minister now.
+  if (roles.some((t) => t.former) && !p.former) return false;
   const countries = terms.filter((t) => t.identifies && t.distinctive && labels(t).some((f) => canonicalCountry(f) !== undefined));
   if (countries.length === 0) return true;
   const mine = p.affiliation ? canonicalCountry(p.affiliation) : undefined;

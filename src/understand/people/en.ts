@@ -80,7 +80,8 @@ function readNameForward(text: string, pos: number, peer = false): NameRead | un
     TOKEN.lastIndex = p;
     const m = TOKEN.exec(text);
     if (!m) {
-      const next = parts.length > 0 && !parts[parts.length - 1]!.initial ? particleAt(text, p) : -1;
+      // A particle inside or at the head of a name: "Albert F. del Rosario", "Secretary del Rosario".
+      const next = particleAt(text, p);
       if (next < 0) break;
       p = next;
       continue;

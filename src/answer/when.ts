@@ -214,9 +214,33 @@ export function answerWhen(lib: Library, query: string, scope: SearchScope): Ans
   const timesOf = (m: { id: number }) => lib.facts.get(lib.index.entries[m.id]!.statement).times[lib.index.entries[m.id]!.paragraph]!;
   // A dateline matches the date words of a question ("on 22 June 2018") but dates the statement,
   // not the event: the paragraphs that say when the event was come first.
+  // A date whose event is the kind asked about (the dinner, not the talks before it) first.
+  const kind = (e: TimeExpression) => {
+    const what = e.what && !e.precision ? normalize(e.what) : '';
+    if (!what) return 0;
+    const fits = (set: Set<string>) => [...set].some((k) => k.length > 1 && (what.includes(k) || k.includes(what)));
+    const at = askedKinds.findIndex((k) => fits(k.any));
+    return at === -1 ? 0 : 2 * (askedKinds.length - at) + (fits(askedKinds[at]!.own) ? 1 : 0);
+  };
   const candidates = topicParagraphs(lib, rel, best.statements, scope.lang);
   const undated = candidates.filter((m) => !isDateline(m.paragraph.text, timesOf(m)));
-  for (const m of bestTier(undated.length > 0 ? undated : candidates).slice(0, scope.limit ?? 5)) {
+  // The best paragraphs, unless the days they give are of another kind of event asked (the visit
+  // discussed in the call asked about) or they give no day ("the nuclear test last month"), and
+  // one that gives the day of the head event asked holds at least half as much of the question.
+  const pool = undated.length > 0 ? undated : candidates;
+  // Which kind asked (not whether as written or by a synonym: 大統領選挙 speaks of the 投票 asked).
+  const level = (e: TimeExpression) => Math.floor(kind(e) / 2);
+  const datesDay = (m: (typeof pool)[number]) => Math.max(0, ...timesOf(m).map(level));
+  const headKind = Math.max(0, ...pool.map(datesDay));
+  let chosen = bestTier(pool);
+  const weight = (m: (typeof pool)[number]) => m.tier[0] + m.tier[1];
+  const days = chosen.flatMap((m) => timesOf(m).filter((e) => !e.precision));
+  const otherKind = days.length === 0 || days.every((e) => level(e) > 0 && level(e) < headKind);
+  if (headKind > 0 && chosen.length > 0 && otherKind) {
+    const dated = pool.filter((m) => datesDay(m) === headKind && weight(m) >= weight(chosen[0]!) / 2);
+    if (dated.length > 0) chosen = bestTier(dated);
+  }
+  for (const m of chosen.slice(0, scope.limit ?? 5)) {
     const exprs = timesOf(m);
     if (exprs.length === 0) continue;
     // The expression nearest to the words asked about dates *that* thing, not another.
@@ -230,14 +254,6 @@ export function answerWhen(lib: Library, query: string, scope: SearchScope): Ans
     // Words asked about in the clause of a date are about that date: 3月10日に在外で、3月17日に国内で.
     // Only a day can win that way: 来年のG7外相会合について、その日程を来年4月16日から… is the day.
     const inClause = (e: TimeExpression) => (e.precision ? 0 : clauseHits(m.paragraph.text, e, ranges));
-    // A date whose event is the kind asked about (the dinner, not the talks before it) first.
-    const kind = (e: TimeExpression) => {
-      const what = e.what && !e.precision ? normalize(e.what) : '';
-      if (!what) return 0;
-      const fits = (set: Set<string>) => [...set].some((k) => k.length > 1 && (what.includes(k) || k.includes(what)));
-      const at = askedKinds.findIndex((k) => fits(k.any));
-      return at === -1 ? 0 : 2 * (askedKinds.length - at) + (fits(askedKinds[at]!.own) ? 1 : 0);
-    };
     const nearest = [...exprs].sort(
       (a, b) => kind(b) - kind(a) || inClause(b) - inClause(a) || distance(a) + vagueness(a) - (distance(b) + vagueness(b)),
     )[0]!;

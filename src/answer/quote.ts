@@ -13,7 +13,8 @@ export const DEFAULT_QUOTE_LIMIT = 5;
 /** A cited, verbatim item for one matching paragraph, with the matched words to highlight. */
 export function quoteItem(match: ParagraphMatch): AnswerItem {
   const ranges = matchRanges(match.paragraph.text, match.keywords, match.terms);
-  const excerpt = makeExcerpt(match.paragraph.text, ranges);
+  const at = match.anchor === undefined ? undefined : Math.round(match.anchor * match.paragraph.text.length);
+  const excerpt = makeExcerpt(match.paragraph.text, ranges.length === 0 && at !== undefined ? [[at, at]] : ranges);
   const body = excerpt.text.replace(/^…|…$/g, '');
   const matched = [
     ...new Set(
@@ -52,7 +53,9 @@ function throughCounterpart(lib: Library, match: ParagraphMatch, lang: Lang): Pa
   if (paragraph === undefined) return undefined;
   const statement = lib.statements[partner]!;
   const id = lib.index.statementRange(partner)[0] + paragraph;
-  return { id, statement, paragraph: statement.paragraphs[paragraph]!, score: match.score, terms: [], keywords: [] };
+  const found = matchRanges(match.paragraph.text, match.keywords, match.terms);
+  const anchor = found.length > 0 ? (found[0]![0] + found[found.length - 1]![1]) / 2 / Math.max(1, match.paragraph.text.length) : undefined;
+  return { id, statement, paragraph: statement.paragraphs[paragraph]!, score: match.score, terms: [], keywords: [], ...(anchor !== undefined ? { anchor } : {}) };
 }
 
 export function answerQuote(lib: Library, query: string, scope: SearchScope): Answer {

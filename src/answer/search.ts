@@ -15,6 +15,11 @@ export interface ParagraphMatch {
   /** Index terms that matched, and the keywords searched: what highlighting needs. */
   terms: string[];
   keywords: Keyword[];
+  /**
+   * For a paragraph found through its other-language version: where in it (0 to 1) the words
+   * stood there. The excerpt is cut around the same place, sentences keeping their order.
+   */
+  anchor?: number;
 }
 
 export interface SearchOutcome {

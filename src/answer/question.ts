@@ -65,8 +65,14 @@ const EN_FRAME = new Set(
 const JA_FRAME = new Set(['何', '誰', '時', '方', '事', '等', '者', '中', '際', '上', '内', '日', '月', '年', '分', '間', '頃']);
 
 /** Capitalised words of country names (Korea, Japan): distinctive, unlike other capitalised nouns. */
+/** Countries named in one word (Japan, Korean), lower-cased; names of several words are phrases. */
 const COUNTRY_WORDS = new Set(
-  COUNTRIES.flatMap((c) => [c.name, ...c.en].flatMap((f) => f.split(/\s+/))).filter((w) => /^[A-Z]/.test(w)).map((w) => w.toLowerCase()),
+  COUNTRIES.flatMap((c) => [c.name, ...c.en]).filter((f) => /^[A-Z]\S*$/.test(f)).map((w) => w.toLowerCase()),
+);
+
+/** Countries named in several words (North Korea, New Zealand, United States), lower-cased. */
+const COUNTRY_PHRASES = new Set(
+  COUNTRIES.flatMap((c) => [c.name, ...c.en]).filter((f) => /\s/.test(f)).map((f) => normalize(f)),
 );
 
 /** Capitalised words that are common nouns of the genre: capitals do not make them names. */
@@ -147,7 +153,11 @@ function lookupsOf(glossary: Glossary): Lookups {
       for (const key of new Set([normalize(w), ...(isLatin(w) ? [stemPhrase(w)] : [])])) synonyms.set(key, [...(synonyms.get(key) ?? []), i]);
     }
   });
-  const phrases = [...new Set(glossary.synonyms.flatMap((g) => g.words).map((w) => normalize(w)))]
+  // Synonyms, and the names of several words that are one thing: countries, glossary terms.
+  // Titles stay words: a run of them asks for a person, which the words' own rule decides.
+  const title = (f: string) => f.split(/\s+/).some((w) => EN_ROLE_WORDS.has(stemOf(w.toLowerCase())));
+  const multiword = [...COUNTRY_PHRASES, ...glossary.terms.flatMap((t) => t.en).filter((f) => /\s/.test(f) && !title(f)).map(normalize)];
+  const phrases = [...new Set([...glossary.synonyms.flatMap((g) => g.words).map((w) => normalize(w)), ...multiword])]
     .sort((a, b) => b.length - a.length)
     .map((phrase) => {
       const latin = isLatin(phrase);
@@ -299,7 +309,9 @@ function englishTerms(topic: string, glossary: Glossary): QuestionTerm[] {
     if (span) {
       if (!used.has(span)) {
         used.add(span);
-        const t = term(span[2], glossary, at < setting ? { focus: true } : {});
+        // "North Korea" is one country: required, in any of its names (DPRK).
+        const country = COUNTRY_PHRASES.has(span[2]) ? { distinctive: true, identifies: true } : {};
+        const t = term(span[2], glossary, { ...country, ...(at < setting ? { focus: true } : {}) });
         if (t) out.push(t);
       }
       continue;

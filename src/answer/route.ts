@@ -65,6 +65,10 @@ export function routeQuestion(question: string): RoutedQuestion {
     }
   }
   topic = topic.replace(FILLER_EN, ' ').replace(TRAILING, '');
+  // "According to the statement on the launch, when did ...": the preface names where to look, the
+  // clause after it what is asked; asked first, it is read first.
+  const preface = /^\s*((?:according to|as (?:stated|said|reported) (?:in|by)|in|under|per)\b[^,]{3,120}),\s*(.+)$/i.exec(topic);
+  if (preface) topic = `${preface[2]} ${preface[1]}`;
   for (let prev = ''; prev !== topic; ) {
     prev = topic;
     topic = topic.replace(FILLER_JA, '').replace(TRAILING, '');

@@ -196,15 +196,16 @@ export function answerWhen(lib: Library, query: string, scope: SearchScope): Ans
   const rel = judgeRelevance(lib, query, scope.lang, scopeStatements(scope));
   const best = rel.groups[0];
   if (!best) return none(relevanceNotice(rel, scope.lang));
-  // "When was the statement issued?" of a statement that is one (談話, Statement by...): its date.
-  if (rel.terms.some((w) => w.term.events.includes(ISSUED))) {
-    const issued = best.statements.find((si) => titleNamesEvent(lib, si, ISSUED));
-    if (issued !== undefined) return { kind: 'when', language: scope.lang, query, items: [issueItem(lib.statements[issued]!, scope.lang)] };
-  }
   // The kinds of event asked, the head one first: Japanese puts it last (…首脳会議の前に…した夕食会は),
   // English first ("the dinner before the summit").
   const eventTerms = rel.terms.filter((w) => w.term.events.length > 0);
   const headFirst = scope.lang === 'ja' || /[\p{Script=Han}\p{Script=Katakana}]/u.test(query) ? [...eventTerms].reverse() : eventTerms;
+  // "When was the statement issued?" of a statement that is one (談話, Statement by...): its date;
+  // not when the statement is where to look ("according to the statement, when did the test ...").
+  if (headFirst[0]?.term.events.includes(ISSUED)) {
+    const issued = best.statements.find((si) => titleNamesEvent(lib, si, ISSUED));
+    if (issued !== undefined) return { kind: 'when', language: scope.lang, query, items: [issueItem(lib.statements[issued]!, scope.lang)] };
+  }
   // Each kind as asked (訪日) and with its synonyms (訪問, 訪米): the word itself beats a synonym.
   const askedKinds = headFirst.map((w) => ({
     own: new Set([w.term.label, ...w.term.forms.map(formText)].map(normalize)),

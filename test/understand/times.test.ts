@@ -386,3 +386,10 @@ describe('robustness', () => {
     expect(() => extractTimes('10月31日', 'ja', '2024/11/01')).toThrow(RangeError);
   });
 });
+
+describe('numeric dates written either way round', () => {
+  it('reads 07/02/2016 in a statement of 7 February 2016 as 7 February, and 02/07/2016 as well', () => {
+    expect(normalized('Brussels, 07/02/2016', 'en', '2016-02-07').map((t) => t.date)).toEqual(['2016-02-07']);
+    expect(normalized('Washington, 02/07/2016', 'en', '2016-02-07').map((t) => t.date)).toEqual(['2016-02-07']);
+  });
+});

@@ -156,6 +156,8 @@ function englishWindows(text: string): [number, number][] {
   return windows;
 }
 
+/** A numeric date with slashes, day and month both possible either way round. */
+const SLASHED_DATE = /^\s*\d{1,2}\/\d{1,2}\/\d{4}\s*$/;
 const DOTTED_DATE = /^\d{1,2}\.\d{1,2}\.\d{4}$/;
 
 export function findChronoAtoms(text: string, lang: Lang, statement: CalendarDate): Atom[] {
@@ -170,7 +172,14 @@ export function findChronoAtoms(text: string, lang: Lang, statement: CalendarDat
   const atoms: Atom[] = [];
   for (const { r: read, offset } of results) {
     // Dotted numeric dates (08.12.2021) are day first wherever they are written; only slashes are American.
-    const r = lang === 'en' && DOTTED_DATE.test(read.text) ? chrono.en.GB.parse(read.text, ref).map((x) => Object.assign(x, { index: read.index }))[0] ?? read : read;
+    let r = lang === 'en' && DOTTED_DATE.test(read.text) ? chrono.en.GB.parse(read.text, ref).map((x) => Object.assign(x, { index: read.index }))[0] ?? read : read;
+    // 07/02/2016 is 7 February in Brussels and 2 July in Washington: the reading nearer the
+    // statement's own date is the one meant.
+    if (lang === 'en' && SLASHED_DATE.test(read.text)) {
+      const gb = chrono.en.GB.parse(read.text, ref).map((x) => Object.assign(x, { index: read.index }))[0];
+      const away = (x: chrono.ParsedResult) => Math.abs(x.start.date().getTime() - ref.getTime());
+      if (gb && away(gb) < away(r)) r = gb;
+    }
     const atom = resultToAtom(r, text, lang, statement, offset);
     if (atom) {
       atoms.push(atom);

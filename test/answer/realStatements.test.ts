@@ -11,7 +11,6 @@ const KNOWN_MISSES: Record<string, Record<string, string>> = {
   mofa: {
     'us-call-jan-visit-when-en': 'not yet diagnosed',
     'cn-dinner-beef-quote-cross': 'no English version of the statement: Kobe beef needs a dictionary',
-    'id-election-winner-who-en': 'not yet diagnosed',
     'kunimitsu-call-who-en': 'not yet diagnosed',
   },
   world: {

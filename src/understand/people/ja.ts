@@ -184,6 +184,8 @@ function cleanName(raw: string): CleanName | undefined {
   if (JA_NOT_NAMES.has(name) || JA_NOT_NAME_FIRST_CHARS.has(name[0]!)) return undefined;
   // 東アジア・太平洋局, 外務貿易省副…: a bureau or ministry before a title is where the person works, not who.
   if (JA_ORGANIZATION_END.test(name)) return undefined;
+  // ジャカルタ首都特別州(知事), 東京都…: a region before a title is where the person governs.
+  if (/[州県市区町村]$/.test(name) && isKanji(name[name.length - 1])) return undefined;
   if ([...name].every((c) => JA_COUNTRY_ABBREVIATIONS.has(c))) return undefined;
   if (isKanjiName(name) && name.length > MAX_KANJI_NAME) return undefined;
   if (isKatakanaName(name) && (name.length > MAX_KATAKANA_NAME || /^[ー・＝=]/.test(name))) return undefined;

@@ -103,11 +103,11 @@ export function formText(form: readonly Keyword[]): string {
   return form.map((k) => k.text).join(form[0]?.kind === 'cjk' ? '' : ' ');
 }
 
-function keywordsOf(form: string): Keyword[] {
+/** The search keywords of a form as a question would write it. */
+export function keywordsOf(form: string): Keyword[] {
   return keywords(normalize(form));
 }
 
-/** Glossary and country-table forms of a word, in both languages, plus its synonyms. */
 /** The glossary's tables as lookups, built once per glossary: questions are many, glossaries few. */
 interface Lookups {
   /** Normalized form -> every form of its glossary entries and countries. */
@@ -176,6 +176,7 @@ function jaNameParts(name: string): string[] {
   return [2, 3].filter((n) => name.length > n).map((n) => name.slice(0, n));
 }
 
+/** Glossary and country-table forms of a word, in both languages, plus its synonyms. */
 function formsOf(word: string, glossary: Glossary): { forms: string[]; synonyms: string[]; events: string[] } {
   const l = lookupsOf(glossary);
   const key = normalize(word);

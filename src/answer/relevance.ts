@@ -14,7 +14,8 @@ import { containsKeyword } from '../index/paragraphIndex.ts';
 import type { Keyword } from '../text/tokenize.ts';
 import { indexTerms, keywords } from '../text/tokenize.ts';
 import { notice } from './notices.ts';
-import { eventKindsIn, formText, questionTerms, type QuestionTerm } from './question.ts';
+import { eventKindsIn, formText, keywordsOf, questionTerms, type QuestionTerm } from './question.ts';
+import { soundKeys, soundsAlike } from '../understand/people/soundKey.ts';
 import type { ParagraphMatch, SearchScope } from './search.ts';
 import { eventGroup } from './scope.ts';
 import type { Lang } from './types.ts';
@@ -312,6 +313,43 @@ function weigh(lib: Library, term: QuestionTerm, total: number): WeighedTerm {
   return { term, statements, common, df, forms, weight };
 }
 
+/** Name parts of the people the statements name, by sound key (built once per library, when first needed). */
+const heardNames = new WeakMap<Library, Map<string, Set<string>>>();
+
+/**
+ * Names the statements write in the other script that sound like a name asked: "Clinton" finds
+ * クリントン, ラブロフ finds Lavrov. Only names of people the statements name are candidates.
+ */
+function namesHeardAs(lib: Library, label: string): string[] {
+  const katakana = /^[\p{Script=Katakana}ー・]+$/u.test(label);
+  const latin = /^\p{Lu}[\p{L}'’-]+$/u.test(label);
+  if (!katakana && !latin) return [];
+  let index = heardNames.get(lib);
+  if (!index) {
+    index = new Map();
+    const add = (part: string) => {
+      for (const key of soundKeys(part)) {
+        if (key.length < 2) continue;
+        const set = index!.get(key) ?? new Set<string>();
+        set.add(part);
+        index!.set(key, set);
+      }
+    };
+    for (let si = 0; si < lib.statements.length; si++) {
+      for (const p of lib.facts.get(si).people) {
+        for (const name of [p.name, ...p.otherNames]) {
+          if (/[\p{Script=Katakana}]/u.test(name)) name.split(/[・･=＝\s]/).filter((x) => x.length >= 2).forEach(add);
+          else if (/^[\p{Script=Latin}\s.'’-]+$/u.test(name)) name.split(/\s+/).filter((x) => /^\p{Lu}\p{L}{2,}/u.test(x)).forEach(add);
+        }
+      }
+    }
+    heardNames.set(lib, index);
+  }
+  const found = new Set<string>();
+  for (const key of soundKeys(label)) for (const n of index.get(key) ?? []) if (n !== label && /[\p{Script=Katakana}]/u.test(n) !== katakana && soundsAlike(label, n)) found.add(n);
+  return [...found];
+}
+
 /** Kanji compounds that no statement holds whole (上院選挙): their two-character pieces instead. */
 function pieces(term: QuestionTerm): QuestionTerm[] {
   const text = normalize(term.label);
@@ -339,8 +377,17 @@ export function judgeRelevance(
   const total = lib.statements.length;
   const terms: WeighedTerm[] = [];
   const found = (w: WeighedTerm) => w.df > 0 || w.forms.length > 0;
-  for (const t of questionTerms(topic, lib.glossary)) {
-    const w = weigh(lib, t, total);
+  for (const asked of questionTerms(topic, lib.glossary)) {
+    let t = asked;
+    let w = weigh(lib, t, total);
+    // A name no statement writes as asked may be written in the other script: Clinton クリントン.
+    if (w.df === 0 && t.distinctive && t.identifies && !t.role) {
+      const heard = namesHeardAs(lib, t.label);
+      if (heard.length > 0) {
+        t = { ...t, forms: [...t.forms, ...heard.map((n) => keywordsOf(n))] };
+        w = weigh(lib, t, total);
+      }
+    }
     if (!found(w) && !t.distinctive) {
       const parts = pieces(t).map((p) => weigh(lib, p, total));
       if (parts.some((p) => p.df > 0)) {

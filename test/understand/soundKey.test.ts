@@ -28,3 +28,15 @@ describe('katakana and Latin names that sound alike', () => {
     expect(soundsAlike(katakana, latin)).toBe(false);
   });
 });
+
+describe('names heard across scripts', () => {
+  it('hears an r that katakana writes as a long vowel, and f, v, b alike', () => {
+    expect(soundsAlike('ティマーマンス', 'Timmermans')).toBe(true);
+    expect(soundsAlike('ターンブル', 'Turnbull')).toBe(true);
+    expect(soundsAlike('メルケル', 'Merkel')).toBe(true);
+    expect(soundsAlike('ラブロフ', 'Lavrov')).toBe(true);
+    expect(soundsAlike('ハーヴィスト', 'Haavisto')).toBe(true);
+    expect(soundsAlike('クリントン', 'Clinton')).toBe(true);
+    expect(soundsAlike('ラブロフ', 'Clinton')).toBe(false);
+  });
+});

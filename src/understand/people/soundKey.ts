@@ -46,7 +46,8 @@ function skeleton(latin: string): string {
     .replace(/z/g, 's')
     .replace(/x/g, 'ks')
     .replace(/l/g, 'r')
-    .replace(/v/g, 'b')
+    // Lavrov is ラブロフ, Freeland フリーランド: f, v and b are written alike.
+    .replace(/[vf]/g, 'b')
     .replace(/w/g, '')
     .replace(/m(?=[bp])/g, 'n')
     .replace(/[aeiouyh]/g, '')
@@ -55,6 +56,19 @@ function skeleton(latin: string): string {
 
 export function soundKey(name: string): string {
   return skeleton(/[\p{Script=Katakana}]/u.test(name) ? romanize(name) : name);
+}
+
+/**
+ * The keys a name may be heard as: its sound key, and for a Latin spelling the key without an r
+ * that closes a syllable, which katakana often writes as a long vowel (Timmermans ティマーマンス,
+ * Turnbull ターンブル; but Merkel メルケル keeps it).
+ */
+export function soundKeys(name: string): string[] {
+  if (/[\p{Script=Katakana}]/u.test(name)) return [soundKey(name)];
+  const latin = name.toLowerCase().replace(/l/g, 'r');
+  const softened = skeleton(latin.replace(/r(?=[^aeiouyr]|$)/g, ''));
+  const key = soundKey(name);
+  return softened === key ? [key] : [key, softened];
 }
 
 function firstSound(name: string): string {
@@ -67,7 +81,8 @@ function firstSound(name: string): string {
  * or of two when the names also begin alike (ルビオ ~ Rubio).
  */
 export function soundsAlike(a: string, b: string): boolean {
-  const ka = soundKey(a);
-  if (ka !== soundKey(b)) return false;
+  const kb = soundKeys(b);
+  const ka = soundKeys(a).find((k) => kb.includes(k));
+  if (ka === undefined) return false;
   return ka.length >= 3 || (ka.length === 2 && firstSound(a) === firstSound(b));
 }

@@ -214,3 +214,21 @@ describe('real statements: titles and lists of other publishers (holdout4)', () 
     expect(of('2022-07-29_ja_hayashi-mansfield-fellows-washington.md').map((p) => [p.name, p.role])).toContainEqual(['ジャヌージ', '理事長']);
   });
 });
+
+describe('real statements: other publishers\' ways of naming (holdout6)', () => {
+  const dir6 = fileURLToPath(new URL('../fixtures/real/holdout6/', import.meta.url));
+  const of = (file: string) => {
+    const st = parseStatementFile(file, readFileSync(join(dir6, file))).statement!;
+    return extractPeople(st.paragraphs, st.language === 'ja' ? 'ja' : 'en', { title: st.title, publisher: st.publisher });
+  };
+  const row = (p: Person) => [p.name, p.role, p.affiliation];
+
+  it('"Minister for Europe and Foreign Affairs of the French Republic Catherine Colonna"; "Foreign Minister of the Republic of Korea (RoK) Kang Kyung-wha"', () => {
+    expect(of('2023-10-08_en_qatar-mofa-pm-call-colonna.md').map(row)).toContainEqual(['Catherine Colonna', 'Minister for Europe and Foreign Affairs', 'France']);
+    expect(of('2020-07-23_en_vna-pham-binh-minh-kang-phone.md').map((p) => p.name)).toContain('Kang Kyung-wha');
+  });
+
+  it('"met with his UK counterpart, David Cameron"', () => {
+    expect(of('2023-11-28_en_spain-albares-nato-ministers-brussels.md').map(row)).toContainEqual(['David Cameron', 'counterpart', 'United Kingdom']);
+  });
+});

@@ -241,10 +241,17 @@ function ofCountryAfter(text: string, pos: number, connector = ' of '): { countr
     if (rest) return rest;
   }
   for (const { form, country } of EN_COUNTRY_FORMS) {
-    if (text.startsWith(form, p) && !isLetter(text[p + form.length])) return { country: country.name, end: p + form.length };
-    if (text.startsWith('the ' + form, p) && !isLetter(text[p + 4 + form.length])) {
-      return { country: country.name, end: p + 4 + form.length };
-    }
+    let end = -1;
+    if (text.startsWith(form, p) && !isLetter(text[p + form.length])) end = p + form.length;
+    else if (text.startsWith('the ' + form, p) && !isLetter(text[p + 4 + form.length])) end = p + 4 + form.length;
+    if (end < 0) continue;
+    // "of the French Republic", "of the Italian Republic": the adjective and the kind of state.
+    const state = /^ (?:Republic|Kingdom|Federation|Confederation|Commonwealth|State)\b/.exec(text.slice(end, end + 16));
+    if (state) end += state[0].length;
+    // "of the Republic of Korea (RoK)": an abbreviation in brackets is part of the name.
+    const abbreviation = /^ \([A-Za-z.]{2,8}\)/.exec(text.slice(end, end + 12));
+    if (abbreviation) end += abbreviation[0].length;
+    return { country: country.name, end };
   }
   return undefined;
 }
@@ -519,6 +526,17 @@ export function englishMentions(paragraph: Paragraphlike): RawMention[] {
       });
       return a?.end ?? end;
     };
+    // "met with his UK counterpart, David Cameron": the counterpart's country, then the name.
+    COUNTERPART.lastIndex = 0;
+    for (let m = COUNTERPART.exec(text); m; m = COUNTERPART.exec(text)) {
+      const at = m.index + m[0].length;
+      if (covered(at)) continue;
+      const name = readNameForward(text, honorificsAfter(text, at));
+      if (!name || name.words < 2 || isCountry(name.name)) continue;
+      const country = m[1] ? EN_COUNTRY_FORMS.find((f) => f.form === m[1])?.country.name : undefined;
+      const end = name.postEnd ?? name.end;
+      push(name, at, end, { role: 'counterpart', ...(country ? { affiliation: country } : {}), former: false, acting: false, deputy: false });
+    }
     LIST_CUE.lastIndex = 0;
     for (let m = LIST_CUE.exec(text); m; m = LIST_CUE.exec(text)) {
       let p = m.index + m[0].length;
@@ -636,6 +654,9 @@ export function englishMentions(paragraph: Paragraphlike): RawMention[] {
     return resume;
   }
 }
+
+/** "his UK counterpart, ", "her Indian counterpart ": a name follows. */
+const COUNTERPART = /\b(?:his|her|their|its)\s+(?:(\p{Lu}[\p{L}.]*(?:\s\p{Lu}[\p{L}.]*)?)\s+)?counterparts?,?\s+(?=\p{Lu})/gu;
 
 /** Words after which names follow as a list: meetings, attendance, participants. */
 const LIST_CUE =

@@ -393,3 +393,10 @@ describe('numeric dates written either way round', () => {
     expect(normalized('Washington, 02/07/2016', 'en', '2016-02-07').map((t) => t.date)).toEqual(['2016-02-07']);
   });
 });
+
+describe('a time in another zone read apart from the time before it', () => {
+  it('「午前7時45分及び47分(日本時間午前9時45分及び47分)頃」: 07:45 local, 09:45 Japan time', () => {
+    const [e] = extractTimes('(1)7月17日(金曜日)、午前7時45分及び47分(日本時間午前9時45分及び47分)頃、インドネシア首都ジャカルタの中心街にあるホテルにおいて大規模な爆発事件が発生。', 'ja', '2009-07-17', { publisher: 'Ministry of Foreign Affairs of Japan' });
+    expect([e!.date, e!.time, e!.timezone, e!.alternate?.time, e!.alternate?.timezone, e!.instant]).toEqual(['2009-07-17', '07:45', 'local', '09:45', 'JST', '2009-07-17T09:45:00+09:00']);
+  });
+});

@@ -451,7 +451,42 @@ export function extractTimes(text: string, lang: Lang, statementDate: string, op
   }
   close();
   attachWhat(norm, lang, out);
-  return attachDurations(norm, out);
+  return attachDurations(norm, attachOtherZones(text, norm, out, finisher.defaultZone));
+}
+
+/**
+ * A clock time in brackets in another zone, read apart from the time before it
+ * (午前7時45分及び47分(日本時間午前9時45分及び47分)頃): the same moment where the readout's other
+ * place is, as if it had been written with it.
+ */
+function attachOtherZones(original: string, norm: string, list: TimeExpression[], defaultZone: string | undefined): TimeExpression[] {
+  const out: TimeExpression[] = [];
+  for (const e of list) {
+    const before = out[out.length - 1];
+    const between = before ? norm.slice(before.end, e.start) : '';
+    if (
+      before?.time &&
+      !before.alternate &&
+      e.time &&
+      e.timezone &&
+      e.dateFromContext &&
+      !e.durationMinutes &&
+      between.length <= 12 &&
+      /[(（]\s*(?:日本時間|現地時間|Japan time|local time)?\s*$/i.test(between) &&
+      !/[)）。]/.test(between)
+    ) {
+      before.alternate = { date: e.date, time: e.time, timezone: e.timezone };
+      if (before.timezone === e.timezone) continue;
+      if (!before.timezone || before.timezone === defaultZone) delete before.timezone;
+      delete before.instant;
+      setInstants(before, defaultZone);
+      before.end = Math.max(before.end, e.end);
+      before.text = original.slice(before.start, before.end);
+      continue;
+    }
+    out.push(e);
+  }
+  return out;
 }
 
 /**

@@ -237,8 +237,15 @@ export function answerWhen(lib: Library, query: string, scope: SearchScope): Ans
   const weight = (m: (typeof pool)[number]) => m.tier[0] + m.tier[1];
   const days = chosen.flatMap((m) => timesOf(m).filter((e) => !e.precision));
   const otherKind = days.length === 0 || days.every((e) => level(e) > 0 && level(e) < headKind);
+  let switched = false;
   if (headKind > 0 && chosen.length > 0 && otherKind) {
     const dated = pool.filter((m) => datesDay(m) === headKind && weight(m) >= weight(chosen[0]!) / 2);
+    if (dated.length > 0) [chosen, switched] = [bestTier(dated), true];
+  }
+  // A close runner-up that gives a day beats paragraphs that give only a month or a year
+  // ("the bombing of October 2002" recalled beside "bombs on October 1").
+  if (chosen.length > 0 && days.length === 0 && !switched) {
+    const dated = pool.filter((m) => timesOf(m).some((e) => !e.precision) && weight(m) >= weight(chosen[0]!) * 0.75);
     if (dated.length > 0) chosen = bestTier(dated);
   }
   for (const m of chosen.slice(0, scope.limit ?? 5)) {

@@ -320,7 +320,7 @@ const heardNames = new WeakMap<Library, Map<string, Set<string>>>();
  * Names the statements write in the other script that sound like a name asked: "Clinton" finds
  * クリントン, ラブロフ finds Lavrov. Only names of people the statements name are candidates.
  */
-function namesHeardAs(lib: Library, label: string): string[] {
+export function namesHeardAs(lib: Library, label: string): string[] {
   const katakana = /^[\p{Script=Katakana}ー・]+$/u.test(label);
   const latin = /^\p{Lu}[\p{L}'’-]+$/u.test(label);
   if (!katakana && !latin) return [];

@@ -13,7 +13,7 @@ import { describePerson } from './describe.ts';
 import { makeExcerpt } from './excerpt.ts';
 import { notice } from './notices.ts';
 import { formText, type QuestionTerm } from './question.ts';
-import { bestTier, judgeRelevance, relevanceNotice, scopeStatements, topicParagraphs } from './relevance.ts';
+import { bestTier, judgeRelevance, namesHeardAs, relevanceNotice, scopeStatements, topicParagraphs } from './relevance.ts';
 import { askedLanguageFirst, defaultStatement, eventGroup } from './scope.ts';
 import type { SearchScope } from './search.ts';
 import type { Answer, AnswerItem, Citation, Lang, PersonInfo } from './types.ts';
@@ -63,7 +63,7 @@ function glossaryForm(glossary: Glossary, written: string, to: Lang): string | u
 function withReading(name: string): string | undefined {
   if (!/^\p{Script=Han}{2,6}$/u.test(name)) return undefined;
   for (const n of [3, 2]) {
-    if (name.length <= n) continue;
+    if (name.length < n) continue;
     const readings = latinFamilyNames(name.slice(0, n)).filter((r) => !/ou|uu/.test(r.toLowerCase()));
     if (readings.length === 1) return `${readings[0]} (${name})`;
     if (readings.length > 1) return undefined;
@@ -71,12 +71,27 @@ function withReading(name: string): string | undefined {
   return undefined;
 }
 
-function faceIn(lang: Lang, p: Person, glossary: Glossary): Person {
+/**
+ * A katakana name for an English answer, spelt as the statements spell the family name in Latin
+ * when exactly one name sounds like it: "Clinton (クリントン)". Undefined otherwise.
+ */
+function heardInLatin(lib: Library, name: string): string | undefined {
+  if (!/^[\p{Script=Katakana}ー・･=＝\s]+$/u.test(name)) return undefined;
+  const family = name.split(/[・･=＝\s]/).filter(Boolean).at(-1)!;
+  const heard = namesHeardAs(lib, family);
+  return heard.length === 1 ? `${heard[0]} (${name})` : undefined;
+}
+
+function faceIn(lang: Lang, p: Person, glossary: Glossary, lib?: Library): Person {
   const bracketName =
     lang === 'en'
       ? p.otherNames.map((n) => stripEnglishHonorifics(n).replace(POST_NOMINALS, '').trim()).find(Boolean)
       : undefined;
-  const name = glossaryForm(glossary, p.name, lang) ?? bracketName ?? (lang === 'en' ? withReading(p.name) : undefined) ?? p.name;
+  const name =
+    glossaryForm(glossary, p.name, lang) ??
+    bracketName ??
+    (lang === 'en' ? withReading(p.name) ?? (lib ? heardInLatin(lib, p.name) : undefined) : undefined) ??
+    p.name;
   const carriedRole = p.role ? glossaryForm(glossary, p.role, lang) ?? (lang === 'en' && !/[A-Za-z]/.test(p.role) ? englishTitle(p.role) : undefined) : undefined;
   const role = carriedRole ?? p.role;
   // A role left as written keeps its country as written too: "Prime Minister, Japan", not "…, 日本".
@@ -272,7 +287,7 @@ export function answerWho(lib: Library, query: string, scope: SearchScope): Answ
   const items: AnswerItem[] = entries.map((e) => {
     const own = scope.lang === 'ja' ? e.ja ?? e.en! : e.en ?? e.ja!;
     const other = own === e.ja ? e.en : e.ja;
-    const face = (scope.lang === 'en' ? e.en : e.ja) ? own.person : faceIn(scope.lang, own.person, lib.glossary);
+    const face = (scope.lang === 'en' ? e.en : e.ja) ? own.person : faceIn(scope.lang, own.person, lib.glossary, lib);
     const person = personInfo(face, scope.lang);
     const sides = [own, other].filter((n): n is Named => n !== undefined);
     const written = !face.affiliation || own.person.mentions.some((m) => m.text.includes(face.affiliation!));

@@ -444,6 +444,15 @@ function japaneseChunk(chunk: string, glossary: Glossary, afterName = false, bef
       if (t) out.push(t);
       return out;
     }
+    // 首相兼外相: two posts of one person, no name.
+    const chained = /兼$/.test(before) ? before.slice(0, -1) : undefined;
+    if (chained !== undefined && titleAtEnd(chained) === chained) {
+      for (const post of [chained, title]) {
+        const t = term(post, glossary, { role: true });
+        if (t) out.push(t);
+      }
+      return out;
+    }
     if (before.length >= 1 && !JA_FRAME.has(before)) {
       // 上川大臣, 林前大臣: a name with its title, which identifies a person rather than asking for one.
       // A name is required like any other: a statement that never names 岸田 does not answer for him.

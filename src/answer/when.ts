@@ -3,6 +3,7 @@ import type { Library } from './library.ts';
 import type { TimeExpression } from '../understand/times/extract.ts';
 import { whatIn } from '../understand/times/what.ts';
 import { normalize } from '../text/normalize.ts';
+import { primaryLanguage } from '../text/script.ts';
 import { cite } from './citation.ts';
 import { describeTime } from './describe.ts';
 import { makeExcerpt } from './excerpt.ts';
@@ -276,6 +277,18 @@ export function answerWhen(lib: Library, query: string, scope: SearchScope): Ans
     // A readout that dates nothing ("PM Boris Johnson spoke to Yoshihide Suga"): its own date, so labelled.
     if (!event) items.push(issueItem(lib.statements[best.statements[0]!]!, scope.lang));
     else items.push(timeItem(lib.statements[event.i]!, event.t!.paragraph, event.t!.expr, scope.lang));
+  }
+  // The asked language's version dates the event to the day, the other version to the minute
+  // (MOFA's English readouts often leave the clock time out): that one first.
+  const first = items[0]?.time;
+  if (first && !first.time && !first.precision) {
+    for (const si of best.statements) {
+      const t = primaryLanguage(lib.statements[si]!.language) !== scope.lang ? eventTime(lib, si) : undefined;
+      if (t?.expr.time && t.expr.date === first.date) {
+        items.unshift(timeItem(lib.statements[si]!, t.paragraph, inAskedZone(t.expr, query), scope.lang));
+        break;
+      }
+    }
   }
   return { kind: 'when', language: scope.lang, query, items };
 }

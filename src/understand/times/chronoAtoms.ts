@@ -130,7 +130,7 @@ function referenceInstant({ y, m, d }: CalendarDate): Date {
 
 /** Words (and digits) without which English text holds nothing chrono can read. */
 const EN_TRIGGER =
-  /\d|\b(?:today|tonight|yesterday|tomorrow|week|month|year|noon|midnight|morning|afternoon|evening|jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?)\b/gi;
+  /\d|\b(?:today|tonight|last night|yesterday|tomorrow|week|month|year|noon|midnight|morning|afternoon|evening|jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?)\b/gi;
 const WINDOW_REACH = 48;
 const WORD_REACH = 24;
 

@@ -74,7 +74,7 @@ function toHalfWidth(text: string): string {
 /** chrono is the slow part: skip it for paragraphs without a digit or a date word. */
 const CHRONO_WORTH = {
   ja: /\d/,
-  en: /\d|\b(?:today|tonight|yesterday|tomorrow|week|month|year|noon|midnight|morning|evening|afternoon|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun)/i,
+  en: /\d|\b(?:today|tonight|night|yesterday|tomorrow|week|month|year|noon|midnight|morning|evening|afternoon|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun)/i,
 } as const;
 
 const GLUE = {

@@ -88,4 +88,7 @@ describe('Japanese word alignment', () => {
     expect(at('を含む露朝間の軍事協力', '露朝')).toBe(true);
     expect(at('ICBM級弾道ミサイルの発射', '弾道ミサイル')).toBe(true);
   });
+  it('accepts a word after a counter that follows a number (国連 in 第 72 回国連総会)', () => {
+    expect(at('第 72 回国連総会出席のため', '国連')).toBe(true);
+  });
 });

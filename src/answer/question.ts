@@ -10,7 +10,7 @@ import { STOPWORDS } from '../text/stopwords.ts';
 import { keywords, wordTerm, type Keyword } from '../text/tokenize.ts';
 import { COUNTRIES, EN_COUNTRY_FORMS, JA_COUNTRY_FORMS, JA_ONE_CHAR_COUNTRIES } from '../understand/countries.ts';
 import type { Glossary } from '../understand/glossary.ts';
-import { EN_HONORIFICS, EN_NOT_NAME_WORDS, EN_TITLES } from '../understand/people/enTitles.ts';
+import { EN_HONORIFICS, EN_NAME_PARTICLES, EN_NOT_NAME_WORDS, EN_TITLES } from '../understand/people/enTitles.ts';
 import { JA_TITLES } from '../understand/people/jaTitles.ts';
 import { kanjiFamilyNames, latinFamilyNames } from '../understand/people/familyNames.ts';
 
@@ -329,7 +329,9 @@ function englishTerms(topic: string, glossary: Glossary): QuestionTerm[] {
       // qualifies an event ("the foreign ministers' video conference").
       let j = i;
       while (tokens[j + 1]?.role) j++;
-      const after = tokens[j + 1];
+      // "Ambassador de Palacio": a name may open with a lower-case particle.
+      const particle = tokens[j + 1] && EN_NAME_PARTICLES.has(tokens[j + 1]!.word) && tokens[j + 2]?.name;
+      const after = particle ? tokens[j + 2] : tokens[j + 1];
       role = !tokens[j]!.possessive && !(after && (after.name || inSpan(after.at)));
     }
     // "the former prime minister", "which ex-president": a former holder is asked about.

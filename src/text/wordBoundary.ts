@@ -12,6 +12,8 @@ const WINDOW = 12;
 
 export function isWordAlignedMatch(text: string, start: number, end: number): boolean {
   if (start === 0 || !isCjk(text[start - 1]!)) return true;
+  // "第 72 回国連総会": a counter after a number ends its word, though the segmenter reads 回国 as one.
+  if (/[回次期]/.test(text[start - 1]!) && /[0-9０-９\s]/.test(text[start - 2] ?? '')) return true;
   const from = Math.max(0, start - WINDOW);
   const window = text.slice(from, Math.min(text.length, end + WINDOW));
   for (const seg of segmenter.segment(window)) {

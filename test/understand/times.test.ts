@@ -400,3 +400,10 @@ describe('a time in another zone read apart from the time before it', () => {
     expect([e!.date, e!.time, e!.timezone, e!.alternate?.time, e!.alternate?.timezone, e!.instant]).toEqual(['2009-07-17', '07:45', 'local', '09:45', 'JST', '2009-07-17T09:45:00+09:00']);
   });
 });
+
+describe('weekday short forms', () => {
+  it('reads no date in "the Order of the Rising Sun", but October 1 (Sat) still', () => {
+    expect(normalized('Prime Minister Ishiba also presented the Grand Cordon of the Order of the Rising Sun to Senior Minister Lee.', 'en', '2025-08-25')).toEqual([]);
+    expect(normalized('killed by a series of bombs on October 1 (Sat) in Bali', 'en', '2005-10-02').map((t) => t.date)).toEqual(['2005-10-01']);
+  });
+});

@@ -156,6 +156,9 @@ function englishWindows(text: string): [number, number][] {
   return windows;
 }
 
+/** A weekday's short form written alone. */
+const WEEKDAY_ABBREVIATION = /^(?:Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat|Sun)\.?$/;
+
 /** A numeric date with slashes, day and month both possible either way round. */
 const SLASHED_DATE = /^\s*\d{1,2}\/\d{1,2}\/\d{4}\s*$/;
 const DOTTED_DATE = /^\d{1,2}\.\d{1,2}\.\d{4}$/;
@@ -171,6 +174,9 @@ export function findChronoAtoms(text: string, lang: Lang, statement: CalendarDat
   }
   const atoms: Atom[] = [];
   for (const { r: read, offset } of results) {
+    // "the Order of the Rising Sun", "Sat" as a name: a weekday's short form alone dates nothing
+    // unless a bracket holds it, as in "October 1 (Sat)".
+    if (lang === 'en' && WEEKDAY_ABBREVIATION.test(read.text) && text[offset + read.index - 1] !== '(') continue;
     // Dotted numeric dates (08.12.2021) are day first wherever they are written; only slashes are American.
     let r = lang === 'en' && DOTTED_DATE.test(read.text) ? chrono.en.GB.parse(read.text, ref).map((x) => Object.assign(x, { index: read.index }))[0] ?? read : read;
     // 07/02/2016 is 7 February in Brussels and 2 July in Washington: the reading nearer the

@@ -8,20 +8,37 @@ import type { Lang } from './types.ts';
  * in the question (longest first) is replaced by its first form in the target language. Returns
  * undefined when the glossary knows none of it: a guess would be worse than no translation.
  */
-export function translateQuery(query: string, to: Lang, glossary: Glossary): string | undefined {
+/** Each glossary form of one language with its target, longest first, per glossary and direction. */
+const pairCache = new WeakMap<Glossary, Partial<Record<Lang, { form: string; target: string; re?: RegExp }[]>>>();
+
+function pairsOf(glossary: Glossary, to: Lang): { form: string; target: string; re?: RegExp }[] {
+  let byLang = pairCache.get(glossary);
+  if (!byLang) pairCache.set(glossary, (byLang = {}));
+  let pairs = byLang[to];
+  if (pairs) return pairs;
   const from: Lang = to === 'ja' ? 'en' : 'ja';
-  const pairs: { form: string; target: string }[] = [];
+  pairs = [];
   for (const entry of [...glossary.people, ...glossary.terms]) {
     const target = entry[to][0];
     if (!target) continue;
-    for (const form of entry[from]) pairs.push({ form: normalize(form), target });
+    for (const form of entry[from]) {
+      const f = normalize(form);
+      if (f) pairs.push({ form: f, target, ...(from === 'en' ? { re: wholeWordPattern(f) } : {}) });
+    }
   }
   pairs.sort((a, b) => b.form.length - a.form.length);
+  byLang[to] = pairs;
+  return pairs;
+}
+
+export function translateQuery(query: string, to: Lang, glossary: Glossary): string | undefined {
+  const from: Lang = to === 'ja' ? 'en' : 'ja';
+  const pairs = pairsOf(glossary, to);
   let rest = ` ${normalize(query)} `;
   const found: string[] = [];
-  for (const { form, target } of pairs) {
-    if (!form) continue;
-    const at = from === 'en' ? rest.search(wholeWordPattern(form)) : rest.indexOf(form);
+  for (const { form, target, re } of pairs) {
+    if (!rest.includes(form)) continue;
+    const at = re ? rest.search(re) : rest.indexOf(form);
     if (at === -1) continue;
     found.push(target);
     rest = `${rest.slice(0, at)} ${rest.slice(at + form.length)}`;

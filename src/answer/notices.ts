@@ -27,6 +27,10 @@ const NOTICES = {
     en: 'I found no date or time for that in the statements.',
     ja: '該当する日時の記載は見つかりませんでした。',
   },
+  noClockTime: {
+    en: 'The statement gives the day ({words}) but not the time.',
+    ja: '声明には日付({words})の記載はありますが、時刻の記載はありません。',
+  },
   closeSpelling: {
     en: 'No exact match; showing the close spelling {words}.',
     ja: '完全に一致する語はないため、近い綴り{words}の箇所を表示します。',

@@ -254,17 +254,24 @@ function synonymSpans(text: string, glossary: Glossary, latin: boolean): [number
  */
 export function eventKindsIn(text: string, glossary: Glossary): Set<string> {
   const norm = normalize(text);
-  const kinds = new Set<string>();
   const l = lookupsOf(glossary);
+  const perPhrase: Set<string>[] = [];
   for (const latin of [true, false]) {
     for (const [, , phrase] of synonymSpans(norm, glossary, latin)) {
       const key = normalize(phrase);
+      const kinds = new Set<string>();
       for (const i of [...(l.synonyms.get(key) ?? []), ...(latin ? l.synonyms.get(stemPhrase(phrase)) ?? [] : [])]) {
         const event = glossary.synonyms[i]!.event;
         if (event) kinds.add(event);
       }
+      if (kinds.size > 0) perPhrase.push(kinds);
     }
   }
+  // "held a telephone talk ... the overview of the talk": a word of several kinds (talk) is of the
+  // kind the text names plainly elsewhere.
+  const plain = new Set(perPhrase.filter((k) => k.size === 1).flatMap((k) => [...k]));
+  const kinds = new Set(plain);
+  for (const k of perPhrase) if (k.size > 1 && ![...k].some((x) => plain.has(x))) k.forEach((x) => kinds.add(x));
   return kinds;
 }
 

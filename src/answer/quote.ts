@@ -64,6 +64,9 @@ export function answerQuote(lib: Library, query: string, scope: SearchScope): An
   const rel = judgeRelevance(lib, query, scope.lang, scopeStatements(scope), { onlyWhenNamed: true });
   // A name no statement holds means none; other words may be missing, the answer then says it is partial.
   if (rel.absent.length > 0 || rel.apart.length > 0) return none(relevanceNotice(rel, scope.lang));
+  // A question that names people or places is about an event: when no event that names them
+  // answers it (a dinner asked of a readout of a meeting), there is nothing to quote.
+  if (scope.question && rel.groups.length === 0 && rel.terms.some((w) => w.term.distinctive)) return none(notice('noMatch', scope.lang));
   // Only the statements that answer the question as a whole; their paragraphs are ranked as before.
   const relevant = rel.groups.length > 0 ? new Set(rel.groups.flatMap((g) => g.statements)) : undefined;
   const within = relevant && scope.within ? new Set([...relevant].filter((i) => scope.within!.has(i))) : relevant ?? scope.within;

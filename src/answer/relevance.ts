@@ -350,6 +350,20 @@ export function namesHeardAs(lib: Library, label: string): string[] {
   return [...found];
 }
 
+/** Words of the given statements, in the other script than a word asked, that sound like it. */
+function wordsHeardIn(lib: Library, statements: readonly number[], label: string): string[] {
+  const katakana = /^[\p{Script=Katakana}ー・]+$/u.test(label);
+  if (!katakana && !/^\p{Lu}[\p{L}'’-]{2,}$/u.test(label)) return [];
+  const words = katakana ? /\p{Lu}[\p{L}'’-]{2,}/gu : /[\p{Script=Katakana}ー]{2,}/gu;
+  const found = new Set<string>();
+  for (const si of statements) {
+    for (const p of lib.statements[si]!.paragraphs) {
+      for (const m of p.text.matchAll(words)) if (soundsAlike(label, m[0])) found.add(m[0]);
+    }
+  }
+  return [...found];
+}
+
 /** Kanji compounds that no statement holds whole (上院選挙): their two-character pieces instead. */
 function pieces(term: QuestionTerm): QuestionTerm[] {
   const text = normalize(term.label);
@@ -396,6 +410,17 @@ export function judgeRelevance(
       }
     }
     terms.push(w);
+  }
+  // A place asked in the other script than the statements that hold the rest write it (Davao
+  // ダバオ): heard in those statements' own words.
+  for (let i = 0; i < terms.length; i++) {
+    const w = terms[i]!;
+    if (!w.term.distinctive || w.term.role || w.common) continue;
+    const anchor = terms.filter((x) => x !== w && x.term.distinctive && x.df > 0 && !x.common).sort((a, b) => a.df - b.df)[0];
+    if (!anchor) continue;
+    const unheld = [...anchor.statements].filter((si) => !w.statements.has(si)).slice(0, MAX_JUDGED);
+    const heard = wordsHeardIn(lib, unheld, w.term.label);
+    if (heard.length > 0) terms[i] = weigh(lib, { ...w.term, forms: [...w.term.forms, ...heard.map(keywordsOf)] }, total);
   }
   const missing = (w: WeighedTerm) => !found(w) && !titleAnywhere(lib, w);
   // A name is missing when none of its words is there ("Mark Carney": Carney is enough).

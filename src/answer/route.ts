@@ -31,7 +31,11 @@ const TRAILING = /[\s?？!！。.、,]+$/g;
 export interface RoutedQuestion {
   route: Route;
   topic: string;
+  /** It asks the hour, not only the day: "What time ...", "at what time", 何時から. */
+  clock?: boolean;
 }
+
+const ASKS_CLOCK = /\b(?:what|which)\s+(?:(?:local|japan(?:ese)?)\s+)?time\b|\bat\s+what\s+hour\b|何時(?!間)/i;
 
 /** A particle closing a Japanese word at the end of a topic (外務大臣は, 次の会合は). */
 const PARTICLE_AFTER_WORD = new RegExp(`([${KANJI}${KATAKANA}])[はがをにでと]$`, 'u');
@@ -75,5 +79,5 @@ export function routeQuestion(question: string): RoutedQuestion {
   }
   // A Japanese topic ending in a particle (外務大臣は, 次の会合は) loses it.
   topic = topic.replace(PARTICLE_AFTER_WORD, '$1');
-  return { route, topic: topic.replace(/\s+/g, ' ').trim() };
+  return { route, topic: topic.replace(/\s+/g, ' ').trim(), ...(route === 'when' && ASKS_CLOCK.test(question) ? { clock: true } : {}) };
 }

@@ -43,6 +43,10 @@ export interface SearchScope {
   ownLanguageOnly?: boolean;
   /** Only these statement positions. */
   within?: ReadonlySet<number>;
+  /** The question asks the hour ("at what time", 何時): a day alone does not answer it. */
+  clock?: boolean;
+  /** A question in the asker's words ("What did they agree on over dinner?"), not words to find verbatim. */
+  question?: boolean;
 }
 
 /**

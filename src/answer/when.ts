@@ -161,6 +161,15 @@ function laterClock(lib: Library, si: number, from: Paragraph, e: TimeExpression
   return undefined;
 }
 
+/** Whether another language's version of the event gives its clock time on that day. */
+function otherVersionClock(lib: Library, statements: readonly number[], lang: SearchScope['lang'], date: string | undefined): boolean {
+  return statements.some((si) => {
+    if (primaryLanguage(lib.statements[si]!.language) === lang) return false;
+    const t = eventTime(lib, si);
+    return Boolean(t?.expr.time && t.expr.date === date);
+  });
+}
+
 /** The kind of event (in the glossary's synonyms) of a statement issued without a meeting. */
 const ISSUED = 'statement';
 
@@ -277,6 +286,11 @@ export function answerWhen(lib: Library, query: string, scope: SearchScope): Ans
     // A readout that dates nothing ("PM Boris Johnson spoke to Yoshihide Suga"): its own date, so labelled.
     if (!event) items.push(issueItem(lib.statements[best.statements[0]!]!, scope.lang));
     else items.push(timeItem(lib.statements[event.i]!, event.t!.paragraph, event.t!.expr, scope.lang));
+  }
+  // "At what time ...?" is not answered by a day: say the day is all the statement gives.
+  if (scope.clock && items.length > 0 && !items.some((i) => i.time?.time || i.time?.alternate?.time) && !otherVersionClock(lib, best.statements, scope.lang, items[0]!.time?.date)) {
+    const days = [...new Set(items.map((i) => i.time?.date).filter((d): d is string => Boolean(d)))];
+    return none(notice('noClockTime', scope.lang, days));
   }
   // The asked language's version dates the event to the day, the other version to the minute
   // (MOFA's English readouts often leave the clock time out): that one first.

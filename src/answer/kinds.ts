@@ -112,8 +112,8 @@ const KIND_LIST = [
     buttonCode: 'a',
     answer: (lib: Library, question: string, scope: SearchScope): Answer => {
       // The question's language (already in `scope`) is the answer's, even once question words are stripped.
-      const { route, topic, clock } = routeQuestion(question);
-      return kindSpec(route).answer(lib, route === 'quote' ? topic || question : topic, { ...scope, question: true, ...(clock ? { clock } : {}) });
+      const { route, topic, clock, zone } = routeQuestion(question);
+      return kindSpec(route).answer(lib, route === 'quote' ? topic || question : topic, { ...scope, question: true, ...(clock ? { clock } : {}), ...(zone ? { zone } : {}) });
     },
   },
 ] as const satisfies readonly KindSpec[];

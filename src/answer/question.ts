@@ -176,11 +176,19 @@ function jaNameParts(name: string): string[] {
   return [2, 3].filter((n) => name.length > n).map((n) => name.slice(0, n));
 }
 
+/** A year as Japanese statements date it: 2007 is 平成19年, 2019 平成31年 and 令和元年. */
+function eraYears(word: string): string[] {
+  if (!/^(?:19|20)\d\d$/.test(word)) return [];
+  const y = Number(word);
+  const era = (name: string, first: number) => (y - first + 1 === 1 ? [`${name}元年`, `${name}1年`] : [`${name}${y - first + 1}年`]);
+  return [...(y >= 1989 && y <= 2019 ? era('平成', 1989) : []), ...(y >= 2019 ? era('令和', 2019) : []), ...(y >= 1926 && y <= 1989 ? era('昭和', 1926) : [])];
+}
+
 /** Glossary and country-table forms of a word, in both languages, plus its synonyms. */
 function formsOf(word: string, glossary: Glossary): { forms: string[]; synonyms: string[]; events: string[] } {
   const l = lookupsOf(glossary);
   const key = normalize(word);
-  const forms = new Set<string>([word, ...(l.forms.get(key) ?? [])]);
+  const forms = new Set<string>([word, ...(l.forms.get(key) ?? []), ...eraYears(word)]);
   const synonyms = new Set<string>();
   const events = new Set<string>();
   const groups = new Set([...(l.synonyms.get(key) ?? []), ...(isLatin(word) ? l.synonyms.get(stemPhrase(word)) ?? [] : [])]);

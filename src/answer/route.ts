@@ -33,6 +33,15 @@ export interface RoutedQuestion {
   topic: string;
   /** It asks the hour, not only the day: "What time ...", "at what time", 何時から. */
   clock?: boolean;
+  /** The zone it asks the time in, read from the whole question ("What time in Japan ..."). */
+  zone?: 'JST' | 'local';
+}
+
+/** The zone a question asks for: 日本時間 / Japan time, 現地時間 / local time. */
+export function askedZone(question: string): 'JST' | 'local' | undefined {
+  if (/日本時間|東京時間|Japan(?:ese)? (?:standard )?time|time in (?:Japan|Tokyo)\b|\bJST\b|Tokyo time/i.test(question)) return 'JST';
+  if (/現地時間|local time/i.test(question)) return 'local';
+  return undefined;
 }
 
 const ASKS_CLOCK = /\b(?:what|which)\s+(?:(?:local|japan(?:ese)?)\s+)?time\b|\bat\s+what\s+hour\b|何時(?!間)/i;
@@ -79,5 +88,11 @@ export function routeQuestion(question: string): RoutedQuestion {
   }
   // A Japanese topic ending in a particle (外務大臣は, 次の会合は) loses it.
   topic = topic.replace(PARTICLE_AFTER_WORD, '$1');
-  return { route, topic: topic.replace(/\s+/g, ' ').trim(), ...(route === 'when' && ASKS_CLOCK.test(question) ? { clock: true } : {}) };
+  const zone = route === 'when' ? askedZone(question) : undefined;
+  return {
+    route,
+    topic: topic.replace(/\s+/g, ' ').trim(),
+    ...(route === 'when' && ASKS_CLOCK.test(question) ? { clock: true } : {}),
+    ...(zone ? { zone } : {}),
+  };
 }

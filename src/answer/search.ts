@@ -45,6 +45,8 @@ export interface SearchScope {
   within?: ReadonlySet<number>;
   /** The question asks the hour ("at what time", 何時): a day alone does not answer it. */
   clock?: boolean;
+  /** The zone the question asks the time in (日本時間, local time), read before its words were stripped. */
+  zone?: 'JST' | 'local';
   /** A question in the asker's words ("What did they agree on over dinner?"), not words to find verbatim. */
   question?: boolean;
 }

@@ -10,6 +10,7 @@ import { makeExcerpt } from './excerpt.ts';
 import { matchRanges } from './highlight.ts';
 import { notice } from './notices.ts';
 import { formText } from './question.ts';
+import { askedZone } from './route.ts';
 import { bestTier, judgeRelevance, relevanceNotice, scopeStatements, titleNamesEvent, topicParagraphs } from './relevance.ts';
 import { askedLanguageFirst, defaultStatement, eventGroup } from './scope.ts';
 import type { SearchScope } from './search.ts';
@@ -101,16 +102,8 @@ function clauseHits(text: string, e: TimeExpression, ranges: [number, number][])
   return ranges.filter(([s, t]) => s >= from && t <= to && (t <= e.start || s >= e.end)).length;
 }
 
-/** The zone a question asks for: 日本時間 / Japan time, 現地時間 / local time. */
-function askedZone(query: string): string | undefined {
-  if (/日本時間|東京時間|Japan(?:ese)? (?:standard )?time|\bJST\b|Tokyo time/i.test(query)) return 'JST';
-  if (/現地時間|local time/i.test(query)) return 'local';
-  return undefined;
-}
-
 /** The expression with the time in the asked zone first, when it holds both places' times. */
-function inAskedZone(e: TimeExpression, query: string): TimeExpression {
-  const zone = askedZone(query);
+function inAskedZone(e: TimeExpression, zone: string | undefined): TimeExpression {
   const alt = e.alternate;
   if (!zone || !alt || e.timezone === zone || alt.timezone !== zone) return e;
   const { alternate: _alt, date: _d, time: _t, timezone: _z, instant: _i, ...rest } = e;
@@ -204,6 +197,7 @@ export function answerWhen(lib: Library, query: string, scope: SearchScope): Ans
   }
 
   const rel = judgeRelevance(lib, query, scope.lang, scopeStatements(scope));
+  const zone = scope.zone ?? askedZone(query);
   const best = rel.groups[0];
   if (!best) return none(relevanceNotice(rel, scope.lang));
   // The kinds of event asked, the head one first: Japanese puts it last (…首脳会議の前に…した夕食会は),
@@ -277,8 +271,8 @@ export function answerWhen(lib: Library, query: string, scope: SearchScope): Ans
     )[0]!;
     const si = lib.index.entries[m.id]!.statement;
     const whole = completeTime(nearest, exprs) ?? laterClock(lib, si, m.paragraph, nearest);
-    if (whole && 'paragraph' in whole) items.push(timeItem(m.statement, whole.paragraph, inAskedZone(whole.expr, query), scope.lang));
-    else items.push(timeItem(m.statement, m.paragraph, inAskedZone(whole ?? nearest, query), scope.lang));
+    if (whole && 'paragraph' in whole) items.push(timeItem(m.statement, whole.paragraph, inAskedZone(whole.expr, zone), scope.lang));
+    else items.push(timeItem(m.statement, m.paragraph, inAskedZone(whole ?? nearest, zone), scope.lang));
   }
   // The words asked about stand where no date does (an item of the readout): the event's own date.
   if (items.length === 0) {
@@ -299,7 +293,7 @@ export function answerWhen(lib: Library, query: string, scope: SearchScope): Ans
     for (const si of best.statements) {
       const t = primaryLanguage(lib.statements[si]!.language) !== scope.lang ? eventTime(lib, si) : undefined;
       if (t?.expr.time && t.expr.date === first.date) {
-        items.unshift(timeItem(lib.statements[si]!, t.paragraph, inAskedZone(t.expr, query), scope.lang));
+        items.unshift(timeItem(lib.statements[si]!, t.paragraph, inAskedZone(t.expr, zone), scope.lang));
         break;
       }
     }

@@ -46,6 +46,11 @@ const KNOWN_MISSES: Record<string, Record<string, string>> = {
     'nakasone-clinton-nz-who-en': 'クリントン is named only in Japanese, and no statement spells her in Latin',
     'kishida-timmermans-who-ja': 'the Japanese release writes テイマーマンス; the question expects ティマーマンス',
   },
+  // A seventh set, collected blind after the sixth was worked on: 50 of 58 on arrival.
+  holdout7: {
+    'ph-congrats-quote-en2ja': 'not yet diagnosed',
+    'balakrishnan-tokyo-others-who-en': 'the people he also met are named in a list without titles',
+  },
 };
 
 for (const set of Object.keys(KNOWN_MISSES)) {

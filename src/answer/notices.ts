@@ -28,8 +28,8 @@ const NOTICES = {
     ja: '該当する日時の記載は見つかりませんでした。',
   },
   noClockTime: {
-    en: 'The statement gives the day ({words}) but not the time.',
-    ja: '声明には日付({words})の記載はありますが、時刻の記載はありません。',
+    en: 'The statement gives the day ({text}) but not the time.',
+    ja: '声明には日付({text})の記載はありますが、時刻の記載はありません。',
   },
   closeSpelling: {
     en: 'No exact match; showing the close spelling {words}.',
@@ -57,5 +57,6 @@ export type NoticeKey = keyof typeof NOTICES;
 
 export function notice(key: NoticeKey, lang: Lang, words: string[] = []): string {
   const list = lang === 'ja' ? words.map((w) => `『${w}』`).join('') : words.map((w) => `“${w}”`).join(words.length > 2 ? ', ' : ' and ');
-  return NOTICES[key][lang].replace('{words}', list);
+  // {text}: the words as they are, joined (dates need no quotation marks).
+  return NOTICES[key][lang].replace('{words}', list).replace('{text}', words.join(lang === 'ja' ? '、' : ', '));
 }

@@ -31,6 +31,10 @@ const NOTICES = {
     en: 'The statement gives the day ({text}) but not the time.',
     ja: '声明には日付({text})の記載はありますが、時刻の記載はありません。',
   },
+  noDuration: {
+    en: 'The statement gives the day ({text}) but not how long it lasted.',
+    ja: '声明には日付({text})の記載はありますが、所要時間の記載はありません。',
+  },
   closeSpelling: {
     en: 'No exact match; showing the close spelling {words}.',
     ja: '完全に一致する語はないため、近い綴り{words}の箇所を表示します。',

@@ -3,6 +3,7 @@
  * stripping the question words so that what is left is the topic to search for.
  */
 import { KANJI, KATAKANA } from '../text/script.ts';
+import { JA_TITLES } from '../understand/people/jaTitles.ts';
 
 export type Route = 'who' | 'when' | 'quote';
 
@@ -18,6 +19,8 @@ const RULES: Rule[] = [
   { route: 'when', words: /いつ(?:頃|ごろ)?|何時(?:頃|ごろ)?|何日|何月何日|日時|日付|何分間?|どのくらい(?:の時間)?|どれくらい/g },
   { route: 'who', words: /\b(?:who|whom|whose|which\s+(?<keep>(?:[\w-]+\s+){0,3}[\w-]*(?:people|person|persons|officials?|ministers?|secretar(?:y|ies)|leaders?|ambassadors?|presidents?|envoys?|diplomats?|counterparts?|politicians?|lawmakers?|legislators?|delegates?|representatives?|spokes(?:person|man|woman)s?|members?|heads?|chiefs?|premiers?|chancellors?|governors?|mayors?|monarchs?|kings?|queens?|guests?|hosts?|participants?|figures?|individuals?)))\b/gi },
   { route: 'who', words: /誰|だれ|どなた|どの人物|参加者|出席者|参加した人|出席した人|人物/g },
+  // "which recovered hostages were named": the people named are asked for.
+  { route: 'who', words: /\bwhich\b(?=(?:\s+[\w-]+){1,4}\s+(?:were|was)\s+named\b)/gi },
   { route: 'quote', words: /\b(?:quote|what\s+did\s+(?:they|he|she|[\w.-]+(?:\s+[\w.-]+)?)\s+say\s+about|what\s+was\s+said\s+about)\b/gi },
   { route: 'quote', words: /引用|について何と(?:言|述べ)っ?て?(?:い)?(?:ますか|ましたか)?/g },
 ];
@@ -35,6 +38,8 @@ export interface RoutedQuestion {
   clock?: boolean;
   /** The zone it asks the time in, read from the whole question ("What time in Japan ..."). */
   zone?: 'JST' | 'local';
+  /** It asks only how long ("How many minutes did the call last?"). */
+  duration?: boolean;
 }
 
 /** The zone a question asks for: 日本時間 / Japan time, 現地時間 / local time. */
@@ -43,6 +48,13 @@ export function askedZone(question: string): 'JST' | 'local' | undefined {
   if (/現地時間|local time/i.test(question)) return 'local';
   return undefined;
 }
+
+/** は and a question mark closing a Japanese question (…外務大臣は?). */
+const JA_TITLE_ASKED = /は[?？]$/;
+
+/** It asks how long, not when: "How many minutes did the call last?", 何分間. */
+const ASKS_DURATION = /\bhow\s+long\b|\bhow\s+many\s+(?:minutes|hours)\b|何分間|どのくらい|どれくらい/i;
+const ASKS_DAY = /\bwhen\b|\bwhat\s+(?:date|day)\b|いつ|何日|何月/i;
 
 const ASKS_CLOCK = /\b(?:what|which)\s+(?:(?:local|japan(?:ese)?)\s+)?time\b|\bat\s+what\s+hour\b|何時(?!間)/i;
 
@@ -88,11 +100,17 @@ export function routeQuestion(question: string): RoutedQuestion {
   }
   // A Japanese topic ending in a particle (外務大臣は, 次の会合は) loses it.
   topic = topic.replace(PARTICLE_AFTER_WORD, '$1');
+  // 「…日本の外務大臣は?」: a title asked with は and nothing after it asks who holds it.
+  if (route === 'quote' && JA_TITLE_ASKED.test(question.trim())) {
+    const before = question.trim().replace(JA_TITLE_ASKED, '');
+    if (JA_TITLES.phrases().some((t) => before.endsWith(t))) route = 'who';
+  }
   const zone = route === 'when' ? askedZone(question) : undefined;
   return {
     route,
     topic: topic.replace(/\s+/g, ' ').trim(),
     ...(route === 'when' && ASKS_CLOCK.test(question) ? { clock: true } : {}),
+    ...(route === 'when' && ASKS_DURATION.test(question) && !ASKS_DAY.test(question) && !ASKS_CLOCK.test(question) ? { duration: true } : {}),
     ...(zone ? { zone } : {}),
   };
 }

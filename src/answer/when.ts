@@ -252,6 +252,12 @@ export function answerWhen(lib: Library, query: string, scope: SearchScope): Ans
     const dated = pool.filter((m) => timesOf(m).some((e) => !e.precision) && weight(m) >= weight(chosen[0]!) * 0.75);
     if (dated.length > 0) chosen = bestTier(dated);
   }
+  // "At what time ...": when the chosen paragraphs give no hour, the best one that gives the hour
+  // of the kind of event asked (or of no kind said).
+  if (scope.clock && !chosen.some((m) => timesOf(m).some((e) => e.time))) {
+    const timed = pool.filter((m) => timesOf(m).some((e) => e.time && (headKind === 0 || !e.what || level(e) === headKind)));
+    if (timed.length > 0) chosen = bestTier(timed);
+  }
   for (const m of chosen.slice(0, scope.limit ?? 5)) {
     const exprs = timesOf(m);
     if (exprs.length === 0) continue;
@@ -285,6 +291,11 @@ export function answerWhen(lib: Library, query: string, scope: SearchScope): Ans
   if (scope.clock && items.length > 0 && !items.some((i) => i.time?.time || i.time?.alternate?.time) && !otherVersionClock(lib, best.statements, scope.lang, items[0]!.time?.date)) {
     const days = [...new Set(items.map((i) => i.time?.date).filter((d): d is string => Boolean(d)))];
     return none(notice('noClockTime', scope.lang, days));
+  }
+  // "How many minutes did the call last?" is not answered by a day either.
+  if (scope.duration && items.length > 0 && !items.some((i) => i.time?.durationMinutes)) {
+    const days = [...new Set(items.map((i) => i.time?.date).filter((d): d is string => Boolean(d)))];
+    return none(notice('noDuration', scope.lang, days));
   }
   // The asked language's version dates the event to the day, the other version to the minute
   // (MOFA's English readouts often leave the clock time out): that one first.

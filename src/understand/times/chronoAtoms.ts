@@ -24,7 +24,13 @@ const EN_ZONE_IN_TEXT = /(?:\d|[ap]\.?m\.?)\s*\(?([A-Z]{2,5})\b/;
 
 /** chrono reads a same-length copy where "through" is spelled "to", which it understands in ranges. */
 function chronoInput(text: string, lang: Lang): string {
-  return lang === 'en' ? text.replace(/\bthrough\b/gi, 'to     ') : text;
+  if (lang !== 'en') return text;
+  return (
+    text
+      .replace(/\bthrough\b/gi, 'to     ')
+      // "18:10 p.m.": a 24-hour clock with a needless p.m. is read as written; blanks keep the offsets.
+      .replace(/\b(1[3-9]|2[0-3]):([0-5]\d)(\s*[ap]\.?\s*m\.?)/gi, (_, h: string, m: string, tail: string) => `${h}:${m}${' '.repeat(tail.length)}`)
+  );
 }
 
 function clockOf(c: Components): ClockTime | undefined {

@@ -88,6 +88,11 @@ describe('Japanese word alignment', () => {
     expect(at('を含む露朝間の軍事協力', '露朝')).toBe(true);
     expect(at('ICBM級弾道ミサイルの発射', '弾道ミサイル')).toBe(true);
   });
+  it('takes a katakana word where a run ends, not inside one (チエット in グエンミンチエット閣下, no タイ in ブイタインソン)', () => {
+    expect(at('グエンミンチエット閣下及び同令夫人', 'チエット')).toBe(true);
+    expect(at('ブイタインソンベトナム外務大臣', 'タイ')).toBe(false);
+    expect(at('マルコルビオ米国国務長官', 'ルビオ')).toBe(true);
+  });
   it('accepts a word after a counter that follows a number (国連 in 第 72 回国連総会)', () => {
     expect(at('第 72 回国連総会出席のため', '国連')).toBe(true);
   });

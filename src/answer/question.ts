@@ -428,6 +428,11 @@ function japaneseChunk(chunk: string, glossary: Glossary, afterName = false, bef
   const out: QuestionTerm[] = [];
   if (/^[\p{Script=Katakana}\u30FC]+$/u.test(chunk)) {
     if (chunk.length < 2) return out;
+    // チエット・ベトナム(国家主席): a name, then its country, run together once the dot is gone.
+    const country = JA_COUNTRY_FORMS.find((f) => chunk.endsWith(f) && chunk.length - f.length >= 2 && /^[\p{Script=Katakana}\u30FC]+$/u.test(f));
+    if (country && !JA_COUNTRY_FORMS.includes(chunk)) {
+      return [chunk.slice(0, -country.length), country].flatMap((part) => term(part, glossary, { distinctive: true, identifies: true }) ?? []);
+    }
     const t = term(chunk, glossary, { distinctive: true, identifies: true });
     return t ? [t] : out;
   }

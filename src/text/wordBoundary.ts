@@ -8,9 +8,15 @@ import { isCjk } from './script.ts';
  * the ICU word segmenter, consulted on a small window only.
  */
 const segmenter = new Intl.Segmenter('ja', { granularity: 'word' });
+const KATAKANA_WORD = /^[\p{Script=Katakana}ー]+$/u;
+const KATAKANA_CHAR = /[\p{Script=Katakana}ー]/u;
 const WINDOW = 12;
 
 export function isWordAlignedMatch(text: string, start: number, end: number): boolean {
+  // Katakana: the dots between foreign names are gone (グエン・ミン・チエット is searched as
+  // グエンミンチエット), so a word may start inside a run but must end where the run ends: チエット is
+  // there, タイ (Thailand) is not in ブイタインソン. The segmenter splits such runs by guesswork.
+  if (KATAKANA_WORD.test(text.slice(start, end))) return !KATAKANA_CHAR.test(text[end] ?? '');
   if (start === 0 || !isCjk(text[start - 1]!)) return true;
   // "第 72 回国連総会": a counter after a number ends its word, though the segmenter reads 回国 as one.
   if (/[回次期]/.test(text[start - 1]!) && /[0-9０-９\s]/.test(text[start - 2] ?? '')) return true;

@@ -28,6 +28,7 @@ import { SeenEvents } from './seenEvents.ts';
 import { announce } from './announce.ts';
 import type { SettingsStore } from '../settings/types.ts';
 import type { AnnouncedStatement } from '../render/discordEmbed.ts';
+import { acknowledging } from './answerQueue.ts';
 import { EXIT_CONFIG, FatalGatewayClose, gatewayCloseHint, isFatalClose, type FatalProblem } from './fatal.ts';
 
 export interface BotOptions {
@@ -125,7 +126,7 @@ interface InteractionRoutes {
 
 /**
  * Sends interaction callbacks (first responses) and interaction webhooks (edits, follow-ups)
- * through REST managers of their own.
+ * through REST managers of their own, and counts callbacks in flight for the answer queue.
  *
  * discord.js counts every REST request against the bot's global limit of 50 a second, but Discord
  * exempts interaction endpoints from it. Interaction callbacks already bypass the count; the
@@ -144,7 +145,7 @@ function routeInteractionRequests(client: Client): InteractionRoutes {
   const queue = client.rest.queueRequest.bind(client.rest);
   client.rest.queueRequest = (request) => {
     const route = String(request.fullRoute);
-    if (request.auth === false && route.startsWith('/interactions/') && route.endsWith('/callback')) return callbacks.queueRequest(request);
+    if (request.auth === false && route.startsWith('/interactions/') && route.endsWith('/callback')) return acknowledging(callbacks.queueRequest(request));
     const appId = client.application?.id ?? client.user?.id;
     if (request.auth === false && appId && route.startsWith(`/webhooks/${appId}/`)) return webhooks.queueRequest(request);
     return queue(request);

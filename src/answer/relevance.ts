@@ -232,6 +232,11 @@ function allTitles(lib: Library): string[] {
   return list;
 }
 
+/** Builds now the library's title index, which the first question naming a title would build. */
+export function prepareRelevance(lib: Library): void {
+  titleIndexOf(lib);
+}
+
 /** Index terms of every title (with publisher) -> statements, built once per library. */
 const titleIndex = new WeakMap<Library, Map<string, number[]>>();
 

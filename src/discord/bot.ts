@@ -4,6 +4,7 @@
  * and answered with a short apology, and never reaches the process.
  */
 import { once } from 'node:events';
+import { Agent } from 'undici';
 import {
   Client,
   Events,
@@ -27,6 +28,7 @@ import { SeenEvents } from './seenEvents.ts';
 import { announce } from './announce.ts';
 import type { SettingsStore } from '../settings/types.ts';
 import type { AnnouncedStatement } from '../render/discordEmbed.ts';
+import { acknowledging } from './answerQueue.ts';
 import { EXIT_CONFIG, FatalGatewayClose, gatewayCloseHint, isFatalClose, type FatalProblem } from './fatal.ts';
 
 export interface BotOptions {
@@ -107,22 +109,58 @@ function containGatewayEvents(client: Client, log: Logger): void {
 }
 
 /**
+ * Connections to Discord's REST API. undici, under discord.js, opens a new connection for every
+ * request that finds none free, without limit: a burst of 200 interactions opened 200 at once
+ * (200 TLS handshakes on the real API), and on loopback overflowed the server's accept queue, so
+ * the kernel dropped connections and retried them 1 and 3 s later, after Discord's deadline.
+ * Kept alive and bounded, a burst reuses a few connections; and first responses have a pool of
+ * their own, so they never wait behind answers being edited in or channel messages.
+ */
+export const REST_CONNECTIONS = { acknowledgements: 64, interactionWebhooks: 16, other: 16 } as const;
+
+interface InteractionRoutes {
+  /** Every REST manager the client uses, to watch and to close. */
+  managers: REST[];
+  close(): Promise<void>;
+}
+
+/**
+ * Sends interaction callbacks (first responses) and interaction webhooks (edits, follow-ups)
+ * through REST managers of their own, and counts callbacks in flight for the answer queue.
+ *
  * discord.js counts every REST request against the bot's global limit of 50 a second, but Discord
  * exempts interaction endpoints from it. Interaction callbacks already bypass the count; the
- * webhook requests of interactions (editing a deferred answer in, follow-ups) did not, so after a
- * burst of deferrals the answers trickled in at 50 a second. They go through a REST manager of
- * their own: same API, same per-route limits and retries, no global count. Returns that manager.
+ * webhook requests of interactions did not, so after a burst of deferrals the answers trickled in
+ * at 50 a second. Their manager has the same API, per-route limits and retries, no global count.
  */
-function exemptInteractionWebhooks(client: Client): REST {
-  const interactions = new REST({ ...client.rest.options, globalRequestsPerSecond: Number.MAX_SAFE_INTEGER });
-  const queue = client.rest.queueRequest.bind(client.rest);
-  const prefix = (id: string) => `/webhooks/${id}/`;
-  client.rest.queueRequest = (request) => {
-    const appId = client.application?.id ?? client.user?.id;
-    const route = String(request.fullRoute);
-    return request.auth === false && appId && route.startsWith(prefix(appId)) ? interactions.queueRequest(request) : queue(request);
+function routeInteractionRequests(client: Client): InteractionRoutes {
+  const agents = {
+    acknowledgements: new Agent({ connections: REST_CONNECTIONS.acknowledgements }),
+    interactionWebhooks: new Agent({ connections: REST_CONNECTIONS.interactionWebhooks }),
+    other: new Agent({ connections: REST_CONNECTIONS.other }),
   };
-  return interactions;
+  client.rest.setAgent(agents.other);
+  const callbacks = new REST({ ...client.rest.options, agent: agents.acknowledgements });
+  const webhooks = new REST({ ...client.rest.options, agent: agents.interactionWebhooks, globalRequestsPerSecond: Number.MAX_SAFE_INTEGER });
+  const queue = client.rest.queueRequest.bind(client.rest);
+  client.rest.queueRequest = (request) => {
+    const route = String(request.fullRoute);
+    if (request.auth === false && route.startsWith('/interactions/') && route.endsWith('/callback')) return acknowledging(callbacks.queueRequest(request));
+    const appId = client.application?.id ?? client.user?.id;
+    if (request.auth === false && appId && route.startsWith(`/webhooks/${appId}/`)) return webhooks.queueRequest(request);
+    return queue(request);
+  };
+  return {
+    managers: [client.rest, callbacks, webhooks],
+    async close() {
+      for (const rest of [callbacks, webhooks]) {
+        rest.clearHashSweeper();
+        rest.clearHandlerSweeper();
+      }
+      // Whatever is still pending was given up at the stop deadline: close without waiting for it.
+      await Promise.all(Object.values(agents).map((agent) => agent.destroy()));
+    },
+  };
 }
 
 export async function startBot(
@@ -132,6 +170,9 @@ export async function startBot(
   options: BotOptions = {},
 ): Promise<RunningBot> {
   if (!config.discordToken) throw new Error('DISCORD_TOKEN is required to start the Discord bot.');
+  // Indexes otherwise built by the first questions (0.6 s at 20,000 statements) are built before
+  // the bot is online: in a first burst, that wait held up every acknowledgement behind it.
+  engine.prepare();
   const client = new Client(clientOptionsFor(config, options.clientOptions));
   const log = logger.child({ component: 'discord' });
   const cooldown = new Cooldown(options.cooldown);
@@ -196,8 +237,8 @@ export async function startBot(
   });
 
   // Rate limits and server errors are retried by discord.js; the log shows they happened.
-  const interactionRest = exemptInteractionWebhooks(client);
-  for (const rest of [client.rest, interactionRest]) {
+  const routes = routeInteractionRequests(client);
+  for (const rest of routes.managers) {
     rest.on('response', (request, response) => {
       if (response.status === 429 || response.status >= 500) {
         log.warn({ method: request.method, route: request.route, status: response.status, retries: request.retries }, 'Discord API error response (discord.js retries 429 and 5xx)');
@@ -232,6 +273,7 @@ export async function startBot(
     await ready;
   } catch (error) {
     await client.destroy();
+    await routes.close();
     throw fatalClose !== undefined ? new FatalGatewayClose(fatalClose) : error;
   }
   log.info({ user: client.user?.id, guilds: client.guilds.cache.size }, 'Discord bot ready');
@@ -267,9 +309,7 @@ export async function startBot(
         if ((await Promise.race([drained, deadline])) === 'late') {
           log.warn({ inFlight: inFlight.size, deadlineMs }, 'replies still in flight at the stop deadline: stopping without them');
         }
-        interactionRest.clearHashSweeper();
-        interactionRest.clearHandlerSweeper();
-        const destroyed = client.destroy().then(() => 'destroyed' as const);
+        const destroyed = client.destroy().then(() => routes.close()).then(() => 'destroyed' as const);
         if ((await Promise.race([destroyed, deadline])) === 'late') log.warn('gateway logout did not finish in time');
         clearTimeout(timer);
         log.info('Discord bot stopped');

@@ -1,66 +1,36 @@
 /**
  * Discord drops an interaction whose first response arrives more than 3 s after it was created.
- * A direct reply is best (one request, no "thinking…" flash), so the answer is produced first;
- * but when it is not ready by DEFER_AFTER_MS (the interaction reached us late, or the work is
- * slow), the bot defers in time and edits the answer in when it comes.
+ * A direct reply is best (one request, no "thinking…" flash), so the answer is produced first,
+ * ahead of deferred ones; but when it is not ready by DEFER_AFTER_MS (the interaction reached us
+ * late, or the work is slow), the bot defers in time and edits the answer in when it comes. Unless
+ * the bot is quiet (see quietFor: in a burst, say), it defers at once, before any engine work:
+ * the acknowledgement is one cheap request, and the answer waits its turn (./answerQueue.ts).
  */
-import { MessageFlags, type ChatInputCommandInteraction } from 'discord.js';
+import { MessageFlags, type ButtonInteraction, type ChatInputCommandInteraction } from 'discord.js';
 import type { DiscordMessageData } from '../render/discordEmbed.ts';
+import { inTurn, quietFor } from './answerQueue.ts';
 
 /** Leaves room under the 3 s limit for the deferral's own round trip, even on a busy host. */
 export const DEFER_AFTER_MS = 1500;
+
+/**
+ * An answer is awaited before responding only while the deferred answers waiting take less than
+ * this (a handful: a mention and a command at once, not a burst).
+ */
+export const DIRECT_WAIT_MS = 100;
 
 /** The answer, or a note only the user sees (bad input is theirs to fix, not the channel's). */
 export type Outcome = { message: DiscordMessageData } | { privateNote: string };
 
 export interface FirstResponseOptions {
   flags?: MessageFlags.Ephemeral | undefined;
+  /**
+   * A button that changes the message it is on (paging one's own answer): the first response
+   * updates that message, or defers the update, instead of replying.
+   */
+  update?: boolean;
   now?: () => number;
   deferAfterMs?: number;
-}
-
-/**
- * Answers are computed one at a time, each in its own turn of the event loop. Run as soon as
- * they arrive, a burst of questions kept the process busy answering the first ones while the
- * later ones waited unseen in the socket, past their deferral time and past Discord's 3 s. In
- * turns, the loop reads new interactions and fires deferral timers between two answers, so every
- * question that has to wait is deferred in time.
- */
-const turns: Array<() => void> = [];
-let draining = false;
-/** Recent time one answer takes (moving average), to tell how long a newcomer would wait. */
-let turnMs = 0;
-
-function drain(): void {
-  const job = turns.shift();
-  if (job) {
-    const started = performance.now();
-    job();
-    turnMs = turnMs * 0.9 + (performance.now() - started) * 0.1;
-  }
-  if (turns.length > 0) setImmediate(drain);
-  else draining = false;
-}
-
-/** How long work queued now would wait for its turn, going by recent answers. */
-export function expectedWaitMs(): number {
-  return turns.length * turnMs;
-}
-
-export function inTurn<T>(job: () => T | Promise<T>): Promise<T> {
-  return new Promise<T>((resolve, reject) => {
-    turns.push(() => {
-      try {
-        resolve(job());
-      } catch (error) {
-        reject(error);
-      }
-    });
-    if (!draining) {
-      draining = true;
-      setImmediate(drain);
-    }
-  });
 }
 
 function timer(ms: number): { done: Promise<void>; cancel: () => void } {
@@ -69,36 +39,58 @@ function timer(ms: number): { done: Promise<void>; cancel: () => void } {
   return { done, cancel: () => clearTimeout(handle) };
 }
 
+/** The two ways of answering: a new reply, or an update of the button's own message. */
+function responder(interaction: ChatInputCommandInteraction | ButtonInteraction, options: FirstResponseOptions) {
+  const { flags } = options;
+  if (options.update && interaction.isButton()) {
+    return {
+      direct: (message: DiscordMessageData) => interaction.update(message),
+      defer: () => interaction.deferUpdate(),
+      edit: (message: DiscordMessageData) => interaction.editReply(message),
+      // The message keeps its previous page; there is no "thinking…" message to take back.
+      takeBack: async () => {},
+    };
+  }
+  return {
+    direct: (message: DiscordMessageData) => interaction.reply({ ...message, flags }),
+    defer: () => interaction.deferReply({ flags }),
+    edit: (message: DiscordMessageData) => interaction.editReply(message),
+    takeBack: () => interaction.deleteReply(),
+  };
+}
+
 export async function respondInTime(
-  interaction: ChatInputCommandInteraction,
+  interaction: ChatInputCommandInteraction | ButtonInteraction,
   produce: () => Outcome | Promise<Outcome>,
   options: FirstResponseOptions = {},
 ): Promise<void> {
-  const { flags } = options;
   const now = options.now ?? Date.now;
+  const respond = responder(interaction, options);
   const budget = (options.deferAfterMs ?? DEFER_AFTER_MS) - (now() - interaction.createdTimestamp);
+  const user = interaction.user.id;
   let work: Promise<Outcome> | undefined;
   let outcome: Outcome | undefined;
-  // Behind a long queue, deferring now beats a deferral timer that fires late on a busy loop.
-  if (budget > 0 && expectedWaitMs() < budget) {
-    work = inTurn(produce);
+  // Answered first only when the bot is quiet; otherwise deferred at once: a deferral timer would
+  // fire late on a busy loop, and a direct answer would be computed ahead of others' deferrals.
+  if (budget > 0 && quietFor(DIRECT_WAIT_MS)) {
+    work = inTurn(user, produce, { direct: true });
     const wait = timer(budget);
     const first = await Promise.race([work.then((o) => ({ o })), wait.done.then(() => undefined)]);
     wait.cancel();
     outcome = first?.o;
   }
   if (outcome) {
-    if ('message' in outcome) await interaction.reply({ ...outcome.message, flags });
+    if ('message' in outcome) await respond.direct(outcome.message);
     else await interaction.reply({ content: outcome.privateNote, flags: MessageFlags.Ephemeral });
     return;
   }
 
-  await interaction.deferReply({ flags });
+  await respond.defer();
   try {
-    // Already late: the work starts only once the deferral is on its way.
-    outcome = await (work ?? inTurn(produce));
+    // Already late or queued: the work starts only once the deferral is on its way.
+    outcome = await (work ?? inTurn(user, produce));
     if ('message' in outcome) {
-      await interaction.editReply(outcome.message);
+      await respond.edit(outcome.message);
       return;
     }
     // The deferred reply may be public: replace it with a private note.
@@ -107,7 +99,7 @@ export async function respondInTime(
   } catch (error) {
     // Left alone, the public "thinking…" would stay in the channel forever; the caller's apology
     // follows privately.
-    await interaction.deleteReply().catch(() => undefined);
+    await respond.takeBack().catch(() => undefined);
     throw error;
   }
 }

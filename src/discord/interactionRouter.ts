@@ -16,6 +16,7 @@ import { readFooter } from './answerFooter.ts';
 import { answerMessage } from './answerMessage.ts';
 import { learnCommandIds, mentionFor } from './commandIds.ts';
 import { decodeButtonId } from './buttonIds.ts';
+import { respondInTime } from './firstResponse.ts';
 import type { Command, CommandContext } from './command.ts';
 import type { Cooldown } from './cooldown.ts';
 import { OPTION } from './commandData.ts';
@@ -104,35 +105,26 @@ async function routeButton(interaction: ButtonInteraction, deps: RouterDeps): Pr
     query = saved.query;
     statement = saved.statement;
   }
+  const user = interaction.user.id;
+  const mention = mentionFor(interaction.client);
   if (state.action === 'ask') {
     // A question about an announced statement: each presser gets their own answer, privately, in
     // their language (a Japanese or English locale, else the server's, else the announcement's).
     const lang = decidingLocaleLang(interaction.locale) ?? serverLang(interaction, deps.ctx) ?? state.lang;
-    const reply = answerMessage(deps.ctx.engine, {
-      kind: state.kind,
-      query: '',
-      lang,
-      askerId: interaction.user.id,
-      mention: mentionFor(interaction.client),
-      ...(statement ? { statement } : {}),
-    });
-    await interaction.reply({ ...reply.message, flags: MessageFlags.Ephemeral });
+    const ask = { kind: state.kind, query: '', lang, askerId: user, mention, ...(statement ? { statement } : {}) };
+    // Answered like a command: at once when the bot is quiet, else deferred first (see respondInTime).
+    await respondInTime(interaction, () => ({ message: answerMessage(deps.ctx.engine, ask).message }), { flags: MessageFlags.Ephemeral });
     return;
   }
   // Someone else's answer is not theirs to change: they get their own copy, privately (in a
   // bilingual channel the reader of the other language is usually not the asker).
-  const bystander = interaction.user.id !== state.askerId;
-  const reply = answerMessage(deps.ctx.engine, {
-    kind: state.kind,
-    query,
-    lang: state.lang,
-    page: state.page,
-    askerId: interaction.user.id,
-    mention: mentionFor(interaction.client),
-    ...(statement ? { statement } : {}),
-  });
-  if (bystander) await interaction.reply({ ...reply.message, flags: MessageFlags.Ephemeral });
-  else await interaction.update(reply.message);
+  const bystander = user !== state.askerId;
+  const page = { kind: state.kind, query, lang: state.lang, page: state.page, askerId: user, mention, ...(statement ? { statement } : {}) };
+  await respondInTime(
+    interaction,
+    () => ({ message: answerMessage(deps.ctx.engine, page).message }),
+    bystander ? { flags: MessageFlags.Ephemeral } : { update: true },
+  );
 }
 
 export async function routeInteraction(interaction: Interaction, deps: RouterDeps): Promise<void> {

@@ -12,7 +12,7 @@ import { isHelpRequest, typedCommand } from '../render/commandGuide.ts';
 import { renderHelpEmbed, renderStatementList } from '../render/discordEmbed.ts';
 import { answerMessage, normalizeQuery } from './answerMessage.ts';
 import { mentionFor } from './commandIds.ts';
-import { inTurn } from './firstResponse.ts';
+import { inTurn } from './answerQueue.ts';
 import type { Cooldown } from './cooldown.ts';
 import { langFromLocale, langOfText } from './locale.ts';
 import { say, STATEMENTS_COMMAND } from './messages.ts';
@@ -87,7 +87,7 @@ export async function handleMessage(message: Message, deps: MessageDeps): Promis
     return;
   }
   // In turn with slash commands, so that a burst of mentions cannot hold their deferrals up.
-  const reply = await inTurn(() =>
+  const reply = await inTurn(message.author.id, () =>
     answerMessage(deps.engine, { kind: intent.kind, query: intent.query, lang, askerId: message.author.id, mention }),
   );
   await message.reply(reply.message);

@@ -7,6 +7,7 @@ import { MAX_QUERY_LENGTH, QueryError } from './errors.ts';
 import type { Library } from '../answer/library.ts';
 import type { Ask, Engine, QueryOptions, StatementSummary } from './types.ts';
 import { cleanQuery } from './validate.ts';
+import { prepareRelevance } from '../answer/relevance.ts';
 
 function summary(lib: Library, i: number): StatementSummary {
   const s = lib.statements[i]!;
@@ -117,6 +118,11 @@ export function engineFromLibrary(lib: Library): Engine {
     statement(typed) {
       const i = statementIndex(typed);
       return i === undefined ? undefined : summary(lib, i);
+    },
+    prepare() {
+      lib.index.prepare();
+      prepareRelevance(lib);
+      searchIndex();
     },
     findStatements(prefix: string, max = 25): StatementSummary[] {
       // A negative or fractional count would make slice() count from the end.

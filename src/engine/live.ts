@@ -73,6 +73,8 @@ function diffFiles(before: ReadonlyMap<string, Statement>, after: ReadonlyMap<st
 export async function liveEngineFromFolder(corpusDir: string, logger?: Logger, options: LiveOptions = {}): Promise<LiveEngine> {
   let byFile = new Map<string, Statement>();
   let current: Engine | undefined;
+  /** Set by engine.prepare(): new engines are prepared before they serve. */
+  let prepared = false;
 
   const settleMs = options.settleMs ?? (options.watch === false ? 0 : DEFAULT_SETTLE_MS);
   /** Changed files by path: the hash of their bytes and when that hash was first seen. */
@@ -112,6 +114,8 @@ export async function liveEngineFromFolder(corpusDir: string, logger?: Logger, o
     const next = new Map(corpus.statements.map((s) => [s.file, s]));
     const diff = diffFiles(byFile, next);
     const first = current === undefined;
+    // Once asked for, every new engine is prepared before it serves (see Engine.prepare).
+    if (prepared) engine.prepare();
     byFile = next;
     current = engine;
     const kept = corpus.kept ?? [];
@@ -189,6 +193,10 @@ export async function liveEngineFromFolder(corpusDir: string, logger?: Logger, o
     statements: (lang) => now().statements(lang),
     statement: (typed) => now().statement(typed),
     findStatements: (prefix, max) => now().findStatements(prefix, max),
+    prepare: () => {
+      prepared = true;
+      now().prepare();
+    },
     get problems() {
       return now().problems;
     },

@@ -129,6 +129,11 @@ export class ParagraphIndex {
     this.search.addAll(this.normalized.map((text, id) => ({ id, text })));
   }
 
+  /** Builds now what the first searches would build (the compact index's prefix trees). */
+  prepare(): void {
+    this.compact?.prepare();
+  }
+
   statementLanguage(statement: number): string {
     return this.languages[statement]!;
   }

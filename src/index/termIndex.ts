@@ -184,6 +184,12 @@ export class TermIndex {
     return lo < offsets[id + 1]! && docs[lo]! < to;
   }
 
+  /** Builds both trees now (see tree), so that no question pays for them. */
+  prepare(): void {
+    this.tree('a');
+    this.tree('あ');
+  }
+
   /**
    * Radix trees for prefix and fuzzy expansion, built on first use: one for Japanese terms, one for
    * the others. A word never fuzzy- or prefix-matches a Japanese bigram (no shared characters, and

@@ -37,6 +37,7 @@ export function terminalSafeEngine(engine: Engine): Engine {
     statements: safe(engine.statements),
     statement: safe(engine.statement),
     findStatements: safe(engine.findStatements),
+    prepare: () => engine.prepare(),
     get problems() {
       return engine.problems;
     },

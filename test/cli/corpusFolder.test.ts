@@ -4,11 +4,12 @@
  * `npm start` with such a CORPUS_DIR.
  */
 import { execFile } from 'node:child_process';
-import { chmod, mkdtemp, rm } from 'node:fs/promises';
+import { chmod, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CorpusFolderError, MAX_CORPUS_FILES, walkCorpus } from '../../src/corpus/walk.ts';
 import { ROOT, SEED_CORPUS } from '../helpers.ts';
 
 const run = promisify(execFile);
@@ -22,9 +23,13 @@ afterAll(async () => {
   await rm(scratch, { recursive: true, force: true });
 });
 
-async function node(args: string[], env: Record<string, string> = {}) {
+/** Root reads every folder: unreadable cases then run as nobody, for whom a root-owned 0700 folder is not. */
+const asRoot = process.getuid?.() === 0;
+const NOBODY = { uid: 65534, gid: 65534 };
+
+async function node(args: string[], env: Record<string, string> = {}, user: { uid?: number; gid?: number } = {}) {
   try {
-    const { stdout, stderr } = await run(process.execPath, args, { cwd: ROOT, env: { ...process.env, CORPUS_DIR: '', DISCORD_TOKEN: '', ...env }, timeout: 20_000 });
+    const { stdout, stderr } = await run(process.execPath, args, { cwd: ROOT, env: { ...process.env, CORPUS_DIR: '', DISCORD_TOKEN: '', ...env }, timeout: 20_000, ...user });
     return { stdout, stderr, code: 0 };
   } catch (err) {
     const e = err as { stdout: string; stderr: string; code: number };
@@ -32,7 +37,7 @@ async function node(args: string[], env: Record<string, string> = {}) {
   }
 }
 
-const readout = (args: string[]) => node(['bin/readout.js', ...args]);
+const readout = (args: string[], user: { uid?: number; gid?: number } = {}) => node(['bin/readout.js', ...args], {}, user);
 
 describe('readout --corpus that cannot be a corpus folder', () => {
   it('missing: exit 2, one line naming the folder', async () => {
@@ -58,10 +63,11 @@ describe('readout --corpus that cannot be a corpus folder', () => {
     expect(stderr).toBe('readout: corpus folder (--corpus): / is the root of the file system, not a corpus folder\n');
   });
 
-  it.skipIf(process.getuid?.() === 0)('unreadable: exit 2', async () => {
-    await chmod(scratch, 0o000);
+  it.skipIf(process.platform === 'win32')('unreadable: exit 2', async () => {
+    // scratch is root's and 0700 (mkdtemp) when the tests run as root.
+    if (!asRoot) await chmod(scratch, 0o000);
     try {
-      const { stderr, code } = await readout(['quote', '--corpus', scratch, 'missile']);
+      const { stderr, code } = await readout(['quote', '--corpus', scratch, 'missile'], asRoot ? NOBODY : {});
       expect(code).toBe(2);
       expect(stderr).toBe(`readout: corpus folder (--corpus): ${scratch} cannot be read (EACCES)\n`);
     } finally {
@@ -85,5 +91,20 @@ describe('readout --corpus that cannot be a corpus folder', () => {
     const lines = stderr.trim().split('\n');
     expect(lines).toHaveLength(1);
     expect(JSON.parse(lines[0]!).msg).toBe(`CORPUS_DIR: ${missing} does not exist. Set CORPUS_DIR to the folder of statement files.`);
+  });
+});
+
+describe('a folder with more files than a corpus folder holds', () => {
+  it('is refused as "is this the corpus folder?" once the walk passes the limit (MAX_CORPUS_FILES, here 3)', async () => {
+    const many = await mkdtemp(path.join(os.tmpdir(), 'readout-many-'));
+    try {
+      await mkdir(path.join(many, 'sub'));
+      for (const name of ['a.md', 'b.md', 'sub/c.md', 'sub/d.md']) await writeFile(path.join(many, name), '');
+      await expect(walkCorpus(many, 4)).resolves.toMatchObject({ files: expect.any(Array) });
+      await expect(walkCorpus(many, 3)).rejects.toThrow(new CorpusFolderError(`more than 3 files under ${many}: is this the corpus folder?`, 'ETOOMANY'));
+      expect(MAX_CORPUS_FILES).toBe(200_000);
+    } finally {
+      await rm(many, { recursive: true, force: true });
+    }
   });
 });

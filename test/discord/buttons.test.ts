@@ -98,6 +98,30 @@ test('a question too long for the custom id is read back from the footer', async
   expect(buttonsOf(page2).map((b: any) => b.label)).toContain('2/2');
 });
 
+test('a press that reaches a busy bot late is deferred in time like a command, then answered', async () => {
+  const first = await ask('maritime security');
+  // Created 2 s ago (a busy bot, a slow gateway): past DEFER_AFTER_MS, so deferred at once.
+  const late = { user: asker, guild: h.fake.guild, createdAt: Date.now() - 2000 };
+  const pressLate = (label: string, user = asker) => {
+    const button = buttonsOf(first).find((b) => b.label === label)!;
+    return h.fake.button(button.custom_id, h.fake.botMessage(h.fake.guild.channelId, first), { ...late, user });
+  };
+  const edited = (i: { token: string }) => h.fake.waitForRequest((r) => r.method === 'PATCH' && r.path.includes(i.token));
+
+  // Paging one's own answer: the update is deferred (6), then the message is edited to page 2.
+  const own = pressLate('Next ▶');
+  expect((await h.fake.responseTo(own)).body.type).toBe(6);
+  const page2 = (await edited(own)).body;
+  expect(buttonsOf(page2).find((b: any) => b.label === '2/2')).toBeDefined();
+
+  // A bystander's copy: a private deferral (5, flags 64), then the copy edited in.
+  const bystander = pressLate('日本語', makeUser('late-bystander'));
+  const deferral = (await h.fake.responseTo(bystander)).body;
+  expect(deferral.type).toBe(5);
+  expect(deferral.data.flags).toBe(64);
+  expect((await edited(bystander)).body.embeds[0].title).toBe('引用：maritime security');
+});
+
 test('markdown and @everyone in the corpus are escaped and ping no one', async () => {
   const payload = await ask('gray-zone');
   const value: string = payload.embeds[0].description;

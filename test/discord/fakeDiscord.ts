@@ -23,6 +23,8 @@ export interface RecordedRequest {
   query: URLSearchParams;
   headers: http.IncomingHttpHeaders;
   body: any;
+  /** When the request had arrived, body included (Date.now()): when Discord would have it. */
+  at: number;
 }
 
 export interface InterceptResult {
@@ -192,6 +194,7 @@ export class FakeDiscord {
       query: url.searchParams,
       headers: req.headers,
       body,
+      at: Date.now(),
     };
     this.requests.push(record);
     // Waiters learn of a request on arrival, before any interceptor holds or answers it.

@@ -169,8 +169,12 @@ export interface StatementContext {
   publisher?: string;
 }
 
-/** "India: Ms. Vani Rao, Additional Secretary", 「- 豪州:ジャスティン・ヘイハースト…」: the country a list line is labelled with. */
-const LIST_LABEL = /^\s*(?:[-・*•]\s*)?([^:：\n]{1,30}?)\s*[:：]/u;
+/**
+ * "India: Ms. Vani Rao, Additional Secretary", 「- 豪州:ジャスティン・ヘイハースト…」: the country a list
+ * line is labelled with. The label starts with a non-space: when it could start with the spaces
+ * the leading \s* gives back, a paragraph of 100 KB of spaces took minutes (quadratic backtracking).
+ */
+const LIST_LABEL = /^\s*(?:[-・*•]\s*)?([^:：\n\s][^:：\n]{0,29}?)\s*[:：]/u;
 
 function listLabelCountry(text: string): string | undefined {
   // A label opens the line: looking at its head keeps a 100 KB run of spaces from backtracking.

@@ -3,7 +3,7 @@ import type { Answer } from '../src/answer/types.ts';
 import { routeQuestion } from '../src/answer/route.ts';
 import { engineFromFolder } from '../src/engine/fromFolder.ts';
 import type { Engine } from '../src/engine/types.ts';
-import { FIXTURE_CORPUS, SEED_CORPUS } from './helpers.ts';
+import { FIXTURE_CORPUS, SEED_CORPUS, engineFor } from './helpers.ts';
 
 let seed: Engine;
 let ours: Engine;
@@ -189,6 +189,13 @@ describe('/when', () => {
     const quad = ours.ask('When is the next Quad summit?');
     expect(quad.items[0]!.time).toEqual({ date: '2024-01-01', precision: 'year', what: 'Summit' });
     expect(quad.items[0]!.text).toBe('2024');
+  });
+
+  it('dates the launch asked, not the call that discussed it, though the other version gives the call\'s hour', async () => {
+    const bundled = await engineFor(SEED_CORPUS);
+    const a = bundled.ask('When was the ICBM launched?', { lang: 'en' });
+    expect(a.items[0]!.time).toMatchObject({ date: '2024-10-31', what: 'launch' });
+    expect(a.items[0]!.time?.time).toBeUndefined();
   });
 
   it('dates a topic the statement gives no date for by the event it was discussed at', () => {

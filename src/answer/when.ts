@@ -9,7 +9,7 @@ import { describeTime } from './describe.ts';
 import { makeExcerpt } from './excerpt.ts';
 import { matchRanges } from './highlight.ts';
 import { notice } from './notices.ts';
-import { formText } from './question.ts';
+import { eventKindsIn, formText } from './question.ts';
 import { askedZone } from './route.ts';
 import { bestTier, judgeRelevance, relevanceNotice, scopeStatements, titleNamesEvent, topicParagraphs } from './relevance.ts';
 import { askedLanguageFirst, defaultStatement, eventGroup } from './scope.ts';
@@ -303,7 +303,13 @@ export function answerWhen(lib: Library, query: string, scope: SearchScope): Ans
   if (first && !first.time && !first.precision) {
     for (const si of best.statements) {
       const t = primaryLanguage(lib.statements[si]!.language) !== scope.lang ? eventTime(lib, si) : undefined;
-      if (t?.expr.time && t.expr.date === first.date) {
+      // Only for the same event: the call's hour is not the launch's.
+      const kindsOf = (what?: string) => (what ? eventKindsIn(what, lib.glossary) : new Set<string>());
+      const mine = kindsOf(first.what);
+      const theirs = kindsOf(t?.expr.what);
+      const asked = new Set(headFirst.flatMap((w) => w.term.events));
+      const same = mine.size > 0 ? [...mine].some((k) => theirs.has(k)) : [...asked].some((k) => theirs.has(k));
+      if (t?.expr.time && t.expr.date === first.date && same) {
         items.unshift(timeItem(lib.statements[si]!, t.paragraph, inAskedZone(t.expr, zone), scope.lang));
         break;
       }

@@ -154,13 +154,27 @@ function laterClock(lib: Library, si: number, from: Paragraph, e: TimeExpression
   return undefined;
 }
 
-/** Whether another language's version of the event gives its clock time on that day. */
-function otherVersionClock(lib: Library, statements: readonly number[], lang: SearchScope['lang'], date: string | undefined): boolean {
-  return statements.some((si) => {
-    if (primaryLanguage(lib.statements[si]!.language) === lang) return false;
+/**
+ * The clock time another language's version gives for the event dated on `first`'s day, when it is
+ * the same kind of event: the call's hour is not the launch's.
+ */
+function otherVersionHour(
+  lib: Library,
+  statements: readonly number[],
+  lang: SearchScope['lang'],
+  first: TimeInfo,
+  asked: ReadonlySet<string>,
+): { si: number; paragraph: Paragraph; expr: TimeExpression } | undefined {
+  const kindsOf = (what?: string) => (what ? eventKindsIn(what, lib.glossary) : new Set<string>());
+  const mine = kindsOf(first.what);
+  for (const si of statements) {
+    if (primaryLanguage(lib.statements[si]!.language) === lang) continue;
     const t = eventTime(lib, si);
-    return Boolean(t?.expr.time && t.expr.date === date);
-  });
+    if (!t?.expr.time || t.expr.date !== first.date) continue;
+    const theirs = kindsOf(t.expr.what);
+    if (mine.size > 0 ? [...mine].some((k) => theirs.has(k)) : [...asked].some((k) => theirs.has(k))) return { si, ...t };
+  }
+  return undefined;
 }
 
 /** The kind of event (in the glossary's synonyms) of a statement issued without a meeting. */
@@ -287,33 +301,22 @@ export function answerWhen(lib: Library, query: string, scope: SearchScope): Ans
     if (!event) items.push(issueItem(lib.statements[best.statements[0]!]!, scope.lang));
     else items.push(timeItem(lib.statements[event.i]!, event.t!.paragraph, event.t!.expr, scope.lang));
   }
-  // "At what time ...?" is not answered by a day: say the day is all the statement gives.
-  if (scope.clock && items.length > 0 && !items.some((i) => i.time?.time || i.time?.alternate?.time) && !otherVersionClock(lib, best.statements, scope.lang, items[0]!.time?.date)) {
-    const days = [...new Set(items.map((i) => i.time?.date).filter((d): d is string => Boolean(d)))];
-    return none(notice('noClockTime', scope.lang, days));
-  }
-  // "How many minutes did the call last?" is not answered by a day either.
-  if (scope.duration && items.length > 0 && !items.some((i) => i.time?.durationMinutes)) {
-    const days = [...new Set(items.map((i) => i.time?.date).filter((d): d is string => Boolean(d)))];
-    return none(notice('noDuration', scope.lang, days));
-  }
   // The asked language's version dates the event to the day, the other version to the minute
-  // (MOFA's English readouts often leave the clock time out): that one first.
+  // (MOFA's English readouts often leave the clock time out): that one first, for the same event.
   const first = items[0]?.time;
   if (first && !first.time && !first.precision) {
-    for (const si of best.statements) {
-      const t = primaryLanguage(lib.statements[si]!.language) !== scope.lang ? eventTime(lib, si) : undefined;
-      // Only for the same event: the call's hour is not the launch's.
-      const kindsOf = (what?: string) => (what ? eventKindsIn(what, lib.glossary) : new Set<string>());
-      const mine = kindsOf(first.what);
-      const theirs = kindsOf(t?.expr.what);
-      const asked = new Set(headFirst.flatMap((w) => w.term.events));
-      const same = mine.size > 0 ? [...mine].some((k) => theirs.has(k)) : [...asked].some((k) => theirs.has(k));
-      if (t?.expr.time && t.expr.date === first.date && same) {
-        items.unshift(timeItem(lib.statements[si]!, t.paragraph, inAskedZone(t.expr, zone), scope.lang));
-        break;
-      }
-    }
+    const asked = new Set(headFirst.flatMap((w) => w.term.events));
+    const other = otherVersionHour(lib, best.statements, scope.lang, first, asked);
+    if (other) items.unshift(timeItem(lib.statements[other.si]!, other.paragraph, inAskedZone(other.expr, zone), scope.lang));
+  }
+  // "At what time ...?" and "How many minutes ...?" are not answered by a day: say the day is all
+  // the statement gives.
+  const daysOf = () => [...new Set(items.map((i) => i.time?.date).filter((d): d is string => Boolean(d)))];
+  if (scope.clock && items.length > 0 && !items.some((i) => i.time?.time || i.time?.alternate?.time)) {
+    return none(notice('noClockTime', scope.lang, daysOf()));
+  }
+  if (scope.duration && items.length > 0 && !items.some((i) => i.time?.durationMinutes)) {
+    return none(notice('noDuration', scope.lang, daysOf()));
   }
   return { kind: 'when', language: scope.lang, query, items };
 }

@@ -18,8 +18,10 @@ const expected = JSON.parse(readFileSync(join(dir, 'expected.json'), 'utf8')) as
 >;
 const key = (s: string) => crossNameKey(s.normalize('NFKC'));
 
-function peopleOf(file: string): Person[] {
-  const st = parseStatementFile(file, readFileSync(join(dir, file))).statement!;
+/** The people of one fixture file, in the people set or (with `set`) another real set. */
+function peopleOf(file: string, set?: string): Person[] {
+  const folder = set ? fileURLToPath(new URL(`../fixtures/real/${set}/`, import.meta.url)) : dir;
+  const st = parseStatementFile(file, readFileSync(join(folder, file))).statement!;
   return extractPeople(st.paragraphs, st.language.startsWith('ja') ? 'ja' : 'en', { title: st.title, publisher: st.publisher });
 }
 
@@ -139,11 +141,7 @@ describe('hand-written: patterns no collected statement shows', () => {
 });
 
 describe('real statements: delegation lists', () => {
-  const holdout2 = fileURLToPath(new URL('../fixtures/real/holdout2/', import.meta.url));
-  const listOf = (file: string) => {
-    const st = parseStatementFile(file, readFileSync(join(holdout2, file))).statement!;
-    return extractPeople(st.paragraphs, st.language === 'ja' ? 'ja' : 'en', { title: st.title, publisher: st.publisher });
-  };
+  const listOf = (file: string) => peopleOf(file, 'holdout2');
 
   it('"India: Ms. Vani Rao, Additional Secretary": each side\'s people are of the country their line is labelled with, and all took part', () => {
     const people = listOf('2022-09-06_en_quad-senior-officials-delhi.md');
@@ -184,11 +182,7 @@ describe('real statements: delegation lists', () => {
 });
 
 describe('real statements: titles and lists of other publishers (holdout4)', () => {
-  const dir4 = fileURLToPath(new URL('../fixtures/real/holdout4/', import.meta.url));
-  const of = (file: string) => {
-    const st = parseStatementFile(file, readFileSync(join(dir4, file))).statement!;
-    return extractPeople(st.paragraphs, st.language === 'ja' ? 'ja' : 'en', { title: st.title, publisher: st.publisher });
-  };
+  const of = (file: string) => peopleOf(file, 'holdout4');
   const row = (p: Person) => [p.name, p.role, p.affiliation];
 
   it('"the Timor-Leste Minister of Foreign Affairs and Cooperation, Bendito Freitas; ... Ambassador to Australia, Inês Almeida": a portfolio goes on after "and" and "to"', () => {
@@ -216,11 +210,7 @@ describe('real statements: titles and lists of other publishers (holdout4)', () 
 });
 
 describe('real statements: other publishers\' ways of naming (holdout6)', () => {
-  const dir6 = fileURLToPath(new URL('../fixtures/real/holdout6/', import.meta.url));
-  const of = (file: string) => {
-    const st = parseStatementFile(file, readFileSync(join(dir6, file))).statement!;
-    return extractPeople(st.paragraphs, st.language === 'ja' ? 'ja' : 'en', { title: st.title, publisher: st.publisher });
-  };
+  const of = (file: string) => peopleOf(file, 'holdout6');
   const row = (p: Person) => [p.name, p.role, p.affiliation];
 
   it('"Minister for Europe and Foreign Affairs of the French Republic Catherine Colonna"; "Foreign Minister of the Republic of Korea (RoK) Kang Kyung-wha"', () => {

@@ -3,8 +3,11 @@
 FROM node:20-slim
 WORKDIR /app
 COPY package.json package-lock.json ./
-RUN npm ci --omit=dev
+# No scripts yet: `prepare` compiles the sources, which are not copied until the next step.
+RUN npm ci --ignore-scripts
 COPY . .
+# Compiled JavaScript in dist/ (bin/start.js runs it), then the compiler and test tools go.
+RUN npm run build && npm prune --omit=dev
 # The cache of the parsed corpus lives beside the corpus folder; the corpus itself may be read-only.
 RUN mkdir -p /app/.readout-cache && chown node:node /app/.readout-cache
 USER node

@@ -15,6 +15,8 @@ export interface SystemResult {
   indexBytes: number;
   /** From a fresh process to the first answer, milliseconds. */
   coldStartMs: number;
+  /** `readout quote ICBM` on the bundled corpus, compiled, from spawn to exit, median (Readout only). */
+  cliColdMs?: number;
   heapMB: number;
   rssMB: number;
   queries: Partial<Record<QueryKind, Percentiles>>;

@@ -10,21 +10,43 @@ import type { Lang } from './types.ts';
  */
 export function translateQuery(query: string, to: Lang, glossary: Glossary): string | undefined {
   const from: Lang = to === 'ja' ? 'en' : 'ja';
-  const pairs: { form: string; target: string }[] = [];
-  for (const entry of [...glossary.people, ...glossary.terms]) {
-    const target = entry[to][0];
-    if (!target) continue;
-    for (const form of entry[from]) pairs.push({ form: normalize(form), target });
-  }
-  pairs.sort((a, b) => b.form.length - a.form.length);
   let rest = ` ${normalize(query)} `;
   const found: string[] = [];
-  for (const { form, target } of pairs) {
-    if (!form) continue;
-    const at = from === 'en' ? rest.search(wholeWordPattern(form)) : rest.indexOf(form);
+  for (const pair of pairsOf(glossary, to)) {
+    const { form, target } = pair;
+    // Most forms are not in the question at all: a substring test first, and the whole-word pattern
+    // (a Unicode regex, costly to compile) only for the few that are.
+    if (!rest.includes(form)) continue;
+    const at = from === 'en' ? rest.search((pair.re ??= wholeWordPattern(form))) : rest.indexOf(form);
     if (at === -1) continue;
     found.push(target);
     rest = `${rest.slice(0, at)} ${rest.slice(at + form.length)}`;
   }
   return found.length ? found.join(' ') : undefined;
+}
+
+interface Pair {
+  form: string;
+  target: string;
+  re?: RegExp;
+}
+
+/** The glossary's forms in one language with their first form in the other, longest first: built once per glossary and direction, not per question. */
+const pairsByGlossary = new WeakMap<Glossary, Record<Lang, Pair[] | undefined>>();
+
+function pairsOf(glossary: Glossary, to: Lang): Pair[] {
+  let byTarget = pairsByGlossary.get(glossary);
+  if (!byTarget) pairsByGlossary.set(glossary, (byTarget = { ja: undefined, en: undefined }));
+  const from: Lang = to === 'ja' ? 'en' : 'ja';
+  return (byTarget[to] ??= (() => {
+    const pairs: Pair[] = [];
+    for (const entry of [...glossary.people, ...glossary.terms]) {
+      const target = entry[to][0];
+      if (!target) continue;
+      for (const form of entry[from]) pairs.push({ form: normalize(form), target });
+    }
+    // Stable sort, as before: equal lengths keep the glossary's order.
+    pairs.sort((a, b) => b.form.length - a.form.length);
+    return pairs.filter((p) => p.form);
+  })());
 }

@@ -10,8 +10,22 @@ import { engineFromLibrary } from './fromLibrary.ts';
 import { buildLibrary } from '../answer/library.ts';
 import type { Engine } from './types.ts';
 
+/** The corpus's glossaries merged, with the problems found reading them. */
+export interface GlossaryRead {
+  glossary: Glossary;
+  problems: CorpusProblem[];
+}
+
 /** Reads the corpus's glossary files; one that cannot be read is a problem, not a failed load. */
 export async function readGlossaries(corpus: LoadedCorpus, problems: CorpusProblem[]): Promise<Glossary> {
+  const read = await readGlossaryFiles(corpus);
+  problems.push(...read.problems);
+  return read.glossary;
+}
+
+/** The same, as data: what the persisted index keeps, so that a start from it parses no YAML. */
+export async function readGlossaryFiles(corpus: LoadedCorpus): Promise<GlossaryRead> {
+  const problems: CorpusProblem[] = [];
   const glossary: Glossary = { people: [...EMPTY_GLOSSARY.people], terms: [...EMPTY_GLOSSARY.terms], synonyms: [] };
   for (const file of corpus.glossaryFiles) {
     const rel = path.relative(corpus.dir, file);
@@ -28,7 +42,7 @@ export async function readGlossaries(corpus: LoadedCorpus, problems: CorpusProbl
     glossary.synonyms.push(...parsed.glossary.synonyms);
     problems.push(...parsed.problems.map((p) => ({ ...p, severity: 'error' as const })));
   }
-  return glossary;
+  return { glossary, problems };
 }
 
 /**
@@ -41,9 +55,12 @@ export async function engineFromCorpus(
   index?: ParagraphIndex,
   /** The who/when facts of exactly these statements, extracted when the cache was built; otherwise extracted on first use. */
   facts?: FactsSource,
+  /** The glossaries of exactly this corpus, already read (the persisted cache); otherwise read now. */
+  glossaries?: GlossaryRead,
 ): Promise<{ engine: Engine; problems: CorpusProblem[] }> {
-  const problems: CorpusProblem[] = [...corpus.problems];
-  const glossary = await readGlossaries(corpus, problems);
+  const read = glossaries ?? (await readGlossaryFiles(corpus));
+  const problems: CorpusProblem[] = [...corpus.problems, ...read.problems];
+  const { glossary } = read;
   for (const p of problems) {
     if (p.severity === 'error') logger?.warn({ file: p.file, line: p.line }, `corpus problem: ${formatProblem(p)}`);
     else logger?.info({ file: p.file, line: p.line }, formatProblem(p));

@@ -5,7 +5,7 @@ import type { ParagraphIndex } from '../index/paragraphIndex.ts';
 import { loadIndexedCorpus, type PersistOptions } from './persist.ts';
 import type { Logger } from '../logger.ts';
 import type { FactsSource } from '../understand/statementFacts.ts';
-import { engineFromCorpus } from './fromCorpus.ts';
+import { engineFromCorpus, type GlossaryRead } from './fromCorpus.ts';
 import { KIND_NAMES, type QueryKind } from '../answer/kinds.ts';
 import type { Ask, Engine } from './types.ts';
 
@@ -94,7 +94,7 @@ export async function liveEngineFromFolder(corpusDir: string, logger?: Logger, o
    * last good version of broken ones, and build the index afresh; they leave the cache alone, so
    * it only ever holds what the files said (the next start sees the changed files and rebuilds it).
    */
-  const read = async (): Promise<{ corpus: LoadedCorpus; index?: ParagraphIndex; facts?: FactsSource }> => {
+  const read = async (): Promise<{ corpus: LoadedCorpus; index?: ParagraphIndex; facts?: FactsSource; glossaries?: GlossaryRead }> => {
     if (current) return { corpus: await loadCorpus(corpusDir, { previous: byFile, settled }) };
     return loadIndexedCorpus(corpusDir, {
       ...(options.cacheDir !== undefined ? { cacheDir: options.cacheDir } : {}),
@@ -103,12 +103,12 @@ export async function liveEngineFromFolder(corpusDir: string, logger?: Logger, o
   };
 
   const load = async (): Promise<ReloadReport> => {
-    const { corpus, index, facts } = await read();
+    const { corpus, index, facts, glossaries } = await read();
     if (current && corpus.problems.some(folderProblem)) {
       for (const p of corpus.problems) logger?.error({ dir: corpusDir }, `corpus not reloaded: ${p.message}`);
       return { swapped: false, statements: byFile.size, added: [], changed: [], removed: [], kept: [], problems: corpus.problems };
     }
-    const { engine, problems } = await engineFromCorpus(corpus, logger, index, facts);
+    const { engine, problems } = await engineFromCorpus(corpus, logger, index, facts, glossaries);
     const next = new Map(corpus.statements.map((s) => [s.file, s]));
     const diff = diffFiles(byFile, next);
     const first = current === undefined;

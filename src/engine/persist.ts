@@ -1,13 +1,14 @@
 import { createHash } from 'node:crypto';
 import { mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { loadCorpus, type LoadedCorpus } from '../corpus/load.ts';
 import { contentSignature, walkCorpus } from '../corpus/walk.ts';
 import type { CorpusProblem, Paragraph, Statement } from '../corpus/types.ts';
 import type { Logger } from '../logger.ts';
+import { projectPath } from '../projectRoot.ts';
 import { extractFacts } from '../understand/statementFacts.ts';
 import { encodeFacts, StoredFacts, type EncodedFacts } from './factStore.ts';
+import { readGlossaryFiles, type GlossaryRead } from './fromCorpus.ts';
 import { ParagraphIndex } from '../index/paragraphIndex.ts';
 import type { TermIndexData } from '../index/termIndex.ts';
 
@@ -24,17 +25,23 @@ import type { TermIndexData } from '../index/termIndex.ts';
  */
 
 const MAGIC = 'RDOUTIDX';
-const FORMAT_VERSION = 3;
+const FORMAT_VERSION = 4;
 /** The file ends with a SHA-256 of every byte before it: header, section table and payload alike. */
 const DIGEST_BYTES = 32;
-/** Source folders whose code decides what the cache holds (parsing, normalization, tokenization, index, people and times). */
-const CODE_FOLDERS = ['../corpus', '../text', '../index', '.', '../understand', '../../data'];
+/**
+ * Folders whose code or tables decide what the cache holds (parsing, normalization, tokenization,
+ * index, people and times), relative to the project folder. Always the TypeScript sources, also
+ * when the code runs compiled from dist/ (built from them): tests and production share one cache.
+ */
+const CODE_FOLDERS = ['src/corpus', 'src/text', 'src/index', 'src/engine', 'src/understand', 'data'];
 
 export interface IndexedCorpus {
   corpus: LoadedCorpus;
   index: ParagraphIndex;
   /** Every statement's who/when facts, extracted at build time; absent without a cache (`cacheDir: false`): extracted on first use then. */
   facts?: StoredFacts;
+  /** The corpus's glossaries, parsed when the cache was built; absent without a cache (read by the engine then). */
+  glossaries?: GlossaryRead;
   /** Whether the corpus and index came from the persisted file. */
   fromCache: boolean;
 }
@@ -59,10 +66,9 @@ let codeFingerprint: Promise<string> | undefined;
 
 function fingerprintCode(): Promise<string> {
   codeFingerprint ??= (async () => {
-    const here = path.dirname(fileURLToPath(import.meta.url));
     const hash = createHash('sha256');
     for (const folder of CODE_FOLDERS) {
-      const dir = path.resolve(here, folder);
+      const dir = projectPath(folder);
       // Recursive: understand/ keeps its rules in people/ and times/ subfolders.
       // The rule tables in data/ decide what the extracted facts hold, like the code does.
       const names = (await readdir(dir, { recursive: true })).filter((n) => /\.(?:ts|ya?ml)$/.test(n)).sort();
@@ -115,7 +121,7 @@ function decodeStrings(block: Buffer, lengths: Uint32Array): string[] {
 /** Statement metadata without paragraph texts (those go to a string block). */
 type StatementMeta = Omit<Statement, 'paragraphs'> & { p: [number, number, string?][] };
 
-export function encodeIndex(signature: string, corpus: LoadedCorpus, index: ParagraphIndex, facts: EncodedFacts): Buffer {
+export function encodeIndex(signature: string, corpus: LoadedCorpus, index: ParagraphIndex, facts: EncodedFacts, glossaries: GlossaryRead): Buffer {
   const data = index.data;
   if (!data) throw new Error('only the compact index can be persisted');
   const meta: StatementMeta[] = corpus.statements.map(({ paragraphs, ...rest }) => ({
@@ -127,6 +133,8 @@ export function encodeIndex(signature: string, corpus: LoadedCorpus, index: Para
     statements: meta,
     problems: corpus.problems,
     glossaryFiles: corpus.glossaryFiles.map((f) => path.relative(root, f)),
+    // Parsed glossaries: a start from the cache then never loads the YAML parser (about 50 ms).
+    glossaries,
   });
   const texts = encodeStrings(corpus.statements.flatMap((s) => s.paragraphs.map((p) => p.text)));
   const normalized = encodeStrings(index.normalizedTexts());
@@ -190,7 +198,7 @@ export function decodeIndex(
   file: Buffer,
   signature: string,
   corpusDir: string,
-): { corpus: LoadedCorpus; index: ParagraphIndex; facts: StoredFacts } {
+): { corpus: LoadedCorpus; index: ParagraphIndex; facts: StoredFacts; glossaries: GlossaryRead } {
   if (file.length < MAGIC.length + 4 + DIGEST_BYTES || file.toString('latin1', 0, MAGIC.length) !== MAGIC) throw new Error('not an index file');
   // Nothing of the file is believed, header included, before the whole of it checks out.
   const bodyLength = file.length - DIGEST_BYTES;
@@ -229,7 +237,9 @@ export function decodeIndex(
     statements: StatementMeta[];
     problems: CorpusProblem[];
     glossaryFiles: string[];
+    glossaries: GlossaryRead;
   };
+  if (!meta.glossaries?.glossary || !Array.isArray(meta.glossaries.problems)) throw new Error('glossaries');
   const texts = decodeStrings(raw('texts'), u32('textLengths'));
   let t = 0;
   const statements: Statement[] = meta.statements.map(({ p, ...rest }) => {
@@ -260,7 +270,7 @@ export function decodeIndex(
     problems: meta.problems,
     glossaryFiles: meta.glossaryFiles.map((f) => path.join(dir, f)),
   };
-  return { corpus, index: new ParagraphIndex(statements, { data, normalized }), facts };
+  return { corpus, index: new ParagraphIndex(statements, { data, normalized }), facts, glossaries: meta.glossaries };
 }
 
 /** Cheap structural checks: a damaged file must fail here rather than answer wrongly. */
@@ -348,9 +358,9 @@ export async function loadIndexedCorpus(corpusDir: string, options: PersistOptio
   try {
     signature = await corpusSignature(corpusDir);
     const bytes = await readFile(file);
-    const { corpus, index, facts } = decodeIndex(bytes, signature, corpusDir);
+    const { corpus, index, facts, glossaries } = decodeIndex(bytes, signature, corpusDir);
     logger?.info({ file, statements: corpus.statements.length }, 'index loaded from cache');
-    return { corpus, index, facts, fromCache: true };
+    return { corpus, index, facts, glossaries, fromCache: true };
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
     if (code !== 'ENOENT') logger?.info({ file, reason: (err as Error).message }, 'index cache not used; rebuilding');
@@ -359,15 +369,16 @@ export async function loadIndexedCorpus(corpusDir: string, options: PersistOptio
   const index = new ParagraphIndex(corpus.statements);
   // Extracted for every statement now (about 0.7 ms each), so that no question pays for it later.
   const encoded = encodeFacts(corpus.statements.map(extractFacts));
+  const glossaries = await readGlossaryFiles(corpus);
   // The signature was taken before reading the files: if they change meanwhile, the next start
   // sees a different signature and rebuilds, rather than trusting a cache of mixed content.
   // A folder that does not exist has no signature; nothing to cache then.
   if (signature !== undefined && corpus.statements.length > 0) {
     try {
-      await writeIndexFile(file, encodeIndex(signature, corpus, index, encoded));
+      await writeIndexFile(file, encodeIndex(signature, corpus, index, encoded, glossaries));
     } catch (err) {
       logger?.warn({ file, reason: (err as Error).message }, 'index cache not written');
     }
   }
-  return { corpus, index, facts: new StoredFacts(encoded), fromCache: false };
+  return { corpus, index, facts: new StoredFacts(encoded), glossaries, fromCache: false };
 }

@@ -1,4 +1,6 @@
-import MiniSearch, { type Query, type SearchResult } from 'minisearch';
+import { createRequire } from 'node:module';
+import type MiniSearch from 'minisearch';
+import type { Query, SearchResult } from 'minisearch';
 import type { Statement } from '../corpus/types.ts';
 import { normalize } from '../text/normalize.ts';
 import { primaryLanguage } from '../text/script.ts';
@@ -120,7 +122,9 @@ export class ParagraphIndex {
       this.compact = new TermIndex(this.data);
       return;
     }
-    this.search = new MiniSearch<{ id: number; text: string }>({
+    // The reference path only (tests, the bench's "before"): MiniSearch is not loaded otherwise.
+    const MiniSearchClass = createRequire(import.meta.url)('minisearch') as typeof MiniSearch;
+    this.search = new MiniSearchClass<{ id: number; text: string }>({
       fields: ['text'],
       tokenize: indexTerms,
       processTerm: (t) => t,

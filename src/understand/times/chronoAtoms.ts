@@ -5,7 +5,8 @@
  * Its readings are filtered where they go wrong on readouts: durations read as times
  * ("for two hours"), bare hours ("at 10"), "now", a month name alone without a preposition.
  */
-import * as chrono from 'chrono-node';
+import { createRequire } from 'node:module';
+import type * as chrono from 'chrono-node';
 import type { Atom, ClockTime, DateSpec } from './atoms.ts';
 import { toDayNumber, type CalendarDate } from '../../text/calendar.ts';
 import { extendEnglishDate } from './en.ts';
@@ -158,8 +159,26 @@ function englishWindows(text: string): [number, number][] {
 
 const DOTTED_DATE = /^\d{1,2}\.\d{1,2}\.\d{4}$/;
 
+type Locale = typeof chrono.en;
+let locales: { en: Locale; ja: typeof chrono.ja } | undefined;
+
+/**
+ * chrono's two locales, loaded the first time a text is read for dates: a question answered from
+ * the persisted facts never needs them, and they cost about 40 ms of a command line's start-up.
+ * Each by its own entry point: chrono-node's main one loads all sixteen locales (about 260
+ * modules) for the same `en` and `ja` objects. `require` because reading dates is synchronous.
+ */
+function chronoLocales(): { en: Locale; ja: typeof chrono.ja } {
+  if (!locales) {
+    const require = createRequire(import.meta.url);
+    locales = { en: require('chrono-node/en') as Locale, ja: require('chrono-node/ja') as typeof chrono.ja };
+  }
+  return locales;
+}
+
 export function findChronoAtoms(text: string, lang: Lang, statement: CalendarDate): Atom[] {
-  const parser = lang === 'ja' ? chrono.ja : chrono.en;
+  const { en, ja } = chronoLocales();
+  const parser = lang === 'ja' ? ja : en;
   const input = chronoInput(text, lang);
   const ref = referenceInstant(statement);
   const windows: [number, number][] = lang === 'en' ? englishWindows(input) : [[0, input.length]];
@@ -170,7 +189,7 @@ export function findChronoAtoms(text: string, lang: Lang, statement: CalendarDat
   const atoms: Atom[] = [];
   for (const { r: read, offset } of results) {
     // Dotted numeric dates (08.12.2021) are day first wherever they are written; only slashes are American.
-    const r = lang === 'en' && DOTTED_DATE.test(read.text) ? chrono.en.GB.parse(read.text, ref).map((x) => Object.assign(x, { index: read.index }))[0] ?? read : read;
+    const r = lang === 'en' && DOTTED_DATE.test(read.text) ? en.GB.parse(read.text, ref).map((x) => Object.assign(x, { index: read.index }))[0] ?? read : read;
     const atom = resultToAtom(r, text, lang, statement, offset);
     if (atom) {
       atoms.push(atom);
@@ -178,7 +197,7 @@ export function findChronoAtoms(text: string, lang: Lang, statement: CalendarDat
     }
     // A casual reading that swallowed a real date ("evening of June 4"): read the same span strictly.
     if (lang === 'en') {
-      for (const s of chrono.en.strict.parse(r.text, ref)) {
+      for (const s of en.strict.parse(r.text, ref)) {
         const inner = resultToAtom(s, text, lang, statement, offset + r.index);
         if (inner) atoms.push(inner);
       }

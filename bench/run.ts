@@ -91,6 +91,7 @@ function table(readout: SystemResult, baselines: Record<string, SystemResult>): 
     ['persisted index MB', (r) => round(r.indexBytes / 2 ** 20, 1)],
     ['cold start ms', (r) => r.coldStartMs],
     ['CLI cold ms (bundled corpus)', (r) => r.cliColdMs],
+    ['incremental ms (add/edit/delete, worst)', (r) => r.incrementalMs],
     ['heap MB after GC', (r) => r.heapMB],
     ['RSS MB after GC', (r) => r.rssMB],
     ['answers / s', (r) => r.answersPerSec],
@@ -144,6 +145,10 @@ async function main(): Promise<void> {
   const cold = colds[1]!;
   const notes = indexBytes === 0 ? ['no persisted index: cold start is a full load and build'] : [];
   const readout = asResult(paragraphs, build, cold, indexBytes, notes);
+  log('readout: one statement added, edited and deleted in the running engine');
+  const inc = (await worker('readout-incremental', corpusDir, queriesFile, 0)).incremental!;
+  readout.incremental = inc;
+  readout.incrementalMs = Math.max(inc.addMs, inc.editMs, inc.deleteMs);
   log(`cli: readout quote ICBM on the bundled corpus, median of ${CLI_RUNS} cold processes`);
   readout.cliColdMs = await cliColdMs(log);
 

@@ -29,11 +29,49 @@ export function buildLibrary(
   /** Facts already extracted for these statements (from the persisted cache); otherwise extracted on first use. */
   facts?: FactsSource,
 ): Library {
-  const byId = new Map<string, number>();
-  const events = new Map<string, number[]>();
-  statements.forEach((s, i) => {
-    byId.set(s.id, i);
-    if (s.event) events.set(s.event, [...(events.get(s.event) ?? []), i]);
+  // Made when first asked: a corpus that changes gets a new library each time, and at 100,000
+  // statements each map costs tens of milliseconds that a question may never need.
+  let byId: Map<string, number> | undefined;
+  let events: Map<string, number[]> | undefined;
+  return {
+    statements,
+    index,
+    problems,
+    glossary,
+    facts: new FactsCache(statements, facts),
+    get byId() {
+      return (byId ??= new Map(statements.map((s, i) => [s.id, i])));
+    },
+    get events() {
+      if (!events) {
+        events = new Map();
+        statements.forEach((s, i) => {
+          if (!s.event) return;
+          const list = events!.get(s.event);
+          if (list) list.push(i);
+          else events!.set(s.event, [i]);
+        });
+      }
+      return events;
+    },
+  };
+}
+
+/**
+ * How a corpus changed, by statement identity: where each statement of `before` went in `after`
+ * (-1 when it is gone), and the positions in `after` of the statements that are new.
+ */
+export function moves(before: readonly Statement[], after: readonly Statement[]): { moved: Int32Array; added: number[] } {
+  const at = new Map<Statement, number>();
+  after.forEach((s, i) => at.set(s, i));
+  const moved = new Int32Array(before.length);
+  const kept = new Uint8Array(after.length);
+  before.forEach((s, i) => {
+    const to = at.get(s);
+    moved[i] = to ?? -1;
+    if (to !== undefined) kept[to] = 1;
   });
-  return { statements, index, byId, events, problems, glossary, facts: new FactsCache(statements, facts) };
+  const added: number[] = [];
+  for (let i = 0; i < after.length; i++) if (!kept[i]) added.push(i);
+  return { moved, added };
 }

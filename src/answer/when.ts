@@ -169,7 +169,8 @@ export function answerWhen(lib: Library, query: string, scope: SearchScope): Ans
   );
   const items: AnswerItem[] = [];
   for (const m of bestTier(topicParagraphs(lib, rel, best.statements, scope.lang)).slice(0, scope.limit ?? 5)) {
-    const exprs = lib.facts.get(lib.index.entries[m.id]!.statement).times[lib.index.entries[m.id]!.paragraph]!;
+    const { statement, paragraph } = lib.index.entry(m.id);
+    const exprs = lib.facts.get(statement).times[paragraph]!;
     if (exprs.length === 0) continue;
     // The expression nearest to the words asked about dates *that* thing, not another.
     const ranges = matchRanges(m.paragraph.text, m.keywords, m.terms);

@@ -7,7 +7,8 @@ import type { Logger } from '../logger.ts';
 import type { FactsSource } from '../understand/statementFacts.ts';
 import { EMPTY_GLOSSARY, parseGlossary, type Glossary } from '../understand/glossary.ts';
 import { engineFromLibrary } from './fromLibrary.ts';
-import { buildLibrary } from '../answer/library.ts';
+import { buildLibrary, moves, type Library } from '../answer/library.ts';
+import { carryRelevance } from '../answer/relevance.ts';
 import type { Engine } from './types.ts';
 
 /** The corpus's glossaries merged, with the problems found reading them. */
@@ -57,7 +58,9 @@ export async function engineFromCorpus(
   facts?: FactsSource,
   /** The glossaries of exactly this corpus, already read (the persisted cache); otherwise read now. */
   glossaries?: GlossaryRead,
-): Promise<{ engine: Engine; problems: CorpusProblem[] }> {
+  /** The library of the corpus before a change: what it worked out per statement is carried over. */
+  previous?: Library,
+): Promise<{ engine: Engine; problems: CorpusProblem[]; library: Library }> {
   const read = glossaries ?? (await readGlossaryFiles(corpus));
   const problems: CorpusProblem[] = [...corpus.problems, ...read.problems];
   const { glossary } = read;
@@ -65,7 +68,9 @@ export async function engineFromCorpus(
     if (p.severity === 'error') logger?.warn({ file: p.file, line: p.line }, `corpus problem: ${formatProblem(p)}`);
     else logger?.info({ file: p.file, line: p.line }, formatProblem(p));
   }
-  const engine = engineFromLibrary(buildLibrary(corpus.statements, problems, glossary, index, facts));
+  const library = buildLibrary(corpus.statements, problems, glossary, index, facts);
+  if (previous) carryRelevance(previous, library, () => moves(previous.statements, library.statements));
+  const engine = engineFromLibrary(library);
   logger?.info({ statements: corpus.statements.length, problems: problems.length }, 'corpus loaded');
-  return { engine, problems };
+  return { engine, problems, library };
 }

@@ -92,6 +92,10 @@ interface Assembled {
  * memory; a file that vanishes or cannot be read (a save in progress, permissions) is a problem,
  * not a crash of the whole load.
  */
+export function readRecord(root: string, rel: string): Promise<FileRecord> {
+  return readStatementFile(path.join(root, rel), rel);
+}
+
 async function readStatementFile(abs: string, rel: string): Promise<FileRecord> {
   const error = (message: string, line: string, size = -1, mtimeMs = -1): FileRecord => ({
     size,
@@ -126,7 +130,7 @@ const STAT_BATCH = 64;
 // Called for every file of the folder on each reload (100,000 at a million paragraphs): the
 // cheap suffix test first, the file name only for the few that pass it.
 const isGlossary = (abs: string) => /\.ya?ml$/i.test(abs) && GLOSSARY.test(path.basename(abs));
-const isStatementFile = (abs: string) => abs.endsWith(STATEMENT_EXT) && !/(?:^|[\\/])readme\.md$/i.test(abs);
+export const isStatementFile = (abs: string) => abs.endsWith(STATEMENT_EXT) && !/(?:^|[\\/])readme\.md$/i.test(abs);
 /** Relative path of a file under `root` (listed by walkCorpus, so it starts with `root` and a separator). */
 const relativeTo = (root: string, abs: string) => abs.slice(root.length + 1);
 
@@ -140,8 +144,16 @@ export async function loadCorpus(dir: string, options: LoadOptions = {}): Promis
   return (await loadCorpusFiles(dir, options)).corpus;
 }
 
-/** The same, with what `reloadCorpusFiles` needs to read only what changes next time. */
-export async function loadCorpusFiles(dir: string, options: LoadOptions = {}): Promise<{ corpus: LoadedCorpus; files?: CorpusFiles }> {
+/**
+ * The same, with what `reloadCorpusFiles` needs to read only what changes next time. `read`
+ * reads the statement files (paths relative to the folder, in path order) when given: the
+ * parallel build reads them in worker threads.
+ */
+export async function loadCorpusFiles(
+  dir: string,
+  options: LoadOptions = {},
+  read?: (root: string, rels: string[]) => Promise<FileRecord[]>,
+): Promise<{ corpus: LoadedCorpus; files?: CorpusFiles }> {
   const root = path.resolve(dir);
   let listing: CorpusListing;
   try {
@@ -152,9 +164,11 @@ export async function loadCorpusFiles(dir: string, options: LoadOptions = {}): P
     return { corpus: { dir: root, statements: [], problems: [{ file: dir, line: 0, message: reason, severity: 'error' }], glossaryFiles: [], kept: [] } };
   }
   const files: CorpusFiles = { root, listing, records: new Map(), glossaries: new Map() };
-  for (const abs of listing.files) {
-    if (isStatementFile(abs)) files.records.set(relativeTo(root, abs), await readStatementFile(abs, relativeTo(root, abs)));
-  }
+  const rels = listing.files.filter(isStatementFile).map((abs) => relativeTo(root, abs));
+  if (read) {
+    const records = await read(root, rels);
+    rels.forEach((rel, i) => files.records.set(rel, records[i]!));
+  } else for (const rel of rels) files.records.set(rel, await readStatementFile(path.join(root, rel), rel));
   await statGlossaries(files);
   return { corpus: assemble(files, options), files };
 }

@@ -9,6 +9,7 @@ import { projectPath } from '../projectRoot.ts';
 import { extractFacts, type FactsSource, type StatementFacts } from '../understand/statementFacts.ts';
 import { encodeFacts, LayeredFacts, StoredFacts, type EncodedFacts } from './factStore.ts';
 import { readGlossaryFiles, type GlossaryRead } from './fromCorpus.ts';
+import { buildIndexed } from './parallelBuild.ts';
 import { ParagraphIndex } from '../index/paragraphIndex.ts';
 import type { TermIndexData } from '../index/termIndex.ts';
 
@@ -935,10 +936,7 @@ export async function loadIndexedCorpus(corpusDir: string, options: PersistOptio
     const reason = (err as Error).message;
     if ((err as NodeJS.ErrnoException).code !== 'ENOENT') logger?.info({ file, reason }, 'index cache not used; rebuilding');
   }
-  const { corpus, files } = await loadCorpusFiles(corpusDir);
-  const index = new ParagraphIndex(corpus.statements);
-  // Extracted for every statement now (about 0.7 ms each), so that no question pays for it later.
-  const encoded = encodeFacts(corpus.statements.map(extractFacts));
+  const { corpus, files, index, facts: encoded } = await buildIndexed(corpusDir);
   const glossaries = await readGlossaryFiles(corpus);
   const indexed: IndexedCorpus = { corpus, index, facts: new StoredFacts(encoded), glossaries, fromCache: false, files: () => files };
   // A folder that does not exist has no signature; nothing to cache then.

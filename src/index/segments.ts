@@ -412,3 +412,59 @@ function firstOccurrenceOrder(
   }
   return out;
 }
+
+/**
+ * The data of consecutive parts of a corpus, each built on its own (in a worker thread, see
+ * src/engine/parallelBuild.ts), joined into the data a build of the whole would produce: a
+ * term's first occurrence is in the first part that holds it, at its place there, so the terms
+ * come in the whole's order; postings are the parts' in order, their ids shifted; the average
+ * field length is MiniSearch's running one over all documents in order.
+ */
+export function joinTermIndexData(parts: readonly TermIndexData[]): TermIndexData {
+  const ids = new Map<string, number>();
+  const terms: string[] = [];
+  const dfs: number[] = [];
+  const globalOf = parts.map((part) =>
+    part.terms.map((t, k) => {
+      let id = ids.get(t);
+      if (id === undefined) {
+        id = terms.length;
+        ids.set(t, id);
+        terms.push(t);
+        dfs.push(0);
+      }
+      dfs[id]! += part.offsets[k + 1]! - part.offsets[k]!;
+      return id;
+    }),
+  );
+  const offsets = new Uint32Array(terms.length + 1);
+  for (let t = 0; t < terms.length; t++) offsets[t + 1] = offsets[t]! + dfs[t]!;
+  const docs = new Uint32Array(offsets[terms.length]!);
+  const freqs = new Uint16Array(docs.length);
+  const fill = Uint32Array.from(offsets.subarray(0, terms.length));
+  let shift = 0;
+  parts.forEach((part, p) => {
+    const map = globalOf[p]!;
+    for (let k = 0; k < part.terms.length; k++) {
+      const g = map[k]!;
+      const from = part.offsets[k]!;
+      const to = part.offsets[k + 1]!;
+      let at = fill[g]!;
+      for (let i = from; i < to; i++, at++) {
+        docs[at] = part.docs[i]! + shift;
+        freqs[at] = part.freqs[i]!;
+      }
+      fill[g] = at;
+    }
+    shift += part.fieldLength.length;
+  });
+  const fieldLength = new Uint32Array(shift);
+  let at = 0;
+  for (const part of parts) {
+    fieldLength.set(part.fieldLength, at);
+    at += part.fieldLength.length;
+  }
+  let avg = 0;
+  for (let k = 0; k < fieldLength.length; k++) avg = (avg * k + fieldLength[k]!) / (k + 1);
+  return { terms, offsets, docs, freqs, fieldLength, avgFieldLength: avg };
+}

@@ -47,6 +47,8 @@ export interface LiveEngine {
   reload(changed?: readonly string[]): Promise<ReloadReport>;
   /** Stops watching; the engine keeps answering from its last corpus. */
   close(): void;
+  /** Resolves once what the first change needs is made (done on its own right after the start). */
+  prepared: Promise<void>;
 }
 
 /** The statement served from a file: statements are in path order, so a binary search finds it. */
@@ -251,13 +253,17 @@ export async function liveEngineFromFolder(corpusDir: string, logger?: Logger, o
   // What the first change would otherwise work out (the files as the persisted index recorded
   // them, their assembly, every file's signature line): made once the engine serves, so that the
   // first change after a start costs what later ones do. Half a second at a million paragraphs.
-  const warm = setTimeout(() => {
-    if (closed || !state) return;
-    const files = state.files();
-    if (files && !files.assembled) assemble(files, {});
-    void state.store;
-  }, 0);
-  warm.unref();
+  const prepared = new Promise<void>((resolve) => {
+    const warm = setTimeout(() => {
+      if (!closed && state) {
+        const files = state.files();
+        if (files && !files.assembled) assemble(files, {});
+        void state.store;
+      }
+      resolve();
+    }, 0);
+    warm.unref();
+  });
 
   const engine: Engine = {
     ...(Object.fromEntries(KIND_NAMES.map((kind): [QueryKind, Ask] => [kind, (q, o) => now()[kind](q, o)])) as Record<QueryKind, Ask>),
@@ -270,6 +276,7 @@ export async function liveEngineFromFolder(corpusDir: string, logger?: Logger, o
   };
   return {
     engine,
+    prepared,
     reload,
     close: () => {
       closed = true;

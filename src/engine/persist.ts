@@ -6,7 +6,7 @@ import { contentEntries, fileEntry, walkCorpus, type CorpusListing } from '../co
 import type { CorpusProblem, Paragraph, Statement } from '../corpus/types.ts';
 import type { Logger } from '../logger.ts';
 import { projectPath } from '../projectRoot.ts';
-import { extractFacts, type FactsSource, type StatementFacts } from '../understand/statementFacts.ts';
+import { extractFacts, type StatementFacts } from '../understand/statementFacts.ts';
 import { encodeFacts, LayeredFacts, StoredFacts, type EncodedFacts } from './factStore.ts';
 import { readGlossaryFiles, type GlossaryRead } from './fromCorpus.ts';
 import { buildIndexed } from './parallelBuild.ts';

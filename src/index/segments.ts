@@ -146,7 +146,7 @@ export class SegmentedPostings implements PostingSource {
   private readonly deltaOf: Int32Array;
   private readonly dfOf: Uint32Array;
   private readonly delta: TermIndexData;
-  /** Concatenated postings of terms in both segments, made on first use. */
+  /** Each term's postings as asked for (those in both segments concatenated), made on first use. */
   private readonly joined = new Map<number, PostingList>();
 
   constructor(
@@ -211,12 +211,13 @@ export class SegmentedPostings implements PostingSource {
   }
 
   postings(t: number): PostingList {
+    let list = this.joined.get(t);
+    if (list) return list;
     const b = this.baseOf[t]!;
     const d = this.deltaOf[t]!;
-    if (d < 0) return slice(this.base.data, b);
-    if (b < 0) return slice(this.delta, d);
-    let list = this.joined.get(t);
-    if (!list) {
+    if (d < 0) list = slice(this.base.data, b);
+    else if (b < 0) list = slice(this.delta, d);
+    else {
       // Base ids all come before delta ids: the concatenation is ascending.
       const one = slice(this.base.data, b);
       const two = slice(this.delta, d);
@@ -227,8 +228,9 @@ export class SegmentedPostings implements PostingSource {
       freqs.set(one.freqs);
       freqs.set(two.freqs, one.freqs.length);
       list = { docs, freqs };
-      this.joined.set(t, list);
     }
+    // Kept: a question checks the same terms in many statements (hasTermIn).
+    this.joined.set(t, list);
     return list;
   }
 

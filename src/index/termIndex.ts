@@ -103,9 +103,16 @@ export class BuiltPostings implements PostingSource {
     return this.data.offsets[t + 1]! - this.data.offsets[t]!;
   }
 
+  /** Views made once per term: a question checks the same terms in many statements (hasTermIn). */
+  private readonly lists: (PostingList | undefined)[] = [];
+
   postings(t: number): PostingList {
-    const { offsets, docs, freqs } = this.data;
-    return { docs: docs.subarray(offsets[t]!, offsets[t + 1]!), freqs: freqs.subarray(offsets[t]!, offsets[t + 1]!) };
+    let list = this.lists[t];
+    if (!list) {
+      const { offsets, docs, freqs } = this.data;
+      this.lists[t] = list = { docs: docs.subarray(offsets[t]!, offsets[t + 1]!), freqs: freqs.subarray(offsets[t]!, offsets[t + 1]!) };
+    }
+    return list;
   }
 }
 

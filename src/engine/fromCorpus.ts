@@ -68,8 +68,12 @@ export async function engineFromCorpus(
     if (p.severity === 'error') logger?.warn({ file: p.file, line: p.line }, `corpus problem: ${formatProblem(p)}`);
     else logger?.info({ file: p.file, line: p.line }, formatProblem(p));
   }
-  const library = buildLibrary(corpus.statements, problems, glossary, index, facts);
-  if (previous) carryRelevance(previous, library, () => moves(previous.statements, library.statements));
+  // How the statements moved, worked out once for all that is carried over, and only if asked.
+  let moved: ReturnType<typeof moves> | undefined;
+  const old = previous?.statements;
+  const movesOf = () => (moved ??= moves(old!, corpus.statements));
+  const library = buildLibrary(corpus.statements, problems, glossary, index, facts, previous ? { library: previous, moves: movesOf } : undefined);
+  if (previous) carryRelevance(previous, library, movesOf);
   const engine = engineFromLibrary(library);
   logger?.info({ statements: corpus.statements.length, problems: problems.length }, 'corpus loaded');
   return { engine, problems, library };

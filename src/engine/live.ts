@@ -49,6 +49,8 @@ export interface LiveEngine {
   close(): void;
   /** Resolves once what the first change needs is made (done on its own right after the start). */
   prepared: Promise<void>;
+  /** Resolves once every change read so far is in the persisted index's journal. */
+  flushed(): Promise<void>;
 }
 
 /** The statement served from a file: statements are in path order, so a binary search finds it. */
@@ -131,8 +133,10 @@ export async function liveEngineFromFolder(corpusDir: string, logger?: Logger, o
       ...(reloaded.touched ? { touched: reloaded.touched } : {}),
       next: async () => {
         const next = await updateIndexedCorpus(prev, reloaded);
-        // A few milliseconds of appending; a failure is only logged (the next start reads the file again).
-        if (last) await next.store?.record(last, reloaded, next);
+        // Written while the new corpus already serves: extracting the new statements' facts for it
+        // and appending cost a few hundred milliseconds a change need not wait for. A failure is
+        // only logged (the next start reads the file again); `flushed()` waits for it.
+        if (last) void next.store?.record(last, reloaded, next);
         return next;
       },
     };
@@ -253,17 +257,17 @@ export async function liveEngineFromFolder(corpusDir: string, logger?: Logger, o
   // What the first change would otherwise work out (the files as the persisted index recorded
   // them, their assembly, every file's signature line): made once the engine serves, so that the
   // first change after a start costs what later ones do. Half a second at a million paragraphs.
-  const prepared = new Promise<void>((resolve) => {
-    const warm = setTimeout(() => {
+  // Not unref'd: it fires on the next turn of the loop, and whoever awaits `prepared` needs it to.
+  const prepared = new Promise<void>((resolve) =>
+    setTimeout(() => {
       if (!closed && state) {
         const files = state.files();
         if (files && !files.assembled) assemble(files, {});
         void state.store;
       }
       resolve();
-    }, 0);
-    warm.unref();
-  });
+    }, 0),
+  );
 
   const engine: Engine = {
     ...(Object.fromEntries(KIND_NAMES.map((kind): [QueryKind, Ask] => [kind, (q, o) => now()[kind](q, o)])) as Record<QueryKind, Ask>),
@@ -277,6 +281,10 @@ export async function liveEngineFromFolder(corpusDir: string, logger?: Logger, o
   return {
     engine,
     prepared,
+    flushed: async () => {
+      await active?.catch(() => undefined);
+      await state?.store?.flushed();
+    },
     reload,
     close: () => {
       closed = true;

@@ -281,8 +281,13 @@ function restoreFiles(stored: StoredFiles, root: string, statements: readonly St
       unreadable: stored.unreadable.map((u) => ({ dir: path.join(root, u.dir), code: u.code })),
     },
     records,
-    // Not persisted: a glossary's size and time only tell a running reload that it changed.
-    glossaries: new Map(),
+    // Each glossary's size and time, from its signature line: a reload compares them to notice a change.
+    glossaries: new Map(
+      stored.lines.flatMap(([rel, line]) => {
+        const [, size, mtimeMs] = line.split('\0');
+        return /^glossary.*\.ya?ml$/i.test(path.basename(rel)) ? [[rel, { size: Number(size), mtimeMs: Number(mtimeMs) }] as const] : [];
+      }),
+    ),
   };
 }
 
@@ -744,7 +749,9 @@ export class IndexStore {
    * difference by the signature and reads the files again.
    */
   record(before: CorpusFiles, after: Reloaded, next: IndexedCorpus): Promise<void> {
-    const run = this.appending.then(() => this.append(before, after, next)).catch((err: Error) => {
+    // Begun on a later turn of the event loop: the new corpus is served and asked first.
+    const later = () => new Promise<void>((resolve) => setImmediate(resolve));
+    const run = this.appending.then(later).then(() => this.append(before, after, next)).catch((err: Error) => {
       this.logger?.warn({ file: this.file, reason: err.message }, 'index journal not written; the next start reads the changed files again');
     });
     this.appending = run;

@@ -198,6 +198,7 @@ describe('persisted changes (the journal beside the base)', () => {
     await live.reload([third!.file]);
     await writeFile(path.join(dir, second!.file), '---\nid: [broken\n---\n');
     await live.reload([second!.file]);
+    await live.flushed();
     live.close();
     expect(live.engine.quote('宇宙状況把握').items[0]?.citations[0]?.statement).toBe(first!.id);
     expect(await readFile(base)).toEqual(before);
@@ -211,6 +212,7 @@ describe('persisted changes (the journal beside the base)', () => {
     const live = await liveEngineFromFolder(dir, undefined, { cacheDir: cache, watch: false });
     await writeFile(path.join(dir, s.file), toMd({ ...s, title: 'A title rewritten' }));
     await live.reload([s.file]);
+    await live.flushed();
     live.close();
     const journal = await readFile(journalFile(base));
     await writeFile(journalFile(base), journal.subarray(0, journal.length - 40));
@@ -238,6 +240,7 @@ describe('persisted changes (the journal beside the base)', () => {
       await writeFile(path.join(dir, s.file), toMd({ ...s, title: `${s.title} (again)` }));
       await live.reload([s.file]);
     }
+    await live.flushed();
     live.close();
     await expectLikeAFreshLoad();
   });

@@ -245,11 +245,6 @@ export class ParagraphIndex {
     return this.postings ? this.postings.materialize() : this.base?.data;
   }
 
-  /** Whether this index was updated since its last full build (its data is then merged to persist). */
-  get updated(): boolean {
-    return this.postings !== undefined;
-  }
-
   /** The statement (position) a paragraph id belongs to. */
   statementOf(id: number): number {
     return this.statementOfId[id]!;

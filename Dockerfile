@@ -3,8 +3,12 @@
 FROM node:20-slim
 WORKDIR /app
 COPY package.json package-lock.json ./
-RUN npm ci --omit=dev
+# No scripts yet: `prepare` compiles the sources, which are not copied until the next step.
+RUN npm ci --ignore-scripts
 COPY . .
+# Install scripts skipped above run now (better-sqlite3's native binary), then the compiled
+# JavaScript in dist/ (bin/start.js runs it), then the compiler and test tools go.
+RUN npm rebuild && npm run build && npm prune --omit=dev
 # The cache of the parsed corpus and the settings database (DATA_DIR) live beside the corpus
 # folder; the corpus itself may be read-only. Mount a volume on /app/.readout-data to keep the
 # servers' settings across containers.

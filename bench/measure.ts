@@ -15,6 +15,11 @@ export interface SystemResult {
   indexBytes: number;
   /** From a fresh process to the first answer, milliseconds. */
   coldStartMs: number;
+  /** `readout quote ICBM` on the bundled corpus, compiled, from spawn to exit, median (Readout only). */
+  cliColdMs?: number;
+  /** Worst of adding, editing and deleting one statement in a running engine until a question sees it (Readout only). */
+  incrementalMs?: number;
+  incremental?: { addMs: number; editMs: number; deleteMs: number };
   heapMB: number;
   rssMB: number;
   queries: Partial<Record<QueryKind, Percentiles>>;

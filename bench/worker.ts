@@ -4,8 +4,10 @@
  *
  *   node --expose-gc --import tsx bench/worker.ts <readout|readout-cold|minisearch|linear|flexsearch> <corpusDir> <queries.json> [rounds]
  */
-import { readFile } from 'node:fs/promises';
+import { readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import path from 'node:path';
 import { loadCorpus } from '../src/corpus/load.ts';
+import { liveEngineFromFolder } from '../src/engine/live.ts';
 import { engineFromFolder } from '../src/engine/fromFolder.ts';
 import { engineFromLibrary } from '../src/engine/fromLibrary.ts';
 import { buildLibrary } from '../src/answer/library.ts';
@@ -14,6 +16,7 @@ import type { Engine } from '../src/engine/types.ts';
 import { createFlexSearchBaseline } from './baselines/flexsearch.ts';
 import { createLinearBaseline } from './baselines/linear.ts';
 import type { BaselineFactory } from './baselines/types.ts';
+import { generateCorpus, toMarkdown } from './generate.ts';
 import { memoryAfterGc, percentiles, round } from './measure.ts';
 import type { BenchQuery, QueryKind } from './queries.ts';
 
@@ -30,6 +33,8 @@ export interface WorkerReport {
   answersPerSec?: number;
   answers?: number;
   firstPass?: { p50: number; p95: number; p99: number };
+  /** readout-incremental: one statement added, edited, deleted; each until a question finds it (or no longer does). */
+  incremental?: { addMs: number; editMs: number; deleteMs: number };
 }
 
 function readoutAnswerer(engine: Engine): Answerer {
@@ -79,8 +84,57 @@ export function timeQueries(answer: Answerer, queries: readonly BenchQuery[], ro
   return { queries: byKind, firstPass: percentiles(first), answersPerSec: round(count / (total / 1000), 1), answers: count };
 }
 
+/**
+ * A running engine (the live engine, from the persisted index) while one statement file is added
+ * in the middle of the corpus order, edited, then deleted: for each, the time from asking it to
+ * reload that file to the first answer that shows the change. The file is gone afterwards, so the
+ * corpus is as before (the persisted journal records all three).
+ */
+async function incremental(dir: string): Promise<NonNullable<WorkerReport['incremental']>> {
+  const marker = 'Zephyrine';
+  const live = await liveEngineFromFolder(dir, undefined, { watch: false });
+  // A bot that has been running a while: what its first change needs is ready, and it has
+  // answered questions (what the first question of a process builds, such as the title index,
+  // is not what a change costs).
+  await live.prepared;
+  live.engine.quote(marker, { lang: 'en' });
+  live.engine.who('Foreign Minister', { lang: 'en' });
+  const folders = (await readdir(dir, { withFileTypes: true })).filter((e) => e.isDirectory()).map((e) => e.name).sort();
+  const folder = folders[folders.length >> 1] ?? '.';
+  const [template] = generateCorpus({ paragraphs: 12, seed: 424242 }).statements;
+  const rel = path.join(folder, 'bench-incremental.md');
+  const statement = (extra: string) => ({
+    ...template!,
+    id: 'bench-incremental',
+    file: rel,
+    paragraphs: [...template!.paragraphs, { number: template!.paragraphs.length + 1, line: 1, text: `The ministers launched the ${marker} ${extra} Initiative.` }],
+  });
+  const timed = async (write: () => Promise<void>, expect: (found: boolean) => boolean): Promise<number> => {
+    await write();
+    const t = performance.now();
+    await live.reload([rel]);
+    const reloaded = performance.now();
+    const found = live.engine.quote(marker, { lang: 'en' }).items.some((i) => i.citations.some((c) => c.statement === 'bench-incremental'));
+    const ms = performance.now() - t;
+    process.stderr.write(`incremental ${rel}: reload ${round(reloaded - t, 1)} ms, answer ${round(ms - (reloaded - t), 1)} ms\n`);
+    if (!expect(found)) throw new Error(`incremental: the change to ${rel} is not answered`);
+    return round(ms, 1);
+  };
+  const addMs = await timed(() => writeFile(path.join(dir, rel), toMarkdown(statement('Maritime'))), (f) => f);
+  const editMs = await timed(() => writeFile(path.join(dir, rel), toMarkdown(statement('Space'))), (f) => f && live.engine.quote('Space Initiative', { lang: 'en' }).items.length > 0);
+  const deleteMs = await timed(() => rm(path.join(dir, rel)), (f) => !f);
+  live.close();
+  return { addMs, editMs, deleteMs };
+}
+
 async function main(): Promise<void> {
   const [system, dir, queriesFile, roundsArg] = process.argv.slice(2);
+  if (system === 'readout-incremental' && dir) {
+    const t0 = performance.now();
+    const result = await incremental(dir);
+    process.stdout.write(`${JSON.stringify({ buildMs: round(performance.now() - t0, 1), firstAnswerMs: 0, heapMB: 0, rssMB: 0, incremental: result })}\n`);
+    return;
+  }
   if (!system || !dir || !queriesFile) throw new Error('usage: worker.ts <system> <corpusDir> <queries.json> [rounds]');
   const queries = JSON.parse(await readFile(queriesFile, 'utf8')) as BenchQuery[];
   const t0 = performance.now();

@@ -1,6 +1,5 @@
 #!/usr/bin/env node
-// Readout's command line. TypeScript runs through tsx, so there is no build step to forget.
-import { register } from 'tsx/esm/api';
+// Readout's command line: compiled JavaScript from dist/ when built and current, else the sources via tsx.
+import { launch } from './launch.js';
 
-register();
-await import('../src/cli/main.ts');
+await launch('src/cli/main.ts');

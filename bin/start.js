@@ -1,6 +1,6 @@
 #!/usr/bin/env node
-// `npm start`: the bot with DISCORD_TOKEN, the offline console without. TypeScript via tsx.
-import { register } from 'tsx/esm/api';
+// `npm start`: the bot with DISCORD_TOKEN, the offline console without. Compiled JavaScript from
+// dist/ when built and current, else the TypeScript sources via tsx.
+import { launch } from './launch.js';
 
-register();
-await import('../src/main.ts');
+await launch('src/main.ts');

@@ -13,6 +13,7 @@ const LAYERS: Record<string, number> = {
   'src/config.ts': 0,
   'src/logger.ts': 0,
   'src/version.ts': 0,
+  'src/projectRoot.ts': 0,
   'src/text': 0,
   'src/corpus': 1,
   // Fetching and reading publishers' pages and feeds: it writes corpus files, and knows nothing

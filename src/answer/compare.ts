@@ -17,7 +17,7 @@ const DEFAULT_PAIRS = 3;
  * else the best match of the question among that event's statements in the other language.
  */
 function counterpartItem(lib: Library, m: ParagraphMatch, query: string, other: Lang): AnswerItem | undefined {
-  const entry = lib.index.entries[m.id]!;
+  const entry = lib.index.entry(m.id);
   const partner = counterpart(lib, entry.statement, other);
   const group = eventGroup(lib, entry.statement).filter((i) => primaryLanguage(lib.statements[i]!.language) === other);
   if (partner !== undefined && !group.includes(partner)) group.push(partner);

@@ -114,8 +114,8 @@ interface Lookups {
   forms: Map<string, Set<string>>;
   /** Normalized word, or its English stems, -> synonym groups. */
   synonyms: Map<string, number[]>;
-  /** Synonym phrases, longest first, with their patterns, by script. */
-  phrases: { latin: boolean; phrase: string; re: RegExp }[];
+  /** Synonym phrases, longest first, by script; each pattern compiled when a text first holds the phrase. */
+  phrases: { latin: boolean; phrase: string; re?: RegExp }[];
   /** Finished terms by label. */
   terms: Map<string, { forms: Keyword[][]; synonyms: Keyword[][]; events: string[] } | null>;
 }
@@ -159,11 +159,7 @@ function lookupsOf(glossary: Glossary): Lookups {
   const multiword = [...COUNTRY_PHRASES, ...glossary.terms.flatMap((t) => t.en).filter((f) => /\s/.test(f) && !title(f)).map(normalize)];
   const phrases = [...new Set([...glossary.synonyms.flatMap((g) => g.words).map((w) => normalize(w)), ...multiword])]
     .sort((a, b) => b.length - a.length)
-    .map((phrase) => {
-      const latin = isLatin(phrase);
-      const re = latin ? wholeWordPattern(phrase, 'gu') : new RegExp(escape(phrase), 'gu');
-      return { latin, phrase, re };
-    });
+    .map((phrase) => ({ latin: isLatin(phrase), phrase }));
   l = { forms, synonyms, phrases, terms: new Map() };
   lookups.set(glossary, l);
   return l;
@@ -242,8 +238,11 @@ function familyNameForms(label: string): string[] {
 function synonymSpans(text: string, glossary: Glossary, latin: boolean): [number, number, string][] {
   const spans: [number, number, string][] = [];
   const taken = new Uint8Array(text.length);
-  for (const { phrase, re, latin: l } of lookupsOf(glossary).phrases) {
+  for (const entry of lookupsOf(glossary).phrases) {
+    const { phrase, latin: l } = entry;
     if (l !== latin || !text.includes(phrase)) continue;
+    // Unicode patterns are costly to compile, and most phrases never occur in a question.
+    const re = (entry.re ??= l ? wholeWordPattern(phrase, 'gu') : new RegExp(escape(phrase), 'gu'));
     re.lastIndex = 0;
     for (const m of text.matchAll(re)) {
       const s = m.index!;

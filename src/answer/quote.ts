@@ -46,7 +46,7 @@ export function outcomeNotice(outcome: SearchOutcome, lang: Lang, items: AnswerI
  * statement's version in the asked language, when there is one.
  */
 function throughCounterpart(lib: Library, match: ParagraphMatch, lang: Lang): ParagraphMatch | undefined {
-  const entry = lib.index.entries[match.id]!;
+  const entry = lib.index.entry(match.id);
   const partner = counterpart(lib, entry.statement, lang);
   if (partner === undefined) return undefined;
   const paragraph = alignParagraph(lib, entry.statement, entry.paragraph, partner);

@@ -1,5 +1,4 @@
 import type { Paragraph, Statement } from '../corpus/types.ts';
-import type { Entry } from '../index/paragraphIndex.ts';
 import { parseQuery, relaxKeywords } from '../index/query.ts';
 import type { Keyword } from '../text/tokenize.ts';
 import type { Library } from './library.ts';
@@ -76,10 +75,10 @@ export function searchParagraphs(lib: Library, text: string, scope: SearchScope)
     if (relaxed.some((k, i) => k !== parsed.keywords[i]) || relaxed.length !== parsed.keywords.length) lists.push(relaxed);
     return lists.filter((l) => l.length > 0);
   };
-  const accept = (own: boolean) => (e: Entry) => {
-    if (scope.within && !scope.within.has(e.statement)) return false;
-    if (scope.statement !== undefined) return e.statement === scope.statement;
-    return (lib.index.statementLanguage(e.statement) === scope.lang) === own;
+  const accept = (own: boolean) => (statement: number) => {
+    if (scope.within && !scope.within.has(statement)) return false;
+    if (scope.statement !== undefined) return statement === scope.statement;
+    return (lib.index.statementLanguage(statement) === scope.lang) === own;
   };
   const sides = scope.statement !== undefined || scope.ownLanguageOnly ? [true] : [true, false];
 
@@ -107,7 +106,7 @@ export function searchParagraphs(lib: Library, text: string, scope: SearchScope)
       ? [...new Set(hits.flatMap((h) => h.terms).filter((t) => !asked.has(t) && ![...asked].some((q) => t.startsWith(q))))]
       : [];
     const matches = hits.map((h) => {
-      const entry = lib.index.entries[h.id]!;
+      const entry = lib.index.entry(h.id);
       const statement = lib.statements[entry.statement]!;
       return { id: h.id, statement, paragraph: statement.paragraphs[entry.paragraph]!, score: h.score, terms: h.terms, keywords: a.list };
     });

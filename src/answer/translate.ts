@@ -6,39 +6,19 @@ import type { Lang } from './types.ts';
 /**
  * A query carried into the other language through the glossary: every glossary name or term found
  * in the question (longest first) is replaced by its first form in the target language. Returns
- * undefined when the glossary knows none of it: a guess would be worse than no translation.
+ * undefined when the glossary knows none of it, or only part of it: a guess would be worse than no
+ * translation.
  */
-/** Each glossary form of one language with its target, longest first, per glossary and direction. */
-const pairCache = new WeakMap<Glossary, Partial<Record<Lang, { form: string; target: string; re?: RegExp }[]>>>();
-
-function pairsOf(glossary: Glossary, to: Lang): { form: string; target: string; re?: RegExp }[] {
-  let byLang = pairCache.get(glossary);
-  if (!byLang) pairCache.set(glossary, (byLang = {}));
-  let pairs = byLang[to];
-  if (pairs) return pairs;
-  const from: Lang = to === 'ja' ? 'en' : 'ja';
-  pairs = [];
-  for (const entry of [...glossary.people, ...glossary.terms]) {
-    const target = entry[to][0];
-    if (!target) continue;
-    for (const form of entry[from]) {
-      const f = normalize(form);
-      if (f) pairs.push({ form: f, target, ...(from === 'en' ? { re: wholeWordPattern(f) } : {}) });
-    }
-  }
-  pairs.sort((a, b) => b.form.length - a.form.length);
-  byLang[to] = pairs;
-  return pairs;
-}
-
 export function translateQuery(query: string, to: Lang, glossary: Glossary): string | undefined {
   const from: Lang = to === 'ja' ? 'en' : 'ja';
-  const pairs = pairsOf(glossary, to);
   let rest = ` ${normalize(query)} `;
   const found: string[] = [];
-  for (const { form, target, re } of pairs) {
+  for (const pair of pairsOf(glossary, to)) {
+    const { form, target } = pair;
+    // Most forms are not in the question at all: a substring test first, and the whole-word pattern
+    // (a Unicode regex, costly to compile) only for the few that are.
     if (!rest.includes(form)) continue;
-    const at = re ? rest.search(re) : rest.indexOf(form);
+    const at = from === 'en' ? rest.search((pair.re ??= wholeWordPattern(form))) : rest.indexOf(form);
     if (at === -1) continue;
     found.push(target);
     rest = `${rest.slice(0, at)} ${rest.slice(at + form.length)}`;
@@ -52,3 +32,29 @@ export function translateQuery(query: string, to: Lang, glossary: Glossary): str
 const FUNCTION_WORDS = new Set(
   'the and for with from that this these those was were are has have had been its their his her our about into over under between against'.split(' '),
 );
+
+interface Pair {
+  form: string;
+  target: string;
+  re?: RegExp;
+}
+
+/** The glossary's forms in one language with their first form in the other, longest first: built once per glossary and direction, not per question. */
+const pairsByGlossary = new WeakMap<Glossary, Record<Lang, Pair[] | undefined>>();
+
+function pairsOf(glossary: Glossary, to: Lang): Pair[] {
+  let byTarget = pairsByGlossary.get(glossary);
+  if (!byTarget) pairsByGlossary.set(glossary, (byTarget = { ja: undefined, en: undefined }));
+  const from: Lang = to === 'ja' ? 'en' : 'ja';
+  return (byTarget[to] ??= (() => {
+    const pairs: Pair[] = [];
+    for (const entry of [...glossary.people, ...glossary.terms]) {
+      const target = entry[to][0];
+      if (!target) continue;
+      for (const form of entry[from]) pairs.push({ form: normalize(form), target });
+    }
+    // Stable sort: equal lengths keep the glossary's order.
+    pairs.sort((a, b) => b.form.length - a.form.length);
+    return pairs.filter((p) => p.form);
+  })());
+}

@@ -230,7 +230,10 @@ export function answerWhen(lib: Library, query: string, scope: SearchScope): Ans
     any: new Set([w.term.label, ...[...w.term.forms, ...w.term.synonyms].map(formText)].map(normalize)),
   }));
   const items: AnswerItem[] = [];
-  const timesOf = (m: { id: number }) => lib.facts.get(lib.index.entries[m.id]!.statement).times[lib.index.entries[m.id]!.paragraph]!;
+  const timesOf = (m: { id: number }) => {
+    const { statement, paragraph } = lib.index.entry(m.id);
+    return lib.facts.get(statement).times[paragraph]!;
+  };
   // A dateline matches the date words of a question ("on 22 June 2018") but dates the statement,
   // not the event: the paragraphs that say when the event was come first.
   // A date whose event is the kind asked about (the dinner, not the talks before it) first.
@@ -289,7 +292,7 @@ export function answerWhen(lib: Library, query: string, scope: SearchScope): Ans
     const nearest = [...exprs].sort(
       (a, b) => kind(b) - kind(a) || inClause(b) - inClause(a) || distance(a) + vagueness(a) - (distance(b) + vagueness(b)),
     )[0]!;
-    const si = lib.index.entries[m.id]!.statement;
+    const si = lib.index.statementOf(m.id);
     const whole = completeTime(nearest, exprs) ?? laterClock(lib, si, m.paragraph, nearest);
     if (whole && 'paragraph' in whole) items.push(timeItem(m.statement, whole.paragraph, inAskedZone(whole.expr, zone), scope.lang));
     else items.push(timeItem(m.statement, m.paragraph, inAskedZone(whole ?? nearest, zone), scope.lang));

@@ -232,7 +232,7 @@ export function answerWho(lib: Library, query: string, scope: SearchScope): Answ
     // People named where the question's words are: the best paragraphs, not every one that shares a word.
     matched = new Map();
     for (const m of bestTier(topicParagraphs(lib, rel, statements, scope.lang, true))) {
-      const si = lib.index.entries[m.id]!.statement;
+      const si = lib.index.statementOf(m.id);
       matched.set(si, (matched.get(si) ?? new Set()).add(m.paragraph.number));
     }
   }

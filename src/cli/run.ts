@@ -2,10 +2,6 @@ import { existsSync } from 'node:fs';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Answer, Lang } from '../answer/types.ts';
-import { importStatement } from '../corpus/import.ts';
-import { corpusSources, importPage, isUrl } from '../ingest/importPage.ts';
-import { allowedHosts, feedsFileFor, followOnce, loadMemory, memoryFileFor, readFeedsFile, saveMemory } from '../ingest/follow.ts';
-import { publisherLookup, readPublisherFile } from '../ingest/publishers.ts';
 import { loadCorpus } from '../corpus/load.ts';
 import { corpusFolderProblem } from '../corpus/walk.ts';
 import { formatProblem } from '../corpus/types.ts';
@@ -86,6 +82,16 @@ async function check(args: CliArgs, io: CliIO): Promise<number> {
 
 async function importFiles(args: CliArgs, io: CliIO): Promise<number> {
   if (args.rest.length === 0) throw new UsageError('import needs at least one URL or FILE');
+  // Loaded here, not at the top: the page and feed readers (HTML and XML parsers, HTTP) cost about
+  // 150 ms to load, and a question never needs them.
+  const [{ importStatement }, { corpusSources, importPage, isUrl }, { publisherLookup, readPublisherFile }, { allowedHosts }] = await Promise.all([
+    import('../corpus/import.ts'),
+    import('../ingest/importPage.ts'),
+    import('../ingest/publishers.ts'),
+    import('../ingest/follow.ts'),
+  ]);
+  /** A web page to fetch, or one saved from a browser; anything else is raw text. */
+  const isPage = (input: string) => isUrl(input) || /\.x?html?$/i.test(input);
   const out = args.out ? path.resolve(io.cwd, args.out) : corpusDir(args, io);
   let failed = 0;
   const pages = args.rest.filter(isPage);
@@ -134,11 +140,9 @@ async function importFiles(args: CliArgs, io: CliIO): Promise<number> {
   return failed > 0 ? 1 : 0;
 }
 
-/** A web page to fetch, or one saved from a browser; anything else is raw text. */
-const isPage = (input: string) => isUrl(input) || /\.x?html?$/i.test(input);
-
 /** One pass over the configured feeds: each new item's page imported into the corpus. */
 async function follow(args: CliArgs, io: CliIO): Promise<number> {
+  const { allowedHosts, feedsFileFor, followOnce, loadMemory, memoryFileFor, readFeedsFile, saveMemory } = await import('../ingest/follow.ts');
   const dir = corpusDir(args, io);
   const file = feedsFileFor(dir, io.env);
   const feeds = await readFeedsFile(file);

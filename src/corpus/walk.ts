@@ -66,7 +66,11 @@ export async function walkCorpus(root: string, maxFiles = MAX_CORPUS_FILES): Pro
 /** Files read at once while hashing: enough to keep the disk busy, few enough for the descriptor limit. */
 const HASH_BATCH = 32;
 
-async function fileEntry(root: string, file: string): Promise<string> {
+/**
+ * One file's line of the corpus signature: relative path, size, modification time and a SHA-1 of
+ * its content (or the error code when it cannot be read).
+ */
+export async function fileEntry(root: string, file: string): Promise<string> {
   const rel = path.relative(root, file);
   try {
     const info = await stat(file);
@@ -79,15 +83,21 @@ async function fileEntry(root: string, file: string): Promise<string> {
 }
 
 /**
- * Each file's relative path, size, modification time and a hash of its content: the content is
- * what matters, since `cp -p`, `tar x`, `rsync -a` and restored backups keep size and mtime.
+ * Each file's line (see fileEntry), in the order of `files`: the content is what matters, since
+ * `cp -p`, `tar x`, `rsync -a` and restored backups keep size and mtime.
  */
+export async function contentEntries(root: string, files: readonly string[]): Promise<string[]> {
+  const lines: string[] = [];
+  for (let i = 0; i < files.length; i += HASH_BATCH) {
+    lines.push(...(await Promise.all(files.slice(i, i + HASH_BATCH).map((f) => fileEntry(root, f)))));
+  }
+  return lines;
+}
+
+/** The hash of all files' lines. */
 export async function contentSignature(root: string, files: readonly string[]): Promise<string> {
   const hash = createHash('sha256');
-  for (let i = 0; i < files.length; i += HASH_BATCH) {
-    const entries = await Promise.all(files.slice(i, i + HASH_BATCH).map((f) => fileEntry(root, f)));
-    for (const entry of entries) hash.update(entry);
-  }
+  for (const line of await contentEntries(root, files)) hash.update(line);
   return hash.digest('hex');
 }
 

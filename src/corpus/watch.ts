@@ -52,10 +52,12 @@ export async function corpusFingerprint(dir: string): Promise<string> {
 /**
  * Calls `onChange` (debounced) when anything under `dir` changes: file-system events where the
  * platform has them (recursive `fs.watch`), a periodic size-and-mtime scan where it does not (or
- * when `pollMs` asks for it).
+ * when `pollMs` asks for it). It is given the paths (relative to `dir`) the events named, so that
+ * only those are read again; undefined when something changed that no event named (a scan found
+ * it, an event came without a name, the watch was lost), and the whole folder must be looked at.
  * Timers and handles are unref'd: watching never keeps the process alive on its own.
  */
-export function watchCorpus(dir: string, onChange: () => void, options: WatchOptions = {}): CorpusWatcher {
+export function watchCorpus(dir: string, onChange: (changed?: string[]) => void, options: WatchOptions = {}): CorpusWatcher {
   const root = path.resolve(dir);
   const { debounceMs = DEFAULT_DEBOUNCE_MS, events = true, logger } = options;
   const pollMs = options.pollMs ?? DEFAULT_POLL_MS;
@@ -63,19 +65,26 @@ export function watchCorpus(dir: string, onChange: () => void, options: WatchOpt
   let closed = false;
   let timer: NodeJS.Timeout | undefined;
   let baseline: Promise<string> = corpusFingerprint(root);
+  /** Paths named by events since the last call; undefined once something unnamed changed. */
+  let named: Set<string> | undefined = new Set();
 
   const fire = (): void => {
     timer = undefined;
     if (closed) return;
+    const changed = named && [...named];
+    named = new Set();
     // The scan after a change is the new baseline, so the poll does not report the same change twice.
     baseline = corpusFingerprint(root);
     void baseline.then(() => {
-      if (!closed) onChange();
+      if (!closed) onChange(changed);
     });
     void rewatchIfReplaced();
   };
-  const schedule = (): void => {
+  /** A change: `rel` when an event named it, nothing when the whole folder must be looked at. */
+  const schedule = (rel?: string): void => {
     if (closed) return;
+    if (rel === undefined) named = undefined;
+    else named?.add(rel);
     if (timer) clearTimeout(timer);
     timer = setTimeout(fire, debounceMs);
     timer.unref();
@@ -104,7 +113,7 @@ export function watchCorpus(dir: string, onChange: () => void, options: WatchOpt
 
   const listen = (): FSWatcher | undefined => {
     try {
-      const w = watch(root, { recursive: true, persistent: false }, () => schedule());
+      const w = watch(root, { recursive: true, persistent: false }, (_, filename) => schedule(filename ?? undefined));
       w.on('error', (err) => {
         logger?.warn({ dir: root, reason: err.message, pollMs }, 'corpus watch stopped; changes are found by the periodic scan');
         w.close();
@@ -141,6 +150,8 @@ export function watchCorpus(dir: string, onChange: () => void, options: WatchOpt
     watcher?.close();
     watcher = listen();
     watchedIdentity = Promise.resolve(now);
+    // Names from the old folder's events say nothing about the new one: look at all of it.
+    schedule();
   };
 
   return {

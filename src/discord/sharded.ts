@@ -16,7 +16,10 @@ import { stopOnSignals } from './shutdown.ts';
 /** Set once a shard exited on a configuration problem: the manager then exits 2, not 1. */
 let configProblem = false;
 
-const SHARD_ENTRY = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../main.ts');
+const HERE = fileURLToPath(import.meta.url);
+/** TypeScript run through tsx, or compiled JavaScript in dist/: shards run the same as this file. */
+const COMPILED = HERE.endsWith('.js');
+const SHARD_ENTRY = path.resolve(path.dirname(HERE), COMPILED ? '../main.js' : '../main.ts');
 
 export function createShardingManager(config: Config, entry = SHARD_ENTRY): ShardingManager {
   if (!config.discordToken) throw new ConfigError('DISCORD_TOKEN is required to run shards.');
@@ -24,8 +27,8 @@ export function createShardingManager(config: Config, entry = SHARD_ENTRY): Shar
     token: config.discordToken,
     totalShards: config.shardCount ?? 1,
     mode: 'process',
-    // Shards are TypeScript run through tsx, like `npm start`.
-    execArgv: ['--import', 'tsx'],
+    // From the sources, shards are TypeScript run through tsx, like `npm start` without a build.
+    execArgv: COMPILED ? [] : ['--import', 'tsx'],
     // Children read DISCORD_API_URL etc. from the inherited environment.
   });
 }
@@ -73,7 +76,7 @@ export async function runSharded(
   return manager;
 }
 
-const isEntryPoint = process.argv[1] !== undefined && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url);
+const isEntryPoint = process.argv[1] !== undefined && path.resolve(process.argv[1]) === HERE;
 if (isEntryPoint) {
   try {
     const config = loadConfig();

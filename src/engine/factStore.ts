@@ -1,4 +1,5 @@
-import type { FactsSource, StatementFacts } from '../understand/statementFacts.ts';
+import type { Statement } from '../corpus/types.ts';
+import { extractFacts, type FactsSource, type StatementFacts } from '../understand/statementFacts.ts';
 
 /**
  * The who/when facts of every statement in the persisted form: each statement's facts as one small
@@ -34,5 +35,47 @@ export class StoredFacts implements FactsSource {
     const { block, offsets } = this.encoded;
     if (!(statement >= 0 && statement < this.size)) throw new RangeError(`no facts for statement ${statement}`);
     return JSON.parse(block.toString('utf8', offsets[statement]!, offsets[statement + 1]!)) as StatementFacts;
+  }
+}
+
+/**
+ * The facts of a corpus that changed since its persisted build: statements that are the very
+ * objects of the build read their stored facts; the others' are extracted once and kept across
+ * later changes (and written to the journal, see ./persist.ts).
+ */
+export class LayeredFacts implements FactsSource {
+  constructor(
+    private readonly statements: readonly Statement[],
+    /** The build's statements by identity -> position in `stored`. */
+    private readonly position: ReadonlyMap<Statement, number>,
+    private readonly stored: StoredFacts,
+    readonly extracted: Map<Statement, StatementFacts>,
+  ) {}
+
+  get size(): number {
+    return this.statements.length;
+  }
+
+  get(statement: number): StatementFacts {
+    return this.factsOf(this.statements[statement]!);
+  }
+
+  /** The facts of a statement of this corpus, by identity. */
+  factsOf(s: Statement): StatementFacts {
+    const k = this.position.get(s);
+    if (k !== undefined) return this.stored.get(k);
+    let facts = this.extracted.get(s);
+    if (!facts) this.extracted.set(s, (facts = extractFacts(s)));
+    return facts;
+  }
+
+  /** The same stored and extracted facts over another statement list. */
+  over(statements: readonly Statement[]): LayeredFacts {
+    const kept = new Map<Statement, StatementFacts>();
+    for (const s of statements) {
+      const facts = this.extracted.get(s);
+      if (facts) kept.set(s, facts);
+    }
+    return new LayeredFacts(statements, this.position, this.stored, kept);
   }
 }

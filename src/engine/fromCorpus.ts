@@ -8,10 +8,16 @@ import type { Logger } from '../logger.ts';
 import type { FactsSource } from '../understand/statementFacts.ts';
 import { EMPTY_GLOSSARY, parseGlossary, type Glossary } from '../understand/glossary.ts';
 import { engineFromLibrary } from './fromLibrary.ts';
-import { buildLibrary } from '../answer/library.ts';
+import { buildLibrary, moves, type Library } from '../answer/library.ts';
+import { carryRelevance } from '../answer/relevance.ts';
 import type { Engine } from './types.ts';
 
-/** Reads the corpus's glossary files; one that cannot be read is a problem, not a failed load. */
+/** The corpus's glossaries merged, with the problems found reading them. */
+export interface GlossaryRead {
+  glossary: Glossary;
+  problems: CorpusProblem[];
+}
+
 /** The genre's vocabulary (data/terms.yaml, data/synonyms.yaml): it applies to every corpus, read once. */
 const BUILT_IN = ['terms.yaml', 'synonyms.yaml'].map((f) => fileURLToPath(new URL(`../../data/${f}`, import.meta.url)));
 let builtIn: Promise<Glossary> | undefined;
@@ -29,7 +35,16 @@ function builtInGlossary(): Promise<Glossary> {
   return builtIn;
 }
 
+/** Reads the corpus's glossary files after the built-in ones; one that cannot be read is a problem, not a failed load. */
 export async function readGlossaries(corpus: LoadedCorpus, problems: CorpusProblem[]): Promise<Glossary> {
+  const read = await readGlossaryFiles(corpus);
+  problems.push(...read.problems);
+  return read.glossary;
+}
+
+/** The same, as data: what the persisted index keeps, so that a start from it parses no YAML. */
+export async function readGlossaryFiles(corpus: LoadedCorpus): Promise<GlossaryRead> {
+  const problems: CorpusProblem[] = [];
   const base = await builtInGlossary();
   const glossary: Glossary = { people: [...EMPTY_GLOSSARY.people, ...base.people], terms: [...EMPTY_GLOSSARY.terms, ...base.terms], synonyms: [...base.synonyms] };
   for (const file of corpus.glossaryFiles) {
@@ -47,7 +62,7 @@ export async function readGlossaries(corpus: LoadedCorpus, problems: CorpusProbl
     glossary.synonyms.push(...parsed.glossary.synonyms);
     problems.push(...parsed.problems.map((p) => ({ ...p, severity: 'error' as const })));
   }
-  return glossary;
+  return { glossary, problems };
 }
 
 /**
@@ -60,14 +75,25 @@ export async function engineFromCorpus(
   index?: ParagraphIndex,
   /** The who/when facts of exactly these statements, extracted when the cache was built; otherwise extracted on first use. */
   facts?: FactsSource,
-): Promise<{ engine: Engine; problems: CorpusProblem[] }> {
-  const problems: CorpusProblem[] = [...corpus.problems];
-  const glossary = await readGlossaries(corpus, problems);
+  /** The glossaries of exactly this corpus, already read (the persisted cache); otherwise read now. */
+  glossaries?: GlossaryRead,
+  /** The library of the corpus before a change: what it worked out per statement is carried over. */
+  previous?: Library,
+): Promise<{ engine: Engine; problems: CorpusProblem[]; library: Library }> {
+  const read = glossaries ?? (await readGlossaryFiles(corpus));
+  const problems: CorpusProblem[] = [...corpus.problems, ...read.problems];
+  const { glossary } = read;
   for (const p of problems) {
     if (p.severity === 'error') logger?.warn({ file: p.file, line: p.line }, `corpus problem: ${formatProblem(p)}`);
     else logger?.info({ file: p.file, line: p.line }, formatProblem(p));
   }
-  const engine = engineFromLibrary(buildLibrary(corpus.statements, problems, glossary, index, facts));
+  // How the statements moved, worked out once for all that is carried over, and only if asked.
+  let moved: ReturnType<typeof moves> | undefined;
+  const old = previous?.statements;
+  const movesOf = () => (moved ??= moves(old!, corpus.statements));
+  const library = buildLibrary(corpus.statements, problems, glossary, index, facts, previous ? { library: previous, moves: movesOf } : undefined);
+  if (previous) carryRelevance(previous, library, movesOf);
+  const engine = engineFromLibrary(library);
   logger?.info({ statements: corpus.statements.length, problems: problems.length }, 'corpus loaded');
-  return { engine, problems };
+  return { engine, problems, library };
 }

@@ -1,12 +1,11 @@
-import { loadCorpus, type LoadedCorpus } from '../corpus/load.ts';
+import { assemble, loadCorpusFiles, reloadCorpusFiles, type LoadedCorpus, type Reloaded } from '../corpus/load.ts';
 import type { CorpusProblem, Statement } from '../corpus/types.ts';
 import { watchCorpus, type CorpusWatcher } from '../corpus/watch.ts';
-import type { ParagraphIndex } from '../index/paragraphIndex.ts';
-import { loadIndexedCorpus, type PersistOptions } from './persist.ts';
+import { loadIndexedCorpus, updateIndexedCorpus, type IndexedCorpus, type PersistOptions } from './persist.ts';
 import type { Logger } from '../logger.ts';
-import type { FactsSource } from '../understand/statementFacts.ts';
 import { engineFromCorpus } from './fromCorpus.ts';
 import { KIND_NAMES, type QueryKind } from '../answer/kinds.ts';
+import type { Library } from '../answer/library.ts';
 import type { Ask, Engine } from './types.ts';
 
 export interface ReloadReport {
@@ -44,9 +43,26 @@ export const DEFAULT_SETTLE_MS = 1000;
 export interface LiveEngine {
   /** Always answers from the latest good corpus; safe to hand to adapters once. */
   engine: Engine;
-  reload(): Promise<ReloadReport>;
+  /** Reads the changes: the files named (paths relative to the folder), or without them whatever a scan finds changed. */
+  reload(changed?: readonly string[]): Promise<ReloadReport>;
   /** Stops watching; the engine keeps answering from its last corpus. */
   close(): void;
+  /** Resolves once what the first change needs is made (done on its own right after the start). */
+  prepared: Promise<void>;
+  /** Resolves once every change read so far is in the persisted index's journal. */
+  flushed(): Promise<void>;
+}
+
+/** The statement served from a file: statements are in path order, so a binary search finds it. */
+function findByFile(statements: readonly Statement[], rel: string): Statement | undefined {
+  let lo = 0;
+  let hi = statements.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (statements[mid]!.file < rel) lo = mid + 1;
+    else hi = mid;
+  }
+  return statements[lo]?.file === rel ? statements[lo] : undefined;
 }
 
 /** Problems that mean the folder itself is gone or unreadable, not one of its files. */
@@ -74,7 +90,7 @@ export async function liveEngineFromFolder(corpusDir: string, logger?: Logger, o
   let byFile = new Map<string, Statement>();
   let current: Engine | undefined;
   /** Set by engine.prepare(): new engines are prepared before they serve. */
-  let prepared = false;
+  let preparing = false;
 
   const settleMs = options.settleMs ?? (options.watch === false ? 0 : DEFAULT_SETTLE_MS);
   /** Changed files by path: the hash of their bytes and when that hash was first seen. */
@@ -92,31 +108,83 @@ export async function liveEngineFromFolder(corpusDir: string, logger?: Logger, o
   let settleTimer: NodeJS.Timeout | undefined;
 
   /**
-   * The first load may come from the persisted index. Later ones read the files, keeping the
-   * last good version of broken ones, and build the index afresh; they leave the cache alone, so
-   * it only ever holds what the files said (the next start sees the changed files and rebuilds it).
+   * The first load may come from the persisted index. Later ones read only the files that
+   * changed (named by file-system events, else found by a scan of sizes and times), keep the last
+   * good version of broken ones, and update the index instead of rebuilding it (see
+   * ParagraphIndex.update); each change is also recorded in the persisted index's journal, so the
+   * next start finds it up to date. The journal holds what the files say: a broken file's kept
+   * version is served, never persisted.
    */
-  const read = async (): Promise<{ corpus: LoadedCorpus; index?: ParagraphIndex; facts?: FactsSource }> => {
-    if (current) return { corpus: await loadCorpus(corpusDir, { previous: byFile, settled }) };
-    return loadIndexedCorpus(corpusDir, {
-      ...(options.cacheDir !== undefined ? { cacheDir: options.cacheDir } : {}),
-      ...(logger ? { logger } : {}),
-    });
+  let state: IndexedCorpus | undefined;
+  const read = async (changed: string[] | undefined): Promise<{ corpus: LoadedCorpus; touched?: string[]; next: () => Promise<IndexedCorpus> }> => {
+    if (!state) {
+      const first = await loadIndexedCorpus(corpusDir, {
+        ...(options.cacheDir !== undefined ? { cacheDir: options.cacheDir } : {}),
+        ...(logger ? { logger } : {}),
+      });
+      return { corpus: first.corpus, next: async () => first };
+    }
+    const prev = state;
+    const last = prev.files();
+    const loadOptions = { previous: byFile, settled };
+    const reloaded: Reloaded = last
+      ? await reloadCorpusFiles(last, changed, loadOptions)
+      : { ...(await loadCorpusFiles(corpusDir, loadOptions)), glossariesChanged: true };
+    return {
+      corpus: reloaded.corpus,
+      ...(reloaded.touched ? { touched: reloaded.touched } : {}),
+      next: async () => {
+        const next = await updateIndexedCorpus(prev, reloaded);
+        // Written while the new corpus already serves: extracting the new statements' facts for it
+        // and appending cost a few hundred milliseconds a change need not wait for. A failure is
+        // only logged (the next start reads the file again); `flushed()` waits for it.
+        if (last) void next.store?.record(last, reloaded, next);
+        return next;
+      },
+    };
   };
 
+  /** Paths named by file-system events since the last reload began; undefined when a scan is needed. */
+  let changes: Set<string> | undefined = new Set();
+  let library: Library | undefined;
+
   const load = async (): Promise<ReloadReport> => {
-    const { corpus, index, facts } = await read();
+    const named = changes;
+    changes = new Set();
+    const { corpus, touched, next } = await read(named && [...named]);
     if (current && corpus.problems.some(folderProblem)) {
       for (const p of corpus.problems) logger?.error({ dir: corpusDir }, `corpus not reloaded: ${p.message}`);
+      // Read everything again next time: this reload learnt nothing reliable.
+      changes = undefined;
       return { swapped: false, statements: byFile.size, added: [], changed: [], removed: [], kept: [], problems: corpus.problems };
     }
-    const { engine, problems } = await engineFromCorpus(corpus, logger, index, facts);
-    const next = new Map(corpus.statements.map((s) => [s.file, s]));
-    const diff = diffFiles(byFile, next);
+    const indexed = await next();
+    const built = await engineFromCorpus(corpus, logger, indexed.index, indexed.facts, indexed.glossaries, library);
+    const { engine, problems } = built;
+    state = indexed;
+    library = built.library;
+    // Only the files a reload read can differ; after a scan, any can.
     const first = current === undefined;
     // Once asked for, every new engine is prepared before it serves (see Engine.prepare).
-    if (prepared) engine.prepare();
-    byFile = next;
+    if (preparing) engine.prepare();
+    let diff: { added: string[]; changed: string[]; removed: string[] };
+    if (touched && !first) {
+      const now = new Map<string, Statement>();
+      for (const rel of touched) {
+        const s = findByFile(corpus.statements, rel);
+        if (s) now.set(rel, s);
+      }
+      diff = diffFiles(new Map(touched.flatMap((rel) => (byFile.has(rel) ? [[rel, byFile.get(rel)!] as const] : []))), now);
+      for (const rel of touched) {
+        const s = now.get(rel);
+        if (s) byFile.set(rel, s);
+        else byFile.delete(rel);
+      }
+    } else {
+      const all = new Map(corpus.statements.map((s) => [s.file, s]));
+      diff = diffFiles(byFile, all);
+      byFile = all;
+    }
     current = engine;
     const kept = corpus.kept ?? [];
     for (const file of kept) logger?.warn({ file }, 'broken edit: still serving the last good version');
@@ -124,12 +192,12 @@ export async function liveEngineFromFolder(corpusDir: string, logger?: Logger, o
       // Looked at again once the files had time to settle; nothing else may change meanwhile.
       logger?.debug({ files: corpus.unsettled }, 'files still changing: waiting for them to settle');
       clearTimeout(settleTimer);
-      settleTimer = setTimeout(() => void reloadAndLog(), settleMs + 50);
+      settleTimer = setTimeout(() => void reloadAndLog([]), settleMs + 50);
       settleTimer.unref();
     }
     if (!first && diff.added.length) {
       try {
-        options.onAdded?.(diff.added.map((f) => next.get(f)!));
+        options.onAdded?.(diff.added.map((f) => findByFile(corpus.statements, f)!));
       } catch (err) {
         logger?.error({ err }, 'a listener for new statements failed');
       }
@@ -147,7 +215,10 @@ export async function liveEngineFromFolder(corpusDir: string, logger?: Logger, o
     active = run;
     return run;
   };
-  const reload = (): Promise<ReloadReport> => {
+  /** `changed`: paths relative to the folder that changed, if known; without it, the folder is scanned. */
+  const reload = (changed?: readonly string[]): Promise<ReloadReport> => {
+    if (changed === undefined) changes = undefined;
+    else if (changes) for (const c of changed) changes.add(c);
     if (queued) return queued;
     if (!active) return start();
     const after = active.catch(() => undefined).then(() => {
@@ -163,8 +234,8 @@ export async function liveEngineFromFolder(corpusDir: string, logger?: Logger, o
   // Watching starts before the first load, so nothing saved during that load goes unseen.
   let watcher: CorpusWatcher | undefined;
   let closed = false;
-  function reloadAndLog(): void {
-    reload().then(
+  function reloadAndLog(changed?: readonly string[]): void {
+    reload(changed).then(
       (r) => {
         if (r.swapped && (r.added.length || r.changed.length || r.removed.length || r.kept.length)) {
           logger?.info({ added: r.added, changed: r.changed, removed: r.removed, kept: r.kept, statements: r.statements }, 'corpus reloaded');
@@ -176,7 +247,7 @@ export async function liveEngineFromFolder(corpusDir: string, logger?: Logger, o
   if (options.watch !== false) {
     watcher = watchCorpus(
       corpusDir,
-      reloadAndLog,
+      (changed) => reloadAndLog(changed),
       { ...(options.pollMs !== undefined ? { pollMs: options.pollMs } : {}), ...(options.debounceMs !== undefined ? { debounceMs: options.debounceMs } : {}), ...(logger ? { logger } : {}) },
     );
     await watcher.ready;
@@ -187,6 +258,20 @@ export async function liveEngineFromFolder(corpusDir: string, logger?: Logger, o
     watcher?.close();
     throw err;
   }
+  // What the first change would otherwise work out (the files as the persisted index recorded
+  // them, their assembly, every file's signature line): made once the engine serves, so that the
+  // first change after a start costs what later ones do. Half a second at a million paragraphs.
+  // Not unref'd: it fires on the next turn of the loop, and whoever awaits `prepared` needs it to.
+  const prepared = new Promise<void>((resolve) =>
+    setTimeout(() => {
+      if (!closed && state) {
+        const files = state.files();
+        if (files && !files.assembled) assemble(files, {});
+        void state.store;
+      }
+      resolve();
+    }, 0),
+  );
 
   const engine: Engine = {
     ...(Object.fromEntries(KIND_NAMES.map((kind): [QueryKind, Ask] => [kind, (q, o) => now()[kind](q, o)])) as Record<QueryKind, Ask>),
@@ -194,7 +279,7 @@ export async function liveEngineFromFolder(corpusDir: string, logger?: Logger, o
     statement: (typed) => now().statement(typed),
     findStatements: (prefix, max) => now().findStatements(prefix, max),
     prepare: () => {
-      prepared = true;
+      preparing = true;
       now().prepare();
     },
     get problems() {
@@ -203,6 +288,11 @@ export async function liveEngineFromFolder(corpusDir: string, logger?: Logger, o
   };
   return {
     engine,
+    prepared,
+    flushed: async () => {
+      await active?.catch(() => undefined);
+      await state?.store?.flushed();
+    },
     reload,
     close: () => {
       closed = true;

@@ -1,10 +1,13 @@
-import MiniSearch, { type Query, type SearchResult } from 'minisearch';
+import { createRequire } from 'node:module';
+import type MiniSearch from 'minisearch';
+import type { Query, SearchResult } from 'minisearch';
 import type { Statement } from '../corpus/types.ts';
 import { normalize } from '../text/normalize.ts';
 import { primaryLanguage } from '../text/script.ts';
 import { indexTerms, type Keyword } from '../text/tokenize.ts';
 import { isWordAlignedMatch } from '../text/wordBoundary.ts';
 import { buildTermIndexData, TermIndex, type KeywordSpecs, type TermIndexData } from './termIndex.ts';
+import { docTerms, layout, makeBase, SegmentedPostings, type Base, type DocTerms, type Layout } from './segments.ts';
 
 /** One indexed paragraph: positions into the statement list, never copies of metadata. */
 export interface Entry {
@@ -21,8 +24,8 @@ export interface Hit {
 
 export interface FindOptions {
   combineWith: 'AND' | 'OR';
-  /** Only entries accepted by this predicate are returned. */
-  filter?: (entry: Entry) => boolean;
+  /** Only paragraphs of the statements (by position) accepted by this predicate are returned. */
+  filter?: (statement: number) => boolean;
   /** Phrases (normalized) that must appear in the paragraph. */
   phrases?: string[];
   /** Stop after this many verified hits (results are in score order). */
@@ -41,6 +44,18 @@ function keywordQuery(k: Keyword, fuzzy = true): Query {
   const spec = wordSpec(k.terms[0]!, fuzzy);
   return { queries: [spec.term], prefix: spec.prefix, fuzzy: spec.fuzzy };
 }
+
+/** Primary language subtags by tag: a handful of tags, read for every statement of every update. */
+const LANGUAGES = new Map<string, string>();
+const languageOf = (tag: string): string => {
+  let lang = LANGUAGES.get(tag);
+  if (lang === undefined) LANGUAGES.set(tag, (lang = primaryLanguage(tag)));
+  return lang;
+};
+
+/** An updated index becomes a full build again once its changes reach this many documents, or this share of the base. */
+const FOLD_MIN_DOCUMENTS = 20_000;
+const FOLD_SHARE = 0.05;
 
 /** Above this many candidate paragraphs, Japanese matches are checked as substrings only. */
 const MAX_VERIFIED_POSTINGS = 100;
@@ -92,35 +107,91 @@ export interface ParagraphIndexOptions {
   normalized?: string[];
 }
 
+/** What `update()` hands the new index: the full build it extends and the changes over it. */
+interface Update {
+  base: Base;
+  at: Layout;
+  postings: SegmentedPostings;
+  /** Normalized texts of the added documents, in the order of their ids after the base's. */
+  addedTexts: string[];
+  tokens: Map<Statement, StatementTokens>;
+}
+
+/** A statement's paragraphs normalized and counted, kept while the statement is added or removed. */
+interface StatementTokens {
+  normalized: string[];
+  docs: DocTerms[];
+}
+
 /**
  * The paragraph index: every paragraph of every statement, with the normalized text kept for
  * verifying Japanese matches. Statement metadata stays in `statements`.
  */
 export class ParagraphIndex {
   readonly statements: readonly Statement[];
-  readonly entries: Entry[] = [];
-  private readonly normalized: string[];
+  /** Number of paragraphs. */
+  readonly size: number;
+  /** Statement of each paragraph id, and each statement's first paragraph id (plus the end). */
+  private readonly statementOfId: Uint32Array;
+  private readonly firstId: Uint32Array;
+  /** Normalized texts by paragraph id (a full build), or by term-index id (after updates, see `text`). */
+  private readonly normalized: readonly string[];
+  private readonly addedTexts: readonly string[];
   private readonly search?: MiniSearch<{ id: number; text: string }>;
   private readonly compact?: TermIndex;
   /** Primary language subtag of each statement (ja, en), looked up by filters on every candidate. */
   private readonly languages: string[];
-  /** The compact index's data, for persisting it. */
-  readonly data?: TermIndexData;
+  /** The compact index's last full build: this index's own, or the one `update()` started from. */
+  private readonly base?: Base;
+  /**
+   * After `update()`: documents are numbered in corpus order for callers, as a build from scratch
+   * numbers them, and by their place in the segments inside the term index; these map between
+   * the two. Undefined for a full build, where both are the same.
+   */
+  private readonly toPhysical?: Uint32Array;
+  private readonly toLogical?: Int32Array;
+  private readonly postings?: SegmentedPostings;
+  /** Added and removed statements' tokens, carried from update to update. */
+  private readonly tokens: Map<Statement, StatementTokens>;
 
-  constructor(statements: readonly Statement[], options: ParagraphIndexOptions = {}) {
+  constructor(statements: readonly Statement[], options: ParagraphIndexOptions = {}, update?: Update) {
     this.statements = statements;
-    this.languages = statements.map((s) => primaryLanguage(s.language));
-    statements.forEach((s, si) => s.paragraphs.forEach((_, pi) => this.entries.push({ statement: si, paragraph: pi })));
-    this.normalized =
-      options.normalized && options.normalized.length === this.entries.length
-        ? options.normalized
-        : this.entries.map((e) => normalize(statements[e.statement]!.paragraphs[e.paragraph]!.text));
-    if ((options.engine ?? 'compact') === 'compact') {
-      this.data = options.data ?? buildTermIndexData(this.normalized.map(indexTerms));
-      this.compact = new TermIndex(this.data);
+    this.languages = statements.map((s) => languageOf(s.language));
+    // Plain typed arrays rather than an object per paragraph: an update at a million paragraphs
+    // would otherwise allocate hundreds of thousands of them.
+    this.firstId = new Uint32Array(statements.length + 1);
+    statements.forEach((s, si) => (this.firstId[si + 1] = this.firstId[si]! + s.paragraphs.length));
+    this.size = this.firstId[statements.length]!;
+    this.statementOfId = new Uint32Array(this.size);
+    for (let si = 0, id = 0; si < statements.length; si++) {
+      for (const end = this.firstId[si + 1]!; id < end; id++) this.statementOfId[id] = si;
+    }
+    if (update) {
+      this.base = update.base;
+      this.normalized = update.base.normalized;
+      this.addedTexts = update.addedTexts;
+      this.toPhysical = update.at.toPhysical;
+      this.toLogical = update.at.toLogical;
+      this.postings = update.postings;
+      this.tokens = update.tokens;
+      this.compact = new TermIndex(update.postings);
       return;
     }
-    this.search = new MiniSearch<{ id: number; text: string }>({
+    this.tokens = new Map();
+    this.addedTexts = [];
+    this.normalized =
+      options.normalized && options.normalized.length === this.size
+        ? options.normalized
+        : statements.flatMap((s) => s.paragraphs.map((p) => normalize(p.text)));
+    if ((options.engine ?? 'compact') === 'compact') {
+      const data = options.data ?? buildTermIndexData(this.normalized.map(indexTerms));
+      this.base = makeBase(data, this.normalized, statements);
+      this.compact = new TermIndex(data);
+      return;
+    }
+    // The reference path only (tests, the bench's "before"): MiniSearch is not loaded otherwise.
+    const MiniSearchClass = createRequire(import.meta.url)('minisearch') as typeof MiniSearch;
+    this.search = new MiniSearchClass<{ id: number; text: string }>({
       fields: ['text'],
       tokenize: indexTerms,
       processTerm: (t) => t,
@@ -134,34 +205,90 @@ export class ParagraphIndex {
     this.compact?.prepare();
   }
 
+  /**
+   * The index of `next` (the corpus after files were added, edited or removed), answering exactly
+   * as `new ParagraphIndex(next)` would, without rebuilding: statements that are the same objects
+   * as before keep their postings, the others are tokenized (see ./segments.ts). The MiniSearch
+   * reference path is rebuilt.
+   */
+  update(next: readonly Statement[]): ParagraphIndex {
+    const base = this.base;
+    if (!base) return new ParagraphIndex(next, { engine: 'minisearch' });
+    const at = layout(base, next);
+    // Tokens of the statements that differ from the base now; the rest are dropped from the cache.
+    const tokens = new Map<Statement, StatementTokens>();
+    const tokensOf = (s: Statement): StatementTokens => {
+      let t = tokens.get(s) ?? this.tokens.get(s);
+      if (!t) {
+        const k = base.position.get(s);
+        const normalized =
+          k !== undefined
+            ? base.normalized.slice(base.firstDoc[k]!, base.firstDoc[k + 1]!)
+            : s.paragraphs.map((p) => normalize(p.text));
+        t = { normalized, docs: normalized.map((n) => docTerms(indexTerms(n))) };
+      }
+      tokens.set(s, t);
+      return t;
+    };
+    const postings = new SegmentedPostings(base, at, (s) => tokensOf(s).docs);
+    const addedTexts = at.added.flatMap((a) => tokensOf(a.statement).normalized);
+    const updated = new ParagraphIndex(next, {}, { base, at, postings, addedTexts, tokens });
+    // Each update rebuilds the delta and rereads the removed documents' terms: once they are many,
+    // one pass over every posting (about a second at a million paragraphs) makes them the base.
+    const changed = addedTexts.length + at.removedStatements.reduce((n, k) => n + base.firstDoc[k + 1]! - base.firstDoc[k]!, 0);
+    if (changed > Math.max(FOLD_MIN_DOCUMENTS, FOLD_SHARE * base.data.fieldLength.length)) {
+      return new ParagraphIndex(next, { data: updated.termData()!, normalized: [...updated.normalizedTexts()] });
+    }
+    return updated;
+  }
+
+  /**
+   * The compact index's data in corpus order, as a build from scratch would produce it: the full
+   * build's own data, or after updates their merge (a pass over every posting).
+   */
+  termData(): TermIndexData | undefined {
+    return this.postings ? this.postings.materialize() : this.base?.data;
+  }
+
+  /** The statement (position) a paragraph id belongs to. */
+  statementOf(id: number): number {
+    return this.statementOfId[id]!;
+  }
+
+  /** A paragraph id's statement and position in it. */
+  entry(id: number): Entry {
+    const statement = this.statementOfId[id]!;
+    return { statement, paragraph: id - this.firstId[statement]! };
+  }
+
+  /** Normalized text by term-index id. */
+  private text(physical: number): string {
+    const baseSize = this.normalized.length;
+    return physical < baseSize ? this.normalized[physical]! : this.addedTexts[physical - baseSize]!;
+  }
+
+  /** Corpus-order document id of a term-index id. */
+  private logical(physical: number): number {
+    return this.toLogical ? this.toLogical[physical]! : physical;
+  }
+
   statementLanguage(statement: number): string {
     return this.languages[statement]!;
   }
 
   normalizedText(id: number): string {
-    return this.normalized[id]!;
+    return this.toPhysical ? this.text(this.toPhysical[id]!) : this.normalized[id]!;
   }
 
-  /** Normalized texts in entry order (persisted with the index). */
+  /** Normalized texts in corpus order (persisted with the index). */
   normalizedTexts(): readonly string[] {
-    return this.normalized;
+    if (!this.toPhysical) return this.normalized;
+    return Array.from(this.toPhysical, (p) => this.text(p));
   }
 
-  /** First entry of each statement, and one past the last (entries are in statement order). */
-  private ranges?: Uint32Array;
-
-  /** Entry ids [from, to) of a statement's paragraphs. */
+  /** Paragraph ids [from, to) of a statement's paragraphs. */
   statementRange(statement: number): [number, number] {
-    if (!this.ranges) {
-      const r = new Uint32Array(this.statements.length + 1);
-      let e = 0;
-      for (let s = 0; s <= this.statements.length; s++) {
-        while (e < this.entries.length && this.entries[e]!.statement < s) e++;
-        r[s] = e;
-      }
-      this.ranges = r;
-    }
-    return [this.ranges[statement]!, this.ranges[statement + 1]!];
+    return [this.firstId[statement]!, this.firstId[statement + 1]!];
   }
 
   /**
@@ -179,13 +306,16 @@ export class ParagraphIndex {
   }
 
   private rangeHolds(from: number, to: number, form: Keyword[]): boolean {
+    // One statement's documents (or one paragraph): consecutive in the segments too.
+    const physFrom = this.toPhysical && from < to ? this.toPhysical[from]! : from;
+    const physTo = this.toPhysical && from < to ? this.toPhysical[to - 1]! + 1 : to;
     return form.every((k) => {
       if (k.kind === 'cjk') {
-        for (let id = from; id < to; id++) if (containsKeyword(this.normalized[id]!, k)) return true;
+        for (let id = from; id < to; id++) if (containsKeyword(this.normalizedText(id), k)) return true;
         return false;
       }
-      if (this.compact) return this.compact.hasTermIn(k.terms[0]!, from, to);
-      for (let id = from; id < to; id++) if (indexTerms(this.normalized[id]!).includes(k.terms[0]!)) return true;
+      if (this.compact) return this.compact.hasTermIn(k.terms[0]!, physFrom, physTo);
+      for (let id = from; id < to; id++) if (indexTerms(this.normalizedText(id)).includes(k.terms[0]!)) return true;
       return false;
     });
   }
@@ -205,14 +335,27 @@ export class ParagraphIndex {
   paragraphsWith(list: Keyword[]): number[] {
     if (list.length === 0) return [];
     if (this.compact) {
-      const ids = this.compact.search(list.map((k) => keywordSpecs(k, true)), { combineWith: 'AND' }).ids;
+      const ids = this.inCorpusOrder(this.compact.search(list.map((k) => keywordSpecs(k, true)), { combineWith: 'AND' }).ids);
       if (!list.some((k) => k.kind === 'cjk')) return ids;
-      if (ids.length > MAX_VERIFIED_POSTINGS) return ids.filter((id) => list.every((k) => this.normalized[id]!.includes(k.text)));
-      return ids.filter((id) => list.every((k) => containsKeyword(this.normalized[id]!, k)));
+      if (ids.length > MAX_VERIFIED_POSTINGS) return ids.filter((id) => list.every((k) => this.normalizedText(id).includes(k.text)));
+      return ids.filter((id) => list.every((k) => containsKeyword(this.normalizedText(id), k)));
     }
     return this.find(list, { combineWith: 'AND' })
       .map((h) => h.id)
       .sort((a, b) => a - b);
+  }
+
+  /** Term-index ids as corpus-order ids, ascending. */
+  private inCorpusOrder(ids: number[]): number[] {
+    const toLogical = this.toLogical;
+    if (!toLogical) return ids;
+    let sorted = true;
+    for (let i = 0; i < ids.length; i++) {
+      ids[i] = toLogical[ids[i]!]!;
+      if (i > 0 && ids[i]! < ids[i - 1]!) sorted = false;
+    }
+    // Added documents come after the base's in the term index, but anywhere in corpus order.
+    return sorted ? ids : ids.sort((a, b) => a - b);
   }
 
   /** Verified hits in score order; ties keep corpus order so answers are stable. */
@@ -228,13 +371,13 @@ export class ParagraphIndex {
 
     const results: SearchResult[] = this.search!.search(
       { combineWith: options.combineWith, queries: list.map((k) => keywordQuery(k, options.fuzzy ?? true)) },
-      filter ? { filter: (r) => filter(this.entries[r.id as number]!) } : {},
+      filter ? { filter: (r) => filter(this.statementOfId[r.id as number]!) } : {},
     );
     results.sort((a, b) => b.score - a.score || (a.id as number) - (b.id as number));
     const hits: Hit[] = [];
     for (const r of results) {
       const id = r.id as number;
-      if (!accept(id, this.normalized[id]!)) continue;
+      if (!accept(id, this.normalizedText(id))) continue;
       hits.push({ id, score: r.score, terms: r.terms });
       if (hits.length >= limit) break;
     }
@@ -255,13 +398,15 @@ export class ParagraphIndex {
     const { filter } = options;
     const result = index.search(list.map((k) => keywordSpecs(k, false, options.fuzzy ?? true)), {
       combineWith: options.combineWith,
-      ...(filter ? { filter: (id: number) => filter(this.entries[id]!) } : {}),
+      ...(filter ? { filter: (id: number) => filter(this.statementOfId[this.logical(id)]!) } : {}),
     });
+    // Ties are broken by corpus order, whatever the ids inside the term index.
+    const ids = this.toLogical ? result.ids.map((id) => this.toLogical![id]!) : result.ids;
     const hits: Hit[] = [];
-    for (const i of rankedPositions(result.ids, result.scores, limit)) {
-      const id = result.ids[i]!;
-      if (!accept(id, this.normalized[id]!)) continue;
-      hits.push({ id, score: result.scores[i]!, terms: index.matchedTerms(id, result.resolved, result.keywordMask[i]!) });
+    for (const i of rankedPositions(ids, result.scores, limit)) {
+      const id = ids[i]!;
+      if (!accept(id, this.normalizedText(id))) continue;
+      hits.push({ id, score: result.scores[i]!, terms: index.matchedTerms(result.ids[i]!, result.resolved, result.keywordMask[i]!) });
       if (hits.length >= limit) break;
     }
     return hits;

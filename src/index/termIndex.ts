@@ -48,9 +48,72 @@ export interface TermIndexData {
   offsets: Uint32Array;
   docs: Uint32Array;
   freqs: Uint16Array;
-  /** Distinct terms per document (MiniSearch's field length). */
-  fieldLength: Uint16Array;
+  /** Distinct terms per document (MiniSearch's field length; 32 bits, so never capped). */
+  fieldLength: Uint32Array;
   avgFieldLength: number;
+}
+
+/** One term's postings: document ids ascending, with their term frequencies. */
+export interface PostingList {
+  docs: Uint32Array;
+  freqs: Uint16Array;
+}
+
+/**
+ * The postings as the term index reads them: a full build (TermIndexData), or a full build plus
+ * the statements added and removed since (./segments.ts). Either way the index sees what a build
+ * from scratch of the same documents would hold: the same terms in the same order, document
+ * frequencies, field lengths and average. Only document ids differ: they are ids of the source's
+ * id space, where removed documents keep their ids (listed in `removed`) and added ones come after.
+ */
+export interface PostingSource {
+  /** Terms in a build from scratch's first-occurrence order (MiniSearch's insertion order). */
+  readonly terms: readonly string[];
+  /** Documents that exist: a build from scratch's document count. */
+  readonly documentCount: number;
+  /** Size of the document id space, removed documents included. */
+  readonly idSpace: number;
+  /** Distinct terms per document id. */
+  readonly fieldLength: Uint32Array;
+  readonly avgFieldLength: number;
+  /** 1 for the ids of removed documents; absent when there are none. Their postings may remain. */
+  readonly removed?: Uint8Array;
+  /** Documents holding term `t` (removed ones not counted). */
+  df(t: number): number;
+  /** Postings of term `t`, ascending (removed documents may be among them). */
+  postings(t: number): PostingList;
+}
+
+/** A full build as a posting source: postings are views into its arrays. */
+export class BuiltPostings implements PostingSource {
+  readonly terms: readonly string[];
+  readonly documentCount: number;
+  readonly idSpace: number;
+  readonly fieldLength: Uint32Array;
+  readonly avgFieldLength: number;
+
+  constructor(readonly data: TermIndexData) {
+    this.terms = data.terms;
+    this.documentCount = this.idSpace = data.fieldLength.length;
+    this.fieldLength = data.fieldLength;
+    this.avgFieldLength = data.avgFieldLength;
+  }
+
+  df(t: number): number {
+    return this.data.offsets[t + 1]! - this.data.offsets[t]!;
+  }
+
+  /** Views made once per term: a question checks the same terms in many statements (hasTermIn). */
+  private readonly lists: (PostingList | undefined)[] = [];
+
+  postings(t: number): PostingList {
+    let list = this.lists[t];
+    if (!list) {
+      const { offsets, docs, freqs } = this.data;
+      this.lists[t] = list = { docs: docs.subarray(offsets[t]!, offsets[t + 1]!), freqs: freqs.subarray(offsets[t]!, offsets[t + 1]!) };
+    }
+    return list;
+  }
 }
 
 const K = 1.2;
@@ -110,8 +173,11 @@ export function buildTermIndexData(documents: Iterable<readonly string[]>): Term
     const f = postingFreqs[t]!;
     for (let i = 0; i < f.length; i++) freqs[offsets[t]! + i] = Math.min(f[i]!, 0xffff);
   }
-  return { terms, offsets, docs, freqs, fieldLength: Uint16Array.from(fieldLengths, (n) => Math.min(n, 0xffff)), avgFieldLength: avg };
+  return { terms, offsets, docs, freqs, fieldLength: Uint32Array.from(fieldLengths), avgFieldLength: avg };
 }
+
+/** Per-document scratch of the searches, zero between searches (see the TermIndex constructor). */
+let shared = { acc: new Float64Array(0), seen: new Uint8Array(0), masks: new Float64Array(0) };
 
 /** Postings of one expanded term with its MiniSearch weight. */
 interface WeightedTerm {
@@ -127,8 +193,9 @@ export interface ResolvedSpec {
   /** Matching documents ascending, and the spec's score for each (computed on demand for exact specs). */
   docs: Uint32Array;
   scores?: Float64Array;
-  /** For a single exact term: where its postings start, for term-frequency lookups. */
-  postingStart?: number;
+  /** For a single exact term: the frequencies beside `docs`, and how many documents hold the term. */
+  freqs?: Uint16Array;
+  df?: number;
 }
 
 export interface TermResults {
@@ -141,22 +208,26 @@ export interface TermResults {
 }
 
 export class TermIndex {
-  private readonly data: TermIndexData;
+  private readonly source: PostingSource;
   private readonly ids = new Map<string, number>();
   private cjkTree: SearchableMap<number> | undefined;
   private wordTree: SearchableMap<number> | undefined;
   private readonly documentCount: number;
+  private readonly removed: Uint8Array | undefined;
   private readonly acc: Float64Array;
   private readonly seen: Uint8Array;
   private readonly masks: Float64Array;
 
-  constructor(data: TermIndexData) {
-    this.data = data;
-    data.terms.forEach((t, i) => this.ids.set(t, i));
-    this.documentCount = data.fieldLength.length;
-    this.acc = new Float64Array(this.documentCount);
-    this.seen = new Uint8Array(this.documentCount);
-    this.masks = new Float64Array(this.documentCount);
+  constructor(source: PostingSource | TermIndexData) {
+    this.source = 'postings' in source ? source : new BuiltPostings(source);
+    this.source.terms.forEach((t, i) => this.ids.set(t, i));
+    this.documentCount = this.source.documentCount;
+    this.removed = this.source.removed;
+    const space = this.source.idSpace;
+    // Every search leaves them zeroed and searches never interleave (they are synchronous), so
+    // all indexes share one set: an update does not allocate another 17 MB at a million paragraphs.
+    if (shared.seen.length < space) shared = { acc: new Float64Array(space), seen: new Uint8Array(space), masks: new Float64Array(space) };
+    ({ acc: this.acc, seen: this.seen, masks: this.masks } = shared);
   }
 
   get size(): number {
@@ -166,22 +237,23 @@ export class TermIndex {
   /** How many documents hold a term exactly (0 when it is not indexed). */
   documentFrequency(term: string): number {
     const id = this.ids.get(term);
-    return id === undefined ? 0 : this.df(id);
+    return id === undefined ? 0 : this.source.df(id);
   }
 
   /** Whether some document in [from, to) holds the term exactly: one binary search in its postings. */
   hasTermIn(term: string, from: number, to: number): boolean {
     const id = this.ids.get(term);
     if (id === undefined) return false;
-    const { offsets, docs } = this.data;
-    let lo = offsets[id]!;
-    let hi = offsets[id + 1]!;
+    // Callers ask about the range of a statement that exists: no removed document lies in it.
+    const { docs } = this.source.postings(id);
+    let lo = 0;
+    let hi = docs.length;
     while (lo < hi) {
       const mid = (lo + hi) >> 1;
       if (docs[mid]! < from) lo = mid + 1;
       else hi = mid;
     }
-    return lo < offsets[id + 1]! && docs[lo]! < to;
+    return lo < docs.length && docs[lo]! < to;
   }
 
   /** Builds both trees now (see tree), so that no question pays for them. */
@@ -201,8 +273,9 @@ export class TermIndex {
     let map = cjk ? this.cjkTree : this.wordTree;
     if (!map) {
       map = new SearchableMap<number>();
-      for (let i = 0; i < this.data.terms.length; i++) {
-        const t = this.data.terms[i]!;
+      const { terms } = this.source;
+      for (let i = 0; i < terms.length; i++) {
+        const t = terms[i]!;
         if (CJK_START.test(t) === cjk) map.set(t, i);
       }
       if (cjk) this.cjkTree = map;
@@ -211,15 +284,11 @@ export class TermIndex {
     return map;
   }
 
-  private df(id: number): number {
-    return this.data.offsets[id + 1]! - this.data.offsets[id]!;
-  }
-
   /** MiniSearch's calcBM25Score, operation for operation. */
   private bm25(freq: number, df: number, doc: number): number {
     const invDocFreq = Math.log(1 + (this.documentCount - df + 0.5) / (df + 0.5));
-    const fieldLength = this.data.fieldLength[doc]!;
-    return invDocFreq * (D + freq * (K + 1) / (freq + K * (1 - B + B * fieldLength / this.data.avgFieldLength)));
+    const fieldLength = this.source.fieldLength[doc]!;
+    return invDocFreq * (D + freq * (K + 1) / (freq + K * (1 - B + B * fieldLength / this.source.avgFieldLength)));
   }
 
   /** Exact term, then prefix expansions, then fuzzy ones: MiniSearch's executeQuerySpec order. */
@@ -283,19 +352,21 @@ export class TermIndex {
 
   private resolveUncached(spec: TermSpec): ResolvedSpec {
     const expanded = this.expand(spec);
-    const { offsets, docs, freqs } = this.data;
     if (expanded.length === 0) return { source: spec.term, expanded, docs: new Uint32Array(0) };
     if (expanded.length === 1 && expanded[0]!.weight === 1) {
       const id = expanded[0]!.id;
-      return { source: spec.term, expanded, docs: docs.subarray(offsets[id]!, offsets[id + 1]!), postingStart: offsets[id]! };
+      const { docs, freqs } = this.source.postings(id);
+      return { source: spec.term, expanded, docs, freqs, df: this.source.df(id) };
     }
     // Several terms: accumulate per document in expansion order (MiniSearch's `result.score += ...`).
-    const { acc, seen } = this;
+    const { acc, seen, removed } = this;
     const touched: number[] = [];
     for (const w of expanded) {
-      const df = this.df(w.id);
-      for (let p = offsets[w.id]!; p < offsets[w.id + 1]!; p++) {
+      const df = this.source.df(w.id);
+      const { docs, freqs } = this.source.postings(w.id);
+      for (let p = 0; p < docs.length; p++) {
         const doc = docs[p]!;
+        if (removed?.[doc]) continue;
         const score = w.weight * this.bm25(freqs[p]!, df, doc);
         if (seen[doc]) acc[doc] = acc[doc]! + score;
         else {
@@ -327,15 +398,18 @@ export class TermIndex {
       else {
         const w = spec.expanded[0]!;
         // MiniSearch multiplies the raw score by termWeight * termBoost * fieldBoost * docBoost (all 1 here).
-        out[i] = w.weight * this.bm25(this.data.freqs[spec.postingStart! + j]!, spec.docs.length, doc);
+        out[i] = w.weight * this.bm25(spec.freqs![j]!, spec.df!, doc);
       }
     }
     return out;
   }
 
   /** Documents present in every spec's list, rarest list first; the filter runs on survivors only. */
-  private intersect(specs: ResolvedSpec[], filter?: (id: number) => boolean): number[] {
+  private intersect(specs: ResolvedSpec[], userFilter?: (id: number) => boolean): number[] {
     if (specs.length === 0 || specs.some((s) => s.docs.length === 0)) return [];
+    // Removed documents may still sit in the postings of the full build: never a result.
+    const { removed } = this;
+    const filter = removed ? (id: number) => !removed[id] && (!userFilter || userFilter(id)) : userFilter;
     if (specs.length === 1) {
       const docs = specs[0]!.docs;
       if (!filter) return Array.from(docs);
@@ -437,12 +511,11 @@ export class TermIndex {
   /** Document terms matched by a document, in MiniSearch's `Object.keys(match)` order. */
   matchedTerms(doc: number, resolved: ResolvedSpec[][], keywordMask: number): string[] {
     const out: string[] = [];
-    const { offsets, docs } = this.data;
     resolved.forEach((specs, k) => {
       if (!hasBit(keywordMask, k)) return;
       for (const s of specs) {
         for (const w of s.expanded) {
-          const list = docs.subarray(offsets[w.id]!, offsets[w.id + 1]!);
+          const list = this.source.postings(w.id).docs;
           const at = lowerBound(list, doc, 0);
           if (at < list.length && list[at] === doc && !out.includes(w.term)) out.push(w.term);
         }

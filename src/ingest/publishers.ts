@@ -5,13 +5,14 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parse } from 'yaml';
+import { projectPath } from '../projectRoot.ts';
 
 /** The publisher of a page on `host` (no `www.`) in `language`, when the table knows it. */
 export type PublisherLookup = (host: string, language: string) => string | undefined;
 
 type Entry = string | Record<string, string>;
 
-export const DEFAULT_PUBLISHERS_FILE = path.resolve(import.meta.dirname, '../../data/publishers.yaml');
+export const DEFAULT_PUBLISHERS_FILE = projectPath('data', 'publishers.yaml');
 
 /** Checks one table; throws with the entry to fix. */
 export function publisherTable(raw: unknown, where: string): Map<string, Entry> {

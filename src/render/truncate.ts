@@ -6,7 +6,9 @@
 
 export const ELLIPSIS = '…';
 
-const graphemes = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
+// Made on first cut: creating a segmenter loads ICU data, about 10 ms of a command line's start,
+// and most answers are never cut.
+let graphemes: Intl.Segmenter | undefined;
 
 /** Ends of sentences a cut may follow: Japanese full stops, and ASCII ones followed by a space. */
 const SENTENCE_END = /[。．！？!?]|\.(?=\s)/g;
@@ -19,6 +21,7 @@ export function graphemeBoundaryAtOrBefore(text: string, max: number): number {
   const from = Math.max(0, max - CONTEXT);
   const window = text.slice(from, max + CONTEXT);
   let boundary = from;
+  graphemes ??= new Intl.Segmenter(undefined, { granularity: 'grapheme' });
   for (const { index } of graphemes.segment(window)) {
     if (from + index > max) break;
     boundary = from + index;

@@ -7,7 +7,9 @@ import { isCjk } from './script.ts';
  * starts inside a multi-character word and runs past that word's end. Word boundaries come from
  * the ICU word segmenter, consulted on a small window only.
  */
-const segmenter = new Intl.Segmenter('ja', { granularity: 'word' });
+// Made on first use: creating it loads ICU's Japanese dictionary, about 10 ms of start-up that a
+// question without a Japanese match never needs.
+let segmenter: Intl.Segmenter | undefined;
 const KATAKANA_WORD = /^[\p{Script=Katakana}ー]+$/u;
 const KATAKANA_CHAR = /[\p{Script=Katakana}ー]/u;
 const WINDOW = 12;
@@ -22,6 +24,7 @@ export function isWordAlignedMatch(text: string, start: number, end: number): bo
   if (/[回次期]/.test(text[start - 1]!) && /[0-9０-９\s]/.test(text[start - 2] ?? '')) return true;
   const from = Math.max(0, start - WINDOW);
   const window = text.slice(from, Math.min(text.length, end + WINDOW));
+  segmenter ??= new Intl.Segmenter('ja', { granularity: 'word' });
   for (const seg of segmenter.segment(window)) {
     const segStart = from + seg.index;
     const segEnd = segStart + seg.segment.length;

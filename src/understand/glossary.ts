@@ -4,11 +4,12 @@
  * thrown: a broken entry is skipped and the rest is used.
  */
 import { readFile } from 'node:fs/promises';
-import { LineCounter, isMap, isScalar, isSeq, parseDocument, type Node, type YAMLMap } from 'yaml';
+import type { Node, YAMLMap } from 'yaml';
 import { canonicalCountry } from './countries.ts';
 import { crossNameKey, englishNameKey, normalizeForm } from './people/names.ts';
 import type { Person } from './people/types.ts';
 import { soundsAlike } from './people/soundKey.ts';
+import { yamlModule } from './tableFile.ts';
 
 export interface GlossaryPerson {
   ja: string[];
@@ -43,6 +44,7 @@ export interface GlossaryProblem {
 export const EMPTY_GLOSSARY: Glossary = { people: [], terms: [], synonyms: [] };
 
 export function parseGlossary(yamlText: string, file: string): { glossary: Glossary; problems: GlossaryProblem[] } {
+  const { LineCounter, isMap, isScalar, isSeq, parseDocument } = yamlModule();
   const lineCounter = new LineCounter();
   const problems: GlossaryProblem[] = [];
   const glossary: Glossary = { people: [], terms: [], synonyms: [] };
@@ -149,6 +151,7 @@ function synonymGroup(
   lineOf: (node: Node | null | undefined) => number,
   problem: (line: number, message: string) => void,
 ): SynonymGroup | undefined {
+  const { isMap, isScalar, isSeq } = yamlModule();
   if (!isMap(node)) {
     problem(lineOf(node), `${what} must be a mapping with \`words:\``);
     return undefined;

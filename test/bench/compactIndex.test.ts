@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { generateCorpus } from '../../bench/generate.ts';
 import { benchQueries } from '../../bench/queries.ts';
+import { createRng } from '../../bench/random.ts';
+import type { Statement } from '../../src/corpus/types.ts';
 import { ParagraphIndex, type Hit } from '../../src/index/paragraphIndex.ts';
 import { parseQuery, relaxKeywords } from '../../src/index/query.ts';
 import type { Keyword } from '../../src/text/tokenize.ts';
@@ -36,13 +38,13 @@ function comparable(hits: Hit[]) {
 
 describe('compact paragraph index', () => {
   const lists = keywordLists();
-  const ja = (e: { statement: number }) => statements[e.statement]!.language === 'ja';
+  const ja = (statement: number) => statements[statement]!.language === 'ja';
   const variants = [
     { name: 'AND, all results', options: { combineWith: 'AND' as const } },
     { name: 'OR, all results', options: { combineWith: 'OR' as const } },
     { name: 'AND, Japanese only, first 5', options: { combineWith: 'AND' as const, filter: ja, limit: 5 } },
-    { name: 'OR, English only, first 3', options: { combineWith: 'OR' as const, filter: (e: { statement: number }) => !ja(e), limit: 3 } },
-    { name: 'AND, one statement', options: { combineWith: 'AND' as const, filter: (e: { statement: number }) => e.statement === 7 } },
+    { name: 'OR, English only, first 3', options: { combineWith: 'OR' as const, filter: (statement: number) => !ja(statement), limit: 3 } },
+    { name: 'AND, one statement', options: { combineWith: 'AND' as const, filter: (statement: number) => statement === 7 } },
   ];
 
   it.each(variants)('returns the MiniSearch results exactly ($name)', ({ options }) => {
@@ -62,5 +64,90 @@ describe('compact paragraph index', () => {
     const all = compact.find(list, { combineWith: 'AND' });
     expect(all.length).toBeGreaterThan(50);
     expect(comparable(all)).toEqual(comparable(reference.find(list, { combineWith: 'AND' })));
+  });
+});
+
+/**
+ * An index updated in place (statements added, edited, removed, in several steps, anywhere in
+ * corpus order) must be indistinguishable from one built from scratch over the same statements:
+ * the same data to the last posting and bit, and the same hits, scores and matched terms.
+ */
+describe('incrementally updated index', () => {
+  const lists = keywordLists();
+  const extra = generateCorpus({ paragraphs: 400, seed: 7 }).statements.map((s, i) => ({ ...s, id: `${s.id}-x${i}`, file: `x/${s.file}` }));
+  const rng = createRng(2025);
+
+  /** One step: removes a few statements, edits a few (new objects), inserts a few new ones anywhere. */
+  function step(current: readonly Statement[], pool: Statement[]): Statement[] {
+    const next = [...current];
+    for (let i = rng.int(0, 4); i > 0 && next.length > 1; i--) next.splice(rng.int(0, next.length - 1), 1);
+    for (let i = rng.int(0, 3); i > 0; i--) {
+      const at = rng.int(0, next.length - 1);
+      const s = next[at]!;
+      // An edit: one paragraph rewritten, one dropped; the file's statement is a new object.
+      const paragraphs = s.paragraphs.slice(0, Math.max(1, s.paragraphs.length - 1)).map((p, k) => (k === 0 ? { ...p, text: `${p.text} 追記 addendum security` } : p));
+      next[at] = { ...s, paragraphs };
+    }
+    for (let i = rng.int(0, 3); i > 0 && pool.length; i--) next.splice(rng.int(0, next.length), 0, pool.pop()!);
+    return next;
+  }
+
+  const variants = [
+    { combineWith: 'AND' as const },
+    { combineWith: 'OR' as const, limit: 7 },
+    { combineWith: 'AND' as const, limit: 3, filter: (statement: number) => statement % 3 === 0 },
+  ];
+
+  it('holds the same data as a build from scratch after each of several updates', () => {
+    const pool = [...extra];
+    let current: Statement[] = [...statements];
+    let index = new ParagraphIndex(current);
+    for (let round = 0; round < 8; round++) {
+      current = step(current, pool);
+      index = index.update(current);
+      const fresh = new ParagraphIndex(current);
+      expect(index.termData(), `round ${round}`).toEqual(fresh.termData());
+      expect(Array.from({ length: index.size }, (_, id) => index.entry(id))).toEqual(Array.from({ length: fresh.size }, (_, id) => fresh.entry(id)));
+    }
+  });
+
+  it('answers every query exactly as a build from scratch, and as the MiniSearch path', () => {
+    const pool = [...extra];
+    let current: Statement[] = [...statements];
+    let index = new ParagraphIndex(current);
+    for (let round = 0; round < 4; round++) {
+      current = step(step(current, pool), pool);
+      index = index.update(current);
+      const fresh = new ParagraphIndex(current);
+      const reference = round === 3 ? new ParagraphIndex(current, { engine: 'minisearch' }) : undefined;
+      for (const list of lists) {
+        const name = `round ${round}: ${list.map((k) => k.text).join(' ')}`;
+        for (const options of variants) {
+          const expected = comparable(fresh.find(list, options));
+          expect(comparable(index.find(list, options)), name).toEqual(expected);
+          if (reference) expect(comparable(reference.find(list, options)), name).toEqual(expected);
+        }
+        expect(index.paragraphsWith(list), name).toEqual(fresh.paragraphsWith(list));
+        for (const si of [0, 5, current.length - 1]) expect(index.statementHolds(si, list), name).toBe(fresh.statementHolds(si, list));
+        expect(list.map((k) => index.holdsAnywhere(k)), name).toEqual(list.map((k) => fresh.holdsAnywhere(k)));
+      }
+    }
+  });
+
+  it('takes back a removed statement and keeps unchanged ones', () => {
+    const without = statements.filter((_, i) => i !== 10);
+    const back = new ParagraphIndex(statements).update(without).update(statements);
+    expect(back.termData()).toEqual(new ParagraphIndex(statements).termData());
+  });
+
+  it('answers the same once its merged data is a full build again (what many changes lead to, and the persisted base)', () => {
+    const pool = [...extra];
+    const current = step(step(statements, pool), pool);
+    const updated = new ParagraphIndex(statements).update(current);
+    const folded = new ParagraphIndex(current, { data: updated.termData()!, normalized: [...updated.normalizedTexts()] });
+    for (const list of lists.slice(0, 120)) {
+      for (const options of variants) expect(comparable(folded.find(list, options))).toEqual(comparable(updated.find(list, options)));
+    }
+    expect(folded.update(statements).termData()).toEqual(new ParagraphIndex(statements).termData());
   });
 });

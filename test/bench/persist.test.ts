@@ -1,13 +1,14 @@
-import { appendFile, cp, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { appendFile, cp, mkdtemp, readdir, readFile, rm, unlink, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { generateCorpus, writeCorpus } from '../../bench/generate.ts';
+import { generateCorpus, toMarkdown, writeCorpus } from '../../bench/generate.ts';
 import { benchQueries } from '../../bench/queries.ts';
 import type { Statement } from '../../src/corpus/types.ts';
 import { engineFromFolder } from '../../src/engine/fromFolder.ts';
 import type { Engine } from '../../src/engine/types.ts';
-import { cacheFile, loadIndexedCorpus } from '../../src/engine/persist.ts';
+import { liveEngineFromFolder } from '../../src/engine/live.ts';
+import { cacheFile, journalFile, loadIndexedCorpus } from '../../src/engine/persist.ts';
 import { extractFacts } from '../../src/understand/statementFacts.ts';
 import { FIXTURE_CORPUS, SEED_CORPUS } from '../helpers.ts';
 
@@ -72,16 +73,21 @@ describe('persisted index', () => {
     }
   });
 
-  it('is rebuilt when a corpus file changes, and then holds the new text', async () => {
+  it('reads a corpus file that changed again at the next start, without a rebuild, and then holds the new text', async () => {
     await loadIndexedCorpus(corpusDir, { cacheDir });
     const file = path.join(corpusDir, statements[0]!.file);
     await appendFile(file, '\n両者は、量子暗号通信の研究協力を開始することで一致しました。\n');
     const after = await loadIndexedCorpus(corpusDir, { cacheDir });
-    expect(after.fromCache).toBe(false);
+    expect(after.fromCache).toBe(true);
+    expect(after.updated).toEqual([statements[0]!.file]);
     const engine = await engineFromFolder(corpusDir, undefined, { cacheDir });
     const answer = engine.quote('量子暗号通信');
     expect(answer.items[0]?.citations[0]?.statement).toBe(statements[0]!.id);
-    expect((await loadIndexedCorpus(corpusDir, { cacheDir })).fromCache).toBe(true);
+    // The change is in the journal now: the next start reads nothing again.
+    const again = await loadIndexedCorpus(corpusDir, { cacheDir });
+    expect(again.fromCache).toBe(true);
+    expect(again.updated).toBeUndefined();
+    expect(again.corpus).toEqual((await loadIndexedCorpus(corpusDir, { cacheDir: false })).corpus);
   });
 
   it('is rebuilt, not trusted, when the file is damaged or cut short', async () => {
@@ -148,5 +154,94 @@ describe('persisted who/when facts', () => {
     // The answers are real ones, not two empty answers agreeing.
     const answered = questions.filter((q) => built.who(q.text, { lang: q.lang }).items.length > 0);
     expect(answered.length).toBeGreaterThan(questions.length / 2);
+  });
+});
+
+describe('persisted changes (the journal beside the base)', () => {
+  let dir: string;
+  let cache: string;
+  const questions = benchQueries(people, 5, 8);
+  const toMd = (s: Statement) => toMarkdown(s);
+
+  beforeAll(async () => {
+    dir = path.join(root, 'journal-corpus');
+    cache = path.join(root, 'journal-cache');
+    await cp(corpusDir, dir, { recursive: true });
+  });
+
+  /** What a start from the cache gives must be what a start without one gives: corpus and answers. */
+  async function expectLikeAFreshLoad(): Promise<void> {
+    const loaded = await loadIndexedCorpus(dir, { cacheDir: cache });
+    expect(loaded.fromCache).toBe(true);
+    expect(loaded.updated, 'the journal holds every change: nothing to read again').toBeUndefined();
+    const fresh = await loadIndexedCorpus(dir, { cacheDir: false });
+    expect(loaded.corpus).toEqual(fresh.corpus);
+    expect(loaded.index.termData()).toEqual(fresh.index.termData());
+    const cached = await engineFromFolder(dir, undefined, { cacheDir: cache });
+    const built = await engineFromFolder(dir, undefined, { cacheDir: false });
+    for (const q of questions) expect(cached[q.kind](q.text, { lang: q.lang }), q.text).toEqual(built[q.kind](q.text, { lang: q.lang }));
+  }
+
+  it('records each change of a running engine without rewriting the base, and a start replays it', async () => {
+    await loadIndexedCorpus(dir, { cacheDir: cache });
+    const base = cacheFile(dir, cache);
+    const before = await readFile(base);
+    const live = await liveEngineFromFolder(dir, undefined, { cacheDir: cache, watch: false });
+    const [first, second, third] = statements;
+    // Edit, add (in the middle of the corpus order), delete, break: one reload each.
+    await writeFile(path.join(dir, first!.file), toMd({ ...first!, paragraphs: [...first!.paragraphs, { number: 99, line: 1, text: '両国は宇宙状況把握で協力することで一致した。' }] }));
+    await live.reload([first!.file]);
+    const added = { ...second!, id: 'journal-added', file: `${path.dirname(second!.file)}/0-journal-added.md` };
+    await writeFile(path.join(dir, added.file), toMd(added));
+    await live.reload([added.file]);
+    await unlink(path.join(dir, third!.file));
+    await live.reload([third!.file]);
+    await writeFile(path.join(dir, second!.file), '---\nid: [broken\n---\n');
+    await live.reload([second!.file]);
+    await live.flushed();
+    live.close();
+    expect(live.engine.quote('宇宙状況把握').items[0]?.citations[0]?.statement).toBe(first!.id);
+    expect(await readFile(base)).toEqual(before);
+    expect((await readFile(journalFile(base), 'utf8')).trim().split('\n')).toHaveLength(5);
+    await expectLikeAFreshLoad();
+  });
+
+  it('ignores a torn last line, and reads the files it was about again', async () => {
+    const base = cacheFile(dir, cache);
+    const s = statements[5]!;
+    const live = await liveEngineFromFolder(dir, undefined, { cacheDir: cache, watch: false });
+    await writeFile(path.join(dir, s.file), toMd({ ...s, title: 'A title rewritten' }));
+    await live.reload([s.file]);
+    await live.flushed();
+    live.close();
+    const journal = await readFile(journalFile(base));
+    await writeFile(journalFile(base), journal.subarray(0, journal.length - 40));
+    const loaded = await loadIndexedCorpus(dir, { cacheDir: cache });
+    expect(loaded.updated).toEqual([s.file]);
+    expect(loaded.corpus.statements.find((x) => x.id === s.id)?.title).toBe('A title rewritten');
+    await expectLikeAFreshLoad();
+  });
+
+  it('reads files changed while nothing ran, and folds a long journal into a new base', async () => {
+    const base = cacheFile(dir, cache);
+    const before = await readFile(base);
+    // More than a tenth of the statements: the next start writes a new base.
+    const changed = statements.slice(20, 40);
+    for (const s of changed) await writeFile(path.join(dir, s.file), toMd({ ...s, title: `${s.title} (revised)` }));
+    const loaded = await loadIndexedCorpus(dir, { cacheDir: cache });
+    expect(loaded.updated?.sort()).toEqual(changed.map((s) => s.file).sort());
+    // Recorded in the journal, which now holds more than a tenth: the next start folds it in.
+    await loadIndexedCorpus(dir, { cacheDir: cache });
+    expect(await readFile(base)).not.toEqual(before);
+    await expect(readFile(journalFile(base))).rejects.toThrow();
+    await expectLikeAFreshLoad();
+    const live = await liveEngineFromFolder(dir, undefined, { cacheDir: cache, watch: false });
+    for (const s of statements.slice(40, 45)) {
+      await writeFile(path.join(dir, s.file), toMd({ ...s, title: `${s.title} (again)` }));
+      await live.reload([s.file]);
+    }
+    await live.flushed();
+    live.close();
+    await expectLikeAFreshLoad();
   });
 });

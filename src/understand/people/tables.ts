@@ -3,24 +3,24 @@
  * data/people/ at the project root, read once when the module loads. A file in the directory named
  * by READOUT_PEOPLE_TABLES with the same name is read too and its lists are appended.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { parse } from 'yaml';
+import { projectPath } from '../../projectRoot.ts';
+import { parseYamlFile, readShippedTable } from '../tableFile.ts';
 
-const BUILT_IN = fileURLToPath(new URL('../../../data/people/', import.meta.url));
+const BUILT_IN = projectPath('data', 'people');
 
-function read(file: string): Record<string, unknown> {
-  const data = parse(readFileSync(file, 'utf8')) as unknown;
+function read(file: string, shipped: boolean): Record<string, unknown> {
+  const data = shipped ? readShippedTable(file) : parseYamlFile(file);
   if (!data || typeof data !== 'object' || Array.isArray(data)) throw new Error(`${file}: expected a map of lists`);
   return data as Record<string, unknown>;
 }
 
 export function loadTable<T>(name: string): T {
-  const table = read(join(BUILT_IN, name));
+  const table = read(join(BUILT_IN, name), true);
   const extra = process.env.READOUT_PEOPLE_TABLES;
   if (extra && existsSync(join(extra, name))) {
-    for (const [key, value] of Object.entries(read(join(extra, name)))) {
+    for (const [key, value] of Object.entries(read(join(extra, name), false))) {
       const base = table[key];
       table[key] = Array.isArray(base) && Array.isArray(value) ? [...base, ...value] : value;
     }

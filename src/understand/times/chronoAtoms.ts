@@ -5,7 +5,8 @@
  * Its readings are filtered where they go wrong on readouts: durations read as times
  * ("for two hours"), bare hours ("at 10"), "now", a month name alone without a preposition.
  */
-import * as chrono from 'chrono-node';
+import { createRequire } from 'node:module';
+import type * as chrono from 'chrono-node';
 import type { Atom, ClockTime, DateSpec } from './atoms.ts';
 import { toDayNumber, type CalendarDate } from '../../text/calendar.ts';
 import { extendEnglishDate } from './en.ts';
@@ -169,8 +170,26 @@ const WEEKDAY_ABBREVIATION = /^(?:Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat|Sun)\.
 const SLASHED_DATE = /^\s*\d{1,2}\/\d{1,2}\/\d{4}\s*$/;
 const DOTTED_DATE = /^\d{1,2}\.\d{1,2}\.\d{4}$/;
 
+type Locale = typeof chrono.en;
+let locales: { en: Locale; ja: typeof chrono.ja } | undefined;
+
+/**
+ * chrono's two locales, loaded the first time a text is read for dates: a question answered from
+ * the persisted facts never needs them, and they cost about 40 ms of a command line's start-up.
+ * Each by its own entry point: chrono-node's main one loads all sixteen locales (about 260
+ * modules) for the same `en` and `ja` objects. `require` because reading dates is synchronous.
+ */
+function chronoLocales(): { en: Locale; ja: typeof chrono.ja } {
+  if (!locales) {
+    const require = createRequire(import.meta.url);
+    locales = { en: require('chrono-node/en') as Locale, ja: require('chrono-node/ja') as typeof chrono.ja };
+  }
+  return locales;
+}
+
 export function findChronoAtoms(text: string, lang: Lang, statement: CalendarDate): Atom[] {
-  const parser = lang === 'ja' ? chrono.ja : chrono.en;
+  const { en, ja } = chronoLocales();
+  const parser = lang === 'ja' ? ja : en;
   const input = chronoInput(text, lang);
   const ref = referenceInstant(statement);
   const windows: [number, number][] = lang === 'en' ? englishWindows(input) : [[0, input.length]];
@@ -184,11 +203,11 @@ export function findChronoAtoms(text: string, lang: Lang, statement: CalendarDat
     // unless a bracket holds it, as in "October 1 (Sat)".
     if (lang === 'en' && WEEKDAY_ABBREVIATION.test(read.text) && text[offset + read.index - 1] !== '(') continue;
     // Dotted numeric dates (08.12.2021) are day first wherever they are written; only slashes are American.
-    let r = lang === 'en' && DOTTED_DATE.test(read.text) ? chrono.en.GB.parse(read.text, ref).map((x) => Object.assign(x, { index: read.index }))[0] ?? read : read;
+    let r = lang === 'en' && DOTTED_DATE.test(read.text) ? en.GB.parse(read.text, ref).map((x) => Object.assign(x, { index: read.index }))[0] ?? read : read;
     // 07/02/2016 is 7 February in Brussels and 2 July in Washington: the reading nearer the
     // statement's own date is the one meant.
     if (lang === 'en' && SLASHED_DATE.test(read.text)) {
-      const gb = chrono.en.GB.parse(read.text, ref).map((x) => Object.assign(x, { index: read.index }))[0];
+      const gb = en.GB.parse(read.text, ref).map((x) => Object.assign(x, { index: read.index }))[0];
       const away = (x: chrono.ParsedResult) => Math.abs(x.start.date().getTime() - ref.getTime());
       if (gb && away(gb) < away(r)) r = gb;
     }
@@ -199,7 +218,7 @@ export function findChronoAtoms(text: string, lang: Lang, statement: CalendarDat
     }
     // A casual reading that swallowed a real date ("evening of June 4"): read the same span strictly.
     if (lang === 'en') {
-      for (const s of chrono.en.strict.parse(r.text, ref)) {
+      for (const s of en.strict.parse(r.text, ref)) {
         const inner = resultToAtom(s, text, lang, statement, offset + r.index);
         if (inner) atoms.push(inner);
       }

@@ -5,9 +5,9 @@
  * sentence's main event (a noun followed by を行い/を主催/が開催… in Japanese, the last mention before
  * the first expression in English: "met with … on May 20"), else the nearest mention at all.
  */
-import { readFileSync } from 'node:fs';
-import { parse } from 'yaml';
 import { CJK_CHAR } from '../../text/script.ts';
+import { projectPath } from '../../projectRoot.ts';
+import { readShippedTable } from '../tableFile.ts';
 import { alternation } from './vocabulary.ts';
 
 type Lang = 'ja' | 'en';
@@ -19,7 +19,8 @@ interface EventEntry {
 }
 
 function loadEvents(): EventEntry[] {
-  const raw = parse(readFileSync(new URL('./events.yaml', import.meta.url), 'utf8')) as { events?: unknown };
+  // The source's copy also when running compiled: the table is data, edited where it is.
+  const raw = readShippedTable(projectPath('src/understand/times/events.yaml')) as { events?: unknown };
   const list = Array.isArray(raw?.events) ? raw.events : [];
   const strings = (v: unknown): string[] => (Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string' && x.trim() !== '') : []);
   return list.map((e: Record<string, unknown>) => ({ ja: strings(e?.ja), en: strings(e?.en), cues: strings(e?.cues) }));

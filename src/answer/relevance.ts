@@ -147,21 +147,34 @@ function peopleNamed(lib: Library, group: readonly number[], names: WeighedTerm[
 const LEAD_PARAGRAPHS = 2;
 
 /**
+ * The number of a statement's lead paragraph: the first that is a sentence of some length, after
+ * whatever heads it ("Office of the Press Secretary", "For Immediate Release …", a dateline).
+ */
+function leadParagraph(s: Statement): number {
+  const lead = s.paragraphs.find((p) => p.text.length >= 60 && /[.。]/.test(p.text));
+  return Math.max(LEAD_PARAGRAPHS, lead?.number ?? 0);
+}
+
+/**
  * Whether a name the question gives belongs to a person the statements name but who is not among
  * the participants of the event they record (when they record any).
  */
 function namesBystander(lib: Library, group: readonly number[], names: WeighedTerm[]): boolean {
-  const people = group.flatMap((si) => lib.facts.get(si).people);
+  const people = group.flatMap((si) => lib.facts.get(si).people.map((p) => ({ p, si })));
   const namedBy = (w: WeighedTerm) => {
     const label = normalize(w.term.label);
-    return label.length < 2 ? [] : people.filter((p) => [p.name, p.reading, ...p.otherNames].some((n) => n && normalize(n).includes(label)));
+    return label.length < 2 ? [] : people.filter(({ p }) => [p.name, p.reading, ...p.otherNames].some((n) => n && normalize(n).includes(label)));
   };
   // In passing: neither a participant nor named in the title or lead, where readouts name who took part.
-  const inLead = (p: { mentions: { paragraph: number }[] }) => p.mentions.some((m) => m.paragraph <= LEAD_PARAGRAPHS);
+  const inLead = ({ p, si }: { p: { mentions: { paragraph: number }[] }; si: number }) => {
+    const lead = leadParagraph(lib.statements[si]!);
+    return p.mentions.some((m) => m.paragraph <= lead);
+  };
+  const inTitle = (w: WeighedTerm) => group.some((si) => titleOf(lib.statements[si]!).text.includes(normalize(w.term.label)));
   const verdicts = names
-    .map(namedBy)
-    .filter((named) => named.length > 0)
-    .map((named) => named.some((p) => p.participant || inLead(p)));
+    .map((w) => ({ w, named: namedBy(w) }))
+    .filter(({ named }) => named.length > 0)
+    .map(({ w, named }) => inTitle(w) || named.some((x) => x.p.participant || inLead(x)));
   // Only when the question also names a participant: then the other name is the wrong one's.
   return verdicts.includes(true) && verdicts.includes(false);
 }
@@ -518,11 +531,17 @@ export function judgeRelevance(
 
   // Every answer holds all distinctive terms: the rarest one's statements (and titles) are the
   // candidates. Without one, the statements of the best-scoring paragraphs are.
+  // A name of several words is one unit: any of its words is enough ("Manmohan Singh" is there as
+  // "Prime Minister Singh"), so its statements are those of all its words together.
+  const units = [...singles.map((w) => [w]), ...runs];
+  const unitDf = (unit: WeighedTerm[]) => (unit.length === 1 ? unit[0]!.df : new Set(unit.flatMap((w) => [...w.statements])).size);
+  const rarest = units.filter((u) => u.some((w) => w.df > 0) || u.length === 1).sort((a, b) => unitDf(a) - unitDf(b))[0];
   const candidates = new Set<number>();
-  const rarest = [...required].filter((w) => w.df > 0 || w.term.nameRun === undefined).sort((a, b) => a.df - b.df)[0];
-  if (rarest && !rarest.common) {
-    for (const si of rarest.statements) candidates.add(si);
-    for (const si of titleMatches(lib, rarest, MAX_TITLE_CANDIDATES)) candidates.add(si);
+  if (rarest && !rarest.some((w) => w.common)) {
+    for (const w of rarest) {
+      for (const si of w.statements) candidates.add(si);
+      for (const si of titleMatches(lib, w, MAX_TITLE_CANDIDATES)) candidates.add(si);
+    }
   } else if (terms.some((w) => !w.common && w.statements.size > 0)) {
     // Without a name, the two rarest listed words' statements.
     const listed = terms.filter((w) => !w.common && w.statements.size > 0).sort((a, b) => a.df - b.df);

@@ -1,26 +1,14 @@
 import type { Range } from './highlight.ts';
+import { sentenceBounds } from '../text/sentences.ts';
 
 /** Longest excerpt in characters: fits a Discord embed field with room for the citation. */
 export const MAX_EXCERPT = 600;
 const ELLIPSIS = '…';
 
-/**
- * Sentence ends: Japanese 。！？ and Western . ! ? followed by a space, except the full stop of
- * an abbreviation the genre is full of (U.S., H.E., Mr., Dr., St., No.), or of an initial (Kurt M. Campbell).
- */
-const SENTENCE_END = /[。！？](?![)）」』])|(?<!\b(?:[A-Z]\.)*[A-Z]|\b(?:Mr|Mrs|Ms|Dr|Prof|St|No|Gen|Lt|Col|Sen|Rep|Gov|Jr|Sr|Hon|Rt|Amb|Sec|vs|etc|Inc|Co|Ltd)(?=\.))[.!?](?=\s)/g;
-
 export interface Excerpt {
   text: string;
   /** Offset of `text` (without a leading ellipsis) in the paragraph. */
   offset: number;
-}
-
-function sentenceBounds(text: string): number[] {
-  const bounds = [0];
-  for (const m of text.matchAll(SENTENCE_END)) bounds.push(m.index + m[0].length);
-  if (bounds.at(-1) !== text.length) bounds.push(text.length);
-  return bounds;
 }
 
 /** Cuts a single over-long sentence after a word (space or 、) or at worst between code points. */

@@ -1,3 +1,4 @@
+import { sentenceBounds } from '../text/sentences.ts';
 import type { Paragraph, Statement } from '../corpus/types.ts';
 import type { Library } from './library.ts';
 import type { TimeExpression } from '../understand/times/extract.ts';
@@ -95,10 +96,22 @@ const CLAUSE_MARK = /[、。,;，；!?！？]/;
 
 /** How many of the asked words stand in the clause of `e` (outside `e` itself). */
 function clauseHits(text: string, e: TimeExpression, ranges: [number, number][]): number {
+  const markAfter = (i: number) => {
+    while (i < text.length && !CLAUSE_MARK.test(text[i]!)) i++;
+    return i;
+  };
   let from = e.start;
   while (from > 0 && !CLAUSE_MARK.test(text[from - 1]!)) from--;
-  let to = e.end;
-  while (to < text.length && !CLAUSE_MARK.test(text[to]!)) to++;
+  let to = markAfter(e.end);
+  // A date that opens its sentence dates the clause after its comma: "Late Saturday morning,
+  // President Obama returned ...".
+  const opening = /^\s*(?:\p{L}+\s+){0,2}$/u.test(text.slice(from, e.start)) && /^\s*\p{L}*$/u.test(text.slice(e.end, to));
+  if (opening && text[to] === ',') to = markAfter(to + 1);
+  // Sentences bound clauses too ("… phone call. Prime Minister Singh had called … on Friday").
+  for (const b of sentenceBounds(text)) {
+    if (b <= e.start && b > from) from = b;
+    if (b >= e.end && b < to) to = b;
+  }
   return ranges.filter(([s, t]) => s >= from && t <= to && (t <= e.start || s >= e.end)).length;
 }
 

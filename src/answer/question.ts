@@ -4,6 +4,7 @@
  * lacks one does not answer the question, however many common words it shares. Kinds of event
  * (a call, a visit, a meal) must match too: the date of a call is not the date of a visit.
  */
+import { escapeRegExp } from '../text/regexp.ts';
 import { normalize } from '../text/normalize.ts';
 import { wholeWordPattern } from '../text/wordBoundary.ts';
 import { STOPWORDS } from '../text/stopwords.ts';
@@ -242,7 +243,7 @@ function synonymSpans(text: string, glossary: Glossary, latin: boolean): [number
     const { phrase, latin: l } = entry;
     if (l !== latin || !text.includes(phrase)) continue;
     // Unicode patterns are costly to compile, and most phrases never occur in a question.
-    const re = (entry.re ??= l ? wholeWordPattern(phrase, 'gu') : new RegExp(escape(phrase), 'gu'));
+    const re = (entry.re ??= l ? wholeWordPattern(phrase, 'gu') : new RegExp(escapeRegExp(phrase), 'gu'));
     re.lastIndex = 0;
     for (const m of text.matchAll(re)) {
       const s = m.index!;
@@ -282,9 +283,6 @@ export function eventKindsIn(text: string, glossary: Glossary): Set<string> {
   return kinds;
 }
 
-function escape(s: string): string {
-  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-}
 
 /** Words before a country that make it the side of the people asked about: "represented India", "from the U.S.". */
 const SIDE_BEFORE = /\b(?:from|represent(?:ed|ing|s)?|for)\s+(?:the\s+)?$/i;

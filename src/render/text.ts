@@ -3,6 +3,7 @@
  * shares (./layout.ts): a title, the answer lines, then each supporting paragraph once with a
  * short citation.
  */
+import { escapeRegExp } from '../text/regexp.ts';
 import type { Answer, Citation, Lang } from '../answer/types.ts';
 import type { StatementSummary } from '../engine/types.ts';
 import { LABELS } from './labels.ts';
@@ -26,7 +27,7 @@ export interface TextStyle {
 export function markMatches(text: string, matched: readonly string[] = [], mark: (s: string) => string): string {
   const words = [...new Set(matched)].filter(Boolean).sort((a, b) => b.length - a.length);
   if (words.length === 0) return text;
-  const escaped = words.map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+  const escaped = words.map(escapeRegExp);
   return text.replace(new RegExp(escaped.join('|'), 'g'), (m) => mark(m));
 }
 

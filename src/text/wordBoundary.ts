@@ -1,3 +1,4 @@
+import { escapeRegExp } from './regexp.ts';
 import { isCjk } from './script.ts';
 
 /**
@@ -36,5 +37,5 @@ export function isWordAlignedMatch(text: string, start: number, end: number): bo
 
 /** A Latin phrase as a pattern that matches it only as whole words ("call" not in "recall"). */
 export function wholeWordPattern(phrase: string, flags = 'u'): RegExp {
-  return new RegExp(`(?<![\\p{L}\\p{N}])${phrase.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\p{L}\\p{N}])`, flags);
+  return new RegExp(`(?<![\\p{L}\\p{N}])${escapeRegExp(phrase)}(?![\\p{L}\\p{N}])`, flags);
 }

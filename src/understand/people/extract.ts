@@ -3,6 +3,7 @@
  * person is one entry (茂木敏充外務大臣 ... 茂木大臣; "Secretary of State Michael R. Pompeo" ... "Secretary
  * Pompeo"). Pure functions over paragraph text; meant to run once per statement at index time.
  */
+import { escapeRegExp } from '../../text/regexp.ts';
 import { englishNameKey, japaneseNameKey } from './names.ts';
 import { englishMentions } from './en.ts';
 import { japaneseMentions } from './ja.ts';
@@ -275,7 +276,7 @@ function affiliateWithPublisher(people: Person[], publisher?: string): void {
   if (!publisher) return;
   let country = PUBLISHER_COUNTRIES.find(([re]) => re.test(publisher))?.[1];
   if (!country) {
-    const form = EN_COUNTRY_FORMS.find(({ form }) => form.length > 2 && new RegExp(`\\b${form.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\b`).test(publisher));
+    const form = EN_COUNTRY_FORMS.find(({ form }) => form.length > 2 && new RegExp(`\\b${escapeRegExp(form)}\\b`).test(publisher));
     country = form?.country.name;
   }
   if (!country) return;

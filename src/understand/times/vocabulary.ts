@@ -2,6 +2,7 @@
  * Words of readout-style times, as tables so that new phrasings are data, not code.
  * Keys are matched case-insensitively for English; longer keys are tried first.
  */
+import { escapeRegExp } from '../../text/regexp.ts';
 
 /** Time zone names -> normalized zone. Anything not listed keeps its written form. */
 export const ZONE_NAMES: Readonly<Record<string, string>> = {
@@ -142,6 +143,6 @@ export const FUTURE_CUES = /予定|見込み|開催される|行われる|実施
 export function alternation(words: Iterable<string>): string {
   return [...words]
     .sort((a, b) => b.length - a.length)
-    .map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
+    .map(escapeRegExp)
     .join('|');
 }

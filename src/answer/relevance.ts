@@ -5,6 +5,7 @@
  * visit) must be one the statement names. A question no statement answers gets none, with the
  * words that were not found.
  */
+import { escapeRegExp } from '../text/regexp.ts';
 import type { Statement } from '../corpus/types.ts';
 import type { Library } from './library.ts';
 import { CJK_CHAR, primaryLanguage } from '../text/script.ts';
@@ -498,6 +499,9 @@ export function judgeRelevance(
   const asking = terms.filter((w) => !w.term.identifies && (found(w) || /^[\p{Script=Han}]{2,}$/u.test(w.term.label)));
   const askingWeight = asking.reduce((a, w) => a + w.weight, 0);
   const required = terms.filter((w) => w.term.distinctive);
+  // "Abe's Yasukuni Shrine visit" asked of Kishida's call: a name the question gives in the
+  // possessive is whose the thing is, not someone who took part in the event asked.
+  const participantsAsked = required.filter((w) => !new RegExp(`\\b${escapeRegExp(w.term.label)}['’]s\\b`, 'iu').test(topic));
   const singles = required.filter((w) => w.term.nameRun === undefined);
   const runs = [...new Set(required.flatMap((w) => (w.term.nameRun === undefined ? [] : [w.term.nameRun])))].map((id) =>
     required.filter((w) => w.term.nameRun === id),
@@ -592,7 +596,7 @@ export function judgeRelevance(
     if (askingWeight > 0 && asking.reduce((a, w) => a + credit(group, w), 0) / groupAsking < MIN_TOPIC_COVERAGE) continue;
     // A call or meeting asked about between named people is theirs: one the statement names only
     // in passing ("Prime Minister Abe's visit") did not take part in the one it records.
-    if (asked.length > 0 && namesBystander(lib, group, required)) continue;
+    if (asked.length > 0 && namesBystander(lib, group, participantsAsked)) continue;
     const own = (i: number) => primaryLanguage(lib.statements[i]!.language) === lang;
     // Scored against what could be found in their language: a statement published only in Japanese
     // is not outranked by an English one for holding no English words.

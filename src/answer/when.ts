@@ -302,8 +302,10 @@ export function answerWhen(lib: Library, query: string, scope: SearchScope): Ans
     // Words asked about in the clause of a date are about that date: 3月10日に在外で、3月17日に国内で.
     // Only a day can win that way: 来年のG7外相会合について、その日程を来年4月16日から… is the day.
     const inClause = (e: TimeExpression) => (e.precision ? 0 : clauseHits(m.paragraph.text, e, ranges));
+    // "At what time …": an expression that gives the hour before one that gives only the day.
+    const clock = (e: TimeExpression) => (scope.clock && e.time ? 1 : 0);
     const nearest = [...exprs].sort(
-      (a, b) => kind(b) - kind(a) || inClause(b) - inClause(a) || distance(a) + vagueness(a) - (distance(b) + vagueness(b)),
+      (a, b) => kind(b) - kind(a) || clock(b) - clock(a) || inClause(b) - inClause(a) || distance(a) + vagueness(a) - (distance(b) + vagueness(b)),
     )[0]!;
     const si = lib.index.statementOf(m.id);
     const whole = completeTime(nearest, exprs) ?? laterClock(lib, si, m.paragraph, nearest);

@@ -65,13 +65,9 @@ const KNOWN_MISSES: Record<string, Record<string, string>> = {
     'obama-eurozone-who-en': 'not yet diagnosed',
     'obama-brown-megrahi-who-en': 'not yet diagnosed',
     'hammond-fallon-who-en': 'not yet diagnosed',
-    'mod-bishop-johnston-who-ja': 'not yet diagnosed',
     'mod-bishop-johnston-who-cross-ja': 'not yet diagnosed',
-    'koumura-mukherjee-who-ja': 'not yet diagnosed',
-    'kishida-kennedy-who-en': 'not yet diagnosed',
     'steinmeier-sirisena-who-en': 'not yet diagnosed',
     'obama-rudd-when-en': 'not yet diagnosed',
-    'christchurch-quake-when-en': 'not yet diagnosed',
     'hammond-fallon-lunch-none-en': 'not yet diagnosed',
   },
   // Collected blind in session 4 after the eighth was worked on: 47 of 60 on arrival.

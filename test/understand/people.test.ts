@@ -159,6 +159,19 @@ describe('Japanese readouts', () => {
     ]);
   });
 
+  it('同国 before a title is the country of the person named before (ジョンストン同国国防相)', () => {
+    const people = ja('ビショップ・オーストラリア外相(The Hon. Julie BISHOP MP)及びジョンストン同国国防相(The Hon. Senator David Johnston)一行の表敬を受けた。');
+    expect(people.map((p) => [p.name, p.role, p.affiliation, p.participant])).toEqual([
+      ['ビショップ', '外相', 'オーストラリア', true],
+      ['ジョンストン', '国防相', 'オーストラリア', true],
+    ]);
+  });
+
+  it('a family name that ends like a place (高村, 中村) is a name before a title; a region is not', () => {
+    const people = ja('高村大臣は、中村総務大臣及び東京都知事と会談した。');
+    expect(people.map((p) => p.name)).toEqual(['高村', '中村']);
+  });
+
   it('ambassadors: the posting (駐日, 駐米国) goes to the role, the sending country to the affiliation', () => {
     const people = ja('山田重夫駐米国日本国大使は、国務省を訪問した。', 'ラーム・エマニュエル駐日米国大使と会談した。');
     expect(people.map((p) => [p.name, p.role, p.affiliation, p.participant])).toEqual([

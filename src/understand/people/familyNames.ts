@@ -64,6 +64,11 @@ function load(): Lexicon {
   return lexicon;
 }
 
+/** Whether a kanji word is a family name of the table (高村, 町村: also names of places). */
+export function isKanjiFamilyName(kanji: string): boolean {
+  return load().readings.has(kanji);
+}
+
 /** Kanji family names read as a Latin word: Kono -> 河野, 高野 ... (none for words that are no Japanese reading). */
 export function kanjiFamilyNames(latin: string): readonly string[] {
   const key = latinKey(latin);

@@ -21,6 +21,7 @@ import {
   type JaTitleInfo,
 } from './jaTitles.ts';
 import { stripEnglishHonorifics } from './names.ts';
+import { isKanjiFamilyName } from './familyNames.ts';
 import { PhraseTable } from '../phraseTable.ts';
 import type { Paragraphlike, RawMention } from './types.ts';
 import { charAt, CJK_CHAR, isKanji, isKatakana, isNameChar } from '../../text/script.ts';
@@ -48,7 +49,11 @@ interface Split {
 }
 
 /** Splits a run such as マイク・ポンペオ米国 or 王毅中国共産党中央外事工作委員会 at its country. */
+/** 同国, "the same country", as the country of a split; read as the country of the person named before. */
+const SAME_COUNTRY = '同国';
+
 function splitAtCountry(run: string): Split {
+  if (run.endsWith(SAME_COUNTRY) && isKatakana(run[run.length - 3])) return { name: run.slice(0, -2), nameOffset: 0, country: SAME_COUNTRY, org: '' };
   const last = run.at(-1) ?? '';
   const abbreviated = JA_ONE_CHAR_COUNTRIES[last];
   if (abbreviated && run.length > 1 && isKatakana(run[run.length - 2])) {
@@ -184,8 +189,9 @@ function cleanName(raw: string): CleanName | undefined {
   if (JA_NOT_NAMES.has(name) || JA_NOT_NAME_FIRST_CHARS.has(name[0]!)) return undefined;
   // 東アジア・太平洋局, 外務貿易省副…: a bureau or ministry before a title is where the person works, not who.
   if (JA_ORGANIZATION_END.test(name)) return undefined;
-  // ジャカルタ首都特別州(知事), 東京都…: a region before a title is where the person governs.
-  if (/[州県市区町村]$/.test(name) && isKanji(name[name.length - 1])) return undefined;
+  // ジャカルタ首都特別州(知事), 東京都…: a region before a title is where the person governs;
+  // unless it is a family name (高村大臣, 町村外務大臣, 中村総理補佐官).
+  if (/[州県市区町村都府道]$/.test(name) && isKanji(name[name.length - 1]) && !isKanjiFamilyName(name)) return undefined;
   if ([...name].every((c) => JA_COUNTRY_ABBREVIATIONS.has(c))) return undefined;
   if (isKanjiName(name) && name.length > MAX_KANJI_NAME) return undefined;
   if (isKatakanaName(name) && (name.length > MAX_KATAKANA_NAME || /^[ー・＝=]/.test(name))) return undefined;
@@ -349,6 +355,8 @@ export function japaneseMentions(paragraph: Paragraphlike): RawMention[] {
     let affiliation = split.country;
     // A kanji name with no country, under a Japanese title or in a Japanese ministry (外務省…参事官), is of Japan.
     if (!affiliation && isKanjiName(clean.name) && (principal?.info.japanGov || JA_JAPAN_MINISTRIES.some((m) => org.startsWith(m + '省')))) affiliation = '日本';
+    // ジョンストン同国国防相: 同国 is the country of the person named just before.
+    if (affiliation === SAME_COUNTRY) affiliation = [...out].reverse().find((m) => m.affiliation)?.affiliation;
 
     const otherNames: string[] = [...english];
     if (OPEN_BRACKETS.has(text[end] ?? '')) {

@@ -1,4 +1,5 @@
 import type { Library } from './library.ts';
+import { EN_ROLE_WORDS_HELD } from '../understand/people/enTitles.ts';
 import { indexTerms } from '../text/tokenize.ts';
 import { normalize } from '../text/normalize.ts';
 import { jaOrEn } from '../text/script.ts';
@@ -140,6 +141,13 @@ function formIn(form: string, text: string, stems: Set<string>): boolean {
   return words.length > 0 && words.every((w) => stems.has(w));
 }
 
+/** The title words that hold an English word for a kind of office ("ministers": minister, secretary). */
+function heldAs(word: string): readonly string[] {
+  const stem = indexTerms(normalize(word)).join(' ');
+  for (const [asked, held] of EN_ROLE_WORDS_HELD) if (indexTerms(asked).join(' ') === stem) return held;
+  return [];
+}
+
 /**
  * Whether a person holds the roles a question asks about: every role word in their title (in
  * either language, through the glossary), and a country the question names next to it.
@@ -154,7 +162,7 @@ function holdsRole(p: Person, roles: QuestionTerm[], terms: QuestionTerm[], publ
     t.label,
     ...t.forms.map(formText).filter((f) => cjk(f) !== cjk(t.label)),
   ];
-  if (!roles.every((t) => labels(t).some((f) => formIn(f, role, stems)))) return false;
+  if (!roles.every((t) => labels(t).some((f) => formIn(f, role, stems) || heldAs(f).some((h) => h === 'any' || formIn(h, role, stems))))) return false;
   // 前首相 is not the prime minister now.
   if (roles.some((t) => t.former) && !p.former) return false;
   const countries = terms.filter((t) => t.identifies && t.distinctive && labels(t).some((f) => canonicalCountry(f) !== undefined));

@@ -13,6 +13,7 @@ interface EnData {
   peerages: string[];
   postNominals: string[];
   nameParticles: string[];
+  roleWords?: Record<string, string[]>;
 }
 
 /** The tables a user may extend live in data/people/en.yaml. */
@@ -49,6 +50,9 @@ export const EN_PEERAGES: ReadonlySet<string> = new Set(DATA.peerages);
 
 /** Letters after a name (MP, KCMG, OBE): part of the mention, not of the name. */
 export const EN_POST_NOMINALS: ReadonlySet<string> = new Set(DATA.postNominals);
+
+/** Words a question uses for a kind of office, with the title words that hold it (`any`: every title). */
+export const EN_ROLE_WORDS_HELD: ReadonlyMap<string, readonly string[]> = new Map(Object.entries(DATA.roleWords ?? {}));
 
 /** Lower-case particles inside names (bin, de, van): kept when a capitalised word follows. */
 export const EN_NAME_PARTICLES: ReadonlySet<string> = new Set(DATA.nameParticles);

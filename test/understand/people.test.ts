@@ -172,6 +172,19 @@ describe('Japanese readouts', () => {
     expect(people.map((p) => p.name)).toEqual(['高村', '中村']);
   });
 
+  it('a country before the first title of a pair is both\'s; one after a name is that person\'s alone', () => {
+    const people = en(
+      'UK Secretary of State for Foreign and Commonwealth Affairs Philip Hammond and Secretary of State for Defence Michael Fallon made a courtesy call.',
+      'Foreign Minister Wang Yi of China and Secretary of State Antony Blinken met.',
+    );
+    expect(people.map((p) => [p.name, p.affiliation])).toEqual([
+      ['Philip Hammond', 'United Kingdom'],
+      ['Michael Fallon', 'United Kingdom'],
+      ['Wang Yi', 'China'],
+      ['Antony Blinken', undefined],
+    ]);
+  });
+
   it('ambassadors: the posting (駐日, 駐米国) goes to the role, the sending country to the affiliation', () => {
     const people = ja('山田重夫駐米国日本国大使は、国務省を訪問した。', 'ラーム・エマニュエル駐日米国大使と会談した。');
     expect(people.map((p) => [p.name, p.role, p.affiliation, p.participant])).toEqual([

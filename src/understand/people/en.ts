@@ -483,7 +483,24 @@ export function englishMentions(paragraph: Paragraphlike): RawMention[] {
     }
   }
   untitledNames();
+  sharedCountry();
   return out;
+
+  /**
+   * "UK Secretary of State for Foreign … Philip Hammond and Secretary of State for Defence Michael
+   * Fallon": a country written before the first title of a pair is both's. Only before: in "Wang Yi
+   * of China and Secretary Blinken" the country is Wang's alone.
+   */
+  function sharedCountry(): void {
+    const sorted = [...out].sort((a, b) => a.start - b.start);
+    for (let k = 1; k < sorted.length; k++) {
+      const [first, next] = [sorted[k - 1]!, sorted[k]!];
+      if (next.affiliation || !next.role || !first.affiliation) continue;
+      if (!/^\s*(?:,\s*)?and\s+$/.test(text.slice(first.end, next.start))) continue;
+      const lead = first.text.replace(/^the\s+/i, '');
+      if (EN_COUNTRY_FORMS.some((f) => f.country.name === first.affiliation && lead.startsWith(`${f.form} `))) next.affiliation = first.affiliation;
+    }
+  }
 
   /** "H.E. Ms. Kang Kyung-wha, Minister of Foreign Affairs of the Republic of Korea", "Lord Bruce of Bennachie". */
   function handleHonorific(i: number): number {

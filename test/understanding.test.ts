@@ -231,6 +231,7 @@ describe('free questions', () => {
     ['What did they say about Russia?', 'quote', 'Russia'],
     ['ロシアについて何と言っていますか', 'quote', 'ロシア'],
     ['北朝鮮の非核化', 'quote', '北朝鮮の非核化'],
+    ['Which U.S. official briefed Kono?', 'who', 'U.S. official briefed Kono'],
   ])('%s -> %s', (q, route, topic) => {
     const r = routeQuestion(q);
     expect(r.route).toBe(route);

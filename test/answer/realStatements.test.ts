@@ -64,7 +64,6 @@ const KNOWN_MISSES: Record<string, Record<string, string>> = {
   holdout9: {
     'obama-eurozone-who-en': 'not yet diagnosed',
     'obama-brown-megrahi-who-en': 'not yet diagnosed',
-    'hammond-fallon-who-en': 'not yet diagnosed',
     'mod-bishop-johnston-who-cross-ja': 'not yet diagnosed',
     'steinmeier-sirisena-who-en': 'not yet diagnosed',
     'obama-rudd-when-en': 'not yet diagnosed',
@@ -72,7 +71,6 @@ const KNOWN_MISSES: Record<string, Record<string, string>> = {
   },
   // Collected blind in session 4 after the eighth was worked on: 47 of 60 on arrival.
   holdout10: {
-    'kono-pompeo-2018-who-en': 'not yet diagnosed',
     'motegi-pompeo-chao-who-ja': 'not yet diagnosed',
     'albanese-former-pms-who-en': 'not yet diagnosed',
     'taiwan-election-who-cross-ja': 'not yet diagnosed',

@@ -312,13 +312,15 @@ function qualifiersBefore(text: string, titleStart: number): Qualifiers {
       const open = text.lastIndexOf('(', e - 1);
       if (open >= 0 && e - open <= 12 && /^\([A-Z.]+\)$/.test(text.slice(open, e)) && text[open - 1] === ' ') e = open - 1;
     }
-    const before = text.slice(Math.max(0, e - 50), e);
+    // "France's President Emmanuel Macron": the country in the possessive.
+    const possessive = /['’]s$/.test(text.slice(e - 2, e)) ? 2 : 0;
+    const before = text.slice(Math.max(0, e - 50), e - possessive);
     const country = q.affiliation
       ? undefined
       : EN_COUNTRY_FORMS.find(({ form }) => before.endsWith(form) && !isLetter(before[before.length - form.length - 1]));
     if (country) {
       q.affiliation = country.country.name;
-      p = e - country.form.length;
+      p = e - possessive - country.form.length;
       if (text.startsWith('the ', p - 4) && !isLetter(text[p - 5])) p -= 4;
       q.start = p;
       continue;
@@ -412,6 +414,9 @@ function sentenceOf(index: SentenceIndex, pos: number, length: number): [number,
   return [start, end];
 }
 
+/** "France's " before a title: the possessive country the mention starts with. */
+const POSSESSIVE_COUNTRY = /\p{Lu}[\p{L}.]*(?: \p{Lu}[\p{L}.]*)*['’]s\s+$/u;
+
 function isParticipant(text: string, index: SentenceIndex, mention: { start: number; possessive: boolean }): boolean {
   if (mention.possessive) return false;
   const [s, e] = sentenceOf(index, mention.start, text.length);
@@ -432,7 +437,7 @@ function isParticipant(text: string, index: SentenceIndex, mention: { start: num
   // "Joint Statement by A, B, and C": everyone listed issued it
   if (/statement by$/i.test(text.slice(before.start, before.end))) return !NOT_WITH_PARTNER.test(between);
   // "welcomed Prime Minister Kishida", "met President Marcos": the object of a meeting verb
-  if (/^\s*(?:today\s+|this \w+\s+)?(?:to\s+)?$/.test(between) && !/^(?:call|calls|phone|telephone|meeting|meetings|talks?)$/i.test(text.slice(before.start, before.end))) {
+  if (/^\s*(?:today\s+|this \w+\s+)?(?:to\s+)?$/.test(between.replace(POSSESSIVE_COUNTRY, '')) && !/^(?:call|calls|phone|telephone|meeting|meetings|talks?)$/i.test(text.slice(before.start, before.end))) {
     return true;
   }
   const withAt = between.search(/\bwith\b(?![\s\S]*\bwith\b)/);
@@ -611,7 +616,10 @@ export function englishMentions(paragraph: Paragraphlike): RawMention[] {
     const role = q.rolePrefix + phrase + text.slice(matchedEnd, closedEnd);
     // "Deputy Prime Minister & Coordinating Minister for National Security Teo Chee Hean": two posts, one name
     const joined = /^ (?:&|and) /.exec(text.slice(closedEnd, closedEnd + 6));
-    if (joined) {
+    // "The President and Prime Minister Brown had a call": a title after "the" stands alone for
+    // someone (the statement's principal), and the next title is the other person's.
+    const definite = /\b[Tt]he $/.test(text.slice(Math.max(0, q.start - 4), q.start));
+    if (joined && !definite) {
       let p = closedEnd + joined[0].length;
       for (let skip = 0; skip <= 2; skip++) {
         const second = EN_TITLES.matchAt(text, p, (_p, e) => !isLetter(text[e]));

@@ -5,6 +5,7 @@
  * visit) must be one the statement names. A question no statement answers gets none, with the
  * words that were not found.
  */
+import { principalsByTitle } from '../understand/people/offices.ts';
 import { escapeRegExp } from '../text/regexp.ts';
 import type { Statement } from '../corpus/types.ts';
 import type { Library } from './library.ts';
@@ -239,7 +240,9 @@ const titles = new WeakMap<Statement, { text: string; terms: Set<string> }>();
 function titleOf(s: Statement): { text: string; terms: Set<string> } {
   let t = titles.get(s);
   if (!t) {
-    const text = normalize(`${s.title}\n${s.publisher}`);
+    // A principal named only by title ("The President", in a White House readout) is the statement's too.
+    const principals = principalsByTitle(s).map((h) => h.name);
+    const text = normalize([s.title, s.publisher, ...principals].join('\n'));
     titles.set(s, (t = { text, terms: new Set(indexTerms(text)) }));
   }
   return t;

@@ -23,7 +23,7 @@ function factLanguage(statement: Statement): 'ja' | 'en' {
 export function extractFacts(statement: Statement): StatementFacts {
   const lang = factLanguage(statement);
   return {
-    people: extractPeople(statement.paragraphs, lang, { title: statement.title, publisher: statement.publisher }),
+    people: extractPeople(statement.paragraphs, lang, { title: statement.title, publisher: statement.publisher, date: statement.date }),
     times: timesOf(statement, lang),
   };
 }

@@ -185,6 +185,30 @@ describe('Japanese readouts', () => {
     ]);
   });
 
+  it('a bare title names the holder of the publisher\'s office on the statement\'s date when no one in it holds the title', () => {
+    const paras = paragraphs([
+      'The President and Prime Minister Brown had a productive call earlier today.',
+      'The President expressed his disappointment.',
+    ]);
+    const people = extractPeople(paras, 'en', { title: 'Readout of the President’s call with UK Prime Minister Brown', publisher: 'The White House', date: '2009-09-10' });
+    expect(people.map((p) => [p.name, p.role, p.affiliation, p.byOffice ?? false, p.mentions.length])).toEqual([
+      ['Brown', 'Prime Minister', undefined, false, 1],
+      ['Barack Obama', 'President', 'United States', true, 2],
+    ]);
+    // Another publisher's "the President" is no one the table knows; another President in the text is not the White House's.
+    expect(extractPeople(paras, 'en', { publisher: 'Ministry of Foreign Affairs of Japan', date: '2009-09-10' }).map((p) => p.name)).toEqual(['Brown']);
+    const calls = extractPeople(paragraphs(['Today the President spoke by phone with French President Nicolas Sarkozy.']), 'en', { publisher: 'The White House', date: '2011-10-10' });
+    expect(calls.find((p) => p.name === 'Barack Obama')?.mentions.map((m) => m.text)).toEqual(['the President']);
+  });
+
+  it('a possessive country before a title is the person\'s, and the object of "spoke to" took part', () => {
+    const people = en('Prime Minister Starmer spoke to France’s President Emmanuel Macron this evening.');
+    expect(people.map((p) => [p.name, p.affiliation, p.participant])).toEqual([
+      ['Starmer', undefined, true],
+      ['Emmanuel Macron', 'France', true],
+    ]);
+  });
+
   it('ambassadors: the posting (駐日, 駐米国) goes to the role, the sending country to the affiliation', () => {
     const people = ja('山田重夫駐米国日本国大使は、国務省を訪問した。', 'ラーム・エマニュエル駐日米国大使と会談した。');
     expect(people.map((p) => [p.name, p.role, p.affiliation, p.participant])).toEqual([

@@ -3,6 +3,7 @@
  * person is one entry (茂木敏充外務大臣 ... 茂木大臣; "Secretary of State Michael R. Pompeo" ... "Secretary
  * Pompeo"). Pure functions over paragraph text; meant to run once per statement at index time.
  */
+import { bareTitles, officeHolder } from './offices.ts';
 import { escapeRegExp } from '../../text/regexp.ts';
 import { englishNameKey, japaneseNameKey } from './names.ts';
 import { englishMentions } from './en.ts';
@@ -168,6 +169,8 @@ export interface StatementContext {
   title?: string;
   /** The publisher: whose government an English readout's unqualified officials belong to. */
   publisher?: string;
+  /** The statement's date: whose office a bare title names when the statement names no holder. */
+  date?: string;
 }
 
 /**
@@ -206,15 +209,13 @@ export function extractPeople(paragraphs: readonly Paragraphlike[], lang: 'ja' |
   folded.sort((a, b) => a.order - b.order);
   const people = folded.map((g) => toPerson(g, lang));
   if (lang === 'en') {
-    resolveDefiniteReferences(paragraphs, people, context.title);
+    resolveDefiniteReferences(paragraphs, people, context);
     affiliateWithPublisher(people, context.publisher);
   }
   markLeadParticipants(people);
   return [...people.filter((p) => p.participant), ...people.filter((p) => !p.participant)];
 }
 
-/** Titles that a readout uses alone for a principal named elsewhere: "The Prime Minister spoke to ...". */
-const DEFINITE = /\b[Tt]he (Prime Minister|Foreign Secretary|Secretary|President|Vice President|Chancellor|Premier|Foreign Minister|Minister)\b(?! of\b| for\b| to\b|-| \p{Lu})/gu;
 const MEETING = /\b(?:met|meets|spoke|speaks|talked|call|called|received|welcomed|hosted)\b/;
 
 const HEADLINE_WORDS =
@@ -225,20 +226,30 @@ const HEADLINE_WORDS =
  * stands for the one person of the statement (or of its title) who holds it. A mention is added to
  * that person; a reference that fits no one, or more than one, is left alone.
  */
-function resolveDefiniteReferences(paragraphs: readonly Paragraphlike[], people: Person[], title?: string): void {
+function resolveDefiniteReferences(paragraphs: readonly Paragraphlike[], people: Person[], { title, publisher, date }: StatementContext): void {
   // Titles are often in Title Case ("Foreign Minister To Visit Fiji"): a "name" holding a word of
   // the headline's grammar is no name.
   const fromTitle = title ? extractPeople([{ number: 0, text: title }], 'en').filter((p) => !HEADLINE_WORDS.test(p.name)) : [];
   const holders = (rank: string): Person[] => {
     const fits = (p: Person) => !!p.role && (p.role === rank || p.role.endsWith(' ' + rank) || p.role.startsWith(rank + ' of') || p.role.startsWith(rank + ' for'));
-    const inBody = people.filter(fits);
+    // A publisher's own bare title is its own office's: in a White House readout "the President"
+    // is not the French President the text also names.
+    const office = officeHolder(rank, publisher, date);
+    const ours = (p: Person) => !office || !p.affiliation || canonicalCountry(p.affiliation) === canonicalCountry(office.country);
+    const inBody = people.filter((p) => fits(p) && ours(p));
     if (inBody.length > 0) return inBody;
-    return fromTitle.filter(fits);
+    const inTitle = fromTitle.filter((p) => fits(p) && ours(p));
+    if (inTitle.length > 0) return inTitle;
+    // Named nowhere ("Readout of the President's call with Prime Minister Brown"): the holder of
+    // the office on the statement's date.
+    if (!office) return [];
+    const person: Person = { key: office.name.toLowerCase(), name: office.name, otherNames: [], role: office.title, affiliation: office.country, participant: false, byOffice: true, mentions: [] };
+    fromTitle.push(person);
+    return [person];
   };
   for (const para of paragraphs) {
-    DEFINITE.lastIndex = 0;
-    for (let m = DEFINITE.exec(para.text); m; m = DEFINITE.exec(para.text)) {
-      const rank = m[1]!;
+    for (const m of bareTitles(para.text)) {
+      const rank = m.title;
       // "the two Ministers", "the leaders" never match; "the Minister" needs exactly one minister
       const who = holders(rank);
       if (who.length !== 1) continue;
@@ -248,14 +259,13 @@ function resolveDefiniteReferences(paragraphs: readonly Paragraphlike[], people:
         people.push(person);
         fromTitle.splice(fromTitle.indexOf(who[0]!), 1, person);
       }
-      const start = m.index;
-      const end = m.index + m[0].length;
+      const { start, end } = m;
       if (person.mentions.some((x) => x.paragraph === para.number && x.start <= start && start < x.end)) continue;
-      person.mentions.push({ paragraph: para.number, text: m[0], start, end });
+      person.mentions.push({ paragraph: para.number, text: m.text, start, end });
       const sentenceStart = Math.max(para.text.lastIndexOf('. ', start) + 1, 0);
       const sentenceEnd = para.text.indexOf('. ', end);
       const sentence = para.text.slice(sentenceStart, sentenceEnd < 0 ? undefined : sentenceEnd);
-      if (MEETING.test(sentence) && sentence.indexOf(m[0]) < sentence.search(MEETING)) person.participant = true;
+      if (MEETING.test(sentence) && sentence.indexOf(m.text) < sentence.search(MEETING)) person.participant = true;
     }
   }
   for (const p of people) p.mentions.sort((a, b) => a.paragraph - b.paragraph || a.start - b.start);

@@ -24,6 +24,11 @@ export interface Person {
   deputy?: boolean;
   /** Held the call or meeting the statement reports; otherwise only mentioned. */
   participant: boolean;
+  /**
+   * The text names this person only by the title ("The President"); the name is the holder of
+   * that office on the statement's date (data/people/offices.yaml).
+   */
+  byOffice?: boolean;
   mentions: PersonMention[];
 }
 

@@ -1,0 +1,54 @@
+/**
+ * Who held an office on a day (data/people/offices.yaml): the principal a statement names only by
+ * the bare title ("The President spoke with Prime Minister Brown" in a White House readout).
+ */
+import { loadTable } from './tables.ts';
+
+interface OfficesData {
+  offices: { title: string; country: string; publishers: string[]; holders: [string, string, string?][] }[];
+}
+
+export interface OfficeHolder {
+  name: string;
+  title: string;
+  country: string;
+}
+
+const OFFICES = loadTable<OfficesData>('offices.yaml').offices.map((o) => ({
+  ...o,
+  publishers: o.publishers.map((p) => new RegExp(p, 'i')),
+}));
+
+/** The holder of `title` on `date` for an office whose statements `publisher` issues; undefined when none is known. */
+export function officeHolder(title: string, publisher: string | undefined, date: string | undefined): OfficeHolder | undefined {
+  if (!publisher || !date) return undefined;
+  for (const o of OFFICES) {
+    if (o.title !== title || !o.publishers.some((re) => re.test(publisher))) continue;
+    const h = o.holders.find(([, from, to]) => from <= date && (!to || date < to));
+    if (h) return { name: h[0], title: o.title, country: o.country };
+  }
+  return undefined;
+}
+
+/** "The President", "the Prime Minister's": a title standing alone for the statement's principal. */
+const BARE_TITLE = /\b[Tt]he (Prime Minister|Foreign Secretary|Secretary|President|Vice President|Chancellor|Premier|Foreign Minister|Minister)\b(?! of\b| for\b| to\b|-| \p{Lu})/gu;
+
+/** Bare titles in a text, with where they stand. */
+export function bareTitles(text: string): { title: string; start: number; end: number; text: string }[] {
+  return [...text.matchAll(BARE_TITLE)].map((m) => ({ title: m[1]!, start: m.index, end: m.index + m[0].length, text: m[0] }));
+}
+
+/**
+ * The holders a statement names by bare title alone, in its title or text, whatever else it names:
+ * the statement is about them (relevance counts their names as the statement's).
+ */
+export function principalsByTitle(s: { title: string; publisher: string; date: string; paragraphs: readonly { text: string }[] }): OfficeHolder[] {
+  const found = new Map<string, OfficeHolder>();
+  for (const text of [s.title, ...s.paragraphs.map((p) => p.text)]) {
+    for (const t of bareTitles(text)) {
+      const h = officeHolder(t.title, s.publisher, s.date);
+      if (h) found.set(h.name, h);
+    }
+  }
+  return [...found.values()];
+}

@@ -46,7 +46,15 @@ export interface QuestionTerm {
   nameRun?: number;
   /** A role asked of someone who held it before: 前首相, "the former prime minister". */
   former?: boolean;
+  /**
+   * A title that is the question's subject ("Who did the UK Prime Minister speak to?"): its holder
+   * is the one asking, not the one asked for.
+   */
+  subject?: boolean;
 }
+
+/** An auxiliary and what may stand between it and a title that is the question's subject ("did the UK"). */
+const EN_SUBJECT_BEFORE = /\b(?:did|does|do|will|would|has|have|had|can|could)\s+(?:the\s+)?(?:\p{Lu}[\p{L}.'’]*\s+){0,3}$/u;
 
 /** Words that open the setting of an English question: what comes before them is asked. */
 const EN_SETTING = /\b(?:after|before|at|during|when|while|in|on|ahead\s+of|following|for|since|from)\b/i;
@@ -346,6 +354,10 @@ function englishTerms(topic: string, glossary: Glossary): QuestionTerm[] {
       const after = particle ? tokens[j + 2] : tokens[j + 1];
       role = !tokens[j]!.possessive && !(after && (after.name || inSpan(after.at)));
     }
+    // "Who did the UK Prime Minister speak to?": a title after an auxiliary is the subject.
+    let runFrom = i;
+    while (runFrom > 0 && tokens[runFrom - 1]!.role) runFrom--;
+    const subject = role && EN_SUBJECT_BEFORE.test(text.slice(Math.max(0, tokens[runFrom]!.at - 40), tokens[runFrom]!.at));
     // "the former prime minister", "which ex-president": a former holder is asked about.
     const former = role && /\b(?:former|ex-?)\s+(?:\p{L}+\s+){0,2}$/iu.test(text.slice(Math.max(0, at - 30), at));
     // A run of capitalised words that are neither countries nor acronyms is one name.
@@ -362,6 +374,7 @@ function englishTerms(topic: string, glossary: Glossary): QuestionTerm[] {
       ...(country && SIDE_BEFORE.test(text.slice(Math.max(0, at - 20), at)) ? { side: true } : {}),
       ...(at < setting ? { focus: true } : {}),
       ...(former ? { former } : {}),
+      ...(subject ? { subject } : {}),
     });
     if (t) out.push(t);
   }

@@ -259,8 +259,9 @@ export function answerWho(lib: Library, query: string, scope: SearchScope): Answ
     entries = named.length === 0 ? speakers : onlyAsked ? [...new Set([...participants, ...named])] : named;
   }
   if (terms.length > 0) {
-    // A role asked about ("the Korean foreign minister") keeps only the people who hold it.
-    const roles = terms.filter((t) => t.role);
+    // A role asked about ("the Korean foreign minister") keeps only the people who hold it; not the
+    // one who asks ("Who did the UK Prime Minister speak to?").
+    const roles = terms.filter((t) => t.role && !t.subject);
     // Judged on the side written in the question's language where there is one.
     const side = (e: { ja?: Named; en?: Named }) => (/[\p{Script=Han}\p{Script=Katakana}]/u.test(query) ? e.ja ?? e.en : e.en ?? e.ja);
     const holds = (e: { ja?: Named; en?: Named }) => holdsRole(side(e)!.person, roles, terms, publisherOf(lib, side(e)!));
@@ -288,8 +289,12 @@ export function answerWho(lib: Library, query: string, scope: SearchScope): Answ
   const participant = (e: { ja?: Named; en?: Named }) => Boolean(e.ja?.person.participant || e.en?.person.participant);
   entries = [...entries.filter(participant), ...entries.filter((e) => !participant(e))];
   // People the question names are the ones it asks about least ("Who did Kishida meet?").
+  // So is the holder of a title the question makes its subject.
   if (terms.length > 0) {
-    entries = [...entries.filter((e) => !namedInQuestion(e, terms)), ...entries.filter((e) => namedInQuestion(e, terms))];
+    const subjects = terms.filter((t) => t.subject);
+    const asking = (e: { ja?: Named; en?: Named }) =>
+      namedInQuestion(e, terms) || (subjects.length > 0 && [e.ja, e.en].some((n) => n && holdsRole(n.person, subjects, terms, publisherOf(lib, n))));
+    entries = [...entries.filter((e) => !asking(e)), ...entries.filter(asking)];
   }
 
   const items: AnswerItem[] = entries.map((e) => {

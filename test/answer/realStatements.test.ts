@@ -19,7 +19,6 @@ const KNOWN_MISSES: Record<string, Record<string, string>> = {
   },
   // Collected after the rules above were written; looked at only to list what it still misses.
   holdout: {
-    'joly-hayashi-who-en': 'not yet diagnosed',
     
     'none-abe-visit-palau-ja': 'the readout names a visit to Palau, by the Emperor, next year: who visits is not read',
   },
@@ -62,11 +61,8 @@ const KNOWN_MISSES: Record<string, Record<string, string>> = {
   },
   // Collected blind in session 4 after the eighth was worked on: 45 of 59 on arrival.
   holdout9: {
-    'obama-eurozone-who-en': 'not yet diagnosed',
-    'obama-brown-megrahi-who-en': 'not yet diagnosed',
     'mod-bishop-johnston-who-cross-ja': 'not yet diagnosed',
     'steinmeier-sirisena-who-en': 'not yet diagnosed',
-    'obama-rudd-when-en': 'not yet diagnosed',
     'hammond-fallon-lunch-none-en': 'not yet diagnosed',
   },
   // Collected blind in session 4 after the eighth was worked on: 47 of 60 on arrival.

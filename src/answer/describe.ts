@@ -95,6 +95,13 @@ function durationJa(minutes: number): string {
  * an affiliation the extractor inferred stays in the data, not in the line.
  */
 export function describePerson(p: PersonInfo, lang: Lang, affiliationWritten = true): string {
+  const plain = describeNamed(p, lang, affiliationWritten);
+  if (!p.writtenAs) return plain;
+  // Say that the name is not the statement's own words.
+  return lang === 'ja' ? `${plain}（声明では「${p.writtenAs}」）` : `${plain} (the statement says “${p.writtenAs}”)`;
+}
+
+function describeNamed(p: PersonInfo, lang: Lang, affiliationWritten: boolean): string {
   // A role the glossary could not carry into Japanese keeps the English form: Minister, Japan.
   if (lang === 'ja' && !/[A-Za-z]/.test(p.role ?? '')) {
     const title = `${affiliationWritten ? (p.affiliation ?? '') : ''}${p.role ?? ''}`;

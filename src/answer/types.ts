@@ -22,6 +22,11 @@ export interface PersonInfo {
   name: string;
   role?: string;
   affiliation?: string;
+  /**
+   * How the statement writes this person when it gives no name ("The President"): the name is the
+   * office's holder on the statement's date, from data/people/offices.yaml.
+   */
+  writtenAs?: string;
 }
 
 export interface TimeInfo {

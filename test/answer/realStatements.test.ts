@@ -67,7 +67,6 @@ const KNOWN_MISSES: Record<string, Record<string, string>> = {
   },
   // Collected blind in session 4 after the eighth was worked on: 47 of 60 on arrival.
   holdout10: {
-    'motegi-pompeo-chao-who-ja': 'not yet diagnosed',
     'albanese-former-pms-who-en': 'not yet diagnosed',
     'taiwan-election-who-cross-ja': 'not yet diagnosed',
     'msc-panel-who-ja': 'not yet diagnosed',

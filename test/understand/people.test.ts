@@ -209,6 +209,10 @@ describe('Japanese readouts', () => {
     ]);
   });
 
+  it('a kanji portfolio between a katakana name and the title is the role\'s (チャオ運輸長官)', () => {
+    expect(ja('米国を代表してチャオ運輸長官に参列いただいた。').map((p) => [p.name, p.role])).toEqual([['チャオ', '運輸長官']]);
+  });
+
   it('ambassadors: the posting (駐日, 駐米国) goes to the role, the sending country to the affiliation', () => {
     const people = ja('山田重夫駐米国日本国大使は、国務省を訪問した。', 'ラーム・エマニュエル駐日米国大使と会談した。');
     expect(people.map((p) => [p.name, p.role, p.affiliation, p.participant])).toEqual([

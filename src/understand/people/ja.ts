@@ -92,6 +92,10 @@ function splitAtCountry(run: string): Split {
   if (k > 1 && run[k - 1] !== '・' && portfolio.includes('・') && [...portfolio].every((c) => isKanji(c) || c === '・')) {
     return { name: run.slice(0, k), nameOffset: 0, org: portfolio };
   }
+  // チャオ運輸(長官), ムカジー外務(大臣): a katakana name, then a kanji portfolio; no name goes on in kanji.
+  if (k > 1 && run[k - 1] !== '・' && portfolio.length >= 2 && portfolio.length <= 6 && [...portfolio].every((c) => isKanji(c))) {
+    return { name: run.slice(0, k), nameOffset: 0, org: portfolio };
+  }
   return { name: run, nameOffset: 0, org: '' };
 }
 

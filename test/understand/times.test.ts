@@ -82,6 +82,17 @@ describe('Japanese readouts', () => {
     ]);
   });
 
+  it('reads the other place\'s time with a day only and a zone of its own (米国時間12日), the duration after it being the event\'s', () => {
+    const text = '1月13日午後0時15分頃(日本時間)(米国時間12日午後10時15分頃)から約15分間、林外務大臣は電話会談を実施しました。';
+    expect(normalized(text, 'ja', '2023-01-13')).toEqual([
+      {
+        text: '1月13日午後0時15分頃(日本時間)(米国時間12日午後10時15分頃)から約15分間',
+        date: '2023-01-13', time: '12:15', timezone: 'JST', approximate: true, approximateTime: true, approximateDuration: true, durationMinutes: 15,
+        alternate: { date: '2023-01-12', time: '22:15', timezone: 'US' },
+      },
+    ]);
+  });
+
   it('reads a weekday in brackets between the date and the time', () => {
     expect(normalized('11月1日（金曜日）午後3時5分から約20分間、外務大臣は、中国外交部長と会談を行いました。', 'ja', '2024-11-01')).toEqual([
       { text: '11月1日（金曜日）午後3時5分から約20分間', date: '2024-11-01', time: '15:05', approximate: true, approximateDuration: true, durationMinutes: 20 },

@@ -13,7 +13,7 @@ import { findEnglishAtoms } from './en.ts';
 import { findJapaneseAtoms } from './ja.ts';
 import { resolveDate, type ResolutionContext } from './dateResolution.ts';
 import { addDays, formatClock, formatIsoDate, parseIsoDate, type CalendarDate } from '../../text/calendar.ts';
-import { FUTURE_CUES } from './vocabulary.ts';
+import { FUTURE_CUES, normalizeZone } from './vocabulary.ts';
 import { attachWhat } from './what.ts';
 import { instantOf, publisherZone } from './zones.ts';
 
@@ -459,25 +459,37 @@ export function extractTimes(text: string, lang: Lang, statementDate: string, op
  * (午前7時45分及び47分(日本時間午前9時45分及び47分)頃): the same moment where the readout's other
  * place is, as if it had been written with it.
  */
+/** A bracket opening another place's time, with the zone it names if it names one. */
+const OTHER_ZONE_OPENING = /[(（]\s*([^\s()（）0-9０-９]{1,10}?時間|Japan time|local time)?\s*$/i;
+
 function attachOtherZones(original: string, norm: string, list: TimeExpression[], defaultZone: string | undefined): TimeExpression[] {
   const out: TimeExpression[] = [];
   for (const e of list) {
     const before = out[out.length - 1];
     const between = before ? norm.slice(before.end, e.start) : '';
+    // The other place's zone may open the bracket: 午後0時15分頃(日本時間)(米国時間12日午後10時15分頃).
+    const opening = OTHER_ZONE_OPENING.exec(between);
+    const zone = e.timezone ?? (opening?.[1] ? normalizeZone(opening[1]) : undefined);
     if (
       before?.time &&
       !before.alternate &&
       e.time &&
-      e.timezone &&
-      e.dateFromContext &&
-      !e.durationMinutes &&
+      zone &&
+      (e.dateFromContext || opening?.[1] !== undefined) &&
+      (!e.durationMinutes || !before.durationMinutes) &&
       between.length <= 12 &&
-      /[(（]\s*(?:日本時間|現地時間|Japan time|local time)?\s*$/i.test(between) &&
+      opening &&
       !/[)）。]/.test(between)
     ) {
-      before.alternate = { date: e.date, time: e.time, timezone: e.timezone };
+      // "(米国時間12日午後10時15分頃)から約15分間": the length after the brackets is the event's.
+      if (e.durationMinutes) {
+        before.durationMinutes = e.durationMinutes;
+        if (e.approximateDuration) before.approximateDuration = true;
+      }
+      before.alternate = { date: e.date, time: e.time, timezone: zone };
       if (before.timezone === e.timezone) continue;
-      if (!before.timezone || before.timezone === defaultZone) delete before.timezone;
+      // The default zone as assumed, not as written ("午後0時15分頃(日本時間)" keeps it).
+      if ((!before.timezone || before.timezone === defaultZone) && !(before.timezone && /時間|time\b|JST/i.test(before.text))) delete before.timezone;
       delete before.instant;
       setInstants(before, defaultZone);
       before.end = Math.max(before.end, e.end);

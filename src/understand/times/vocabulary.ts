@@ -15,6 +15,9 @@ export const ZONE_NAMES: Readonly<Record<string, string>> = {
   米国東部標準時: 'EST',
   米国東部夏時間: 'EDT',
   ワシントン時間: 'ET',
+  // The United States spans several zones; a statement that says only 米国時間 means one of them.
+  米国時間: 'US',
+  米時間: 'US',
   ワシントンDC時間: 'ET',
   ニューヨーク時間: 'ET',
   韓国時間: 'KST',
@@ -31,6 +34,8 @@ export const ZONE_NAMES: Readonly<Record<string, string>> = {
   'eastern standard time': 'EST',
   'eastern daylight time': 'EDT',
   'washington time': 'ET',
+  'u.s. time': 'US',
+  'us time': 'US',
   'washington, d.c. time': 'ET',
   'new york time': 'ET',
   est: 'EST',

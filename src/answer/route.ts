@@ -2,6 +2,8 @@
  * Routing a free question to who, when or quote by its wording, in either language, and
  * stripping the question words so that what is left is the topic to search for.
  */
+import { ZONE_NAMES } from '../understand/times/vocabulary.ts';
+import { escapeRegExp } from '../text/regexp.ts';
 import { KANJI, KATAKANA } from '../text/script.ts';
 import { JA_TITLES } from '../understand/people/jaTitles.ts';
 
@@ -37,16 +39,22 @@ export interface RoutedQuestion {
   /** It asks the hour, not only the day: "What time ...", "at what time", 何時から. */
   clock?: boolean;
   /** The zone it asks the time in, read from the whole question ("What time in Japan ..."). */
-  zone?: 'JST' | 'local';
+  zone?: string;
   /** It asks only how long ("How many minutes did the call last?"). */
   duration?: boolean;
 }
 
-/** The zone a question asks for: 日本時間 / Japan time, 現地時間 / local time. */
-export function askedZone(question: string): 'JST' | 'local' | undefined {
+/** Zone words of the zone table that a question may ask in (米国時間, "U.S. time"), longest first. */
+const ZONE_WORDS = Object.keys(ZONE_NAMES)
+  .filter((w) => /時間|標準時|\btime\b/i.test(w))
+  .sort((a, b) => b.length - a.length)
+  .map((w) => ({ re: new RegExp(/^[a-z]/i.test(w) ? `(?<![\\p{L}.])${escapeRegExp(w)}\\b` : escapeRegExp(w), 'iu'), zone: ZONE_NAMES[w]! }));
+
+/** The zone a question asks for: 日本時間 / Japan time, 現地時間 / local time, or another the zone table names. */
+export function askedZone(question: string): string | undefined {
   if (/日本時間|東京時間|Japan(?:ese)? (?:standard )?time|time in (?:Japan|Tokyo)\b|\bJST\b|Tokyo time/i.test(question)) return 'JST';
   if (/現地時間|local time/i.test(question)) return 'local';
-  return undefined;
+  return ZONE_WORDS.find((z) => z.re.test(question))?.zone;
 }
 
 /** は and a question mark closing a Japanese question (…外務大臣は?). */

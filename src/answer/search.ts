@@ -45,7 +45,7 @@ export interface SearchScope {
   /** The question asks the hour ("at what time", 何時): a day alone does not answer it. */
   clock?: boolean;
   /** The zone the question asks the time in (日本時間, local time), read before its words were stripped. */
-  zone?: 'JST' | 'local';
+  zone?: string;
   /** The question asks only how long: a day alone does not answer it. */
   duration?: boolean;
   /** A question in the asker's words ("What did they agree on over dinner?"), not words to find verbatim. */

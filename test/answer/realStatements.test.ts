@@ -71,8 +71,6 @@ const KNOWN_MISSES: Record<string, Record<string, string>> = {
     'taiwan-election-who-cross-ja': 'not yet diagnosed',
     'msc-panel-who-ja': 'not yet diagnosed',
     'kishida-marcos-chat-when-en': 'not yet diagnosed',
-    'hayashi-park-2023-when-ja': 'not yet diagnosed',
-    'hayashi-park-2023-us-time-cross-en': 'not yet diagnosed',
     'uk-kishida-g7-when-en': 'not yet diagnosed',
     'abe-trump-iran-cross-quote-ja': 'not yet diagnosed',
     'hayashi-china-2023-none-ja': 'not yet diagnosed',

@@ -1,5 +1,5 @@
 import { readFile } from 'node:fs/promises';
-import { fileURLToPath } from 'node:url';
+import { projectPath } from '../projectRoot.ts';
 import path from 'node:path';
 import type { LoadedCorpus } from '../corpus/load.ts';
 import { formatProblem, type CorpusProblem } from '../corpus/types.ts';
@@ -19,7 +19,7 @@ export interface GlossaryRead {
 }
 
 /** The genre's vocabulary (data/terms.yaml, data/synonyms.yaml): it applies to every corpus, read once. */
-const BUILT_IN = ['terms.yaml', 'synonyms.yaml'].map((f) => fileURLToPath(new URL(`../../data/${f}`, import.meta.url)));
+const BUILT_IN = ['terms.yaml', 'synonyms.yaml'].map((f) => projectPath('data', f));
 let builtIn: Promise<Glossary> | undefined;
 
 function builtInGlossary(): Promise<Glossary> {

@@ -7,11 +7,11 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { projectPath } from '../../projectRoot.ts';
 import { romanize } from './soundKey.ts';
 
 const FILE = 'ja-family-names.tsv';
-const BUILT_IN = fileURLToPath(new URL(`../../../data/people/${FILE}`, import.meta.url));
+const BUILT_IN = projectPath('data', 'people', FILE);
 
 /**
  * Latin spellings of one reading compared loosely: long vowels as the English press writes them

@@ -112,8 +112,8 @@ const KIND_LIST = [
     buttonCode: 'a',
     answer: (lib: Library, question: string, scope: SearchScope): Answer => {
       // The question's language (already in `scope`) is the answer's, even once question words are stripped.
-      const { route, topic, clock, zone, duration } = routeQuestion(question);
-      const asked = { ...scope, question: true, ...(clock ? { clock } : {}), ...(zone ? { zone } : {}), ...(duration ? { duration } : {}) };
+      const { route, topic, clock, zone, duration, date } = routeQuestion(question);
+      const asked = { ...scope, question: true, ...(clock ? { clock } : {}), ...(zone ? { zone } : {}), ...(duration ? { duration } : {}), ...(date ? { date } : {}) };
       return kindSpec(route).answer(lib, route === 'quote' ? topic || question : topic, asked);
     },
   },

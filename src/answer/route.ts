@@ -42,6 +42,8 @@ export interface RoutedQuestion {
   zone?: string;
   /** It asks only how long ("How many minutes did the call last?"). */
   duration?: boolean;
+  /** It asks the day itself ("On what date …", 何日): a month alone does not answer it. */
+  date?: boolean;
 }
 
 /** Zone words of the zone table that a question may ask in (米国時間, "U.S. time"), longest first. */
@@ -62,6 +64,8 @@ const JA_TITLE_ASKED = /は[?？]$/;
 
 /** It asks how long, not when: "How many minutes did the call last?", 何分間. */
 const ASKS_DURATION = /\bhow\s+long\b|\bhow\s+many\s+(?:minutes|hours)\b|何分間|どのくらい|どれくらい/i;
+/** It asks for the day itself: "On what date …", "Which day …", 何日. */
+const ASKS_DATE = /\b(?:what|which)\s+(?:date|day)\b|何日(?!間)/i;
 const ASKS_DAY = /\bwhen\b|\bwhat\s+(?:date|day)\b|いつ|何日|何月/i;
 
 const ASKS_CLOCK = /\b(?:what|which)\s+(?:(?:local|japan(?:ese)?)\s+)?time\b|\bat\s+what\s+hour\b|何時(?!間)/i;
@@ -120,5 +124,6 @@ export function routeQuestion(question: string): RoutedQuestion {
     ...(route === 'when' && ASKS_CLOCK.test(question) ? { clock: true } : {}),
     ...(route === 'when' && ASKS_DURATION.test(question) && !ASKS_DAY.test(question) && !ASKS_CLOCK.test(question) ? { duration: true } : {}),
     ...(zone ? { zone } : {}),
+    ...(route === 'when' && ASKS_DATE.test(question) ? { date: true } : {}),
   };
 }

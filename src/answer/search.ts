@@ -48,6 +48,8 @@ export interface SearchScope {
   zone?: string;
   /** The question asks only how long: a day alone does not answer it. */
   duration?: boolean;
+  /** The question asks the day itself ("On what date …", 何日): a month alone does not answer it. */
+  date?: boolean;
   /** A question in the asker's words ("What did they agree on over dinner?"), not words to find verbatim. */
   question?: boolean;
 }

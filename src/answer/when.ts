@@ -54,7 +54,7 @@ const EVENT_PARAGRAPHS = 2;
 const DATELINE_MAX = 80;
 
 /** When the event of a statement took place: the richest expression of its opening paragraphs. */
-function eventTime(lib: Library, si: number): { paragraph: Paragraph; expr: TimeExpression } | undefined {
+function eventTime(lib: Library, si: number, dayOnly = false): { paragraph: Paragraph; expr: TimeExpression } | undefined {
   const statement = lib.statements[si]!;
   const times = lib.facts.get(si).times;
   let best: { paragraph: Paragraph; expr: TimeExpression } | undefined;
@@ -70,6 +70,7 @@ function eventTime(lib: Library, si: number): { paragraph: Paragraph; expr: Time
     }
     seen++;
     for (const expr of times[pi]!) {
+      if (dayOnly && expr.precision) continue;
       if (!best || richness(expr) > richness(best.expr)) best = { paragraph, expr };
     }
   }
@@ -243,6 +244,8 @@ export function answerWhen(lib: Library, query: string, scope: SearchScope): Ans
     any: new Set([w.term.label, ...[...w.term.forms, ...w.term.synonyms].map(formText)].map(normalize)),
   }));
   const items: AnswerItem[] = [];
+  /** The expression each item was chosen for. */
+  const picked: TimeExpression[] = [];
   const timesOf = (m: { id: number }) => {
     const { statement, paragraph } = lib.index.entry(m.id);
     return lib.facts.get(statement).times[paragraph]!;
@@ -307,10 +310,22 @@ export function answerWhen(lib: Library, query: string, scope: SearchScope): Ans
     const nearest = [...exprs].sort(
       (a, b) => kind(b) - kind(a) || clock(b) - clock(a) || inClause(b) - inClause(a) || distance(a) + vagueness(a) - (distance(b) + vagueness(b)),
     )[0]!;
+    picked.push(nearest);
     const si = lib.index.statementOf(m.id);
     const whole = completeTime(nearest, exprs) ?? laterClock(lib, si, m.paragraph, nearest);
     if (whole && 'paragraph' in whole) items.push(timeItem(m.statement, whole.paragraph, inAskedZone(whole.expr, zone), scope.lang));
     else items.push(timeItem(m.statement, m.paragraph, inAskedZone(whole ?? nearest, zone), scope.lang));
+  }
+  // A month or a year does not date the event asked when it is another event's ("later in the
+  // month" of a State Visit, asked of the meeting), nor answer "On what date …" when the
+  // statement's opening dates its own event to the day ("agreed Saturday … back in September").
+  if (items.length > 0 && picked.every((e) => e.precision)) {
+    const otherKind = picked.every((e) => e.what !== undefined && kind(e) === 0);
+    if (otherKind || scope.date) {
+      const day = best.statements.map((i) => ({ i, t: eventTime(lib, i, true) })).find((x) => x.t !== undefined);
+      if (day) items.unshift(timeItem(lib.statements[day.i]!, day.t!.paragraph, inAskedZone(day.t!.expr, zone), scope.lang));
+      else if (otherKind) items.splice(0, items.length, issueItem(lib.statements[best.statements[0]!]!, scope.lang));
+    }
   }
   // The words asked about stand where no date does (an item of the readout): the event's own date.
   if (items.length === 0) {

@@ -70,7 +70,6 @@ const KNOWN_MISSES: Record<string, Record<string, string>> = {
     'albanese-former-pms-who-en': 'not yet diagnosed',
     'taiwan-election-who-cross-ja': 'not yet diagnosed',
     'msc-panel-who-ja': 'not yet diagnosed',
-    'kishida-marcos-chat-when-en': 'not yet diagnosed',
     'uk-kishida-g7-when-en': 'not yet diagnosed',
     'abe-trump-iran-cross-quote-ja': 'not yet diagnosed',
     'hayashi-china-2023-none-ja': 'not yet diagnosed',

@@ -13,6 +13,7 @@ import type { Answer, Citation } from '../../src/answer/types.ts';
 import type { Engine } from '../../src/engine/types.ts';
 import { renderAnswer } from '../../src/render/discordEmbed.ts';
 import { layoutAnswer } from '../../src/render/layout.ts';
+import { terminalSafeEngine } from '../../src/render/terminalSafe.ts';
 import { renderText } from '../../src/render/text.ts';
 import { engineFor, SEED_CORPUS } from '../helpers.ts';
 
@@ -23,6 +24,7 @@ const LONG =
   'The Ministers reviewed fisheries cooperation in the region and the work of the joint committee. '.repeat(8) +
   'They welcomed a new desalination plant for the islands. ' +
   'They agreed to meet again next year in the region. '.repeat(4);
+const CLEAR = '\u001b[2J\u001b[H';
 
 function statement(id: string, language: string, title: string, body: string): string {
   return `---\nid: ${id}\ntitle: ${title}\ndate: 2024-05-01\nlanguage: ${language}\npublisher: Test\n---\n${body}\n`;
@@ -35,6 +37,7 @@ beforeAll(async () => {
   await writeFile(path.join(dir, 'kyoto.md'), statement('t-kyoto', 'ja', '京都での会談', KYOTO));
   await writeFile(path.join(dir, 'arms.md'), statement('t-arms', 'en', 'Ministers on arms', ARMS));
   await writeFile(path.join(dir, 'long.md'), statement('t-long', 'en', 'Island cooperation', LONG));
+  await writeFile(path.join(dir, 'escapes.md'), statement('t-escapes', 'en', 'Escapes', `${CLEAR}The ministers deplored the blockade.`));
   engine = await engineFor(dir, SEED_CORPUS);
 });
 afterAll(async () => {
@@ -109,6 +112,13 @@ describe('highlights in the answer model', () => {
     expect(textBold(who)).toEqual(expect.arrayContaining(['岩屋毅外務大臣', 'アントニー・ブリンケン米国国務長官']));
     const when = engine.when('', { lang: 'ja', statement: 'mofa-2024-11-01-japan-us-rok-foreign-ministers-call' });
     expect(textBold(when)[0]).toMatch(/^10月31日、午後10時頃から約30分間/);
+  });
+
+  it('a terminal-safe answer keeps its highlights on the same words once controls are stripped', () => {
+    const a = terminalSafeEngine(engine).quote('deplored', { statement: 't-escapes' });
+    const c = a.items[0]!.citations[0]!;
+    expect(c.excerpt).toBe('The ministers deplored the blockade.');
+    expect(c.highlights!.map(([s, e]) => c.excerpt.slice(s, e))).toEqual(['deplored']);
   });
 });
 

@@ -26,9 +26,12 @@ describe('quote on the seed', () => {
       paragraph: 4,
       excerpt: first.text,
       source: 'https://www.mofa.go.jp/mofaj/press/release/pressit_000001_01340.html',
+      highlights: [expect.any(Array)],
     });
     expect(first.text.startsWith('3 また、三者は、北朝鮮によるロシアへの兵士派遣')).toBe(true);
     expect(first.matched).toEqual(['最も強い言葉で非難']);
+    const [start, end] = first.citations[0]!.highlights![0]!;
+    expect(first.text.slice(start, end)).toBe('最も強い言葉で非難');
   });
 
   it('finds the English paragraph that condemns DPRK-Russia military cooperation', () => {

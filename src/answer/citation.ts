@@ -1,14 +1,23 @@
 import type { Paragraph, Statement } from '../corpus/types.ts';
+import { excerptHighlights, type Excerpt } from './excerpt.ts';
+import type { Range } from './highlight.ts';
 import type { Citation } from './types.ts';
 
-export function cite(statement: Statement, paragraph: Paragraph, excerpt: string): Citation {
+/**
+ * A citation of `paragraph`, quoting `excerpt`: an excerpt made of it (then `marked`, ranges of
+ * the paragraph, become the citation's highlights where the excerpt shows them), or the text to
+ * quote as it is, unmarked.
+ */
+export function cite(statement: Statement, paragraph: Paragraph, excerpt: Excerpt | string, marked: readonly Range[] = []): Citation {
+  const highlights = typeof excerpt === 'string' ? [] : excerptHighlights(excerpt, marked);
   return {
     statement: statement.id,
     title: statement.title,
     date: statement.date,
     language: statement.language,
     paragraph: paragraph.number,
-    excerpt,
+    excerpt: typeof excerpt === 'string' ? excerpt : excerpt.text,
     ...(statement.source ? { source: statement.source } : {}),
+    ...(highlights.length > 0 ? { highlights } : {}),
   };
 }

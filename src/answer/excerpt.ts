@@ -1,4 +1,5 @@
-import type { Range } from './highlight.ts';
+import { mergeRanges, type Range } from './highlight.ts';
+import type { Highlight } from './types.ts';
 import { sentenceBounds } from '../text/sentences.ts';
 
 /** Longest excerpt in characters: fits a Discord embed field with room for the citation. */
@@ -9,6 +10,8 @@ export interface Excerpt {
   text: string;
   /** Offset of `text` (without a leading ellipsis) in the paragraph. */
   offset: number;
+  /** How many characters of the paragraph `text` holds (without its ellipses). */
+  length: number;
 }
 
 /** Cuts a single over-long sentence after a word (space or 、) or at worst between code points. */
@@ -23,7 +26,7 @@ function cutSentence(text: string, max: number): string {
  * sentences starting at the one with the first match, with an ellipsis where text was left out.
  */
 export function makeExcerpt(paragraph: string, matches: Range[], max = MAX_EXCERPT): Excerpt {
-  if (paragraph.length <= max) return { text: paragraph, offset: 0 };
+  if (paragraph.length <= max) return { text: paragraph, offset: 0, length: paragraph.length };
   const bounds = sentenceBounds(paragraph);
   // The window of whole sentences that holds the most matches, starting at a sentence with one:
   // "search" early in the paragraph does not hide "Urban Search and Rescue Team" later.
@@ -54,5 +57,15 @@ export function makeExcerpt(paragraph: string, matches: Range[], max = MAX_EXCER
   const trimmed = body.trim();
   const offset = start + lead;
   const text = (offset > 0 ? ELLIPSIS : '') + trimmed + (offset + trimmed.length < paragraph.trimEnd().length ? ELLIPSIS : '');
-  return { text, offset };
+  return { text, offset, length: trimmed.length };
+}
+
+/**
+ * The ranges of a paragraph (UTF-16 offsets) that lie wholly inside an excerpt of it, as offsets
+ * into the excerpt's text (past its leading ellipsis), merged and sorted.
+ */
+export function excerptHighlights(excerpt: Excerpt, ranges: readonly Range[]): Highlight[] {
+  const lead = excerpt.offset > 0 ? ELLIPSIS.length : 0;
+  const inside = ranges.filter(([s, e]) => s < e && s >= excerpt.offset && e <= excerpt.offset + excerpt.length);
+  return mergeRanges(inside.map(([s, e]) => [s - excerpt.offset + lead, e - excerpt.offset + lead]));
 }

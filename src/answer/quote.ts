@@ -15,15 +15,9 @@ export function quoteItem(match: ParagraphMatch): AnswerItem {
   const ranges = matchRanges(match.paragraph.text, match.keywords, match.terms);
   const at = match.anchor === undefined ? undefined : Math.round(match.anchor * match.paragraph.text.length);
   const excerpt = makeExcerpt(match.paragraph.text, ranges.length === 0 && at !== undefined ? [[at, at]] : ranges);
-  const body = excerpt.text.replace(/^…|…$/g, '');
-  const matched = [
-    ...new Set(
-      ranges
-        .filter(([s, e]) => s >= excerpt.offset && e <= excerpt.offset + body.length)
-        .map(([s, e]) => match.paragraph.text.slice(s, e)),
-    ),
-  ];
-  return { text: excerpt.text, citations: [cite(match.statement, match.paragraph, excerpt.text)], matched };
+  const citation = cite(match.statement, match.paragraph, excerpt, ranges);
+  const matched = [...new Set((citation.highlights ?? []).map(([s, e]) => excerpt.text.slice(s, e)))];
+  return { text: excerpt.text, citations: [citation], matched };
 }
 
 /** The notice that tells the user how the answer was found, when it is not a plain match. */

@@ -7,6 +7,9 @@ import type { Lang } from '../text/script.ts';
 export type { Lang };
 export type AnswerKind = 'who' | 'when' | 'quote' | 'none';
 
+/** `[start, end)` in UTF-16 code units of a citation's `excerpt`. */
+export type Highlight = [start: number, end: number];
+
 export interface Citation {
   statement: string;
   title: string;
@@ -16,6 +19,12 @@ export interface Citation {
   /** Verbatim corpus text; whitespace may be collapsed, long text cut at a sentence boundary. */
   excerpt: string;
   source?: string;
+  /**
+   * Where the answer matched in `excerpt` (the query's words, the person, the date), as offsets
+   * into `excerpt` exactly as it is (ellipses included): sorted, not overlapping. Renderers mark
+   * these and nothing else. Absent when nothing in the excerpt is to be marked.
+   */
+  highlights?: Highlight[];
 }
 
 export interface PersonInfo {
@@ -53,7 +62,11 @@ export interface AnswerItem {
   person?: PersonInfo;
   time?: TimeInfo;
   citations: Citation[];
-  /** Normalized query terms found in the excerpts, so renderers can highlight them. */
+  /**
+   * The matched words as the statements write them (query words, the person's mentions, the date
+   * as written), for readers of the JSON; where they stand in each excerpt is its citation's
+   * `highlights`, which is what renderers mark.
+   */
   matched?: string[];
 }
 

@@ -41,7 +41,7 @@ function timeItem(statement: Statement, paragraph: Paragraph, e: TimeExpression,
   const excerpt = makeExcerpt(paragraph.text, [[e.start, e.end]]);
   const time = timeInfo(e, lang);
   const text = describeTime(time, lang, { time: e.approximateTime, duration: e.approximateDuration });
-  return { text, time, citations: [cite(statement, paragraph, excerpt.text)], matched: [e.text] };
+  return { text, time, citations: [cite(statement, paragraph, excerpt, [[e.start, e.end]])], matched: [e.text] };
 }
 
 /** Characters of distance a coarse expression concedes to a precise one, when dating a topic. */

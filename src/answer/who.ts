@@ -109,7 +109,8 @@ function mentionCitation(lib: Library, n: Named, paragraphs?: ReadonlySet<number
   const mention = n.person.mentions.find((m) => !paragraphs || paragraphs.has(m.paragraph)) ?? n.person.mentions[0]!;
   const paragraph = statement.paragraphs[mention.paragraph - 1]!;
   const excerpt = makeExcerpt(paragraph.text, [[mention.start, mention.end]]);
-  return cite(statement, paragraph, excerpt.text);
+  const marked = n.person.mentions.filter((m) => m.paragraph === mention.paragraph).map((m): [number, number] => [m.start, m.end]);
+  return cite(statement, paragraph, excerpt, marked);
 }
 
 /** One entry per person: mentions merged across statements of one language, then across languages. */

@@ -1,8 +1,8 @@
 /**
  * Answer -> Discord message data (embeds and buttons), as plain JSON the API accepts.
  * Pure: no client, no I/O. Every Discord limit is respected here, so adapters can send the
- * result as is; corpus and user text are escaped for Discord markdown, and the matched words of
- * each excerpt are the only bold text inside it.
+ * result as is; corpus and user text are escaped for Discord markdown, and the highlights of
+ * each excerpt (where the answer matched) are the only bold text inside it.
  */
 import {
   ButtonStyle,
@@ -16,11 +16,11 @@ import {
 import { KINDS, type QueryKind } from '../answer/kinds.ts';
 import { makeExcerpt } from '../answer/excerpt.ts';
 import type { Statement } from '../corpus/types.ts';
-import type { Answer, Lang } from '../answer/types.ts';
+import type { Answer, Highlight, Lang } from '../answer/types.ts';
 import type { StatementSummary } from '../engine/types.ts';
 import { escapeDiscord, plainText } from './discordSafe.ts';
-import { splitByMatches } from './highlight.ts';
-import { fitFormatted, truncateText } from './truncate.ts';
+import { highlightPieces } from './highlight.ts';
+import { ELLIPSIS, fitFormatted, truncateText } from './truncate.ts';
 import { commandRef, discordHelp } from './commandGuide.ts';
 import { LABELS } from './labels.ts';
 import { layoutAnswer, shortCitation, shortPublisher, type AnswerLine, type Evidence, type LayoutOptions, type StatementLookup } from './layout.ts';
@@ -88,26 +88,26 @@ export function escapeText(text: string): string {
   return escapeDiscord(text);
 }
 
-/** An excerpt as a block quote with the matched terms in bold, everything else escaped. */
-export function formatExcerpt(excerpt: string, matched: readonly string[]): string {
-  // "**ballistic missile**" reads better than "**ballistic** **missile**".
-  const pieces: Array<{ text: string; matched: boolean }> = [];
-  for (const piece of splitByMatches(excerpt, matched)) {
-    const last = pieces[pieces.length - 1];
-    const gap = pieces[pieces.length - 2];
-    if (piece.matched && last && !last.matched && /^[ \u3000]+$/.test(last.text) && gap?.matched) {
-      pieces.pop();
-      gap.text += last.text + piece.text;
-    } else if (piece.matched && last?.matched) {
-      last.text += piece.text;
-    } else {
-      pieces.push({ ...piece });
-    }
-  }
-  const body = pieces
-    .map((piece) => (piece.matched ? `**${escapeText(piece.text)}**` : escapeText(piece.text)))
+/**
+ * Never bold inside: links (bold inside one breaks it or changes its target) and Discord's `<…>`
+ * syntax (mentions, timestamps, emoji), which must read back exactly as written.
+ */
+const UNMARKED = /\b(?:https?:\/\/|www\.)[^\s<>"]+|<[^<>\s]+>/giu;
+
+/** An excerpt as a block quote with its highlights in bold, everything else escaped. */
+export function formatExcerpt(excerpt: string, highlights: readonly Highlight[] = []): string {
+  const unmarked = [...excerpt.matchAll(UNMARKED)].map((m) => [m.index, m.index + m[0].length] as const);
+  const marks = highlights.filter(([s, e]) => !unmarked.some(([us, ue]) => s < ue && e > us));
+  const body = highlightPieces(excerpt, marks)
+    .map((piece) => (piece.marked ? `**${escapeText(piece.text)}**` : escapeText(piece.text)))
     .join('');
   return `> ${body.replace(/\n/g, '\n> ')}`;
+}
+
+/** The highlights of `raw` that `cut`, a shortening of it by truncateText (a prefix and …), still shows whole. */
+function highlightsAfterCut(raw: string, cut: string, highlights: readonly Highlight[]): Highlight[] {
+  const kept = cut === raw ? raw.length : Math.max(0, cut.length - ELLIPSIS.length);
+  return highlights.filter(([, e]) => e <= kept);
 }
 
 function safeUrl(url: string | undefined): string | undefined {
@@ -132,7 +132,8 @@ function lineMarkdown(line: AnswerLine, lang: Lang): string {
 /** A quote block and its citation within `max` characters. */
 function evidenceMarkdown(e: Evidence, lang: Lang, max: number, statements?: StatementLookup): string {
   const cite = citationMarkdown(e, lang, statements);
-  return `${fitFormatted(e.excerpt, max - cite.length - 1, (t) => formatExcerpt(t, e.matched))}\n${cite}`;
+  const format = (t: string) => formatExcerpt(t, highlightsAfterCut(e.excerpt, t, e.highlights));
+  return `${fitFormatted(e.excerpt, max - cite.length - 1, format)}\n${cite}`;
 }
 
 export function embedLength(embed: APIEmbed): number {
@@ -348,7 +349,7 @@ export function renderAnnouncement(s: AnnouncedStatement, options: AnnouncementO
   const link = safeUrl(s.source);
   const head = `${escapeText(shortPublisher(s.publisher, lang))} · ${escapeText(s.date)}`;
   // Whole sentences from the start, with … where the paragraph goes on.
-  const quote = s.firstParagraph ? formatExcerpt(makeExcerpt(s.firstParagraph, [], ANNOUNCED_PARAGRAPH_MAX).text, []) : '';
+  const quote = s.firstParagraph ? formatExcerpt(makeExcerpt(s.firstParagraph, [], ANNOUNCED_PARAGRAPH_MAX).text) : '';
   const footer = [LABELS.newStatement[lang], options.footer].filter(Boolean).join('\n');
   const buttons: ButtonSpec[] = [];
   for (const kind of ['who', 'when'] as const) {

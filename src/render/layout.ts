@@ -7,8 +7,9 @@
  */
 import { kindSpec, type QueryKind } from '../answer/kinds.ts';
 import { notice } from '../answer/notices.ts';
-import type { Answer, AnswerItem, Citation, Lang } from '../answer/types.ts';
-import { matchSpans } from './highlight.ts';
+import type { Answer, AnswerItem, Citation, Highlight, Lang } from '../answer/types.ts';
+import { mergeRanges } from '../answer/highlight.ts';
+import { highlightsWithin } from './highlight.ts';
 import { headed, LABELS, paragraphLabel } from './labels.ts';
 import { ELLIPSIS, truncateText } from './truncate.ts';
 
@@ -33,8 +34,8 @@ export interface Evidence {
   citation: Citation;
   /** Verbatim; long paragraphs of who/when answers keep the sentences that support the page. */
   excerpt: string;
-  /** Every matched word of the page's items that this paragraph supports. */
-  matched: string[];
+  /** Where `excerpt` is marked: the highlights of every citation of this paragraph on the page. */
+  highlights: Highlight[];
   /** The language side of a compare pair. */
   side?: Lang;
   /** Number of the quote item this paragraph is (quotes only). */
@@ -81,29 +82,42 @@ const TITLE_IN_HEADING = 60;
  */
 const SENTENCE = /[^。．！？!?]*?(?:[。．！？!?]+|(?<=[a-z0-9)”’"]{2})\.(?=\s)|$)\s*/gu;
 
-function sentences(text: string): string[] {
-  const out: string[] = [];
-  for (const m of text.matchAll(SENTENCE)) if (m[0]) out.push(m[0]);
+/** The sentences of `text`, end to end, as offsets. */
+function sentences(text: string): Array<{ start: number; end: number }> {
+  const out: Array<{ start: number; end: number }> = [];
+  for (const m of text.matchAll(SENTENCE)) if (m[0]) out.push({ start: m.index, end: m.index + m[0].length });
   return out;
 }
 
-/** The sentences of `excerpt` that contain a matched word, elisions marked with an ellipsis. */
-export function focusExcerpt(excerpt: string, matched: readonly string[]): string {
-  if (excerpt.length <= FOCUS_OVER || matched.length === 0) return excerpt;
+/**
+ * The sentences of `excerpt` that hold a highlight, elisions marked with an ellipsis, and the
+ * highlights moved to where they stand in the shortened text.
+ */
+export function focusExcerpt(excerpt: string, highlights: readonly Highlight[]): { excerpt: string; highlights: Highlight[] } {
+  const marks = highlightsWithin(highlights, excerpt.length);
+  if (excerpt.length <= FOCUS_OVER || marks.length === 0) return { excerpt, highlights: marks };
   const parts = sentences(excerpt);
-  const keep = parts.map((s) => matchSpans(s, matched).length > 0);
-  if (!keep.some(Boolean) || keep.every(Boolean)) return excerpt;
+  const keep = parts.map((p) => marks.some(([s, e]) => s < p.end && e > p.start));
+  if (keep.every(Boolean)) return { excerpt, highlights: marks };
   let out = '';
   let skipped = false;
-  parts.forEach((s, i) => {
+  // Where each kept sentence starts in the excerpt and in the shortened text.
+  const moved: Array<{ from: number; to: number; at: number }> = [];
+  parts.forEach((p, i) => {
     if (keep[i]) {
       if (skipped && out) out = out.trimEnd() + ELLIPSIS;
       else if (skipped) out = ELLIPSIS;
-      out += s;
+      moved.push({ from: p.start, to: p.end, at: out.length });
+      out += excerpt.slice(p.start, p.end);
       skipped = false;
     } else skipped = true;
   });
-  return skipped ? out.trimEnd() + ELLIPSIS : out.trimEnd();
+  out = skipped ? out.trimEnd() + ELLIPSIS : out.trimEnd();
+  const shifted = marks.flatMap(([s, e]): Highlight[] => {
+    const seg = moved.find((m) => s >= m.from && s < m.to);
+    return seg ? [[s - seg.from + seg.at, e - seg.from + seg.at]] : [];
+  });
+  return { excerpt: out, highlights: highlightsWithin(shifted, out.length) };
 }
 
 /** 外務省 (Ministry of Foreign Affairs of Japan) -> 外務省 or the English name; cuts ", Office of…". */
@@ -148,22 +162,61 @@ function key(c: Citation): string {
   return `${c.statement}\u0000${c.paragraph}`;
 }
 
-/** Each cited paragraph once, in order of first citation, with the matched words of every item citing it. */
+/** An excerpt's paragraph text between the ellipses `makeExcerpt` puts where it cut. */
+function bare(excerpt: string): { lead: number; body: string } {
+  const lead = excerpt.startsWith(ELLIPSIS) ? ELLIPSIS.length : 0;
+  const trail = excerpt.length > lead && excerpt.endsWith(ELLIPSIS) ? ELLIPSIS.length : 0;
+  return { lead, body: excerpt.slice(lead, excerpt.length - trail) };
+}
+
+/**
+ * A citation's highlights as offsets into `excerpt`, another excerpt of the same paragraph (a
+ * long paragraph is cut around what each item cites): the highlights in the part both show, when
+ * the two overlap in exactly one way, checked character by character; else none.
+ */
+function highlightsIn(excerpt: string, c: Citation): Highlight[] {
+  const own = c.highlights ?? [];
+  if (c.excerpt === excerpt || own.length === 0) return own;
+  const x = bare(excerpt);
+  const y = bare(c.excerpt);
+  // Where y's body starts in x's (negative: x's body starts inside y's), both cut at sentences.
+  const agree = (d: number) => {
+    const from = Math.max(0, d);
+    const to = Math.min(x.body.length, d + y.body.length);
+    return to > from && x.body.slice(from, to) === y.body.slice(from - d, to - d);
+  };
+  const starts = (long: string, short: string, sign: number) => {
+    const out: number[] = [];
+    const probe = short.slice(0, 40);
+    for (let i = probe ? long.indexOf(probe) : -1; i >= 0; i = long.indexOf(probe, i + 1)) if (agree(sign * i)) out.push(sign * i);
+    return out;
+  };
+  const shifts = new Set([...starts(x.body, y.body, 1), ...starts(y.body, x.body, -1)]);
+  if (shifts.size !== 1) return [];
+  const shift = [...shifts][0]! + x.lead - y.lead;
+  return own
+    .map(([s, e]): Highlight => [s + shift, e + shift])
+    .filter(([s, e]) => s >= x.lead && e <= x.lead + x.body.length);
+}
+
+/** Each cited paragraph once, in order of first citation, with the highlights of every citation of it. */
 function groupEvidence(items: readonly AnswerItem[], focus: boolean): Evidence[] {
-  const byKey = new Map<string, Evidence>();
+  const byKey = new Map<string, { citation: Citation; marks: Highlight[] }>();
   for (const item of items) {
     for (const c of item.citations) {
       let e = byKey.get(key(c));
       if (!e) {
-        e = { citation: c, excerpt: c.excerpt, matched: [] };
+        e = { citation: c, marks: [] };
         byKey.set(key(c), e);
       }
-      for (const m of item.matched ?? []) if (!e.matched.includes(m)) e.matched.push(m);
+      e.marks.push(...highlightsIn(e.citation.excerpt, c));
     }
   }
-  const all = [...byKey.values()];
-  if (focus) for (const e of all) e.excerpt = focusExcerpt(e.citation.excerpt, e.matched);
-  return all;
+  return [...byKey.values()].map(({ citation, marks }) => {
+    const merged = mergeRanges(marks);
+    const shown = focus ? focusExcerpt(citation.excerpt, merged) : { excerpt: citation.excerpt, highlights: merged };
+    return { citation, ...shown };
+  });
 }
 
 /** The statement a topic-less who/when chose: the first one cited in the asked language. */
@@ -217,7 +270,7 @@ export function layoutAnswer(answer: Answer, options: LayoutOptions = {}): PageL
         layout.evidence.push({
           citation: c,
           excerpt: c.excerpt,
-          matched: item.matched ?? [],
+          highlights: c.highlights ?? [],
           side: c.language.startsWith('ja') ? 'ja' : 'en',
           n: first + i + 1,
         });
@@ -227,7 +280,7 @@ export function layoutAnswer(answer: Answer, options: LayoutOptions = {}): PageL
     // A quote's answer is its paragraph: the evidence is the answer.
     items.forEach((item, i) => {
       const c = item.citations[0];
-      if (c) layout.evidence.push({ citation: c, excerpt: c.excerpt, matched: item.matched ?? [], n: first + i + 1 });
+      if (c) layout.evidence.push({ citation: c, excerpt: c.excerpt, highlights: c.highlights ?? [], n: first + i + 1 });
     });
   } else {
     layout.lines = items.map((item, i) => lineOf(item, first + i + 1));

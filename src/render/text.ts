@@ -3,9 +3,9 @@
  * shares (./layout.ts): a title, the answer lines, then each supporting paragraph once with a
  * short citation.
  */
-import { escapeRegExp } from '../text/regexp.ts';
 import type { Answer, Citation, Lang } from '../answer/types.ts';
 import type { StatementSummary } from '../engine/types.ts';
+import { markHighlights } from './highlight.ts';
 import { LABELS } from './labels.ts';
 import { layoutAnswer, shortCitation, type Evidence, type Mode, type StatementLookup } from './layout.ts';
 
@@ -13,7 +13,7 @@ import { layoutAnswer, shortCitation, type Evidence, type Mode, type StatementLo
 export const terminalBold = (s: string): string => `\u001b[1m${s}\u001b[22m`;
 
 export interface TextStyle {
-  /** Wraps a matched word (e.g. ANSI bold in a terminal); identity by default. */
+  /** Wraps a highlight, where the answer matched (e.g. ANSI bold in a terminal); identity by default. */
   highlight?: (s: string) => string;
   /** The question as typed, for the title (the engine's query is stripped of question words). */
   asked?: string;
@@ -21,14 +21,6 @@ export interface TextStyle {
   statements?: StatementLookup;
   /** How the reader lists statements here: "readout statements" or "/statements". */
   statementsRef?: string;
-}
-
-/** Marks every occurrence of the matched words, longest first so that overlaps stay whole. */
-export function markMatches(text: string, matched: readonly string[] = [], mark: (s: string) => string): string {
-  const words = [...new Set(matched)].filter(Boolean).sort((a, b) => b.length - a.length);
-  if (words.length === 0) return text;
-  const escaped = words.map(escapeRegExp);
-  return text.replace(new RegExp(escaped.join('|'), 'g'), (m) => mark(m));
 }
 
 export function citationLine(c: Citation, lang: Lang, statements?: StatementLookup): string {
@@ -39,7 +31,7 @@ export function citationLine(c: Citation, lang: Lang, statements?: StatementLook
 function quoteLines(e: Evidence, lang: Lang, style: TextStyle, indent: string, label = ''): string[] {
   const mark = style.highlight ?? ((s: string) => s);
   return [
-    `${indent}${label}“${markMatches(e.excerpt, e.matched, mark)}”`,
+    `${indent}${label}“${markHighlights(e.excerpt, e.highlights, mark)}”`,
     `${indent}${' '.repeat(label.length ? 2 : 0)}— ${citationLine(e.citation, lang, style.statements)}`,
   ];
 }

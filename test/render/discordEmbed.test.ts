@@ -1,21 +1,33 @@
 import fc from 'fast-check';
 import { notice } from '../../src/answer/notices.ts';
 import { describe, expect, test } from 'vitest';
-import type { Answer, AnswerItem, Citation } from '../../src/answer/types.ts';
+import type { Answer, AnswerItem, Citation, Highlight } from '../../src/answer/types.ts';
 import {
   DISCORD_LIMITS,
   embedLength,
+  escapeText,
   formatExcerpt,
   renderAnswer,
   OFF_IDS,
   renderStatementList,
 } from '../../src/render/discordEmbed.ts';
-import { matchSpans } from '../../src/render/highlight.ts';
 
 const LONG_PARAGRAPH = Array.from(
   { length: 60 },
   (_, i) => `第${i + 1}に、両首脳は、経済安全保障及び重要鉱物の供給網の強靱化について、関係閣僚による協議を定期的に開催することで一致しました。`,
 ).join('');
+
+/** Test data: every place `words` stand in `text`, as the answer would give them. */
+function at(text: string, ...words: string[]): Highlight[] {
+  const out: Highlight[] = [];
+  for (const w of words.filter(Boolean)) for (let i = text.indexOf(w); i >= 0; i = text.indexOf(w, i + 1)) out.push([i, i + w.length]);
+  return out.sort((a, b) => a[0] - b[0]);
+}
+
+/** A citation of `excerpt` with `words` highlighted wherever they stand. */
+function marked(n: number, excerpt: string, ...words: string[]): Citation {
+  return { ...citation(n, excerpt), highlights: at(excerpt, ...words) };
+}
 
 function citation(n: number, excerpt = LONG_PARAGRAPH): Citation {
   return {
@@ -61,7 +73,7 @@ function quotedBlocks(text: string): string[] {
 
 describe('renderAnswer', () => {
   test('a very long Japanese excerpt is cut at 。 with an ellipsis, keeping its bold pairs and a linked short citation', () => {
-    const embed = embedOf(renderAnswer(answer([{ text: LONG_PARAGRAPH, citations: [citation(1)], matched: ['経済安全保障'] }])));
+    const embed = embedOf(renderAnswer(answer([{ text: LONG_PARAGRAPH, citations: [marked(1, LONG_PARAGRAPH, '経済安全保障')], matched: ['経済安全保障'] }])));
     expectWithinLimits(embed);
     const value = embed.description!;
     expect(value).toMatch(/一致しました。…\n— \[/);
@@ -81,7 +93,7 @@ describe('renderAnswer', () => {
   test('many items with many long citations stay within every limit, 6000 in total', () => {
     const items = Array.from({ length: 12 }, (_, i) => ({
       text: `回答${i}：${LONG_PARAGRAPH}`,
-      citations: [citation(i), citation(i + 100)],
+      citations: [marked(i, LONG_PARAGRAPH, '経済安全保障', '重要鉱物'), marked(i + 100, LONG_PARAGRAPH, '経済安全保障', '重要鉱物')],
       matched: ['経済安全保障', '重要鉱物'],
     }));
     for (const kind of ['quote', 'who'] as const) {
@@ -94,8 +106,8 @@ describe('renderAnswer', () => {
   });
 
   test('who: the names first, then each cited paragraph once with every name of the page in bold', () => {
-    const shared = citation(1, '外務大臣は、米国国務長官及び韓国外交部長官との間で電話会談を行いました。');
-    const items = ['外務大臣', '米国国務長官', '韓国外交部長官'].map((name) => ({ text: `${name}（役職）`, citations: [shared], matched: [name] }));
+    const text = '外務大臣は、米国国務長官及び韓国外交部長官との間で電話会談を行いました。';
+    const items = ['外務大臣', '米国国務長官', '韓国外交部長官'].map((name) => ({ text: `${name}（役職）`, citations: [marked(1, text, name)], matched: [name] }));
     const embed = embedOf(renderAnswer(answer(items, { kind: 'who', query: '' }), { mode: 'who' }));
     const d = embed.description!;
     expect(d.startsWith('**1.** 外務大臣（役職）\n**2.** 米国国務長官（役職）\n**3.** 韓国外交部長官（役職）\n\n> ')).toBe(true);
@@ -108,7 +120,7 @@ describe('renderAnswer', () => {
 
   test('a long paragraph supporting a who answer keeps the sentences that name the people', () => {
     const text = 'Minister Tanaka met Secretary Smith in Tokyo. ' + 'They discussed many other matters at length, with no names at all. '.repeat(8) + 'Secretary Smith thanked the host.';
-    const embed = embedOf(renderAnswer(answer([{ text: 'Secretary Smith', citations: [{ ...citation(1, text), language: 'en' }], matched: ['Secretary Smith'] }], { kind: 'who', language: 'en', query: 'Smith' }), { mode: 'who' }));
+    const embed = embedOf(renderAnswer(answer([{ text: 'Secretary Smith', citations: [{ ...marked(1, text, 'Secretary Smith'), language: 'en' }], matched: ['Secretary Smith'] }], { kind: 'who', language: 'en', query: 'Smith' }), { mode: 'who' }));
     expect(embed.description).toContain('> Minister Tanaka met **Secretary Smith** in Tokyo.…**Secretary Smith** thanked the host.');
   });
 
@@ -130,7 +142,8 @@ describe('renderAnswer', () => {
         fc.string({ unit: 'grapheme', maxLength: 600 }),
         fc.constantFrom('quote', 'who', 'compare'),
         (texts, query, mode) => {
-          const items = texts.map((t, i) => ({ text: t, citations: [citation(i, t), { ...citation(i + 50, t), language: 'en' }], matched: [query.slice(0, 3)] }));
+          const q = query.slice(0, 3);
+          const items = texts.map((t, i) => ({ text: t, citations: [marked(i, t, q), { ...marked(i + 50, t, q), language: 'en' }], matched: [q] }));
           const rendered = renderAnswer(answer(items, { query, kind: mode === 'who' ? 'who' : 'quote' }), { pageSize: 8, mode });
           expectWithinLimits(embedOf(rendered));
         },
@@ -142,7 +155,7 @@ describe('renderAnswer', () => {
   test('user and corpus markdown is escaped; only the matched words are bold', () => {
     const text = 'The Ministers rejected *gray-zone* tactics, __coercion__ and `pressure` at sea.';
     const embed = embedOf(renderAnswer(
-      answer([{ text, citations: [{ ...citation(1, text), language: 'en' }], matched: ['coercion'] }], {
+      answer([{ text, citations: [{ ...marked(1, text, 'coercion'), language: 'en' }], matched: ['coercion'] }], {
         language: 'en',
         query: '**coercion** # heading',
       }),
@@ -186,7 +199,7 @@ describe('renderAnswer', () => {
   });
 
   test('compare: 日本語 and English side by side when short, stacked when long, each with its citation', () => {
-    const pair = (ja: string, en: string) => [{ text: ja, citations: [citation(1, ja), { ...citation(2, en), language: 'en' }], matched: ['ICBM'] }];
+    const pair = (ja: string, en: string) => [{ text: ja, citations: [marked(1, ja, 'ICBM'), { ...marked(2, en, 'ICBM'), language: 'en' }], matched: ['ICBM'] }];
     const short = embedOf(renderAnswer(answer(pair('ICBMを非難しました。', 'They condemned the ICBM launch.'), { query: 'ICBM' }), { mode: 'compare' }));
     expect(short.title).toBe('比較：ICBM');
     expect(short.fields!.map((f) => [f.name, f.inline])).toEqual([['日本語', true], ['English', true]]);
@@ -197,17 +210,25 @@ describe('renderAnswer', () => {
   });
 });
 
-describe('formatExcerpt and matchSpans', () => {
-  test('full-width corpus text matches normalized half-width terms', () => {
-    expect(formatExcerpt('ＩＣＢＭ級弾道ミサイル', ['icbm'])).toBe('> **ＩＣＢＭ**級弾道ミサイル');
+describe('formatExcerpt', () => {
+  test('bolds the highlights as given, full-width and astral characters included', () => {
+    expect(formatExcerpt('ＩＣＢＭ級弾道ミサイル', [[0, 4]])).toBe('> **ＩＣＢＭ**級弾道ミサイル');
+    // 𠮷 is two UTF-16 code units: the highlights count them as Discord does.
+    expect(formatExcerpt('𠮷野家の𠮷', [[0, 2], [5, 7]])).toBe('> **𠮷**野家の**𠮷**');
   });
 
-  test('longer terms win over the terms inside them; spans never split surrogates', () => {
-    expect(matchSpans('経済安全保障と安全保障', ['安全保障', '経済安全保障'])).toEqual([
-      { start: 0, end: 6 },
-      { start: 7, end: 11 },
-    ]);
-    expect(formatExcerpt('𠮷野家の𠮷', ['𠮷'])).toBe('> **𠮷**野家の**𠮷**');
+  test('nothing but the highlights is bold, however often the same words stand elsewhere', () => {
+    expect(formatExcerpt('経済安全保障と安全保障', [[0, 6]])).toBe('> **経済安全保障**と安全保障');
+  });
+
+  test('highlights out of range, empty or overlapping are ignored', () => {
+    expect(formatExcerpt('abc def', [[4, 99], [2, 2], [-1, 1]])).toBe('> abc def');
+    expect(formatExcerpt('abc def', [[0, 3], [1, 5]])).toBe('> **abc** def');
+  });
+
+  test('never bold inside a link or Discord syntax', () => {
+    const text = 'See https://readout.example/x and <t:1:F> for readout.';
+    expect(formatExcerpt(text, at(text, 'readout', 't:1'))).toBe(`> ${escapeText('See https://readout.example/x and <t:1:F> for ')}**readout**.`);
   });
 });
 
@@ -232,9 +253,8 @@ describe('renderStatementList', () => {
   });
 });
 
-test('adjacent matched words separated by a space are one bold run', () => {
-  expect(formatExcerpt('an intercontinental ballistic missile (ICBM)', ['ballistic', 'missile'])).toBe(
-    '> an intercontinental **ballistic missile** (ICBM)',
-  );
-  expect(formatExcerpt('ballistic and missile', ['ballistic', 'missile'])).toBe('> **ballistic** and **missile**');
+test('adjacent highlights separated by a space are one bold run', () => {
+  const text = 'an intercontinental ballistic missile (ICBM)';
+  expect(formatExcerpt(text, at(text, 'ballistic', 'missile'))).toBe('> an intercontinental **ballistic missile** (ICBM)');
+  expect(formatExcerpt('ballistic and missile', at('ballistic and missile', 'ballistic', 'missile'))).toBe('> **ballistic** and **missile**');
 });

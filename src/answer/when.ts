@@ -253,13 +253,14 @@ export function answerWhen(lib: Library, query: string, scope: SearchScope): Ans
   // A dateline matches the date words of a question ("on 22 June 2018") but dates the statement,
   // not the event: the paragraphs that say when the event was come first.
   // A date whose event is the kind asked about (the dinner, not the talks before it) first.
-  const kind = (e: TimeExpression) => {
-    const what = e.what && !e.precision ? normalize(e.what) : '';
+  const kindOf = (e: TimeExpression) => {
+    const what = e.what ? normalize(e.what) : '';
     if (!what) return 0;
     const fits = (set: Set<string>) => [...set].some((k) => k.length > 1 && (what.includes(k) || k.includes(what)));
     const at = askedKinds.findIndex((k) => fits(k.any));
     return at === -1 ? 0 : 2 * (askedKinds.length - at) + (fits(askedKinds[at]!.own) ? 1 : 0);
   };
+  const kind = (e: TimeExpression) => (e.precision ? 0 : kindOf(e));
   const candidates = topicParagraphs(lib, rel, best.statements, scope.lang);
   const undated = candidates.filter((m) => !isDateline(m.paragraph.text, timesOf(m)));
   // The best paragraphs, unless the days they give are of another kind of event asked (the visit
@@ -320,7 +321,7 @@ export function answerWhen(lib: Library, query: string, scope: SearchScope): Ans
   // month" of a State Visit, asked of the meeting), nor answer "On what date …" when the
   // statement's opening dates its own event to the day ("agreed Saturday … back in September").
   if (items.length > 0 && picked.every((e) => e.precision)) {
-    const otherKind = picked.every((e) => e.what !== undefined && kind(e) === 0);
+    const otherKind = picked.every((e) => e.what !== undefined && kindOf(e) === 0);
     if (otherKind || scope.date) {
       const day = best.statements.map((i) => ({ i, t: eventTime(lib, i, true) })).find((x) => x.t !== undefined);
       if (day) items.unshift(timeItem(lib.statements[day.i]!, day.t!.paragraph, inAskedZone(day.t!.expr, zone), scope.lang));

@@ -330,7 +330,11 @@ export function answerWhen(lib: Library, query: string, scope: SearchScope): Ans
   }
   // The words asked about stand where no date does (an item of the readout): the event's own date.
   if (items.length === 0) {
-    const event = best.statements.map((i) => ({ i, t: eventTime(lib, i) })).find((x) => x.t !== undefined);
+    // A day first; a month or year only if it is of the kind asked or of none ("later in the month"
+    // of a State Visit does not date the meeting asked).
+    const opening = (dayOnly: boolean) => best.statements.map((i) => ({ i, t: eventTime(lib, i, dayOnly) })).find((x) => x.t !== undefined);
+    const vague = opening(false);
+    const event = opening(true) ?? (vague && (!vague.t!.expr.what || kindOf(vague.t!.expr) > 0) ? vague : undefined);
     // A readout that dates nothing ("PM Boris Johnson spoke to Yoshihide Suga"): its own date, so labelled.
     if (!event) items.push(issueItem(lib.statements[best.statements[0]!]!, scope.lang));
     else items.push(timeItem(lib.statements[event.i]!, event.t!.paragraph, event.t!.expr, scope.lang));

@@ -11,7 +11,7 @@ import type { Statement } from '../corpus/types.ts';
 import type { Library } from './library.ts';
 import { CJK_CHAR, primaryLanguage } from '../text/script.ts';
 import { normalize } from '../text/normalize.ts';
-import { canonicalCountry } from '../understand/countries.ts';
+import { canonicalCountry, publisherCountry } from '../understand/countries.ts';
 import { extractTimes } from '../understand/times/extract.ts';
 import { containsKeyword } from '../index/paragraphIndex.ts';
 import type { Keyword } from '../text/tokenize.ts';
@@ -242,7 +242,9 @@ function titleOf(s: Statement): { text: string; terms: Set<string> } {
   if (!t) {
     // A principal named only by title ("The President", in a White House readout) is the statement's too.
     const principals = principalsByTitle(s).map((h) => h.name);
-    const text = normalize([s.title, s.publisher, ...principals].join('\n'));
+    // The publisher's government speaks too: "the Japanese foreign minister's statement" of 外務省's.
+    const country = publisherCountry(s.publisher);
+    const text = normalize([s.title, s.publisher, ...principals, ...(country ? [country.name, country.ja[0]!] : [])].join('\n'));
     titles.set(s, (t = { text, terms: new Set(indexTerms(text)) }));
   }
   return t;

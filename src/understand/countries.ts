@@ -5,6 +5,8 @@
  * ("U.S.", "American", "Republic of Korea (ROK)" is handled by the extractor).
  * Extend this table, not the code, when a new country shows up.
  */
+import { escapeRegExp } from '../text/regexp.ts';
+
 export interface Country {
   name: string;
   ja: string[];
@@ -230,3 +232,19 @@ export const JA_COUNTRY_FORMS: readonly string[] = [...byJa.keys()].sort((a, b) 
 export const EN_COUNTRY_FORMS: readonly { form: string; country: Country }[] = COUNTRIES.flatMap((c) =>
   c.en.map((form) => ({ form, country: c })),
 ).sort((a, b) => b.form.length - a.form.length);
+
+/** Publishers whose unqualified officials are their own government's, by name. */
+const PUBLISHER_COUNTRIES: [RegExp, string][] = [
+  [/White House|Department of State|State Department|U\.S\./, 'United States'],
+  [/Downing Street|Foreign, Commonwealth|Foreign & Commonwealth|UK Parliament|House of Lords|House of Commons|gov\.uk/i, 'United Kingdom'],
+  [/Ministry of Foreign Affairs of Japan|Prime Minister of Japan|Kantei|外務省|首相官邸|防衛省/, 'Japan'],
+  [/Prime Minister of Australia|Department of Foreign Affairs and Trade/, 'Australia'],
+  [/Global Affairs Canada|Prime Minister of Canada/, 'Canada'],
+];
+
+/** The government a publisher speaks for: by the table above, else the first country its name holds. */
+export function publisherCountry(publisher: string): Country | undefined {
+  const named = PUBLISHER_COUNTRIES.find(([re]) => re.test(publisher))?.[1];
+  if (named) return COUNTRIES.find((c) => c.name === named);
+  return EN_COUNTRY_FORMS.find(({ form }) => form.length > 2 && new RegExp(`\\b${escapeRegExp(form)}\\b`).test(publisher))?.country;
+}

@@ -68,9 +68,7 @@ const KNOWN_MISSES: Record<string, Record<string, string>> = {
   // Collected blind in session 4 after the eighth was worked on: 47 of 60 on arrival.
   holdout10: {
     'albanese-former-pms-who-en': 'not yet diagnosed',
-    'taiwan-election-who-cross-ja': 'not yet diagnosed',
     'msc-panel-who-ja': 'not yet diagnosed',
-    'uk-kishida-g7-when-en': 'not yet diagnosed',
     'abe-trump-iran-cross-quote-ja': 'not yet diagnosed',
     'hayashi-china-2023-none-ja': 'not yet diagnosed',
     'biden-trilateral-venue-none-en': 'not yet diagnosed',

@@ -4,13 +4,12 @@
  * Pompeo"). Pure functions over paragraph text; meant to run once per statement at index time.
  */
 import { bareTitles, officeHolder } from './offices.ts';
-import { escapeRegExp } from '../../text/regexp.ts';
 import { englishNameKey, japaneseNameKey } from './names.ts';
 import { englishMentions } from './en.ts';
 import { japaneseMentions } from './ja.ts';
 import type { Paragraphlike, Person, RawMention } from './types.ts';
 import { isKanji } from '../../text/script.ts';
-import { EN_COUNTRY_FORMS, canonicalCountry } from '../countries.ts';
+import { canonicalCountry, publisherCountry } from '../countries.ts';
 
 export type { Person, PersonMention } from './types.ts';
 
@@ -271,24 +270,12 @@ function resolveDefiniteReferences(paragraphs: readonly Paragraphlike[], people:
   for (const p of people) p.mentions.sort((a, b) => a.paragraph - b.paragraph || a.start - b.start);
 }
 
-/** Publishers whose unqualified officials are their own government's: the first country form in the name. */
-const PUBLISHER_COUNTRIES: [RegExp, string][] = [
-  [/White House|Department of State|State Department|U\.S\./, 'United States'],
-  [/Downing Street|Foreign, Commonwealth|Foreign & Commonwealth|UK Parliament|House of Lords|House of Commons|gov\.uk/i, 'United Kingdom'],
-  [/Ministry of Foreign Affairs of Japan|Prime Minister of Japan|Kantei|外務省/, 'Japan'],
-  [/Prime Minister of Australia|Department of Foreign Affairs and Trade/, 'Australia'],
-  [/Global Affairs Canada|Prime Minister of Canada/, 'Canada'],
-];
 /** Titles of international bodies: their holders belong to no government. */
 const INTERNATIONAL = /Secretary-General|Secretary General|High Representative|Director-General|Director General|Commissioner/;
 
 function affiliateWithPublisher(people: Person[], publisher?: string): void {
   if (!publisher) return;
-  let country = PUBLISHER_COUNTRIES.find(([re]) => re.test(publisher))?.[1];
-  if (!country) {
-    const form = EN_COUNTRY_FORMS.find(({ form }) => form.length > 2 && new RegExp(`\\b${escapeRegExp(form)}\\b`).test(publisher));
-    country = form?.country.name;
-  }
+  const country = publisherCountry(publisher)?.name;
   if (!country) return;
   // Only the first person named: the publisher's principal who opens the readout ("President Biden
   // spoke with ..."). Others without a country may belong to either side.

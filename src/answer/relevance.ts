@@ -102,9 +102,9 @@ const IN_PERSON_EVENTS = new Set(['meeting', 'visit', 'meal']);
 const leadKindsCache = new WeakMap<Library, Map<number, Set<string>>>();
 
 /**
- * The kinds of event a statement records: those its title and lead paragraph (the first that is
- * more than a dateline) name. A call readout may mention a summit meeting in its items; the lead
- * says what took place.
+ * The kinds of event a statement records: those its title names, else its lead paragraph (the
+ * first that is more than a dateline). A call readout may mention a summit meeting in its items;
+ * the title and lead say what took place.
  */
 function leadKinds(lib: Library, si: number): Set<string> {
   let cache = leadKindsCache.get(lib);
@@ -112,8 +112,10 @@ function leadKinds(lib: Library, si: number): Set<string> {
   let kinds = cache.get(si);
   if (!kinds) {
     const st = lib.statements[si]!;
-    const lead = st.paragraphs.slice(0, 3).find((p) => p.text.length > 60)?.text ?? '';
-    kinds = eventKindsIn(`${st.title}\n${lead}`, lib.glossary);
+    // The title says plainly what took place ("… Trilateral Call with …"); the lead may call the
+    // same call "this meeting".
+    kinds = eventKindsIn(st.title, lib.glossary);
+    if (kinds.size === 0) kinds = eventKindsIn(st.paragraphs.slice(0, 3).find((p) => p.text.length > 60)?.text ?? '', lib.glossary);
     cache.set(si, kinds);
   }
   return kinds;

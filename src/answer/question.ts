@@ -268,8 +268,19 @@ function synonymSpans(text: string, glossary: Glossary, latin: boolean): [number
  * The kinds of event (the glossary's synonym groups with an `event`) a text names, each phrase read
  * once and longest first: "held a telephone talk" is a call, not also a meeting for its "talk".
  */
+/**
+ * "called on the Prime Minister", "calls upon President Ruto": a courtesy call, a meeting in
+ * person, not a telephone call. Not "a call on Saturday", nor "called on North Korea to refrain"
+ * (an appeal).
+ */
+const CALL_ON = /\b[Cc]all(?:s|ed|ing)?\s+(?:[Oo]n|[Uu]pon)\s+(?=(?:the\s+)?\p{Lu}|and\b)(?!(?:the\s+)?(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun|Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\b)(?![^.;]{0,80}?\bto\s+(?!lunch\b|dinner\b|breakfast\b)\p{Ll})/gu;
+
+function courtesyCalls(text: string): string {
+  return text.replace(CALL_ON, 'courtesy call ');
+}
+
 export function eventKindsIn(text: string, glossary: Glossary): Set<string> {
-  const norm = normalize(text);
+  const norm = normalize(courtesyCalls(text));
   const l = lookupsOf(glossary);
   const perPhrase: Set<string>[] = [];
   for (const latin of [true, false]) {
@@ -298,7 +309,10 @@ const SIDE_BEFORE = /\b(?:from|represent(?:ed|ing|s)?|for)\s+(?:the\s+)?$/i;
 /** Content terms of an English question (the topic left after the question words are removed). */
 function englishTerms(topic: string, glossary: Glossary): QuestionTerm[] {
   // Hyphenated country pairs (Japan-U.S.-ROK) are several countries; acronyms lose their dots.
-  const text = topic.replace(/\b(?:[A-Za-z]\.){2,}/g, (m) => m.replace(/\./g, '')).replace(/([A-Za-z])-(?=[A-Z])/g, '$1 ');
+  const text = topic
+    .replace(/\b(?:[A-Za-z]\.){2,}/g, (m) => m.replace(/\./g, ''))
+    .replace(/([A-Za-z])-(?=[A-Z])/g, '$1 ')
+    .replace(CALL_ON, 'courtesy call ');
   const spans = synonymSpans(normalize(text), glossary, true);
   const inSpan = (at: number) => spans.find(([s, e]) => at >= s && at < e);
   interface Token {

@@ -61,7 +61,6 @@ const KNOWN_MISSES: Record<string, Record<string, string>> = {
   },
   // Collected blind in session 4 after the eighth was worked on: 45 of 59 on arrival.
   holdout9: {
-    'mod-bishop-johnston-who-cross-ja': 'not yet diagnosed',
     'steinmeier-sirisena-who-en': 'not yet diagnosed',
     'hammond-fallon-lunch-none-en': 'not yet diagnosed',
   },
@@ -71,7 +70,6 @@ const KNOWN_MISSES: Record<string, Record<string, string>> = {
     'msc-panel-who-ja': 'not yet diagnosed',
     'abe-trump-iran-cross-quote-ja': 'not yet diagnosed',
     'hayashi-china-2023-none-ja': 'not yet diagnosed',
-    'biden-trilateral-venue-none-en': 'not yet diagnosed',
     'kono-rok-2018-none-ja': 'not yet diagnosed',
   },
 };

@@ -507,8 +507,9 @@ export function judgeRelevance(
   const askingWeight = asking.reduce((a, w) => a + w.weight, 0);
   const required = terms.filter((w) => w.term.distinctive);
   // "Abe's Yasukuni Shrine visit" asked of Kishida's call: a name the question gives in the
-  // possessive is whose the thing is, not someone who took part in the event asked.
-  const participantsAsked = required.filter((w) => !new RegExp(`\\b${escapeRegExp(w.term.label)}['’]s\\b`, 'iu').test(topic));
+  // possessive (the whole name: "Kim Jong-il's death") is whose the thing is, not someone who took
+  // part in the event asked.
+  const participantsAsked = required.filter((w) => !new RegExp(`\\b${escapeRegExp(w.term.label)}(?:-\\p{L}+|\\s\\p{Lu}[\\p{L}-]*){0,3}['’]s\\b`, 'u').test(topic));
   const singles = required.filter((w) => w.term.nameRun === undefined);
   const runs = [...new Set(required.flatMap((w) => (w.term.nameRun === undefined ? [] : [w.term.nameRun])))].map((id) =>
     required.filter((w) => w.term.nameRun === id),

@@ -93,6 +93,17 @@ describe('Japanese readouts', () => {
     ]);
   });
 
+  it('reads two places\' times in one bracket after the first zone ("(local time; same day, 6:05 p.m. JST)")', () => {
+    const text = 'On February 19, commencing at 10:05 a.m. (local time; same day, 6:05 p.m. JST) for approximately 25 minutes, Mr. HAYASHI held a meeting.';
+    expect(normalized(text, 'en', '2022-02-19')).toEqual([
+      {
+        text: 'February 19, commencing at 10:05 a.m. (local time; same day, 6:05 p.m. JST) for approximately 25 minutes',
+        date: '2022-02-19', time: '10:05', timezone: 'local', approximateDuration: true, durationMinutes: 25,
+        alternate: { date: '2022-02-19', time: '18:05', timezone: 'JST' },
+      },
+    ]);
+  });
+
   it('reads a weekday in brackets between the date and the time', () => {
     expect(normalized('11月1日（金曜日）午後3時5分から約20分間、外務大臣は、中国外交部長と会談を行いました。', 'ja', '2024-11-01')).toEqual([
       { text: '11月1日（金曜日）午後3時5分から約20分間', date: '2024-11-01', time: '15:05', approximate: true, approximateDuration: true, durationMinutes: 20 },

@@ -459,6 +459,9 @@ export function extractTimes(text: string, lang: Lang, statementDate: string, op
  * (午前7時45分及び47分(日本時間午前9時45分及び47分)頃): the same moment where the readout's other
  * place is, as if it had been written with it.
  */
+/** Between two places' times inside one bracket: "; same day, ", "、同日". */
+const SAME_BRACKET = /^\s*[;；,、。]\s*(?:(?:the\s+)?same\s+day|同日)?\s*[,、]?\s*$/i;
+
 /** A bracket opening another place's time, with the zone it names if it names one. */
 const OTHER_ZONE_OPENING = /[(（]\s*([^\s()（）0-9０-９]{1,10}?時間|Japan time|local time)?\s*$/i;
 
@@ -468,7 +471,10 @@ function attachOtherZones(original: string, norm: string, list: TimeExpression[]
     const before = out[out.length - 1];
     const between = before ? norm.slice(before.end, e.start) : '';
     // The other place's zone may open the bracket: 午後0時15分頃(日本時間)(米国時間12日午後10時15分頃).
-    const opening = OTHER_ZONE_OPENING.exec(between);
+    // Or the bracket is already open, after the first time's zone: "10:05 a.m. (local time; same
+    // day, 6:05 p.m. JST)".
+    const open = before !== undefined && (before.text.match(/[(（]/g)?.length ?? 0) > (before.text.match(/[)）]/g)?.length ?? 0);
+    const opening = OTHER_ZONE_OPENING.exec(between) ?? (open ? SAME_BRACKET.exec(between) : null);
     const zone = e.timezone ?? (opening?.[1] ? normalizeZone(opening[1]) : undefined);
     if (
       before?.time &&

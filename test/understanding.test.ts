@@ -232,6 +232,7 @@ describe('free questions', () => {
     ['ロシアについて何と言っていますか', 'quote', 'ロシア'],
     ['北朝鮮の非核化', 'quote', '北朝鮮の非核化'],
     ['Which U.S. official briefed Kono?', 'who', 'U.S. official briefed Kono'],
+    ['At what time (US Eastern time) did Gemba call?', 'when', 'At US did Gemba call'],
   ])('%s -> %s', (q, route, topic) => {
     const r = routeQuestion(q);
     expect(r.route).toBe(route);

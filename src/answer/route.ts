@@ -50,7 +50,7 @@ export interface RoutedQuestion {
 const ZONE_WORDS = Object.keys(ZONE_NAMES)
   .filter((w) => /時間|標準時|\btime\b/i.test(w))
   .sort((a, b) => b.length - a.length)
-  .map((w) => ({ re: new RegExp(/^[a-z]/i.test(w) ? `(?<![\\p{L}.])${escapeRegExp(w)}\\b` : escapeRegExp(w), 'iu'), zone: ZONE_NAMES[w]! }));
+  .map((w) => ({ word: w, re: new RegExp(/^[a-z]/i.test(w) ? `(?<![\\p{L}.])${escapeRegExp(w)}\\b` : escapeRegExp(w), 'iu'), zone: ZONE_NAMES[w]! }));
 
 /** The zone a question asks for: 日本時間 / Japan time, 現地時間 / local time, or another the zone table names. */
 export function askedZone(question: string): string | undefined {
@@ -118,6 +118,8 @@ export function routeQuestion(question: string): RoutedQuestion {
     if (JA_TITLES.phrases().some((t) => before.endsWith(t))) route = 'who';
   }
   const zone = route === 'when' ? askedZone(question) : undefined;
+  // "(US Eastern time)": the zone asked is read above; its words are no name to look for.
+  if (zone) for (const z of ZONE_WORDS) if (/^[a-z]/i.test(z.word)) topic = topic.replace(new RegExp(z.re.source, 'giu'), ' ').replace(/\(\s*(\S*)\s*\)/g, ' $1 ');
   return {
     route,
     topic: topic.replace(/\s+/g, ' ').trim(),

@@ -24,4 +24,9 @@ describe('kinds of event a text names', () => {
     expect(kinds('The two leaders had a brief chat at the sidelines of the Summit.')).toEqual(['meeting']);
     expect(kinds('岸田総理は、マルコス大統領と立ち話を行いました。')).toEqual(['meeting']);
   });
+
+  it('a signing and a message are kinds of event', () => {
+    expect(kinds('The three ministers signed the protocol at the signing ceremony.')).toEqual(['signing']);
+    expect(kinds('安倍総理大臣はモディ首相宛てにお見舞いのメッセージを発出しました。')).toEqual(['statement']);
+  });
 });

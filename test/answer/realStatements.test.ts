@@ -74,8 +74,6 @@ const KNOWN_MISSES: Record<string, Record<string, string>> = {
   },
   // Collected blind in session 4 after holdout9 and holdout10 were worked on: 57 of 62 on arrival.
   holdout11: {
-    'none-fujii-yang-signing': 'not yet diagnosed',
-    'none-abe-kerala-visit': 'not yet diagnosed',
   },
 };
 

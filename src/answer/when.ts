@@ -92,6 +92,9 @@ function isDateline(text: string, exprs: readonly TimeExpression[]): boolean {
   return !/[。．]|[.!?](?:\s|$)/.test(rest);
 }
 
+/** Words that name where an answer is to be found ("according to the statement", 談話によると). */
+const SOURCE_PHRASE = /\baccording to\b|\bas (?:stated|said|reported) (?:in|by)\b|によると|によれば/i;
+
 /** Clause punctuation: a date's clause runs from the mark before it to the mark after it. */
 const CLAUSE_MARK = /[、。,;，；!?！？]/;
 
@@ -230,7 +233,15 @@ export function answerWhen(lib: Library, query: string, scope: SearchScope): Ans
   if (!best) return none(relevanceNotice(rel, scope.lang));
   // The kinds of event asked, the head one first: Japanese puts it last (…首脳会議の前に…した夕食会は),
   // English first ("the dinner before the summit").
-  const eventTerms = rel.terms.filter((w) => w.term.events.length > 0);
+  // "…, according to Motegi's condolence message": where to look, not the event asked.
+  // English names the source after its marker, Japanese before it (談話によると、…).
+  const marker = SOURCE_PHRASE.exec(query);
+  const inSource = (label: string) => {
+    const at = query.toLowerCase().indexOf(label.toLowerCase());
+    if (!marker || at === -1) return false;
+    return /^[a-z]/i.test(marker[0]) ? at > marker.index : at < marker.index;
+  };
+  const eventTerms = rel.terms.filter((w) => w.term.events.length > 0 && !inSource(w.term.label));
   const headFirst = scope.lang === 'ja' || /[\p{Script=Han}\p{Script=Katakana}]/u.test(query) ? [...eventTerms].reverse() : eventTerms;
   // "When was the statement issued?" of a statement that is one (談話, Statement by...): its date;
   // not when the statement is where to look ("according to the statement, when did the test ...").

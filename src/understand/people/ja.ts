@@ -93,7 +93,8 @@ function splitAtCountry(run: string): Split {
     return { name: run.slice(0, k), nameOffset: 0, org: portfolio };
   }
   // チャオ運輸(長官), ムカジー外務(大臣): a katakana name, then a kanji portfolio; no name goes on in kanji.
-  if (k > 1 && run[k - 1] !== '・' && portfolio.length >= 2 && portfolio.length <= 6 && [...portfolio].every((c) => isKanji(c))) {
+  // Not an organisation (マンスフィールド財団, 外務貿易省): that is where the person works, read elsewhere.
+  if (k > 1 && run[k - 1] !== '・' && portfolio.length >= 2 && portfolio.length <= 6 && [...portfolio].every((c) => isKanji(c)) && !/[局省庁課部室会団所院]/.test(portfolio)) {
     return { name: run.slice(0, k), nameOffset: 0, org: portfolio };
   }
   return { name: run, nameOffset: 0, org: '' };

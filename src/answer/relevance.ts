@@ -500,6 +500,8 @@ export function judgeRelevance(
   const totalWeight = terms.reduce((a, w) => a + w.weight, 0);
   const asked = terms.filter((w) => w.term.events.length > 0);
   const askedKinds = new Set(asked.flatMap((w) => w.term.events));
+  // In English, the kinds in the clause asked (before "after", "at", "during" …) are its head.
+  const headKinds = asked.filter((w) => w.term.focus);
   const names = terms.filter((w) => w.term.distinctive && w.term.identifies && !w.term.role && canonicalCountry(w.term.label) === undefined);
   // What is asked about. An English word no statement uses is the asker's wording ("represented");
   // a Japanese compound noun no statement uses (投資協定) is a topic nobody wrote about.
@@ -586,6 +588,9 @@ export function judgeRelevance(
     }
     // A call is not a visit: a statement that names another kind of event and not the one asked is out.
     if (asked.length > 0 && !asked.some((w) => holds(group, w)) && namesAnEvent(lib, group)) continue;
+    // "Who hosted the lunch … after their courtesy call?": the event asked is the lunch; a statement
+    // of the courtesy call alone does not answer it.
+    if (headKinds.length > 0 && headKinds.length < asked.length && !headKinds.some((w) => holds(group, w))) continue;
     // "When did they meet in Bangkok?" of a telephone talk the minister held from Bangkok: no meeting took place.
     // Only between people the question names (two or more): a visit agreed in a call is asked of it too.
     if (askedKinds.size > 0 && peopleNamed(lib, group, names) >= 2 && otherWayOfMeeting(lib, group, askedKinds)) continue;

@@ -148,6 +148,7 @@ export const COUNTRIES: readonly Country[] = [
   { name: 'Zambia', ja: ['ザンビア'], en: ['Zambia', 'Zambian'] },
   { name: 'Zimbabwe', ja: ['ジンバブエ'], en: ['Zimbabwe'] },
   { name: 'Sudan', ja: ['スーダン'], en: ['Sudan', 'Sudanese'] },
+  { name: 'South Sudan', ja: ['南スーダン'], en: ['South Sudan', 'South Sudanese'] },
   { name: 'Namibia', ja: ['ナミビア'], en: ['Namibia', 'Namibian'] },
   { name: 'Lesotho', ja: ['レソト'], en: ['Lesotho'] },
   { name: 'Sierra Leone', ja: ['シエラレオネ'], en: ['Sierra Leone', 'Sierra Leonean'] },

@@ -77,7 +77,6 @@ const KNOWN_MISSES: Record<string, Record<string, string>> = {
   holdout12: {
     'singapore-demarche-who-en': 'not yet diagnosed',
     'urusemal-visit-who-ja': 'not yet diagnosed',
-    'kishida-dinner-mongolia-who-ja': 'not yet diagnosed',
     'afghan-2009-winner-who-en': 'not yet diagnosed',
     'urusemal-arrival-when-ja': 'not yet diagnosed',
     'ticad5-omotenashi-quote-en2ja': 'not yet diagnosed',

@@ -213,6 +213,14 @@ describe('Japanese readouts', () => {
     expect(ja('米国を代表してチャオ運輸長官に参列いただいた。').map((p) => [p.name, p.role])).toEqual([['チャオ', '運輸長官']]);
   });
 
+  it('a list of attendees gives the country in brackets after the title (オフナー・フレルスフ副首相 (モンゴル))', () => {
+    const people = ja('(5) オフナー・フレルスフ副首相 (モンゴル)', '(2) ジェームス・ワニ・イッガ副大統領 (南スーダン)');
+    expect(people.map((p) => [p.name, p.role, p.affiliation])).toEqual([
+      ['オフナー・フレルスフ', '副首相', 'モンゴル'],
+      ['ジェームス・ワニ・イッガ', '副大統領', '南スーダン'],
+    ]);
+  });
+
   it('ambassadors: the posting (駐日, 駐米国) goes to the role, the sending country to the affiliation', () => {
     const people = ja('山田重夫駐米国日本国大使は、国務省を訪問した。', 'ラーム・エマニュエル駐日米国大使と会談した。');
     expect(people.map((p) => [p.name, p.role, p.affiliation, p.participant])).toEqual([

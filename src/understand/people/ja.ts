@@ -4,7 +4,7 @@
  * reads the country and the name backwards from it; a title not preceded by a name is no person.
  * Every backward read is bounded, so a paragraph costs time linear in its length.
  */
-import { JA_COUNTRY_FORMS, JA_COUNTRY_SUFFIXES, JA_ONE_CHAR_COUNTRIES } from '../countries.ts';
+import { JA_COUNTRY_FORMS, JA_COUNTRY_SUFFIXES, JA_ONE_CHAR_COUNTRIES, canonicalCountry } from '../countries.ts';
 import {
   JA_ACTING_SUFFIXES,
   JA_COUNTRY_ABBREVIATIONS,
@@ -370,6 +370,13 @@ export function japaneseMentions(paragraph: Paragraphlike): RawMention[] {
         const en = englishNameInBrackets(text.slice(end + 1, close));
         if (en) otherNames.push(en);
       }
+    }
+    // 「オフナー・フレルスフ副首相 (モンゴル)」: a list of attendees gives the country in brackets after the title.
+    const spaced = end + (/^[ 　]/.test(text.slice(end, end + 1)) ? 1 : 0);
+    if (!affiliation && OPEN_BRACKETS.has(text[spaced] ?? '')) {
+      const close = findClose(text, spaced, MAX_BRACKET);
+      const inner = close > 0 ? text.slice(spaced + 1, close).trim() : '';
+      if (inner && canonicalCountry(inner)) affiliation = inner;
     }
 
     sentences ??= sentenceIndex(text);

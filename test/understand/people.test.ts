@@ -221,6 +221,17 @@ describe('Japanese readouts', () => {
     ]);
   });
 
+  it('an ambassador posted "in" a country, and an office given after a name with "as"', () => {
+    const people = en(
+      'The MFA conveyed its concerns to the DPRK Ambassador in Singapore Ji Jae-suk.',
+      'The Independent Election Commission of Afghanistan declared Hamid Karzai as elected president of Afghanistan.',
+    );
+    expect(people.map((p) => [p.name, p.role, p.affiliation])).toEqual([
+      ['Ji Jae-suk', 'Ambassador in Singapore', 'DPRK'],
+      ['Hamid Karzai', 'president', 'Afghanistan'],
+    ]);
+  });
+
   it('ambassadors: the posting (駐日, 駐米国) goes to the role, the sending country to the affiliation', () => {
     const people = ja('山田重夫駐米国日本国大使は、国務省を訪問した。', 'ラーム・エマニュエル駐日米国大使と会談した。');
     expect(people.map((p) => [p.name, p.role, p.affiliation, p.participant])).toEqual([

@@ -417,6 +417,12 @@ function sentenceOf(index: SentenceIndex, pos: number, length: number): [number,
 /** "France's " before a title: the possessive country the mention starts with. */
 const POSSESSIVE_COUNTRY = /\p{Lu}[\p{L}.]*(?: \p{Lu}[\p{L}.]*)*['’]s\s+$/u;
 
+/** Titles whose posting may be written "in" a country: "Ambassador in Singapore". */
+const POSTED = /Ambassador|Envoy|Consul|Representative|Chargé/;
+
+/** "as (the) (newly) elected president": an office given after a name. */
+const AS_OFFICE = /^ as (?:the )?(?:new |newly elected |elected |next |incoming |interim )?(president|prime minister|vice president|foreign minister|chancellor|premier)\b/i;
+
 function isParticipant(text: string, index: SentenceIndex, mention: { start: number; possessive: boolean }): boolean {
   if (mention.possessive) return false;
   const [s, e] = sentenceOf(index, mention.start, text.length);
@@ -601,7 +607,13 @@ export function englishMentions(paragraph: Paragraphlike): RawMention[] {
         name.words >= 2 &&
         !isCountry(name.name) &&
         (ofCountryAfter(text, after) !== undefined || /^ (?:said|says|stated|added|noted|told)\b/.test(text.slice(after, after + 8)));
-      if (known) i = pushPlain(name, i) - 1;
+      // "declared Hamid Karzai as elected president of Afghanistan": the office follows the name.
+      const as = name.words >= 2 && !isCountry(name.name) ? AS_OFFICE.exec(text.slice(after, after + 80)) : null;
+      if (as && !known) {
+        const of = ofCountryAfter(text, after + as[0].length);
+        push(name, i, of?.end ?? after + as[0].length, { role: as[1]!, ...(of ? { affiliation: of.country } : {}), former: false, acting: false, deputy: false });
+        i = (of?.end ?? after + as[0].length) - 1;
+      } else if (known) i = pushPlain(name, i) - 1;
       else i = name.end - 1;
     }
   }
@@ -610,8 +622,8 @@ export function englishMentions(paragraph: Paragraphlike): RawMention[] {
   function handleTitle(start: number, matchedEnd: number, phrase: string, info: EnTitleInfo): number {
     const q = qualifiersBefore(text, start);
     const deputy = q.deputy || info.deputy === true;
-    // "Ambassador to Japan Rahm Emanuel": the posting belongs to the role
-    const postedTo = ofCountryAfter(text, matchedEnd, ' to ');
+    // "Ambassador to Japan Rahm Emanuel", "the DPRK Ambassador in Singapore Ji Jae-suk": the posting belongs to the role
+    const postedTo = ofCountryAfter(text, matchedEnd, ' to ') ?? (POSTED.test(phrase) ? ofCountryAfter(text, matchedEnd, ' in ') : undefined);
     let closedEnd = postedTo ? postedTo.end : portfolioAfter(text, matchedEnd, true);
     const role = q.rolePrefix + phrase + text.slice(matchedEnd, closedEnd);
     // "Deputy Prime Minister & Coordinating Minister for National Security Teo Chee Hean": two posts, one name

@@ -11,7 +11,7 @@ import type { Statement } from '../corpus/types.ts';
 import type { Library } from './library.ts';
 import { CJK_CHAR, primaryLanguage } from '../text/script.ts';
 import { normalize } from '../text/normalize.ts';
-import { canonicalCountry, publisherCountry } from '../understand/countries.ts';
+import { JA_COUNTRY_FORMS, canonicalCountry, publisherCountry } from '../understand/countries.ts';
 import { extractTimes } from '../understand/times/extract.ts';
 import { containsKeyword } from '../index/paragraphIndex.ts';
 import type { Keyword } from '../text/tokenize.ts';
@@ -378,6 +378,10 @@ function weigh(lib: Library, term: QuestionTerm, total: number): WeighedTerm {
   return { term, statements, common, df, forms, weight };
 }
 
+/** A name in katakana, and the countries written in katakana (ミクロネシア, インド) that may follow one. */
+const KATAKANA_NAME = /^[\p{Script=Katakana}ー]{2,}$/u;
+const KATAKANA_COUNTRIES = JA_COUNTRY_FORMS.filter((f) => KATAKANA_NAME.test(f));
+
 /** Name parts of the people the statements name, by sound key (built once per library, when first needed). */
 const heardNames = new WeakMap<Library, Map<string, Set<string>>>();
 
@@ -464,6 +468,15 @@ export function judgeRelevance(
       const heard = namesHeardAs(lib, t.label);
       if (heard.length > 0) {
         t = { ...t, forms: [...t.forms, ...heard.map((n) => keywordsOf(n))] };
+        w = weigh(lib, t, total);
+      }
+    }
+    // ジョセフ・ウルセマル・ミクロネシア連邦大統領 is searched without its dots, and a katakana
+    // name must end where its run of katakana ends: the name glued to its katakana country is.
+    if (w.df === 0 && t.distinctive && t.identifies && !t.role && KATAKANA_NAME.test(t.label)) {
+      const glued = KATAKANA_COUNTRIES.map((c) => keywordsOf(t.label + c)).filter((f) => formStatements(lib, f).postings > 0);
+      if (glued.length > 0) {
+        t = { ...t, forms: [...t.forms, ...glued] };
         w = weigh(lib, t, total);
       }
     }

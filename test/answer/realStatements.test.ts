@@ -76,8 +76,6 @@ const KNOWN_MISSES: Record<string, Record<string, string>> = {
   // Collected blind in session 4 after holdout11 was worked on: 54 of 61 on arrival.
   holdout12: {
     'none-singapore-fm-phone-dprk': 'a démarche names no kind of event, and the nuclear test asked about is one: the call asked is not missed',
-    'urusemal-visit-who-ja': 'not yet diagnosed',
-    'urusemal-arrival-when-ja': 'not yet diagnosed',
     'ticad5-omotenashi-quote-en2ja': 'not yet diagnosed',
     'none-aso-lithuania-companion': 'not yet diagnosed',
   },

@@ -5,7 +5,7 @@
  * visit) must be one the statement names. A question no statement answers gets none, with the
  * words that were not found.
  */
-import { principalsByTitle } from '../understand/people/offices.ts';
+import { officeHolderNames, principalsByTitle } from '../understand/people/offices.ts';
 import { escapeRegExp } from '../text/regexp.ts';
 import type { Statement } from '../corpus/types.ts';
 import type { Library } from './library.ts';
@@ -404,14 +404,15 @@ export function namesHeardAs(lib: Library, label: string): string[] {
         index!.set(key, set);
       }
     };
+    const addName = (name: string) => {
+      if (/[\p{Script=Katakana}]/u.test(name)) name.split(/[・･=＝\s]/).filter((x) => x.length >= 2).forEach(add);
+      else if (/^[\p{Script=Latin}\s.'’-]+$/u.test(name)) name.split(/\s+/).filter((x) => /^\p{Lu}\p{L}{2,}/u.test(x)).forEach(add);
+    };
     for (let si = 0; si < lib.statements.length; si++) {
-      for (const p of lib.facts.get(si).people) {
-        for (const name of [p.name, ...p.otherNames]) {
-          if (/[\p{Script=Katakana}]/u.test(name)) name.split(/[・･=＝\s]/).filter((x) => x.length >= 2).forEach(add);
-          else if (/^[\p{Script=Latin}\s.'’-]+$/u.test(name)) name.split(/\s+/).filter((x) => /^\p{Lu}\p{L}{2,}/u.test(x)).forEach(add);
-        }
-      }
+      for (const p of lib.facts.get(si).people) [p.name, ...p.otherNames].forEach(addName);
     }
+    // The office holders' table spells people no statement writes in Latin (Hillary Rodham Clinton).
+    officeHolderNames().forEach(addName);
     heardNames.set(lib, index);
   }
   const found = new Set<string>();

@@ -53,12 +53,6 @@ function glossaryForm(glossary: Glossary, written: string, to: Lang): string | u
 }
 
 /**
- * How to present a person whom only the other language's statement names: the glossary's name
- * in the asked language, else (for English) the English name the Japanese text gives in brackets;
- * role through the glossary, country through the country table. What cannot be carried over stays
- * as written.
- */
-/**
  * A Japanese name in kanji for an English answer, with the family name's reading when the table
  * of family names gives exactly one: "Kiuchi (城内実)". Undefined when it gives none or several.
  */
@@ -84,6 +78,12 @@ function heardInLatin(lib: Library, name: string): string | undefined {
   return heard.length === 1 ? `${heard[0]} (${name})` : undefined;
 }
 
+/**
+ * How to present a person whom only the other language's statement names: the glossary's name
+ * in the asked language, else (for English) the English name the Japanese text gives in brackets;
+ * role through the glossary, country through the country table. What cannot be carried over stays
+ * as written.
+ */
 function faceIn(lang: Lang, p: Person, glossary: Glossary, lib?: Library): Person {
   const bracketName =
     lang === 'en'

@@ -52,3 +52,8 @@ export function principalsByTitle(s: { title: string; publisher: string; date: s
   }
   return [...found.values()];
 }
+
+/** Every holder's name in the table: people whose Latin spelling is known though no statement writes it. */
+export function officeHolderNames(): string[] {
+  return [...new Set(OFFICES.flatMap((o) => o.holders.map(([name]) => name)))];
+}

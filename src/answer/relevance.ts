@@ -6,6 +6,7 @@
  * words that were not found.
  */
 import { officeHolderNames, principalsByTitle } from '../understand/people/offices.ts';
+import { prepareFamilyNames } from '../understand/people/familyNames.ts';
 import { escapeRegExp } from '../text/regexp.ts';
 import type { Statement } from '../corpus/types.ts';
 import type { Library } from './library.ts';
@@ -252,9 +253,12 @@ function titleOf(s: Statement): { text: string; terms: Set<string> } {
   return t;
 }
 
-/** Builds now the library's title index, which the first question naming a title would build. */
+/** Builds now what the first questions would build: the title index, the names heard across scripts, the family names. */
 export function prepareRelevance(lib: Library): void {
   titleIndexOf(lib);
+  // The first question with a name in the other script would otherwise build these.
+  heardNamesOf(lib);
+  prepareFamilyNames();
 }
 
 /** Index terms of every title (with publisher) -> statements, ascending; built once per library. */
@@ -385,6 +389,32 @@ const KATAKANA_COUNTRIES = JA_COUNTRY_FORMS.filter((f) => KATAKANA_NAME.test(f))
 /** Name parts of the people the statements name, by sound key (built once per library, when first needed). */
 const heardNames = new WeakMap<Library, Map<string, Set<string>>>();
 
+/** The sound index of the names the statements (and the office table) write, built once per library. */
+function heardNamesOf(lib: Library): Map<string, Set<string>> {
+  let index = heardNames.get(lib);
+  if (index) return index;
+  index = new Map();
+  const add = (part: string) => {
+    for (const key of soundKeys(part)) {
+      if (key.length < 2) continue;
+      const set = index!.get(key) ?? new Set<string>();
+      set.add(part);
+      index!.set(key, set);
+    }
+  };
+  const addName = (name: string) => {
+    if (/[\p{Script=Katakana}]/u.test(name)) name.split(/[・･=＝\s]/).filter((x) => x.length >= 2).forEach(add);
+    else if (/^[\p{Script=Latin}\s.'’-]+$/u.test(name)) name.split(/\s+/).filter((x) => /^\p{Lu}\p{L}{2,}/u.test(x)).forEach(add);
+  };
+  for (let si = 0; si < lib.statements.length; si++) {
+    for (const p of lib.facts.get(si).people) [p.name, ...p.otherNames].forEach(addName);
+  }
+  // The office holders' table spells people no statement writes in Latin (Hillary Rodham Clinton).
+  officeHolderNames().forEach(addName);
+  heardNames.set(lib, index);
+  return index;
+}
+
 /**
  * Names the statements write in the other script that sound like a name asked: "Clinton" finds
  * クリントン, ラブロフ finds Lavrov. Only names of people the statements name are candidates.
@@ -393,28 +423,7 @@ export function namesHeardAs(lib: Library, label: string): string[] {
   const katakana = /^[\p{Script=Katakana}ー・]+$/u.test(label);
   const latin = /^\p{Lu}[\p{L}'’-]+$/u.test(label);
   if (!katakana && !latin) return [];
-  let index = heardNames.get(lib);
-  if (!index) {
-    index = new Map();
-    const add = (part: string) => {
-      for (const key of soundKeys(part)) {
-        if (key.length < 2) continue;
-        const set = index!.get(key) ?? new Set<string>();
-        set.add(part);
-        index!.set(key, set);
-      }
-    };
-    const addName = (name: string) => {
-      if (/[\p{Script=Katakana}]/u.test(name)) name.split(/[・･=＝\s]/).filter((x) => x.length >= 2).forEach(add);
-      else if (/^[\p{Script=Latin}\s.'’-]+$/u.test(name)) name.split(/\s+/).filter((x) => /^\p{Lu}\p{L}{2,}/u.test(x)).forEach(add);
-    };
-    for (let si = 0; si < lib.statements.length; si++) {
-      for (const p of lib.facts.get(si).people) [p.name, ...p.otherNames].forEach(addName);
-    }
-    // The office holders' table spells people no statement writes in Latin (Hillary Rodham Clinton).
-    officeHolderNames().forEach(addName);
-    heardNames.set(lib, index);
-  }
+  const index = heardNamesOf(lib);
   const found = new Set<string>();
   for (const key of soundKeys(label)) for (const n of index.get(key) ?? []) if (n !== label && /[\p{Script=Katakana}]/u.test(n) !== katakana && soundsAlike(label, n)) found.add(n);
   return [...found];

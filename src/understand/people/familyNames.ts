@@ -64,6 +64,11 @@ function load(): Lexicon {
   return lexicon;
 }
 
+/** Reads the family-name table now, which the first name across scripts would read. */
+export function prepareFamilyNames(): void {
+  load();
+}
+
 /** Whether a kanji word is a family name of the table (高村, 町村: also names of places). */
 export function isKanjiFamilyName(kanji: string): boolean {
   return load().readings.has(kanji);

@@ -275,8 +275,11 @@ function synonymSpans(text: string, glossary: Glossary, latin: boolean): [number
  */
 const CALL_ON = /\b[Cc]all(?:s|ed|ing)?\s+(?:[Oo]n|[Uu]pon)\s+(?=(?:the\s+)?\p{Lu}|and\b)(?!(?:the\s+)?(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun|Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\b)(?![^.;]{0,80}?\bto\s+(?!lunch\b|dinner\b|breakfast\b)\p{Ll})/gu;
 
+/** "Summit Telephone Talk", "Summit Video Conference": a call at the level of leaders, no summit held in person. */
+const SUMMIT_BY_WIRE = /\bsummit\s+(?=(?:tele)?phone\b|video\b|virtual\b)/gi;
+
 function courtesyCalls(text: string): string {
-  return text.replace(CALL_ON, 'courtesy call ');
+  return text.replace(CALL_ON, 'courtesy call ').replace(SUMMIT_BY_WIRE, '');
 }
 
 export function eventKindsIn(text: string, glossary: Glossary): Set<string> {

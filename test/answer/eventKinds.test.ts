@@ -29,4 +29,9 @@ describe('kinds of event a text names', () => {
     expect(kinds('The three ministers signed the protocol at the signing ceremony.')).toEqual(['signing']);
     expect(kinds('安倍総理大臣はモディ首相宛てにお見舞いのメッセージを発出しました。')).toEqual(['statement']);
   });
+
+  it('a summit by telephone or video is a call, not a summit held in person', () => {
+    expect(kinds('Japan-UK Summit Telephone Talk')).toEqual(['call']);
+    expect(kinds('Japan-U.S. Summit Meeting')).toEqual(['meeting']);
+  });
 });

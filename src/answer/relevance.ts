@@ -184,6 +184,20 @@ function namesBystander(lib: Library, group: readonly number[], names: WeighedTe
   return verdicts.includes(true) && verdicts.includes(false);
 }
 
+/** Words after an event that make it the occasion of another: 電話会談の際に, 会談後, 夕食会に先立ち. */
+const JA_OCCASION = /^(?:の際|に際し|の機会|の場|の席|の後|後に|の前|前に|に先立|中に|の最中|の中で|の冒頭)/;
+
+/** The head kind of a Japanese question whose earlier event words are only its occasion, else none. */
+function japaneseHead(topic: string, asked: WeighedTerm[]): WeighedTerm[] {
+  if (asked.length < 2 || !CJK_CHAR.test(topic)) return [];
+  const at = (w: WeighedTerm) => topic.indexOf(w.term.label);
+  const ordered = asked.filter((w) => at(w) >= 0).sort((a, b) => at(a) - at(b));
+  const last = ordered.at(-1);
+  if (!last || ordered.length < 2) return [];
+  const occasions = ordered.slice(0, -1).every((w) => JA_OCCASION.test(topic.slice(at(w) + w.term.label.length)));
+  return occasions ? [last] : [];
+}
+
 /** Below this share of the question's weight, a statement does not answer it. */
 const MIN_COVERAGE = 0.5;
 
@@ -523,8 +537,9 @@ export function judgeRelevance(
   const totalWeight = terms.reduce((a, w) => a + w.weight, 0);
   const asked = terms.filter((w) => w.term.events.length > 0);
   const askedKinds = new Set(asked.flatMap((w) => w.term.events));
-  // In English, the kinds in the clause asked (before "after", "at", "during" …) are its head.
-  const headKinds = asked.filter((w) => w.term.focus);
+  // In English, the kinds in the clause asked (before "after", "at", "during" …) are its head; in
+  // Japanese, the last one when an earlier one is only the occasion (電話会談の際に…署名した協定).
+  const headKinds = asked.some((w) => w.term.focus) ? asked.filter((w) => w.term.focus) : japaneseHead(topic, asked);
   const names = terms.filter((w) => w.term.distinctive && w.term.identifies && !w.term.role && canonicalCountry(w.term.label) === undefined);
   // What is asked about. An English word no statement uses is the asker's wording ("represented");
   // a Japanese compound noun no statement uses (投資協定) is a topic nobody wrote about.

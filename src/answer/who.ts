@@ -275,8 +275,11 @@ export function answerWho(lib: Library, query: string, scope: SearchScope): Answ
     // from keeps that country's people, when the statement says who they are.
     const countries = terms.filter((t) => t.side && countryOf(t) !== undefined);
     if (roles.length === 0 && countries.length > 0) {
-      const ofSide = entries.filter((e) => [e.ja, e.en].some((n) => n && countries.some((t) => fromCountry(n.person, t))));
-      if (ofSide.length > 0) entries = ofSide;
+      const fromSide = (e: { ja?: Named; en?: Named }) => [e.ja, e.en].some((n) => n && countries.some((t) => fromCountry(n.person, t)));
+      // The paragraph that answers may name only the host: the country's people are elsewhere (a list of attendees).
+      const ofSide = entries.filter(fromSide);
+      const anywhere = ofSide.length > 0 ? ofSide : everyone.filter(fromSide);
+      if (anywhere.length > 0) entries = anywhere;
     }
   }
   if (entries.length === 0) return none(notice('noPeople', scope.lang));

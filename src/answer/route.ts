@@ -21,6 +21,8 @@ const RULES: Rule[] = [
   { route: 'when', words: /いつ(?:頃|ごろ)?|何時(?:頃|ごろ)?|何日|何月何日|日時|日付|何分間?|どのくらい(?:の時間)?|どれくらい/g },
   { route: 'who', words: /\b(?:who|whom|whose|which\s+(?<keep>(?:[\w.'’-]+\s+){0,3}[\w-]*(?:people|person|persons|officials?|ministers?|secretar(?:y|ies)|leaders?|ambassadors?|presidents?|envoys?|diplomats?|counterparts?|politicians?|lawmakers?|legislators?|delegates?|representatives?|spokes(?:person|man|woman)s?|members?|heads?|chiefs?|premiers?|chancellors?|governors?|mayors?|monarchs?|kings?|queens?|guests?|hosts?|participants?|figures?|individuals?)))\b/gi },
   { route: 'who', words: /誰|だれ|どなた|どの人物|参加者|出席者|参加した人|出席した人|人物/g },
+  // "Which two Japanese were taken into custody": people by nationality.
+  { route: 'who', words: /\bwhich\s+(?:two\s+|three\s+|four\s+)?(?<keep>\p{Lu}\p{Ll}+(?:ese|ans?|ish|is))\s+(?=were|was|had|have)\b/giu },
   // "which recovered hostages were named": the people named are asked for.
   { route: 'who', words: /\bwhich\b(?=(?:\s+[\w-]+){1,4}\s+(?:were|was)\s+named\b)/gi },
   { route: 'quote', words: /\b(?:quote|what\s+did\s+(?:they|he|she|[\w.-]+(?:\s+[\w.-]+)?)\s+say\s+about|what\s+was\s+said\s+about)\b/gi },

@@ -53,6 +53,12 @@ export interface QuestionTerm {
   subject?: boolean;
 }
 
+/** Words that qualify a title (foreign minister, vice president) and are none alone. */
+const ROLE_MODIFIERS = new Set(['foreign', 'vice', 'deputy', 'acting', 'senior', 'former', 'principal', 'chief']);
+
+/** A preposition and the words of its noun phrase before a title: "custody of embassy", "with the". */
+const EN_ROLE_OBJECT = /\b(?:of|by|with|to|from|into|at)\s+(?:the\s+|a\s+|an\s+|his\s+|her\s+|their\s+|its\s+)?(?:[\p{Ll}][\p{L}-]*\s+){0,2}$/u;
+
 /** An auxiliary and what may stand between it and a title that is the question's subject ("did the UK"). */
 const EN_SUBJECT_BEFORE = /\b(?:did|does|do|will|would|has|have|had|can|could)\s+(?:the\s+)?(?:\p{Lu}[\p{L}.'’]*\s+){0,3}$/u;
 
@@ -370,6 +376,13 @@ function englishTerms(topic: string, glossary: Glossary): QuestionTerm[] {
       const particle = tokens[j + 1] && EN_NAME_PARTICLES.has(tokens[j + 1]!.word) && tokens[j + 2]?.name;
       const after = particle ? tokens[j + 2] : tokens[j + 1];
       role = !tokens[j]!.possessive && !(after && (after.name || inSpan(after.at)));
+      // "foreign ministries'", "vice-ministerial": a modifier is no title without its noun.
+      if (ROLE_MODIFIERS.has(tokens[j]!.word.toLowerCase())) role = false;
+      // "taken into the custody of embassy officials", "met with the Prime Minister": a title after
+      // a preposition is part of what is said, not the person asked for.
+      let first = i;
+      while (first > 0 && tokens[first - 1]!.role) first--;
+      if (role && first === i && EN_ROLE_OBJECT.test(text.slice(Math.max(0, tokens[i]!.at - 40), tokens[i]!.at))) role = false;
     }
     // "Who did the UK Prime Minister speak to?": a title after an auxiliary is the subject.
     let runFrom = i;

@@ -85,14 +85,17 @@ const FOCUS_BOOST = 2;
 const DAY_BONUS = 1000;
 
 /** The full dates a question gives (with their year): "March 23, 2011", 2015年9月18日. */
-function askedDays(topic: string): string[] {
+function askedDays(topic: string): { days: string[]; months: string[] } {
   const lang = CJK_CHAR.test(topic) ? 'ja' : 'en';
   try {
-    return extractTimes(topic, lang, '2000-01-01')
-      .filter((t) => !t.precision && !t.dateFromContext && /\d{4}|平成|令和|昭和/.test(t.text))
-      .map((t) => t.date);
+    const dated = extractTimes(topic, lang, '2000-01-01').filter((t) => !t.dateFromContext && /\d{4}|平成|令和|昭和/.test(t.text));
+    return {
+      days: dated.filter((t) => !t.precision).map((t) => t.date),
+      // "in March 2026", 2016年6月: the month, YYYY-MM.
+      months: dated.filter((t) => t.precision === 'month').map((t) => t.date.slice(0, 7)),
+    };
   } catch {
-    return [];
+    return { days: [], months: [] };
   }
 }
 
@@ -657,9 +660,11 @@ export function judgeRelevance(
   // A day the question gives ("on March 23, 2011", 2015年9月18日) picks, among the events that
   // answer, the one of that day: the statement's date, or a day its text gives, a day either side
   // for the zones.
-  const days = askedDays(topic);
-  if (days.length > 0) {
-    const near = (d: string) => days.some((a) => Math.abs(Date.parse(a) - Date.parse(d)) <= 86_400_000);
+  const { days, months } = askedDays(topic);
+  if (days.length > 0 || months.length > 0) {
+    // A month asked picks the events of that month, as a day picks that day's.
+    const near = (d: string) =>
+      days.length > 0 ? days.some((a) => Math.abs(Date.parse(a) - Date.parse(d)) <= 86_400_000) : months.some((m) => d.startsWith(m));
     const onDay = (g: RankedGroup) =>
       g.statements.some((si) => near(lib.statements[si]!.date) || lib.facts.get(si).times.some((ts) => ts.some((t) => !t.precision && near(t.date))));
     const matching = groups.filter(onDay);

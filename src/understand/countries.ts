@@ -143,6 +143,7 @@ export const COUNTRIES: readonly Country[] = [
   { name: 'Tanzania', ja: ['タンザニア'], en: ['Tanzania', 'Tanzanian'] },
   { name: 'Uganda', ja: ['ウガンダ'], en: ['Uganda', 'Ugandan'] },
   { name: 'Rwanda', ja: ['ルワンダ'], en: ['Rwanda', 'Rwandan'] },
+  { name: 'Burundi', ja: ['ブルンジ'], en: ['Burundi', 'Burundian'] },
   { name: 'Angola', ja: ['アンゴラ'], en: ['Angola', 'Angolan'] },
   { name: 'Mozambique', ja: ['モザンビーク'], en: ['Mozambique'] },
   { name: 'Zambia', ja: ['ザンビア'], en: ['Zambia', 'Zambian'] },

@@ -79,7 +79,6 @@ const KNOWN_MISSES: Record<string, Record<string, string>> = {
   },
   // Collected blind in session 4 after holdout12 was worked on: 50 of 58 on arrival.
   holdout13: {
-    'sendai-vp-list-who-en': 'not yet diagnosed',
     'abe-cameron-brexit-when-en': 'not yet diagnosed',
     'usmca-agreement-when-en': 'not yet diagnosed',
     'iran-election-when-en': 'not yet diagnosed',

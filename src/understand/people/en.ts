@@ -678,13 +678,18 @@ export function englishMentions(paragraph: Paragraphlike): RawMention[] {
         return of?.end ?? titleEnd;
       }
     }
-    // "the Australian Prime Minister, Anthony Albanese, this morning"
+    // "the Australian Prime Minister, Anthony Albanese, this morning"; two posts joined: "China's
+    // State Councilor and Foreign Minister, Wang Yi".
     const resume = of?.end ?? titleEnd;
-    if (text.startsWith(', ', resume)) {
-      const name = readNameForward(text, honorificsAfter(text, resume + 2));
+    const candidates: [number, typeof fields][] = [[resume, fields]];
+    if (closedEnd > resume) candidates.unshift([closedEnd, { ...fields, role: q.rolePrefix + phrase + text.slice(matchedEnd, closedEnd) }]);
+    for (const [at, given] of candidates) {
+      if (!text.startsWith(', ', at)) continue;
+      const name = readNameForward(text, honorificsAfter(text, at + 2));
       const after = name ? (name.postEnd ?? name.end) : -1;
-      if (name && name.words >= 2 && /^(?:,|\.|;|$)/.test(text.slice(after, after + 1))) {
-        push(name, q.start, after, fields);
+      // Or the next of a pair: "Australia's Foreign Minister, Penny Wong and China's …".
+      if (name && name.words >= 2 && (/^(?:,|\.|;|$)/.test(text.slice(after, after + 1)) || text.startsWith(' and ', after))) {
+        push(name, q.start, after, given);
         return after;
       }
     }
@@ -693,7 +698,7 @@ export function englishMentions(paragraph: Paragraphlike): RawMention[] {
 }
 
 /** "his UK counterpart, ", "her Indian counterpart ": a name follows. */
-const COUNTERPART = /\b(?:his|her|their|its)\s+(?:(\p{Lu}[\p{L}.]*(?:\s\p{Lu}[\p{L}.]*)?)\s+)?counterparts?,?\s+(?=\p{Lu})/gu;
+const COUNTERPART = /\b(?:his|her|their|its)\s+(?:new\s+|newly[- ]appointed\s+)?(?:(\p{Lu}[\p{L}.]*(?:\s\p{Lu}[\p{L}.]*)?)\s+)?counterparts?,?\s+(?=\p{Lu})/gu;
 
 /** Words after which names follow as a list: meetings, attendance, participants. */
 const LIST_CUE =

@@ -88,10 +88,6 @@ const KNOWN_MISSES: Record<string, Record<string, string>> = {
     'machimura-song-who-en-cross': 'not yet diagnosed',
     'apec-lunch-neighbor-who-ja': 'not yet diagnosed',
     'apec-lunch-after-who-en': 'not yet diagnosed',
-    'abe-singh-who-ja': 'not yet diagnosed',
-    'mogherini-who-ja': 'not yet diagnosed',
-    'fsd-who-en': 'not yet diagnosed',
-    'france-readout-who-en': 'not yet diagnosed',
   },
 };
 

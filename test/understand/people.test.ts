@@ -232,6 +232,26 @@ describe('Japanese readouts', () => {
     ]);
   });
 
+  it('a body in Latin letters inside a Japanese title, and a country with の before the name', () => {
+    const people = ja('フェデリカ・モゲリーニEU外務・安全保障政策上級代表と電話会談を行いました。', 'インドのマンモハン・シン首相との間で電話会談を行いました。');
+    expect(people.map((p) => [p.name, p.role, p.affiliation])).toEqual([
+      ['フェデリカ・モゲリーニ', '外務・安全保障政策上級代表', 'EU'],
+      ['マンモハン・シン', '首相', 'インド'],
+    ]);
+  });
+
+  it('"Title, Name and …" and two posts joined before the comma; a new counterpart', () => {
+    const people = en(
+      'Australia’s Foreign Minister, Penny Wong and China’s State Councilor and Foreign Minister, Wang Yi, met.',
+      'Le Drian spoke by phone with his new Japanese counterpart, Yoshimasa Hayashi, yesterday.',
+    );
+    expect(people.map((p) => [p.name, p.role, p.affiliation])).toEqual([
+      ['Penny Wong', 'Foreign Minister', 'Australia'],
+      ['Wang Yi', 'State Councilor and Foreign Minister', 'China'],
+      ['Yoshimasa Hayashi', 'counterpart', 'Japan'],
+    ]);
+  });
+
   it('ambassadors: the posting (駐日, 駐米国) goes to the role, the sending country to the affiliation', () => {
     const people = ja('山田重夫駐米国日本国大使は、国務省を訪問した。', 'ラーム・エマニュエル駐日米国大使と会談した。');
     expect(people.map((p) => [p.name, p.role, p.affiliation, p.participant])).toEqual([

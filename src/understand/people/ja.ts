@@ -54,6 +54,9 @@ const SAME_COUNTRY = '同国';
 
 function splitAtCountry(run: string): Split {
   if (run.endsWith(SAME_COUNTRY) && isKatakana(run[run.length - 3])) return { name: run.slice(0, -2), nameOffset: 0, country: SAME_COUNTRY, org: '' };
+  // フェデリカ・モゲリーニEU外務・安全保障政策(上級代表): a body written in Latin letters between name and post.
+  const body = /^([\p{Script=Katakana}ー・=＝]{2,}?)([A-Z]{2,5})([\p{Script=Han}・]*)$/u.exec(run);
+  if (body && LATIN_BODIES.has(body[2]!)) return { name: body[1]!, nameOffset: 0, country: body[2]!, org: body[3]! };
   const last = run.at(-1) ?? '';
   const abbreviated = JA_ONE_CHAR_COUNTRIES[last];
   if (abbreviated && run.length > 1 && isKatakana(run[run.length - 2])) {
@@ -111,8 +114,13 @@ function isRunChar(text: string, i: number): boolean {
   while (s > 0 && i - s < 4 && /[A-Za-z.]/.test(text[s - 1]!)) s--;
   let e = i + 1;
   while (e < text.length && e - s < 5 && /[A-Za-z.]/.test(text[e]!)) e++;
-  return /^[A-Z]/.test(text[s]!) && text[s - 1] === '・' && text[e] === '・' && e - s <= 4;
+  if (/^[A-Z]/.test(text[s]!) && text[s - 1] === '・' && text[e] === '・' && e - s <= 4) return true;
+  // モゲリーニEU外務・安全保障政策上級代表: a body in Latin letters between a katakana name and a kanji post.
+  return LATIN_BODIES.has(text.slice(s, e)) && isKatakana(text[s - 1]) && isKanji(text[e]);
 }
+
+/** International bodies written in Latin letters inside a Japanese title. */
+const LATIN_BODIES = new Set(['EU', 'UN', 'NATO', 'ASEAN', 'AU', 'OECD', 'WTO', 'IMF', 'IAEA', 'WHO']);
 
 function isKatakanaName(name: string): boolean {
   for (const c of name) if (!isKatakana(c)) return false;
@@ -360,6 +368,11 @@ export function japaneseMentions(paragraph: Paragraphlike): RawMention[] {
     let affiliation = split.country;
     // A kanji name with no country, under a Japanese title or in a Japanese ministry (外務省…参事官), is of Japan.
     if (!affiliation && isKanjiName(clean.name) && (principal?.info.japanGov || JA_JAPAN_MINISTRIES.some((m) => org.startsWith(m + '省')))) affiliation = '日本';
+    // インドのマンモハン・シン首相: the country before the name, with の.
+    if (!affiliation) {
+      const before = text.slice(Math.max(0, nameStart - 12), nameStart);
+      affiliation = JA_COUNTRY_FORMS.find((f) => before.endsWith(`${f}の`));
+    }
     // ジョンストン同国国防相: 同国 is the country of the person named just before.
     if (affiliation === SAME_COUNTRY) affiliation = [...out].reverse().find((m) => m.affiliation)?.affiliation;
 

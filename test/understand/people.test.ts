@@ -252,6 +252,13 @@ describe('Japanese readouts', () => {
     ]);
   });
 
+  it('a title to be held ("Prime Minister-elect Yoshihiko Noda")', () => {
+    expect(en('President Obama spoke to Prime Minister-elect Yoshihiko Noda today.').map((p) => [p.name, p.role])).toEqual([
+      ['Obama', 'President'],
+      ['Yoshihiko Noda', 'Prime Minister-elect'],
+    ]);
+  });
+
   it('ambassadors: the posting (駐日, 駐米国) goes to the role, the sending country to the affiliation', () => {
     const people = ja('山田重夫駐米国日本国大使は、国務省を訪問した。', 'ラーム・エマニュエル駐日米国大使と会談した。');
     expect(people.map((p) => [p.name, p.role, p.affiliation, p.participant])).toEqual([

@@ -417,6 +417,9 @@ function sentenceOf(index: SentenceIndex, pos: number, length: number): [number,
 /** "France's " before a title: the possessive country the mention starts with. */
 const POSSESSIVE_COUNTRY = /\p{Lu}[\p{L}.]*(?: \p{Lu}[\p{L}.]*)*['’]s\s+$/u;
 
+/** "-elect", "-designate" after a title: the office about to be held. */
+const ELECT = /^-(?:elect|designate)\b/;
+
 /** Titles whose posting may be written "in" a country: "Ambassador in Singapore". */
 const POSTED = /Ambassador|Envoy|Consul|Representative|Chargé/;
 
@@ -482,9 +485,11 @@ export function englishMentions(paragraph: Paragraphlike): RawMention[] {
   for (let i = 0; i < text.length; i++) {
     if (!isUpper(text[i]) || isLetter(text[i - 1]) || text[i - 1] === '-' || text[i - 1] === '.') continue;
 
-    const title = EN_TITLES.matchAt(text, i, (_p, end) => !isLetter(text[end]) && text[end] !== '-');
+    const title = EN_TITLES.matchAt(text, i, (_p, end) => !isLetter(text[end]) && (text[end] !== '-' || ELECT.test(text.slice(end, end + 12))));
     if (title) {
-      i = handleTitle(i, title.end, title.phrase, title.value) - 1;
+      // "Prime Minister-elect Yoshihiko Noda": the title to be held is the role.
+      const elect = ELECT.exec(text.slice(title.end, title.end + 12))?.[0] ?? '';
+      i = handleTitle(i, title.end + elect.length, title.phrase + elect, title.value) - 1;
       continue;
     }
     const hon = honorificAt(text, i);

@@ -91,9 +91,7 @@ const KNOWN_MISSES: Record<string, Record<string, string>> = {
   },
   // Collected blind in session 4 after holdout14 was worked on: 55 of 58 on arrival.
   holdout15: {
-    'obama-noda-who-en': 'not yet diagnosed',
     'suga-xi-ref-2011-who-ja': 'not yet diagnosed',
-    'g7-ca-when-ja': 'not yet diagnosed',
   },
 };
 

@@ -14,7 +14,7 @@ import { describePerson } from './describe.ts';
 import { makeExcerpt } from './excerpt.ts';
 import { notice } from './notices.ts';
 import { formText, type QuestionTerm } from './question.ts';
-import { bestTier, judgeRelevance, namesHeardAs, relevanceNotice, scopeStatements, topicParagraphs } from './relevance.ts';
+import { askedDays, bestTier, judgeRelevance, namesHeardAs, relevanceNotice, scopeStatements, topicParagraphs } from './relevance.ts';
 import { askedLanguageFirst, defaultStatement, eventGroup } from './scope.ts';
 import type { SearchScope } from './search.ts';
 import type { Answer, AnswerItem, Citation, Lang, PersonInfo } from './types.ts';
@@ -216,6 +216,38 @@ function namesPerson(p: Person, t: QuestionTerm): boolean {
   return labels.some((label) => names.some((n) => n.includes(label)));
 }
 
+/**
+ * Lines that give a day the question asks, in statements not of that day: per statement, the
+ * paragraph number and the line's bounds. Undefined when the question gives no day or none is found.
+ */
+function peopleOnAskedDay(lib: Library, statements: readonly number[], query: string): Map<number, [number, number, number][]> | undefined {
+  const { days } = askedDays(query);
+  if (days.length === 0) return undefined;
+  const rows = new Map<number, [number, number, number][]>();
+  for (const si of statements) {
+    const statement = lib.statements[si]!;
+    if (days.includes(statement.date)) continue;
+    lib.facts.get(si).times.forEach((times, pi) => {
+      const text = statement.paragraphs[pi]!.text;
+      const ordered = [...times].sort((a, b) => a.start - b.start);
+      ordered.forEach((t, k) => {
+        if (t.precision || !days.includes(t.date)) return;
+        // The row runs from its date (with the year and month written before the day: 2011年9月 | 6日)
+        // to the next date or the end of the line.
+        const before = ordered[k - 1];
+        const opens = before && before.precision === 'month' && before.date.slice(0, 7) === t.date.slice(0, 7) && t.start - before.end <= 5 ? before.start : t.start;
+        const next = ordered.slice(k + 1).find((x) => x.date.slice(0, 7) !== t.date.slice(0, 7) || (!x.precision && x.date !== t.date));
+        const lineStart = text.lastIndexOf('\n', t.start) + 1;
+        const lineEnd = text.indexOf('\n', t.end);
+        const from = Math.max(lineStart, opens);
+        const to = Math.min(lineEnd === -1 ? text.length : lineEnd, next ? next.start : text.length);
+        rows.set(si, [...(rows.get(si) ?? []), [statement.paragraphs[pi]!.number, from, to]]);
+      });
+    });
+  }
+  return rows.size > 0 ? rows : undefined;
+}
+
 export function answerWho(lib: Library, query: string, scope: SearchScope): Answer {
   const none = (text: string): Answer => ({ kind: 'none', language: scope.lang, query, items: [], notice: text });
   let statements: number[];
@@ -249,6 +281,16 @@ export function answerWho(lib: Library, query: string, scope: SearchScope): Answ
 
   let entries = mergePeople(lib, askedLanguageFirst(lib, scope.lang, statements));
   const everyone = entries;
+  // A day asked that is not the statement's own, written in a row of a table or list of earlier
+  // events ("2011年9月 | 6日 | 野田佳彦総理 | =温家宝総理"): the people on that day's line.
+  const onRow = query ? peopleOnAskedDay(lib, statements, query) : undefined;
+  if (onRow) {
+    const rowed = entries.filter((e) => [e.ja, e.en].some((n) => n && n.person.mentions.some((m) => onRow.get(n.statement)?.some(([pn, from, to]) => m.paragraph === pn && m.start >= from && m.end <= to))));
+    if (rowed.length > 0) {
+      entries = rowed;
+      matched = undefined;
+    }
+  }
   if (matched && matched.size > 0) {
     const inMatched = (n?: Named) => n !== undefined && n.person.mentions.some((m) => matched!.get(n.statement)?.has(m.paragraph));
     const named = entries.filter((e) => inMatched(e.ja) || inMatched(e.en));

@@ -91,7 +91,6 @@ const KNOWN_MISSES: Record<string, Record<string, string>> = {
   },
   // Collected blind in session 4 after holdout14 was worked on: 55 of 58 on arrival.
   holdout15: {
-    'suga-xi-ref-2011-who-ja': 'not yet diagnosed',
   },
 };
 

@@ -259,6 +259,14 @@ describe('Japanese readouts', () => {
     ]);
   });
 
+  it('a name that starts like a country (フランス・ティマーマンス), and one spelt two ways in a statement (ティ/テイ)', () => {
+    const people = ja('岸田外務大臣は,オランダのフランス・ティマーマンス外相と電話会談を行いました。', 'これに対し,テイマーマンス外相から,謝意が表明されました。');
+    expect(people.map((p) => [p.name, p.affiliation, p.mentions.length])).toEqual([
+      ['岸田', '日本', 1],
+      ['フランス・ティマーマンス', 'オランダ', 2],
+    ]);
+  });
+
   it('ambassadors: the posting (駐日, 駐米国) goes to the role, the sending country to the affiliation', () => {
     const people = ja('山田重夫駐米国日本国大使は、国務省を訪問した。', 'ラーム・エマニュエル駐日米国大使と会談した。');
     expect(people.map((p) => [p.name, p.role, p.affiliation, p.participant])).toEqual([

@@ -75,6 +75,8 @@ function splitAtCountry(run: string): Split {
     const m = COUNTRIES.matchAt(run, p, (phrase, end) => {
       const katakanaCountry = isKatakana(phrase[0]);
       if (katakanaCountry && p > 0 && run[p - 1] !== '・' && !isKanji(run[p - 1])) return false;
+      // フランス・ティマーマンス(外相): a name that starts like a country; the country comes after a name, never before it.
+      if (katakanaCountry && p === 0 && run[end] === '・' && isKatakana(run[end + 1])) return false;
       // インドラ is a name, インド・... or インド首相 is a country
       const after = run[end];
       if (katakanaCountry && after !== undefined && isKatakana(after) && after !== '・') {

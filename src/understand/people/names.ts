@@ -16,8 +16,11 @@ export function normalizeForm(s: string): string {
 
 /** Japanese name key: NFKC, no middle dots or spaces. */
 export function japaneseNameKey(name: string): string {
-  return normalizeForm(name).replace(/ /g, '');
+  // ティマーマンス and テイマーマンス in one statement are one man: small kana count as large ones.
+  return normalizeForm(name).replace(/ /g, '').replace(/[ァィゥェォャュョッヮ]/g, (c) => SMALL_KANA[c]!);
 }
+
+const SMALL_KANA: Record<string, string> = { ァ: 'ア', ィ: 'イ', ゥ: 'ウ', ェ: 'エ', ォ: 'オ', ャ: 'ヤ', ュ: 'ユ', ョ: 'ヨ', ッ: 'ツ', ヮ: 'ワ' };
 
 /** Removes leading courtesy titles: "H.E. Mr. Kang Kyung-wha" -> "Kang Kyung-wha". */
 export function stripEnglishHonorifics(s: string): string {

@@ -35,7 +35,7 @@ function personInfo(p: Person, lang: Lang): PersonInfo {
   let role = p.role;
   if (role && p.former && !/^前|former/i.test(role)) role = FORMER[lang](role);
   if (role && p.acting && !/代行|代理|acting/i.test(role)) role = ACTING[lang](role);
-  const writtenAs = p.byOffice ? p.mentions[0]?.text : undefined;
+  const writtenAs = p.byOffice || p.byTitle ? p.mentions[0]?.text : undefined;
   return { name: p.name, ...(role ? { role } : {}), ...(p.affiliation ? { affiliation: p.affiliation } : {}), ...(writtenAs ? { writtenAs } : {}) };
 }
 

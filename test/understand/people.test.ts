@@ -267,6 +267,14 @@ describe('Japanese readouts', () => {
     ]);
   });
 
+  it('a statement by someone who speaks as "I" and is named only in the title', () => {
+    const people = extractPeople(paragraphs(['On behalf of the American people, Michelle and I extend our deepest condolences.']), 'en', {
+      title: 'Statement by President Obama on the Earthquake in New Zealand',
+      publisher: 'The White House',
+    });
+    expect(people.map((p) => [p.name, p.role, p.participant, p.byTitle, p.mentions[0]?.text])).toEqual([['Obama', 'President', true, true, 'I']]);
+  });
+
   it('ambassadors: the posting (駐日, 駐米国) goes to the role, the sending country to the affiliation', () => {
     const people = ja('山田重夫駐米国日本国大使は、国務省を訪問した。', 'ラーム・エマニュエル駐日米国大使と会談した。');
     expect(people.map((p) => [p.name, p.role, p.affiliation, p.participant])).toEqual([

@@ -209,6 +209,7 @@ export function extractPeople(paragraphs: readonly Paragraphlike[], lang: 'ja' |
   const people = folded.map((g) => toPerson(g, lang));
   if (lang === 'en') {
     resolveDefiniteReferences(paragraphs, people, context);
+    speakerOfTitle(paragraphs, people, context.title);
     affiliateWithPublisher(people, context.publisher);
   }
   markLeadParticipants(people);
@@ -268,6 +269,30 @@ function resolveDefiniteReferences(paragraphs: readonly Paragraphlike[], people:
     }
   }
   for (const p of people) p.mentions.sort((a, b) => a.paragraph - b.paragraph || a.start - b.start);
+}
+
+/** "Statement by President Obama on …", "Remarks by Secretary Blinken …": who speaks. */
+const SPEAKER_TITLE = /^(?:(?:Joint |Press )?Statement|Remarks|Message|Readout)\s+(?:by|from|of)\s+(.+?)(?:\s+(?:on|regarding|concerning|following|after|at|to)\b|[,:]|$)/;
+
+/**
+ * A statement by someone that names them only in its title and speaks as "I" ("Statement by
+ * President Obama …: Michelle and I extend our deepest condolences"): the speaker is a person of
+ * the statement, written as "I" where the text first says it.
+ */
+function speakerOfTitle(paragraphs: readonly Paragraphlike[], people: Person[], title?: string): void {
+  const by = title ? SPEAKER_TITLE.exec(title) : null;
+  if (!by) return;
+  const speakers = extractPeople([{ number: 0, text: by[1]! }], 'en').filter((p) => p.role);
+  if (speakers.length !== 1) return;
+  const speaker = speakers[0]!;
+  const key = englishNameKey(speaker.name) || speaker.name.toLowerCase();
+  if (people.some((p) => (englishNameKey(p.name) || p.name.toLowerCase()).includes(key.split(' ').at(-1)!))) return;
+  for (const para of paragraphs) {
+    const i = /(?<![\p{L}])I(?![\p{L}'’])/u.exec(para.text);
+    if (!i) continue;
+    people.push({ ...speaker, participant: true, byTitle: true, mentions: [{ paragraph: para.number, text: 'I', start: i.index, end: i.index + 1 }] });
+    return;
+  }
 }
 
 /** Titles of international bodies: their holders belong to no government. */

@@ -29,6 +29,11 @@ export interface Person {
    * that office on the statement's date (data/people/offices.yaml).
    */
   byOffice?: boolean;
+  /**
+   * The text names this person only as "I"; the name is from the statement's title ("Statement by
+   * President Obama on …").
+   */
+  byTitle?: boolean;
   mentions: PersonMention[];
 }
 

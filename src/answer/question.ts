@@ -103,7 +103,10 @@ const EN_GENERIC_CAPITALS = new Set([
 const EN_ROLE_WORDS = (() => {
   const words = new Set<string>();
   for (const phrase of EN_TITLES.phrases()) {
-    for (const w of phrase.split(/[\s-]+/)) if (/^[A-Z]/.test(w)) words.add(stemOf(w.toLowerCase()));
+    // The title's own words, not its portfolio: "Secretary of State" makes "secretary" a role word, not "state".
+    const head = phrase.split(/\s+(?:of|for|to|and|on)\s+/)[0]!;
+    // "State" opens "State Minister" but is a common noun alone ("the southeastern states").
+    for (const w of head.split(/[\s-]+/)) if (/^[A-Z]/.test(w) && w !== 'State') words.add(stemOf(w.toLowerCase()));
   }
   for (const w of ['vice', 'deputy', 'acting', 'foreign', 'official', 'leader', 'spokesperson', 'envoy', 'counterpart']) words.add(stemOf(w));
   return words;

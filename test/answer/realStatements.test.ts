@@ -34,7 +34,6 @@ const KNOWN_MISSES: Record<string, Record<string, string>> = {
   },
   // A fifth set, collected blind after the fourth was worked on: 47 of 59 on arrival.
   holdout5: {
-    'haiti-2010-quake-local-when-en': 'an English question about a statement published only in Japanese, dated in its era (平成22年)',
     'ishiba-osaka-lunch-none-en': 'the lunch was elsewhere, but the readout names Osaka (the Expo)',
   },
   // A sixth set, collected blind after the fifth was worked on: 40 of 55 on arrival.

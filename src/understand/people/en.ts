@@ -678,7 +678,8 @@ export function englishMentions(paragraph: Paragraphlike): RawMention[] {
     const fields = { role: openRole, affiliation: q.affiliation ?? of?.country, former: q.former, acting: q.acting, deputy };
     if (nameEnd > 0) {
       const name = readNameBackward(text, nameEnd);
-      if (name && name.words >= 2) {
+      // "… election in Guinea Bissau, the Spokesperson of …": a country is no one's name.
+      if (name && name.words >= 2 && !EN_COUNTRY_FORMS.some((f) => f.form === name.name || `the ${f.form}` === name.name)) {
         push(name, honorificsBefore(text, name.start), of?.end ?? titleEnd, fields);
         return of?.end ?? titleEnd;
       }

@@ -100,13 +100,16 @@ const EN_GENERIC_CAPITALS = new Set([
 ]);
 
 /** Lower-cased words of English titles (minister, secretary, president...): what a role question asks for. */
+const PORTFOLIO_NOUNS = new Set(['State', 'Affairs', 'Trade', 'Defence', 'Defense', 'Commonwealth', 'Development', 'Finance', 'Home', 'Interior', 'Justice', 'Security', 'Health', 'Economy', 'Cooperation']);
+
 const EN_ROLE_WORDS = (() => {
   const words = new Set<string>();
   for (const phrase of EN_TITLES.phrases()) {
     // The title's own words, not its portfolio: "Secretary of State" makes "secretary" a role word, not "state".
     const head = phrase.split(/\s+(?:of|for|to|and|on)\s+/)[0]!;
-    // "State" opens "State Minister" but is a common noun alone ("the southeastern states").
-    for (const w of head.split(/[\s-]+/)) if (/^[A-Z]/.test(w) && w !== 'State') words.add(stemOf(w.toLowerCase()));
+    // A portfolio's nouns open some titles ("State Minister", "Foreign Affairs Minister") but are
+    // common nouns alone ("the southeastern states", "the Ministry of Foreign Affairs").
+    for (const w of head.split(/[\s-]+/)) if (/^[A-Z]/.test(w) && !PORTFOLIO_NOUNS.has(w)) words.add(stemOf(w.toLowerCase()));
   }
   for (const w of ['vice', 'deputy', 'acting', 'foreign', 'official', 'leader', 'spokesperson', 'envoy', 'counterpart']) words.add(stemOf(w));
   return words;
@@ -346,6 +349,15 @@ function englishTerms(topic: string, glossary: Glossary): QuestionTerm[] {
       name: /^\p{Lu}/u.test(word) && !EN_ROLE_WORDS.has(stemOf(low)) && !EN_GENERIC_CAPITALS.has(word) && !inSpan(m.index!),
       possessive: /['’]s?$/.test(m[0]),
     };
+  });
+  // A portfolio's noun is part of the title it follows ("Minister for Foreign Affairs"), no name,
+  // and alone ("the Ministry of Foreign Affairs") no title.
+  tokens.forEach((t, k) => {
+    if (!PORTFOLIO_NOUNS.has(t.word)) return;
+    t.name = false;
+    let p = k - 1;
+    while (p >= 0 && /^(?:foreign|for|of|and|the)$/i.test(tokens[p]!.word)) p--;
+    if (p >= 0 && tokens[p]!.role && !ROLE_MODIFIERS.has(tokens[p]!.word.toLowerCase()) && !inSpan(t.at)) t.role = true;
   });
   const out: QuestionTerm[] = [];
   const used = new Set<[number, number, string]>();

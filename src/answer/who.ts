@@ -281,6 +281,11 @@ export function answerWho(lib: Library, query: string, scope: SearchScope): Answ
 
   let entries = mergePeople(lib, askedLanguageFirst(lib, scope.lang, statements));
   const everyone = entries;
+  // Whom the question asks about least: whom it names ("Who did Kishida meet?"), and the holder of
+  // a title it makes its subject ("Who did the British Prime Minister thank …?").
+  const subjects = terms.filter((t) => t.subject);
+  const asker = (e: { ja?: Named; en?: Named }) =>
+    namedInQuestion(e, terms) || (subjects.length > 0 && [e.ja, e.en].some((n) => n && holdsRole(n.person, subjects, terms, publisherOf(lib, n))));
   // A day asked that is not the statement's own, written in a row of a table or list of earlier
   // events ("2011年9月 | 6日 | 野田佳彦総理 | =温家宝総理"): the people on that day's line.
   const onRow = query ? peopleOnAskedDay(lib, statements, query) : undefined;
@@ -297,7 +302,7 @@ export function answerWho(lib: Library, query: string, scope: SearchScope): Answ
     // A paragraph that names nobody (「三者は…」) speaks for the event's participants, and one that
     // names only whom the question names ("Who did Abe speak with about the test?") for the others.
     const participants = entries.filter((e) => e.ja?.person.participant || e.en?.person.participant);
-    const onlyAsked = named.length > 0 && named.every((e) => namedInQuestion(e, terms));
+    const onlyAsked = named.length > 0 && named.every((e) => asker(e));
     // A statement with no meeting has no participants: then everyone it names (the winner of an election).
     const speakers = participants.length > 0 ? participants : entries;
     entries = named.length === 0 ? speakers : onlyAsked ? [...new Set([...participants, ...named])] : named;
@@ -335,14 +340,8 @@ export function answerWho(lib: Library, query: string, scope: SearchScope): Answ
   entries = [...entries].sort((a, b) => firstMention(a) - firstMention(b));
   const participant = (e: { ja?: Named; en?: Named }) => Boolean(e.ja?.person.participant || e.en?.person.participant);
   entries = [...entries.filter(participant), ...entries.filter((e) => !participant(e))];
-  // People the question names are the ones it asks about least ("Who did Kishida meet?").
-  // So is the holder of a title the question makes its subject.
-  if (terms.length > 0) {
-    const subjects = terms.filter((t) => t.subject);
-    const asking = (e: { ja?: Named; en?: Named }) =>
-      namedInQuestion(e, terms) || (subjects.length > 0 && [e.ja, e.en].some((n) => n && holdsRole(n.person, subjects, terms, publisherOf(lib, n))));
-    entries = [...entries.filter((e) => !asking(e)), ...entries.filter(asking)];
-  }
+  // Whom the question asks about least come last.
+  if (terms.length > 0) entries = [...entries.filter((e) => !asker(e)), ...entries.filter(asker)];
 
   const items: AnswerItem[] = entries.map((e) => {
     const own = scope.lang === 'ja' ? e.ja ?? e.en! : e.en ?? e.ja!;

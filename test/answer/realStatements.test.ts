@@ -94,7 +94,6 @@ const KNOWN_MISSES: Record<string, Record<string, string>> = {
     'aso-miliband-who-ja': 'not yet diagnosed',
     'amano-kan-who-ja': 'not yet diagnosed',
     'matsumoto-rudd-who-cross': 'not yet diagnosed',
-    'uk-luxon-who-en': 'not yet diagnosed',
     'car-kawamura-who-en': 'not yet diagnosed',
     'matsumoto-rudd-when-ja': 'not yet diagnosed',
     'kishida-hague-quote-cross': 'not yet diagnosed',

@@ -92,9 +92,7 @@ const KNOWN_MISSES: Record<string, Record<string, string>> = {
   holdout16: {
     'kan-obama-who-en': 'not yet diagnosed',
     'amano-kan-who-ja': 'not yet diagnosed',
-    'matsumoto-rudd-who-cross': 'not yet diagnosed',
     'car-kawamura-who-en': 'not yet diagnosed',
-    'matsumoto-rudd-when-ja': 'not yet diagnosed',
     'kishida-hague-quote-cross': 'not yet diagnosed',
     'motegi-payne-quote-cross': 'not yet diagnosed',
   },

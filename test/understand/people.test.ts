@@ -275,6 +275,20 @@ describe('Japanese readouts', () => {
     expect(people.map((p) => [p.name, p.role, p.participant, p.byTitle, p.mentions[0]?.text])).toEqual([['Obama', 'President', true, true, 'I']]);
   });
 
+  it('a title before a katakana name closed by 閣下, 氏 or the name in Latin letters; 外務・英連邦相', () => {
+    const people = ja(
+      '松本外務大臣は,オーストラリア外務大臣ケビン・ラッド閣下(The Hon Kevin Rudd)と会談を行いました。',
+      '麻生外務大臣は、デービッド・ミリバンド英国外務・英連邦相との間で電話会談を行った。',
+    );
+    expect(people.map((p) => [p.name, p.role, p.affiliation])).toEqual([
+      ['松本', '外務大臣', '日本'],
+      ['ケビン・ラッド', '外務大臣', 'オーストラリア'],
+      ['麻生', '外務大臣', '日本'],
+      ['デービッド・ミリバンド', '外務・英連邦相', '英国'],
+    ]);
+    expect(people[1]!.otherNames).toContain('Kevin Rudd');
+  });
+
   it('ambassadors: the posting (駐日, 駐米国) goes to the role, the sending country to the affiliation', () => {
     const people = ja('山田重夫駐米国日本国大使は、国務省を訪問した。', 'ラーム・エマニュエル駐日米国大使と会談した。');
     expect(people.map((p) => [p.name, p.role, p.affiliation, p.participant])).toEqual([

@@ -287,6 +287,49 @@ export function japaneseMentions(paragraph: Paragraphlike): RawMention[] {
     // 外相電話会談, 大臣会合: the title is part of a longer noun, not someone's title
     if (isKanji(follower) && !JA_TITLE_FOLLOWERS.has(follower!)) continue;
 
+    // オーストラリア連邦外務大臣ケビン・ラッド閣下: the title before a katakana name that an honorific or
+    // the name in Latin letters closes.
+    if (isKatakana(follower) && chain.some((t) => !t.info.honorific)) {
+      let ne = end;
+      while (ne < text.length && ne - end < 30 && (isKatakana(text[ne]) || /[・＝=ー]/.test(text[ne]!))) ne++;
+      const closed = text.startsWith('閣下', ne) || text.startsWith('氏', ne) || /^[(（][A-Z]/.test(text.slice(ne, ne + 2));
+      const name = text.slice(end, ne).replace(/[・＝=]+$/, '');
+      if (closed && name.length >= 2) {
+        let rs = titleStart;
+        while (rs > 0 && titleStart - rs < MAX_RUN && isRunChar(text, rs - 1)) rs--;
+        const before = splitAtCountry(text.slice(rs, titleStart));
+        const country = before.country ?? (canonicalCountry(before.name) ? before.name : undefined);
+        const org = before.country ? before.org : canonicalCountry(before.name) ? '' : before.name;
+        const principal = choosePrincipal(chain);
+        const mentionStart = country || org ? rs : titleStart;
+        const mentionEnd = text.startsWith('閣下', ne) ? ne + 2 : ne;
+        const otherNames: string[] = [];
+        if (OPEN_BRACKETS.has(text[mentionEnd] ?? '')) {
+          const close = findClose(text, mentionEnd, MAX_BRACKET);
+          const en = close > 0 ? englishNameInBrackets(text.slice(mentionEnd + 1, close)) : undefined;
+          if (en) otherNames.push(en);
+        }
+        sentences ??= sentenceIndex(text);
+        out.push({
+          paragraph: paragraph.number,
+          start: mentionStart,
+          end: mentionEnd,
+          text: text.slice(mentionStart, mentionEnd),
+          name,
+          nameStart: end,
+          otherNames,
+          role: principal ? (org.length <= 15 ? org : '') + principal.phrase : undefined,
+          affiliation: country,
+          former: false,
+          acting,
+          deputy: principal?.info.deputy === true,
+          participant: sentences.nextCue[mentionEnd]! < sentences.end[titleStart]! && sentences.start[titleStart]! <= mentionStart,
+        });
+        i = mentionEnd - 1;
+        continue;
+      }
+    }
+
     // read the run before the title: [name][(reading)][country][org]
     let runStart = titleStart;
     while (runStart > 0 && titleStart - runStart < MAX_RUN && isRunChar(text, runStart - 1)) runStart--;

@@ -91,7 +91,6 @@ const KNOWN_MISSES: Record<string, Record<string, string>> = {
   // Collected blind in session 4 after holdout15 was worked on: 50 of 60 on arrival.
   holdout16: {
     'kan-obama-who-en': 'not yet diagnosed',
-    'amano-kan-who-ja': 'not yet diagnosed',
     'car-kawamura-who-en': 'not yet diagnosed',
     'kishida-hague-quote-cross': 'not yet diagnosed',
     'motegi-payne-quote-cross': 'not yet diagnosed',

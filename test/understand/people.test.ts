@@ -289,6 +289,13 @@ describe('Japanese readouts', () => {
     expect(people[1]!.otherNames).toContain('Kevin Rudd');
   });
 
+  it('an organisation written between a kanji name and the title (天野之弥国際原子力機関(IAEA)事務局長)', () => {
+    expect(ja('菅総理大臣は,天野之弥国際原子力機関(IAEA)事務局長の表敬を受けました。').map((p) => [p.name, p.role])).toEqual([
+      ['菅', '総理大臣'],
+      ['天野之弥', '国際原子力機関事務局長'],
+    ]);
+  });
+
   it('ambassadors: the posting (駐日, 駐米国) goes to the role, the sending country to the affiliation', () => {
     const people = ja('山田重夫駐米国日本国大使は、国務省を訪問した。', 'ラーム・エマニュエル駐日米国大使と会談した。');
     expect(people.map((p) => [p.name, p.role, p.affiliation, p.participant])).toEqual([

@@ -30,6 +30,8 @@ import { CLOSE_BRACKETS, OPEN_BRACKETS, findClose, findOpen } from '../brackets.
 const MAX_RUN = 40;
 const JA_ORGANIZATION_END = /[局省庁課]/;  // not 部 or 室: 阿部, 服部, 氷室 are names
 const MAX_KANJI_NAME = 6;
+/** How the names of bodies end (国際原子力機関, アジア開発銀行, 国連難民高等弁務官事務所). */
+const JA_BODY_END = /(?:機関|機構|基金|銀行|委員会|理事会|事務局|事務所|財団|協会|連合|同盟|裁判所|大学|研究所|センター)$/;
 /** A bureau as written before a title: 総合外交政策(局長), アジア大洋州局(参事官), 外務省; longest first. */
 const JA_ORGANIZATION_UNITS = JA_ORGANIZATIONS.flatMap((o) => ['局', '部', '課', '室', ''].map((s) => o + s)).sort((a, b) => b.length - a.length);
 const MAX_KATAKANA_NAME = 40;
@@ -384,6 +386,13 @@ export function japaneseMentions(paragraph: Paragraphlike): RawMention[] {
           break;
         }
       }
+    }
+    // 天野之弥国際原子力機関(事務局長): an organisation's name after a kanji name; the name is a family
+    // name of the table and, most often, a given name of two characters.
+    if (isKanjiName(split.name) && split.name.length > MAX_KANJI_NAME && JA_BODY_END.test(split.name)) {
+      const name = split.name;
+      const family = [3, 2, 1].find((n) => isKanjiFamilyName(name.slice(0, n)));
+      if (family !== undefined && name.length - family - 2 >= 2) split = { ...split, name: name.slice(0, family + 2), org: name.slice(family + 2) + split.org };
     }
     // 大塚建吾外務省アジア大洋州局(参事官): a ministry, then a bureau.
     for (let guard = 0; guard < 3; guard++) {

@@ -18,14 +18,14 @@ export interface GlossaryRead {
   problems: CorpusProblem[];
 }
 
-/** The genre's vocabulary (data/terms.yaml, data/synonyms.yaml): it applies to every corpus, read once. */
-const BUILT_IN = ['terms.yaml', 'synonyms.yaml'].map((f) => projectPath('data', f));
+/** The genre's vocabulary and names (data/terms.yaml, data/synonyms.yaml, data/people/names.yaml): they apply to every corpus, read once. */
+const BUILT_IN = ['terms.yaml', 'synonyms.yaml', 'people/names.yaml'].map((f) => projectPath('data', f));
 let builtIn: Promise<Glossary> | undefined;
 
 function builtInGlossary(): Promise<Glossary> {
   builtIn ??= Promise.all(
     BUILT_IN.map(async (file) => {
-      const name = `data/${path.basename(file)}`;
+      const name = path.relative(projectPath(), file);
       const parsed = parseGlossary(await readFile(file, 'utf8'), name);
       // A broken built-in table is a broken install, not a corpus problem: say so and stop.
       if (parsed.problems.length > 0) throw new Error(`${name}:${parsed.problems[0]!.line}: ${parsed.problems[0]!.message}`);

@@ -83,7 +83,6 @@ const KNOWN_MISSES: Record<string, Record<string, string>> = {
   holdout14: {
     'machimura-song-who-en-cross': 'not yet diagnosed',
     'apec-lunch-neighbor-who-ja': 'not yet diagnosed',
-    'apec-lunch-after-who-en': 'not yet diagnosed',
   },
   // Collected blind in session 4 after holdout14 was worked on: 55 of 58 on arrival.
   holdout15: {

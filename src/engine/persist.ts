@@ -41,7 +41,7 @@ import type { TermIndexData } from '../index/termIndex.ts';
  */
 
 const MAGIC = 'RDOUTIDX';
-const FORMAT_VERSION = 7;
+const FORMAT_VERSION = 8;
 /** The file ends with a SHA-256 of every byte before it: header, section table and payload alike. */
 const DIGEST_BYTES = 32;
 const JOURNAL_MAGIC = 'RDOUTLOG';
@@ -352,8 +352,10 @@ export function encodeIndex(content: BaseContent): Buffer {
     // Parsed glossaries: a start from the cache then never loads the YAML parser (about 50 ms).
     glossaries,
   });
-  const texts = encodeStrings(corpus.statements.flatMap((s) => s.paragraphs.map((p) => p.text)));
-  const normalized = encodeStrings(index.normalizedTexts());
+  const paragraphTexts = corpus.statements.flatMap((s) => s.paragraphs.map((p) => p.text));
+  const texts = encodeTexts(paragraphTexts);
+  // A normalized text equal to the verbatim one (about three paragraphs in ten) is not stored twice.
+  const normalized = encodeTexts(index.normalizedTexts(), paragraphTexts);
   const terms = encodeStrings(data.terms);
   const rels = [...content.lines.keys()].sort(byPath);
   const fileLines = encodeStrings(rels.map((rel) => content.lines.get(rel)!));
@@ -365,10 +367,14 @@ export function encodeIndex(content: BaseContent): Buffer {
     ['lines', fileLines.block],
     ['lineLengths', bytesOf(fileLines.lengths)],
     ['keys', Buffer.from(rels.map((rel) => content.keys.get(rel) ?? '').join('\n'), 'latin1')],
-    ['texts', texts.block],
+    ['texts', texts.narrow],
+    ['textsWide', texts.wide],
     ['textLengths', bytesOf(texts.lengths)],
-    ['normalized', normalized.block],
+    ['textKinds', texts.kinds],
+    ['normalized', normalized.narrow],
+    ['normalizedWide', normalized.wide],
     ['normalizedLengths', bytesOf(normalized.lengths)],
+    ['normalizedKinds', normalized.kinds],
     ['terms', terms.block],
     ['termLengths', bytesOf(terms.lengths)],
     ['offsets', bytesOf(data.offsets)],
@@ -416,11 +422,12 @@ export interface DecodedBase {
 }
 
 /** Decodes a persisted base; throws on any inconsistency (the caller rebuilds). */
-export function decodeIndex(file: Buffer, code: string, corpusDir: string): DecodedBase {
+export function decodeIndex(file: Buffer, code: string, corpusDir: string, options: { checked?: boolean } = {}): DecodedBase {
   if (file.length < MAGIC.length + 4 + DIGEST_BYTES || file.toString('latin1', 0, MAGIC.length) !== MAGIC) throw new Error('not an index file');
-  // Nothing of the file is believed, header included, before the whole of it checks out.
+  // Nothing of the file is believed, header included, before the whole of it checks out
+  // (`checked`: the bytes were just encoded here, not read).
   const bodyLength = file.length - DIGEST_BYTES;
-  const digest = createHash('sha256').update(file.subarray(0, bodyLength)).digest();
+  const digest = options.checked ? file.subarray(bodyLength) : createHash('sha256').update(file.subarray(0, bodyLength)).digest();
   if (!digest.equals(file.subarray(bodyLength))) throw new Error('checksum');
   const headerLength = file.readUInt32LE(MAGIC.length);
   const header = JSON.parse(file.toString('utf8', MAGIC.length + 4, MAGIC.length + 4 + headerLength)) as {
@@ -460,7 +467,7 @@ export function decodeIndex(file: Buffer, code: string, corpusDir: string): Deco
     glossaries: GlossaryRead;
   };
   if (!meta.glossaries?.glossary || !Array.isArray(meta.glossaries.problems)) throw new Error('glossaries');
-  const texts = decodeStrings(raw('texts'), u32('textLengths'));
+  const texts = decodeTexts(raw('texts'), raw('textsWide'), u32('textLengths'), raw('textKinds'));
   let t = 0;
   const statements: Statement[] = meta.statements.map(({ p, ...rest }) => {
     const paragraphs: Paragraph[] = p.map(([number, line, label]) => {
@@ -471,7 +478,7 @@ export function decodeIndex(file: Buffer, code: string, corpusDir: string): Deco
     return { ...rest, paragraphs };
   });
   if (t !== texts.length) throw new Error('paragraph count');
-  const normalized = decodeStrings(raw('normalized'), u32('normalizedLengths'));
+  const normalized = decodeTexts(raw('normalized'), raw('normalizedWide'), u32('normalizedLengths'), raw('normalizedKinds'), texts);
   const data: TermIndexData = {
     terms: decodeStrings(raw('terms'), u32('termLengths')),
     offsets: u32('offsets'),
@@ -645,6 +652,63 @@ interface Section {
 /** Strings stored as one UTF-8 block and their UTF-16 lengths. */
 function encodeStrings(list: readonly string[]): { block: Buffer; lengths: Uint32Array } {
   return { block: Buffer.from(list.join(''), 'utf8'), lengths: Uint32Array.from(list, (s) => s.length) };
+}
+
+/** How a text is stored (see encodeTexts). */
+const NARROW = 0;
+const WIDE = 1;
+const SAME = 2;
+
+/**
+ * Texts stored by width, each kind as one block: those whose every code unit fits in a byte
+ * (most English paragraphs without a curly quote) as Latin-1, one byte a character; the others
+ * as UTF-16. Decoding a block is a copy into one string, with no UTF-8 to decode, and Node makes
+ * a string that large an external one: its characters are outside the V8 heap (counted in RSS and
+ * `external`, not in `heapUsed`, and never moved or scanned by the garbage collector). Each text
+ * is a slice of its block's string. A text equal to the same position of `same` (a normalized
+ * text that normalizing left as it was) is stored as a reference to it.
+ */
+function encodeTexts(list: readonly string[], same?: readonly string[]): { narrow: Buffer; wide: Buffer; lengths: Uint32Array; kinds: Uint8Array } {
+  const narrow: string[] = [];
+  const wide: string[] = [];
+  const lengths = new Uint32Array(list.length);
+  const kinds = new Uint8Array(list.length);
+  for (let i = 0; i < list.length; i++) {
+    const text = list[i]!;
+    lengths[i] = text.length;
+    if (same && same[i] === text) kinds[i] = SAME;
+    else if (/[^\u0000-\u00ff]/.test(text)) {
+      kinds[i] = WIDE;
+      wide.push(text);
+    } else {
+      kinds[i] = NARROW;
+      narrow.push(text);
+    }
+  }
+  return { narrow: Buffer.from(narrow.join(''), 'latin1'), wide: Buffer.from(wide.join(''), 'utf16le'), lengths, kinds };
+}
+
+function decodeTexts(narrowBlock: Buffer, wideBlock: Buffer, lengths: Uint32Array, kinds: Uint8Array, same?: readonly string[]): string[] {
+  if (kinds.length !== lengths.length || wideBlock.length % 2 !== 0) throw new Error('text block');
+  const narrow = narrowBlock.toString('latin1');
+  const wide = wideBlock.toString('utf16le');
+  const out = new Array<string>(lengths.length);
+  let n = 0;
+  let w = 0;
+  for (let i = 0; i < lengths.length; i++) {
+    const length = lengths[i]!;
+    const kind = kinds[i];
+    if (kind === NARROW) {
+      out[i] = narrow.slice(n, n + length);
+      n += length;
+    } else if (kind === WIDE) {
+      out[i] = wide.slice(w, w + length);
+      w += length;
+    } else if (kind === SAME && same && same[i]?.length === length) out[i] = same[i]!;
+    else throw new Error('text kind');
+  }
+  if (n !== narrow.length || w !== wide.length) throw new Error('text block length mismatch');
+  return out;
 }
 
 function decodeStrings(block: Buffer, lengths: Uint32Array): string[] {
@@ -1070,7 +1134,7 @@ export async function loadIndexedCorpus(corpusDir: string, options: PersistOptio
     const reread = journal.entries.reduce((n, e) => n + e.records.length, 0);
     if (reread > MAX_JOURNAL_SHARE * Math.max(100, base.corpus.statements.length)) {
       const written = await writeBase(file, code, state, indexed, logger);
-      if (written) indexed = { ...indexed, store: await storeFor(file, code, written, state.unreadable, logger) };
+      if (written) indexed = { ...indexed, store: storeFor(file, written.bytes, code, written.lines, state.unreadable, logger) };
     }
     return { ...indexed, fromCache: true, ...(updated ? { updated } : {}) };
   } catch (err) {
@@ -1079,19 +1143,29 @@ export async function loadIndexedCorpus(corpusDir: string, options: PersistOptio
   }
   const { corpus, files, index, facts: encoded } = await buildIndexed(corpusDir);
   const glossaries = await readGlossaryFiles(corpus);
-  const indexed: IndexedCorpus = { corpus, index, facts: new StoredFacts(encoded), glossaries, fromCache: false, files: () => files };
+  let indexed: IndexedCorpus = { corpus, index, facts: new StoredFacts(encoded), glossaries, fromCache: false, files: () => files };
   // A folder that does not exist has no signature; nothing to cache then.
   if (snap && files && corpus.statements.length > 0) {
     try {
       // A statement file's line is the one of the bytes the build read (its record); the keys are
       // the snapshot's, taken before: a file that changed since has another key at the next start.
       const built = await stateOf(snap, (rel) => files.records.get(rel)?.line);
-      await writeIndexFile(
-        file,
-        encodeIndex({ code, signature: signatureOf(code, built.lines, built.unreadable), corpus, index, facts: encoded, glossaries, lines: built.lines, keys: built.keys, files }),
-      );
+      const bytes = encodeIndex({ code, signature: signatureOf(code, built.lines, built.unreadable), corpus, index, facts: encoded, glossaries, lines: built.lines, keys: built.keys, files });
+      await writeIndexFile(file, bytes);
       await rm(journalFile(file), { force: true });
-      indexed.store = await storeFor(file, code, built.lines, built.unreadable, logger);
+      // What is served is what the next start reads from the file: the texts in their compact,
+      // mostly off-heap form (see encodeTexts) instead of one string per paragraph as parsed; the
+      // build's own objects are left to the garbage collector.
+      const base = decodeIndex(bytes, code, root, { checked: true });
+      indexed = {
+        corpus: base.corpus,
+        index: base.index,
+        facts: base.facts,
+        glossaries: base.glossaries,
+        fromCache: false,
+        files: () => base.stored().files,
+        store: storeFor(file, bytes, code, built.lines, built.unreadable, logger),
+      };
     } catch (err) {
       logger?.warn({ file, reason: (err as Error).message }, 'index cache not written');
     }
@@ -1099,9 +1173,8 @@ export async function loadIndexedCorpus(corpusDir: string, options: PersistOptio
   return indexed;
 }
 
-/** A store for the base just written at `file`, whose files have `lines`. */
-async function storeFor(file: string, code: string, lines: Map<string, string>, unreadable: string[], logger?: Logger): Promise<IndexStore> {
-  const bytes = await readFile(file);
+/** A store for the base just written at `file` (`bytes`), whose files have `lines`. */
+function storeFor(file: string, bytes: Buffer, code: string, lines: Map<string, string>, unreadable: string[], logger?: Logger): IndexStore {
   const digest = bytes.subarray(bytes.length - DIGEST_BYTES).toString('hex');
   return new IndexStore(file, digest, digest, code, lines, unreadable, false, logger);
 }
@@ -1110,7 +1183,7 @@ async function storeFor(file: string, code: string, lines: Map<string, string>, 
  * Writes a new base from a replayed state (the journal had grown too long) and empties the
  * journal: the index data merged in corpus order, the facts of every statement.
  */
-async function writeBase(file: string, code: string, state: CorpusState, indexed: IndexedCorpus, logger?: Logger): Promise<Map<string, string> | undefined> {
+async function writeBase(file: string, code: string, state: CorpusState, indexed: IndexedCorpus, logger?: Logger): Promise<{ lines: Map<string, string>; bytes: Buffer } | undefined> {
   const files = indexed.files();
   if (!files || !indexed.facts) return undefined;
   const { corpus } = indexed;
@@ -1118,13 +1191,11 @@ async function writeBase(file: string, code: string, state: CorpusState, indexed
   const lines = new Map(state.lines);
   for (const [rel, r] of files.records) lines.set(rel, r.line);
   try {
-    await writeIndexFile(
-      file,
-      encodeIndex({ code, signature: signatureOf(code, lines, state.unreadable), corpus, index: indexed.index, facts, glossaries: indexed.glossaries!, lines, keys: state.keys, files }),
-    );
+    const bytes = encodeIndex({ code, signature: signatureOf(code, lines, state.unreadable), corpus, index: indexed.index, facts, glossaries: indexed.glossaries!, lines, keys: state.keys, files });
+    await writeIndexFile(file, bytes);
     await rm(journalFile(file), { force: true });
     logger?.info({ file }, 'index journal folded into a new base');
-    return lines;
+    return { lines, bytes };
   } catch (err) {
     logger?.warn({ file, reason: (err as Error).message }, 'index base not rewritten');
     return undefined;

@@ -109,6 +109,37 @@ describe('persisted index', () => {
   });
 });
 
+describe('persisted texts', () => {
+  it('read back exactly, whatever their characters: Latin-1 ones, two-byte ones, astral ones, and normalized forms equal to the text', async () => {
+    const dir = path.join(root, 'texts-corpus');
+    const cache = path.join(root, 'texts-cache');
+    const texts = [
+      'plain ASCII text about the ministers',
+      'café, naïve, ÿ and a non\u00a0breaking space',
+      'the Minister’s call (a curly apostrophe)',
+      '日米首脳会談を行いました。',
+      'flags 🇯🇵🇺🇸 and 𠮷野家, astral characters',
+      'ＦＵＬＬ－ＷＩＤＴＨ letters and ｶﾀｶﾅ',
+      'x',
+      'ﬁne ligature, Ⅳ, ㍻',
+      'lowercase already',
+    ];
+    const body = texts.join('\n\n');
+    const { mkdir } = await import('node:fs/promises');
+    await mkdir(dir, { recursive: true });
+    await writeFile(path.join(dir, 'texts.md'), `---\nid: texts\ntitle: Texts\ndate: 2025-01-01\nlanguage: en\npublisher: Test\n---\n${body}\n`);
+    const built = await loadIndexedCorpus(dir, { cacheDir: cache });
+    const cached = await loadIndexedCorpus(dir, { cacheDir: cache });
+    const fresh = await loadIndexedCorpus(dir, { cacheDir: false });
+    expect(cached.fromCache).toBe(true);
+    expect(fresh.corpus.statements[0]!.paragraphs.map((p) => p.text)).toEqual(texts);
+    for (const loaded of [built, cached]) {
+      expect(loaded.corpus.statements).toEqual(fresh.corpus.statements);
+      expect([...loaded.index.normalizedTexts()]).toEqual([...fresh.index.normalizedTexts()]);
+    }
+  });
+});
+
 describe('persisted who/when facts', () => {
   it('are every statement\'s extracted facts, read back from the file', async () => {
     await rm(cacheDir, { recursive: true, force: true });

@@ -41,7 +41,7 @@ import type { TermIndexData } from '../index/termIndex.ts';
  */
 
 const MAGIC = 'RDOUTIDX';
-const FORMAT_VERSION = 8;
+const FORMAT_VERSION = 9;
 /** The file ends with a SHA-256 of every byte before it: header, section table and payload alike. */
 const DIGEST_BYTES = 32;
 const JOURNAL_MAGIC = 'RDOUTLOG';
@@ -252,7 +252,35 @@ function byPath(a: string, b: string): number {
 }
 
 /** Statement metadata without paragraph texts (those go to a string block). */
-type StatementMeta = Omit<Statement, 'paragraphs'> & { p: [number, number, string?][] };
+type StatementMeta = Omit<Statement, 'paragraphs'>;
+
+/** A paragraph without a label, in the label lengths (see paragraphColumns). */
+const NO_LABEL = 0xffffffff;
+
+/**
+ * Paragraphs' numbers, lines and labels as columns (typed arrays, labels one block), with each
+ * statement's paragraph count: a million paragraphs come back without a million small arrays
+ * going through JSON.parse and then to the garbage collector.
+ */
+function paragraphColumns(statements: readonly Statement[]) {
+  const total = statements.reduce((n, s) => n + s.paragraphs.length, 0);
+  const counts = Uint32Array.from(statements, (s) => s.paragraphs.length);
+  const numbers = new Uint32Array(total);
+  const lines = new Uint32Array(total);
+  const labelLengths = new Uint32Array(total);
+  const labels: string[] = [];
+  let t = 0;
+  for (const s of statements) {
+    for (const p of s.paragraphs) {
+      numbers[t] = p.number;
+      lines[t] = p.line;
+      labelLengths[t] = p.label === undefined ? NO_LABEL : p.label.length;
+      if (p.label !== undefined) labels.push(p.label);
+      t++;
+    }
+  }
+  return { counts, numbers, lines, labelLengths, labels: Buffer.from(labels.join(''), 'utf8') };
+}
 
 /**
  * A statement file's record as stored: `ref` is the statement's position in the corpus (>= 0),
@@ -340,10 +368,8 @@ export function encodeIndex(content: BaseContent): Buffer {
   const { corpus, index, facts, glossaries } = content;
   const data = index.termData();
   if (!data) throw new Error('only the compact index can be persisted');
-  const meta: StatementMeta[] = corpus.statements.map(({ paragraphs, ...rest }) => ({
-    ...rest,
-    p: paragraphs.map((p) => (p.label !== undefined ? [p.number, p.line, p.label] : [p.number, p.line])),
-  }));
+  const meta: StatementMeta[] = corpus.statements.map(({ paragraphs, ...rest }) => rest);
+  const columns = paragraphColumns(corpus.statements);
   const root = corpus.dir;
   const head = JSON.stringify({
     statements: meta,
@@ -371,6 +397,11 @@ export function encodeIndex(content: BaseContent): Buffer {
     ['textsWide', texts.wide],
     ['textLengths', bytesOf(texts.lengths)],
     ['textKinds', texts.kinds],
+    ['paragraphCounts', bytesOf(columns.counts)],
+    ['paragraphNumbers', bytesOf(columns.numbers)],
+    ['paragraphLines', bytesOf(columns.lines)],
+    ['labels', columns.labels],
+    ['labelLengths', bytesOf(columns.labelLengths)],
     ['normalized', normalized.narrow],
     ['normalizedWide', normalized.wide],
     ['normalizedLengths', bytesOf(normalized.lengths)],
@@ -468,16 +499,33 @@ export function decodeIndex(file: Buffer, code: string, corpusDir: string, optio
   };
   if (!meta.glossaries?.glossary || !Array.isArray(meta.glossaries.problems)) throw new Error('glossaries');
   const texts = decodeTexts(raw('texts'), raw('textsWide'), u32('textLengths'), raw('textKinds'));
+  const counts = u32('paragraphCounts');
+  const numbers = u32('paragraphNumbers');
+  const paragraphLines = u32('paragraphLines');
+  const labelLengths = u32('labelLengths');
+  const labelText = raw('labels').toString('utf8');
+  if (counts.length !== meta.statements.length || numbers.length !== texts.length || paragraphLines.length !== texts.length || labelLengths.length !== texts.length) {
+    throw new Error('paragraph count');
+  }
   let t = 0;
-  const statements: Statement[] = meta.statements.map(({ p, ...rest }) => {
-    const paragraphs: Paragraph[] = p.map(([number, line, label]) => {
-      const text = texts[t++];
+  let l = 0;
+  // The parsed objects become the statements: `paragraphs` is added last, as a load gives it.
+  const statements = meta.statements as Statement[];
+  for (let k = 0; k < statements.length; k++) {
+    const paragraphs: Paragraph[] = [];
+    for (const end = t + counts[k]!; t < end; t++) {
+      const text = texts[t];
       if (text === undefined) throw new Error('paragraph count');
-      return label !== undefined ? { number, text, label, line } : { number, text, line };
-    });
-    return { ...rest, paragraphs };
-  });
-  if (t !== texts.length) throw new Error('paragraph count');
+      const length = labelLengths[t]!;
+      if (length === NO_LABEL) paragraphs.push({ number: numbers[t]!, text, line: paragraphLines[t]! });
+      else {
+        paragraphs.push({ number: numbers[t]!, text, label: labelText.slice(l, l + length), line: paragraphLines[t]! });
+        l += length;
+      }
+    }
+    statements[k]!.paragraphs = paragraphs;
+  }
+  if (t !== texts.length || l !== labelText.length) throw new Error('paragraph count');
   const normalized = decodeTexts(raw('normalized'), raw('normalizedWide'), u32('normalizedLengths'), raw('normalizedKinds'), texts);
   const data: TermIndexData = {
     terms: decodeStrings(raw('terms'), u32('termLengths')),

@@ -106,6 +106,17 @@ describe('persisted index', () => {
     const damaged = await loadIndexedCorpus(corpusDir, { cacheDir });
     expect(damaged.fromCache).toBe(false);
     expect((await loadIndexedCorpus(corpusDir, { cacheDir })).fromCache).toBe(true);
+
+    // One bit anywhere (texts, postings, columns, facts): the digest checked beside the decoding catches it.
+    for (const share of [0.05, 0.25, 0.5, 0.75, 0.95]) {
+      const intact = await readFile(file);
+      const at = Math.floor(intact.length * share);
+      intact[at] = intact[at]! ^ 0x01;
+      await writeFile(file, intact);
+      const flipped = await loadIndexedCorpus(corpusDir, { cacheDir });
+      expect(flipped.fromCache, `bit flipped at ${at}`).toBe(false);
+      expect(flipped.corpus.statements).toEqual((await loadIndexedCorpus(corpusDir, { cacheDir: false })).corpus.statements);
+    }
   });
 });
 

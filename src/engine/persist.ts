@@ -24,7 +24,9 @@ import type { TermIndexData } from '../index/termIndex.ts';
  * Base: texts are stored as one UTF-8 block plus lengths, postings as raw typed arrays: nothing
  * large goes through JSON.parse at start. It records a fingerprint of the code that reads and
  * indexes the corpus (a difference means a full rebuild), the corpus signature (every file's
- * path, size, modification time and content hash), each file's line of that signature, and what
+ * path, size, modification time and content hash), each file's line of that signature with its
+ * stat key (a start believes a file's line while its size, mtime, ctime and inode are the same:
+ * see stateOf and statKey; the live engine hashes the believed files once after it serves), and what
  * loading each statement file gave (the records a later reload starts from). Any damage (checked
  * by a SHA-256 of the whole file, header included, so swapped sections are caught too) means a
  * rebuild. Writes go to a temporary file renamed into place, so a crash never leaves a

@@ -3,7 +3,7 @@ import { lstat, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { MAX_FILE_BYTES, parseStatementFile, type ParsedFile } from './parse.ts';
 import type { CorpusProblem, Statement } from './types.ts';
-import { walkCorpus, type CorpusListing } from './walk.ts';
+import { statKey, walkCorpus, type CorpusListing } from './walk.ts';
 
 export interface LoadedCorpus {
   /** Absolute path of the corpus folder. */
@@ -44,6 +44,8 @@ export interface FileRecord {
    * a persisted index holding this record is trusted only while the file still has this line.
    */
   line: string;
+  /** The file's stat key (walk.ts, statKey) from the `stat` made before reading it; absent in records restored from the persisted index. */
+  key?: string;
   parsed: ParsedFile & { digest?: string };
 }
 
@@ -104,6 +106,7 @@ async function readStatementFile(abs: string, rel: string): Promise<FileRecord> 
     parsed: { problems: [{ file: rel, line: 1, message, severity: 'error' }] },
   });
   try {
+    const takenAt = Date.now();
     const info = await stat(abs);
     if (!info.isFile()) return error('not a regular file', `${rel}\0notfile\n`);
     if (info.size > MAX_FILE_BYTES) {
@@ -117,6 +120,7 @@ async function readStatementFile(abs: string, rel: string): Promise<FileRecord> 
       size: bytes.length,
       mtimeMs: info.mtimeMs,
       line: `${rel}\0${bytes.length}\0${info.mtimeMs}\0${digest}\n`,
+      key: statKey(info, takenAt),
       parsed: { ...parseStatementFile(rel, bytes), digest },
     };
   } catch (err) {
@@ -266,7 +270,13 @@ export async function reloadCorpusFiles(last: CorpusFiles, changed: Iterable<str
   // Files still settling last time are read again (their last write may have raised no event),
   // and decided again in any case.
   for (const rel of last.unsettled ?? []) if (records.has(rel)) toRead.add(rel);
-  for (const rel of toRead) records.set(rel, await readStatementFile(path.join(root, rel), rel));
+  for (const rel of toRead) {
+    const record = await readStatementFile(path.join(root, rel), rel);
+    // The same bytes as last read (size, time and hash): the record stays, so nothing downstream
+    // sees a change (an event for a file saved unchanged, a verification that read it again).
+    const before = records.get(rel);
+    records.set(rel, before && before.line === record.line && record.parsed.digest !== undefined ? before : record);
+  }
   const files: CorpusFiles = { root, listing, records, glossaries: new Map(last.glossaries) };
   await statGlossaries(files);
   if (!glossariesChanged) glossariesChanged = !sameGlossaryStats(last.glossaries, files.glossaries);

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { readdirSync, statSync, type Stats } from 'node:fs';
 import { readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { MAX_FILE_BYTES } from './parse.ts';
@@ -63,6 +64,69 @@ export async function walkCorpus(root: string, maxFiles = MAX_CORPUS_FILES): Pro
   return { files: files.sort(), links: links.sort(), unreadable };
 }
 
+/**
+ * The same listing with synchronous calls: at a start nothing else waits, and 100,000 files are
+ * listed in about a tenth of a second instead of half a second of promises.
+ */
+export function walkCorpusSync(root: string, maxFiles = MAX_CORPUS_FILES): CorpusListing {
+  const files: string[] = [];
+  const links: string[] = [];
+  const unreadable: CorpusListing['unreadable'] = [];
+  const queue = [root];
+  for (let next = queue.shift(); next !== undefined; next = queue.shift()) {
+    let entries;
+    try {
+      entries = readdirSync(next, { withFileTypes: true });
+    } catch (err) {
+      if (next === root) throw err;
+      const code = (err as NodeJS.ErrnoException).code ?? 'error';
+      if (code !== 'ENOENT') unreadable.push({ dir: next, code });
+      continue;
+    }
+    for (const e of entries) {
+      const full = path.join(next, e.name);
+      if (e.isDirectory()) queue.push(full);
+      else if (e.isFile()) files.push(full);
+      else if (e.isSymbolicLink()) links.push(full);
+    }
+    if (files.length > maxFiles) {
+      throw new CorpusFolderError(`more than ${maxFiles.toLocaleString('en')} files under ${root}: is this the corpus folder?`, 'ETOOMANY');
+    }
+  }
+  return { files: files.sort(), links: links.sort(), unreadable };
+}
+
+/**
+ * How recent a file's times may be, against the moment it was looked at, for its stat key to be
+ * trusted later. File-system clocks are coarse (a kernel tick, a second or two on some file
+ * systems): a file written again within the same tick as it was looked at keeps its times and
+ * perhaps its size. Such a file gets no key and is hashed at the next start (as git treats
+ * "racily clean" entries).
+ */
+export const RACY_MS = 3000;
+
+/**
+ * What must be unchanged for a file's recorded content line to be believed without reading it:
+ * size, modification time, change time and inode. The change time is what `cp -p`, `tar x`,
+ * `rsync -a` and restored backups cannot set back: they keep size and mtime, but writing the file
+ * or setting its times sets ctime to the present. Empty (never matches) for a file whose times are
+ * too recent to tell (see RACY_MS), or when it cannot be looked at.
+ */
+export function statKey(info: Pick<Stats, 'size' | 'mtimeMs' | 'ctimeMs' | 'ino'>, takenAt: number): string {
+  if (Math.max(info.mtimeMs, info.ctimeMs) >= takenAt - RACY_MS) return '';
+  return `${info.size}:${info.mtimeMs}:${info.ctimeMs}:${info.ino}`;
+}
+
+/** Each file's stat key (see statKey), in the order of `files`; synchronous, for the start. */
+export function statKeysSync(files: readonly string[], takenAt: number): string[] {
+  const keys = new Array<string>(files.length);
+  for (let i = 0; i < files.length; i++) {
+    const info = statSync(files[i]!, { throwIfNoEntry: false });
+    keys[i] = info?.isFile() ? statKey(info, takenAt) : '';
+  }
+  return keys;
+}
+
 /** Files read at once while hashing: enough to keep the disk busy, few enough for the descriptor limit. */
 const HASH_BATCH = 32;
 
@@ -71,14 +135,20 @@ const HASH_BATCH = 32;
  * its content (or the error code when it cannot be read).
  */
 export async function fileEntry(root: string, file: string): Promise<string> {
+  return (await keyedFileEntry(root, file)).line;
+}
+
+/** The file's line and its stat key (see statKey) from the one `stat` made before reading it. */
+export async function keyedFileEntry(root: string, file: string): Promise<{ line: string; key: string }> {
   const rel = path.relative(root, file);
   try {
+    const takenAt = Date.now();
     const info = await stat(file);
     // Files over the size limit are refused unread by the loader; reading them here would cost for nothing.
     const digest = info.size <= MAX_FILE_BYTES ? createHash('sha1').update(await readFile(file)).digest('hex') : 'unread';
-    return `${rel}\0${info.size}\0${info.mtimeMs}\0${digest}\n`;
+    return { line: `${rel}\0${info.size}\0${info.mtimeMs}\0${digest}\n`, key: info.isFile() ? statKey(info, takenAt) : '' };
   } catch (err) {
-    return `${rel}\0${(err as NodeJS.ErrnoException).code ?? 'error'}\n`;
+    return { line: `${rel}\0${(err as NodeJS.ErrnoException).code ?? 'error'}\n`, key: '' };
   }
 }
 

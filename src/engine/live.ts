@@ -1,6 +1,8 @@
+import path from 'node:path';
 import { assemble, loadCorpusFiles, reloadCorpusFiles, type LoadedCorpus, type Reloaded } from '../corpus/load.ts';
 import type { CorpusProblem, Statement } from '../corpus/types.ts';
 import { watchCorpus, type CorpusWatcher } from '../corpus/watch.ts';
+import { fileEntry } from '../corpus/walk.ts';
 import { loadIndexedCorpus, updateIndexedCorpus, type IndexedCorpus, type PersistOptions } from './persist.ts';
 import type { Logger } from '../logger.ts';
 import { engineFromCorpus } from './fromCorpus.ts';
@@ -36,6 +38,12 @@ export interface LiveOptions {
   settleMs?: number;
   /** Called after each reload that swapped in a corpus with new statement files (not the first load). */
   onAdded?: (statements: Statement[]) => void;
+  /**
+   * Read and hash every statement file once the engine serves, when the start believed some
+   * without reading them (default true), and read again the ones whose content is not what the
+   * engine holds (see `verified`).
+   */
+  verify?: boolean;
 }
 
 export const DEFAULT_SETTLE_MS = 1000;
@@ -51,6 +59,15 @@ export interface LiveEngine {
   prepared: Promise<void>;
   /** Resolves once every change read so far is in the persisted index's journal. */
   flushed(): Promise<void>;
+  /**
+   * Reads and hashes every statement file and reloads those whose content differs from what the
+   * engine holds, which neither a file-system event nor the scan of sizes and times may tell (a
+   * start believes a file whose size, times and inode are as recorded: see statKey in
+   * corpus/walk.ts). Gives the files reloaded.
+   */
+  verify(): Promise<string[]>;
+  /** The verification begun once the engine serves (`verify` option); resolves to the files it reloaded ([] without it). */
+  verified: Promise<string[]>;
 }
 
 /** The statement served from a file: statements are in path order, so a binary search finds it. */
@@ -273,6 +290,37 @@ export async function liveEngineFromFolder(corpusDir: string, logger?: Logger, o
     }, 0),
   );
 
+  /** Files hashed at once, then a turn of the loop: questions are answered meanwhile. */
+  const VERIFY_BATCH = 32;
+  const verify = async (): Promise<string[]> => {
+    const files = state?.files();
+    if (!files) return [];
+    const records = [...files.records];
+    const differing: string[] = [];
+    for (let i = 0; i < records.length && !closed; i += VERIFY_BATCH) {
+      const batch = records.slice(i, i + VERIFY_BATCH);
+      const lines = await Promise.all(batch.map(([rel]) => fileEntry(files.root, path.join(files.root, rel))));
+      // Against what serves now: a file reloaded meanwhile is compared with its new record.
+      const now = state?.files()?.records;
+      batch.forEach(([rel, record], k) => {
+        if (lines[k] !== (now?.get(rel) ?? record).line) differing.push(rel);
+      });
+      await new Promise<void>((resolve) => setImmediate(resolve));
+    }
+    if (!differing.length || closed) return [];
+    logger?.info({ files: differing }, 'files whose content differs from what was served: read again');
+    await reload(differing);
+    return differing;
+  };
+  // Only a start that believed files without reading them has something to verify.
+  const verified: Promise<string[]> =
+    options.verify === false || !state?.believed
+      ? Promise.resolve([])
+      : prepared.then(verify).catch((err: unknown) => {
+          logger?.error({ err }, 'verifying the corpus files failed');
+          return [];
+        });
+
   const engine: Engine = {
     ...(Object.fromEntries(KIND_NAMES.map((kind): [QueryKind, Ask] => [kind, (q, o) => now()[kind](q, o)])) as Record<QueryKind, Ask>),
     statements: (lang) => now().statements(lang),
@@ -294,6 +342,8 @@ export async function liveEngineFromFolder(corpusDir: string, logger?: Logger, o
       await state?.store?.flushed();
     },
     reload,
+    verify,
+    verified,
     close: () => {
       closed = true;
       clearTimeout(settleTimer);

@@ -1,8 +1,9 @@
 import { createHash } from 'node:crypto';
-import { appendFile, mkdir, readdir, readFile, rename, rm, stat, truncate, writeFile } from 'node:fs/promises';
+import { appendFile, mkdir, open, readdir, readFile, rename, rm, stat, truncate, writeFile } from 'node:fs/promises';
+import { Worker } from 'node:worker_threads';
 import path from 'node:path';
 import { assemble, loadCorpusFiles, reloadCorpusFiles, sortedIndex, type CorpusFiles, type FileRecord, type LoadedCorpus, type Reloaded } from '../corpus/load.ts';
-import { contentEntries, fileEntry, walkCorpus, type CorpusListing } from '../corpus/walk.ts';
+import { keyedFileEntry, statKeysSync, walkCorpusSync, type CorpusListing } from '../corpus/walk.ts';
 import type { CorpusProblem, Paragraph, Statement } from '../corpus/types.ts';
 import type { Logger } from '../logger.ts';
 import { projectPath } from '../projectRoot.ts';
@@ -23,7 +24,9 @@ import type { TermIndexData } from '../index/termIndex.ts';
  * Base: texts are stored as one UTF-8 block plus lengths, postings as raw typed arrays: nothing
  * large goes through JSON.parse at start. It records a fingerprint of the code that reads and
  * indexes the corpus (a difference means a full rebuild), the corpus signature (every file's
- * path, size, modification time and content hash), each file's line of that signature, and what
+ * path, size, modification time and content hash), each file's line of that signature with its
+ * stat key (a start believes a file's line while its size, mtime, ctime and inode are the same:
+ * see stateOf and statKey; the live engine hashes the believed files once after it serves), and what
  * loading each statement file gave (the records a later reload starts from). Any damage (checked
  * by a SHA-256 of the whole file, header included, so swapped sections are caught too) means a
  * rebuild. Writes go to a temporary file renamed into place, so a crash never leaves a
@@ -41,7 +44,7 @@ import type { TermIndexData } from '../index/termIndex.ts';
  */
 
 const MAGIC = 'RDOUTIDX';
-const FORMAT_VERSION = 6;
+const FORMAT_VERSION = 9;
 /** The file ends with a SHA-256 of every byte before it: header, section table and payload alike. */
 const DIGEST_BYTES = 32;
 const JOURNAL_MAGIC = 'RDOUTLOG';
@@ -67,6 +70,10 @@ export interface IndexedCorpus {
   fromCache: boolean;
   /** Statement files read again at start because they differed from the persisted index (relative paths). */
   updated?: string[];
+  /** Files read and hashed at start because their stat key did not vouch for their recorded line (a start from the persisted index). */
+  hashed?: number;
+  /** Files believed at start by their stat key, without reading them (a start from the persisted index): see LiveEngine.verified. */
+  believed?: number;
   /** The files as loaded, for reading only what changes next (see reloadCorpusFiles); made on first use. */
   files: () => CorpusFiles | undefined;
   /** The persisted index, to record later changes in (absent without a cache). */
@@ -110,26 +117,67 @@ function fingerprintCode(): Promise<string> {
   return codeFingerprint;
 }
 
-/** The corpus as its signature sees it: every file's line (walk.ts, fileEntry), by relative path, and the unreadable folders. */
+/** The corpus as its signature sees it: every file's line (walk.ts, fileEntry) and stat key, by relative path, and the unreadable folders. */
 interface CorpusState {
   lines: Map<string, string>;
+  /** Each file's stat key (walk.ts, statKey) when it was looked at, before anything was read. */
+  keys: Map<string, string>;
   unreadable: string[];
-  listing: CorpusListing;
+  /** Files whose content was read and hashed for their line: their stat key did not vouch for a known line. */
+  hashed: string[];
 }
 
+/** What a start sees of the folder without reading a file: the listing and every file's stat key. */
+interface Snapshot {
+  root: string;
+  listing: CorpusListing;
+  keys: string[];
+}
+
+/** Synchronous: nothing else runs at a start, and 100,000 files take a third of a second instead of one and a half. */
+function snapshot(root: string): Snapshot {
+  const listing = walkCorpusSync(root);
+  return { root, listing, keys: statKeysSync(listing.files, Date.now()) };
+}
+
+/** Files hashed at once (see contentEntries in walk.ts). */
+const HASH_BATCH = 32;
+
 /**
- * Every file's relative path, size, modification time and content hash, plus the code
- * fingerprint. Size and mtime alone are not enough: `cp -p`, `tar x`, `rsync -a` and restored
- * backups change the text and keep both.
+ * Every file's line. A file keeps the line `trusted` gives it (its known line, when its stat key
+ * still vouches for it); every other file is read and hashed now. Size and mtime alone would not
+ * do: `cp -p`, `tar x`, `rsync -a` and restored backups change the text and keep both; the stat
+ * key holds the change time and inode too, which those cannot keep.
  */
-async function corpusState(root: string): Promise<CorpusState> {
-  const listing = await walkCorpus(root);
-  const lines = await contentEntries(root, listing.files);
-  return {
-    lines: new Map(listing.files.map((f, i) => [path.relative(root, f), lines[i]!])),
-    unreadable: listing.unreadable.map((u) => path.relative(root, u.dir)),
-    listing,
-  };
+async function stateOf(snap: Snapshot, trusted: (rel: string, key: string) => string | undefined): Promise<CorpusState> {
+  const { root, listing, keys } = snap;
+  const lines = new Map<string, string>();
+  const keyOf = new Map<string, string>();
+  const toHash: number[] = [];
+  for (let i = 0; i < listing.files.length; i++) {
+    const rel = relativeTo(root, listing.files[i]!);
+    const key = keys[i]!;
+    const line = trusted(rel, key);
+    if (line === undefined) toHash.push(i);
+    lines.set(rel, line ?? '');
+    keyOf.set(rel, key);
+  }
+  const hashed: string[] = [];
+  for (let b = 0; b < toHash.length; b += HASH_BATCH) {
+    const batch = toHash.slice(b, b + HASH_BATCH);
+    const entries = await Promise.all(batch.map((i) => keyedFileEntry(root, listing.files[i]!)));
+    batch.forEach((i, k) => {
+      const rel = relativeTo(root, listing.files[i]!);
+      lines.set(rel, entries[k]!.line);
+      hashed.push(rel);
+    });
+  }
+  return { lines, keys: keyOf, unreadable: listing.unreadable.map((u) => path.relative(root, u.dir)), hashed };
+}
+
+/** Relative path of a listed file (walkCorpus lists them under `root` and a separator). */
+function relativeTo(root: string, abs: string): string {
+  return abs.slice(root.length + 1);
 }
 
 /** The signature of a corpus state: files in path order (all share the folder's prefix, so relative paths sort alike). */
@@ -207,7 +255,35 @@ function byPath(a: string, b: string): number {
 }
 
 /** Statement metadata without paragraph texts (those go to a string block). */
-type StatementMeta = Omit<Statement, 'paragraphs'> & { p: [number, number, string?][] };
+type StatementMeta = Omit<Statement, 'paragraphs'>;
+
+/** A paragraph without a label, in the label lengths (see paragraphColumns). */
+const NO_LABEL = 0xffffffff;
+
+/**
+ * Paragraphs' numbers, lines and labels as columns (typed arrays, labels one block), with each
+ * statement's paragraph count: a million paragraphs come back without a million small arrays
+ * going through JSON.parse and then to the garbage collector.
+ */
+function paragraphColumns(statements: readonly Statement[]) {
+  const total = statements.reduce((n, s) => n + s.paragraphs.length, 0);
+  const counts = Uint32Array.from(statements, (s) => s.paragraphs.length);
+  const numbers = new Uint32Array(total);
+  const lines = new Uint32Array(total);
+  const labelLengths = new Uint32Array(total);
+  const labels: string[] = [];
+  let t = 0;
+  for (const s of statements) {
+    for (const p of s.paragraphs) {
+      numbers[t] = p.number;
+      lines[t] = p.line;
+      labelLengths[t] = p.label === undefined ? NO_LABEL : p.label.length;
+      if (p.label !== undefined) labels.push(p.label);
+      t++;
+    }
+  }
+  return { counts, numbers, lines, labelLengths, labels: Buffer.from(labels.join(''), 'utf8') };
+}
 
 /**
  * A statement file's record as stored: `ref` is the statement's position in the corpus (>= 0),
@@ -215,9 +291,8 @@ type StatementMeta = Omit<Statement, 'paragraphs'> & { p: [number, number, strin
  */
 type StoredRecord = [rel: string, size: number, mtimeMs: number, line: string, ref: number, idLine: number | null, digest: string | null, problems: CorpusProblem[]];
 
-/** What a later reload starts from: the listing (as signature lines) and the records. */
+/** What a later reload starts from, besides every file's signature line (their own sections): the records. */
 interface StoredFiles {
-  lines: [string, string][];
   links: string[];
   unreadable: { dir: string; code: string }[];
   records: StoredRecord[];
@@ -233,11 +308,13 @@ export interface BaseContent {
   facts: EncodedFacts;
   glossaries: GlossaryRead;
   lines: ReadonlyMap<string, string>;
+  /** Each file's stat key (by relative path, as `lines`): a start believes a file's line while its key is the same. */
+  keys: ReadonlyMap<string, string>;
   files: CorpusFiles;
 }
 
 function storeFiles(content: BaseContent): StoredFiles {
-  const { corpus, files, lines } = content;
+  const { corpus, files } = content;
   const root = files.root;
   const position = new Map(corpus.statements.map((s, i) => [s, i]));
   const unserved: Statement[] = [];
@@ -253,7 +330,6 @@ function storeFiles(content: BaseContent): StoredFiles {
     records.push([rel, r.size, r.mtimeMs, r.line, ref, r.parsed.idLine ?? null, r.parsed.digest ?? null, r.parsed.problems]);
   }
   return {
-    lines: [...lines],
     links: files.listing.links.map((l) => path.relative(root, l)),
     unreadable: files.listing.unreadable.map((u) => ({ dir: path.relative(root, u.dir), code: u.code })),
     records,
@@ -261,7 +337,7 @@ function storeFiles(content: BaseContent): StoredFiles {
   };
 }
 
-function restoreFiles(stored: StoredFiles, root: string, statements: readonly Statement[]): CorpusFiles {
+function restoreFiles(stored: StoredFiles, root: string, statements: readonly Statement[], lines: ReadonlyMap<string, string>): CorpusFiles {
   const records = new Map<string, FileRecord>();
   for (const [rel, size, mtimeMs, line, ref, idLine, digest, problems] of stored.records) {
     const statement = ref >= 0 ? statements[ref] : ref <= -2 ? stored.unserved[-2 - ref] : undefined;
@@ -276,14 +352,14 @@ function restoreFiles(stored: StoredFiles, root: string, statements: readonly St
   return {
     root,
     listing: {
-      files: stored.lines.map(([rel]) => path.join(root, rel)),
+      files: [...lines.keys()].map((rel) => path.join(root, rel)),
       links: stored.links.map((l) => path.join(root, l)),
       unreadable: stored.unreadable.map((u) => ({ dir: path.join(root, u.dir), code: u.code })),
     },
     records,
     // Each glossary's size and time, from its signature line: a reload compares them to notice a change.
     glossaries: new Map(
-      stored.lines.flatMap(([rel, line]) => {
+      [...lines].flatMap(([rel, line]) => {
         const [, size, mtimeMs] = line.split('\0');
         return /^glossary.*\.ya?ml$/i.test(path.basename(rel)) ? [[rel, { size: Number(size), mtimeMs: Number(mtimeMs) }] as const] : [];
       }),
@@ -295,10 +371,8 @@ export function encodeIndex(content: BaseContent): Buffer {
   const { corpus, index, facts, glossaries } = content;
   const data = index.termData();
   if (!data) throw new Error('only the compact index can be persisted');
-  const meta: StatementMeta[] = corpus.statements.map(({ paragraphs, ...rest }) => ({
-    ...rest,
-    p: paragraphs.map((p) => (p.label !== undefined ? [p.number, p.line, p.label] : [p.number, p.line])),
-  }));
+  const meta: StatementMeta[] = corpus.statements.map(({ paragraphs, ...rest }) => rest);
+  const columns = paragraphColumns(corpus.statements);
   const root = corpus.dir;
   const head = JSON.stringify({
     statements: meta,
@@ -307,17 +381,34 @@ export function encodeIndex(content: BaseContent): Buffer {
     // Parsed glossaries: a start from the cache then never loads the YAML parser (about 50 ms).
     glossaries,
   });
-  const texts = encodeStrings(corpus.statements.flatMap((s) => s.paragraphs.map((p) => p.text)));
-  const normalized = encodeStrings(index.normalizedTexts());
+  const paragraphTexts = corpus.statements.flatMap((s) => s.paragraphs.map((p) => p.text));
+  const texts = encodeTexts(paragraphTexts);
+  // A normalized text equal to the verbatim one (about three paragraphs in ten) is not stored twice.
+  const normalized = encodeTexts(index.normalizedTexts(), paragraphTexts);
   const terms = encodeStrings(data.terms);
+  const rels = [...content.lines.keys()].sort(byPath);
+  const fileLines = encodeStrings(rels.map((rel) => content.lines.get(rel)!));
   const parts: [string, Uint8Array][] = [
     ['meta', Buffer.from(head, 'utf8')],
     // Read only when the corpus changes: not parsed at start.
     ['files', Buffer.from(JSON.stringify(storeFiles(content)), 'utf8')],
-    ['texts', texts.block],
+    // Every file's signature line and stat key, in path order: what a start compares the folder with.
+    ['lines', fileLines.block],
+    ['lineLengths', bytesOf(fileLines.lengths)],
+    ['keys', Buffer.from(rels.map((rel) => content.keys.get(rel) ?? '').join('\n'), 'latin1')],
+    ['texts', texts.narrow],
+    ['textsWide', texts.wide],
     ['textLengths', bytesOf(texts.lengths)],
-    ['normalized', normalized.block],
+    ['textKinds', texts.kinds],
+    ['paragraphCounts', bytesOf(columns.counts)],
+    ['paragraphNumbers', bytesOf(columns.numbers)],
+    ['paragraphLines', bytesOf(columns.lines)],
+    ['labels', columns.labels],
+    ['labelLengths', bytesOf(columns.labelLengths)],
+    ['normalized', normalized.narrow],
+    ['normalizedWide', normalized.wide],
     ['normalizedLengths', bytesOf(normalized.lengths)],
+    ['normalizedKinds', normalized.kinds],
     ['terms', terms.block],
     ['termLengths', bytesOf(terms.lengths)],
     ['offsets', bytesOf(data.offsets)],
@@ -357,16 +448,20 @@ export interface DecodedBase {
   index: ParagraphIndex;
   facts: StoredFacts;
   glossaries: GlossaryRead;
-  /** The loader's state and every file's signature line, decoded on demand. */
+  /** Every file's signature line and stat key, by relative path in path order. */
+  lines: Map<string, string>;
+  keys: Map<string, string>;
+  /** The loader's state, decoded on demand. */
   stored: () => { files: CorpusFiles; lines: Map<string, string> };
 }
 
 /** Decodes a persisted base; throws on any inconsistency (the caller rebuilds). */
-export function decodeIndex(file: Buffer, code: string, corpusDir: string): DecodedBase {
+export function decodeIndex(file: Buffer, code: string, corpusDir: string, options: { checked?: boolean } = {}): DecodedBase {
   if (file.length < MAGIC.length + 4 + DIGEST_BYTES || file.toString('latin1', 0, MAGIC.length) !== MAGIC) throw new Error('not an index file');
-  // Nothing of the file is believed, header included, before the whole of it checks out.
+  // Nothing of the file is believed, header included, before the whole of it checks out
+  // (`checked`: the bytes were just encoded here, not read).
   const bodyLength = file.length - DIGEST_BYTES;
-  const digest = createHash('sha256').update(file.subarray(0, bodyLength)).digest();
+  const digest = options.checked ? file.subarray(bodyLength) : createHash('sha256').update(file.subarray(0, bodyLength)).digest();
   if (!digest.equals(file.subarray(bodyLength))) throw new Error('checksum');
   const headerLength = file.readUInt32LE(MAGIC.length);
   const header = JSON.parse(file.toString('utf8', MAGIC.length + 4, MAGIC.length + 4 + headerLength)) as {
@@ -406,18 +501,35 @@ export function decodeIndex(file: Buffer, code: string, corpusDir: string): Deco
     glossaries: GlossaryRead;
   };
   if (!meta.glossaries?.glossary || !Array.isArray(meta.glossaries.problems)) throw new Error('glossaries');
-  const texts = decodeStrings(raw('texts'), u32('textLengths'));
+  const texts = decodeTexts(raw('texts'), raw('textsWide'), u32('textLengths'), raw('textKinds'));
+  const counts = u32('paragraphCounts');
+  const numbers = u32('paragraphNumbers');
+  const paragraphLines = u32('paragraphLines');
+  const labelLengths = u32('labelLengths');
+  const labelText = raw('labels').toString('utf8');
+  if (counts.length !== meta.statements.length || numbers.length !== texts.length || paragraphLines.length !== texts.length || labelLengths.length !== texts.length) {
+    throw new Error('paragraph count');
+  }
   let t = 0;
-  const statements: Statement[] = meta.statements.map(({ p, ...rest }) => {
-    const paragraphs: Paragraph[] = p.map(([number, line, label]) => {
-      const text = texts[t++];
+  let l = 0;
+  // The parsed objects become the statements: `paragraphs` is added last, as a load gives it.
+  const statements = meta.statements as Statement[];
+  for (let k = 0; k < statements.length; k++) {
+    const paragraphs: Paragraph[] = [];
+    for (const end = t + counts[k]!; t < end; t++) {
+      const text = texts[t];
       if (text === undefined) throw new Error('paragraph count');
-      return label !== undefined ? { number, text, label, line } : { number, text, line };
-    });
-    return { ...rest, paragraphs };
-  });
-  if (t !== texts.length) throw new Error('paragraph count');
-  const normalized = decodeStrings(raw('normalized'), u32('normalizedLengths'));
+      const length = labelLengths[t]!;
+      if (length === NO_LABEL) paragraphs.push({ number: numbers[t]!, text, line: paragraphLines[t]! });
+      else {
+        paragraphs.push({ number: numbers[t]!, text, label: labelText.slice(l, l + length), line: paragraphLines[t]! });
+        l += length;
+      }
+    }
+    statements[k]!.paragraphs = paragraphs;
+  }
+  if (t !== texts.length || l !== labelText.length) throw new Error('paragraph count');
+  const normalized = decodeTexts(raw('normalized'), raw('normalizedWide'), u32('normalizedLengths'), raw('normalizedKinds'), texts);
   const data: TermIndexData = {
     terms: decodeStrings(raw('terms'), u32('termLengths')),
     offsets: u32('offsets'),
@@ -439,6 +551,17 @@ export function decodeIndex(file: Buffer, code: string, corpusDir: string): Deco
     kept: [],
   };
   const filesBytes = raw('files');
+  const lineList = decodeStrings(raw('lines'), u32('lineLengths'));
+  const keyList = lineList.length ? raw('keys').toString('latin1').split('\n') : [];
+  if (keyList.length !== lineList.length) throw new Error('keys count');
+  const lines = new Map<string, string>();
+  const keys = new Map<string, string>();
+  for (let i = 0; i < lineList.length; i++) {
+    const line = lineList[i]!;
+    const rel = line.slice(0, line.indexOf('\0'));
+    lines.set(rel, line);
+    keys.set(rel, keyList[i]!);
+  }
   let stored: { files: CorpusFiles; lines: Map<string, string> } | undefined;
   return {
     code: header.code,
@@ -448,14 +571,77 @@ export function decodeIndex(file: Buffer, code: string, corpusDir: string): Deco
     index: new ParagraphIndex(statements, { data, normalized }),
     facts,
     glossaries: meta.glossaries,
+    lines,
+    keys,
     stored: () => {
       if (!stored) {
         const parsed = JSON.parse(filesBytes.toString('utf8')) as StoredFiles;
-        stored = { files: restoreFiles(parsed, dir, statements), lines: new Map(parsed.lines) };
+        stored = { files: restoreFiles(parsed, dir, statements, lines), lines };
       }
       return stored;
     },
   };
+}
+
+/** Reads a file into shared memory, so that a worker thread can hash it while this one decodes it. */
+async function readShared(file: string): Promise<Buffer> {
+  const handle = await open(file, 'r');
+  try {
+    const { size } = await handle.stat();
+    const bytes = Buffer.from(new SharedArrayBuffer(size));
+    // At most 1 GiB a call (a read is limited to 2 GiB).
+    for (let at = 0; at < size; ) {
+      const { bytesRead } = await handle.read(bytes, at, Math.min(size - at, 2 ** 30), at);
+      if (bytesRead === 0) throw new Error('index file shrank while read');
+      at += bytesRead;
+    }
+    return bytes;
+  } finally {
+    await handle.close();
+  }
+}
+
+/** Plain JavaScript for the hashing thread: nothing to compile, no loader. */
+const HASH_WORKER = `
+const { parentPort, workerData } = require('node:worker_threads');
+const { createHash } = require('node:crypto');
+const { buffer, length } = workerData;
+parentPort.postMessage(createHash('sha256').update(new Uint8Array(buffer, 0, length)).digest());
+`;
+
+/** SHA-256 of the first `length` bytes of shared memory, in a worker thread. */
+function digestInWorker(buffer: SharedArrayBuffer, length: number): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    const worker = new Worker(HASH_WORKER, { eval: true, workerData: { buffer, length }, execArgv: [] });
+    worker.once('message', (digest: Uint8Array) => {
+      resolve(Buffer.from(digest));
+      void worker.terminate();
+    });
+    worker.once('error', reject);
+    worker.once('exit', (code) => reject(new Error(`hash worker exited with code ${code}`)));
+  });
+}
+
+/**
+ * Decodes a persisted base read by readShared while a worker thread checks its SHA-256 (2-3 s
+ * of work at a million paragraphs, done side by side on two cores). Nothing decoded is returned,
+ * and so nothing of it is believed, before the digest matches; a damaged file can only make the
+ * decoding throw, which means a rebuild as a wrong digest does. In memory that is not shared
+ * (tests, a file read otherwise) the digest is computed here first.
+ */
+export async function readIndex(bytes: Buffer, code: string, corpusDir: string): Promise<DecodedBase> {
+  if (!(bytes.buffer instanceof SharedArrayBuffer) || bytes.byteOffset !== 0 || bytes.length < DIGEST_BYTES) return decodeIndex(bytes, code, corpusDir);
+  const bodyLength = bytes.length - DIGEST_BYTES;
+  const digesting = digestInWorker(bytes.buffer, bodyLength);
+  let base: DecodedBase;
+  try {
+    base = decodeIndex(bytes, code, corpusDir, { checked: true });
+  } catch (err) {
+    await digesting.catch(() => undefined);
+    throw err;
+  }
+  if (!(await digesting).equals(bytes.subarray(bodyLength))) throw new Error('checksum');
+  return base;
 }
 
 // ------------------------------------------------------------------ journal
@@ -486,6 +672,8 @@ interface JournalEntry {
   unreadable?: { dir: string; code: string }[];
   /** Statement files read again; null for one that is gone. */
   records: [string, JournalRecord | null][];
+  /** Stat keys (walk.ts, statKey) of files whose line is the one recorded (in `lines` or before): a start believes those without reading them. */
+  keys?: [string, string][];
   glossaries?: GlossaryRead;
   /** Who/when facts of the statements of `records`, by file. */
   facts: [string, StatementFacts][];
@@ -576,6 +764,63 @@ interface Section {
 /** Strings stored as one UTF-8 block and their UTF-16 lengths. */
 function encodeStrings(list: readonly string[]): { block: Buffer; lengths: Uint32Array } {
   return { block: Buffer.from(list.join(''), 'utf8'), lengths: Uint32Array.from(list, (s) => s.length) };
+}
+
+/** How a text is stored (see encodeTexts). */
+const NARROW = 0;
+const WIDE = 1;
+const SAME = 2;
+
+/**
+ * Texts stored by width, each kind as one block: those whose every code unit fits in a byte
+ * (most English paragraphs without a curly quote) as Latin-1, one byte a character; the others
+ * as UTF-16. Decoding a block is a copy into one string, with no UTF-8 to decode, and Node makes
+ * a string that large an external one: its characters are outside the V8 heap (counted in RSS and
+ * `external`, not in `heapUsed`, and never moved or scanned by the garbage collector). Each text
+ * is a slice of its block's string. A text equal to the same position of `same` (a normalized
+ * text that normalizing left as it was) is stored as a reference to it.
+ */
+function encodeTexts(list: readonly string[], same?: readonly string[]): { narrow: Buffer; wide: Buffer; lengths: Uint32Array; kinds: Uint8Array } {
+  const narrow: string[] = [];
+  const wide: string[] = [];
+  const lengths = new Uint32Array(list.length);
+  const kinds = new Uint8Array(list.length);
+  for (let i = 0; i < list.length; i++) {
+    const text = list[i]!;
+    lengths[i] = text.length;
+    if (same && same[i] === text) kinds[i] = SAME;
+    else if (/[^\u0000-\u00ff]/.test(text)) {
+      kinds[i] = WIDE;
+      wide.push(text);
+    } else {
+      kinds[i] = NARROW;
+      narrow.push(text);
+    }
+  }
+  return { narrow: Buffer.from(narrow.join(''), 'latin1'), wide: Buffer.from(wide.join(''), 'utf16le'), lengths, kinds };
+}
+
+function decodeTexts(narrowBlock: Buffer, wideBlock: Buffer, lengths: Uint32Array, kinds: Uint8Array, same?: readonly string[]): string[] {
+  if (kinds.length !== lengths.length || wideBlock.length % 2 !== 0) throw new Error('text block');
+  const narrow = narrowBlock.toString('latin1');
+  const wide = wideBlock.toString('utf16le');
+  const out = new Array<string>(lengths.length);
+  let n = 0;
+  let w = 0;
+  for (let i = 0; i < lengths.length; i++) {
+    const length = lengths[i]!;
+    const kind = kinds[i];
+    if (kind === NARROW) {
+      out[i] = narrow.slice(n, n + length);
+      n += length;
+    } else if (kind === WIDE) {
+      out[i] = wide.slice(w, w + length);
+      w += length;
+    } else if (kind === SAME && same && same[i]?.length === length) out[i] = same[i]!;
+    else throw new Error('text kind');
+  }
+  if (n !== narrow.length || w !== wide.length) throw new Error('text block length mismatch');
+  return out;
 }
 
 function decodeStrings(block: Buffer, lengths: Uint32Array): string[] {
@@ -770,6 +1015,7 @@ export class IndexStore {
     const records: [string, JournalRecord | null][] = [];
     const facts: [string, StatementFacts][] = [];
     const changedLines: [string, string | null][] = [];
+    const changedKeys: [string, string][] = [];
     const factsOf = (s: Statement) => (next.facts instanceof LayeredFacts ? next.facts.factsOf(s) : extractFacts(s));
     const listed = (rel: string) => {
       const abs = path.join(root, rel);
@@ -785,8 +1031,16 @@ export class IndexStore {
         if (s) facts.push([rel, factsOf(s)]);
       }
       // Glossaries and other files are hashed here: they are few, and the signature counts them.
-      const line = record ? record.line : listed(rel) ? await fileEntry(root, path.join(root, rel)) : null;
-      if (line !== (this.lines.get(rel) ?? null)) changedLines.push([rel, line]);
+      let line: string | null = null;
+      let key = '';
+      if (record) {
+        line = record.line;
+        key = record.key ?? '';
+      } else if (listed(rel)) ({ line, key } = await keyedFileEntry(root, path.join(root, rel)));
+      if (line !== (this.lines.get(rel) ?? null)) {
+        changedLines.push([rel, line]);
+        if (line !== null && key) changedKeys.push([rel, key]);
+      }
     }
     const unreadable = files.listing.unreadable.map((u) => path.relative(root, u.dir));
     const links = files.listing.links.map((l) => path.relative(root, l));
@@ -798,11 +1052,36 @@ export class IndexStore {
       lines: changedLines,
       records,
       facts,
+      ...(changedKeys.length ? { keys: changedKeys } : {}),
       ...(after.glossariesChanged && next.glossaries ? { glossaries: next.glossaries } : {}),
       ...(links.join('\0') !== beforeLinks.join('\0') ? { links } : {}),
       ...(unreadable.join('\0') !== this.unreadable.join('\0') ? { unreadable: files.listing.unreadable.map((u) => ({ dir: path.relative(root, u.dir), code: u.code })) } : {}),
     };
     if (!records.length && !changedLines.length && !entry.glossaries && !entry.links && !entry.unreadable) return;
+    await this.write(entry);
+    this.unreadable = unreadable;
+  }
+
+  /**
+   * Records the stat keys of files found unchanged by their content (hashed at a start because
+   * their key had changed: a copy of the folder, a `touch` undone, a checkout): the next start
+   * believes them without reading them. Changes nothing else.
+   */
+  recordKeys(keys: [string, string][]): Promise<void> {
+    const usable = keys.filter(([, key]) => key !== '');
+    if (!usable.length) return this.appending;
+    const later = () => new Promise<void>((resolve) => setImmediate(resolve));
+    const run = this.appending
+      .then(later)
+      .then(() => (this.broken ? undefined : this.write({ prev: this.head, signature: this.lines.signature(this.code, this.unreadable), lines: [], records: [], facts: [], keys: usable })))
+      .catch((err: Error) => {
+        this.logger?.warn({ file: this.file, reason: err.message }, 'index journal not written; the next start hashes those files again');
+      });
+    this.appending = run;
+    return run;
+  }
+
+  private async write(entry: JournalEntry): Promise<void> {
     const { line, hash } = entryLine(entry);
     const text = `${this.started ? '' : `${JOURNAL_MAGIC} ${this.baseDigest}\n`}${line}`;
     try {
@@ -817,8 +1096,28 @@ export class IndexStore {
     }
     this.started = true;
     this.head = hash;
-    this.unreadable = unreadable;
   }
+}
+
+/** Whether a journal entry only records stat keys: the files and the index are as before it. */
+function keysOnly(e: JournalEntry): boolean {
+  return !e.lines.length && !e.records.length && !e.glossaries && !e.links && !e.unreadable;
+}
+
+/** Every file's line and stat key as the base and the journal leave them. */
+function knownFiles(base: DecodedBase, entries: readonly JournalEntry[]): { lines: Map<string, string>; keys: Map<string, string> } {
+  if (!entries.length) return { lines: base.lines, keys: base.keys };
+  const lines = new Map(base.lines);
+  const keys = new Map(base.keys);
+  for (const e of entries) {
+    for (const [rel, line] of e.lines) {
+      if (line === null) lines.delete(rel);
+      else lines.set(rel, line);
+      keys.delete(rel);
+    }
+    for (const [rel, key] of e.keys ?? []) if (lines.has(rel)) keys.set(rel, key);
+  }
+  return { lines, keys };
 }
 
 /** The base with the journal applied: the loader's state, the corpus as a fresh load assembles it, the index updated. */
@@ -886,19 +1185,29 @@ export async function loadIndexedCorpus(corpusDir: string, options: PersistOptio
   const removed = await removeStaleTemps(file);
   if (removed.length) logger?.info({ removed }, 'removed temporary cache files left by a crash');
   const code = await fingerprintCode();
+  let snap: Snapshot | undefined;
   let state: CorpusState | undefined;
   try {
-    // Taken before anything is read: if files change meanwhile, the next start sees it.
-    state = await corpusState(root);
-    const current = signatureOf(code, state.lines, state.unreadable);
-    const base = decodeIndex(await readFile(file), code, root);
+    // The index file is read in the thread pool while the folder is looked at (synchronously).
+    const reading = readShared(file);
+    reading.catch(() => undefined);
+    // Taken before any corpus file is read: if files change meanwhile, their stat keys differ next time.
+    snap = snapshot(root);
+    const base = await readIndex(await reading, code, root);
     const journal = await readJournal(file, base.digest);
     // A torn last entry is cut off, so that what is appended next follows the good ones.
     if (journal.goodBytes > 0 && journal.goodBytes < journal.totalBytes) await truncate(journalFile(file), journal.goodBytes);
+    const known = knownFiles(base, journal.entries);
+    // A file whose stat key is the one recorded keeps its recorded line; the others are hashed.
+    state = await stateOf(snap, (rel, key) => (key !== '' && known.keys.get(rel) === key ? known.lines.get(rel) : undefined));
+    const current = signatureOf(code, state.lines, state.unreadable);
     const store = (lines: Map<string, string>, unreadable: string[]) =>
       new IndexStore(file, base.digest, journal.head, code, lines, unreadable, journal.goodBytes > 0, logger);
-    if (journal.entries.length === 0 && base.signature === current) {
-      logger?.info({ file, statements: base.corpus.statements.length }, 'index loaded from cache');
+    // The stat keys of files hashed and found as recorded, for the next start to believe.
+    const rekeyed = (lines: ReadonlyMap<string, string>): [string, string][] =>
+      state!.hashed.flatMap((rel) => (lines.get(rel) === state!.lines.get(rel) ? [[rel, state!.keys.get(rel)!] as [string, string]] : []));
+    if (journal.entries.every(keysOnly) && base.signature === current) {
+      logger?.info({ file, statements: base.corpus.statements.length, hashed: state.hashed.length }, 'index loaded from cache');
       let made: IndexStore | undefined;
       const indexed: IndexedCorpus = {
         corpus: base.corpus,
@@ -906,13 +1215,16 @@ export async function loadIndexedCorpus(corpusDir: string, options: PersistOptio
         facts: base.facts,
         glossaries: base.glossaries,
         fromCache: true,
+        hashed: state.hashed.length,
+        believed: state.lines.size - state.hashed.length,
         files: () => base.stored().files,
       };
-      // The store needs every file's line, decoded from the base only when a change is recorded.
+      // Made when a change is recorded (or keys are), not at every start.
       Object.defineProperty(indexed, 'store', {
         enumerable: true,
-        get: () => (made ??= store(base.stored().lines, state!.unreadable)),
+        get: () => (made ??= store(known.lines, state!.unreadable)),
       });
+      if (state.hashed.length) await indexed.store!.recordKeys(rekeyed(known.lines));
       return indexed;
     }
     const replayed = await replay(base, journal.entries);
@@ -924,7 +1236,7 @@ export async function loadIndexedCorpus(corpusDir: string, options: PersistOptio
     const differing = expected === current ? [] : differingFiles(replayed.lines, state.lines);
     const sameFolders = replayed.unreadable.join('\0') === state.unreadable.join('\0');
     if (!sameFolders || differing.length > Math.max(20, state.lines.size * MAX_UPDATED_SHARE)) throw new Error(`${differing.length} files changed`);
-    let indexed = { ...replayed.indexed, store: store(replayed.lines, replayed.unreadable) };
+    let indexed: IndexedCorpus & { store: IndexStore } = { ...replayed.indexed, hashed: state.hashed.length, believed: state.lines.size - state.hashed.length, store: store(replayed.lines, replayed.unreadable) };
     let updated: string[] | undefined;
     if (differing.length || expected !== current) {
       const reloaded = await reloadCorpusFiles(replayed.files, differing);
@@ -933,10 +1245,11 @@ export async function loadIndexedCorpus(corpusDir: string, options: PersistOptio
       await indexed.store.record(replayed.files, reloaded, indexed);
       logger?.info({ file, files: differing }, 'index loaded from cache; changed files read again');
     } else logger?.info({ file, statements: indexed.corpus.statements.length, changes: journal.entries.length }, 'index loaded from cache and journal');
+    await indexed.store.recordKeys(rekeyed(replayed.lines));
     const reread = journal.entries.reduce((n, e) => n + e.records.length, 0);
     if (reread > MAX_JOURNAL_SHARE * Math.max(100, base.corpus.statements.length)) {
       const written = await writeBase(file, code, state, indexed, logger);
-      if (written) indexed = { ...indexed, store: await storeFor(file, code, written, state.unreadable, logger) };
+      if (written) indexed = { ...indexed, store: storeFor(file, written.bytes, code, written.lines, state.unreadable, logger) };
     }
     return { ...indexed, fromCache: true, ...(updated ? { updated } : {}) };
   } catch (err) {
@@ -945,13 +1258,29 @@ export async function loadIndexedCorpus(corpusDir: string, options: PersistOptio
   }
   const { corpus, files, index, facts: encoded } = await buildIndexed(corpusDir);
   const glossaries = await readGlossaryFiles(corpus);
-  const indexed: IndexedCorpus = { corpus, index, facts: new StoredFacts(encoded), glossaries, fromCache: false, files: () => files };
+  let indexed: IndexedCorpus = { corpus, index, facts: new StoredFacts(encoded), glossaries, fromCache: false, files: () => files };
   // A folder that does not exist has no signature; nothing to cache then.
-  if (state && files && corpus.statements.length > 0) {
+  if (snap && files && corpus.statements.length > 0) {
     try {
-      await writeIndexFile(file, encodeIndex({ code, signature: signatureOf(code, state.lines, state.unreadable), corpus, index, facts: encoded, glossaries, lines: state.lines, files }));
+      // A statement file's line is the one of the bytes the build read (its record); the keys are
+      // the snapshot's, taken before: a file that changed since has another key at the next start.
+      const built = await stateOf(snap, (rel) => files.records.get(rel)?.line);
+      const bytes = encodeIndex({ code, signature: signatureOf(code, built.lines, built.unreadable), corpus, index, facts: encoded, glossaries, lines: built.lines, keys: built.keys, files });
+      await writeIndexFile(file, bytes);
       await rm(journalFile(file), { force: true });
-      indexed.store = await storeFor(file, code, state.lines, state.unreadable, logger);
+      // What is served is what the next start reads from the file: the texts in their compact,
+      // mostly off-heap form (see encodeTexts) instead of one string per paragraph as parsed; the
+      // build's own objects are left to the garbage collector.
+      const base = decodeIndex(bytes, code, root, { checked: true });
+      indexed = {
+        corpus: base.corpus,
+        index: base.index,
+        facts: base.facts,
+        glossaries: base.glossaries,
+        fromCache: false,
+        files: () => base.stored().files,
+        store: storeFor(file, bytes, code, built.lines, built.unreadable, logger),
+      };
     } catch (err) {
       logger?.warn({ file, reason: (err as Error).message }, 'index cache not written');
     }
@@ -959,9 +1288,8 @@ export async function loadIndexedCorpus(corpusDir: string, options: PersistOptio
   return indexed;
 }
 
-/** A store for the base just written at `file`, whose files have `lines`. */
-async function storeFor(file: string, code: string, lines: Map<string, string>, unreadable: string[], logger?: Logger): Promise<IndexStore> {
-  const bytes = await readFile(file);
+/** A store for the base just written at `file` (`bytes`), whose files have `lines`. */
+function storeFor(file: string, bytes: Buffer, code: string, lines: Map<string, string>, unreadable: string[], logger?: Logger): IndexStore {
   const digest = bytes.subarray(bytes.length - DIGEST_BYTES).toString('hex');
   return new IndexStore(file, digest, digest, code, lines, unreadable, false, logger);
 }
@@ -970,7 +1298,7 @@ async function storeFor(file: string, code: string, lines: Map<string, string>, 
  * Writes a new base from a replayed state (the journal had grown too long) and empties the
  * journal: the index data merged in corpus order, the facts of every statement.
  */
-async function writeBase(file: string, code: string, state: CorpusState, indexed: IndexedCorpus, logger?: Logger): Promise<Map<string, string> | undefined> {
+async function writeBase(file: string, code: string, state: CorpusState, indexed: IndexedCorpus, logger?: Logger): Promise<{ lines: Map<string, string>; bytes: Buffer } | undefined> {
   const files = indexed.files();
   if (!files || !indexed.facts) return undefined;
   const { corpus } = indexed;
@@ -978,13 +1306,11 @@ async function writeBase(file: string, code: string, state: CorpusState, indexed
   const lines = new Map(state.lines);
   for (const [rel, r] of files.records) lines.set(rel, r.line);
   try {
-    await writeIndexFile(
-      file,
-      encodeIndex({ code, signature: signatureOf(code, lines, state.unreadable), corpus, index: indexed.index, facts, glossaries: indexed.glossaries!, lines, files }),
-    );
+    const bytes = encodeIndex({ code, signature: signatureOf(code, lines, state.unreadable), corpus, index: indexed.index, facts, glossaries: indexed.glossaries!, lines, keys: state.keys, files });
+    await writeIndexFile(file, bytes);
     await rm(journalFile(file), { force: true });
     logger?.info({ file }, 'index journal folded into a new base');
-    return lines;
+    return { lines, bytes };
   } catch (err) {
     logger?.warn({ file, reason: (err as Error).message }, 'index base not rewritten');
     return undefined;

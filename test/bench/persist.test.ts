@@ -106,6 +106,48 @@ describe('persisted index', () => {
     const damaged = await loadIndexedCorpus(corpusDir, { cacheDir });
     expect(damaged.fromCache).toBe(false);
     expect((await loadIndexedCorpus(corpusDir, { cacheDir })).fromCache).toBe(true);
+
+    // One bit anywhere (texts, postings, columns, facts): the digest checked beside the decoding catches it.
+    for (const share of [0.05, 0.25, 0.5, 0.75, 0.95]) {
+      const intact = await readFile(file);
+      const at = Math.floor(intact.length * share);
+      intact[at] = intact[at]! ^ 0x01;
+      await writeFile(file, intact);
+      const flipped = await loadIndexedCorpus(corpusDir, { cacheDir });
+      expect(flipped.fromCache, `bit flipped at ${at}`).toBe(false);
+      expect(flipped.corpus.statements).toEqual((await loadIndexedCorpus(corpusDir, { cacheDir: false })).corpus.statements);
+    }
+  });
+});
+
+describe('persisted texts', () => {
+  it('read back exactly, whatever their characters: Latin-1 ones, two-byte ones, astral ones, and normalized forms equal to the text', async () => {
+    const dir = path.join(root, 'texts-corpus');
+    const cache = path.join(root, 'texts-cache');
+    const texts = [
+      'plain ASCII text about the ministers',
+      'café, naïve, ÿ and a non\u00a0breaking space',
+      'the Minister’s call (a curly apostrophe)',
+      '日米首脳会談を行いました。',
+      'flags 🇯🇵🇺🇸 and 𠮷野家, astral characters',
+      'ＦＵＬＬ－ＷＩＤＴＨ letters and ｶﾀｶﾅ',
+      'x',
+      'ﬁne ligature, Ⅳ, ㍻',
+      'lowercase already',
+    ];
+    const body = texts.join('\n\n');
+    const { mkdir } = await import('node:fs/promises');
+    await mkdir(dir, { recursive: true });
+    await writeFile(path.join(dir, 'texts.md'), `---\nid: texts\ntitle: Texts\ndate: 2025-01-01\nlanguage: en\npublisher: Test\n---\n${body}\n`);
+    const built = await loadIndexedCorpus(dir, { cacheDir: cache });
+    const cached = await loadIndexedCorpus(dir, { cacheDir: cache });
+    const fresh = await loadIndexedCorpus(dir, { cacheDir: false });
+    expect(cached.fromCache).toBe(true);
+    expect(fresh.corpus.statements[0]!.paragraphs.map((p) => p.text)).toEqual(texts);
+    for (const loaded of [built, cached]) {
+      expect(loaded.corpus.statements).toEqual(fresh.corpus.statements);
+      expect([...loaded.index.normalizedTexts()]).toEqual([...fresh.index.normalizedTexts()]);
+    }
   });
 });
 

@@ -3,12 +3,14 @@
  * mtime (cp -p, tar x, rsync -a, a restored backup) is read again; a cache file whose header was
  * altered is refused; temporary files a crash left behind are removed at the next start.
  */
-import { mkdir, mkdtemp, readdir, readFile, rm, stat, utimes, writeFile } from 'node:fs/promises';
+import { chmod, mkdir, mkdtemp, readdir, readFile, rm, stat, utimes, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, expect, test } from 'vitest';
 import { engineFromFolder } from '../../src/engine/fromFolder.ts';
-import { cacheFile, loadIndexedCorpus } from '../../src/engine/persist.ts';
+import { cacheFile, journalFile, loadIndexedCorpus } from '../../src/engine/persist.ts';
+import { liveEngineFromFolder } from '../../src/engine/live.ts';
+import { RACY_MS, statKey } from '../../src/corpus/walk.ts';
 
 let root: string;
 let corpusDir: string;
@@ -80,4 +82,75 @@ test('temporary cache files left by a crashed process are removed at start; a li
   const names = await readdir(cacheDir);
   expect(names).not.toContain(path.basename(dead));
   expect(names).toContain(path.basename(live));
+});
+
+/** Until every file just written is older than the racy window: only then does a start believe it by its stat key. */
+const outOfRacyWindow = () => new Promise((resolve) => setTimeout(resolve, RACY_MS + 200));
+
+test('a file whose times are within the racy window of when it was looked at has no stat key', () => {
+  const info = { size: 10, mtimeMs: 1_000_000, ctimeMs: 1_000_000, ino: 7 };
+  expect(statKey(info, 1_000_000 + RACY_MS + 1)).toBe(`10:1000000:1000000:7`);
+  expect(statKey(info, 1_000_000 + RACY_MS)).toBe('');
+  expect(statKey({ ...info, ctimeMs: 1_000_000 + 2 * RACY_MS }, 1_000_000 + 2 * RACY_MS)).toBe('');
+});
+
+test('a start believes files by size, times and inode; a changed change time (cp -p, utimes) means reading the file', async () => {
+  const file = path.join(corpusDir, 'call.md');
+  await writeFile(path.join(corpusDir, 'other.md'), statement('The ministers discussed trade.').replace('cache-trust', 'other'));
+  // A whole second, so that putting it back is exact (utimes takes seconds).
+  await utimes(file, 1_700_000_000, 1_700_000_000);
+  await outOfRacyWindow();
+  expect((await loadIndexedCorpus(corpusDir, { cacheDir })).fromCache).toBe(false);
+  const believed = await loadIndexedCorpus(corpusDir, { cacheDir });
+  expect(believed.fromCache).toBe(true);
+  expect(believed.hashed).toBe(0);
+  expect(believed.believed).toBe(2);
+
+  // Same content, new change time (a chmod): hashed, found unchanged, its new key recorded.
+  await chmod(file, 0o600);
+  await outOfRacyWindow();
+  const rehashed = await loadIndexedCorpus(corpusDir, { cacheDir });
+  expect(rehashed.hashed).toBe(1);
+  expect(rehashed.updated).toBeUndefined();
+  expect(await readFile(journalFile(cacheFile(corpusDir, cacheDir)), 'utf8')).toContain('"keys"');
+  expect((await loadIndexedCorpus(corpusDir, { cacheDir })).hashed).toBe(0);
+
+  // Same size, mtime put back: the change time still tells, and the new text is served at the start.
+  const before = await stat(file);
+  await writeFile(file, statement('The ministers welcomed the missile talks...'));
+  await utimes(file, 1_700_000_000, 1_700_000_000);
+  expect((await stat(file)).size).toBe(before.size);
+  expect((await stat(file)).mtimeMs).toBe(before.mtimeMs);
+  const edited = await loadIndexedCorpus(corpusDir, { cacheDir });
+  expect(edited.updated).toEqual(['call.md']);
+  const engine = await engineFromFolder(corpusDir, undefined, { cacheDir });
+  expect(engine.quote('missile').items[0]!.citations[0]!.excerpt).toBe('The ministers welcomed the missile talks...');
+});
+
+test('a running engine started from the index reads every file once and reloads one whose content differs with the same size and mtime', async () => {
+  const file = path.join(corpusDir, 'call.md');
+  await utimes(file, 1_700_000_000, 1_700_000_000);
+  await outOfRacyWindow();
+  await loadIndexedCorpus(corpusDir, { cacheDir });
+  const live = await liveEngineFromFolder(corpusDir, undefined, { cacheDir, watch: false });
+  try {
+    // Everything was believed at the start: the verification ran and found nothing.
+    expect(await live.verified).toEqual([]);
+    // An edit that keeps size and mtime, and that no event reported: neither a reload by scan
+    // (sizes and times) nor the watcher would see it; the verification does.
+    const before = await stat(file);
+    await writeFile(file, statement('The ministers welcomed the missile talks...'));
+    await utimes(file, 1_700_000_000, 1_700_000_000);
+    expect((await stat(file)).mtimeMs).toBe(before.mtimeMs);
+    expect((await live.reload()).changed).toEqual([]);
+    expect(live.engine.quote('condemned').items).toHaveLength(1);
+    expect(await live.verify()).toEqual(['call.md']);
+    expect(live.engine.quote('condemned').items).toEqual([]);
+    expect(live.engine.quote('missile').items[0]!.citations[0]!.excerpt).toBe('The ministers welcomed the missile talks...');
+    await live.flushed();
+  } finally {
+    live.close();
+  }
+  // Recorded in the journal: the next start holds the new text.
+  expect((await loadIndexedCorpus(corpusDir, { cacheDir })).corpus.statements[0]!.paragraphs[0]!.text).toBe('The ministers welcomed the missile talks...');
 });

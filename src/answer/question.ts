@@ -214,6 +214,14 @@ function formsOf(word: string, glossary: Glossary): { forms: string[]; synonyms:
     g.words.forEach((w) => synonyms.add(w));
     if (g.event) events.add(g.event);
   }
+  // A phrase of the glossary names the kind of event its head word does: "presidential election"
+  // is an election, 大統領選挙 a 選挙.
+  if (events.size === 0) {
+    const head = isLatin(word)
+      ? key.split(/\s+/).length > 1 ? [stemPhrase(key.split(/\s+/).at(-1)!), key.split(/\s+/).at(-1)!] : []
+      : [...l.synonyms.keys()].filter((k) => k.length >= 2 && k.length < key.length && key.endsWith(k) && !isLatin(k));
+    for (const k of head) for (const i of l.synonyms.get(k) ?? []) if (glossary.synonyms[i]!.event) events.add(glossary.synonyms[i]!.event!);
+  }
   return { forms: [...forms], synonyms: [...synonyms].filter((w) => !forms.has(w)), events: [...events] };
 }
 

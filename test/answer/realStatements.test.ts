@@ -76,7 +76,6 @@ const KNOWN_MISSES: Record<string, Record<string, string>> = {
   // Collected blind in session 4 after holdout12 was worked on: 50 of 58 on arrival.
   holdout13: {
     'abe-cameron-brexit-when-en': 'not yet diagnosed',
-    'iran-election-when-en': 'not yet diagnosed',
   },
   // Collected blind in session 4 after holdout13 was worked on: 53 of 60 on arrival.
   holdout14: {

@@ -486,6 +486,9 @@ function japaneseTerms(topic: string, glossary: Glossary): QuestionTerm[] {
   return out;
 }
 
+/** Name-run numbers of Japanese country-and-place pairs, apart from the English ones (token positions). */
+const JA_RUN_BASE = 1_000_000;
+
 /** One kanji or katakana run: countries split out, titles told apart from names and event nouns. */
 function japaneseChunk(chunk: string, glossary: Glossary, afterName = false, beforeEvent = false): QuestionTerm[] {
   const out: QuestionTerm[] = [];
@@ -495,6 +498,14 @@ function japaneseChunk(chunk: string, glossary: Glossary, afterName = false, bef
     const country = JA_COUNTRY_FORMS.find((f) => chunk.endsWith(f) && chunk.length - f.length >= 2 && /^[\p{Script=Katakana}\u30FC]+$/u.test(f));
     if (country && !JA_COUNTRY_FORMS.includes(chunk)) {
       return [chunk.slice(0, -country.length), country].flatMap((part) => term(part, glossary, { distinctive: true, identifies: true }) ?? []);
+    }
+    // パキスタン・バジョール(管区): a country, then a place in it.
+    const leading = JA_COUNTRY_FORMS.find((f) => chunk.startsWith(f) && chunk.length - f.length >= 2 && /^[\p{Script=Katakana}\u30FC]+$/u.test(f));
+    // One of the two is enough (a run of one name): the statement may write them apart
+    // (パキスタン・連邦直轄部族地域バジョール) or together (カナダ・シャルルボワ, searched without its dot).
+    if (leading && !JA_COUNTRY_FORMS.includes(chunk)) {
+      const run = JA_RUN_BASE + chunk.length * 31 + chunk.charCodeAt(0);
+      return [leading, chunk.slice(leading.length)].flatMap((part) => term(part, glossary, { distinctive: true, identifies: true, nameRun: run }) ?? []);
     }
     const t = term(chunk, glossary, { distinctive: true, identifies: true });
     return t ? [t] : out;

@@ -102,7 +102,6 @@ const KNOWN_MISSES: Record<string, Record<string, string>> = {
     'kawamura-who-en': 'not yet diagnosed',
     'schoof-when-jst-en': 'not yet diagnosed',
     'peters-fiji-days-en': 'not yet diagnosed',
-    'bajaur-attack-when-ja': 'not yet diagnosed',
     'abe-trump-quote-ja-cross': 'not yet diagnosed',
     'pakistan-2016-quote-ja': 'not yet diagnosed',
     'obama-cameron-quote-en': 'not yet diagnosed',

@@ -451,7 +451,14 @@ export function extractTimes(text: string, lang: Lang, statementDate: string, op
   }
   close();
   attachWhat(norm, lang, out);
-  return attachDurations(norm, attachOtherZones(text, norm, out, finisher.defaultZone));
+  const joined = attachOtherZones(text, norm, out, finisher.defaultZone);
+  // "(local time; 1:30 a.m., July 12, JST)": the other place's zone written after its date.
+  for (const e of joined) {
+    if (!e.alternate || e.alternate.timezone) continue;
+    const zone = ZONE_CLOSING.exec(e.text);
+    if (zone && normalizeZone(zone[1]!) !== e.timezone) e.alternate.timezone = normalizeZone(zone[1]!);
+  }
+  return attachDurations(norm, joined);
 }
 
 /**
@@ -459,6 +466,9 @@ export function extractTimes(text: string, lang: Lang, statementDate: string, op
  * (午前7時45分及び47分(日本時間午前9時45分及び47分)頃): the same moment where the readout's other
  * place is, as if it had been written with it.
  */
+/** A zone word closing a bracket: "…, July 12, JST)". */
+const ZONE_CLOSING = /[,;、]\s*(JST|Japan time|Japan Standard Time|日本時間|local time|現地時間)\s*[)）]/i;
+
 /** Between two places' times inside one bracket: "; same day, ", "、同日". */
 const SAME_BRACKET = /^\s*[;；,、。]\s*(?:(?:the\s+)?same\s+day|同日)?\s*[,、]?\s*$/i;
 

@@ -296,6 +296,10 @@ describe('Japanese readouts', () => {
     ]);
   });
 
+  it('a particle joined by a hyphen ("Bashar al-Assad")', () => {
+    expect(en('They agreed on holding Syrian President Bashar al-Assad accountable.').map((p) => [p.name, p.affiliation])).toEqual([['Bashar al-Assad', 'Syria']]);
+  });
+
   it('ambassadors: the posting (駐日, 駐米国) goes to the role, the sending country to the affiliation', () => {
     const people = ja('山田重夫駐米国日本国大使は、国務省を訪問した。', 'ラーム・エマニュエル駐日米国大使と会談した。');
     expect(people.map((p) => [p.name, p.role, p.affiliation, p.participant])).toEqual([

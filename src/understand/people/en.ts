@@ -62,7 +62,8 @@ function isStopWord(word: string): boolean {
 function particleAt(text: string, p: number): number {
   let e = p;
   while (e < text.length && e - p < 6 && /[a-z]/.test(text[e]!)) e++;
-  if (e === p || text[e] !== ' ' || !EN_NAME_PARTICLES.has(text.slice(p, e))) return -1;
+  // "Bashar al-Assad": a particle joined by a hyphen, "ibn Saud" by a space.
+  if (e === p || (text[e] !== ' ' && text[e] !== '-') || !EN_NAME_PARTICLES.has(text.slice(p, e))) return -1;
   return isUpper(text[e + 1]) ? e + 1 : -1;
 }
 

@@ -98,7 +98,6 @@ const KNOWN_MISSES: Record<string, Record<string, string>> = {
     'abe-trump-0228-who-en': 'not yet diagnosed',
     'abe-trump-0228-who-ja': 'not yet diagnosed',
     'obama-cameron-who-en': 'not yet diagnosed',
-    'kawamura-who-en': 'not yet diagnosed',
     'peters-fiji-days-en': 'not yet diagnosed',
     'abe-trump-quote-ja-cross': 'not yet diagnosed',
     'pakistan-2016-quote-ja': 'not yet diagnosed',

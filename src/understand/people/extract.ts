@@ -272,12 +272,13 @@ function resolveDefiniteReferences(paragraphs: readonly Paragraphlike[], people:
 }
 
 /** "Statement by President Obama on …", "Remarks by Secretary Blinken …": who speaks. */
-const SPEAKER_TITLE = /^(?:(?:Joint |Press )?Statement|Remarks|Message|Readout)\s+(?:by|from|of)\s+(.+?)(?:\s+(?:on|regarding|concerning|following|after|at|to)\b|[,:]|$)/;
+const SPEAKER_TITLE = /(?:^|\()\s*(?:(?:Joint |Press )?Statement|Remarks|Message|Readout)\s+(?:by|from|of)\s+(.+?)(?:\s+(?:on|regarding|concerning|following|after|at|to)\b|[,:)]|$)/;
 
 /**
- * A statement by someone that names them only in its title and speaks as "I" ("Statement by
- * President Obama …: Michelle and I extend our deepest condolences"): the speaker is a person of
- * the statement, written as "I" where the text first says it.
+ * A statement by someone that names them only in its title and speaks as "I" or "we" ("Statement
+ * by President Obama …: Michelle and I extend our deepest condolences", "… (Statement by Foreign
+ * Press Secretary Yasuhisa Kawamura)": "We are deeply shocked"): the speaker is a person of the
+ * statement, written as "I" or "we" where the text first says it.
  */
 function speakerOfTitle(paragraphs: readonly Paragraphlike[], people: Person[], title?: string): void {
   const by = title ? SPEAKER_TITLE.exec(title) : null;
@@ -288,9 +289,10 @@ function speakerOfTitle(paragraphs: readonly Paragraphlike[], people: Person[], 
   const key = englishNameKey(speaker.name) || speaker.name.toLowerCase();
   if (people.some((p) => (englishNameKey(p.name) || p.name.toLowerCase()).includes(key.split(' ').at(-1)!))) return;
   for (const para of paragraphs) {
-    const i = /(?<![\p{L}])I(?![\p{L}'’])/u.exec(para.text);
+    // "I", or "we" of a spokesperson speaking for the government.
+    const i = /(?<![\p{L}])(?:I|We|we)(?![\p{L}'’])/u.exec(para.text);
     if (!i) continue;
-    people.push({ ...speaker, participant: true, byTitle: true, mentions: [{ paragraph: para.number, text: 'I', start: i.index, end: i.index + 1 }] });
+    people.push({ ...speaker, participant: true, byTitle: true, mentions: [{ paragraph: para.number, text: i[0], start: i.index, end: i.index + i[0].length }] });
     return;
   }
 }

@@ -95,14 +95,28 @@ export function searchParagraphs(lib: Library, text: string, scope: SearchScope)
 
   // Exact and stemmed spellings first, in every reading; a typo-tolerant match only when none finds anything.
   for (const [a, fuzzy] of [...attempts.map((a) => [a, false] as const), ...attempts.map((a) => [a, true] as const)]) {
-    const hits = lib.index.find(a.list, {
+    const or = a.combineWith === 'OR';
+    let hits = lib.index.find(a.list, {
       combineWith: a.combineWith,
       filter: accept(a.own),
       phrases: parsed.phrases,
-      limit: scope.limit,
+      // Paragraphs holding some of the words: the ones holding most of them first (a quote's words
+      // are the passage's), then by score, so more are ranked than are shown.
+      limit: or && scope.limit !== undefined ? scope.limit * 4 : scope.limit,
       fuzzy,
     });
     if (hits.length === 0) continue;
+    if (or) {
+      const held = (terms: readonly string[]) => {
+        const have = new Set(terms);
+        return a.list.filter((k) => k.terms.every((t) => have.has(t))).length;
+      };
+      hits = hits
+        .map((h, rank) => ({ h, rank, n: held(h.terms) }))
+        .sort((x, y) => y.n - x.n || x.rank - y.rank)
+        .map((x) => x.h)
+        .slice(0, scope.limit ?? hits.length);
+    }
     const asked = new Set(a.list.flatMap((k) => k.terms));
     const close = fuzzy
       ? [...new Set(hits.flatMap((h) => h.terms).filter((t) => !asked.has(t) && ![...asked].some((q) => t.startsWith(q))))]

@@ -100,7 +100,6 @@ const KNOWN_MISSES: Record<string, Record<string, string>> = {
     'obama-cameron-who-en': 'not yet diagnosed',
     'peters-fiji-days-en': 'not yet diagnosed',
     'abe-trump-quote-ja-cross': 'not yet diagnosed',
-    'pakistan-2016-quote-ja': 'not yet diagnosed',
     'obama-cameron-quote-en': 'not yet diagnosed',
   },
 };

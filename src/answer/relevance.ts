@@ -138,7 +138,7 @@ function otherWayOfMeeting(lib: Library, group: readonly number[], asked: Readon
   return (askedInPerson && [...lead].some((k) => REMOTE_EVENTS.has(k))) || (askedRemote && [...lead].some((k) => IN_PERSON_EVENTS.has(k)));
 }
 
-/** How many of the people the statements name the question names too (Taro Kono and Chrystia Freeland: two). */
+/** How many of the people who took part in the statements' event the question names (Taro Kono and Chrystia Freeland: two). */
 function peopleNamed(lib: Library, group: readonly number[], names: WeighedTerm[]): number {
   const labels = names.flatMap((w) => [w.term.label, ...w.term.forms.map(formText)]).map(normalize).filter((l) => l.length >= 2);
   if (labels.length < 2) return 0;
@@ -146,7 +146,7 @@ function peopleNamed(lib: Library, group: readonly number[], names: WeighedTerm[
   return Math.max(
     ...group.map(
       (si) =>
-        lib.facts.get(si).people.filter((p) => [p.name, p.reading, ...p.otherNames].some((n) => n && labels.some((l) => normalize(n).includes(l)))).length,
+        lib.facts.get(si).people.filter((p) => p.participant && [p.name, p.reading, ...p.otherNames].some((n) => n && labels.some((l) => normalize(n).includes(l)))).length,
     ),
   );
 }

@@ -1,4 +1,5 @@
 import type { Library } from './library.ts';
+import { escapeRegExp } from '../text/regexp.ts';
 import { EN_ROLE_WORDS_HELD } from '../understand/people/enTitles.ts';
 import { indexTerms } from '../text/tokenize.ts';
 import { normalize } from '../text/normalize.ts';
@@ -179,6 +180,25 @@ function holdsRole(p: Person, roles: QuestionTerm[], terms: QuestionTerm[], publ
   );
 }
 
+/**
+ * The question's terms as a role sees them: a country qualifies a role only when written next to
+ * it ("the Korean foreign minister", 中国の外交部長, "Minister of Foreign Affairs of India"), not
+ * elsewhere ("Which leader did Boris Johnson update on the UK telecoms review?").
+ */
+function roleContext(query: string, terms: QuestionTerm[]): QuestionTerm[] {
+  const roles = terms.filter((t) => t.role);
+  if (roles.length === 0) return terms;
+  const esc = (x: string) => escapeRegExp(x);
+  const near = (c: QuestionTerm) =>
+    roles.some((r) =>
+      new RegExp(
+        `${esc(c.label)}(?:['’]s)?(?:の|\\s+)?(?:[\\p{L}.-]+\\s+){0,2}${esc(r.label)}|${esc(r.label)}\\s+(?:[\\p{L}-]+\\s+){0,3}(?:of|for|from)\\s+(?:the\\s+)?${esc(c.label)}`,
+        'iu',
+      ).test(query),
+    );
+  return terms.filter((t) => !(t.identifies && t.distinctive && countryOf(t) !== undefined) || near(t));
+}
+
 /** The publisher of the statement that names a person: whose official they are, when the text does not say. */
 function publisherOf(lib: Library, n: Named): string {
   return lib.statements[n.statement]!.publisher;
@@ -267,7 +287,7 @@ export function answerWho(lib: Library, query: string, scope: SearchScope): Answ
     // someone holds it: among the close runners-up, the first such one.
     const roles = terms.filter((t) => t.role);
     const holdsAsked = (g: { statements: number[] }) =>
-      mergePeople(lib, g.statements).some((e) => [e.ja, e.en].some((n) => n && holdsRole(n.person, roles, terms, publisherOf(lib, n))));
+      mergePeople(lib, g.statements).some((e) => [e.ja, e.en].some((n) => n && holdsRole(n.person, roles, roleContext(query, terms), publisherOf(lib, n))));
     const best =
       (roles.length > 0 ? rel.groups.slice(0, ROLE_RUNNERS_UP).find(holdsAsked) : undefined) ?? rel.groups[0]!;
     statements = best.statements;
@@ -285,7 +305,7 @@ export function answerWho(lib: Library, query: string, scope: SearchScope): Answ
   // a title it makes its subject ("Who did the British Prime Minister thank …?").
   const subjects = terms.filter((t) => t.subject);
   const asker = (e: { ja?: Named; en?: Named }) =>
-    namedInQuestion(e, terms) || (subjects.length > 0 && [e.ja, e.en].some((n) => n && holdsRole(n.person, subjects, terms, publisherOf(lib, n))));
+    namedInQuestion(e, terms) || (subjects.length > 0 && [e.ja, e.en].some((n) => n && holdsRole(n.person, subjects, roleContext(query, terms), publisherOf(lib, n))));
   // A day asked that is not the statement's own, written in a row of a table or list of earlier
   // events ("2011年9月 | 6日 | 野田佳彦総理 | =温家宝総理"): the people on that day's line.
   const onRow = query ? peopleOnAskedDay(lib, statements, query) : undefined;
@@ -313,7 +333,8 @@ export function answerWho(lib: Library, query: string, scope: SearchScope): Answ
     const roles = terms.filter((t) => t.role && !t.subject);
     // Judged on the side written in the question's language where there is one.
     const side = (e: { ja?: Named; en?: Named }) => (/[\p{Script=Han}\p{Script=Katakana}]/u.test(query) ? e.ja ?? e.en : e.en ?? e.ja);
-    const holds = (e: { ja?: Named; en?: Named }) => holdsRole(side(e)!.person, roles, terms, publisherOf(lib, side(e)!));
+    const roleTerms = roleContext(query, terms);
+    const holds = (e: { ja?: Named; en?: Named }) => holdsRole(side(e)!.person, roles, roleTerms, publisherOf(lib, side(e)!));
     const holders = entries.filter(holds);
     // The paragraph that answers may name only the asker's side: the role's holder is elsewhere in the statement.
     const elsewhere = holders.length > 0 ? holders : everyone.filter(holds);

@@ -102,12 +102,11 @@ const KNOWN_MISSES: Record<string, Record<string, string>> = {
     'abe-trump-quote-ja-cross': 'the English words are a paraphrase of the Japanese paragraph',
     'obama-cameron-quote-en': 'the statement never writes "MH17"',
   },
-  // Collected blind at the end of session 4 and measured on arrival, with no change made for it: 51 of 63.
+  // Collected blind at the end of session 4: 51 of 63 on arrival.
   holdout18: {
     'li-dinner-host-who-en-crossja': 'not yet diagnosed',
     'miliband-srilanka-who-ja': 'not yet diagnosed',
     'mogami-who-ja': 'not yet diagnosed',
-    'johnson-trump-who-en': 'not yet diagnosed',
     'nakasone-clinton-when-est-en': 'not yet diagnosed',
     'abe-trudeau-standing-when-ja': 'not yet diagnosed',
     'abe-trudeau-standing-jst-en': 'not yet diagnosed',

@@ -85,7 +85,20 @@ const FOCUS_BOOST = 2;
 const DAY_BONUS = 1000;
 
 /** The full dates a question gives (with their year): "March 23, 2011", 2015年9月18日. */
+/** Days and months read from recent questions: reading dates is the costliest step of a question, and who asks it twice. */
+const askedDaysCache = new Map<string, { days: string[]; months: string[] }>();
+
 export function askedDays(topic: string): { days: string[]; months: string[] } {
+  let read = askedDaysCache.get(topic);
+  if (!read) {
+    read = readAskedDays(topic);
+    if (askedDaysCache.size >= 256) askedDaysCache.delete(askedDaysCache.keys().next().value!);
+    askedDaysCache.set(topic, read);
+  }
+  return read;
+}
+
+function readAskedDays(topic: string): { days: string[]; months: string[] } {
   const lang = CJK_CHAR.test(topic) ? 'ja' : 'en';
   try {
     const dated = extractTimes(topic, lang, '2000-01-01').filter((t) => !t.dateFromContext && /\d{4}|平成|令和|昭和/.test(t.text));

@@ -6,7 +6,7 @@
  * words that were not found.
  */
 import { officeHolderNames, principalsByTitle } from '../understand/people/offices.ts';
-import { prepareFamilyNames } from '../understand/people/familyNames.ts';
+import { isKanjiFamilyName, prepareFamilyNames } from '../understand/people/familyNames.ts';
 import { escapeRegExp } from '../text/regexp.ts';
 import type { Statement } from '../corpus/types.ts';
 import type { Library } from './library.ts';
@@ -412,6 +412,29 @@ function weigh(lib: Library, term: QuestionTerm, total: number): WeighedTerm {
   return { term, statements, common, df, forms, weight };
 }
 
+/** A kanji family name of one character with its title (林外務大臣, 菅総理). */
+const ONE_KANJI_NAME = /^\p{Script=Han}\p{Script=Han}{1,6}$/u;
+
+/** Names (two kanji or more) the statements write for people, by their first kanji; built once per library. */
+const byFirstKanji = new WeakMap<Library, Map<string, string[]>>();
+
+function peopleByFirstKanji(lib: Library): Map<string, string[]> {
+  let index = byFirstKanji.get(lib);
+  if (index) return index;
+  const sets = new Map<string, Set<string>>();
+  for (let si = 0; si < lib.statements.length; si++) {
+    for (const p of lib.facts.get(si).people) {
+      if (!/^\p{Script=Han}{2,6}$/u.test(p.name)) continue;
+      const set = sets.get(p.name[0]!) ?? new Set<string>();
+      set.add(p.name);
+      sets.set(p.name[0]!, set);
+    }
+  }
+  index = new Map([...sets].map(([k, v]) => [k, [...v]]));
+  byFirstKanji.set(lib, index);
+  return index;
+}
+
 /** A name in katakana, and the countries written in katakana (ミクロネシア, インド) that may follow one. */
 const KATAKANA_NAME = /^[\p{Script=Katakana}ー]{2,}$/u;
 const KATAKANA_COUNTRIES = JA_COUNTRY_FORMS.filter((f) => KATAKANA_NAME.test(f));
@@ -508,6 +531,15 @@ export function judgeRelevance(
       const heard = namesHeardAs(lib, t.label);
       if (heard.length > 0) {
         t = { ...t, forms: [...t.forms, ...heard.map((n) => keywordsOf(n))] };
+        w = weigh(lib, t, total);
+      }
+    }
+    // 林外務大臣, 菅総理: a family name of one kanji is no word to search for alone; the people the
+    // statements name with that family name are (林芳正, 菅義偉), each as written.
+    if (t.identifies && !t.distinctive && !t.role && ONE_KANJI_NAME.test(t.label) && isKanjiFamilyName(t.label[0]!)) {
+      const named = peopleByFirstKanji(lib).get(t.label[0]!) ?? [];
+      if (named.length > 0) {
+        t = { ...t, label: t.label[0]!, distinctive: true, forms: [...t.forms, ...named.map((n) => keywordsOf(n))] };
         w = weigh(lib, t, total);
       }
     }

@@ -288,6 +288,7 @@ export function prepareRelevance(lib: Library): void {
   titleIndexOf(lib);
   // The first question with a name in the other script would otherwise build these.
   heardNamesOf(lib);
+  peopleByFirstKanji(lib);
   prepareFamilyNames();
 }
 

@@ -242,7 +242,13 @@ export function answerWhen(lib: Library, query: string, scope: SearchScope): Ans
     return /^[a-z]/i.test(marker[0]) ? at > marker.index : at < marker.index;
   };
   const eventTerms = rel.terms.filter((w) => w.term.events.length > 0 && !inSource(w.term.label));
-  const headFirst = scope.lang === 'ja' || /[\p{Script=Han}\p{Script=Katakana}]/u.test(query) ? [...eventTerms].reverse() : eventTerms;
+  const ordered = scope.lang === 'ja' || /[\p{Script=Han}\p{Script=Katakana}]/u.test(query) ? [...eventTerms].reverse() : eventTerms;
+  // A kind named in brackets is an aside ("電話会談(北朝鮮の核実験当日)"), never the head.
+  const aside = (label: string) => {
+    const at = query.indexOf(label);
+    return at >= 0 && /[(（][^)）]*$/.test(query.slice(0, at));
+  };
+  const headFirst = [...ordered.filter((w) => !aside(w.term.label)), ...ordered.filter((w) => aside(w.term.label))];
   // "When was the statement issued?" of a statement that is one (談話, Statement by...): its date;
   // not when the statement is where to look ("according to the statement, when did the test ...").
   if (headFirst[0]?.term.events.includes(ISSUED)) {

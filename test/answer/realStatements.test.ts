@@ -125,7 +125,6 @@ const KNOWN_MISSES: Record<string, Record<string, string>> = {
     'nakasone-rice-who-en': 'not yet diagnosed',
     'uk-trump-dunn-who-en': 'not yet diagnosed',
     'abe-putin-2017-when-ja': 'not yet diagnosed',
-    'kishida-carr-when-ja': 'not yet diagnosed',
     'okada-kouchner-when-ja': 'not yet diagnosed',
     'joly-payne-meeting-none-en': 'not yet diagnosed',
     'nakasone-rok-2009-none-ja': 'not yet diagnosed',

@@ -120,7 +120,6 @@ const KNOWN_MISSES: Record<string, Record<string, string>> = {
     'abe-putin-2016-harada-who-ja': 'not yet diagnosed',
     'lovegrove-who-ja': 'not yet diagnosed',
     'tunisia-observer-who-cross-ja': 'not yet diagnosed',
-    'trevelyan-who-ja': 'not yet diagnosed',
     'okada-kouchner-who-ja': 'not yet diagnosed',
     'nakasone-rice-who-en': 'not yet diagnosed',
     'uk-trump-dunn-who-en': 'not yet diagnosed',

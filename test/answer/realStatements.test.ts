@@ -118,7 +118,6 @@ const KNOWN_MISSES: Record<string, Record<string, string>> = {
   // Collected blind at the end of session 4, measured on arrival and not worked on: 47 of 59.
   holdout19: {
     'abe-putin-2016-harada-who-ja': 'not yet diagnosed',
-    'lovegrove-who-ja': 'not yet diagnosed',
     'tunisia-observer-who-cross-ja': 'not yet diagnosed',
     'okada-kouchner-who-ja': 'not yet diagnosed',
     'nakasone-rice-who-en': 'not yet diagnosed',

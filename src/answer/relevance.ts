@@ -625,7 +625,15 @@ export function judgeRelevance(
   const index = new Map(terms.map((w, i) => [w, i]));
   const inTitle = (group: number[], w: WeighedTerm) => group.some((si) => titleIn(si, w, index.get(w)!));
   const exactly = (group: number[], w: WeighedTerm) => group.some((si) => ownIn(si, w, index.get(w)!)) || inTitle(group, w);
-  const holds = (group: number[], w: WeighedTerm) => exactly(group, w) || group.some((si) => synonymIn(si, w, index.get(w)!));
+  // A country the text writes only as an abbreviation before a title (仏外務・欧州問題大臣, 米国務長官)
+  // is there as the country of a person it names.
+  const countryOfTerm = new Map(terms.map((w) => [w, w.term.identifies && w.term.distinctive ? canonicalCountry(w.term.label) : undefined]));
+  const affiliationIn = (si: number, w: WeighedTerm) => {
+    const country = countryOfTerm.get(w);
+    return country !== undefined && lib.facts.get(si).people.some((p) => p.affiliation !== undefined && canonicalCountry(p.affiliation) === country);
+  };
+  const holds = (group: number[], w: WeighedTerm) =>
+    exactly(group, w) || group.some((si) => synonymIn(si, w, index.get(w)!)) || group.some((si) => affiliationIn(si, w));
   // Words of the title say what the statement is about: they count half as much again.
   const credit = (group: number[], w: WeighedTerm) =>
     exactly(group, w) ? w.weight * (inTitle(group, w) ? 1.5 : 1) : holds(group, w) ? w.weight * SYNONYM_SHARE : 0;

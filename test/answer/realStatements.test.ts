@@ -105,7 +105,6 @@ const KNOWN_MISSES: Record<string, Record<string, string>> = {
   // Collected blind at the end of session 4: 51 of 63 on arrival.
   holdout18: {
     'li-dinner-host-who-en-crossja': 'not yet diagnosed',
-    'miliband-srilanka-who-ja': 'not yet diagnosed',
     'mogami-who-ja': 'not yet diagnosed',
     'nakasone-clinton-when-est-en': 'not yet diagnosed',
     'abe-trudeau-standing-when-ja': 'not yet diagnosed',

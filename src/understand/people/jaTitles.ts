@@ -53,7 +53,11 @@ function* allTitles(): Generator<readonly [string, JaTitleInfo]> {
     for (const [rank, info] of DATA.japanMinistryRanks.map(entry)) yield [m + rank, { ...info, japanGov: true }];
   }
   for (const m of DATA.foreignMinistries) {
-    for (const [rank, info] of DATA.foreignRanks.map(entry)) yield [m + rank, info];
+    for (const [rank, info] of DATA.foreignRanks.map(entry)) {
+      yield [m + rank, info];
+      // A question typed or normalized without the middle dots (外務欧州問題大臣) names the same post.
+      if (m.includes('・')) yield [m.replace(/・/g, '') + rank, info];
+    }
   }
   yield* DATA.titles.map(entry);
 }

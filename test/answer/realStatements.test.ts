@@ -114,7 +114,7 @@ const KNOWN_MISSES: Record<string, Record<string, string>> = {
     'wong-inauguration-when-en': 'not yet diagnosed',
     'london-summit-when-ja': 'not yet diagnosed',
   },
-  // Collected blind at the end of session 4, measured on arrival and not worked on: 47 of 59.
+  // Collected blind at the end of session 4: 47 of 59 on arrival.
   holdout19: {
     'abe-putin-2016-harada-who-ja': 'not yet diagnosed',
     'tunisia-observer-who-cross-ja': 'not yet diagnosed',

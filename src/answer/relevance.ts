@@ -497,6 +497,23 @@ function wordsHeardIn(lib: Library, statements: readonly number[], label: string
   return [...found];
 }
 
+/**
+ * A katakana word the statements write before a middle dot and another katakana word
+ * (タオルミーナ・サミット): the index reads them as one word without the dot, so the word asked is
+ * looked for as written there, glued to what follows.
+ */
+function gluedIn(lib: Library, statements: readonly number[], label: string): string[] {
+  if (!/^[\p{Script=Katakana}ー]{2,}$/u.test(label)) return [];
+  const pattern = new RegExp(`(?<![\\p{Script=Katakana}ー])${escapeRegExp(label)}((?:[・･][\\p{Script=Katakana}ー]+)+)`, 'gu');
+  const found = new Set<string>();
+  for (const si of statements) {
+    for (const p of lib.statements[si]!.paragraphs) {
+      for (const m of p.text.matchAll(pattern)) found.add(label + m[1]!.replace(/[・･]/g, ''));
+    }
+  }
+  return [...found];
+}
+
 /** Kanji compounds that no statement holds whole (上院選挙): their two-character pieces instead. */
 function pieces(term: QuestionTerm): QuestionTerm[] {
   const text = normalize(term.label);
@@ -570,7 +587,7 @@ export function judgeRelevance(
     const anchor = terms.filter((x) => x !== w && x.term.distinctive && x.df > 0 && !x.common).sort((a, b) => a.df - b.df)[0];
     if (!anchor) continue;
     const unheld = [...anchor.statements].filter((si) => !w.statements.has(si)).slice(0, MAX_JUDGED);
-    const heard = wordsHeardIn(lib, unheld, w.term.label);
+    const heard = [...wordsHeardIn(lib, unheld, w.term.label), ...gluedIn(lib, unheld, w.term.label)];
     if (heard.length > 0) terms[i] = weigh(lib, { ...w.term, forms: [...w.term.forms, ...heard.map(keywordsOf)] }, total);
   }
   const missing = (w: WeighedTerm) => !found(w) && !titleAnywhere(lib, w);

@@ -5,6 +5,7 @@
  * visit) must be one the statement names. A question no statement answers gets none, with the
  * words that were not found.
  */
+import { lowerBound } from '../text/sorted.ts';
 import { officeHolderNames, principalsByTitle } from '../understand/people/offices.ts';
 import { isKanjiFamilyName, prepareFamilyNames } from '../understand/people/familyNames.ts';
 import { escapeRegExp } from '../text/regexp.ts';
@@ -334,21 +335,10 @@ export function carryRelevance(before: Library, after: Library, movesOf: () => {
     for (const term of titleOf(after.statements[si]!).terms) {
       const list = index.get(term);
       if (!list) index.set(term, [si]);
-      else list.splice(sortedPosition(list, si), 0, si);
+      else list.splice(lowerBound(list, si), 0, si);
     }
   }
   titleIndex.set(after, index);
-}
-
-function sortedPosition(list: readonly number[], value: number): number {
-  let lo = 0;
-  let hi = list.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (list[mid]! < value) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
 }
 
 /** Statements whose title holds one of the term's forms: the title index narrows, the exact check decides. */

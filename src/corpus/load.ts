@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { lowerBound } from '../text/sorted.ts';
 import { lstat, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { MAX_FILE_BYTES, parseStatementFile, type ParsedFile } from './parse.ts';
@@ -225,13 +226,13 @@ export async function reloadCorpusFiles(last: CorpusFiles, changed: Iterable<str
         scan = true;
         break;
       }
-      const at = sortedIndex(files, abs);
+      const at = lowerBound(files, abs);
       const listed = files[at] === abs;
       if (info === null) {
         if (!listed) {
           // Not a file we know: a folder that went away, with whatever it held.
           const inside = `${abs}${path.sep}`;
-          if (files[sortedIndex(files, inside)]?.startsWith(inside) || listing.links.some((f) => f.startsWith(inside))) scan = true;
+          if (files[lowerBound(files, inside)]?.startsWith(inside) || listing.links.some((f) => f.startsWith(inside))) scan = true;
           continue;
         }
         files.splice(at, 1);
@@ -285,17 +286,6 @@ export async function reloadCorpusFiles(last: CorpusFiles, changed: Iterable<str
   return { corpus: assemble(files, options, touched), files, glossariesChanged, ...(touched ? { touched } : {}) };
 }
 
-/** Where `abs` is, or would go, in a sorted listing. */
-export function sortedIndex(files: readonly string[], abs: string): number {
-  let lo = 0;
-  let hi = files.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (files[mid]! < abs) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
 
 function sameGlossaryStats(a: CorpusFiles['glossaries'], b: CorpusFiles['glossaries']): boolean {
   if (a.size !== b.size) return false;
@@ -441,21 +431,12 @@ function patchAssembly(files: CorpusFiles, touched: readonly string[], outcomeOf
   const unsettled = [...last.unsettled];
   const ids = new Map<string, number>();
   const count = (id: string, by: number) => ids.set(id, (ids.get(id) ?? last.ids.get(id) ?? 0) + by);
-  const byRel = (list: readonly { rel: string }[], rel: string) => {
-    let lo = 0;
-    let hi = list.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (list[mid]!.rel < rel) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo;
-  };
+  const byRel = (list: readonly { rel: string }[], rel: string) => lowerBound(list, rel, (c) => c.rel);
   const remove = (list: string[], rel: string) => {
-    const at = sortedIndex(list, rel);
+    const at = lowerBound(list, rel);
     if (list[at] === rel) list.splice(at, 1);
   };
-  const insert = (list: string[], rel: string) => list.splice(sortedIndex(list, rel), 0, rel);
+  const insert = (list: string[], rel: string) => list.splice(lowerBound(list, rel), 0, rel);
   for (const rel of touched) {
     if (!isStatementFile(rel)) continue;
     const at = byRel(candidates, rel);

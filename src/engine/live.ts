@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { lowerBound } from '../text/sorted.ts';
 import { assemble, loadCorpusFiles, reloadCorpusFiles, type LoadedCorpus, type Reloaded } from '../corpus/load.ts';
 import type { CorpusProblem, Statement } from '../corpus/types.ts';
 import { watchCorpus, type CorpusWatcher } from '../corpus/watch.ts';
@@ -72,14 +73,8 @@ export interface LiveEngine {
 
 /** The statement served from a file: statements are in path order, so a binary search finds it. */
 function findByFile(statements: readonly Statement[], rel: string): Statement | undefined {
-  let lo = 0;
-  let hi = statements.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (statements[mid]!.file < rel) lo = mid + 1;
-    else hi = mid;
-  }
-  return statements[lo]?.file === rel ? statements[lo] : undefined;
+  const at = lowerBound(statements, rel, (s) => s.file);
+  return statements[at]?.file === rel ? statements[at] : undefined;
 }
 
 /** Problems that mean the folder itself is gone or unreadable, not one of its files. */

@@ -1,8 +1,9 @@
 import { createHash } from 'node:crypto';
+import { lowerBound } from '../text/sorted.ts';
 import { appendFile, mkdir, open, readdir, readFile, rename, rm, stat, truncate, writeFile } from 'node:fs/promises';
 import { Worker } from 'node:worker_threads';
 import path from 'node:path';
-import { assemble, loadCorpusFiles, reloadCorpusFiles, sortedIndex, type CorpusFiles, type FileRecord, type LoadedCorpus, type Reloaded } from '../corpus/load.ts';
+import { assemble, loadCorpusFiles, reloadCorpusFiles, type CorpusFiles, type FileRecord, type LoadedCorpus, type Reloaded } from '../corpus/load.ts';
 import { keyedFileEntry, statKeysSync, walkCorpusSync, type CorpusListing } from '../corpus/walk.ts';
 import type { CorpusProblem, Paragraph, Statement } from '../corpus/types.ts';
 import type { Logger } from '../logger.ts';
@@ -208,14 +209,7 @@ class SignatureLines {
   }
 
   private find(rel: string): number {
-    let lo = 0;
-    let hi = this.keys.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (this.keys[mid]! < rel) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo;
+    return lowerBound(this.keys, rel);
   }
 
   get(rel: string): string | undefined {
@@ -1019,7 +1013,7 @@ export class IndexStore {
     const factsOf = (s: Statement) => (next.facts instanceof LayeredFacts ? next.facts.factsOf(s) : extractFacts(s));
     const listed = (rel: string) => {
       const abs = path.join(root, rel);
-      return files.listing.files[sortedIndex(files.listing.files, abs)] === abs;
+      return files.listing.files[lowerBound(files.listing.files, abs)] === abs;
     };
     // The paths a reload named are all that can differ; after a scan, any file can.
     const candidates = after.touched ?? [...new Set([...before.records.keys(), ...this.lines.paths(), ...files.listing.files.map((f) => path.relative(root, f))])];

@@ -246,13 +246,7 @@ export class TermIndex {
     if (id === undefined) return false;
     // Callers ask about the range of a statement that exists: no removed document lies in it.
     const { docs } = this.source.postings(id);
-    let lo = 0;
-    let hi = docs.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (docs[mid]! < from) lo = mid + 1;
-      else hi = mid;
-    }
+    const lo = lowerBound(docs, from, 0);
     return lo < docs.length && docs[lo]! < to;
   }
 

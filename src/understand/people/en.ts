@@ -4,6 +4,7 @@
  * Minister of Foreign Affairs of the Republic of Korea"), or an honorific ("H.E. Ms. Kang Kyung-wha").
  * Capitalised words alone (sentence starts, "Korean Peninsula", "Security Council") never make one.
  */
+import { lowerBound } from '../../text/sorted.ts';
 import { EN_COUNTRY_FORMS } from '../countries.ts';
 import {
   EN_HONORIFICS,
@@ -403,13 +404,7 @@ function indexSentences(text: string): SentenceIndex {
 
 function sentenceOf(index: SentenceIndex, pos: number, length: number): [number, number] {
   // first end >= pos
-  let lo = 0;
-  let hi = index.ends.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (index.ends[mid]! < pos) lo = mid + 1;
-    else hi = mid;
-  }
+  const lo = lowerBound(index.ends, pos);
   const start = lo > 0 ? index.ends[lo - 1]! + 1 : 0;
   const end = lo < index.ends.length ? index.ends[lo]! : length;
   return [start, end];
@@ -431,13 +426,7 @@ function isParticipant(text: string, index: SentenceIndex, mention: { start: num
   if (mention.possessive) return false;
   const [s, e] = sentenceOf(index, mention.start, text.length);
   // cues are sorted: the first cue at or after the mention, and the last cue before it
-  let lo = 0;
-  let hi = index.cues.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (index.cues[mid]!.start < mention.start) lo = mid + 1;
-    else hi = mid;
-  }
+  const lo = lowerBound(index.cues, mention.start, (c) => c.start);
   const after = index.cues[lo];
   if (after && after.start < e) return true;
   const before = index.cues[lo - 1];
@@ -506,7 +495,7 @@ export function englishMentions(paragraph: Paragraphlike): RawMention[] {
   /**
    * "UK Secretary of State for Foreign … Philip Hammond and Secretary of State for Defence Michael
    * Fallon": a country written before the first title of a pair is both's. Only before: in "Wang Yi
-   * of China and Secretary Blinken" the country is Wang's alone.
+   * of China and Secretary Kerry" the country is Wang's alone.
    */
   function sharedCountry(): void {
     const sorted = [...out].sort((a, b) => a.start - b.start);

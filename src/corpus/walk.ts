@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { readdirSync, statSync, type Stats } from 'node:fs';
+import { readdirSync, statSync, type Dirent, type Stats } from 'node:fs';
 import { readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { MAX_FILE_BYTES } from './parse.ts';
@@ -34,34 +34,52 @@ export class CorpusFolderError extends Error {
   }
 }
 
-/** Walks `root` breadth first; throws (with the system code) only when `root` itself cannot be read. */
-export async function walkCorpus(root: string, maxFiles = MAX_CORPUS_FILES): Promise<CorpusListing> {
+/**
+ * The bookkeeping of one walk, shared by the asynchronous and the synchronous one: which folder is
+ * next, what a folder holds, what a folder that cannot be read means.
+ */
+function walker(root: string, maxFiles: number) {
   const files: string[] = [];
   const links: string[] = [];
   const unreadable: CorpusListing['unreadable'] = [];
   const queue = [root];
-  for (let next = queue.shift(); next !== undefined; next = queue.shift()) {
-    let entries;
-    try {
-      entries = await readdir(next, { withFileTypes: true });
-    } catch (err) {
-      if (next === root) throw err;
+  return {
+    next: (): string | undefined => queue.shift(),
+    failed(dir: string, err: unknown): void {
+      if (dir === root) throw err;
       const code = (err as NodeJS.ErrnoException).code ?? 'error';
       // Removed between listing and reading is not a problem: the folder is simply gone.
-      if (code !== 'ENOENT') unreadable.push({ dir: next, code });
+      if (code !== 'ENOENT') unreadable.push({ dir, code });
+    },
+    read(dir: string, entries: readonly Dirent[]): void {
+      for (const e of entries) {
+        const full = path.join(dir, e.name);
+        if (e.isDirectory()) queue.push(full);
+        else if (e.isFile()) files.push(full);
+        else if (e.isSymbolicLink()) links.push(full);
+      }
+      if (files.length > maxFiles) {
+        throw new CorpusFolderError(`more than ${maxFiles.toLocaleString('en')} files under ${root}: is this the corpus folder?`, 'ETOOMANY');
+      }
+    },
+    listing: (): CorpusListing => ({ files: files.sort(), links: links.sort(), unreadable }),
+  };
+}
+
+/** Walks `root` breadth first; throws (with the system code) only when `root` itself cannot be read. */
+export async function walkCorpus(root: string, maxFiles = MAX_CORPUS_FILES): Promise<CorpusListing> {
+  const walk = walker(root, maxFiles);
+  for (let dir = walk.next(); dir !== undefined; dir = walk.next()) {
+    let entries: Dirent[];
+    try {
+      entries = await readdir(dir, { withFileTypes: true });
+    } catch (err) {
+      walk.failed(dir, err);
       continue;
     }
-    for (const e of entries) {
-      const full = path.join(next, e.name);
-      if (e.isDirectory()) queue.push(full);
-      else if (e.isFile()) files.push(full);
-      else if (e.isSymbolicLink()) links.push(full);
-    }
-    if (files.length > maxFiles) {
-      throw new CorpusFolderError(`more than ${maxFiles.toLocaleString('en')} files under ${root}: is this the corpus folder?`, 'ETOOMANY');
-    }
+    walk.read(dir, entries);
   }
-  return { files: files.sort(), links: links.sort(), unreadable };
+  return walk.listing();
 }
 
 /**
@@ -69,31 +87,18 @@ export async function walkCorpus(root: string, maxFiles = MAX_CORPUS_FILES): Pro
  * listed in about a tenth of a second instead of half a second of promises.
  */
 export function walkCorpusSync(root: string, maxFiles = MAX_CORPUS_FILES): CorpusListing {
-  const files: string[] = [];
-  const links: string[] = [];
-  const unreadable: CorpusListing['unreadable'] = [];
-  const queue = [root];
-  for (let next = queue.shift(); next !== undefined; next = queue.shift()) {
-    let entries;
+  const walk = walker(root, maxFiles);
+  for (let dir = walk.next(); dir !== undefined; dir = walk.next()) {
+    let entries: Dirent[];
     try {
-      entries = readdirSync(next, { withFileTypes: true });
+      entries = readdirSync(dir, { withFileTypes: true });
     } catch (err) {
-      if (next === root) throw err;
-      const code = (err as NodeJS.ErrnoException).code ?? 'error';
-      if (code !== 'ENOENT') unreadable.push({ dir: next, code });
+      walk.failed(dir, err);
       continue;
     }
-    for (const e of entries) {
-      const full = path.join(next, e.name);
-      if (e.isDirectory()) queue.push(full);
-      else if (e.isFile()) files.push(full);
-      else if (e.isSymbolicLink()) links.push(full);
-    }
-    if (files.length > maxFiles) {
-      throw new CorpusFolderError(`more than ${maxFiles.toLocaleString('en')} files under ${root}: is this the corpus folder?`, 'ETOOMANY');
-    }
+    walk.read(dir, entries);
   }
-  return { files: files.sort(), links: links.sort(), unreadable };
+  return walk.listing();
 }
 
 /**

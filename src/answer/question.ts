@@ -522,10 +522,14 @@ function japaneseChunk(chunk: string, glossary: Glossary, afterName = false, bef
   // Country names inside a compound (韓国外交部長官), but not inside a longer word of the glossary
   // that starts there (インド太平洋 is the Indo-Pacific, not India).
   const l = lookupsOf(glossary);
+  const inLongerWord = (at: number, length: number) => {
+    for (let end = at + length + 1; end <= s.length; end++) if (l.forms.has(s.slice(at, end))) return true;
+    return false;
+  };
   for (const form of JA_COUNTRY_FORMS) {
     const at = s.indexOf(form);
     if (at === -1 || form.length < 2) continue;
-    if ([...l.forms.keys()].some((k) => k.length > form.length && k.startsWith(form) && s.startsWith(k, at))) continue;
+    if (inLongerWord(at, form.length)) continue;
     out.push(...japaneseChunk(s.slice(0, at), glossary, afterName));
     const t = term(form, glossary, { distinctive: true, identifies: true });
     if (t) out.push(t);

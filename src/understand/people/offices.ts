@@ -43,6 +43,8 @@ export function bareTitles(text: string): { title: string; start: number; end: n
  * the statement is about them (relevance counts their names as the statement's).
  */
 export function principalsByTitle(s: { title: string; publisher: string; date: string; paragraphs: readonly { text: string }[] }): OfficeHolder[] {
+  // Most publishers hold no office of the table: their texts are not read at all.
+  if (!OFFICES.some((o) => o.publishers.some((re) => re.test(s.publisher)))) return [];
   const found = new Map<string, OfficeHolder>();
   for (const text of [s.title, ...s.paragraphs.map((p) => p.text)]) {
     for (const t of bareTitles(text)) {

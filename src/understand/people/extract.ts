@@ -271,7 +271,7 @@ function resolveDefiniteReferences(paragraphs: readonly Paragraphlike[], people:
   for (const p of people) p.mentions.sort((a, b) => a.paragraph - b.paragraph || a.start - b.start);
 }
 
-/** "Statement by President Obama on …", "Remarks by Secretary Blinken …": who speaks. */
+/** "Statement by President Obama on …", "Remarks by Secretary Kerry …": who speaks. */
 const SPEAKER_TITLE = /(?:^|\()\s*(?:(?:Joint |Press )?Statement|Remarks|Message|Readout)\s+(?:by|from|of)\s+(.+?)(?:\s+(?:on|regarding|concerning|following|after|at|to)\b|[,:)]|$)/;
 
 /**

@@ -23,6 +23,10 @@ const NOTICES = {
     en: 'I found no people named in the matching statements.',
     ja: '該当する声明に人物の記載は見つかりませんでした。',
   },
+  noRoleHolder: {
+    en: 'No one in the matching statements is the {text} asked about.',
+    ja: '該当する声明に{text}にあたる人物は見つかりませんでした。',
+  },
   noTimes: {
     en: 'I found no date or time for that in the statements.',
     ja: '該当する日時の記載は見つかりませんでした。',

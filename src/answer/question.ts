@@ -143,6 +143,9 @@ interface Lookups {
 
 const lookups = new WeakMap<Glossary, Lookups>();
 
+/** Words a one-character country abbreviation stands before (仏外相, 米大統領, 英首相). */
+const ABBREVIATED_BEFORE = ['外相', '外務', '首相', '大統領', '国務', '外交', '首脳'];
+
 function lookupsOf(glossary: Glossary): Lookups {
   let l = lookups.get(glossary);
   if (l) return l;
@@ -168,6 +171,14 @@ function lookupsOf(glossary: Glossary): Lookups {
     }
   }
   for (const c of COUNTRIES) addGroup([c.name, ...c.ja, ...c.en]);
+  // A country asked is also written as its one-character abbreviation inside a compound (日仏外相
+  // 電話会談, クシュネール仏外務・欧州問題大臣); one way only: 日仏 asked is not every French text.
+  for (const [abbr, full] of Object.entries(JA_ONE_CHAR_COUNTRIES)) {
+    const country = COUNTRIES.find((c) => c.ja.includes(full));
+    if (!country) continue;
+    const compounds = ['日', ...ABBREVIATED_BEFORE].map((w) => (w === '日' ? w + abbr : abbr + w));
+    for (const f of [country.name, ...country.ja, ...country.en]) compounds.forEach((x) => forms.get(normalize(f))?.add(x));
+  }
   const synonyms = new Map<string, number[]>();
   glossary.synonyms.forEach((g, i) => {
     for (const w of g.words) {

@@ -117,6 +117,9 @@ function readAskedDays(topic: string): { days: string[]; months: string[] } {
 const REMOTE_EVENTS = new Set(['call', 'video']);
 const IN_PERSON_EVENTS = new Set(['meeting', 'visit', 'meal']);
 
+/** A paragraph that opens by referring back to the event ("During their call,", "In the meeting,"). */
+const EVENT_REFERRED = /^(?:During|In|On|At|Over|Throughout)\s+(?:the|their|this|today['’]s)\s+[^,.;]{1,40}(?=,)/;
+
 const leadKindsCache = new WeakMap<Library, Map<number, Set<string>>>();
 
 /**
@@ -134,6 +137,12 @@ function leadKinds(lib: Library, si: number): Set<string> {
     // same call "this meeting".
     kinds = eventKindsIn(st.title, lib.glossary);
     if (kinds.size === 0) kinds = eventKindsIn(st.paragraphs.slice(0, 3).find((p) => p.text.length > 60)?.text ?? '', lib.glossary);
+    // "… today spoke with …", then "During their call, …": the next paragraphs name it as they go on.
+    for (const p of st.paragraphs.slice(0, 6)) {
+      if (kinds.size > 0) break;
+      const opening = EVENT_REFERRED.exec(p.text)?.[0];
+      if (opening) kinds = eventKindsIn(opening, lib.glossary);
+    }
     cache.set(si, kinds);
   }
   return kinds;
@@ -560,7 +569,7 @@ export function judgeRelevance(
         w = weigh(lib, t, total);
       }
     }
-    if (!found(w) && !t.distinctive) {
+    if (!found(w) && !t.distinctive && !t.role) {
       const parts = pieces(t).map((p) => weigh(lib, p, total));
       if (parts.some((p) => p.df > 0)) {
         terms.push(...parts);

@@ -18,7 +18,7 @@ interface Rule {
 const RULES: Rule[] = [
   // "at what local time", "on which day": the zone stays in the topic, where /when reads it.
   { route: 'when', words: /\b(?:when|(?:what|which)\s+(?<keep>(?:local|japan(?:ese)?)\s+)?(?:time|date|day)|how\s+long|how\s+many\s+(?:minutes|hours))\b/gi },
-  { route: 'when', words: /いつ(?:頃|ごろ)?|何時(?:頃|ごろ)?|何日|何月何日|日時|日付|何分間?|どのくらい(?:の時間)?|どれくらい/g },
+  { route: 'when', words: /いつ(?:頃|ごろ)?|何時(?:頃|ごろ)?|何日|何月何日|(?<![0-9０-９])日(?:時|付)|何分間?|どのくらい(?:の時間)?|どれくらい/g },
   { route: 'who', words: /\b(?:who|whom|whose|which\s+(?<keep>(?:[\w.'’-]+\s+){0,3}[\w-]*(?:people|person|persons|officials?|ministers?|secretar(?:y|ies)|leaders?|ambassadors?|presidents?|envoys?|diplomats?|counterparts?|politicians?|lawmakers?|legislators?|delegates?|representatives?|spokes(?:person|man|woman)s?|members?|heads?|chiefs?|premiers?|chancellors?|governors?|mayors?|monarchs?|kings?|queens?|guests?|hosts?|participants?|figures?|individuals?)))\b/gi },
   { route: 'who', words: /誰|だれ|どなた|どの人物|参加者|出席者|参加した人|出席した人|人物/g },
   // "Which two Japanese were taken into custody": people by nationality.

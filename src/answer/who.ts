@@ -181,6 +181,19 @@ function holdsRole(p: Person, roles: QuestionTerm[], terms: QuestionTerm[], publ
 }
 
 /**
+ * Whether the role is what the question asks for (韓国の外交部長官は誰ですか, "Who is the Korean
+ * foreign minister", "Which Korean minister …"), not whom the one asked about dealt with ("Who
+ * called the UK Prime Minister …").
+ */
+function asksForRole(query: string, role: string): boolean {
+  const r = escapeRegExp(role);
+  return (
+    new RegExp(`${r}(?:は(?:誰|だれ|どなた)|は?[?？]?$)`, 'u').test(query.trim()) ||
+    new RegExp(`^\\s*(?:who\\s+(?:is|was|are|were)\\s+(?:the\\s+)?|which\\s+)(?:[\\p{L}'’.-]+\\s+){0,3}${r}`, 'iu').test(query)
+  );
+}
+
+/**
  * The question's terms as a role sees them: a country qualifies a role only when written next to
  * it ("the Korean foreign minister", 中国の外交部長, "Minister of Foreign Affairs of India"), not
  * elsewhere ("Which leader did Boris Johnson update on the UK telecoms review?").
@@ -339,6 +352,17 @@ export function answerWho(lib: Library, query: string, scope: SearchScope): Answ
     // The paragraph that answers may name only the asker's side: the role's holder is elsewhere in the statement.
     const elsewhere = holders.length > 0 ? holders : everyone.filter(holds);
     if (roles.length > 0 && elsewhere.length > 0) entries = elsewhere;
+    // 韓国の外交通商部長官 asked of a call with the French minister: the country written next to the
+    // role is no one's here, so no one here holds it.
+    const roleCountries = roleTerms.filter((t) => t.identifies && t.distinctive && countryOf(t) !== undefined);
+    if (roles.length > 0 && elsewhere.length === 0 && roleCountries.length > 0 && roles.some((t) => asksForRole(query, t.label))) {
+      const ofCountry = (e: { ja?: Named; en?: Named }) => [e.ja, e.en].some((n) => n && roleCountries.some((t) => fromCountry(n.person, t)));
+      // Only when everyone's country is known: a person read without one may well be that country's.
+      if (everyone.every((e) => [e.ja, e.en].some((n) => n?.person.affiliation)) && !everyone.some(ofCountry)) {
+        const asked = [...roleCountries, ...roles].map((t) => t.label).join(scope.lang === 'ja' ? 'の' : ' ');
+        return none(notice('noRoleHolder', scope.lang, [asked]));
+      }
+    }
     // "Who represented India?", 米国から参加したのは: with no title asked, the country the people come
     // from keeps that country's people, when the statement says who they are.
     const countries = terms.filter((t) => t.side && countryOf(t) !== undefined);

@@ -61,7 +61,6 @@ const KNOWN_MISSES: Record<string, Record<string, string>> = {
     'albanese-former-pms-who-en': 'the question names Tokyo, which the statement does not write',
     'msc-panel-who-ja': "the panel's participants are listed without titles",
     'abe-trump-iran-cross-quote-ja': 'the two versions are different documents (a readout and remarks), not translations to align',
-    'kono-rok-2018-none-ja': 'as above: the role asked (韓国の外交部長官) is held by no one in the statement',
   },
   // Collected blind in session 4 after holdout9 and holdout10 were worked on: 57 of 62 on arrival.
   holdout11: {
@@ -115,14 +114,9 @@ const KNOWN_MISSES: Record<string, Record<string, string>> = {
   },
   // Collected blind at the end of session 4: 47 of 59 on arrival.
   holdout19: {
-    'abe-putin-2016-harada-who-ja': 'not yet diagnosed',
     'tunisia-observer-who-cross-ja': 'not yet diagnosed',
-    'okada-kouchner-who-ja': 'not yet diagnosed',
     'nakasone-rice-who-en': 'not yet diagnosed',
     'uk-trump-dunn-who-en': 'not yet diagnosed',
-    'okada-kouchner-when-ja': 'not yet diagnosed',
-    'joly-payne-meeting-none-en': 'not yet diagnosed',
-    'nakasone-rok-2009-none-ja': 'not yet diagnosed',
   },
 };
 

@@ -222,3 +222,16 @@ describe('real statements: other publishers\' ways of naming (holdout6)', () => 
     expect(of('2023-11-28_en_spain-albares-nato-ministers-brussels.md').map(row)).toContainEqual(['David Cameron', 'counterpart', 'United Kingdom']);
   });
 });
+
+describe('real statements: MOFA pages of 2010-2016 (holdout19)', () => {
+  const of = (file: string) => peopleOf(file, 'holdout19');
+  const row = (p: Person) => [p.name, p.role, p.affiliation];
+
+  it('「ベルナール・クシュネール 仏外務・欧州問題大臣」: a space before the country\'s abbreviation still joins the name to its title', () => {
+    expect(of('2010-06-17_ja_okada-kouchner-phone.md').map(row)).toContainEqual(['ベルナール・クシュネール', '外務・欧州問題大臣', 'フランス']);
+  });
+
+  it('「原田親仁政府代表兼日露関係担当大使」: 政府代表 is a title', () => {
+    expect(of('2016-01-22_ja_abe-putin-phone-north-korea.md').map((p) => [p.name, p.role])).toContainEqual(['原田親仁', '政府代表']);
+  });
+});

@@ -61,16 +61,19 @@ function splitAtCountry(run: string): Split {
   if (body && LATIN_BODIES.has(body[2]!)) return { name: body[1]!, nameOffset: 0, country: body[2]!, org: body[3]! };
   const last = run.at(-1) ?? '';
   const abbreviated = JA_ONE_CHAR_COUNTRIES[last];
-  if (abbreviated && run.length > 1 && isKatakana(run[run.length - 2])) {
-    return { name: run.slice(0, -1), nameOffset: 0, country: abbreviated, org: '' };
+  // The name's last character before an abbreviation at p, over the space some pages put there.
+  const nameEnd = (p: number) => (run[p - 1] === ' ' || run[p - 1] === '\u3000' ? p - 1 : p);
+  if (abbreviated && run.length > 1 && isKatakana(run[nameEnd(run.length - 1) - 1])) {
+    return { name: run.slice(0, nameEnd(run.length - 1)), nameOffset: 0, country: abbreviated, org: '' };
   }
   // ラミー英外務・開発(大臣): a katakana name, a one-character country, a portfolio of kanji and ・
   for (let p = 1; p < run.length - 1; p++) {
     const country = JA_ONE_CHAR_COUNTRIES[run[p]!];
-    if (!country || !isKatakana(run[p - 1]) || run[p - 1] === '・' || !isKanji(run[p + 1])) continue;
+    const end = nameEnd(p);
+    if (!country || !isKatakana(run[end - 1]) || run[end - 1] === '・' || !isKanji(run[p + 1])) continue;
     const rest = run.slice(p + 1);
     if ([...rest].every((c) => isKanji(c) || c === '・') && rest.includes('・')) {
-      return { name: run.slice(0, p), nameOffset: 0, country, org: rest };
+      return { name: run.slice(0, end), nameOffset: 0, country, org: rest };
     }
   }
   for (let p = 0; p < run.length; p++) {
@@ -112,6 +115,8 @@ function isRunChar(text: string, i: number): boolean {
   // The whole character: a kanji beyond the BMP (𠮷) is two UTF-16 units, both part of the name.
   const c = charAt(text, i);
   if (isNameChar(c)) return true;
+  // ベルナール・クシュネール 仏外務・欧州問題大臣: a space some pages put before the country's abbreviation.
+  if ((c === ' ' || c === '\u3000') && isKatakana(text[i - 1]) && JA_ONE_CHAR_COUNTRIES[text[i + 1] ?? ''] !== undefined && isKanji(text[i + 2])) return true;
   if (c === undefined || !/[A-Za-z.]/.test(c)) return false;
   // A short Latin part between middle dots: トミー・E・レメンゲサウ・Jr.・パラオ
   let s = i;

@@ -586,7 +586,9 @@ export function judgeRelevance(
     const anchor = terms.filter((x) => x !== w && x.term.distinctive && x.df > 0 && !x.common).sort((a, b) => a.df - b.df)[0];
     if (!anchor) continue;
     const unheld = [...anchor.statements].filter((si) => !w.statements.has(si)).slice(0, MAX_JUDGED);
-    const heard = [...wordsHeardIn(lib, unheld, w.term.label), ...gluedIn(lib, unheld, w.term.label)];
+    // Taormina is heard as タオルミーナ, which G7タオルミーナ・サミット glues to what follows.
+    const sounds = wordsHeardIn(lib, unheld, w.term.label);
+    const heard = [...sounds, ...[w.term.label, ...sounds].flatMap((word) => gluedIn(lib, unheld, word))];
     if (heard.length > 0) terms[i] = weigh(lib, { ...w.term, forms: [...w.term.forms, ...heard.map(keywordsOf)] }, total);
   }
   const missing = (w: WeighedTerm) => !found(w) && !titleAnywhere(lib, w);

@@ -2,7 +2,7 @@
  * Routing a free question to who, when or quote by its wording, in either language, and
  * stripping the question words so that what is left is the topic to search for.
  */
-import { ZONE_NAMES } from '../understand/times/vocabulary.ts';
+import { ZONE_IANA, ZONE_NAMES } from '../understand/times/vocabulary.ts';
 import { escapeRegExp } from '../text/regexp.ts';
 import { KANJI, KATAKANA } from '../text/script.ts';
 import { JA_TITLES } from '../understand/people/jaTitles.ts';
@@ -20,7 +20,7 @@ const RULES: Rule[] = [
   { route: 'when', words: /\b(?:when|(?:what|which)\s+(?<keep>(?:local|japan(?:ese)?)\s+)?(?:time|date|day)|how\s+long|how\s+many\s+(?:minutes|hours))\b/gi },
   { route: 'when', words: /いつ(?:頃|ごろ)?|何時(?:頃|ごろ)?|何日|何月何日|(?<![0-9０-９])日(?:時|付)|何分間?|どのくらい(?:の時間)?|どれくらい/g },
   { route: 'who', words: /\b(?:who|whom|whose|which\s+(?<keep>(?:[\w.'’-]+\s+){0,3}[\w-]*(?:people|person|persons|officials?|ministers?|secretar(?:y|ies)|leaders?|ambassadors?|presidents?|envoys?|diplomats?|counterparts?|politicians?|lawmakers?|legislators?|delegates?|representatives?|spokes(?:person|man|woman)s?|members?|heads?|chiefs?|premiers?|chancellors?|governors?|mayors?|monarchs?|kings?|queens?|guests?|hosts?|participants?|figures?|individuals?)))\b/gi },
-  { route: 'who', words: /誰|だれ|どなた|どの人物|参加者|出席者|参加した人|出席した人|人物/g },
+  { route: 'who', words: /誰|だれ|どなた|どの人物|参加者|出席者|参加した人|出席した人|人物|(?<=た)相手(?!国)/g },
   // "Which two Japanese were taken into custody": people by nationality.
   { route: 'who', words: /\bwhich\s+(?:two\s+|three\s+|four\s+)?(?<keep>\p{Lu}\p{Ll}+(?:ese|ans?|ish|is))\s+(?=were|was|had|have)\b/giu },
   // "which recovered hostages were named": the people named are asked for.
@@ -60,6 +60,9 @@ export function askedZone(question: string): string | undefined {
   if (/現地時間|local time/i.test(question)) return 'local';
   return ZONE_WORDS.find((z) => z.re.test(question))?.zone;
 }
+
+/** "(what time) was it in Washington": a place whose clock is asked. */
+const CLOCK_PLACE = /\b(?:was|is)\s+it\s+in\s+(\p{Lu}[\p{L}.]+(?:\s+\p{Lu}[\p{L}.]+)?)/u;
 
 /** は and a question mark closing a Japanese question (…外務大臣は?). */
 const JA_TITLE_ASKED = /は[?？]$/;
@@ -119,7 +122,13 @@ export function routeQuestion(question: string): RoutedQuestion {
     const before = question.trim().replace(JA_TITLE_ASKED, '');
     if (JA_TITLES.phrases().some((t) => before.endsWith(t))) route = 'who';
   }
-  const zone = route === 'when' ? askedZone(question) : undefined;
+  let zone = route === 'when' ? askedZone(question) : undefined;
+  // "What time was it in Washington": the place names the clock asked, not where the event was.
+  const clockPlace = route === 'when' ? CLOCK_PLACE.exec(topic) : null;
+  if (clockPlace && ZONE_IANA[clockPlace[1]!.toLowerCase()] !== undefined) {
+    topic = topic.replace(clockPlace[0], ' ');
+    zone ??= ZONE_NAMES[`${clockPlace[1]!.toLowerCase()} time`];
+  }
   // "(US Eastern time)": the zone asked is read above; its words are no name to look for.
   if (zone) for (const z of ZONE_WORDS) if (/^[a-z]/i.test(z.word)) topic = topic.replace(new RegExp(z.re.source, 'giu'), ' ').replace(/\(\s*(\S*)\s*\)/g, ' $1 ');
   return {

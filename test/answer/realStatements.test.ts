@@ -104,9 +104,6 @@ const KNOWN_MISSES: Record<string, Record<string, string>> = {
   // Collected blind at the end of session 4: 51 of 63 on arrival.
   holdout18: {
     'li-dinner-host-who-en-crossja': 'not yet diagnosed',
-    'mogami-who-ja': 'not yet diagnosed',
-    'nakasone-clinton-when-est-en': 'not yet diagnosed',
-    'abe-trudeau-standing-jst-en': 'not yet diagnosed',
     'iwaya-wong-when-en-crossja': 'not yet diagnosed',
     'ticad-botswana-when-en': 'not yet diagnosed',
     'wong-inauguration-when-en': 'not yet diagnosed',
@@ -117,6 +114,29 @@ const KNOWN_MISSES: Record<string, Record<string, string>> = {
     'tunisia-observer-who-cross-ja': 'not yet diagnosed',
     'nakasone-rice-who-en': 'not yet diagnosed',
     'uk-trump-dunn-who-en': 'not yet diagnosed',
+  },
+  // Collected blind in session 5: 51 of 59 on arrival.
+  holdout20: {
+    'aso-mackay-2007-who-cross-ja': 'not yet diagnosed',
+    'jua-summit-2014-who-ja': 'not yet diagnosed',
+    'kerry-emperor-2014-who-ja': 'not yet diagnosed',
+    'gemba-kim-2012-la-time-en': 'not yet diagnosed',
+    'jua-summit-2014-local-when-ja': 'not yet diagnosed',
+    'jua-summit-2014-jst-cross-ja': 'not yet diagnosed',
+    'barroso-poroshenko-2014-when-en': 'not yet diagnosed',
+    'sarkozy-merkel-monti-time-none-en': 'not yet diagnosed',
+  },
+  // Collected blind in session 5: 49 of 58 on arrival.
+  holdout21: {
+    'tsuji-lunch-who-cross-ja': 'not yet diagnosed',
+    'abe-abdullah-who-ja': 'not yet diagnosed',
+    'motegi-minh-who-ja': 'not yet diagnosed',
+    'hayashi-cafiero-who-ja': 'not yet diagnosed',
+    'maldives-eon-who-en': 'not yet diagnosed',
+    'trudeau-widodo-who-en': 'not yet diagnosed',
+    'bolivia-treaty-when-en': 'not yet diagnosed',
+    'latam-ambassadors-when-ja': 'not yet diagnosed',
+    'kishida-modi-when-jst-ja': 'not yet diagnosed',
   },
 };
 

@@ -35,8 +35,9 @@ const hand = 'hand' as const;
 
 const RULES: Rule[] = [
   {
-    pattern: new RegExp(`(?:${JA_ZONES})`, 'g'),
-    build: (m, start, end) => ({ kind: 'zone', start, end, zone: ZONE_NAMES[m[0]] ?? m[0], source: hand }),
+    // 日本時間同7時45分: 同 (the same day) before the clock belongs with the zone.
+    pattern: new RegExp(`(?:${JA_ZONES})(?:同(?=\\d{1,2}時))?`, 'g'),
+    build: (m, start, end) => ({ kind: 'zone', start, end, zone: ZONE_NAMES[m[0].replace(/同$/, '')] ?? m[0], source: hand }),
   },
   {
     // (ドイツ時間同3日午前9時30分), 、ミュンスター時間: a place's time written before its date or after a time, kept as written.

@@ -501,6 +501,8 @@ function japaneseTerms(topic: string, glossary: Glossary): QuestionTerm[] {
 const JA_RUN_BASE = 1_000_000;
 
 /** One kanji or katakana run: countries split out, titles told apart from names and event nouns. */
+const JA_RELATIVE_TIME = /^(?:先週|今週|来週|先月|今月|来月|昨年|今年|来年|本年|本日|昨日|明日|今日|先日|翌日|前日)/;
+
 function japaneseChunk(chunk: string, glossary: Glossary, afterName = false, beforeEvent = false): QuestionTerm[] {
   const out: QuestionTerm[] = [];
   if (/^[\p{Script=Katakana}\u30FC]+$/u.test(chunk)) {
@@ -521,7 +523,9 @@ function japaneseChunk(chunk: string, glossary: Glossary, afterName = false, bef
     const t = term(chunk, glossary, { distinctive: true, identifies: true });
     return t ? [t] : out;
   }
-  let s = chunk;
+  // 先週安倍(首相): a word of relative time glued to what follows dates it and is no part of it.
+  let s = chunk.replace(JA_RELATIVE_TIME, '');
+  if (s.length < 2) s = chunk;
   // 日米韓, 日加, 日仏: one-character country abbreviations in a row.
   let abbr = 0;
   while (abbr < s.length && (s[abbr] === '日' || JA_ONE_CHAR_COUNTRIES[s[abbr]!] !== undefined)) abbr++;

@@ -5,6 +5,7 @@
  * visit) must be one the statement names. A question no statement answers gets none, with the
  * words that were not found.
  */
+import { KATAKANA_HEADS } from '../text/wordBoundary.ts';
 import { lowerBound } from '../text/sorted.ts';
 import { officeHolderNames, principalsByTitle } from '../understand/people/offices.ts';
 import { isKanjiFamilyName, prepareFamilyNames } from '../understand/people/familyNames.ts';
@@ -490,7 +491,12 @@ function wordsHeardIn(lib: Library, statements: readonly number[], label: string
   const found = new Set<string>();
   for (const si of statements) {
     for (const p of lib.statements[si]!.paragraphs) {
-      for (const m of p.text.matchAll(words)) if (soundsAlike(label, m[0])) found.add(m[0]);
+      for (const m of p.text.matchAll(words)) {
+        // ブリスベンサミット: the place before a katakana noun it is glued to.
+        const head = katakana ? undefined : KATAKANA_HEADS.find((h) => m[0].length > h.length + 1 && m[0].endsWith(h));
+        const word = head ? m[0].slice(0, -head.length) : m[0];
+        if (soundsAlike(label, word)) found.add(word);
+      }
     }
   }
   return [...found];
@@ -543,9 +549,11 @@ export function judgeRelevance(
   for (const asked of questionTerms(topic, lib.glossary)) {
     let t = asked;
     let w = weigh(lib, t, total);
-    // A name no statement writes as asked may be written in the other script: Clinton クリントン.
-    if (w.df === 0 && t.distinctive && t.identifies && !t.role) {
-      const heard = namesHeardAs(lib, t.label);
+    // A name is also written in the other script: Clinton クリントン, in the statements published
+    // only in the other language.
+    let heard: string[] = [];
+    if (t.distinctive && t.identifies && !t.role) {
+      heard = namesHeardAs(lib, t.label);
       if (heard.length > 0) {
         t = { ...t, forms: [...t.forms, ...heard.map((n) => keywordsOf(n))] };
         w = weigh(lib, t, total);
@@ -562,8 +570,9 @@ export function judgeRelevance(
     }
     // ジョセフ・ウルセマル・ミクロネシア連邦大統領 is searched without its dots, and a katakana
     // name must end where its run of katakana ends: the name glued to its katakana country is.
-    if (w.df === 0 && t.distinctive && t.identifies && !t.role && KATAKANA_NAME.test(t.label)) {
-      const glued = KATAKANA_COUNTRIES.map((c) => keywordsOf(t.label + c)).filter((f) => formStatements(lib, f).postings > 0);
+    const katakana = [t.label, ...heard].filter((n) => KATAKANA_NAME.test(n) && formStatements(lib, keywordsOf(n)).postings === 0);
+    if (katakana.length > 0 && t.distinctive && t.identifies && !t.role) {
+      const glued = katakana.flatMap((n) => KATAKANA_COUNTRIES.map((c) => keywordsOf(n + c))).filter((f) => formStatements(lib, f).postings > 0);
       if (glued.length > 0) {
         t = { ...t, forms: [...t.forms, ...glued] };
         w = weigh(lib, t, total);

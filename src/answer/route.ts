@@ -17,7 +17,7 @@ interface Rule {
 
 const RULES: Rule[] = [
   // "at what local time", "on which day": the zone stays in the topic, where /when reads it.
-  { route: 'when', words: /\b(?:when|(?:what|which)\s+(?<keep>(?:local|japan(?:ese)?)\s+)?(?:time|date|day)|how\s+long|how\s+many\s+(?:minutes|hours))\b/gi },
+  { route: 'when', words: /\b(?:when|(?:what|which)\s+(?<keep>(?:local|japan(?:ese)?)\s+)?(?:clock\s+)?(?:time|date|day)|how\s+long|how\s+many\s+(?:minutes|hours))\b/gi },
   { route: 'when', words: /いつ(?:頃|ごろ)?|何時(?:頃|ごろ)?|何日|何月何日|(?<![0-9０-９])日(?:時|付)|何分間?|どのくらい(?:の時間)?|どれくらい/g },
   { route: 'who', words: /\b(?:who|whom|whose|which\s+(?<keep>(?:[\w.'’-]+\s+){0,3}[\w-]*(?:people|person|persons|officials?|ministers?|secretar(?:y|ies)|leaders?|ambassadors?|presidents?|envoys?|diplomats?|counterparts?|politicians?|lawmakers?|legislators?|delegates?|representatives?|spokes(?:person|man|woman)s?|members?|heads?|chiefs?|premiers?|chancellors?|governors?|mayors?|monarchs?|kings?|queens?|guests?|hosts?|participants?|figures?|individuals?)))\b/gi },
   { route: 'who', words: /誰|だれ|どなた|どの人物|参加者|出席者|参加した人|出席した人|人物|(?<=た)相手(?!国)/g },
@@ -73,7 +73,7 @@ const ASKS_DURATION = /\bhow\s+long\b|\bhow\s+many\s+(?:minutes|hours)\b|何分�
 const ASKS_DATE = /\b(?:what|which)\s+(?:date|day)\b|何日(?!間)/i;
 const ASKS_DAY = /\bwhen\b|\bwhat\s+(?:date|day)\b|いつ|何日|何月/i;
 
-const ASKS_CLOCK = /\b(?:what|which)\s+(?:(?:local|japan(?:ese)?)\s+)?time\b|\bat\s+what\s+hour\b|何時(?!間)/i;
+const ASKS_CLOCK = /\b(?:what|which)\s+(?:(?:local|japan(?:ese)?)\s+)?(?:clock\s+)?time\b|\bat\s+what\s+hour\b|何時(?!間)/i;
 
 /** A particle closing a Japanese word at the end of a topic (外務大臣は, 次の会合は). */
 const PARTICLE_AFTER_WORD = new RegExp(`([${KANJI}${KATAKANA}])[はがをにでと]$`, 'u');

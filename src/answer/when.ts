@@ -313,7 +313,9 @@ export function answerWhen(lib: Library, query: string, scope: SearchScope): Ans
     const exprs = timesOf(m);
     if (exprs.length === 0) continue;
     // The expression nearest to the words asked about dates *that* thing, not another.
-    const ranges = matchRanges(m.paragraph.text, m.keywords, m.terms);
+    // Not the words that say where to look ("according to the readout of the Putin call").
+    const sourceTerms = new Set(m.keywords.filter((k) => inSource(k.text)).flatMap((k) => k.terms));
+    const ranges = matchRanges(m.paragraph.text, m.keywords.filter((k) => !inSource(k.text)), m.terms.filter((t) => !sourceTerms.has(t)));
     // A day beats a bare year or month next to it (本年のG7 … 同月16日から18日まで…G7外相会合),
     // and a clock time with no date of its own comes last.
     const vagueness = (e: TimeExpression) =>

@@ -117,12 +117,7 @@ const KNOWN_MISSES: Record<string, Record<string, string>> = {
   },
   // Collected blind in session 5: 51 of 59 on arrival.
   holdout20: {
-    'aso-mackay-2007-who-cross-ja': 'not yet diagnosed',
-    'kerry-emperor-2014-who-ja': 'not yet diagnosed',
-    'gemba-kim-2012-la-time-en': 'not yet diagnosed',
-    'jua-summit-2014-jst-cross-ja': 'not yet diagnosed',
     'barroso-poroshenko-2014-when-en': 'not yet diagnosed',
-    'sarkozy-merkel-monti-time-none-en': 'not yet diagnosed',
   },
   // Collected blind in session 5: 49 of 58 on arrival.
   holdout21: {

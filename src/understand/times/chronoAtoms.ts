@@ -100,6 +100,8 @@ function resultToAtom(r: chrono.ParsedResult, text: string, lang: Lang, statemen
     rangeAllowed = false;
   }
   if (written.length === 0) return undefined;
+  // "earlier in the week": a bare unit names no day (chrono reads it as a week from now).
+  if (lang === 'en' && /^(?:the\s+)?(?:week|month|year)$/i.test(written)) return undefined;
 
   const clockAllowed = lang === 'ja' || EN_CLOCK.test(written);
   const time = clockAllowed ? clockOf(r.start) : undefined;

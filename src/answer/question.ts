@@ -337,6 +337,9 @@ export function eventKindsIn(text: string, glossary: Glossary): Set<string> {
 }
 
 
+/** A phrase of the glossary that is the question's verb ("the leader spoke with …"), not a noun the title qualifies. */
+const VERB_PHRASE = /^(?:spoke|speaks?|talked|talks?\s+with|called|calls|met|meets)\b/i;
+
 /** Words before a country that make it the side of the people asked about: "represented India", "from the U.S.". */
 const SIDE_BEFORE = /\b(?:from|represent(?:ed|ing|s)?|for)\s+(?:the\s+)?$/i;
 
@@ -409,7 +412,8 @@ function englishTerms(topic: string, glossary: Glossary): QuestionTerm[] {
       // "Ambassador de Palacio": a name may open with a lower-case particle.
       const particle = tokens[j + 1] && EN_NAME_PARTICLES.has(tokens[j + 1]!.word) && tokens[j + 2]?.name;
       const after = particle ? tokens[j + 2] : tokens[j + 1];
-      role = !tokens[j]!.possessive && !(after && (after.name || inSpan(after.at)));
+      const phraseAfter = after ? inSpan(after.at) : undefined;
+      role = !tokens[j]!.possessive && !(after && (after.name || (phraseAfter && !VERB_PHRASE.test(phraseAfter[2]))));
       // "foreign ministries'", "vice-ministerial": a modifier is no title without its noun.
       if (ROLE_MODIFIERS.has(tokens[j]!.word.toLowerCase())) role = false;
       // "taken into the custody of embassy officials", "met with the Prime Minister": a title after
@@ -435,7 +439,8 @@ function englishTerms(topic: string, glossary: Glossary): QuestionTerm[] {
       distinctive,
       ...(role ? { role } : {}),
       ...(distinctive ? { identifies: true } : {}),
-      ...(country && SIDE_BEFORE.test(text.slice(Math.max(0, at - 20), at)) ? { side: true } : {}),
+      // "for Japan's grant": a possessive country owns a thing, it is no side.
+      ...(country && SIDE_BEFORE.test(text.slice(Math.max(0, at - 20), at)) && !/^['’]s\b/.test(text.slice(at + word.length)) ? { side: true } : {}),
       ...(at < setting ? { focus: true } : {}),
       ...(former ? { former } : {}),
       ...(subject ? { subject } : {}),

@@ -138,11 +138,18 @@ function leadKinds(lib: Library, si: number): Set<string> {
     // same call "this meeting".
     kinds = eventKindsIn(st.title, lib.glossary);
     if (kinds.size === 0) kinds = eventKindsIn(st.paragraphs.slice(0, 3).find((p) => p.text.length > 60)?.text ?? '', lib.glossary);
-    // "… today spoke with …", then "During their call, …": the next paragraphs name it as they go on.
-    for (const p of st.paragraphs.slice(0, 6)) {
-      if (kinds.size > 0) break;
-      const opening = EVENT_REFERRED.exec(p.text)?.[0];
-      if (opening) kinds = eventKindsIn(opening, lib.glossary);
+    // "… today spoke with …" (a call or a meeting), then "During their call, …": the next
+    // paragraphs name it as they go on.
+    if (kinds.size !== 1) {
+      for (const p of st.paragraphs.slice(0, 6)) {
+        const opening = EVENT_REFERRED.exec(p.text)?.[0];
+        const referred = opening ? eventKindsIn(opening, lib.glossary) : undefined;
+        const read = kinds;
+        if (referred && referred.size > 0 && (read.size === 0 || [...referred].every((k) => read.has(k)))) {
+          kinds = referred;
+          break;
+        }
+      }
     }
     cache.set(si, kinds);
   }
@@ -611,7 +618,10 @@ export function judgeRelevance(
   const seen = new Set<number>();
   const groups: RankedGroup[] = [];
   const totalWeight = terms.reduce((a, w) => a + w.weight, 0);
-  const asked = terms.filter((w) => w.term.events.length > 0);
+  // "speak with X by telephone": a word of several kinds (speak with: a call or a meeting) asks for
+  // the kind the question names plainly elsewhere, as a statement's words do (eventKindsIn).
+  const plainKinds = new Set(terms.filter((w) => w.term.events.length === 1).flatMap((w) => w.term.events));
+  const asked = terms.filter((w) => w.term.events.length === 1 || (w.term.events.length > 1 && !w.term.events.some((k) => plainKinds.has(k))));
   const askedKinds = new Set(asked.flatMap((w) => w.term.events));
   // In English, the kinds in the clause asked (before "after", "at", "during" …) are its head; in
   // Japanese, the last one when an earlier one is only the occasion (電話会談の際に…署名した協定).

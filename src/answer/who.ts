@@ -151,12 +151,22 @@ function heldAs(word: string): readonly string[] {
   return [];
 }
 
+/** 外務・通商・宗務大臣 holds three posts of one rank: 外務大臣, 通商大臣, 宗務大臣. */
+function portfolioPosts(role: string): string[] {
+  const parts = role.split('・');
+  const rank = JA_RANK_AT_END.exec(parts.at(-1) ?? '')?.[0];
+  if (parts.length < 2 || !rank) return [];
+  return parts.slice(0, -1).map((part) => part + rank);
+}
+
+const JA_RANK_AT_END = /(?:副大臣|大臣|長官|部長|相)$/;
+
 /**
  * Whether a person holds the roles a question asks about: every role word in their title (in
  * either language, through the glossary), and a country the question names next to it.
  */
 function holdsRole(p: Person, roles: QuestionTerm[], terms: QuestionTerm[], publisher = ''): boolean {
-  const role = [p.role, p.affiliation].filter(Boolean).join(' ');
+  const role = [p.role, ...(p.role ? portfolioPosts(p.role) : []), p.affiliation].filter(Boolean).join(' ');
   if (!role) return false;
   const stems = termSet(role);
   // The word as asked, or its glossary forms in the other script only: 外務大臣 is not 外交部長官.
@@ -348,7 +358,15 @@ export function answerWho(lib: Library, query: string, scope: SearchScope): Answ
     const side = (e: { ja?: Named; en?: Named }) => (/[\p{Script=Han}\p{Script=Katakana}]/u.test(query) ? e.ja ?? e.en : e.en ?? e.ja);
     const roleTerms = roleContext(query, terms);
     const holds = (e: { ja?: Named; en?: Named }) => holdsRole(side(e)!.person, roles, roleTerms, publisherOf(lib, side(e)!));
-    const holders = entries.filter(holds);
+    let holders = entries.filter(holds);
+    // "Which outgoing Indonesian leader did Trudeau thank during his call with Prabowo": the one
+    // holder is named in the question, so the one asked for is another holder of the post whose
+    // country the statement does not write next to him.
+    if (holders.length > 0 && holders.every(asker)) {
+      const noCountry = roleTerms.filter((t) => !(t.identifies && t.distinctive && countryOf(t) !== undefined));
+      const others = entries.filter((e) => !asker(e) && holdsRole(side(e)!.person, roles, noCountry, publisherOf(lib, side(e)!)) && !side(e)!.person.affiliation);
+      if (others.length > 0) holders = others;
+    }
     // The paragraph that answers may name only the asker's side: the role's holder is elsewhere in the statement.
     const elsewhere = holders.length > 0 ? holders : everyone.filter(holds);
     if (roles.length > 0 && elsewhere.length > 0) entries = elsewhere;

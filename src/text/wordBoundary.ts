@@ -18,7 +18,7 @@ const WINDOW = 12;
  * Katakana nouns that a place or name is glued to without a dot (G20ブリスベンサミット,
  * アスタナ・プロセス written アスタナプロセス): the word before them ends where they start.
  */
-export const KATAKANA_HEADS: readonly string[] = ['サミット', 'プロセス', 'フォーラム', 'イニシアティブ', 'イニシアチブ', 'ダイアログ', 'ダイアローグ', 'ラウンド', 'アジェンダ', 'パートナーシップ', 'ビジョン', 'プログラム', 'ミッション', 'グループ'];
+export const KATAKANA_HEADS: readonly string[] = ['サミット', 'プロセス', 'フォーラム', 'イニシアティブ', 'イニシアチブ', 'ダイアログ', 'ダイアローグ', 'ラウンド', 'アジェンダ', 'パートナーシップ', 'ビジョン', 'プログラム', 'ミッション', 'グループ', 'ウイルス', 'ワクチン'];
 
 export function isWordAlignedMatch(text: string, start: number, end: number): boolean {
   // Katakana: the dots between foreign names are gone (グエン・ミン・チエット is searched as

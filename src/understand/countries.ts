@@ -263,6 +263,12 @@ export function canonicalCountry(written: string): string | undefined {
       if (base) return base.name;
     }
   }
+  // ヨルダン・ハシェミット王国: the short name, then the long form after a dot.
+  const dot = t.indexOf('・');
+  if (dot > 0 && /(?:王国|共和国|連邦|首長国|大公国)$/.test(t)) {
+    const base = byJa.get(t.slice(0, dot));
+    if (base) return base.name;
+  }
   return byEn.get(t.toLowerCase())?.name;
 }
 

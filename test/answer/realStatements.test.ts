@@ -117,16 +117,10 @@ const KNOWN_MISSES: Record<string, Record<string, string>> = {
   },
   // Collected blind in session 5: 51 of 59 on arrival.
   holdout20: {
-    'barroso-poroshenko-2014-when-en': 'not yet diagnosed',
   },
   // Collected blind in session 5: 49 of 58 on arrival.
   holdout21: {
     'tsuji-lunch-who-cross-ja': 'not yet diagnosed',
-    'abe-abdullah-who-ja': 'not yet diagnosed',
-    'motegi-minh-who-ja': 'not yet diagnosed',
-    'hayashi-cafiero-who-ja': 'not yet diagnosed',
-    'maldives-eon-who-en': 'not yet diagnosed',
-    'trudeau-widodo-who-en': 'not yet diagnosed',
     'bolivia-treaty-when-en': 'not yet diagnosed',
     'latam-ambassadors-when-ja': 'not yet diagnosed',
     'kishida-modi-when-jst-ja': 'not yet diagnosed',

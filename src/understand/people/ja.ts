@@ -93,6 +93,9 @@ function splitAtCountry(run: string): Split {
     let end = m.end;
     const suffix = JA_COUNTRY_SUFFIXES.find((s) => run.startsWith(s, end));
     if (suffix) end += suffix.length;
+    // ヨルダン・ハシェミット王国: the country's long form goes on after a dot.
+    const longForm = suffix ? null : /^・[\p{Script=Katakana}ー]+(?:王国|共和国|連邦|首長国|大公国)/u.exec(run.slice(end));
+    if (longForm) end += longForm[0].length;
     return { name: run.slice(0, p), nameOffset: 0, country: run.slice(p, end), org: run.slice(end) };
   }
   // マイテ・ヌコアナ=マシャバネ国際関係・協力(大臣): a katakana name, then a portfolio with ・
@@ -110,11 +113,21 @@ function splitAtCountry(run: string): Split {
   return { name: run, nameOffset: 0, org: '' };
 }
 
+/** Whether position i is in a regnal number after a katakana name (アブドッラー2世, エリザベス２世). */
+function inRegnal(text: string, i: number): boolean {
+  const from = Math.max(0, i - 3);
+  for (const m of text.slice(from, i + 4).matchAll(/[0-9０-９]{1,2}世/g)) {
+    const start = from + m.index;
+    if (i >= start && i < start + m[0].length && isKatakana(text[start - 1])) return true;
+  }
+  return false;
+}
+
 /** A character of the run before a title; a Latin initial counts between middle dots (ローリン・S・ロバート). */
 function isRunChar(text: string, i: number): boolean {
   // The whole character: a kanji beyond the BMP (𠮷) is two UTF-16 units, both part of the name.
   const c = charAt(text, i);
-  if (isNameChar(c)) return true;
+  if (isNameChar(c) || inRegnal(text, i)) return true;
   // ベルナール・クシュネール 仏外務・欧州問題大臣: a space some pages put before the country's abbreviation.
   if ((c === ' ' || c === '\u3000') && isKatakana(text[i - 1]) && JA_ONE_CHAR_COUNTRIES[text[i + 1] ?? ''] !== undefined && isKanji(text[i + 2])) return true;
   if (c === undefined || !/[A-Za-z.]/.test(c)) return false;
@@ -191,10 +204,11 @@ function cleanName(raw: string): CleanName | undefined {
   }
   // ロシア外務省ザハロワ: keep the trailing run of one script, the name proper
   let cut = name.length;
-  const lastKatakana = isKatakana(name[name.length - 1]);
+  const lastKatakana = isKatakana(name[name.length - 1]) || inRegnal(name, name.length - 1);
   // a space or a Latin initial inside a katakana name (ヴァンディ チディ・ミナ, ローリン・S・ロバート) is part of it
   const katakanaLike = (i: number) =>
     isKatakana(name[i]) ||
+    (lastKatakana && inRegnal(name, i)) ||
     (lastKatakana && (name[i] === ' ' || /[A-Z]/.test(name[i] ?? '')) && isKatakana(name[i - 1]) && isKatakana(name[i + 1])) ||
     (lastKatakana && /[A-Za-z.]/.test(name[i] ?? '') && isRunChar(name, i));
   while (cut > 0 && katakanaLike(cut - 1) === lastKatakana) cut--;

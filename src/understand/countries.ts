@@ -218,6 +218,13 @@ export const COUNTRIES: readonly Country[] = [
   { name: 'Bahamas', ja: ['バハマ'], en: ['Bahamas', 'The Bahamas'] },
   { name: 'Guyana', ja: ['ガイアナ'], en: ['Guyana', 'Guyanese'] },
   { name: 'Suriname', ja: ['スリナム'], en: ['Suriname'] },
+  { name: 'Saint Vincent and the Grenadines', ja: ['セントビンセント及びグレナディーン諸島', 'セントビンセント・グレナディーン'], en: ['Saint Vincent and the Grenadines', 'St. Vincent and the Grenadines'] },
+  { name: 'Saint Lucia', ja: ['セントルシア'], en: ['Saint Lucia', 'St. Lucia'] },
+  { name: 'Saint Kitts and Nevis', ja: ['セントクリストファー・ネービス'], en: ['Saint Kitts and Nevis', 'St. Kitts and Nevis'] },
+  { name: 'Antigua and Barbuda', ja: ['アンティグア・バーブーダ'], en: ['Antigua and Barbuda'] },
+  { name: 'Grenada', ja: ['グレナダ'], en: ['Grenada'] },
+  { name: 'Belize', ja: ['ベリーズ'], en: ['Belize'] },
+  { name: 'Sao Tome and Principe', ja: ['サントメ・プリンシペ'], en: ['Sao Tome and Principe', 'São Tomé and Príncipe'] },
 ];
 
 /** Long forms MOFA appends to a katakana country (インドネシア共和国大統領). */

@@ -128,15 +128,11 @@ const KNOWN_MISSES: Record<string, Record<string, string>> = {
   // Collected blind in session 5: 48 of 60 on arrival.
   holdout22: {
     'ap4-stoltenberg-who-cross-ja': 'not yet diagnosed',
-    'hayashi-stockholm-talks-who-cross-ja': 'not yet diagnosed',
     'downer-nias-media-contact-who-en': 'not yet diagnosed',
     'modi-congrats-2019-who-en': 'not yet diagnosed',
     'modi-congrats-2019-first-lady-who-en': 'not yet diagnosed',
     'lky-funeral-who-ja': 'not yet diagnosed',
-    'lky-funeral-who-us-ja': 'not yet diagnosed',
-    'motegi-gonsalves-who-ja': 'not yet diagnosed',
     'sg-pacific-joint-call-who-en': 'not yet diagnosed',
-    'motegi-gonsalves-when-jst-ja': 'not yet diagnosed',
     'chirac-letter-dated-when-en': 'not yet diagnosed',
     'kono-jolo-quote-cross-ja': 'not yet diagnosed',
   },

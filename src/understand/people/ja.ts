@@ -54,6 +54,9 @@ interface Split {
 /** 同国, "the same country", as the country of a split; read as the country of the person named before. */
 const SAME_COUNTRY = '同国';
 
+/** Countries whose Japanese name holds characters no name run does (セントビンセント及びグレナディーン諸島). */
+const GAPPED_COUNTRIES = JA_COUNTRY_FORMS.filter((f) => [...f].some((c) => !isNameChar(c)));
+
 function splitAtCountry(run: string): Split {
   if (run.endsWith(SAME_COUNTRY) && isKatakana(run[run.length - 3])) return { name: run.slice(0, -2), nameOffset: 0, country: SAME_COUNTRY, org: '' };
   // フェデリカ・モゲリーニEU外務・安全保障政策(上級代表): a body written in Latin letters between name and post.
@@ -72,7 +75,9 @@ function splitAtCountry(run: string): Split {
     const end = nameEnd(p);
     if (!country || !isKatakana(run[end - 1]) || run[end - 1] === '・' || !isKanji(run[p + 1])) continue;
     const rest = run.slice(p + 1);
-    if ([...rest].every((c) => isKanji(c) || c === '・') && rest.includes('・')) {
+    // ヘーグ英首席(大臣), クリントン米元(大統領), ショレ米国務省(顧問); not ルビオ米国(大統領), where 米国 is the country.
+    const short = rest.length <= 4 && !(COUNTRIES.matchAt(run, p) && !run.startsWith('米国務', p));
+    if ([...rest].every((c) => isKanji(c) || c === '・') && (rest.includes('・') || short)) {
       return { name: run.slice(0, end), nameOffset: 0, country, org: rest };
     }
   }
@@ -354,6 +359,12 @@ export function japaneseMentions(paragraph: Paragraphlike): RawMention[] {
     // read the run before the title: [name][(reading)][country][org]
     let runStart = titleStart;
     while (runStart > 0 && titleStart - runStart < MAX_RUN && isRunChar(text, runStart - 1)) runStart--;
+    // ゴンザルベス・セントビンセント及びグレナディーン諸島(首相): a country whose name holds kana.
+    const gapped = GAPPED_COUNTRIES.find((f) => text.startsWith(f, titleStart - f.length) && titleStart - f.length < runStart);
+    if (gapped) {
+      runStart = titleStart - gapped.length;
+      while (runStart > 0 && titleStart - runStart < MAX_RUN + gapped.length && isRunChar(text, runStart - 1)) runStart--;
+    }
     const run = text.slice(runStart, titleStart);
     let reading: string | undefined;
     let split: Split | undefined;

@@ -605,12 +605,16 @@ function titleAtEnd(s: string): string | undefined {
 export function questionTerms(topic: string, glossary: Glossary): QuestionTerm[] {
   const ja = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/u.test(topic);
   const terms = ja ? japaneseTerms(topic, glossary) : englishTerms(topic, glossary);
-  // One term per label.
-  const seen = new Set<string>();
-  return terms.filter((t) => {
+  // One term per label; a title asked for (…オーストラリアの首相) wins over the same word naming
+  // someone else (リー・クァンユー元首相の国葬).
+  const byLabel = new Map<string, number>();
+  const out: QuestionTerm[] = [];
+  for (const t of terms) {
     const k = normalize(t.label);
-    if (seen.has(k)) return false;
-    seen.add(k);
-    return true;
-  });
+    const at = byLabel.get(k);
+    if (at === undefined) {
+      byLabel.set(k, out.push(t) - 1);
+    } else if (t.role && !out[at]!.role) out[at] = t;
+  }
+  return out;
 }

@@ -159,6 +159,8 @@ function portfolioPosts(role: string): string[] {
   return parts.slice(0, -1).map((part) => part + rank);
 }
 
+const FOREIGN_MINISTRY_OF_JAPAN = /^(?:外務省|Ministry of Foreign Affairs of Japan)$/;
+
 const JA_RANK_AT_END = /(?:副大臣|大臣|長官|部長|相)$/;
 
 /**
@@ -166,7 +168,9 @@ const JA_RANK_AT_END = /(?:副大臣|大臣|長官|部長|相)$/;
  * either language, through the glossary), and a country the question names next to it.
  */
 function holdsRole(p: Person, roles: QuestionTerm[], terms: QuestionTerm[], publisher = ''): boolean {
-  const role = [p.role, ...(p.role ? portfolioPosts(p.role) : []), p.affiliation].filter(Boolean).join(' ');
+  // 高村大臣 in the Foreign Ministry's own readout is its minister.
+  const ownMinister = p.role === '大臣' && !p.affiliation && FOREIGN_MINISTRY_OF_JAPAN.test(publisher) ? '外務大臣 外相 日本' : undefined;
+  const role = [p.role, ...(p.role ? portfolioPosts(p.role) : []), ownMinister, p.affiliation].filter(Boolean).join(' ');
   if (!role) return false;
   const stems = termSet(role);
   // The word as asked, or its glossary forms in the other script only: 外務大臣 is not 外交部長官.

@@ -129,9 +129,7 @@ const KNOWN_MISSES: Record<string, Record<string, string>> = {
   holdout22: {
     'ap4-stoltenberg-who-cross-ja': 'not yet diagnosed',
     'downer-nias-media-contact-who-en': 'not yet diagnosed',
-    'modi-congrats-2019-who-en': 'not yet diagnosed',
     'modi-congrats-2019-first-lady-who-en': 'not yet diagnosed',
-    'lky-funeral-who-ja': 'not yet diagnosed',
     'sg-pacific-joint-call-who-en': 'not yet diagnosed',
     'chirac-letter-dated-when-en': 'not yet diagnosed',
     'kono-jolo-quote-cross-ja': 'not yet diagnosed',

@@ -20,8 +20,8 @@ import {
 import type { Paragraphlike, RawMention } from './types.ts';
 
 const MAX_NAME_TOKENS = 5;
-/** A name word: Pompeo, MOTEGI, Tae-yul, O'Brien; or an initial: J. */
-const TOKEN = /\p{Lu}[\p{L}'’]*(?:-\p{L}+)*\.?/uy;
+/** A name word: Pompeo, MOTEGI, Tae-yul, O'Brien; or an initial: J., or initials run together: E.D. */
+const TOKEN = /(?:\p{Lu}\.){2,3}(?!\p{L})|\p{Lu}[\p{L}'’]*(?:-\p{L}+)*\.?/uy;
 const WHOLE_TOKEN = new RegExp(`^${TOKEN.source}$`, 'u');
 const ABBREVIATIONS = new Set(['U.S', 'U.K', 'U.N', 'Mr', 'Mrs', 'Ms', 'Dr', 'H.E', 'St', 'No', 'Jr', 'Sr', 'Hon', 'Prof', 'Gen', 'Lt', 'Col', 'Rt', 'a.m', 'p.m', 'Amb']);
 const CUE = /\b(?:met|meets|meet|meeting|meetings|spoke|speaks|talk|talks|talked|conversation|hosted|hosts|convened|teleconference|videoconference|phone|telephone|call|calls|received|receives|welcomed|participants|participated)\b|\bjoint statement by\b|\bstatement by\b/gi;
@@ -91,7 +91,7 @@ function readNameForward(text: string, pos: number, peer = false): NameRead | un
     let word = m[0];
     let end = p + word.length;
     if (isLetter(text[end]) || /[0-9]/.test(text[end] ?? '')) break;
-    const initial = /^\p{Lu}\.$/u.test(word);
+    const initial = /^(?:\p{Lu}\.)+$/u.test(word);
     let sentenceEnd = false;
     if (parts.length > 0 && /^(?:Jr|Sr)\.?$/.test(word)) {
       parts.push({ start: p, end, initial: false });

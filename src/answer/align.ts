@@ -58,7 +58,7 @@ function shared(a: Set<string>, b: Set<string>): number {
  * The paragraph of statement `to` that says what paragraph `paragraph` (0-based) of statement
  * `from` says, or undefined when none can be told.
  */
-export function alignParagraph(lib: Library, from: number, paragraph: number, to: number): number | undefined {
+export function alignParagraph(lib: Library, from: number, paragraph: number, to: number, part?: [number, number]): number | undefined {
   const a = lib.statements[from]!.paragraphs;
   const b = lib.statements[to]!.paragraphs;
   const label = itemLabel(a[paragraph]!.text);
@@ -85,7 +85,8 @@ export function alignParagraph(lib: Library, from: number, paragraph: number, to
   const langB = jaOrEn(lib.statements[to]!.language);
   // The item number itself is no evidence: it is compared above.
   const unlabelled = (text: string) => text.normalize('NFKC').replace(ITEM_LABEL, '');
-  const source = unlabelled(a[paragraph]!.text);
+  // A long paragraph of one version may be several of the other: the part that matters decides.
+  const source = unlabelled(part ? a[paragraph]!.text.slice(part[0], part[1]) : a[paragraph]!.text);
   const srcAnchors = anchors(source);
   const srcNames = latinNames(source);
   const srcTerms = glossaryIn(source, langA);

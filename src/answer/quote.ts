@@ -4,6 +4,7 @@ import { makeExcerpt } from './excerpt.ts';
 import { matchRanges } from './highlight.ts';
 import { notice } from './notices.ts';
 import { alignParagraph, counterpart } from './align.ts';
+import { sentenceBounds } from '../text/sentences.ts';
 import { judgeRelevance, relevanceNotice, scopeStatements } from './relevance.ts';
 import { searchParagraphs, type ParagraphMatch, type SearchOutcome, type SearchScope } from './search.ts';
 import type { Answer, AnswerItem, Lang } from './types.ts';
@@ -43,11 +44,17 @@ function throughCounterpart(lib: Library, match: ParagraphMatch, lang: Lang): Pa
   const entry = lib.index.entry(match.id);
   const partner = counterpart(lib, entry.statement, lang);
   if (partner === undefined) return undefined;
-  const paragraph = alignParagraph(lib, entry.statement, entry.paragraph, partner);
+  const found = matchRanges(match.paragraph.text, match.keywords, match.terms);
+  // The sentences that hold the words found, when the paragraph has several.
+  const bounds = sentenceBounds(match.paragraph.text);
+  const part: [number, number] | undefined =
+    found.length > 0 && bounds.length > 2
+      ? [bounds.filter((b) => b <= found[0]![0]).at(-1)!, bounds.find((b) => b >= found[found.length - 1]![1]) ?? match.paragraph.text.length]
+      : undefined;
+  const paragraph = alignParagraph(lib, entry.statement, entry.paragraph, partner, part);
   if (paragraph === undefined) return undefined;
   const statement = lib.statements[partner]!;
   const id = lib.index.statementRange(partner)[0] + paragraph;
-  const found = matchRanges(match.paragraph.text, match.keywords, match.terms);
   const anchor = found.length > 0 ? (found[0]![0] + found[found.length - 1]![1]) / 2 / Math.max(1, match.paragraph.text.length) : undefined;
   return { id, statement, paragraph: statement.paragraphs[paragraph]!, score: match.score, terms: [], keywords: [], ...(anchor !== undefined ? { anchor } : {}) };
 }

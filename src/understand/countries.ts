@@ -222,6 +222,8 @@ export const COUNTRIES: readonly Country[] = [
   { name: 'Saint Lucia', ja: ['セントルシア'], en: ['Saint Lucia', 'St. Lucia'] },
   { name: 'Saint Kitts and Nevis', ja: ['セントクリストファー・ネービス'], en: ['Saint Kitts and Nevis', 'St. Kitts and Nevis'] },
   { name: 'Antigua and Barbuda', ja: ['アンティグア・バーブーダ'], en: ['Antigua and Barbuda'] },
+  { name: 'Cook Islands', ja: ['クック諸島'], en: ['Cook Islands'] },
+  { name: 'Niue', ja: ['ニウエ'], en: ['Niue'] },
   { name: 'Grenada', ja: ['グレナダ'], en: ['Grenada'] },
   { name: 'Belize', ja: ['ベリーズ'], en: ['Belize'] },
   { name: 'Sao Tome and Principe', ja: ['サントメ・プリンシペ'], en: ['Sao Tome and Principe', 'São Tomé and Príncipe'] },

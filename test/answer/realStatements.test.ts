@@ -128,11 +128,8 @@ const KNOWN_MISSES: Record<string, Record<string, string>> = {
   // Collected blind in session 5: 48 of 60 on arrival.
   holdout22: {
     'ap4-stoltenberg-who-cross-ja': 'not yet diagnosed',
-    'downer-nias-media-contact-who-en': 'not yet diagnosed',
     'modi-congrats-2019-first-lady-who-en': 'not yet diagnosed',
-    'sg-pacific-joint-call-who-en': 'not yet diagnosed',
     'chirac-letter-dated-when-en': 'not yet diagnosed',
-    'kono-jolo-quote-cross-ja': 'not yet diagnosed',
   },
   // Collected blind in session 5: 49 of 59 on arrival.
   holdout23: {

@@ -21,7 +21,7 @@ import type { Paragraphlike, RawMention } from './types.ts';
 
 const MAX_NAME_TOKENS = 5;
 /** A name word: Pompeo, MOTEGI, Tae-yul, O'Brien; or an initial: J., or initials run together: E.D. */
-const TOKEN = /(?:\p{Lu}\.){2,3}(?!\p{L})|\p{Lu}[\p{L}'’]*(?:-\p{L}+)*\.?/uy;
+const TOKEN = /(?:\p{Lu}\.){2,3}(?!\p{L})|[‘ʻ]?\p{Lu}[\p{L}'’]*(?:-\p{L}+)*\.?/uy;
 const WHOLE_TOKEN = new RegExp(`^${TOKEN.source}$`, 'u');
 const ABBREVIATIONS = new Set(['U.S', 'U.K', 'U.N', 'Mr', 'Mrs', 'Ms', 'Dr', 'H.E', 'St', 'No', 'Jr', 'Sr', 'Hon', 'Prof', 'Gen', 'Lt', 'Col', 'Rt', 'a.m', 'p.m', 'Amb']);
 const CUE = /\b(?:met|meets|meet|meeting|meetings|spoke|speaks|talk|talks|talked|conversation|hosted|hosts|convened|teleconference|videoconference|phone|telephone|call|calls|received|receives|welcomed|participants|participated)\b|\bjoint statement by\b|\bstatement by\b/gi;
@@ -698,7 +698,7 @@ const COUNTERPART = /\b(?:his|her|their|its)\s+(?:new\s+|newly[- ]appointed\s+)?
 
 /** Words after which names follow as a list: meetings, attendance, participants. */
 const LIST_CUE =
-  /\b(?:met with|met|meets with|meets|meet with|meeting with|spoke with|spoke to|speaks with|talked with|received|receives|welcomed|hosted|joined by|accompanied by|attended by|Participants?:|Attendees?:|(?:Also )?(?:attending|present|participating)(?: the meeting| the call)? (?:were|was)|Members present:|Witnesses:?(?: I:)?)(?= )/g;
+  /\b(?:met with|met|meets with|meets|meet with|meeting with|spoke with|spoke to|speaks with|talked with|received|receives|welcomed|hosted|joined by|accompanied by|attended by|Participants?:|Attendees?:|(?:Also )?(?:attending|present|participating)(?: the meeting| the call)? (?:were|was)|Members present:|Witnesses:?(?: I:)?|Media (?:inquiries|enquiries|contacts?):|Press (?:inquiries|enquiries|contacts?):)(?= )/g;
 
 /**
  * What follows a name after a comma: "[the] [Country's] Title [portfolio] [of Country]"

@@ -73,6 +73,9 @@ export function answerQuote(lib: Library, query: string, scope: SearchScope): An
   const within = relevant && scope.within ? new Set([...relevant].filter((i) => scope.within!.has(i))) : relevant ?? scope.within;
   const outcome = searchParagraphs(lib, query, { ...scope, ...(within ? { within } : {}), limit: scope.limit ?? DEFAULT_QUOTE_LIMIT });
   if (outcome.matches.length === 0) return none(outcomeNotice(outcome, scope.lang));
+  // A free question ("What was on the menu at the dinner?") that no paragraph answers in all its
+  // words is not answered by the paragraphs that share some: they say something else.
+  if (scope.question && outcome.partial) return none(notice('noMatch', scope.lang));
   if (outcome.fallback) {
     const carried = outcome.matches.map((m) => throughCounterpart(lib, m, scope.lang));
     if (carried.some(Boolean)) {

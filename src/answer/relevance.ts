@@ -278,6 +278,9 @@ const MAX_CANDIDATES = 120;
 /** Most titles a name is looked for in, to add statements that hold it only in their title. */
 const MAX_TITLE_CANDIDATES = 200;
 
+/** Most statements a word other than a name may hold to narrow where a place asked is heard. */
+const RARE_ANCHOR = 3;
+
 /** Most candidate statements judged in full. */
 const MAX_JUDGED = 25;
 
@@ -599,9 +602,11 @@ export function judgeRelevance(
   for (let i = 0; i < terms.length; i++) {
     const w = terms[i]!;
     if (!w.term.distinctive || w.term.role || w.common) continue;
-    const anchor = terms.filter((x) => x !== w && x.term.distinctive && x.df > 0 && !x.common).sort((a, b) => a.df - b.df)[0];
-    if (!anchor) continue;
-    const unheld = [...anchor.statements].filter((si) => !w.statements.has(si)).slice(0, MAX_JUDGED);
+    // The statements of the rarest name found, else of the rare words (the Quad, a working dinner).
+    const name = terms.filter((x) => x !== w && x.term.distinctive && x.df > 0 && !x.common).sort((a, b) => a.df - b.df)[0];
+    const anchors = name ? [name] : terms.filter((x) => x !== w && x.df > 0 && x.df <= RARE_ANCHOR && !x.common);
+    if (anchors.length === 0) continue;
+    const unheld = [...new Set(anchors.flatMap((x) => [...x.statements]))].filter((si) => !w.statements.has(si)).slice(0, MAX_JUDGED);
     // Taormina is heard as タオルミーナ, which G7タオルミーナ・サミット glues to what follows.
     const sounds = wordsHeardIn(lib, unheld, w.term.label);
     const heard = [...sounds, ...[w.term.label, ...sounds].flatMap((word) => gluedIn(lib, unheld, word))];

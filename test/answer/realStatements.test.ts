@@ -137,12 +137,8 @@ const KNOWN_MISSES: Record<string, Record<string, string>> = {
     'abe-obama-2014-attendees-who-en': 'not yet diagnosed',
     'pompeo-motegi-spokesperson-who-en': 'not yet diagnosed',
     'trudeau-brussels-who-ja': 'not yet diagnosed',
-    'hayashi-seoul-dinner-who-en': 'not yet diagnosed',
-    'quad-dinner-host-who-en': 'not yet diagnosed',
     'koizumi-toronto-arrival-when-ja': 'not yet diagnosed',
     'graceland-photo-op-when-en': 'not yet diagnosed',
-    'quad-dinner-local-time-when-en': 'not yet diagnosed',
-    'toyako-lunch-menu-none-en': 'not yet diagnosed',
   },
 };
 

@@ -71,7 +71,7 @@ export const JA_JAPAN_MINISTRIES: readonly string[] = DATA.japanMinistries;
 export const JA_ACTING_SUFFIXES: readonly string[] = DATA.actingSuffixes;
 
 /** Kanji that may follow a title without making it part of a longer noun (及び, 閣下, 夫妻 ...). */
-export const JA_TITLE_FOLLOWERS = new Set([...'及並閣殿陛夫等主一宛兼率同始以他自身御']);
+export const JA_TITLE_FOLLOWERS = new Set([...'及並閣殿陛候夫等主一宛兼率同始以他自身御']);
 
 /** Written right before a title: 前 (former), 元 (ex-). */
 export const JA_FORMER_MARKS: readonly string[] = DATA.formerMarks;

@@ -67,8 +67,10 @@ export function soundKeys(name: string): string[] {
   if (/[\p{Script=Katakana}]/u.test(name)) return [soundKey(name)];
   const latin = name.toLowerCase().replace(/l/g, 'r');
   const softened = skeleton(latin.replace(/r(?=[^aeiouyr]|$)/g, ''));
+  // Wilmington ウィルミントン, Washington ワシントン: a g after n before a consonant is not written.
+  const nasal = skeleton(latin.replace(/ng(?=[^aeiouy]|$)/g, 'n'));
   const key = soundKey(name);
-  return softened === key ? [key] : [key, softened];
+  return [...new Set([key, softened, nasal])];
 }
 
 function firstSound(name: string): string {

@@ -103,6 +103,11 @@ function splitAtCountry(run: string): Split {
     if (longForm) end += longForm[0].length;
     return { name: run.slice(0, p), nameOffset: 0, country: run.slice(p, end), org: run.slice(end) };
   }
+  // 岡田晃枝・東京大学特任(准教授): a name, a dot, then the university or institute the person is of.
+  const dot = run.lastIndexOf('・');
+  if (dot > 1 && isKanji(run[dot - 1]) && JA_ORGANIZATION_SUFFIXES.some((o) => run.includes(o, dot + 1))) {
+    return { name: run.slice(0, dot), nameOffset: 0, org: run.slice(dot + 1) };
+  }
   // マイテ・ヌコアナ=マシャバネ国際関係・協力(大臣): a katakana name, then a portfolio with ・
   let k = 0;
   while (k < run.length && isKatakana(run[k])) k++;
@@ -142,8 +147,10 @@ function isRunChar(text: string, i: number): boolean {
   let e = i + 1;
   while (e < text.length && e - s < 5 && /[A-Za-z.]/.test(text[e]!)) e++;
   if (/^[A-Z]/.test(text[s]!) && text[s - 1] === '・' && text[e] === '・' && e - s <= 4) return true;
-  // モゲリーニEU外務・安全保障政策上級代表: a body in Latin letters between a katakana name and a kanji post.
-  return LATIN_BODIES.has(text.slice(s, e)) && isKatakana(text[s - 1]) && isKanji(text[e]);
+  // モゲリーニEU外務・安全保障政策上級代表: a body in Latin letters between a katakana name and a kanji post;
+  // 慶應義塾大学SFC研究所: an acronym inside the name of an organisation.
+  return (LATIN_BODIES.has(text.slice(s, e)) && isKatakana(text[s - 1])) && isKanji(text[e]) ||
+    (/^[A-Z]{2,5}$/.test(text.slice(s, e)) && JA_ORGANIZATION_SUFFIXES.some((o) => text.endsWith(o, s)) && isKanji(text[e]));
 }
 
 /** International bodies written in Latin letters inside a Japanese title. */

@@ -23,6 +23,12 @@ export interface ExtractedPage {
   paragraphs: string[];
   /** Other-language versions the page links to (`<link rel="alternate" hreflang>`), by language. */
   alternates: Record<string, string>;
+  /**
+   * Other-language versions offered by a language switch on the page ("English", 「日本語」, an
+   * `<a hreflang>`), by language: weaker than `alternates`, since a switch may lead to the site's
+   * home page in that language (those links, to a site's or section's top, are left out).
+   */
+  languageLinks: Record<string, string>;
 }
 
 /** Never part of a statement. */
@@ -181,6 +187,40 @@ const httpUrl = (href: string | undefined, base?: string): string | undefined =>
   }
 };
 
+/** What a language switch says: its link text, or the language named by `hreflang`/`lang`. */
+const LANGUAGE_NAMES: Record<string, RegExp> = {
+  en: /^(english|english (page|version)|in english|英語|英語版|英文|english \(英語\))$/i,
+  ja: /^(japanese|japanese (page|version)|in japanese|日本語|日本語版|和文|日本語ページ|japanese \(日本語\))$/i,
+};
+
+/**
+ * A site's or a section's top page (`/`, `/en/`, `/mofaj/index.html`, `/translations/japanese/`):
+ * where a language switch leads when the page has no version in that language.
+ */
+function isTopPage(url: string): boolean {
+  const { pathname } = new URL(url);
+  if (/\/(index|default|top)\.\w+$/i.test(pathname)) return true;
+  const segments = pathname.split('/').filter(Boolean);
+  // A statement's own address has a number, a file name or a long slug somewhere.
+  return segments.length <= 2 && segments.every((s) => !/[0-9.]/.test(s) && s.length <= 20);
+}
+
+/** The language switches of a page: links named for a language, to a page that is not a site's top. */
+function languageSwitches(body: HTMLElement, language: string, url: string | undefined, source: string | undefined): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const a of body.querySelectorAll('a[href]')) {
+    const text = cleanText(a.text).replace(/^[\[［【(（]\s*|\s*[\]］】)）]$/g, '');
+    const declared = primaryLanguage(a.getAttribute('hreflang') ?? '');
+    const named = Object.keys(LANGUAGE_NAMES).find((l) => LANGUAGE_NAMES[l]!.test(text));
+    const lang = named ?? (declared && text.length <= 20 ? declared : undefined);
+    if (!lang || lang === language || out[lang]) continue;
+    const href = httpUrl(a.getAttribute('href'), url ?? source);
+    if (!href || isTopPage(href) || href === url || href === source) continue;
+    out[lang] = href;
+  }
+  return out;
+}
+
 /** Reads one page. `url` is where it came from (for relative links and the source), when known. */
 export function extractPage(html: string, url: string | undefined, publisherOf: PublisherLookup = () => undefined): ExtractedPage {
   const doc = parse(html, { comment: false, blockTextElements: { script: false, style: false, noscript: false, pre: true } });
@@ -232,6 +272,7 @@ export function extractPage(html: string, url: string | undefined, publisherOf: 
     const href = httpUrl(link.getAttribute('href'), url);
     if (href && hreflang && hreflang !== language && hreflang !== 'x') alternates[hreflang] = href;
   }
+  const languageLinks = languageSwitches(body, language, url, source);
   paragraphs = paragraphs.filter((p) => p !== title);
   return {
     ...(title ? { title } : {}),
@@ -241,5 +282,6 @@ export function extractPage(html: string, url: string | undefined, publisherOf: 
     ...(source ? { source } : {}),
     paragraphs,
     alternates,
+    languageLinks,
   };
 }

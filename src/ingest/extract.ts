@@ -269,7 +269,7 @@ export function extractPage(html: string, url: string | undefined, publisherOf: 
   const alternates: Record<string, string> = {};
   for (const link of doc.querySelectorAll('link[rel="alternate"][hreflang]')) {
     const hreflang = primaryLanguage(link.getAttribute('hreflang') ?? '');
-    const href = httpUrl(link.getAttribute('href'), url);
+    const href = httpUrl(link.getAttribute('href'), url ?? source);
     if (href && hreflang && hreflang !== language && hreflang !== 'x') alternates[hreflang] = href;
   }
   const languageLinks = languageSwitches(body, language, url, source);

@@ -166,9 +166,16 @@ async function follow(args: CliArgs, io: CliIO): Promise<number> {
   }
   const memoryFile = memoryFileFor(dir);
   const memory = await loadMemory(memoryFile);
-  const report = await followOnce(feeds, dir, { allowHosts: allowedHosts(io.env, feeds.allowHosts), memory, ...(io.logger ? { logger: io.logger } : {}) });
+  const report = await followOnce(feeds, dir, {
+    allowHosts: allowedHosts(io.env, feeds.allowHosts),
+    memory,
+    display: (rel) => path.relative(io.cwd, path.join(dir, rel)),
+    ...(io.logger ? { logger: io.logger } : {}),
+  });
   await saveMemory(memoryFile, memory);
   for (const r of report.imported) io.stdout(`${r.input} -> ${path.relative(io.cwd, path.join(dir, r.file!))} (${r.action})`);
+  // Pairing is no import: a version left unpaired is said, and the pass still succeeds.
+  for (const note of report.pairs) (note.stream === 'err' ? io.stderr : io.stdout)(note.text);
   for (const e of report.errors) io.stderr(`${e.url}: ${e.error}`);
   io.stderr(`${report.feeds} feed(s) read, ${report.imported.length} statement(s) imported, ${report.errors.length} error(s).`);
   return report.errors.length ? 1 : 0;

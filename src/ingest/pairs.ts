@@ -44,6 +44,8 @@ export interface PairNote {
   /** `err` for what failed (the command then exits 1), `out` for the rest. */
   stream: 'out' | 'err';
   text: string;
+  /** Advice for the command line (`--follow-alternate`), not a thing done. */
+  hint?: boolean;
 }
 
 export interface PairImportResult {
@@ -222,7 +224,7 @@ export async function importWithPairs(input: string, options: PairImportOptions)
       continue;
     }
     if (link) {
-      notes.push({ stream: 'out', text: `${link}: ${version} is not in the corpus; add --follow-alternate to import it with the same event` });
+      notes.push({ stream: 'out', text: `${link}: ${version} is not in the corpus; add --follow-alternate to import it with the same event`, hint: true });
       continue;
     }
     const inferred = inferredCounterpart(prepared, statements, lang);

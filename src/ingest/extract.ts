@@ -221,8 +221,12 @@ function languageSwitches(body: HTMLElement, language: string, url: string | und
   return out;
 }
 
-/** Reads one page. `url` is where it came from (for relative links and the source), when known. */
-export function extractPage(html: string, url: string | undefined, publisherOf: PublisherLookup = () => undefined): ExtractedPage {
+/**
+ * Reads one page. `url` is where it came from (for relative links and the source), when known.
+ * `pickMain` replaces the choice of the statement's block (bench/extractors.ts measures another
+ * library's choice with the same rendering and metadata); the importer never passes it.
+ */
+export function extractPage(html: string, url: string | undefined, publisherOf: PublisherLookup = () => undefined, pickMain?: (body: HTMLElement) => HTMLElement): ExtractedPage {
   const doc = parse(html, { comment: false, blockTextElements: { script: false, style: false, noscript: false, pre: true } });
   const body = doc.querySelector('body') ?? doc;
   const site = meta(doc, 'og:site_name');
@@ -233,7 +237,7 @@ export function extractPage(html: string, url: string | undefined, publisherOf: 
   const heading = headings.find((h) => !site || cleanText(h.text) !== site) ?? headings[0];
   const title = (heading && cleanText(heading.text)) || meta(doc, 'og:title', 'twitter:title', 'dc.title', 'DC.title') || titleWithoutSite(cleanText(doc.querySelector('title')?.text ?? ''), site) || undefined;
 
-  const main = mainBlock(body);
+  const main = pickMain ? pickMain(body) : mainBlock(body);
   // The heading is the title, not the first paragraph, when it sits inside the statement's block.
   let paragraphs = blocks(main, (el) => el === heading || tag(el) === 'h1');
 
@@ -251,6 +255,8 @@ export function extractPage(html: string, url: string | undefined, publisherOf: 
     findPrintedDate(meta(doc, 'article:published_time', 'dcterms.created', 'DC.date', 'dc.date', 'date', 'govuk:first-published-at', 'article:modified_time') ?? '')?.date ??
     (near ? findPrintedDate(near)?.date : undefined);
   // The dateline is the statement's date, kept in `date:`; the body starts with the statement.
+  // The heading repeated as a paragraph (a block that keeps it as an h2) goes first, so a dateline under it is seen.
+  paragraphs = paragraphs.filter((p) => p !== title);
   while (paragraphs.length > 1 && isDateline(paragraphs[0]!)) paragraphs = paragraphs.slice(1);
 
   const text = paragraphs.join(' ');
@@ -273,7 +279,6 @@ export function extractPage(html: string, url: string | undefined, publisherOf: 
     if (href && hreflang && hreflang !== language && hreflang !== 'x') alternates[hreflang] = href;
   }
   const languageLinks = languageSwitches(body, language, url, source);
-  paragraphs = paragraphs.filter((p) => p !== title);
   return {
     ...(title ? { title } : {}),
     ...(date ? { date } : {}),

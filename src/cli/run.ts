@@ -110,6 +110,7 @@ async function importFiles(args: CliArgs, io: CliIO): Promise<number> {
         overrides: args.meta,
         force: args.force,
         followAlternate: args.followAlternate,
+        pairingRule: inferredPairs,
         statements,
         known,
         display,
@@ -170,6 +171,7 @@ async function follow(args: CliArgs, io: CliIO): Promise<number> {
     allowHosts: allowedHosts(io.env, feeds.allowHosts),
     memory,
     display: (rel) => path.relative(io.cwd, path.join(dir, rel)),
+    pairingRule: inferredPairs,
     ...(io.logger ? { logger: io.logger } : {}),
   });
   await saveMemory(memoryFile, memory);

@@ -13,7 +13,7 @@ import { decodeBody, fetchResource, FEED_TYPES, FetchError, type FetchOptions } 
 import { looksLikeXml, parseFeed, parseIndexPage, type FeedItem } from './feeds.ts';
 import { loadCorpus } from '../corpus/load.ts';
 import { knownOf, writeAtomically, type PageImportResult } from './importPage.ts';
-import { importWithPairs, type PairNote } from './pairs.ts';
+import { importWithPairs, type PairingRule, type PairNote } from './pairs.ts';
 import { publisherLookup, publisherTable, readPublisherFile } from './publishers.ts';
 
 export interface FeedSource {
@@ -130,6 +130,8 @@ export interface FollowOptions {
   fetch?: FetchOptions;
   /** How a corpus file is named in `pairs` lines (default: relative to the corpus folder). */
   display?: (rel: string) => string;
+  /** Retrieval's pairing rule, to pair a statement with a version its page does not name (see pairs.ts). */
+  pairingRule?: PairingRule;
 }
 
 export interface FollowReport {
@@ -186,6 +188,7 @@ export async function followOnce(config: FeedsConfig, corpusDir: string, options
         known,
         statements,
         ...(options.display ? { display: options.display } : {}),
+        ...(options.pairingRule ? { pairingRule: options.pairingRule } : {}),
         publisherOf,
         fetch: fetchOptions,
         ...(feed.publisher ? { overrides: { publisher: feed.publisher } } : {}),

@@ -2,14 +2,14 @@
  * A statement's other-language version, found from its page and given the same `event:`. The page
  * names it (`<link rel="alternate" hreflang>`, else a language switch such as "English"), or the
  * corpus holds a statement that retrieval already pairs with it (same site, opposite language,
- * within two days, sharing names and numbers: `inferredPairs` of src/answer/align.ts). With
+ * within two days, sharing names and numbers: `inferredPairs` of src/answer/align.ts, which the
+ * caller hands in as `pairingRule`, ingestion sitting below the answers). With
  * `followAlternate`, a version the page names is fetched and imported too, through the same
  * safe fetch; one already in the corpus gets the event in place, under its id.
  */
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { stringify } from 'yaml';
-import { inferredPairs } from '../answer/align.ts';
 import { slug } from '../corpus/import.ts';
 import { parseStatementFile } from '../corpus/parse.ts';
 import type { Statement } from '../corpus/types.ts';
@@ -31,7 +31,15 @@ const PAIRED_LANGUAGES = ['ja', 'en'] as const;
 const LANGUAGE_NAME: Record<string, string> = { ja: 'Japanese', en: 'English' };
 const nameOf = (lang: string) => LANGUAGE_NAME[lang] ?? lang;
 
+/** Pairs of statements (Japanese index, English index) taken for versions of one text. */
+export type PairingRule = (statements: readonly Statement[]) => Array<[number, number]>;
+
 export interface PairImportOptions extends PageImportOptions {
+  /**
+   * Retrieval's rule for versions without a shared event (`inferredPairs` of src/answer/align.ts).
+   * Without it, only versions the page names are paired, and a language switch's page must link back.
+   */
+  pairingRule?: PairingRule;
   /** Fetch and import the other-language versions the page names. */
   followAlternate?: boolean;
   /** The corpus's statements, for versions retrieval pairs by their text (read when not given). */
@@ -102,8 +110,8 @@ const statementOf = (prepared: PreparedPage): Statement | undefined =>
   parseStatementFile(prepared.before?.file ?? prepared.fileName, new TextEncoder().encode(prepared.content)).statement;
 
 /** Whether retrieval takes the two for versions of one text (dates, shared names and numbers). */
-function pairedByText(a: Statement, b: Statement): boolean {
-  return inferredPairs([{ ...a, event: undefined }, { ...b, event: undefined }] as Statement[]).length === 1;
+function pairedByText(rule: PairingRule | undefined, a: Statement, b: Statement): boolean {
+  return Boolean(rule) && rule!([{ ...a, event: undefined }, { ...b, event: undefined }] as Statement[]).length === 1;
 }
 
 const hostOf = (url: string | undefined) => {
@@ -119,14 +127,14 @@ const DAY = 86_400_000;
  * The corpus statement in `lang` that retrieval pairs with the prepared one (mutually, among the
  * statements of the days around it), from the same site; none when it has an event already.
  */
-function inferredCounterpart(prepared: PreparedPage, statements: readonly Statement[], lang: string): Statement | undefined {
+function inferredCounterpart(rule: PairingRule | undefined, prepared: PreparedPage, statements: readonly Statement[], lang: string): Statement | undefined {
   const mine = statementOf(prepared);
-  if (!mine || jaOrEn(mine.language) === jaOrEn(lang) || !mine.date) return undefined;
+  if (!rule || !mine || jaOrEn(mine.language) === jaOrEn(lang) || !mine.date) return undefined;
   const at = Date.parse(mine.date);
   const near = statements.filter((s) => s.id !== mine.id && s.file !== mine.file && Math.abs(Date.parse(s.date) - at) <= 5 * DAY);
   const list = [...near, mine];
   const self = list.length - 1;
-  for (const [ja, en] of inferredPairs(list)) {
+  for (const [ja, en] of rule(list)) {
     const other = ja === self ? en : en === self ? ja : undefined;
     if (other === undefined) continue;
     const s = list[other]!;
@@ -209,7 +217,7 @@ export async function importWithPairs(input: string, options: PairImportOptions)
         notes.push({ stream: 'err', text: `${link}: not paired: the ${nameOf(lang)} link leads to a page in ${nameOf(other.page.language)}` });
       } else if (other.before && other.before.file === prepared.before?.file) {
         notes.push({ stream: 'err', text: `${link}: not paired: the ${nameOf(lang)} link leads back to this statement's source` });
-      } else if (!declared && !linksBack(prepared, other) && !pairedByText(statementOf(prepared)!, statementOf(other)!)) {
+      } else if (!declared && !linksBack(prepared, other) && !pairedByText(options.pairingRule, statementOf(prepared)!, statementOf(other)!)) {
         // A language switch may lead to any page in that language: it must link back, or read as a translation.
         notes.push({ stream: 'err', text: `${link}: not paired: the page the ${nameOf(lang)} link leads to neither links back nor reads as a version of this one (dates, names and numbers)` });
       } else {
@@ -227,7 +235,7 @@ export async function importWithPairs(input: string, options: PairImportOptions)
       notes.push({ stream: 'out', text: `${link}: ${version} is not in the corpus; add --follow-alternate to import it with the same event`, hint: true });
       continue;
     }
-    const inferred = inferredCounterpart(prepared, statements, lang);
+    const inferred = inferredCounterpart(options.pairingRule, prepared, statements, lang);
     if (inferred) counterparts.push({ kind: 'inferred', lang, known: knownOf(inferred) });
   }
 

@@ -116,6 +116,17 @@ describe('readout import --follow-alternate', () => {
     expect(await corpusFile('mofa-en-2019-05-20-au-call.md')).toBe((await expected('mofa-pair-en')).replace(`id: ${EVENT}`, 'id: mofa-en-2019-05-20-au-call'));
   });
 
+  it('a language link to a page that does not link back is paired when the texts read as versions of one', async () => {
+    const alone = (await page('mofa-pair-en.html')).replace(/<link rel="alternate"[^>]*>\n/, '').replace(/<p class="other-lang">.*<\/p>\n/, '');
+    server.routes.set(EN_PATH, { type: 'text/html', body: alone });
+    expect(extractPage(alone, server.url(EN_PATH)).languageLinks).toEqual({});
+    const { code, err } = await cli('import', '--follow-alternate', server.url(JA_PATH));
+    expect(err).toEqual([]);
+    expect(code).toBe(0);
+    expect(await corpusFile(JA_FILE)).toBe(await expected('mofa-pair-ja'));
+    expect(await corpusFile(EN_FILE)).toBe(await expected('mofa-pair-en'));
+  });
+
   it('a language link that leads elsewhere is not paired: one line, exit 1, the page itself imported', async () => {
     server.routes.set(EN_PATH, { type: 'text/html', body: await page('whitehouse.html') });
     const { code, out, err } = await cli('import', '--follow-alternate', server.url(JA_PATH));

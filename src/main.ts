@@ -6,6 +6,7 @@ import { terminalBold } from './render/text.ts';
 import { terminalSafeEngine } from './render/terminalSafe.ts';
 import { liveEngineFromFolder } from './engine/live.ts';
 import { createLogger } from './logger.ts';
+import { inferredPairs } from './answer/align.ts';
 import { allowedHosts, feedsFileFor, loadMemory, memoryFileFor, readFeedsFile, startFollowing, type Follower } from './ingest/follow.ts';
 import type { Statement } from './corpus/types.ts';
 import path from 'node:path';
@@ -45,6 +46,8 @@ if (!('error' in feeds) && feeds.pollMs > 0) {
     logger: logger.child({ component: 'feeds' }),
     memory: await loadMemory(memoryFile),
     memoryFile,
+    // Retrieval's rule pairs a new statement with its other-language version already served.
+    pairingRule: inferredPairs,
   });
   logger.info({ feeds: feeds.feeds.length, pollMs: feeds.pollMs }, 'following feeds');
 }

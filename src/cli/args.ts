@@ -12,6 +12,8 @@ export interface CliArgs {
   limit?: number;
   out?: string;
   force: boolean;
+  /** import: fetch and import each page's other-language version too (same event). */
+  followAlternate: boolean;
   help: boolean;
   version: boolean;
   meta: Record<string, string | undefined>;
@@ -21,7 +23,7 @@ export interface CliArgs {
 export class UsageError extends Error {}
 
 const VALUE_FLAGS = ['corpus', 'lang', 'statement', 'limit', 'out', ...IMPORT_META_FLAGS] as const;
-const SWITCHES = ['json', 'force', 'help', 'version'] as const;
+const SWITCHES = ['json', 'force', 'follow-alternate', 'help', 'version'] as const;
 /** Every flag a user may type, for "did you mean". */
 export const KNOWN_FLAGS: readonly string[] = [...VALUE_FLAGS, ...SWITCHES];
 
@@ -67,6 +69,7 @@ export function parseCliArgs(argv: string[]): CliArgs {
         ...Object.fromEntries(VALUE_FLAGS.map((f) => [f, { type: 'string' as const }])),
         json: { type: 'boolean', default: false },
         force: { type: 'boolean', default: false },
+        'follow-alternate': { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h', default: false },
         version: { type: 'boolean', short: 'v', default: false },
       },
@@ -97,6 +100,7 @@ export function parseCliArgs(argv: string[]): CliArgs {
     limit,
     out: v.out as string | undefined,
     force: Boolean(v.force),
+    followAlternate: Boolean(v['follow-alternate']),
     help: Boolean(v.help),
     version: Boolean(v.version),
     meta: Object.fromEntries(IMPORT_META_FLAGS.map((f) => [f, v[f] as string | undefined])),

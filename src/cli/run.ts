@@ -84,34 +84,49 @@ async function importFiles(args: CliArgs, io: CliIO): Promise<number> {
   if (args.rest.length === 0) throw new UsageError('import needs at least one URL or FILE');
   // Loaded here, not at the top: the page and feed readers (HTML and XML parsers, HTTP) cost about
   // 150 ms to load, and a question never needs them.
-  const [{ importStatement }, { corpusSources, importPage, isUrl }, { publisherLookup, readPublisherFile }, { allowedHosts }] = await Promise.all([
+  const [{ importStatement }, { isUrl, knownOf }, { importWithPairs }, { publisherLookup, readPublisherFile }, { allowedHosts }] = await Promise.all([
     import('../corpus/import.ts'),
     import('../ingest/importPage.ts'),
+    import('../ingest/pairs.ts'),
     import('../ingest/publishers.ts'),
     import('../ingest/follow.ts'),
   ]);
   /** A web page to fetch, or one saved from a browser; anything else is raw text. */
   const isPage = (input: string) => isUrl(input) || /\.x?html?$/i.test(input);
   const out = args.out ? path.resolve(io.cwd, args.out) : corpusDir(args, io);
+  if (args.followAlternate && !args.rest.some(isPage)) throw new UsageError('--follow-alternate is for pages (a URL or a saved .html file)');
   let failed = 0;
   const pages = args.rest.filter(isPage);
-  // Pages are read once for all: who publishes each host, and what the corpus already holds.
+  // Pages are read once for all: who publishes each host, and what the corpus already holds (by
+  // source, and the statements themselves, for a page's other-language version).
   const publisherOf = pages.length ? publisherLookup(await readPublisherFile()) : undefined;
-  const known = pages.length ? await corpusSources(out) : undefined;
+  const statements = pages.length ? (await loadCorpus(out)).statements : [];
+  const known = new Map(statements.flatMap((s) => (s.source ? [[s.source, knownOf(s)] as const] : [])));
+  const display = (rel: string) => path.relative(io.cwd, path.join(out, rel));
   for (const file of args.rest) {
     if (isPage(file)) {
-      const result = await importPage(isUrl(file) ? file : path.resolve(io.cwd, file), {
+      const { main: result, notes } = await importWithPairs(isUrl(file) ? file : path.resolve(io.cwd, file), {
         outDir: out,
         overrides: args.meta,
         force: args.force,
+        followAlternate: args.followAlternate,
+        pairingRule: inferredPairs,
+        statements,
+        known,
+        display,
         ...(publisherOf ? { publisherOf } : {}),
-        ...(known ? { known } : {}),
         fetch: { allowHosts: allowedHosts(io.env) },
       });
       if (result.error) {
         io.stderr(`${file}: ${result.error}`);
         failed++;
-      } else io.stdout(`${file} -> ${path.relative(io.cwd, path.join(out, result.file!))} (${result.action})`);
+      } else io.stdout(`${file} -> ${display(result.file!)} (${result.action})`);
+      for (const note of notes) {
+        if (note.stream === 'err') {
+          io.stderr(note.text);
+          failed++;
+        } else io.stdout(note.text);
+      }
       continue;
     }
     const abs = path.resolve(io.cwd, file);
@@ -152,9 +167,17 @@ async function follow(args: CliArgs, io: CliIO): Promise<number> {
   }
   const memoryFile = memoryFileFor(dir);
   const memory = await loadMemory(memoryFile);
-  const report = await followOnce(feeds, dir, { allowHosts: allowedHosts(io.env, feeds.allowHosts), memory, ...(io.logger ? { logger: io.logger } : {}) });
+  const report = await followOnce(feeds, dir, {
+    allowHosts: allowedHosts(io.env, feeds.allowHosts),
+    memory,
+    display: (rel) => path.relative(io.cwd, path.join(dir, rel)),
+    pairingRule: inferredPairs,
+    ...(io.logger ? { logger: io.logger } : {}),
+  });
   await saveMemory(memoryFile, memory);
   for (const r of report.imported) io.stdout(`${r.input} -> ${path.relative(io.cwd, path.join(dir, r.file!))} (${r.action})`);
+  // Pairing is no import: a version left unpaired is said, and the pass still succeeds.
+  for (const note of report.pairs) (note.stream === 'err' ? io.stderr : io.stdout)(note.text);
   for (const e of report.errors) io.stderr(`${e.url}: ${e.error}`);
   io.stderr(`${report.feeds} feed(s) read, ${report.imported.length} statement(s) imported, ${report.errors.length} error(s).`);
   return report.errors.length ? 1 : 0;

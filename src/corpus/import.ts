@@ -18,7 +18,8 @@ const HEADER = new RegExp(`^(${KEYS.join('|')})\\s*:\\s*(.*)$`, 'i');
 const BEGIN = /^\s*begin text:?\s*$/i;
 const END = /^\s*end text\s*$/i;
 
-function slug(title: string): string {
+/** The readable part of an id: the title's Latin letters and digits, up to 60 characters. */
+export function slug(title: string): string {
   return title
     .normalize('NFKD')
     .toLowerCase()

@@ -23,6 +23,12 @@ export interface ExtractedPage {
   paragraphs: string[];
   /** Other-language versions the page links to (`<link rel="alternate" hreflang>`), by language. */
   alternates: Record<string, string>;
+  /**
+   * Other-language versions offered by a language switch on the page ("English", 「日本語」, an
+   * `<a hreflang>`), by language: weaker than `alternates`, since a switch may lead to the site's
+   * home page in that language (those links, to a site's or section's top, are left out).
+   */
+  languageLinks: Record<string, string>;
 }
 
 /** Never part of a statement. */
@@ -181,8 +187,46 @@ const httpUrl = (href: string | undefined, base?: string): string | undefined =>
   }
 };
 
-/** Reads one page. `url` is where it came from (for relative links and the source), when known. */
-export function extractPage(html: string, url: string | undefined, publisherOf: PublisherLookup = () => undefined): ExtractedPage {
+/** What a language switch says: its link text, or the language named by `hreflang`/`lang`. */
+const LANGUAGE_NAMES: Record<string, RegExp> = {
+  en: /^(english|english (page|version)|in english|英語|英語版|英文|english \(英語\))$/i,
+  ja: /^(japanese|japanese (page|version)|in japanese|日本語|日本語版|和文|日本語ページ|japanese \(日本語\))$/i,
+};
+
+/**
+ * A site's or a section's top page (`/`, `/en/`, `/mofaj/index.html`, `/translations/japanese/`):
+ * where a language switch leads when the page has no version in that language.
+ */
+function isTopPage(url: string): boolean {
+  const { pathname } = new URL(url);
+  if (/\/(index|default|top)\.\w+$/i.test(pathname)) return true;
+  const segments = pathname.split('/').filter(Boolean);
+  // A statement's own address has a number, a file name or a long slug somewhere.
+  return segments.length <= 2 && segments.every((s) => !/[0-9.]/.test(s) && s.length <= 20);
+}
+
+/** The language switches of a page: links named for a language, to a page that is not a site's top. */
+function languageSwitches(body: HTMLElement, language: string, url: string | undefined, source: string | undefined): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const a of body.querySelectorAll('a[href]')) {
+    const text = cleanText(a.text).replace(/^[\[［【(（]\s*|\s*[\]］】)）]$/g, '');
+    const declared = primaryLanguage(a.getAttribute('hreflang') ?? '');
+    const named = Object.keys(LANGUAGE_NAMES).find((l) => LANGUAGE_NAMES[l]!.test(text));
+    const lang = named ?? (declared && text.length <= 20 ? declared : undefined);
+    if (!lang || lang === language || out[lang]) continue;
+    const href = httpUrl(a.getAttribute('href'), url ?? source);
+    if (!href || isTopPage(href) || href === url || href === source) continue;
+    out[lang] = href;
+  }
+  return out;
+}
+
+/**
+ * Reads one page. `url` is where it came from (for relative links and the source), when known.
+ * `pickMain` replaces the choice of the statement's block (bench/extractors.ts measures another
+ * library's choice with the same rendering and metadata); the importer never passes it.
+ */
+export function extractPage(html: string, url: string | undefined, publisherOf: PublisherLookup = () => undefined, pickMain?: (body: HTMLElement) => HTMLElement): ExtractedPage {
   const doc = parse(html, { comment: false, blockTextElements: { script: false, style: false, noscript: false, pre: true } });
   const body = doc.querySelector('body') ?? doc;
   const site = meta(doc, 'og:site_name');
@@ -193,7 +237,7 @@ export function extractPage(html: string, url: string | undefined, publisherOf: 
   const heading = headings.find((h) => !site || cleanText(h.text) !== site) ?? headings[0];
   const title = (heading && cleanText(heading.text)) || meta(doc, 'og:title', 'twitter:title', 'dc.title', 'DC.title') || titleWithoutSite(cleanText(doc.querySelector('title')?.text ?? ''), site) || undefined;
 
-  const main = mainBlock(body);
+  const main = pickMain ? pickMain(body) : mainBlock(body);
   // The heading is the title, not the first paragraph, when it sits inside the statement's block.
   let paragraphs = blocks(main, (el) => el === heading || tag(el) === 'h1');
 
@@ -211,6 +255,8 @@ export function extractPage(html: string, url: string | undefined, publisherOf: 
     findPrintedDate(meta(doc, 'article:published_time', 'dcterms.created', 'DC.date', 'dc.date', 'date', 'govuk:first-published-at', 'article:modified_time') ?? '')?.date ??
     (near ? findPrintedDate(near)?.date : undefined);
   // The dateline is the statement's date, kept in `date:`; the body starts with the statement.
+  // The heading repeated as a paragraph (a block that keeps it as an h2) goes first, so a dateline under it is seen.
+  paragraphs = paragraphs.filter((p) => p !== title);
   while (paragraphs.length > 1 && isDateline(paragraphs[0]!)) paragraphs = paragraphs.slice(1);
 
   const text = paragraphs.join(' ');
@@ -229,10 +275,10 @@ export function extractPage(html: string, url: string | undefined, publisherOf: 
   const alternates: Record<string, string> = {};
   for (const link of doc.querySelectorAll('link[rel="alternate"][hreflang]')) {
     const hreflang = primaryLanguage(link.getAttribute('hreflang') ?? '');
-    const href = httpUrl(link.getAttribute('href'), url);
+    const href = httpUrl(link.getAttribute('href'), url ?? source);
     if (href && hreflang && hreflang !== language && hreflang !== 'x') alternates[hreflang] = href;
   }
-  paragraphs = paragraphs.filter((p) => p !== title);
+  const languageLinks = languageSwitches(body, language, url, source);
   return {
     ...(title ? { title } : {}),
     ...(date ? { date } : {}),
@@ -241,5 +287,6 @@ export function extractPage(html: string, url: string | undefined, publisherOf: 
     ...(source ? { source } : {}),
     paragraphs,
     alternates,
+    languageLinks,
   };
 }

@@ -11,7 +11,9 @@ import { parse } from 'yaml';
 import type { Logger } from '../logger.ts';
 import { decodeBody, fetchResource, FEED_TYPES, FetchError, type FetchOptions } from './fetch.ts';
 import { looksLikeXml, parseFeed, parseIndexPage, type FeedItem } from './feeds.ts';
-import { corpusSources, importPage, writeAtomically, type PageImportResult } from './importPage.ts';
+import { loadCorpus } from '../corpus/load.ts';
+import { knownOf, writeAtomically, type PageImportResult } from './importPage.ts';
+import { importWithPairs, type PairingRule, type PairNote } from './pairs.ts';
 import { publisherLookup, publisherTable, readPublisherFile } from './publishers.ts';
 
 export interface FeedSource {
@@ -126,12 +128,18 @@ export interface FollowOptions {
   /** New items imported per feed and pass at most: a first pass over a long feed stays short. */
   maxNewPerFeed?: number;
   fetch?: FetchOptions;
+  /** How a corpus file is named in `pairs` lines (default: relative to the corpus folder). */
+  display?: (rel: string) => string;
+  /** Retrieval's pairing rule, to pair a statement with a version its page does not name (see pairs.ts). */
+  pairingRule?: PairingRule;
 }
 
 export interface FollowReport {
   feeds: number;
   imported: PageImportResult[];
   errors: Array<{ url: string; error: string }>;
+  /** What became of the imported statements' other-language versions (the same event:), one line each. */
+  pairs: PairNote[];
 }
 
 export const DEFAULT_HOST_GAP_MS = 1000;
@@ -141,7 +149,9 @@ export const DEFAULT_MAX_NEW_PER_FEED = 20;
 export async function followOnce(config: FeedsConfig, corpusDir: string, options: FollowOptions = {}): Promise<FollowReport> {
   const memory = options.memory ?? newMemory();
   const publisherOf = publisherLookup(await readPublisherFile(), config.publishers);
-  const known = await corpusSources(corpusDir);
+  // By source, to find a page imported before; the statements, to pair a page with its other-language version.
+  const statements = (await loadCorpus(corpusDir)).statements;
+  const known = new Map(statements.flatMap((s) => (s.source ? [[s.source, knownOf(s)] as const] : [])));
   const gap = options.hostGapMs ?? DEFAULT_HOST_GAP_MS;
   const last = new Map<string, number>();
   const polite = async (url: string) => {
@@ -151,7 +161,7 @@ export async function followOnce(config: FeedsConfig, corpusDir: string, options
     last.set(host, Date.now());
   };
   const fetchOptions: FetchOptions = { ...options.fetch, allowHosts: [...(options.allowHosts ?? []), ...config.allowHosts] };
-  const report: FollowReport = { feeds: 0, imported: [], errors: [] };
+  const report: FollowReport = { feeds: 0, imported: [], errors: [], pairs: [] };
 
   for (const feed of config.feeds) {
     let items: FeedItem[];
@@ -173,9 +183,12 @@ export async function followOnce(config: FeedsConfig, corpusDir: string, options
     const fresh = items.filter((i) => !known.has(i.url) && !memory.seen.has(i.url)).slice(0, options.maxNewPerFeed ?? DEFAULT_MAX_NEW_PER_FEED);
     for (const item of fresh) {
       await polite(item.url);
-      const result = await importPage(item.url, {
+      const { main: result, notes } = await importWithPairs(item.url, {
         outDir: corpusDir,
         known,
+        statements,
+        ...(options.display ? { display: options.display } : {}),
+        ...(options.pairingRule ? { pairingRule: options.pairingRule } : {}),
         publisherOf,
         fetch: fetchOptions,
         ...(feed.publisher ? { overrides: { publisher: feed.publisher } } : {}),
@@ -188,6 +201,12 @@ export async function followOnce(config: FeedsConfig, corpusDir: string, options
       } else if (result.action !== 'unchanged') {
         report.imported.push(result);
         options.logger?.info({ page: item.url, file: result.file, action: result.action }, 'statement imported from feed');
+      }
+      // The version not in the corpus yet is paired when its own item comes.
+      for (const note of notes.filter((n) => !n.hint)) {
+        report.pairs.push(note);
+        if (note.stream === 'err') options.logger?.warn({ page: item.url, pair: note.text }, 'other-language version not paired');
+        else options.logger?.info({ page: item.url, pair: note.text }, 'other-language version');
       }
     }
   }
@@ -210,7 +229,7 @@ export function startFollowing(config: FeedsConfig, corpusDir: string, options: 
   let failures = 0;
   let stopped = false;
   let timer: NodeJS.Timeout | undefined;
-  let running: Promise<FollowReport> = Promise.resolve({ feeds: 0, imported: [], errors: [] });
+  let running: Promise<FollowReport> = Promise.resolve({ feeds: 0, imported: [], errors: [], pairs: [] });
 
   const pass = (): Promise<FollowReport> => {
     running = running
@@ -225,7 +244,7 @@ export function startFollowing(config: FeedsConfig, corpusDir: string, options: 
       }, (err: unknown) => {
         failures = Math.min(failures + 1, 3);
         options.logger?.error({ err }, 'following the feeds failed; trying again later');
-        return { feeds: 0, imported: [], errors: [{ url: config.file, error: String(err) }] };
+        return { feeds: 0, imported: [], errors: [{ url: config.file, error: String(err) }], pairs: [] };
       });
     return running;
   };

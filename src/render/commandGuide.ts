@@ -91,7 +91,7 @@ export const COMMANDS: readonly CommandSpec[] = [
   },
 ];
 
-export type OptionName = 'query' | 'lang' | 'statement' | 'hide' | 'limit' | 'json' | 'corpus' | 'out' | 'force' | 'version';
+export type OptionName = 'query' | 'lang' | 'statement' | 'hide' | 'limit' | 'json' | 'corpus' | 'out' | 'force' | 'follow-alternate' | 'version';
 
 export interface OptionSpec {
   name: OptionName;
@@ -124,6 +124,14 @@ export const OPTIONS: readonly OptionSpec[] = [
   { name: 'corpus', value: 'DIR', describe: { en: 'Corpus folder (default: $CORPUS_DIR or ./corpus)', ja: 'コーパスのフォルダー（既定：$CORPUS_DIR または ./corpus）' }, surfaces: ['cli'] },
   { name: 'out', value: 'DIR', describe: { en: 'Where import writes (default: the corpus folder)', ja: 'import の出力先（既定：コーパスのフォルダー）' }, surfaces: ['cli'] },
   { name: 'force', describe: { en: 'Let import overwrite an existing file', ja: 'import で既存のファイルを上書き' }, surfaces: ['cli'] },
+  {
+    name: 'follow-alternate',
+    describe: {
+      en: 'import: the page’s other-language version too, both with one event',
+      ja: 'import：ページの他言語版も取り込み、両方に同じ event を付ける',
+    },
+    surfaces: ['cli'],
+  },
   { name: 'version', describe: { en: 'Print the version', ja: 'バージョンを表示' }, surfaces: ['cli'] },
 ];
 

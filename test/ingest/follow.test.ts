@@ -1,11 +1,11 @@
 /** `readout follow`: feeds on loopback, new items imported once, politely. */
-import { mkdtemp, readdir, rm, writeFile, mkdir } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm, writeFile, mkdir } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { runCli } from '../../src/cli/run.ts';
 import { followOnce, newMemory, readFeedsFile, startFollowing, type FeedsConfig } from '../../src/ingest/follow.ts';
-import { PageServer } from './pageServer.ts';
+import { PageServer, PAGES } from './pageServer.ts';
 
 let server: PageServer;
 let dir: string;
@@ -94,4 +94,25 @@ it('a broken feeds.yaml is one line that names what to fix, and exit 2', async (
   expect(bad.err).toEqual(['readout: feeds.yaml: feed 1 needs an http(s) url']);
   await writeFile(path.join(dir, 'corpus', 'feeds.yaml'), `feeds: [${server.url('/wh/feed')}]\npoll: 5s\n`);
   expect((await cli('follow')).err).toEqual(['readout: feeds.yaml: poll must be at least 1m, to be polite to the publishers']);
+});
+
+it('a page and its other-language version from the feeds get one event, whichever comes first', async () => {
+  const corpus = await mkdtemp(path.join(os.tmpdir(), 'readout-follow-pairs-'));
+  const ja = '/mofaj/a_o/ocn/au/page4_004982.html';
+  const en = '/a_o/ocn/au/page4e_001025.html';
+  server.routes.set(ja, { type: 'text/html', body: await readFile(path.join(PAGES, 'mofa-pair-ja.html')) });
+  server.routes.set(en, { type: 'text/html', body: await readFile(path.join(PAGES, 'mofa-pair-en.html')) });
+  server.routes.set('/mofaj/pair.rdf', { type: 'application/rdf+xml', body: rdf([server.url(ja)]) });
+  server.routes.set('/en/pair.rdf', { type: 'application/rdf+xml', body: rdf([server.url(en)]) });
+  const config: FeedsConfig = { file: 'feeds.yaml', feeds: [{ url: server.url('/mofaj/pair.rdf') }, { url: server.url('/en/pair.rdf') }], pollMs: 0, allowHosts: ['127.0.0.1'], publishers: new Map() };
+  const report = await followOnce(config, corpus, { hostGapMs: 0 });
+  expect(report.errors).toEqual([]);
+  expect(report.imported.map((r) => r.file)).toEqual(['2019-05-20-ja-6e9c677b.md', '2019-05-20-japan-australia-summit-telephone-talk.md']);
+  // The Japanese page's "English" link is not followed by a feed pass: the English item brings it.
+  expect(report.pairs).toEqual([
+    { stream: 'out', text: '2019-05-20-ja-6e9c677b.md: the Japanese version of 2019-05-20-japan-australia-summit-telephone-talk.md, already in the corpus: event: 2019-05-20-japan-australia-summit-telephone-talk added' },
+  ]);
+  expect(await readFile(path.join(corpus, '2019-05-20-ja-6e9c677b.md'), 'utf8')).toBe(await readFile(path.join(PAGES, 'mofa-pair-ja.expected.md'), 'utf8'));
+  expect(await readFile(path.join(corpus, '2019-05-20-japan-australia-summit-telephone-talk.md'), 'utf8')).toBe(await readFile(path.join(PAGES, 'mofa-pair-en.expected.md'), 'utf8'));
+  await rm(corpus, { recursive: true, force: true });
 });

@@ -338,7 +338,7 @@ export function eventKindsIn(text: string, glossary: Glossary): Set<string> {
 
 
 /** A phrase of the glossary that is the question's verb ("the leader spoke with …"), not a noun the title qualifies. */
-const VERB_PHRASE = /^(?:spoke|speaks?|talked|talks?\s+with|called|calls|met|meets)\b/i;
+const VERB_PHRASE = /^(?:spoke|speaks?|talked|talks?\s+with|call|called|calls|met|meets)\b/i;
 
 /** Words before a country that make it the side of the people asked about: "represented India", "from the U.S.". */
 const SIDE_BEFORE = /\b(?:from|represent(?:ed|ing|s)?|for)\s+(?:the\s+)?$/i;

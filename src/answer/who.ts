@@ -213,16 +213,22 @@ function asksForRole(query: string, role: string): boolean {
  * elsewhere ("Which leader did Boris Johnson update on the UK telecoms review?").
  */
 function roleContext(query: string, terms: QuestionTerm[]): QuestionTerm[] {
-  const roles = terms.filter((t) => t.role);
+  // The role asked, not the asker's ("Which leader did the UK Prime Minister call"): a country
+  // next to the subject says who asks. A role written twice is asked where it is first written
+  // ("Which prime minister did the UK Prime Minister meet").
+  const roles = terms.filter((t) => t.role && !t.subject);
   if (roles.length === 0) return terms;
   const esc = (x: string) => escapeRegExp(x);
   const near = (c: QuestionTerm) =>
-    roles.some((r) =>
-      new RegExp(
-        `${esc(c.label)}(?:['’]s)?(?:の|\\s+)?(?:[\\p{L}.-]+\\s+){0,2}${esc(r.label)}|${esc(r.label)}\\s+(?:[\\p{L}-]+\\s+){0,3}(?:of|for|from)\\s+(?:the\\s+)?${esc(c.label)}`,
+    roles.some((r) => {
+      const first = query.toLowerCase().indexOf(r.label.toLowerCase());
+      const m = new RegExp(
+        `(${esc(c.label)}(?:['’]s)?(?:の|\\s+)?(?:[\\p{L}.-]+\\s+){0,2})${esc(r.label)}|${esc(r.label)}\\s+(?:[\\p{L}-]+\\s+){0,3}(?:of|for|from)\\s+(?:the\\s+)?${esc(c.label)}`,
         'iu',
-      ).test(query),
-    );
+      ).exec(query);
+      // Japanese asks for the role last (玄葉外務大臣が…した英国の外務大臣): any place will do there.
+      return m !== null && (/[^\x00-\x7F]/.test(r.label) || (m[1] === undefined ? m.index : m.index + m[1].length) === first);
+    });
   return terms.filter((t) => !(t.identifies && t.distinctive && countryOf(t) !== undefined) || near(t));
 }
 

@@ -162,14 +162,12 @@ const KNOWN_MISSES: Record<string, Record<string, string>> = {
   // Collected blind in session 5: 40 of 59 on arrival.
   holdout25: {
     'ban-appointment-who-ja-cross': 'not yet diagnosed',
-    'arroyo-host-president-who-en': 'not yet diagnosed',
     'nato-rasmussen-who-ja-cross': 'not yet diagnosed',
     'burns-officials-who-ja': 'not yet diagnosed',
     'incheon-secretaries-who-en': 'not yet diagnosed',
     'lim-blinken-who-ja-cross': 'not yet diagnosed',
     'varadkar-breakfast-who-ja-cross': 'not yet diagnosed',
     'guterres-michel-borrell-who-ja-cross': 'not yet diagnosed',
-    'chogm-albanese-who-en': 'not yet diagnosed',
     'rubio-call-spokesperson-who-en': 'not yet diagnosed',
     'ban-assumption-when-en': 'not yet diagnosed',
     'arroyo-visit-when-ja-cross': 'not yet diagnosed',

@@ -246,7 +246,11 @@ function resolveDefiniteReferences(paragraphs: readonly Paragraphlike[], people:
     // A publisher's own bare title is its own office's: in a White House readout "the President"
     // is not the French President the text also names.
     const office = officeHolder(rank, publisher, date);
-    const ours = (p: Person) => !office || !p.affiliation || canonicalCountry(p.affiliation) === canonicalCountry(office.country);
+    // One whose country is not read is ours only if they are the holder ("The President will
+    // receive President Arroyo" in a White House statement is Obama receiving her).
+    const familyOf = (name: string) => name.split(/\s+/).at(-1)!.toLowerCase();
+    const ours = (p: Person) =>
+      !office || (p.affiliation ? canonicalCountry(p.affiliation) === canonicalCountry(office.country) : familyOf(p.name) === familyOf(office.name));
     const inBody = people.filter((p) => fits(p) && ours(p));
     if (inBody.length > 0) return inBody;
     const inTitle = fromTitle.filter((p) => fits(p) && ours(p));

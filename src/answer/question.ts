@@ -57,7 +57,7 @@ export interface QuestionTerm {
 const ROLE_MODIFIERS = new Set(['foreign', 'vice', 'deputy', 'acting', 'senior', 'former', 'principal', 'chief']);
 
 /** A preposition and the words of its noun phrase before a title: "custody of embassy", "with the". */
-const EN_ROLE_OBJECT = /\b(?:of|by|with|to|from|into|at)\s+(?:the\s+|a\s+|an\s+|his\s+|her\s+|their\s+|its\s+)?(?:[\p{Ll}][\p{L}-]*\s+){0,2}$/u;
+const EN_ROLE_OBJECT = /\b(?:of|by|with|to|from|into|at)\s+(?:the\s+|a\s+|an\s+|his\s+|her\s+|their\s+|its\s+)?(?:[\p{Ll}][\p{L}-]*\s+){0,2}(?:\p{Lu}\p{Ll}+(?:an|ese|ish|i)\s+)?$/u;
 
 /** An auxiliary and what may stand between it and a title that is the question's subject ("did the UK"). */
 const EN_SUBJECT_BEFORE = /\b(?:did|does|do|will|would|has|have|had|can|could)\s+(?:the\s+)?(?:\p{Lu}[\p{L}.'’]*\s+){0,3}$/u;
@@ -420,7 +420,11 @@ function englishTerms(topic: string, glossary: Glossary): QuestionTerm[] {
       // a preposition is part of what is said, not the person asked for.
       let first = i;
       while (first > 0 && tokens[first - 1]!.role) first--;
-      if (role && first === i && EN_ROLE_OBJECT.test(text.slice(Math.max(0, tokens[i]!.at - 40), tokens[i]!.at))) role = false;
+      // "Minister of External Affairs": a portfolio after its title's "of" is no object.
+      let q = first - 1;
+      while (q >= 0 && /^(?:of|for|the)$/i.test(tokens[q]!.word)) q--;
+      const portfolio = q < first - 1 && q >= 0 && tokens[q]!.role && /^(?:of|for)$/i.test(tokens[q + 1]!.word);
+      if (role && !portfolio && EN_ROLE_OBJECT.test(text.slice(Math.max(0, tokens[first]!.at - 40), tokens[first]!.at))) role = false;
     }
     // "Who did the UK Prime Minister speak to?": a title after an auxiliary is the subject.
     let runFrom = i;

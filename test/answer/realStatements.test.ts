@@ -128,7 +128,6 @@ const KNOWN_MISSES: Record<string, Record<string, string>> = {
   // Collected blind in session 5: 48 of 60 on arrival.
   holdout22: {
     'ap4-stoltenberg-who-cross-ja': 'not yet diagnosed',
-    'modi-congrats-2019-first-lady-who-en': 'not yet diagnosed',
     'chirac-letter-dated-when-en': 'not yet diagnosed',
   },
   // Collected blind in session 5: 49 of 59 on arrival.
@@ -168,7 +167,6 @@ const KNOWN_MISSES: Record<string, Record<string, string>> = {
     'lim-blinken-who-ja-cross': 'not yet diagnosed',
     'varadkar-breakfast-who-ja-cross': 'not yet diagnosed',
     'guterres-michel-borrell-who-ja-cross': 'not yet diagnosed',
-    'rubio-call-spokesperson-who-en': 'not yet diagnosed',
     'ban-assumption-when-en': 'not yet diagnosed',
     'arroyo-visit-when-ja-cross': 'not yet diagnosed',
     'vilnius-summit-when-en': 'not yet diagnosed',

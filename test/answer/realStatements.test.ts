@@ -163,7 +163,6 @@ const KNOWN_MISSES: Record<string, Record<string, string>> = {
     'ban-appointment-who-ja-cross': 'not yet diagnosed',
     'nato-rasmussen-who-ja-cross': 'not yet diagnosed',
     'burns-officials-who-ja': 'not yet diagnosed',
-    'incheon-secretaries-who-en': 'not yet diagnosed',
     'lim-blinken-who-ja-cross': 'not yet diagnosed',
     'varadkar-breakfast-who-ja-cross': 'not yet diagnosed',
     'guterres-michel-borrell-who-ja-cross': 'not yet diagnosed',

@@ -604,7 +604,15 @@ export function englishMentions(paragraph: Paragraphlike): RawMention[] {
         (ofCountryAfter(text, after) !== undefined || /^ (?:said|says|stated|added|noted|told)\b/.test(text.slice(after, after + 8)));
       // "declared Hamid Karzai as elected president of Afghanistan": the office follows the name.
       const as = name.words >= 2 && !isCountry(name.name) ? AS_OFFICE.exec(text.slice(after, after + 80)) : null;
-      if (as && !known) {
+      // "Choe Ryong Hae(Secretary), Kim Yang Gon(Secretary)": a delegation list gives each title in brackets.
+      const bracket = name.words >= 2 && !isCountry(name.name) && !known && !as ? /^ ?\(/.exec(text.slice(after, after + 2)) : null;
+      const titled = bracket ? EN_TITLES.matchAt(text, after + bracket[0].length, (_p, e) => !isLetter(text[e])) : undefined;
+      const close = titled ? text.indexOf(')', after) : -1;
+      if (titled && close > 0 && close - after < 120) {
+        const inner = text.slice(after + bracket![0].length, close);
+        push(name, i, close + 1, { role: inner.split(',')[0]!.trim(), former: false, acting: false, deputy: titled.value.deputy === true });
+        i = close;
+      } else if (as && !known) {
         const of = ofCountryAfter(text, after + as[0].length);
         push(name, i, of?.end ?? after + as[0].length, { role: as[1]!, ...(of ? { affiliation: of.country } : {}), former: false, acting: false, deputy: false });
         i = (of?.end ?? after + as[0].length) - 1;

@@ -309,8 +309,11 @@ const CALL_ON = /\b[Cc]all(?:s|ed|ing)?\s+(?:[Oo]n|[Uu]pon)\s+(?=(?:the\s+)?\p{L
 /** "Summit Telephone Talk", "Summit Video Conference": a call at the level of leaders, no summit held in person. */
 const SUMMIT_BY_WIRE = /\bsummit\s+(?=(?:tele)?phone\b|video\b|virtual\b)/gi;
 
+/** "called for the release", "calls for restraint": an appeal, which statements word as "urges". */
+const CALL_FOR = /\b[Cc]all(?:s|ed|ing)?\s+for\b/g;
+
 function courtesyCalls(text: string): string {
-  return text.replace(CALL_ON, 'courtesy call ').replace(SUMMIT_BY_WIRE, '');
+  return text.replace(CALL_ON, 'courtesy call ').replace(CALL_FOR, 'urge').replace(SUMMIT_BY_WIRE, '');
 }
 
 export function eventKindsIn(text: string, glossary: Glossary): Set<string> {
@@ -349,7 +352,8 @@ function englishTerms(topic: string, glossary: Glossary): QuestionTerm[] {
   const text = topic
     .replace(/\b(?:[A-Za-z]\.){2,}/g, (m) => m.replace(/\./g, ''))
     .replace(/([A-Za-z])-(?=[A-Z])/g, '$1 ')
-    .replace(CALL_ON, 'courtesy call ');
+    .replace(CALL_ON, 'courtesy call ')
+    .replace(CALL_FOR, 'urge');
   const spans = synonymSpans(normalize(text), glossary, true);
   const inSpan = (at: number) => spans.find(([s, e]) => at >= s && at < e);
   interface Token {

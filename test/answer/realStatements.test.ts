@@ -146,7 +146,6 @@ const KNOWN_MISSES: Record<string, Record<string, string>> = {
     'mori-zuma-nishimura-who-cross': 'not yet diagnosed',
     'aso-thai-coup-leader-who-ja': 'not yet diagnosed',
     'kyrgyz-experts-who-en': 'not yet diagnosed',
-    'myanmar-release-who-en': 'not yet diagnosed',
     'burkina-cnd-chair-who-ja': 'not yet diagnosed',
     'spain-reception-kihara-who-ja': 'not yet diagnosed',
     'spain-reception-fukazawa-who-cross': 'not yet diagnosed',

@@ -221,7 +221,7 @@ export function extractPeople(paragraphs: readonly Paragraphlike[], lang: 'ja' |
   if (lang === 'en') {
     resolveDefiniteReferences(paragraphs, people, context);
     speakerOfTitle(paragraphs, people, context.title);
-    affiliateWithPublisher(people, context.publisher);
+    affiliateWithPublisher(paragraphs, people, context.publisher);
   }
   markLeadParticipants(people);
   return [...people.filter((p) => p.participant), ...people.filter((p) => !p.participant)];
@@ -315,7 +315,7 @@ function speakerOfTitle(paragraphs: readonly Paragraphlike[], people: Person[], 
 /** Titles of international bodies: their holders belong to no government. */
 const INTERNATIONAL = /Secretary-General|Secretary General|High Representative|Director-General|Director General|Commissioner/;
 
-function affiliateWithPublisher(people: Person[], publisher?: string): void {
+function affiliateWithPublisher(paragraphs: readonly Paragraphlike[], people: Person[], publisher?: string): void {
   if (!publisher) return;
   const country = publisherCountry(publisher)?.name;
   if (!country) return;
@@ -326,5 +326,10 @@ function affiliateWithPublisher(people: Person[], publisher?: string): void {
     const b = best?.mentions[0];
     return m && (!b || m.paragraph < b.paragraph || (m.paragraph === b.paragraph && m.start < b.start)) ? p : best;
   }, undefined);
-  if (first?.role && !first.affiliation && !INTERNATIONAL.test(first.role)) first.affiliation = country;
+  if (!first?.role || first.affiliation || INTERNATIONAL.test(first.role)) return;
+  // Only in a readout of a meeting or call: a statement with none ("Japan urges the release of …
+  // State Counsellor Aung San Suu Kyi") names others first.
+  if (paragraphs.some((p) => ANY_MEETING.test(p.text))) first.affiliation = country;
 }
+
+const ANY_MEETING = /\b(?:met|meets?|meeting|spoke|speaks?|talks?|talked|call|called|conversation|teleconference|videoconference|telephone|phone|received|receives|welcomed|hosted|visit|visited|visits|courtesy)\b/i;

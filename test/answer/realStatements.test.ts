@@ -151,7 +151,6 @@ const KNOWN_MISSES: Record<string, Record<string, string>> = {
     'spain-reception-fukazawa-who-cross': 'not yet diagnosed',
     'bahrain-reception-host-who-cross': 'not yet diagnosed',
     'bhutan-election-date-when-ja': 'not yet diagnosed',
-    'zuma-inauguration-when-ja': 'not yet diagnosed',
     'bhutan-quote-cross-ja': 'not yet diagnosed',
     'gaza-quote-cross-ja': 'not yet diagnosed',
     'bhutan-pm-meeting-none-ja': 'not yet diagnosed',

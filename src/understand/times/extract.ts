@@ -411,7 +411,12 @@ export function extractTimes(text: string, lang: Lang, statementDate: string, op
   };
   const ordered = nonOverlapping(atoms);
   const opening = ordered[0];
-  if (options.listDate && opening?.kind === 'date' && opening.date.kind === 'day' && opening.date.bare && opening.start <= 3) {
+  // 同日11時より (a paragraph after the one dated 5月9日): its first date refers back past the paragraph.
+  const firstDate = ordered.find((a) => a.kind === 'date' || a.kind === 'dayOffset');
+  const refersBack =
+    firstDate?.kind === 'dayOffset' ||
+    (firstDate?.kind === 'date' && (firstDate.date.kind === 'contextDays' || (firstDate.date.kind === 'day' && firstDate.date.rule === 'context')));
+  if (options.listDate && ((opening?.kind === 'date' && opening.date.kind === 'day' && opening.date.bare && opening.start <= 3) || refersBack)) {
     const listed = parseIsoDate(options.listDate);
     if (listed) finisher.previous = listed;
   }

@@ -166,7 +166,6 @@ const KNOWN_MISSES: Record<string, Record<string, string>> = {
     'guterres-michel-borrell-who-ja-cross': 'not yet diagnosed',
     'ban-assumption-when-en': 'not yet diagnosed',
     'arroyo-visit-when-ja-cross': 'not yet diagnosed',
-    'vilnius-summit-when-en': 'not yet diagnosed',
     'kerry-kuwait-when-ja-cross': 'not yet diagnosed',
     'incheon-luncheon-when-ja-cross': 'not yet diagnosed',
     'lim-blinken-tokyo-meeting-when-en': 'not yet diagnosed',

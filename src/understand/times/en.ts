@@ -90,11 +90,18 @@ const RULES: Rule[] = [
     build: (m, start, end) => ({ kind: 'date', start, end, date: { kind: 'day', d: Number(m[1]), rule: 'statement', bare: true }, source: hand }),
   },
   {
+    // "on 28 and 29 November": the first day takes the month written after the second (chrono reads ranges).
+    pattern: /\b([1-9]|[12]\d|3[01])(?=\s+and\s+(?:[1-9]|[12]\d|3[01])\s+(January|February|March|April|May|June|July|August|September|October|November|December)\b)/g,
+    build: (m, start, end) => ({ kind: 'date', start, end, date: { kind: 'calendar', m: MONTHS.indexOf(m[2]!) + 1, d: Number(m[1]) }, source: hand }),
+  },
+  {
     // "in 2023", "since 1953": a year alone only after a preposition, so "resolution 2397" is not one.
     pattern: /(?<=\b(?:(?:in|since|by|until|during|throughout|early|late|of)\s|mid-))((?:1[89]|20)\d{2})\b(?![-–]\d|\s*(?:%|percent|km|tons?|people|troops|million|billion))/gi,
     build: (m, start, end) => ({ kind: 'date', start, end, date: { kind: 'year', y: Number(m[1]) }, source: hand }),
   },
 ];
+
+const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 
 export function findEnglishAtoms(text: string): Atom[] {
   return applyAtomRules(RULES, text);

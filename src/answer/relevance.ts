@@ -8,7 +8,7 @@
 import { KATAKANA_HEADS } from '../text/wordBoundary.ts';
 import { lowerBound } from '../text/sorted.ts';
 import { officeHolderNames, principalsByTitle } from '../understand/people/offices.ts';
-import { isKanjiFamilyName, prepareFamilyNames } from '../understand/people/familyNames.ts';
+import { isKanjiFamilyName, kanjiFamilyNames, prepareFamilyNames } from '../understand/people/familyNames.ts';
 import { escapeRegExp } from '../text/regexp.ts';
 import type { Statement } from '../corpus/types.ts';
 import type { Library } from './library.ts';
@@ -426,7 +426,7 @@ function weigh(lib: Library, term: QuestionTerm, total: number): WeighedTerm {
 /** A kanji family name of one character with its title (林外務大臣, 菅総理). */
 const ONE_KANJI_NAME = /^\p{Script=Han}\p{Script=Han}{1,6}$/u;
 
-/** Names (two kanji or more) the statements write for people, by their first kanji; built once per library. */
+/** Names in kanji the statements write for people, by their first kanji; built once per library. */
 const byFirstKanji = new WeakMap<Library, Map<string, string[]>>();
 
 function peopleByFirstKanji(lib: Library): Map<string, string[]> {
@@ -435,7 +435,8 @@ function peopleByFirstKanji(lib: Library): Map<string, string[]> {
   const sets = new Map<string, Set<string>>();
   for (let si = 0; si < lib.statements.length; si++) {
     for (const p of lib.facts.get(si).people) {
-      if (!/^\p{Script=Han}{2,6}$/u.test(p.name)) continue;
+      // 森 alone: a statement that writes only the family name (森特派大使).
+      if (!/^\p{Script=Han}{1,6}$/u.test(p.name)) continue;
       const set = sets.get(p.name[0]!) ?? new Set<string>();
       set.add(p.name);
       sets.set(p.name[0]!, set);
@@ -468,7 +469,9 @@ function heardNamesOf(lib: Library): Map<string, Set<string>> {
   };
   const addName = (name: string) => {
     if (/[\p{Script=Katakana}]/u.test(name)) name.split(/[・･=＝\s]/).filter((x) => x.length >= 2).forEach(add);
-    else if (/^[\p{Script=Latin}\s.'’-]+$/u.test(name)) name.split(/\s+/).filter((x) => /^\p{Lu}\p{L}{2,}/u.test(x)).forEach(add);
+    // Macapagal-Arroyo is heard as アロヨ too.
+    else if (/^[\p{Script=Latin}\s.'’-]+$/u.test(name))
+      name.split(/\s+/).flatMap((x) => (/^\p{Lu}[^-]+-\p{Lu}/u.test(x) ? [x, ...x.split('-')] : [x])).filter((x) => /^\p{Lu}\p{L}{2,}/u.test(x)).forEach(add);
   };
   for (let si = 0; si < lib.statements.length; si++) {
     for (const p of lib.facts.get(si).people) [p.name, ...p.otherNames].forEach(addName);
@@ -575,6 +578,14 @@ export function judgeRelevance(
       const named = peopleByFirstKanji(lib).get(t.label[0]!) ?? [];
       if (named.length > 0) {
         t = { ...t, label: t.label[0]!, distinctive: true, forms: [...t.forms, ...named.map((n) => keywordsOf(n))] };
+        w = weigh(lib, t, total);
+      }
+    }
+    // "Mori" of a statement published only in Japanese that names 森 (one kanji is no form alone).
+    if (w.df === 0 && t.distinctive && t.identifies && !t.role && /^\p{Lu}\p{Ll}{2,}$/u.test(t.label)) {
+      const named = kanjiFamilyNames(t.label).filter((k) => k.length === 1).flatMap((k) => peopleByFirstKanji(lib).get(k) ?? []);
+      if (named.length > 0) {
+        t = { ...t, forms: [...t.forms, ...named.map((n) => keywordsOf(n))] };
         w = weigh(lib, t, total);
       }
     }

@@ -167,19 +167,29 @@ const JA_RANK_AT_END = /(?:副大臣|大臣|長官|部長|相)$/;
  * Whether a person holds the roles a question asks about: every role word in their title (in
  * either language, through the glossary), and a country the question names next to it.
  */
-function holdsRole(p: Person, roles: QuestionTerm[], terms: QuestionTerm[], publisher = ''): boolean {
+function holdsRole(p: Person, roles: QuestionTerm[], terms: QuestionTerm[], publisher = '', crossScript = true): boolean {
   // 高村大臣 in the Foreign Ministry's own readout is its minister.
   const ownMinister = p.role === '大臣' && !p.affiliation && FOREIGN_MINISTRY_OF_JAPAN.test(publisher) ? '外務大臣 外相 日本' : undefined;
+  // A Japanese title answers a role asked in English (外務大臣政務官, "Parliamentary Vice-Minister");
+  // not when choosing the event for an English answer, which an English statement should give.
+  // Only for a role asked in English: 世界銀行総裁 is a "President", never a 大統領.
+  const inEnglish = crossScript && p.role && !/[A-Za-z]/.test(p.role) ? englishTitle(p.role) : undefined;
   const role = [p.role, ...(p.role ? portfolioPosts(p.role) : []), ownMinister, p.affiliation].filter(Boolean).join(' ');
   if (!role) return false;
   const stems = termSet(role);
+  const english = inEnglish ? `${role} ${inEnglish}` : role;
+  const englishStems = inEnglish ? termSet(english) : stems;
   // The word as asked, or its glossary forms in the other script only: 外務大臣 is not 外交部長官.
   const cjk = (x: string) => /[\p{Script=Han}\p{Script=Katakana}\p{Script=Hiragana}]/u.test(x);
   const labels = (t: QuestionTerm) => [
     t.label,
     ...t.forms.map(formText).filter((f) => cjk(f) !== cjk(t.label)),
   ];
-  if (!roles.every((t) => labels(t).some((f) => formIn(f, role, stems) || heldAs(f).some((h) => h === 'any' || formIn(h, role, stems))))) return false;
+  const held = (t: QuestionTerm, f: string) => {
+    const [text, set] = cjk(t.label) ? [role, stems] : [english, englishStems];
+    return formIn(f, text, set) || heldAs(f).some((h) => h === 'any' || formIn(h, text, set));
+  };
+  if (!roles.every((t) => labels(t).some((f) => held(t, f)))) return false;
   // 前首相 is not the prime minister now.
   if (roles.some((t) => t.former) && !p.former) return false;
   const countries = terms.filter((t) => t.identifies && t.distinctive && labels(t).some((f) => canonicalCountry(f) !== undefined));
@@ -320,7 +330,7 @@ export function answerWho(lib: Library, query: string, scope: SearchScope): Answ
     // someone holds it: among the close runners-up, the first such one.
     const roles = terms.filter((t) => t.role);
     const holdsAsked = (g: { statements: number[] }) =>
-      mergePeople(lib, g.statements).some((e) => [e.ja, e.en].some((n) => n && holdsRole(n.person, roles, roleContext(query, terms), publisherOf(lib, n))));
+      mergePeople(lib, g.statements).some((e) => [e.ja, e.en].some((n) => n && holdsRole(n.person, roles, roleContext(query, terms), publisherOf(lib, n), scope.lang === 'ja')));
     const best =
       (roles.length > 0 ? rel.groups.slice(0, ROLE_RUNNERS_UP).find(holdsAsked) : undefined) ?? rel.groups[0]!;
     statements = best.statements;

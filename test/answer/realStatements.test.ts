@@ -38,7 +38,6 @@ const KNOWN_MISSES: Record<string, Record<string, string>> = {
   },
   // A sixth set, collected blind after the fifth was worked on: 40 of 55 on arrival.
   holdout6: {
-    'matsumoto-mccully-who-en': 'the English release misspells him McCurry; the question expects McCully',
   },
   // A seventh set, collected blind after the sixth was worked on: 50 of 58 on arrival.
   holdout7: {
@@ -120,7 +119,6 @@ const KNOWN_MISSES: Record<string, Record<string, string>> = {
   },
   // Collected blind in session 5: 49 of 58 on arrival.
   holdout21: {
-    'tsuji-lunch-who-cross-ja': 'not yet diagnosed',
     'bolivia-treaty-when-en': 'not yet diagnosed',
     'latam-ambassadors-when-ja': 'not yet diagnosed',
     'kishida-modi-when-jst-ja': 'not yet diagnosed',
@@ -142,8 +140,6 @@ const KNOWN_MISSES: Record<string, Record<string, string>> = {
   // Collected blind in session 5: 42 of 59 on arrival.
   holdout24: {
     'bhutan-observer-head-who-ja': 'not yet diagnosed',
-    'mori-zuma-envoy-who-ja': 'not yet diagnosed',
-    'mori-zuma-nishimura-who-cross': 'not yet diagnosed',
     'aso-thai-coup-leader-who-ja': 'not yet diagnosed',
     'kyrgyz-experts-who-en': 'not yet diagnosed',
     'burkina-cnd-chair-who-ja': 'not yet diagnosed',

@@ -201,13 +201,14 @@ export function extractPeople(paragraphs: readonly Paragraphlike[], lang: 'ja' |
     mentions.push(...found);
   }
   // 森元総理 beside 森特派大使: a name the statement writes elsewhere without 元 or 前 is that
-  // name, formerly in the post (森元 is also a family name, so only then).
+  // name (森元 is also a family name, so only then). The person is not former in every post: the
+  // mention's own role says 元.
   if (lang === 'ja') {
     const names = new Set(mentions.map((m) => m.name));
     for (const m of mentions) {
       if (/.[元前]$/.test(m.name) && names.has(m.name.slice(0, -1))) {
+        m.role = m.name.slice(-1) + (m.role ?? '');
         m.name = m.name.slice(0, -1);
-        m.former = true;
       }
     }
   }

@@ -384,8 +384,9 @@ export function answerWho(lib: Library, query: string, scope: SearchScope): Answ
     // country the statement does not write next to him.
     if (holders.length > 0 && holders.every(asker)) {
       const noCountry = roleTerms.filter((t) => !(t.identifies && t.distinctive && countryOf(t) !== undefined));
-      const others = entries.filter((e) => !asker(e) && holdsRole(side(e)!.person, roles, noCountry, publisherOf(lib, side(e)!)) && !side(e)!.person.affiliation);
-      if (others.length > 0) holders = others;
+      const others = everyone.filter((e) => !asker(e) && holds(e));
+      const unplaced = entries.filter((e) => !asker(e) && holdsRole(side(e)!.person, roles, noCountry, publisherOf(lib, side(e)!)) && !side(e)!.person.affiliation);
+      if (others.length > 0 || unplaced.length > 0) holders = others.length > 0 ? others : unplaced;
     }
     // The paragraph that answers may name only the asker's side: the role's holder is elsewhere in the statement.
     const elsewhere = holders.length > 0 ? holders : everyone.filter(holds);

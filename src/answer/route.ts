@@ -19,7 +19,7 @@ const RULES: Rule[] = [
   // "at what local time", "on which day": the zone stays in the topic, where /when reads it.
   { route: 'when', words: /\b(?:when|(?:what|which)\s+(?<keep>(?:local|japan(?:ese)?)\s+)?(?:clock\s+)?(?:time|date|day)|how\s+long|how\s+many\s+(?:minutes|hours))\b/gi },
   { route: 'when', words: /いつ(?:頃|ごろ)?|何時(?:頃|ごろ)?|何日|何月何日|(?<![0-9０-９])日(?:時|付)|何分間?|どのくらい(?:の時間)?|どれくらい/g },
-  { route: 'who', words: /\b(?:who|whom|whose|which\s+(?<keep>(?:[\w.'’-]+\s+){0,3}[\w-]*(?:people|person|persons|officials?|ministers?|secretar(?:y|ies)|leaders?|ambassadors?|presidents?|envoys?|diplomats?|counterparts?|politicians?|lawmakers?|legislators?|delegates?|representatives?|spokes(?:person|man|woman)s?|members?|heads?|chiefs?|premiers?|chancellors?|governors?|mayors?|monarchs?|kings?|queens?|guests?|hosts?|participants?|figures?|individuals?)))\b/gi },
+  { route: 'who', words: /\b(?:who|whom|whose|which\s+(?<keep>(?:[\w.'’-]+\s+){0,3}[\w-]*(?:people|person|persons|officials?|ministers?|secretar(?:y|ies)|leaders?|ambassadors?|presidents?|envoys?|diplomats?|counterparts?|politicians?|lawmakers?|legislators?|delegates?|representatives?|spokes(?:person|man|woman)s?|members?|heads?|chiefs?|premiers?|chancellors?|governors?|mayors?|monarchs?|kings?|queens?|guests?|hosts?|participants?|figures?|individuals?|experts?|observers?|scholars?|academics?|professors?|researchers?|hostages?|nationals?)))\b/gi },
   { route: 'who', words: /誰|だれ|どなた|どの人物|参加者|出席者|参加した人|出席した人|人物|(?<=た)相手(?!国)/g },
   // "Which two Japanese were taken into custody": people by nationality.
   { route: 'who', words: /\bwhich\s+(?:two\s+|three\s+|four\s+)?(?<keep>\p{Lu}\p{Ll}+(?:ese|ans?|ish|is))\s+(?=were|was|had|have)\b/giu },

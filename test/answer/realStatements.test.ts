@@ -140,7 +140,6 @@ const KNOWN_MISSES: Record<string, Record<string, string>> = {
   // Collected blind in session 5: 42 of 59 on arrival.
   holdout24: {
     'bhutan-observer-head-who-ja': '山田滝雄在インド日本大使館(ブータン管轄)政務担当公使: a posting and a bracket between the name and the title',
-    'kyrgyz-experts-who-en': 'not yet diagnosed',
     'burkina-cnd-chair-who-ja': 'not yet diagnosed',
     'spain-reception-fukazawa-who-cross': 'not yet diagnosed',
     'bahrain-reception-host-who-cross': 'an English question about a Japanese-only statement whose host is named as 宮本大使 in a list',

@@ -333,4 +333,4 @@ function affiliateWithPublisher(paragraphs: readonly Paragraphlike[], people: Pe
   if (paragraphs.some((p) => ANY_MEETING.test(p.text))) first.affiliation = country;
 }
 
-const ANY_MEETING = /\b(?:met|meets?|meeting|spoke|speaks?|talks?|talked|call|called|conversation|teleconference|videoconference|telephone|phone|received|receives|welcomed|hosted|visit|visited|visits|courtesy)\b/i;
+const ANY_MEETING = /\b(?:met|meets?|meeting|spoke|speaks?|talks?|talked|call(?:ed|s)?(?!\s+for\b)|conversation|teleconference|videoconference|telephone|phone|received|receives|welcomed|hosted|visit|visited|visits|courtesy)\b/i;

@@ -121,7 +121,7 @@ const KNOWN_MISSES: Record<string, Record<string, string>> = {
   holdout21: {
     'bolivia-treaty-when-en': 'not yet diagnosed',
     'latam-ambassadors-when-ja': 'not yet diagnosed',
-    'kishida-modi-when-jst-ja': 'not yet diagnosed',
+    'kishida-modi-when-jst-ja': 'the statement never writes ウィルミントン (Wilmington)',
   },
   // Collected blind in session 5: 48 of 60 on arrival.
   holdout22: {
@@ -147,7 +147,7 @@ const KNOWN_MISSES: Record<string, Record<string, string>> = {
     'bhutan-quote-cross-ja': 'not yet diagnosed',
     'gaza-quote-cross-ja': 'not yet diagnosed',
     'bhutan-pm-meeting-none-ja': 'not yet diagnosed',
-    'burkina-observer-head-none-en': 'not yet diagnosed',
+    'burkina-observer-head-none-en': 'who led a mission is not read: the statement names the detained president, and elections',
   },
   // Collected blind in session 5: 40 of 59 on arrival.
   holdout25: {
@@ -164,7 +164,7 @@ const KNOWN_MISSES: Record<string, Record<string, string>> = {
     'lim-blinken-tokyo-meeting-when-en': 'not yet diagnosed',
     'chongqing-visit-when-ja-cross': 'as above: labelled in the language asked',
     'kerry-spillover-quote-ja-cross': 'as above: labelled in the language asked',
-    'park-cheong-wa-dae-none-en': 'not yet diagnosed',
+    'park-cheong-wa-dae-none-en': 'who received whom is not read: the luncheon talks of that day are given',
   },
 };
 

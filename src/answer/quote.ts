@@ -11,6 +11,10 @@ import type { Answer, AnswerItem, Lang } from './types.ts';
 
 export const DEFAULT_QUOTE_LIMIT = 5;
 
+/** A question that asks for someone's words: what they said, wrote, welcomed, stressed. */
+const ASKS_WORDS =
+  /\b(?:say|said|says|write|wrote|written|welcome|welcomed|express|expressed|stress|stressed|note|noted|describe|described|state|stated|tell|told|urge|urged|announce|announced|emphasi[sz]e|emphasi[sz]ed|reaffirm|reaffirmed|condemn|condemned|call\s+for|called\s+for|pledge|pledged|affirm|affirmed)\b|何と|どのように|述べ|表明|書き|言及|強調|呼びかけ|歓迎/i;
+
 /** A cited, verbatim item for one matching paragraph, with the matched words to highlight. */
 export function quoteItem(match: ParagraphMatch): AnswerItem {
   const ranges = matchRanges(match.paragraph.text, match.keywords, match.terms);
@@ -74,8 +78,9 @@ export function answerQuote(lib: Library, query: string, scope: SearchScope): An
   const outcome = searchParagraphs(lib, query, { ...scope, ...(within ? { within } : {}), limit: scope.limit ?? DEFAULT_QUOTE_LIMIT });
   if (outcome.matches.length === 0) return none(outcomeNotice(outcome, scope.lang));
   // A free question ("What was on the menu at the dinner?") that no paragraph answers in all its
-  // words is not answered by the paragraphs that share some: they say something else.
-  if (scope.question && outcome.partial) return none(notice('noMatch', scope.lang));
+  // words is not answered by the paragraphs that share some: they say something else. Unless it
+  // asks what someone said ("What did the UK Prime Minister welcome about …"): the closest is that.
+  if (scope.question && outcome.partial && !ASKS_WORDS.test(query)) return none(notice('noMatch', scope.lang));
   if (outcome.fallback) {
     const carried = outcome.matches.map((m) => throughCounterpart(lib, m, scope.lang));
     if (carried.some(Boolean)) {

@@ -170,7 +170,6 @@ const KNOWN_MISSES: Record<string, Record<string, string>> = {
   holdout26: {
     'johnson-g20-bilaterals-who-en': 'not yet diagnosed',
     'kishida-moon-who-en': 'not yet diagnosed',
-    'aso-pence-when-local-en': 'not yet diagnosed',
     'missile-over-japan-when-ja': 'not yet diagnosed',
     'kishida-moon-when-en': 'not yet diagnosed',
     'park-wang-when-en': 'not yet diagnosed',

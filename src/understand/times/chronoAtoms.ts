@@ -197,7 +197,17 @@ export function findChronoAtoms(text: string, lang: Lang, statement: CalendarDat
   const windows: [number, number][] = lang === 'en' ? englishWindows(input) : [[0, input.length]];
   const results: { r: chrono.ParsedResult; offset: number }[] = [];
   for (const [from, to] of windows) {
-    for (const r of parser.parse(input.slice(from, to), ref)) results.push({ r, offset: from });
+    for (const r of parser.parse(input.slice(from, to), ref)) {
+      // "at 10:40 (Saturday, February 11": the bracket holds the other place's date, not this clock's.
+      const bracket = lang === 'en' ? /\s*\(/.exec(r.text) : null;
+      if (bracket && bracket.index > 0 && /\d/.test(r.text.slice(0, bracket.index))) {
+        const cut = r.index + bracket.index;
+        const pieces = [[r.index, cut], [cut + bracket[0].length, r.index + r.text.length]] as const;
+        for (const [a, b] of pieces) for (const x of parser.parse(input.slice(from + a, from + b), ref)) results.push({ r: Object.assign(x, { index: x.index + a }), offset: from });
+        continue;
+      }
+      results.push({ r, offset: from });
+    }
   }
   const atoms: Atom[] = [];
   for (const { r: read, offset } of results) {

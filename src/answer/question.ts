@@ -385,6 +385,13 @@ function englishTerms(topic: string, glossary: Glossary): QuestionTerm[] {
     while (p >= 0 && /^(?:foreign|for|of|and|the)$/i.test(tokens[p]!.word)) p--;
     if (p >= 0 && tokens[p]!.role && !ROLE_MODIFIERS.has(tokens[p]!.word.toLowerCase()) && !inSpan(t.at)) t.role = true;
   });
+  // "a courtesy call from Australian Foreign Minister Bob Carr": the country belongs to a person
+  // named, and says no side.
+  const titlesAName = (k: number) => {
+    let j = k + 1;
+    while (tokens[j]?.role || (tokens[j] && PORTFOLIO_NOUNS.has(tokens[j]!.word))) j++;
+    return j > k + 1 && tokens[j]?.name === true;
+  };
   const out: QuestionTerm[] = [];
   const used = new Set<[number, number, string]>();
   const setting = settingStart(text);
@@ -448,7 +455,7 @@ function englishTerms(topic: string, glossary: Glossary): QuestionTerm[] {
       ...(role ? { role } : {}),
       ...(distinctive ? { identifies: true } : {}),
       // "for Japan's grant": a possessive country owns a thing, it is no side.
-      ...(country && SIDE_BEFORE.test(text.slice(Math.max(0, at - 20), at)) && !/^['’]s\b/.test(text.slice(at + word.length)) ? { side: true } : {}),
+      ...(country && SIDE_BEFORE.test(text.slice(Math.max(0, at - 20), at)) && !/^['’]s\b/.test(text.slice(at + word.length)) && !titlesAName(i) ? { side: true } : {}),
       ...(at < setting ? { focus: true } : {}),
       ...(former ? { former } : {}),
       ...(subject ? { subject } : {}),

@@ -222,6 +222,7 @@ export const COUNTRIES: readonly Country[] = [
   { name: 'Saint Lucia', ja: ['セントルシア'], en: ['Saint Lucia', 'St. Lucia'] },
   { name: 'Saint Kitts and Nevis', ja: ['セントクリストファー・ネービス'], en: ['Saint Kitts and Nevis', 'St. Kitts and Nevis'] },
   { name: 'Antigua and Barbuda', ja: ['アンティグア・バーブーダ'], en: ['Antigua and Barbuda'] },
+  { name: 'Kosovo', ja: ['コソボ', 'コソボ共和国'], en: ['Kosovo', 'Kosovar', 'Kosovan'] },
   { name: 'Cook Islands', ja: ['クック諸島'], en: ['Cook Islands'] },
   { name: 'Niue', ja: ['ニウエ'], en: ['Niue'] },
   { name: 'Grenada', ja: ['グレナダ'], en: ['Grenada'] },

@@ -177,10 +177,8 @@ const KNOWN_MISSES: Record<string, Record<string, string>> = {
   },
   // Collected blind at the end of session 5 (Japanese first, typical shapes): 47 of 57 on arrival.
   holdout27: {
-    'h27-carr-okada-who-cross-ja': 'not yet diagnosed',
     'h27-takizawa-portugal-who-cross-ja': 'not yet diagnosed',
     'h27-biden-iraq-who-en': 'not yet diagnosed',
-    'h27-westerwelle-dinner-who-en': 'not yet diagnosed',
     'h27-takizawa-lisbon-when-ja': 'not yet diagnosed',
     'h27-okada-indonesia-when-en': 'not yet diagnosed',
     'h27-rousseff-quote-en': 'not yet diagnosed',

@@ -5,7 +5,7 @@
  * Capitalised words alone (sentence starts, "Korean Peninsula", "Security Council") never make one.
  */
 import { lowerBound } from '../../text/sorted.ts';
-import { EN_COUNTRY_FORMS } from '../countries.ts';
+import { EN_COUNTRY_FORMS, canonicalCountry } from '../countries.ts';
 import {
   EN_HONORIFICS,
   EN_MODIFIERS,
@@ -455,6 +455,10 @@ export function englishMentions(paragraph: Paragraphlike): RawMention[] {
     fields: { role?: string; affiliation?: string; former: boolean; acting: boolean; deputy: boolean },
   ): void => {
     sentences ??= indexSentences(text);
+    // "Dr Edmond Panariti (Albania)": the country in brackets after the name.
+    const bracketed = fields.affiliation ? undefined : /^ ?\(([^()]{3,40})\)/.exec(text.slice(name.end, name.end + 44));
+    const country = bracketed ? canonicalCountry(bracketed[1]!) : undefined;
+    if (country) fields = { ...fields, affiliation: country };
     out.push({
       paragraph: paragraph.number,
       start,

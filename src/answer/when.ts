@@ -146,13 +146,18 @@ function inAskedZone(e: TimeExpression, zone: string | undefined): TimeExpressio
  * A later expression with no date of its own, on the same day, completes the chosen one with the
  * clock time or the duration it lacks.
  */
-function completeTime(e: TimeExpression, exprs: readonly TimeExpression[]): TimeExpression | undefined {
+function completeTime(e: TimeExpression, exprs: readonly TimeExpression[], text = ''): TimeExpression | undefined {
   if (e.precision || (e.time && e.durationMinutes)) return undefined;
-  const next = exprs.find((x) => x.start >= e.end && x.dateFromContext && x.date === e.date && !x.precision && (x.time || x.durationMinutes));
+  // "had a virtual conversation for about one hour and 15 minutes with … on Monday, December 12":
+  // a duration alone just before, in the same sentence, is the event's too.
+  const before = e.durationMinutes
+    ? undefined
+    : exprs.find((x) => x.end <= e.start && x.dateFromContext && !x.time && x.durationMinutes && !/[.。!?](?:\s|$)/.test(text.slice(x.end, e.start)));
+  const next = before ?? exprs.find((x) => x.start >= e.end && x.dateFromContext && x.date === e.date && !x.precision && (x.time || x.durationMinutes));
   if (!next) return undefined;
   if (e.time && (next.time || !next.durationMinutes)) return undefined;
   const { start: _s, end: _e, text: _t, what: _w, dateFromContext: _c, ...said } = next;
-  return { ...e, ...said, ...(e.time ? { time: e.time, ...(e.timezone ? { timezone: e.timezone } : {}), ...(e.instant ? { instant: e.instant } : {}) } : {}), end: next.end, what: e.what ?? next.what };
+  return { ...e, ...said, date: e.date, ...(e.time ? { time: e.time, ...(e.timezone ? { timezone: e.timezone } : {}), ...(e.instant ? { instant: e.instant } : {}) } : {}), end: next.end, what: e.what ?? next.what };
 }
 
 /**
@@ -332,7 +337,7 @@ export function answerWhen(lib: Library, query: string, scope: SearchScope): Ans
     )[0]!;
     picked.push(nearest);
     const si = lib.index.statementOf(m.id);
-    const whole = completeTime(nearest, exprs) ?? laterClock(lib, si, m.paragraph, nearest);
+    const whole = completeTime(nearest, exprs, m.paragraph.text) ?? laterClock(lib, si, m.paragraph, nearest);
     if (whole && 'paragraph' in whole) items.push(timeItem(m.statement, whole.paragraph, inAskedZone(whole.expr, zone), scope.lang));
     else items.push(timeItem(m.statement, m.paragraph, inAskedZone(whole ?? nearest, zone), scope.lang));
   }

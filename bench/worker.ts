@@ -11,10 +11,10 @@ import { liveEngineFromFolder } from '../src/engine/live.ts';
 import { engineFromFolder } from '../src/engine/fromFolder.ts';
 import { engineFromLibrary } from '../src/engine/fromLibrary.ts';
 import { buildLibrary } from '../src/answer/library.ts';
-import { ParagraphIndex } from '../src/index/paragraphIndex.ts';
 import type { Engine } from '../src/engine/types.ts';
 import { createFlexSearchBaseline } from './baselines/flexsearch.ts';
 import { createLinearBaseline } from './baselines/linear.ts';
+import { MiniSearchIndex } from './baselines/minisearch.ts';
 import type { BaselineFactory } from './baselines/types.ts';
 import { generateCorpus, toMarkdown } from './generate.ts';
 import { memoryAfterGc, percentiles, round } from './measure.ts';
@@ -46,7 +46,7 @@ async function buildSystem(system: string, dir: string): Promise<Answerer> {
   if (system === 'minisearch') {
     // The unoptimized path: the same engine over the original MiniSearch index, nothing persisted.
     const corpus = await loadCorpus(dir);
-    const index = new ParagraphIndex(corpus.statements, { engine: 'minisearch' });
+    const index = new MiniSearchIndex(corpus.statements);
     return readoutAnswerer(engineFromLibrary(buildLibrary(corpus.statements, corpus.problems, undefined, index)));
   }
   const factories: Record<string, BaselineFactory> = { linear: createLinearBaseline, flexsearch: createFlexSearchBaseline };

@@ -1,6 +1,6 @@
 import type { Statement } from '../corpus/types.ts';
 import type { CorpusProblem } from '../corpus/types.ts';
-import { ParagraphIndex } from '../index/paragraphIndex.ts';
+import { ParagraphIndex, type ParagraphSearch } from '../index/paragraphIndex.ts';
 import { FactsCache, type FactsSource } from './facts.ts';
 import { EMPTY_GLOSSARY, type Glossary } from '../understand/glossary.ts';
 
@@ -10,7 +10,7 @@ import { EMPTY_GLOSSARY, type Glossary } from '../understand/glossary.ts';
  */
 export interface Library {
   statements: readonly Statement[];
-  index: ParagraphIndex;
+  index: ParagraphSearch;
   byId: ReadonlyMap<string, number>;
   /** Event id -> statement positions, across languages. */
   events: ReadonlyMap<string, readonly number[]>;
@@ -25,7 +25,7 @@ export function buildLibrary(
   problems: readonly CorpusProblem[] = [],
   glossary: Glossary = EMPTY_GLOSSARY,
   /** A prebuilt index of these statements (from the persisted cache). */
-  index: ParagraphIndex = new ParagraphIndex(statements),
+  index: ParagraphSearch = new ParagraphIndex(statements),
   /** Facts already extracted for these statements (from the persisted cache); otherwise extracted on first use. */
   facts?: FactsSource,
   /** The library of the corpus before a change, and how the statements moved: lookups it made are carried over. */

@@ -1,6 +1,3 @@
-import { createRequire } from 'node:module';
-import type MiniSearch from 'minisearch';
-import type { Query, SearchResult } from 'minisearch';
 import type { Statement } from '../corpus/types.ts';
 import { normalize } from '../text/normalize.ts';
 import { primaryLanguage } from '../text/script.ts';
@@ -34,15 +31,33 @@ export interface FindOptions {
   fuzzy?: boolean;
 }
 
-function keywordQuery(k: Keyword, fuzzy = true): Query {
-  if (k.kind === 'cjk') {
-    // Every bigram of a Japanese keyword is required; a single character is a prefix of its bigrams.
-    return k.terms.length === 1
-      ? { queries: k.terms, prefix: true, fuzzy: false }
-      : { queries: k.terms, combineWith: 'AND', prefix: false, fuzzy: false };
-  }
-  const spec = wordSpec(k.terms[0]!, fuzzy);
-  return { queries: [spec.term], prefix: spec.prefix, fuzzy: spec.fuzzy };
+/**
+ * What answering reads of a paragraph index: ParagraphIndex below, or the MiniSearch index the
+ * bench and the tests compare it with (bench/baselines/minisearch.ts).
+ */
+export interface ParagraphSearch {
+  /** Number of paragraphs. */
+  readonly size: number;
+  /** Builds now what the first searches would build. */
+  prepare(): void;
+  /** The statement (position) a paragraph id belongs to. */
+  statementOf(id: number): number;
+  /** A paragraph id's statement and position in it. */
+  entry(id: number): Entry;
+  statementLanguage(statement: number): string;
+  normalizedText(id: number): string;
+  /** Paragraph ids [from, to) of a statement's paragraphs. */
+  statementRange(statement: number): [number, number];
+  /** Whether a statement holds every keyword of a form. */
+  statementHolds(statement: number, form: Keyword[]): boolean;
+  /** Whether one paragraph holds every keyword of a form. */
+  paragraphHolds(id: number, form: Keyword[]): boolean;
+  /** Whether the index holds the keyword's terms at all. */
+  holdsAnywhere(k: Keyword): boolean;
+  /** Paragraphs holding all of `list` (unranked, ascending), exact words only. */
+  paragraphsWith(list: Keyword[]): number[];
+  /** Verified hits in score order; ties keep corpus order. */
+  find(list: Keyword[], options: FindOptions): Hit[];
 }
 
 /** Primary language subtags by tag: a handful of tags, read for every statement of every update. */
@@ -64,7 +79,7 @@ const MAX_VERIFIED_POSTINGS = 100;
 const MAX_FUZZY_WORD = 40;
 
 /** How an English word is searched: prefix from 4 letters, one typo in 7 or more, none in numbers. */
-function wordSpec(term: string, allowFuzzy = true): { term: string; prefix: boolean; fuzzy: number | false } {
+export function wordSpec(term: string, allowFuzzy = true): { term: string; prefix: boolean; fuzzy: number | false } {
   const numeric = /\d/.test(term);
   return {
     term,
@@ -82,7 +97,7 @@ export function containsKeyword(normalizedText: string, k: Keyword): boolean {
   return false;
 }
 
-/** MiniSearch's query spec of one keyword, for the compact index (same semantics as keywordQuery). */
+/** MiniSearch's query spec of one keyword, for the compact index. */
 function keywordSpecs(k: Keyword, exact = false, fuzzy = true): KeywordSpecs {
   if (k.kind === 'cjk') {
     return k.terms.length === 1
@@ -92,15 +107,7 @@ function keywordSpecs(k: Keyword, exact = false, fuzzy = true): KeywordSpecs {
   return [exact ? { term: k.terms[0]!, prefix: false, fuzzy: false } : wordSpec(k.terms[0]!, fuzzy)];
 }
 
-/**
- * Which search structure answers queries. `compact` (the default) is the typed-array index of
- * ./termIndex.ts; `minisearch` is the original, slower path, kept as the reference that tests
- * compare the compact one with.
- */
-export type IndexEngine = 'compact' | 'minisearch';
-
 export interface ParagraphIndexOptions {
-  engine?: IndexEngine;
   /** A compact index loaded from the cache (see ./persist.ts), instead of tokenizing the corpus. */
   data?: TermIndexData;
   /** Normalized paragraph texts, in entry order, when already known (persisted). */
@@ -125,9 +132,10 @@ interface StatementTokens {
 
 /**
  * The paragraph index: every paragraph of every statement, with the normalized text kept for
- * verifying Japanese matches. Statement metadata stays in `statements`.
+ * verifying Japanese matches, answered by the compact index of ./termIndex.ts (MiniSearch's
+ * results, exactly: see bench/baselines/minisearch.ts). Statement metadata stays in `statements`.
  */
-export class ParagraphIndex {
+export class ParagraphIndex implements ParagraphSearch {
   readonly statements: readonly Statement[];
   /** Number of paragraphs. */
   readonly size: number;
@@ -137,12 +145,11 @@ export class ParagraphIndex {
   /** Normalized texts by paragraph id (a full build), or by term-index id (after updates, see `text`). */
   private readonly normalized: readonly string[];
   private readonly addedTexts: readonly string[];
-  private readonly search?: MiniSearch<{ id: number; text: string }>;
-  private readonly compact?: TermIndex;
+  private readonly compact: TermIndex;
   /** Primary language subtag of each statement (ja, en), looked up by filters on every candidate. */
   private readonly languages: string[];
   /** The compact index's last full build: this index's own, or the one `update()` started from. */
-  private readonly base?: Base;
+  private readonly base: Base;
   /**
    * After `update()`: documents are numbered in corpus order for callers, as a build from scratch
    * numbers them, and by their place in the segments inside the term index; these map between
@@ -183,37 +190,23 @@ export class ParagraphIndex {
       options.normalized && options.normalized.length === this.size
         ? options.normalized
         : statements.flatMap((s) => s.paragraphs.map((p) => normalize(p.text)));
-    if ((options.engine ?? 'compact') === 'compact') {
-      const data = options.data ?? buildTermIndexData(this.normalized.map(indexTerms));
-      this.base = makeBase(data, this.normalized, statements);
-      this.compact = new TermIndex(data);
-      return;
-    }
-    // The reference path only (tests, the bench's "before"): MiniSearch is not loaded otherwise.
-    const MiniSearchClass = createRequire(import.meta.url)('minisearch') as typeof MiniSearch;
-    this.search = new MiniSearchClass<{ id: number; text: string }>({
-      fields: ['text'],
-      tokenize: indexTerms,
-      processTerm: (t) => t,
-      searchOptions: { tokenize: (t) => [t], processTerm: (t) => t },
-    });
-    this.search.addAll(this.normalized.map((text, id) => ({ id, text })));
+    const data = options.data ?? buildTermIndexData(this.normalized.map(indexTerms));
+    this.base = makeBase(data, this.normalized, statements);
+    this.compact = new TermIndex(data);
   }
 
   /** Builds now what the first searches would build (the compact index's prefix trees). */
   prepare(): void {
-    this.compact?.prepare();
+    this.compact.prepare();
   }
 
   /**
    * The index of `next` (the corpus after files were added, edited or removed), answering exactly
    * as `new ParagraphIndex(next)` would, without rebuilding: statements that are the same objects
-   * as before keep their postings, the others are tokenized (see ./segments.ts). The MiniSearch
-   * reference path is rebuilt.
+   * as before keep their postings, the others are tokenized (see ./segments.ts).
    */
   update(next: readonly Statement[]): ParagraphIndex {
     const base = this.base;
-    if (!base) return new ParagraphIndex(next, { engine: 'minisearch' });
     const at = layout(base, next);
     // Tokens of the statements that differ from the base now; the rest are dropped from the cache.
     const tokens = new Map<Statement, StatementTokens>();
@@ -246,8 +239,8 @@ export class ParagraphIndex {
    * The compact index's data in corpus order, as a build from scratch would produce it: the full
    * build's own data, or after updates their merge (a pass over every posting).
    */
-  termData(): TermIndexData | undefined {
-    return this.postings ? this.postings.materialize() : this.base?.data;
+  termData(): TermIndexData {
+    return this.postings ? this.postings.materialize() : this.base.data;
   }
 
   /** The statement (position) a paragraph id belongs to. */
@@ -314,16 +307,13 @@ export class ParagraphIndex {
         for (let id = from; id < to; id++) if (containsKeyword(this.normalizedText(id), k)) return true;
         return false;
       }
-      if (this.compact) return this.compact.hasTermIn(k.terms[0]!, physFrom, physTo);
-      for (let id = from; id < to; id++) if (indexTerms(this.normalizedText(id)).includes(k.terms[0]!)) return true;
-      return false;
+      return this.compact.hasTermIn(k.terms[0]!, physFrom, physTo);
     });
   }
 
   /** Whether the index holds the keyword's terms at all (a cheap first test, before any search). */
   holdsAnywhere(k: Keyword): boolean {
-    if (this.compact) return k.terms.every((t) => this.compact!.documentFrequency(t) > 0);
-    return this.find([k], { combineWith: 'AND', limit: 1, fuzzy: false }).length > 0;
+    return k.terms.every((t) => this.compact.documentFrequency(t) > 0);
   }
 
   /**
@@ -334,15 +324,10 @@ export class ParagraphIndex {
    */
   paragraphsWith(list: Keyword[]): number[] {
     if (list.length === 0) return [];
-    if (this.compact) {
-      const ids = this.inCorpusOrder(this.compact.search(list.map((k) => keywordSpecs(k, true)), { combineWith: 'AND' }).ids);
-      if (!list.some((k) => k.kind === 'cjk')) return ids;
-      if (ids.length > MAX_VERIFIED_POSTINGS) return ids.filter((id) => list.every((k) => this.normalizedText(id).includes(k.text)));
-      return ids.filter((id) => list.every((k) => containsKeyword(this.normalizedText(id), k)));
-    }
-    return this.find(list, { combineWith: 'AND' })
-      .map((h) => h.id)
-      .sort((a, b) => a - b);
+    const ids = this.inCorpusOrder(this.compact.search(list.map((k) => keywordSpecs(k, true)), { combineWith: 'AND' }).ids);
+    if (!list.some((k) => k.kind === 'cjk')) return ids;
+    if (ids.length > MAX_VERIFIED_POSTINGS) return ids.filter((id) => list.every((k) => this.normalizedText(id).includes(k.text)));
+    return ids.filter((id) => list.every((k) => containsKeyword(this.normalizedText(id), k)));
   }
 
   /** Term-index ids as corpus-order ids, ascending. */
@@ -361,38 +346,24 @@ export class ParagraphIndex {
   /** Verified hits in score order; ties keep corpus order so answers are stable. */
   find(list: Keyword[], options: FindOptions): Hit[] {
     if (list.length === 0) return [];
-    const { filter, phrases = [], limit = Infinity } = options;
-    const accept = (id: number, text: string) => {
+    const { phrases = [], limit = Infinity } = options;
+    const accept = (text: string) => {
       const present = list.filter((k) => containsKeyword(text, k));
       if (options.combineWith === 'AND' ? present.length < list.length : present.length === 0) return false;
       return phrases.every((p) => text.replace(/\s+/g, ' ').includes(p));
     };
-    if (this.compact) return this.findCompact(this.compact, list, options, accept, limit);
-
-    const results: SearchResult[] = this.search!.search(
-      { combineWith: options.combineWith, queries: list.map((k) => keywordQuery(k, options.fuzzy ?? true)) },
-      filter ? { filter: (r) => filter(this.statementOfId[r.id as number]!) } : {},
-    );
-    results.sort((a, b) => b.score - a.score || (a.id as number) - (b.id as number));
-    const hits: Hit[] = [];
-    for (const r of results) {
-      const id = r.id as number;
-      if (!accept(id, this.normalizedText(id))) continue;
-      hits.push({ id, score: r.score, terms: r.terms });
-      if (hits.length >= limit) break;
-    }
-    return hits;
+    return this.findCompact(this.compact, list, options, accept, limit);
   }
 
   /**
-   * Same hits as the MiniSearch path: every match scored, then visited in (score desc, id asc)
+   * Same hits as MiniSearch would give: every match scored, then visited in (score desc, id asc)
    * order until `limit` verified hits; only the best few are sorted (top-k), more on demand.
    */
   private findCompact(
     index: TermIndex,
     list: Keyword[],
     options: FindOptions,
-    accept: (id: number, text: string) => boolean,
+    accept: (text: string) => boolean,
     limit: number,
   ): Hit[] {
     const { filter } = options;
@@ -405,7 +376,7 @@ export class ParagraphIndex {
     const hits: Hit[] = [];
     for (const i of rankedPositions(ids, result.scores, limit)) {
       const id = ids[i]!;
-      if (!accept(id, this.normalizedText(id))) continue;
+      if (!accept(this.normalizedText(id))) continue;
       hits.push({ id, score: result.scores[i]!, terms: index.matchedTerms(result.ids[i]!, result.resolved, result.keywordMask[i]!) });
       if (hits.length >= limit) break;
     }

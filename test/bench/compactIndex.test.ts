@@ -1,19 +1,25 @@
 import { describe, expect, it } from 'vitest';
 import { generateCorpus } from '../../bench/generate.ts';
 import { benchQueries } from '../../bench/queries.ts';
+import { MiniSearchIndex } from '../../bench/baselines/minisearch.ts';
 import { createRng } from '../../bench/random.ts';
+import { buildLibrary } from '../../src/answer/library.ts';
+import { loadCorpus } from '../../src/corpus/load.ts';
 import type { Statement } from '../../src/corpus/types.ts';
+import { engineFromLibrary } from '../../src/engine/fromLibrary.ts';
 import { ParagraphIndex, type Hit } from '../../src/index/paragraphIndex.ts';
 import { parseQuery, relaxKeywords } from '../../src/index/query.ts';
 import type { Keyword } from '../../src/text/tokenize.ts';
+import { FIXTURE_CORPUS, SEED_CORPUS } from '../helpers.ts';
 
 /**
- * The compact index must return exactly what the MiniSearch path returns: the same paragraphs in
- * the same order, the same scores and the same matched terms, for every query shape.
+ * The compact index must return exactly what MiniSearch returns (bench/baselines/minisearch.ts):
+ * the same paragraphs in the same order, the same scores and the same matched terms, for every
+ * query shape.
  */
 const { statements, people } = generateCorpus({ paragraphs: 3000, seed: 99 });
 const compact = new ParagraphIndex(statements);
-const reference = new ParagraphIndex(statements, { engine: 'minisearch' });
+const reference = new MiniSearchIndex(statements);
 
 const extraQueries = [
   '核', '米', '北朝鮮', '弾道ミサイル 非難', '法の支配', 'ミサイル 核 協力', '「完全な非核化」', 'ロシアへの兵士派遣について',
@@ -64,6 +70,28 @@ describe('compact paragraph index', () => {
     const all = compact.find(list, { combineWith: 'AND' });
     expect(all.length).toBeGreaterThan(50);
     expect(comparable(all)).toEqual(comparable(reference.find(list, { combineWith: 'AND' })));
+  });
+});
+
+describe("the bench's engine over MiniSearch (npm run bench -- --before)", () => {
+  it('answers every kind of question as the engine over the compact index', async () => {
+    const loaded = await Promise.all([loadCorpus(SEED_CORPUS), loadCorpus(FIXTURE_CORPUS)]);
+    const all = loaded.flatMap((c) => c.statements);
+    const compact = engineFromLibrary(buildLibrary(all));
+    const before = engineFromLibrary(buildLibrary(all, [], undefined, new MiniSearchIndex(all)));
+    const questions = [
+      ['quote', 'strongest terms'], ['quote', '北朝鮮'], ['quote', 'missle'], ['who', ''], ['who', 'foreign minister'],
+      ['when', ''], ['when', '電話会談'], ['compare', '最も強い言葉で非難'], ['ask', 'Who condemned the launch?'],
+    ] as const;
+    let answered = 0;
+    for (const [kind, text] of questions) {
+      for (const lang of ['ja', 'en'] as const) {
+        const expected = compact[kind](text, { lang });
+        expect(before[kind](text, { lang }), `${kind} ${text}`).toEqual(expected);
+        if (expected.items.length > 0) answered++;
+      }
+    }
+    expect(answered).toBeGreaterThan(12);
   });
 });
 
@@ -119,7 +147,7 @@ describe('incrementally updated index', () => {
       current = step(step(current, pool), pool);
       index = index.update(current);
       const fresh = new ParagraphIndex(current);
-      const reference = round === 3 ? new ParagraphIndex(current, { engine: 'minisearch' }) : undefined;
+      const reference = round === 3 ? new MiniSearchIndex(current) : undefined;
       for (const list of lists) {
         const name = `round ${round}: ${list.map((k) => k.text).join(' ')}`;
         for (const options of variants) {

@@ -17,7 +17,7 @@ import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { Readability } from '@mozilla/readability';
 import { parseHTML } from 'linkedom';
-import { parse, type HTMLElement } from 'node-html-parser';
+import { parse } from 'node-html-parser';
 import { importStatement } from '../src/corpus/import.ts';
 import { cleanText, extractPage } from '../src/ingest/extract.ts';
 import { decodeBody } from '../src/ingest/fetch.ts';

@@ -9,7 +9,7 @@ import { normalize } from '../text/normalize.ts';
 import { wholeWordPattern } from '../text/wordBoundary.ts';
 import { STOPWORDS } from '../text/stopwords.ts';
 import { keywords, wordTerm, type Keyword } from '../text/tokenize.ts';
-import { COUNTRIES, EN_COUNTRY_FORMS, JA_COUNTRY_FORMS, JA_ONE_CHAR_COUNTRIES } from '../understand/countries.ts';
+import { COUNTRIES, JA_COUNTRY_FORMS, JA_ONE_CHAR_COUNTRIES } from '../understand/countries.ts';
 import type { Glossary } from '../understand/glossary.ts';
 import { EN_HONORIFICS, EN_NAME_PARTICLES, EN_NOT_NAME_WORDS, EN_TITLES } from '../understand/people/enTitles.ts';
 import { JA_TITLES } from '../understand/people/jaTitles.ts';

@@ -11,7 +11,6 @@ import {
   type APIButtonComponentWithCustomId,
   type APIButtonComponentWithURL,
   type APIEmbed,
-  type APIEmbedField,
 } from 'discord.js';
 import { KINDS, type QueryKind } from '../answer/kinds.ts';
 import { makeExcerpt } from '../answer/excerpt.ts';

@@ -6,7 +6,6 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../../src/cli/run.ts';
 import { findPrintedDate } from '../../src/ingest/dates.ts';
 import { fetchResource, isPrivateAddress } from '../../src/ingest/fetch.ts';
-import { importPage } from '../../src/ingest/importPage.ts';
 import { publisherLookup, readPublisherFile } from '../../src/ingest/publishers.ts';
 import { ROOT } from '../helpers.ts';
 import { PageServer, PAGES } from './pageServer.ts';

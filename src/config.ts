@@ -3,14 +3,14 @@ import path from 'node:path';
 /** Everything the program reads from the environment, validated once at start. */
 export interface Config {
   /** Bot token; without it `npm start` runs the offline console. Never logged. */
-  discordToken?: string;
-  discordApplicationId?: string;
+  discordToken?: string | undefined;
+  discordApplicationId?: string | undefined;
   /** Register commands to this guild only (development), else globally. */
-  discordGuildId?: string;
+  discordGuildId?: string | undefined;
   /** REST API base, e.g. `https://discord.com/api` (default) or a loopback test server. */
-  discordApiUrl?: string;
+  discordApiUrl?: string | undefined;
   /** Shards for `npm run start:sharded`. */
-  shardCount?: number;
+  shardCount?: number | undefined;
   corpusDir: string;
   /** How often `npm start` scans the corpus for changes, ms; 0 relies on file-system events alone. */
   corpusPollMs?: number;

@@ -33,7 +33,7 @@ if ('error' in feeds && !feeds.missing) {
 let onAdded: ((statements: Statement[]) => void) | undefined;
 // Both the bot and the console answer from the live engine: corpus edits apply without a restart.
 const live = await liveEngineFromFolder(config.corpusDir, logger, {
-  ...(config.corpusPollMs !== undefined ? { pollMs: config.corpusPollMs } : {}),
+  pollMs: config.corpusPollMs,
   onAdded: (statements) => onAdded?.(statements),
 });
 const { engine } = live;

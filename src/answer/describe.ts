@@ -32,8 +32,8 @@ function clock(date: string | undefined, time: string, zone: string | undefined,
 
 /** Which part of a time the text calls approximate, when the extractor knows it. */
 export interface Approximation {
-  time?: boolean;
-  duration?: boolean;
+  time?: boolean | undefined;
+  duration?: boolean | undefined;
 }
 
 /**

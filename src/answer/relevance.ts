@@ -712,7 +712,7 @@ export function judgeRelevance(
     // Only common words: the index's best paragraphs for the words as asked name the candidates.
     const list = uniqueKeywords(terms.map((w) => w.term.forms[0]!));
     const filter = within ? (statement: number) => within.has(statement) : undefined;
-    for (const h of lib.index.find(list, { combineWith: 'OR', limit: MAX_CANDIDATES, fuzzy: false, ...(filter ? { filter } : {}) })) {
+    for (const h of lib.index.find(list, { combineWith: 'OR', limit: MAX_CANDIDATES, fuzzy: false, filter })) {
       candidates.add(lib.index.statementOf(h.id));
     }
   }

@@ -115,7 +115,10 @@ function mentionCitation(lib: Library, n: Named, paragraphs?: ReadonlySet<number
 }
 
 /** One entry per person: mentions merged across statements of one language, then across languages. */
-function mergePeople(lib: Library, statements: number[]): { ja?: Named; en?: Named }[] {
+/** One person across the languages: their entry in each language's statements, if any. */
+type NamedPair = { ja?: Named | undefined; en?: Named | undefined };
+
+function mergePeople(lib: Library, statements: number[]): NamedPair[] {
   const byLang: Record<'ja' | 'en', Named[]> = { ja: [], en: [] };
   for (const si of statements) {
     const lang = jaOrEn(lib.statements[si]!.language);
@@ -267,7 +270,7 @@ function fromCountry(p: Person, t: QuestionTerm): boolean {
 }
 
 /** Whether the question names this person ("Who did Kishida meet?" names Kishida). */
-function namedInQuestion(e: { ja?: Named; en?: Named }, terms: QuestionTerm[]): boolean {
+function namedInQuestion(e: NamedPair, terms: QuestionTerm[]): boolean {
   return [e.ja, e.en].some((n) => n && terms.some((t) => t.identifies && !t.role && namesPerson(n.person, t)));
 }
 
@@ -347,7 +350,7 @@ export function answerWho(lib: Library, query: string, scope: SearchScope): Answ
   // Whom the question asks about least: whom it names ("Who did Kishida meet?"), and the holder of
   // a title it makes its subject ("Who did the British Prime Minister thank …?").
   const subjects = terms.filter((t) => t.subject);
-  const asker = (e: { ja?: Named; en?: Named }) =>
+  const asker = (e: NamedPair) =>
     namedInQuestion(e, terms) || (subjects.length > 0 && [e.ja, e.en].some((n) => n && holdsRole(n.person, subjects, roleContext(query, terms), publisherOf(lib, n))));
   // A day asked that is not the statement's own, written in a row of a table or list of earlier
   // events ("2011年9月 | 6日 | 野田佳彦総理 | =温家宝総理"): the people on that day's line.
@@ -375,9 +378,9 @@ export function answerWho(lib: Library, query: string, scope: SearchScope): Answ
     // one who asks ("Who did the UK Prime Minister speak to?").
     const roles = terms.filter((t) => t.role && !t.subject);
     // Judged on the side written in the question's language where there is one.
-    const side = (e: { ja?: Named; en?: Named }) => (/[\p{Script=Han}\p{Script=Katakana}]/u.test(query) ? e.ja ?? e.en : e.en ?? e.ja);
+    const side = (e: NamedPair) => (/[\p{Script=Han}\p{Script=Katakana}]/u.test(query) ? e.ja ?? e.en : e.en ?? e.ja);
     const roleTerms = roleContext(query, terms);
-    const holds = (e: { ja?: Named; en?: Named }) => holdsRole(side(e)!.person, roles, roleTerms, publisherOf(lib, side(e)!));
+    const holds = (e: NamedPair) => holdsRole(side(e)!.person, roles, roleTerms, publisherOf(lib, side(e)!));
     let holders = entries.filter(holds);
     // "Which outgoing Indonesian leader did Trudeau thank during his call with Prabowo": the one
     // holder is named in the question, so the one asked for is another holder of the post whose
@@ -395,7 +398,7 @@ export function answerWho(lib: Library, query: string, scope: SearchScope): Answ
     // role is no one's here, so no one here holds it.
     const roleCountries = roleTerms.filter((t) => t.identifies && t.distinctive && countryOf(t) !== undefined);
     if (roles.length > 0 && elsewhere.length === 0 && roleCountries.length > 0 && roles.some((t) => asksForRole(query, t.label))) {
-      const ofCountry = (e: { ja?: Named; en?: Named }) => [e.ja, e.en].some((n) => n && roleCountries.some((t) => fromCountry(n.person, t)));
+      const ofCountry = (e: NamedPair) => [e.ja, e.en].some((n) => n && roleCountries.some((t) => fromCountry(n.person, t)));
       // Only when everyone's country is known: a person read without one may well be that country's.
       if (everyone.every((e) => [e.ja, e.en].some((n) => n?.person.affiliation)) && !everyone.some(ofCountry)) {
         const asked = [...roleCountries, ...roles].map((t) => t.label).join(scope.lang === 'ja' ? 'の' : ' ');
@@ -406,7 +409,7 @@ export function answerWho(lib: Library, query: string, scope: SearchScope): Answ
     // from keeps that country's people, when the statement says who they are.
     const countries = terms.filter((t) => t.side && countryOf(t) !== undefined);
     if (roles.length === 0 && countries.length > 0) {
-      const fromSide = (e: { ja?: Named; en?: Named }) => [e.ja, e.en].some((n) => n && countries.some((t) => fromCountry(n.person, t)));
+      const fromSide = (e: NamedPair) => [e.ja, e.en].some((n) => n && countries.some((t) => fromCountry(n.person, t)));
       // The paragraph that answers may name only the host: the country's people are elsewhere (a list of attendees).
       const ofSide = entries.filter(fromSide);
       const anywhere = ofSide.length > 0 ? ofSide : everyone.filter(fromSide);
@@ -416,13 +419,13 @@ export function answerWho(lib: Library, query: string, scope: SearchScope): Answ
   if (entries.length === 0) return none(notice('noPeople', scope.lang));
 
   // Order of first mention in the asked language; people only the other language names come after.
-  const firstMention = (e: { ja?: Named; en?: Named }) => {
+  const firstMention = (e: NamedPair) => {
     const n = scope.lang === 'ja' ? e.ja : e.en;
     const m = n?.person.mentions[0];
     return m ? m.paragraph * 1e6 + m.start : Infinity;
   };
   entries = [...entries].sort((a, b) => firstMention(a) - firstMention(b));
-  const participant = (e: { ja?: Named; en?: Named }) => Boolean(e.ja?.person.participant || e.en?.person.participant);
+  const participant = (e: NamedPair) => Boolean(e.ja?.person.participant || e.en?.person.participant);
   entries = [...entries.filter(participant), ...entries.filter((e) => !participant(e))];
   // Whom the question asks about least come last.
   if (terms.length > 0) entries = [...entries.filter((e) => !asker(e)), ...entries.filter(asker)];

@@ -5,12 +5,12 @@ import { IMPORT_META_FLAGS, OPTIONS } from '../render/commandGuide.ts';
 export interface CliArgs {
   command: string;
   rest: string[];
-  corpus?: string;
-  lang?: Lang;
+  corpus?: string | undefined;
+  lang?: Lang | undefined;
   json: boolean;
-  statement?: string;
-  limit?: number;
-  out?: string;
+  statement?: string | undefined;
+  limit?: number | undefined;
+  out?: string | undefined;
   force: boolean;
   /** import: fetch and import each page's other-language version too (same event). */
   followAlternate: boolean;

@@ -40,7 +40,7 @@ export function consoleReply(engine: Engine, line: string, highlight?: (s: strin
     const args = command ? parseConsoleArgs(rest) : { text };
     const answerLang = args.lang ?? detectLanguage(args.text || text);
     const style = {
-      ...(highlight ? { highlight } : {}),
+      highlight,
       asked: args.text,
       statements: lookupIn(engine.statements()),
       statementsRef: '/statements',

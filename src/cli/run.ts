@@ -114,7 +114,7 @@ async function importFiles(args: CliArgs, io: CliIO): Promise<number> {
         statements,
         known,
         display,
-        ...(publisherOf ? { publisherOf } : {}),
+        publisherOf,
         fetch: { allowHosts: allowedHosts(io.env) },
       });
       if (result.error) {
@@ -172,7 +172,7 @@ async function follow(args: CliArgs, io: CliIO): Promise<number> {
     memory,
     display: (rel) => path.relative(io.cwd, path.join(dir, rel)),
     pairingRule: inferredPairs,
-    ...(io.logger ? { logger: io.logger } : {}),
+    logger: io.logger,
   });
   await saveMemory(memoryFile, memory);
   for (const r of report.imported) io.stdout(`${r.input} -> ${path.relative(io.cwd, path.join(dir, r.file!))} (${r.action})`);
@@ -244,7 +244,7 @@ export async function runCli(argv: string[], io: CliIO): Promise<number> {
     const text = args.rest.join(' ');
     const answer = answerFor(engine, command, text, args);
     const rendered = renderText(answer, {
-      ...(io.highlight ? { highlight: io.highlight } : {}),
+      highlight: io.highlight,
       asked: text,
       mode: command,
       statements: lookupIn(engine.statements()),

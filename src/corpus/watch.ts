@@ -11,12 +11,12 @@ export interface WatchOptions {
    * some containers). Not given, it runs every DEFAULT_POLL_MS only when events are unavailable:
    * scanning 20,000 files every 5 s costs a busy core's worth of idle CPU.
    */
-  pollMs?: number;
+  pollMs?: number | undefined;
   /** Quiet time after the last change before `onChange` runs: one reload per save, not per write. */
-  debounceMs?: number;
+  debounceMs?: number | undefined;
   /** Use file-system events (default true); false leaves only the periodic scan. */
   events?: boolean;
-  logger?: Logger;
+  logger?: Logger | undefined;
 }
 
 export interface CorpusWatcher {

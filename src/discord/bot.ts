@@ -178,7 +178,7 @@ export async function startBot(
   const cooldown = new Cooldown(options.cooldown);
   const autocompleteCooldown = new Cooldown(options.autocompleteCooldown ?? AUTOCOMPLETE_BUDGET);
   const commands = commandMap(options.commands ?? defaultCommands);
-  const ctx = { engine, logger: log, ...(options.settings ? { settings: options.settings } : {}) };
+  const ctx = { engine, logger: log, settings: options.settings };
 
   const seen = new SeenEvents();
   const inFlight = new Set<Promise<void>>();
@@ -231,7 +231,7 @@ export async function startBot(
     if (!accepting || !seen.first(message.id)) return;
     guarded(
       { message: message.id, channel: message.channelId, user: message.author.id },
-      () => handleMessage(message, { engine, cooldown, botUserId, ...(options.settings ? { settings: options.settings } : {}) }),
+      () => handleMessage(message, { engine, cooldown, botUserId, settings: options.settings }),
       (error) => answerMessageFailure(message, botUserId, error, options.settings),
     );
   });

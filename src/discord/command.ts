@@ -9,7 +9,7 @@ export interface CommandContext {
   engine: Engine;
   logger: Logger;
   /** Per-server settings (followed channels, default language); absent when the bot keeps none. */
-  settings?: SettingsStore;
+  settings?: SettingsStore | undefined;
 }
 
 /** One slash command: its definition (sent by deploy-commands) and its handlers. */

@@ -106,7 +106,7 @@ export async function runBotProcess(
     },
     logger,
     {
-      ...(options.signals ? { signals: options.signals } : {}),
+      signals: options.signals,
       exit,
       deadlineMs: (options.bot?.stopDeadlineMs ?? STOP_DEADLINE_MS) + 5000,
     },

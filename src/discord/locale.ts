@@ -40,6 +40,6 @@ export function interactionLang(option: string | null | undefined, locale: strin
 }
 
 /** The default answer language a manager set (/settings) for the server an interaction comes from. */
-export function serverLang(interaction: Interaction, ctx?: { settings?: SettingsStore }): Lang | undefined {
+export function serverLang(interaction: Interaction, ctx?: { settings?: SettingsStore | undefined }): Lang | undefined {
   return interaction.guildId ? ctx?.settings?.defaultLang(interaction.guildId) : undefined;
 }

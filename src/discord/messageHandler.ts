@@ -23,7 +23,7 @@ export interface MessageDeps {
   cooldown: Cooldown;
   botUserId: string;
   /** For the server's default language (/settings). */
-  settings?: SettingsStore;
+  settings?: SettingsStore | undefined;
 }
 
 /** The question a message asks the bot, or null when the message is not for the bot. */

@@ -5,7 +5,7 @@
 import type { Logger } from '../logger.ts';
 
 export interface ShutdownOptions {
-  signals?: readonly NodeJS.Signals[];
+  signals?: readonly NodeJS.Signals[] | undefined;
   /** Injected so tests can observe the exit code instead of ending the test runner. */
   exit?: (code: number) => void;
   /** A stop still running after this long exits 1 anyway: the backstop behind the bot's own deadline. */

@@ -28,7 +28,7 @@ export interface LiveOptions {
   /** Watch the folder and reload on changes (default true); without it, only `reload()` reloads. */
   watch?: boolean;
   /** Periodic scan interval for the watcher, ms (0: events only). */
-  pollMs?: number;
+  pollMs?: number | undefined;
   debounceMs?: number;
   /** Where the first load finds the persisted index (see engineFromFolder); `false` ignores it. */
   cacheDir?: PersistOptions['cacheDir'];
@@ -130,10 +130,7 @@ export async function liveEngineFromFolder(corpusDir: string, logger?: Logger, o
   let state: IndexedCorpus | undefined;
   const read = async (changed: string[] | undefined): Promise<{ corpus: LoadedCorpus; touched?: string[]; next: () => Promise<IndexedCorpus> }> => {
     if (!state) {
-      const first = await loadIndexedCorpus(corpusDir, {
-        ...(options.cacheDir !== undefined ? { cacheDir: options.cacheDir } : {}),
-        ...(logger ? { logger } : {}),
-      });
+      const first = await loadIndexedCorpus(corpusDir, { cacheDir: options.cacheDir, logger });
       return { corpus: first.corpus, next: async () => first };
     }
     const prev = state;
@@ -260,7 +257,7 @@ export async function liveEngineFromFolder(corpusDir: string, logger?: Logger, o
     watcher = watchCorpus(
       corpusDir,
       (changed) => reloadAndLog(changed),
-      { ...(options.pollMs !== undefined ? { pollMs: options.pollMs } : {}), ...(options.debounceMs !== undefined ? { debounceMs: options.debounceMs } : {}), ...(logger ? { logger } : {}) },
+      { pollMs: options.pollMs, debounceMs: options.debounceMs, logger },
     );
     await watcher.ready;
   }

@@ -83,8 +83,8 @@ export interface IndexedCorpus {
 
 export interface PersistOptions {
   /** Folder of the cache file; default `.readout-cache` beside the corpus folder. `false` disables it. */
-  cacheDir?: string | false;
-  logger?: Logger;
+  cacheDir?: string | false | undefined;
+  logger?: Logger | undefined;
 }
 
 export function defaultCacheDir(corpusDir: string): string {

@@ -22,11 +22,11 @@ export interface Hit {
 export interface FindOptions {
   combineWith: 'AND' | 'OR';
   /** Only paragraphs of the statements (by position) accepted by this predicate are returned. */
-  filter?: (statement: number) => boolean;
+  filter?: ((statement: number) => boolean) | undefined;
   /** Phrases (normalized) that must appear in the paragraph. */
   phrases?: string[];
   /** Stop after this many verified hits (results are in score order). */
-  limit?: number;
+  limit?: number | undefined;
   /** Allow one typo in long English words (default true); callers try exact spellings first. */
   fuzzy?: boolean;
 }

@@ -77,7 +77,7 @@ export interface PostingSource {
   readonly fieldLength: Uint32Array;
   readonly avgFieldLength: number;
   /** 1 for the ids of removed documents; absent when there are none. Their postings may remain. */
-  readonly removed?: Uint8Array;
+  readonly removed?: Uint8Array | undefined;
   /** Documents holding term `t` (removed ones not counted). */
   df(t: number): number;
   /** Postings of term `t`, ascending (removed documents may be among them). */

@@ -59,7 +59,8 @@ export function parseFeed(body: string, base: string): FeedItem[] {
     const atom = links.find((l) => typeof l === 'object' && (!l['@rel'] || l['@rel'] === 'alternate'));
     const href = atom ? atom['@href'] : text(links[0]) ?? item['@about'] ?? (item.guid && item.guid['@isPermaLink'] !== 'false' ? text(item.guid) : undefined);
     const url = absolute(href, base);
-    if (url) out.push({ url, ...(text(item.title) ? { title: text(item.title) } : {}) });
+    const title = text(item.title);
+    if (url) out.push({ url, ...(title ? { title } : {}) });
   }
   return out;
 }

@@ -121,7 +121,7 @@ export async function saveMemory(file: string, memory: FollowMemory): Promise<vo
 
 export interface FollowOptions {
   allowHosts?: readonly string[];
-  logger?: Logger;
+  logger?: Logger | undefined;
   memory?: FollowMemory;
   /** Pause between two requests to the same host (default 1 s). */
   hostGapMs?: number;

@@ -17,10 +17,10 @@ export interface PageImportOptions {
   outDir: string;
   /** From command-line flags (--date, --publisher...): they win over what the page says. */
   overrides?: Record<string, string | undefined>;
-  publisherOf?: PublisherLookup;
+  publisherOf?: PublisherLookup | undefined;
   fetch?: FetchOptions;
   /** Statements already in `outDir`, by source URL (see `corpusSources`); read when not given. */
-  known?: Map<string, KnownStatement>;
+  known?: Map<string, KnownStatement> | undefined;
   /** Overwrite a different statement's file of the same name. */
   force?: boolean;
 }
@@ -159,7 +159,7 @@ export async function writePrepared(prepared: PreparedPage, options: PageImportO
   const rel = before?.file ?? built.fileName;
   const target = path.join(options.outDir, rel);
   const id = idOf(built.content);
-  const done = (action: PageImportResult['action']): PageImportResult => ({ input, file: rel, action, page, id, ...(keep ? { event: keep } : {}) });
+  const done = (action: NonNullable<PageImportResult['action']>): PageImportResult => ({ input, file: rel, action, page, id, ...(keep ? { event: keep } : {}) });
   const old = await readFile(target, 'utf8').catch(() => undefined);
   if (old === built.content) return done('unchanged');
   if (!before && old !== undefined && !options.force) {

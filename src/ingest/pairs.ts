@@ -111,7 +111,8 @@ const statementOf = (prepared: PreparedPage): Statement | undefined =>
 
 /** Whether retrieval takes the two for versions of one text (dates, shared names and numbers). */
 function pairedByText(rule: PairingRule | undefined, a: Statement, b: Statement): boolean {
-  return Boolean(rule) && rule!([{ ...a, event: undefined }, { ...b, event: undefined }] as Statement[]).length === 1;
+  const withoutEvent = ({ event: _, ...s }: Statement): Statement => s;
+  return Boolean(rule) && rule!([withoutEvent(a), withoutEvent(b)]).length === 1;
 }
 
 const hostOf = (url: string | undefined) => {
@@ -147,7 +148,7 @@ function inferredCounterpart(rule: PairingRule | undefined, prepared: PreparedPa
  * The event of a pair that has none yet: the earlier date and the English title's slug
  * (`2019-05-20-japan-australia-summit-telephone-talk`), else `fallback` (the page's id).
  */
-function eventName(versions: Array<{ title?: string; date?: string; language?: string }>, fallback: string): string {
+function eventName(versions: Array<{ title?: string | undefined; date?: string | undefined; language?: string | undefined }>, fallback: string): string {
   const dates = versions.map((s) => s.date).filter((d): d is string => Boolean(d)).sort();
   const english = versions.find((s) => s.language && jaOrEn(s.language) === 'en' && s.title && slug(s.title).length >= 8);
   return english && dates[0] ? `${dates[0]}-${slug(english.title!)}` : fallback;

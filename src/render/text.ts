@@ -14,7 +14,7 @@ export const terminalBold = (s: string): string => `\u001b[1m${s}\u001b[22m`;
 
 export interface TextStyle {
   /** Wraps a highlight, where the answer matched (e.g. ANSI bold in a terminal); identity by default. */
-  highlight?: (s: string) => string;
+  highlight?: ((s: string) => string) | undefined;
   /** The question as typed, for the title (the engine's query is stripped of question words). */
   asked?: string;
   mode?: Mode;

@@ -263,7 +263,7 @@ export function mergeAcrossLanguages(ja: Person[], en: Person[], glossary: Gloss
     const match = enIds.findIndex((set, i) => !used.has(i) && [...set].some((x) => ids.has(x)));
     if (match >= 0) {
       used.add(match);
-      pairs.push({ ja: j, en: en[match] });
+      pairs.push({ ja: j, en: en[match]! });
     } else {
       pairs.push({ ja: j });
       unpairedJa.push(ji);
@@ -293,7 +293,7 @@ export function mergeAcrossLanguages(ja: Person[], en: Person[], glossary: Gloss
     used.add(ei);
     unpairedJa.splice(unpairedJa.indexOf(ji), 1);
     const slot = pairs.find((p) => p.ja === j);
-    if (slot) slot.en = en[ei];
+    if (slot) slot.en = en[ei]!;
   }
 
   // unknown people: the one holder of the same post for the same country on each side
@@ -312,7 +312,7 @@ export function mergeAcrossLanguages(ja: Person[], en: Person[], glossary: Gloss
     if (rivals.length !== 1) continue;
     used.add(ei);
     const slot = pairs.find((p) => p.ja === j);
-    if (slot) slot.en = en[ei];
+    if (slot) slot.en = en[ei]!;
   }
   en.forEach((e, i) => {
     if (!used.has(i)) pairs.push({ en: e });

@@ -52,7 +52,7 @@ interface NameRead {
   words: number;
   possessive: boolean;
   /** End of letters after the name (MP, OBE), when there are some. */
-  postEnd?: number;
+  postEnd?: number | undefined;
 }
 
 function isStopWord(word: string): boolean {
@@ -452,7 +452,7 @@ export function englishMentions(paragraph: Paragraphlike): RawMention[] {
     name: NameRead,
     start: number,
     end: number,
-    fields: { role?: string; affiliation?: string; former: boolean; acting: boolean; deputy: boolean },
+    fields: { role?: string | undefined; affiliation?: string | undefined; former: boolean; acting: boolean; deputy: boolean },
   ): void => {
     sentences ??= indexSentences(text);
     // "Dr Edmond Panariti (Albania)": the country in brackets after the name.
@@ -716,7 +716,7 @@ const LIST_CUE =
  * What follows a name after a comma: "[the] [Country's] Title [portfolio] [of Country]"
  * ("Minister of Foreign Affairs of the Republic of Korea", "UAE’s Ambassador to the US").
  */
-function appositive(text: string, pos: number): { role: string; affiliation?: string; deputy: boolean; end: number } | undefined {
+function appositive(text: string, pos: number): { role: string; affiliation?: string | undefined; deputy: boolean; end: number } | undefined {
   let p = pos;
   if (text.startsWith(' , ', p)) p += 3;
   else if (text.startsWith(', ', p)) p += 2;

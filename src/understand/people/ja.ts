@@ -46,7 +46,7 @@ const COUNTRIES = new PhraseTable<true>(JA_COUNTRY_FORMS.map((f) => [f, true] as
 interface Split {
   name: string;
   nameOffset: number;
-  country?: string;
+  country?: string | undefined;
   org: string;
 }
 
@@ -171,7 +171,7 @@ interface CleanName {
   /** Characters dropped from the front of the written name. */
   dropped: number;
   former: boolean;
-  posting?: string;
+  posting?: string | undefined;
 }
 
 function cleanName(raw: string): CleanName | undefined {

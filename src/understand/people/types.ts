@@ -51,10 +51,10 @@ export interface RawMention {
   name: string;
   /** Start/end of the bare name inside the paragraph. */
   nameStart: number;
-  reading?: string;
+  reading?: string | undefined;
   otherNames: string[];
-  role?: string;
-  affiliation?: string;
+  role?: string | undefined;
+  affiliation?: string | undefined;
   former: boolean;
   acting: boolean;
   deputy: boolean;

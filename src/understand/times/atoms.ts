@@ -7,7 +7,7 @@
 /** A date as written, before the statement date and the context resolve it. */
 export type DateSpec =
   /** Year may be missing ("October 31", 10月31日); day may be missing for month precision. */
-  | { kind: 'calendar'; y?: number; m: number; d?: number }
+  | { kind: 'calendar'; y?: number | undefined; m: number; d?: number | undefined }
   | { kind: 'year'; y: number }
   /**
    * A bare or prefixed day: 31日, 昨31日 (statement rule), 先月3日 (month shift), 同3日 (context month).
@@ -18,7 +18,7 @@ export type DateSpec =
   /** A month relative to the statement: 先月, 来月, last month. */
   | { kind: 'monthShift'; shift: number }
   /** A year relative to the statement (昨年, next year) or to the previous date (同年, 翌年), with optional month/day. */
-  | { kind: 'yearShift'; shift: number; base: 'statement' | 'context'; m?: number; d?: number }
+  | { kind: 'yearShift'; shift: number; base: 'statement' | 'context'; m?: number | undefined; d?: number | undefined }
   /** Days from the statement date: 本日 0, yesterday -1. */
   | { kind: 'statementDays'; shift: number; precision?: 'week' }
   /** Days from the previous date in the text: 同日 0, 翌日 +1, 前日 -1. */
@@ -39,12 +39,12 @@ export type Atom =
       /** Later dates of a written list ("June 4 and 5"): bare days inherit the first date's month. */
       list?: DateSpec[];
       rangeEnd?: DateSpec;
-      time?: ClockTime;
-      endTime?: ClockTime;
-      zone?: string;
+      time?: ClockTime | undefined;
+      endTime?: ClockTime | undefined;
+      zone?: string | undefined;
       source: 'chrono' | 'hand';
     }
-  | { kind: 'time'; start: number; end: number; time: ClockTime; endTime?: ClockTime; zone?: string; source: 'chrono' | 'hand' }
+  | { kind: 'time'; start: number; end: number; time: ClockTime; endTime?: ClockTime | undefined; zone?: string | undefined; source: 'chrono' | 'hand' }
   | { kind: 'zone'; start: number; end: number; zone: string; source: 'hand' }
   | { kind: 'duration'; start: number; end: number; minutes: number; approximate: boolean; source: 'hand' }
   /** 約/about/around before a time, 頃/ごろ/前後 after it. */

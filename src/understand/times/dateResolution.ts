@@ -22,12 +22,12 @@ export interface ResolvedDate {
 export interface ResolutionContext {
   statement: CalendarDate;
   /** The last date mentioned before this one in the text, for 同日, 同N日, 翌日. */
-  previous?: CalendarDate;
+  previous?: CalendarDate | undefined;
   /** The date just before in the same list or range, which a bare day or a year-less date continues. */
-  chainPrevious?: CalendarDate;
+  chainPrevious?: CalendarDate | undefined;
   future: boolean;
   /** In a table: the year and month of the row (or of the rows above, for cells spanning rows). */
-  row?: { y?: number; m?: number };
+  row?: { y?: number; m?: number } | undefined;
 }
 
 /** Days beyond which an undated day is no longer read as the near past or near future. */

@@ -131,7 +131,7 @@ export function extendEnglishDate(text: string, atom: Extract<Atom, { kind: 'dat
   } else if (list) {
     const days = [...(list[1] ?? '').matchAll(/\d{1,2}/g)].map((d) => Number(d[0])).concat(Number(list[2]));
     const specs: DateSpec[] = days.map((d) => ({ kind: 'day', d, rule: 'statement' }));
-    if (between && specs.length === 1) atom.rangeEnd = specs[0];
+    if (between && specs.length === 1) atom.rangeEnd = specs[0]!;
     else atom.list = specs;
     consumed = list[0].length;
   }

@@ -46,14 +46,14 @@ export interface TimeExpression {
   /** Set when the expression has no date of its own (a clock time or duration alone): its date is the one mentioned before, or the statement date. */
   dateFromContext?: boolean;
   /** The event the expression dates, as written next to it (電話会談, the launch, 夕食会); see what.ts. */
-  what?: string;
+  what?: string | undefined;
   /** The moment of the clock time, ISO 8601 with offset, when its zone is known (2024-01-05T10:00:00+09:00). */
   instant?: string;
 }
 
 /** What the statement says about its own time zone: the `timezone` front matter key and the publisher. */
 export interface TimeOptions {
-  timezone?: string;
+  timezone?: string | undefined;
   publisher?: string;
   /**
    * The last full date of the paragraphs before (YYYY-MM-DD). A paragraph that opens with a bare
@@ -94,18 +94,18 @@ interface Draft {
   end: number;
   date?: DateSpec;
   list: DateSpec[];
-  rangeEnd?: DateSpec;
+  rangeEnd?: DateSpec | undefined;
   time?: ClockTime;
-  endTime?: ClockTime;
+  endTime?: ClockTime | undefined;
   zone?: string;
   duration?: number;
   approximate: boolean;
   approxTime: boolean;
   approxDuration: boolean;
   pendingApprox: boolean;
-  pendingZone?: string;
-  pendingShift?: number;
-  alt: { time?: ClockTime; zone?: string; shift?: number; date?: DateSpec };
+  pendingZone?: string | undefined;
+  pendingShift?: number | undefined;
+  alt: { time?: ClockTime; zone?: string | undefined; shift?: number | undefined; date?: DateSpec };
   last?: Atom['kind'];
   /** Brackets opened and not yet closed up to `end`, kept incrementally so long chains stay linear. */
   depth: number;
@@ -314,7 +314,7 @@ interface Finisher {
   /** Set for tables and lists of earlier events: the year and month of the row read last. */
   row?: { y?: number; m?: number };
   /** Zone of clock times written without one (front matter, publisher), see zones.ts. */
-  defaultZone?: string;
+  defaultZone?: string | undefined;
 }
 
 function finish(d: Draft, f: Finisher): TimeExpression | undefined {
@@ -390,7 +390,8 @@ function setInstants(expr: TimeExpression, defaultZone: string | undefined): voi
   const other = alt?.time ? instantOf(alt.date, alt.time, alt.timezone === 'local' ? undefined : alt.timezone) : undefined;
   if (own) expr.instant = own;
   else if (other) expr.instant = other;
-  if (alt?.time && (other ?? own)) alt.instant = other ?? own;
+  const instant = other ?? own;
+  if (alt?.time && instant) alt.instant = instant;
 }
 
 /** A paragraph laid out as a table or a dated list: cells separated by bars or tabs. */

@@ -62,7 +62,7 @@ function gapBetween(a: Span, b: Span): number {
 }
 
 /** Sets `what` on each expression that has an event noun in its sentence. `text` is the paragraph. */
-export function attachWhat<T extends Span & { what?: string }>(text: string, lang: Lang, exprs: T[]): void {
+export function attachWhat<T extends Span & { what?: string | undefined }>(text: string, lang: Lang, exprs: T[]): void {
   if (exprs.length === 0 || EVENTS.length === 0) return;
   const pattern = PATTERN[lang];
   pattern.lastIndex = 0;

@@ -74,7 +74,7 @@ export function instantOf(date: string, time: string, zone: string | undefined):
 const JAPAN_PUBLISHERS = /外務省|首相官邸|内閣官房|防衛省|Ministry of Foreign Affairs of Japan|MOFA Japan|^MOFA$|Prime Minister of Japan|Kantei/i;
 
 /** The zone of clock times written without one: the front matter's, else the publisher's. */
-export function publisherZone(options: { timezone?: string; publisher?: string }): string | undefined {
+export function publisherZone(options: { timezone?: string | undefined; publisher?: string }): string | undefined {
   if (options.timezone) return options.timezone;
   if (options.publisher && JAPAN_PUBLISHERS.test(options.publisher)) return 'JST';
   return undefined;

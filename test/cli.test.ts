@@ -3,14 +3,21 @@ import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import { describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadCorpus } from '../src/corpus/load.ts';
-import { BROKEN_CORPUS, ROOT } from './helpers.ts';
+import { BROKEN_CORPUS, copyCorpus, ROOT, SEED_CORPUS } from './helpers.ts';
 
 const run = promisify(execFile);
 const BIN = path.join(ROOT, 'bin/readout.js');
 
-async function readout(args: string[], cwd = ROOT): Promise<{ stdout: string; stderr: string; code: number }> {
+/** Where the command line runs by default: a folder whose `corpus/` is a copy of the bundled one (the index cache goes beside it). */
+let seed: Awaited<ReturnType<typeof copyCorpus>>;
+beforeAll(async () => {
+  seed = await copyCorpus(SEED_CORPUS);
+});
+afterAll(() => seed.cleanup());
+
+async function readout(args: string[], cwd = seed.root): Promise<{ stdout: string; stderr: string; code: number }> {
   try {
     const { stdout, stderr } = await run(process.execPath, [BIN, ...args], { cwd, env: { ...process.env, CORPUS_DIR: '' } });
     return { stdout, stderr, code: 0 };

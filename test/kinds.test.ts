@@ -3,7 +3,7 @@
  * a slash command (unless it is the free question), a button code, a command of the command line
  * and the console, and a line with an example in every help.
  */
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { KINDS } from '../src/answer/kinds.ts';
 import { runCli } from '../src/cli/run.ts';
 import { consoleReply } from '../src/cli/console.ts';
@@ -12,10 +12,13 @@ import { intentOf } from '../src/discord/messageHandler.ts';
 import { engineFromFolder } from '../src/engine/fromFolder.ts';
 import { discordHelp, helpText } from '../src/render/commandGuide.ts';
 import { commands } from '../commands/index.ts';
-import { ROOT, SEED_CORPUS } from './helpers.ts';
+import { copyCorpus, ROOT, SEED_CORPUS } from './helpers.ts';
 
 const engine = await engineFromFolder(SEED_CORPUS, undefined, { cacheDir: false });
 const slashKinds = KINDS.filter((k) => !k.free);
+// The command line writes its index cache beside the corpus it reads: a copy, not the repo's.
+const seed = await copyCorpus(SEED_CORPUS);
+afterAll(() => seed.cleanup());
 
 describe('the kinds table', () => {
   it('gives each kind its engine method, answering in the kind of the table', () => {
@@ -84,7 +87,7 @@ describe('the kinds table', () => {
         stdout: (s) => out.push(s),
         stderr: () => undefined,
         cwd: ROOT,
-        env: { CORPUS_DIR: SEED_CORPUS },
+        env: { CORPUS_DIR: seed.corpus },
       });
       expect(code).toBe(0);
       expect(JSON.parse(out.join(''))).toEqual(JSON.parse(JSON.stringify(engine[kind.name](kind.example.en || 'missile', { lang: 'en' }))));

@@ -1,15 +1,14 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Answer } from '../src/answer/types.ts';
 import { routeQuestion } from '../src/answer/route.ts';
-import { engineFromFolder } from '../src/engine/fromFolder.ts';
 import type { Engine } from '../src/engine/types.ts';
-import { FIXTURE_CORPUS, SEED_CORPUS, engineFor } from './helpers.ts';
+import { FIXTURE_CORPUS, SEED_CORPUS, engineFor, engineFromFolderInTemp } from './helpers.ts';
 
 let seed: Engine;
 let ours: Engine;
 beforeAll(async () => {
-  seed = await engineFromFolder(SEED_CORPUS);
-  ours = await engineFromFolder(FIXTURE_CORPUS);
+  seed = await engineFromFolderInTemp(SEED_CORPUS);
+  ours = await engineFromFolderInTemp(FIXTURE_CORPUS);
 });
 
 const people = (a: Answer) => a.items.map((i) => `${i.person!.name}|${i.person!.affiliation ?? ''}${i.person!.role ?? ''}`);
@@ -144,7 +143,7 @@ describe('/when', () => {
   });
 
   it('keeps the precision of 来年 and the second clock time of a two-zone expression', async () => {
-    const summit = await engineFromFolder(FIXTURE_CORPUS);
+    const summit = await engineFromFolderInTemp(FIXTURE_CORPUS);
     const next = summit.when('次回の首脳会談', { statement: 'test-mofa-2025-02-08-summit' });
     expect(next.items[0]!.time).toMatchObject({ date: '2026-01-01', precision: 'year' });
     expect(next.items[0]!.text).toBe('2026年');

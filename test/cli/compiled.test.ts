@@ -6,14 +6,21 @@
 import { execFile } from 'node:child_process';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import { describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildIsCurrent } from '../../bin/launch.js';
-import { ROOT } from '../helpers.ts';
+import { copyCorpus, ROOT, SEED_CORPUS } from '../helpers.ts';
 
 const run = promisify(execFile);
 
+/** Both read a copy of the bundled corpus: they write their index cache beside it. */
+let seed: Awaited<ReturnType<typeof copyCorpus>>;
+beforeAll(async () => {
+  seed = await copyCorpus(SEED_CORPUS);
+});
+afterAll(() => seed.cleanup());
+
 async function answer(entry: string[], args: string[]): Promise<unknown> {
-  const { stdout } = await run(process.execPath, [...entry, ...args, '--json'], { cwd: ROOT, env: { ...process.env, CORPUS_DIR: '' } });
+  const { stdout } = await run(process.execPath, [...entry, ...args, '--json'], { cwd: ROOT, env: { ...process.env, CORPUS_DIR: seed.corpus } });
   return JSON.parse(stdout);
 }
 

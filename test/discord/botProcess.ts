@@ -4,7 +4,7 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach } from 'vitest';
@@ -13,7 +13,10 @@ import { REPO_CORPUS } from './harness.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const running = new Set<ChildProcess>();
-/** Each launch keeps its settings database in a folder of its own, not in the repository. */
+/**
+ * Each launch keeps its settings database, and its copy of the bundled corpus with the persisted
+ * index written beside it, in a folder of its own, not in the repository.
+ */
 const dataDirs: string[] = [];
 
 afterEach(async () => {
@@ -38,6 +41,8 @@ export function launchBot(fake: FakeDiscord, args: string[], extraEnv: Record<st
   const output: string[] = [];
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'readout-bot-data-'));
   dataDirs.push(dataDir);
+  const corpusDir = path.join(dataDir, 'corpus');
+  cpSync(REPO_CORPUS, corpusDir, { recursive: true });
   const proc = spawn(process.execPath, args, {
     cwd: ROOT,
     env: {
@@ -46,7 +51,7 @@ export function launchBot(fake: FakeDiscord, args: string[], extraEnv: Record<st
       DISCORD_API_URL: fake.apiUrl,
       DISCORD_APPLICATION_ID: '',
       DISCORD_GUILD_ID: '',
-      CORPUS_DIR: REPO_CORPUS,
+      CORPUS_DIR: corpusDir,
       DATA_DIR: dataDir,
       LOG_LEVEL: 'info',
       ...extraEnv,

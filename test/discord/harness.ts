@@ -7,9 +7,9 @@ import path from 'node:path';
 import pino from 'pino';
 import type { Config } from '../../src/config.ts';
 import { startBot, type BotOptions, type RunningBot } from '../../src/discord/bot.ts';
-import { engineFromFolder } from '../../src/engine/fromFolder.ts';
 import type { Engine } from '../../src/engine/types.ts';
 import { loggerOptions, type Logger, type LoggerSecrets } from '../../src/logger.ts';
+import { engineFromFolderInTemp } from '../helpers.ts';
 import { FakeDiscord } from './fakeDiscord.ts';
 
 export const REPO_CORPUS = path.resolve(import.meta.dirname, '../../corpus');
@@ -62,7 +62,7 @@ export async function startHarness(
   options.configureFake?.(fake);
   const { logger, logs } = memoryLogger(options.scrubToken ? { secrets: [fake.token] } : {});
   const config = configFor(fake, options.corpusDir);
-  const loaded = await engineFromFolder(config.corpusDir, logger);
+  const loaded = await engineFromFolderInTemp(config.corpusDir, logger);
   const engine = options.wrapEngine ? options.wrapEngine(loaded) : loaded;
   const bot = await startBot(config, engine, logger, options);
   const harness: Harness = {

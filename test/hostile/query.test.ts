@@ -3,10 +3,9 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { loadCorpus } from '../../src/corpus/load.ts';
 import type { Statement } from '../../src/corpus/types.ts';
 import { MAX_QUERY_LENGTH, QueryError } from '../../src/engine/errors.ts';
-import { engineFromFolder } from '../../src/engine/fromFolder.ts';
 import type { Engine, QueryOptions } from '../../src/engine/types.ts';
 import type { Answer } from '../../src/answer/types.ts';
-import { FIXTURE_CORPUS, SEED_CORPUS } from '../helpers.ts';
+import { engineFromFolderInTemp, FIXTURE_CORPUS, SEED_CORPUS } from '../helpers.ts';
 import { hostileText, hundredKilobyteInputs, INVISIBLES, piece } from './arbitraries.ts';
 
 const METHODS = ['quote', 'who', 'when', 'compare', 'ask'] as const;
@@ -19,7 +18,7 @@ interface Served {
 }
 
 async function serve(dir: string): Promise<Served> {
-  const [engine, corpus] = await Promise.all([engineFromFolder(dir), loadCorpus(dir)]);
+  const [engine, corpus] = await Promise.all([engineFromFolderInTemp(dir), loadCorpus(dir)]);
   return { engine, statements: new Map(corpus.statements.map((s) => [s.id, s])) };
 }
 

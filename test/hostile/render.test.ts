@@ -1,11 +1,10 @@
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { QueryError } from '../../src/engine/errors.ts';
-import { engineFromFolder } from '../../src/engine/fromFolder.ts';
 import type { Engine } from '../../src/engine/types.ts';
 import { DISCORD_LIMITS, embedLength, escapeText, formatExcerpt, renderAnswer } from '../../src/render/discordEmbed.ts';
 import { renderText } from '../../src/render/text.ts';
-import { FIXTURE_CORPUS } from '../helpers.ts';
+import { engineFromFolderInTemp, FIXTURE_CORPUS } from '../helpers.ts';
 import { DISCORD_SYNTAX, hostileText } from './arbitraries.ts';
 
 const METHODS = ['quote', 'who', 'when', 'compare', 'ask'] as const;
@@ -15,7 +14,7 @@ const LIVE_MASKED_LINK = /(?<!\\)\[[^\]\n]*(?<!\\)\]\(<?https?:/;
 describe('hostile questions all the way to a Discord embed', () => {
   let engine: Engine;
   beforeAll(async () => {
-    engine = await engineFromFolder(FIXTURE_CORPUS);
+    engine = await engineFromFolderInTemp(FIXTURE_CORPUS);
   });
 
   it('every answer renders within Discord limits, with the question escaped in the title', () => {

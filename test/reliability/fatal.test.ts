@@ -8,10 +8,10 @@
 import { once } from 'node:events';
 import { afterEach, expect, test } from 'vitest';
 import { runBotProcess } from '../../src/discord/launch.ts';
-import { engineFromFolder } from '../../src/engine/fromFolder.ts';
 import { launchBot, printed, type BotProcess } from '../discord/botProcess.ts';
 import { FakeDiscord, makeUser, snowflake } from '../discord/fakeDiscord.ts';
 import { configFor, memoryLogger, REPO_CORPUS, startHarness, type Harness } from '../discord/harness.ts';
+import { engineFromFolderInTemp } from '../helpers.ts';
 
 let fake: FakeDiscord | undefined;
 let h: Harness | undefined;
@@ -108,7 +108,7 @@ test('an unreachable API is retried with growing waits, then exit 1 with one lin
   await fake.close();
   fake = undefined;
   const { logger, logs } = memoryLogger();
-  const engine = await engineFromFolder(REPO_CORPUS);
+  const engine = await engineFromFolderInTemp(REPO_CORPUS);
   const waits: number[] = [];
   const exited = new Promise<number>((resolve) => {
     void runBotProcess(config, engine, logger, {
@@ -133,7 +133,7 @@ test('a signal while waiting to retry an unreachable API stops at once with exit
   await fake.close();
   fake = undefined;
   const { logger, logs } = memoryLogger();
-  const engine = await engineFromFolder(REPO_CORPUS);
+  const engine = await engineFromFolderInTemp(REPO_CORPUS);
   const exited = new Promise<number>((resolve) => {
     // A minute's wait before the second try: only the signal can end it within the test's time.
     void runBotProcess(config, engine, logger, { exit: resolve, signals: ['SIGUSR2'], retry: { attempts: 5, firstDelayMs: 60_000 } });

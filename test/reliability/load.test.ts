@@ -10,10 +10,10 @@ import pino from 'pino';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import type { Lang } from '../../src/answer/types.ts';
 import { answerMessage } from '../../src/discord/answerMessage.ts';
-import { engineFromFolder } from '../../src/engine/fromFolder.ts';
 import { writeFixtureCorpus } from '../discord/corpusFixture.ts';
 import { makeUser, type FakeUser, type RecordedRequest } from '../discord/fakeDiscord.ts';
 import { REPO_CORPUS, startHarness, type Harness } from '../discord/harness.ts';
+import { engineFromFolderInTemp } from '../helpers.ts';
 
 let h: Harness;
 let corpus: Awaited<ReturnType<typeof writeFixtureCorpus>>;
@@ -134,7 +134,7 @@ test('a burst of 500 slash commands and mentions from 100 users: each answered o
 }, 120_000);
 
 test('10,000 questions in a row through the engine and the Discord renderer: memory stays flat', async () => {
-  const engine = await engineFromFolder(REPO_CORPUS, pino({ level: 'silent' }));
+  const engine = await engineFromFolderInTemp(REPO_CORPUS, pino({ level: 'silent' }));
   v8.setFlagsFromString('--expose-gc');
   const gc = vm.runInNewContext('gc') as () => void;
   const questions = [

@@ -9,12 +9,12 @@ import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { parseStatementFile } from '../../src/corpus/parse.ts';
 import type { Statement } from '../../src/corpus/types.ts';
-import { engineFromFolder } from '../../src/engine/fromFolder.ts';
 import type { Engine } from '../../src/engine/types.ts';
 import { encodeFacts, StoredFacts } from '../../src/engine/factStore.ts';
 import { extractFacts } from '../../src/understand/statementFacts.ts';
 import { extractTimes, type TimeExpression } from '../../src/understand/times/extract.ts';
 import { whatIn } from '../../src/understand/times/what.ts';
+import { engineFromFolderInTemp } from '../helpers.ts';
 
 const DIR = new URL('../fixtures/real/times/', import.meta.url);
 
@@ -47,7 +47,7 @@ describe('the date of the topic, and what each date is of', () => {
 
   let engine: Engine;
   beforeAll(async () => {
-    engine = await engineFromFolder(fileURLToPath(DIR));
+    engine = await engineFromFolderInTemp(fileURLToPath(DIR));
   });
 
   it('answers the overseas vote and the domestic vote with their own dates', () => {

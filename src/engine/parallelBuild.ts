@@ -6,7 +6,7 @@
  * The main thread then assembles the corpus from the records, exactly as a load does, and joins
  * the runs' indexes into the index a build of the whole would produce (joinTermIndexData). What
  * comes out is what the one-thread build gives, to the last posting and fact
- * (test/bench/parallelBuild.test.ts).
+ * (test/engine/parallelBuild.test.ts).
  */
 import os from 'node:os';
 import { Worker } from 'node:worker_threads';

@@ -4,8 +4,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadCorpus } from '../src/corpus/load.ts';
-import { BROKEN_CORPUS, copyCorpus, ROOT, SEED_CORPUS } from './helpers.ts';
+import { loadCorpus } from '../../src/corpus/load.ts';
+import { BROKEN_CORPUS, copyCorpus, ROOT, SEED_CORPUS } from '../helpers.ts';
 
 const run = promisify(execFile);
 const BIN = path.join(ROOT, 'bin/readout.js');

@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { QueryError } from '../src/engine/errors.ts';
-import type { Engine } from '../src/engine/types.ts';
-import { engineFor, FIXTURE_CORPUS, SEED_CORPUS } from './helpers.ts';
+import { QueryError } from '../../src/engine/errors.ts';
+import type { Engine } from '../../src/engine/types.ts';
+import { engineFor, FIXTURE_CORPUS, SEED_CORPUS } from '../helpers.ts';
 
 let engine: Engine;
 beforeAll(async () => {

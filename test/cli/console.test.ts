@@ -1,9 +1,9 @@
 import { PassThrough } from 'node:stream';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { consoleReply, runConsole } from '../src/cli/console.ts';
-import { engineFromFolder } from '../src/engine/fromFolder.ts';
-import type { Engine } from '../src/engine/types.ts';
-import { SEED_CORPUS } from './helpers.ts';
+import { consoleReply, runConsole } from '../../src/cli/console.ts';
+import { engineFromFolder } from '../../src/engine/fromFolder.ts';
+import type { Engine } from '../../src/engine/types.ts';
+import { SEED_CORPUS } from '../helpers.ts';
 
 let engine: Engine;
 beforeAll(async () => {

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { paragraphLabel, splitParagraphs } from '../src/corpus/body.ts';
-import { loadCorpus } from '../src/corpus/load.ts';
-import { parseStatementFile } from '../src/corpus/parse.ts';
-import { formatProblem } from '../src/corpus/types.ts';
-import { BROKEN_CORPUS, SEED_CORPUS } from './helpers.ts';
+import { paragraphLabel, splitParagraphs } from '../../src/corpus/body.ts';
+import { loadCorpus } from '../../src/corpus/load.ts';
+import { parseStatementFile } from '../../src/corpus/parse.ts';
+import { formatProblem } from '../../src/corpus/types.ts';
+import { BROKEN_CORPUS, SEED_CORPUS } from '../helpers.ts';
 
 const enc = (s: string) => new TextEncoder().encode(s);
 

@@ -1,8 +1,8 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { Answer } from '../src/answer/types.ts';
-import { routeQuestion } from '../src/answer/route.ts';
-import type { Engine } from '../src/engine/types.ts';
-import { FIXTURE_CORPUS, SEED_CORPUS, engineFor, engineFromFolderInTemp } from './helpers.ts';
+import type { Answer } from '../../src/answer/types.ts';
+import { routeQuestion } from '../../src/answer/route.ts';
+import type { Engine } from '../../src/engine/types.ts';
+import { FIXTURE_CORPUS, SEED_CORPUS, engineFor, engineFromFolderInTemp } from '../helpers.ts';
 
 let seed: Engine;
 let ours: Engine;
@@ -213,7 +213,7 @@ describe('/when', () => {
 
 describe('describing times', () => {
   it('says a date dated in another place in both languages', async () => {
-    const { describeTime } = await import('../src/answer/describe.ts');
+    const { describeTime } = await import('../../src/answer/describe.ts');
     const t = { date: '2023-04-12', alternate: { date: '2023-04-11', timezone: 'local' } };
     expect(describeTime(t, 'ja')).toBe('2023年4月12日（現地時間2023年4月11日）');
     expect(describeTime(t, 'en')).toBe('2023-04-12 (2023-04-11 local time)');

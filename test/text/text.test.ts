@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { normalize } from '../src/text/normalize.ts';
-import { normalizeWithMap, originalRange } from '../src/text/offsets.ts';
-import { isValidIsoDate } from '../src/text/calendar.ts';
-import { charAt, detectLanguage, isKanji, isKatakana } from '../src/text/script.ts';
-import { indexTerms, keywords } from '../src/text/tokenize.ts';
-import { isWordAlignedMatch } from '../src/text/wordBoundary.ts';
+import { normalize } from '../../src/text/normalize.ts';
+import { normalizeWithMap, originalRange } from '../../src/text/offsets.ts';
+import { isValidIsoDate } from '../../src/text/calendar.ts';
+import { charAt, detectLanguage, isKanji, isKatakana } from '../../src/text/script.ts';
+import { indexTerms, keywords } from '../../src/text/tokenize.ts';
+import { isWordAlignedMatch } from '../../src/text/wordBoundary.ts';
 
 describe('normalization', () => {
   it('unifies widths and case, and drops the katakana middle dot', () => {

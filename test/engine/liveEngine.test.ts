@@ -3,11 +3,11 @@ import { mkdir, mkdtemp, rm, unlink, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { loadConfig } from '../src/config.ts';
-import { watchCorpus } from '../src/corpus/watch.ts';
-import { formatProblem } from '../src/corpus/types.ts';
-import { liveEngineFromFolder, type LiveEngine } from '../src/engine/live.ts';
-import { memoryLogger } from './discord/harness.ts';
+import { loadConfig } from '../../src/config.ts';
+import { watchCorpus } from '../../src/corpus/watch.ts';
+import { formatProblem } from '../../src/corpus/types.ts';
+import { liveEngineFromFolder, type LiveEngine } from '../../src/engine/live.ts';
+import { memoryLogger } from '../discord/harness.ts';
 
 /** A MOFA-style readout written for these tests; `extra` is one more numbered paragraph. */
 const readout = (id: string, extra: string) => `---

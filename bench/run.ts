@@ -156,12 +156,10 @@ async function main(): Promise<void> {
   const others: [string, number][] = [];
   if (withBaselines) others.push(['linear', 1], ['flexsearch', 5]);
   if (withBefore) others.push(['minisearch', 2]);
-  {
-    for (const [name, rounds] of others) {
-      log(`${name}: build and queries`);
-      const r = await worker(name, corpusDir, queriesFile, rounds);
-      baselines[name] = asResult(paragraphs, r, r, 0, ['nothing persisted: cold start is a full load and build']);
-    }
+  for (const [name, rounds] of others) {
+    log(`${name}: build and queries`);
+    const r = await worker(name, corpusDir, queriesFile, rounds);
+    baselines[name] = asResult(paragraphs, r, r, 0, ['nothing persisted: cold start is a full load and build']);
   }
 
   if (json) {

@@ -44,6 +44,7 @@ function inline(text: string): string {
   s = s.replace(/\*\*(.+?)\*\*/g, '<b>$1</b>');
   s = s.replace(/(^|[^*])\*([^*]+)\*/g, '$1<i>$2</i>');
   s = s.replace(/`([^`]+)`/g, '<code>$1</code>');
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: NUL marks the escapes set aside above.
   return s.replace(/\u0000(\d+)\u0000/g, (_, i: string) => html(escapes[Number(i)]!));
 }
 

@@ -100,7 +100,7 @@ function movedEvents(old: ReadonlyMap<string, number[]>, statements: readonly St
  */
 export function moves(before: readonly Statement[], after: readonly Statement[]): { moved: Int32Array; added: number[] } {
   const at = new Map<Statement, number>();
-  after.forEach((s, i) => at.set(s, i));
+  after.forEach((s, i) => { at.set(s, i); });
   const moved = new Int32Array(before.length);
   const kept = new Uint8Array(after.length);
   before.forEach((s, i) => {

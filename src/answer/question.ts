@@ -154,7 +154,7 @@ function lookupsOf(glossary: Glossary): Lookups {
     for (const f of all) {
       const key = normalize(f);
       const set = forms.get(key) ?? new Set<string>();
-      all.forEach((x) => set.add(x));
+      for (const x of all) set.add(x);
       forms.set(key, set);
     }
   };
@@ -166,7 +166,7 @@ function lookupsOf(glossary: Glossary): Lookups {
     const all = [...person.ja, ...person.en, ...parts];
     for (const part of parts) {
       const set = forms.get(normalize(part)) ?? new Set<string>();
-      all.forEach((x) => set.add(x));
+      for (const x of all) set.add(x);
       forms.set(normalize(part), set);
     }
   }
@@ -177,7 +177,7 @@ function lookupsOf(glossary: Glossary): Lookups {
     const country = COUNTRIES.find((c) => c.ja.includes(full));
     if (!country) continue;
     const compounds = ['日', ...ABBREVIATED_BEFORE].map((w) => (w === '日' ? w + abbr : abbr + w));
-    for (const f of [country.name, ...country.ja, ...country.en]) compounds.forEach((x) => forms.get(normalize(f))?.add(x));
+    for (const f of [country.name, ...country.ja, ...country.en]) for (const x of compounds) forms.get(normalize(f))?.add(x);
   }
   const synonyms = new Map<string, number[]>();
   glossary.synonyms.forEach((g, i) => {
@@ -222,7 +222,7 @@ function formsOf(word: string, glossary: Glossary): { forms: string[]; synonyms:
   const groups = new Set([...(l.synonyms.get(key) ?? []), ...(isLatin(word) ? l.synonyms.get(stemPhrase(word)) ?? [] : [])]);
   for (const i of groups) {
     const g = glossary.synonyms[i]!;
-    g.words.forEach((w) => synonyms.add(w));
+    for (const w of g.words) synonyms.add(w);
     if (g.event) events.add(g.event);
   }
   // A phrase of the glossary names the kind of event its head word does: "presidential election"
@@ -335,7 +335,7 @@ export function eventKindsIn(text: string, glossary: Glossary): Set<string> {
   // kind the text names plainly elsewhere.
   const plain = new Set(perPhrase.filter((k) => k.size === 1).flatMap((k) => [...k]));
   const kinds = new Set(plain);
-  for (const k of perPhrase) if (k.size > 1 && ![...k].some((x) => plain.has(x))) k.forEach((x) => kinds.add(x));
+  for (const k of perPhrase) if (k.size > 1 && ![...k].some((x) => plain.has(x))) for (const x of k) kinds.add(x);
   return kinds;
 }
 

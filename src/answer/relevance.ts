@@ -729,7 +729,7 @@ export function judgeRelevance(
   for (const si of ordered) {
     if (seen.has(si) || (within && !within.has(si))) continue;
     const group = eventGroup(lib, si).filter((g) => !within || within.has(g));
-    group.forEach((g) => seen.add(g));
+    for (const g of group) seen.add(g);
     if (!singles.every((w) => holds(group, w)) || !runs.every((run) => run.some((w) => holds(group, w)))) {
       apartCount++;
       continue;

@@ -240,7 +240,7 @@ function roleContext(query: string, terms: QuestionTerm[]): QuestionTerm[] {
         'iu',
       ).exec(query);
       // Japanese asks for the role last (玄葉外務大臣が…した英国の外務大臣): any place will do there.
-      return m !== null && (/[^\x00-\x7F]/.test(r.label) || (m[1] === undefined ? m.index : m.index + m[1].length) === first);
+      return m !== null && (/[^\p{ASCII}]/u.test(r.label) || (m[1] === undefined ? m.index : m.index + m[1].length) === first);
     });
   return terms.filter((t) => !(t.identifies && t.distinctive && countryOf(t) !== undefined) || near(t));
 }
@@ -356,14 +356,14 @@ export function answerWho(lib: Library, query: string, scope: SearchScope): Answ
   // events ("2011年9月 | 6日 | 野田佳彦総理 | =温家宝総理"): the people on that day's line.
   const onRow = query ? peopleOnAskedDay(lib, statements, query) : undefined;
   if (onRow) {
-    const rowed = entries.filter((e) => [e.ja, e.en].some((n) => n && n.person.mentions.some((m) => onRow.get(n.statement)?.some(([pn, from, to]) => m.paragraph === pn && m.start >= from && m.end <= to))));
+    const rowed = entries.filter((e) => [e.ja, e.en].some((n) => n?.person.mentions.some((m) => onRow.get(n.statement)?.some(([pn, from, to]) => m.paragraph === pn && m.start >= from && m.end <= to))));
     if (rowed.length > 0) {
       entries = rowed;
       matched = undefined;
     }
   }
   if (matched && matched.size > 0) {
-    const inMatched = (n?: Named) => n !== undefined && n.person.mentions.some((m) => matched!.get(n.statement)?.has(m.paragraph));
+    const inMatched = (n?: Named) => n?.person.mentions.some((m) => matched!.get(n.statement)?.has(m.paragraph));
     const named = entries.filter((e) => inMatched(e.ja) || inMatched(e.en));
     // A paragraph that names nobody (「三者は…」) speaks for the event's participants, and one that
     // names only whom the question names ("Who did Abe speak with about the test?") for the others.

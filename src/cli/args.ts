@@ -59,7 +59,7 @@ function unknownOption(raw: string): UsageError {
 }
 
 export function parseCliArgs(argv: string[]): CliArgs {
-  let parsed;
+  let parsed: { values: Record<string, string | boolean | undefined>; positionals: string[] };
   try {
     parsed = parseArgs({
       args: argv,

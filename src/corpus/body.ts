@@ -39,7 +39,10 @@ export function splitParagraphs(lines: string[], firstLine: number): Paragraph[]
   };
   lines.forEach((raw, i) => {
     const line = raw.trim();
-    if (line === '') return flush();
+    if (line === '') {
+      flush();
+      return;
+    }
     if (current.length === 0) startLine = firstLine + i;
     current.push(line);
   });

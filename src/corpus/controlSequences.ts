@@ -8,6 +8,7 @@
  * any other C0/C1 control character except tab and line feed.
  */
 const TERMINAL_CONTROL =
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is its purpose.
   /\u001B(?:\[[0-?]*[ -/]*[@-~]|\][^\u0007\u001B]*(?:\u0007|\u001B\\)?|[PX^_][^\u001B]*(?:\u001B\\)?|[ -/]*[0-~])?|[\u0000-\u0008\u000B-\u001F\u007F-\u009F]/g;
 
 export function stripTerminalControls(text: string): string {

@@ -40,7 +40,7 @@ export function importStatement(raw: string, source: string, overrides: Partial<
   const meta: Partial<Record<Key, string>> = {};
   let i = 0;
   while (i < lines.length && lines[i]!.trim() === '') i++;
-  for (let m; i < lines.length && (m = HEADER.exec(lines[i]!.trim())); i++) meta[m[1]!.toLowerCase() as Key] = m[2]!.trim();
+  for (let m: RegExpExecArray | null; i < lines.length && (m = HEADER.exec(lines[i]!.trim())); i++) meta[m[1]!.toLowerCase() as Key] = m[2]!.trim();
 
   let body = lines.slice(i);
   const begin = body.findIndex((l) => BEGIN.test(l));

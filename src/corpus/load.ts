@@ -172,7 +172,7 @@ export async function loadCorpusFiles(
   const rels = listing.files.filter(isStatementFile).map((abs) => relativeTo(root, abs));
   if (read) {
     const records = await read(root, rels);
-    rels.forEach((rel, i) => files.records.set(rel, records[i]!));
+    rels.forEach((rel, i) => { files.records.set(rel, records[i]!); });
   } else for (const rel of rels) files.records.set(rel, await readStatementFile(path.join(root, rel), rel));
   await statGlossaries(files);
   return { corpus: assemble(files, options), files };

@@ -46,7 +46,7 @@ export async function announce(client: Client, store: SettingsStore, statements:
       if (follow.publisher && follow.publisher !== s.publisher) continue;
       const channel = client.channels.cache.get(follow.channelId);
       try {
-        if (!channel || !channel.isSendable()) throw new DiscordAPIError({ code: RESTJSONErrorCodes.UnknownChannel, message: 'Unknown Channel' }, RESTJSONErrorCodes.UnknownChannel, 404, 'POST', '', {});
+        if (!channel?.isSendable()) throw new DiscordAPIError({ code: RESTJSONErrorCodes.UnknownChannel, message: 'Unknown Channel' }, RESTJSONErrorCodes.UnknownChannel, 404, 'POST', '', {});
         // Claimed before sending: a crash in between loses one announcement rather than repeating it.
         if (!store.claimAnnouncement(follow.guildId, follow.channelId, s.id)) continue;
         await channel.send({ ...announcementMessage(s, serverLang), allowedMentions: { parse: [], repliedUser: false } });

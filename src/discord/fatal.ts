@@ -48,9 +48,11 @@ const NETWORK_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ENOTFOUND', 'EAI_A
 function errorCode(error: unknown): string | undefined {
   const seen = new Set<unknown>();
   // fetch wraps the system error: `TypeError: fetch failed` with the real one as its cause.
-  for (let e: any = error; e && typeof e === 'object' && !seen.has(e); e = e.cause) {
+  let e: unknown = error;
+  while (e && typeof e === 'object' && !seen.has(e)) {
     seen.add(e);
-    if (typeof e.code === 'string') return e.code;
+    if ('code' in e && typeof e.code === 'string') return e.code;
+    e = 'cause' in e ? e.cause : undefined;
   }
   return undefined;
 }

@@ -58,7 +58,7 @@ export function intentOf(question: string): Intent {
  */
 function replyLang(message: Message, question: string, intent: Intent, settings?: SettingsStore): Lang {
   const words = 'query' in intent && intent.query ? intent.query : question;
-  if (words && (intent.kind !== 'help' || /[^\x00-\x7f]/.test(words))) return langOfText(words);
+  if (words && (intent.kind !== 'help' || /[^\p{ASCII}]/u.test(words))) return langOfText(words);
   if (!message.inGuild()) return 'en';
   return settings?.defaultLang(message.guildId) ?? langFromLocale(message.guild.preferredLocale);
 }

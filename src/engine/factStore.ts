@@ -16,7 +16,7 @@ export interface EncodedFacts {
 export function encodeFacts(facts: readonly StatementFacts[]): EncodedFacts {
   const texts = facts.map((f) => Buffer.from(JSON.stringify(f), 'utf8'));
   const offsets = new Uint32Array(texts.length + 1);
-  texts.forEach((t, i) => (offsets[i + 1] = offsets[i]! + t.length));
+  texts.forEach((t, i) => { offsets[i + 1] = offsets[i]! + t.length; });
   return { block: Buffer.concat(texts, offsets[texts.length]!), offsets };
 }
 

@@ -117,6 +117,6 @@ export async function buildIndexed(
     served = corpus.statements.map((s) => factTexts[position.get(s)!]!);
   }
   const offsets = new Uint32Array(served.length + 1);
-  served.forEach((t, i) => (offsets[i + 1] = offsets[i]! + t.length));
+  served.forEach((t, i) => { offsets[i + 1] = offsets[i]! + t.length; });
   return { corpus, ...(files ? { files } : {}), index, facts: { block: Buffer.concat(served, offsets[served.length]!), offsets } };
 }

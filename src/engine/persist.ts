@@ -427,7 +427,7 @@ export function encodeIndex(content: BaseContent): Buffer {
   out.write(MAGIC, 0, 'latin1');
   out.writeUInt32LE(header.length, MAGIC.length);
   header.copy(out, MAGIC.length + 4);
-  parts.forEach(([, bytes], i) => out.set(bytes, start + sections[i]!.offset));
+  parts.forEach(([, bytes], i) => { out.set(bytes, start + sections[i]!.offset); });
   const body = out.subarray(0, start + offset);
   createHash('sha256').update(body).digest().copy(out, body.length);
   return out;
@@ -720,7 +720,7 @@ async function readJournal(file: string, digest: string): Promise<Journal> {
   return { entries, head, chained, goodBytes: Buffer.byteLength(text.slice(0, at)), totalBytes: Buffer.byteLength(text) };
 }
 
-function fromJournalRecord(rel: string, r: JournalRecord): FileRecord {
+function fromJournalRecord(r: JournalRecord): FileRecord {
   return {
     size: r.size,
     mtimeMs: r.mtimeMs,
@@ -783,7 +783,7 @@ function encodeTexts(list: readonly string[], same?: readonly string[]): { narro
     const text = list[i]!;
     lengths[i] = text.length;
     if (same && same[i] === text) kinds[i] = SAME;
-    else if (/[^\u0000-\u00ff]/.test(text)) {
+    else if (/[\u0100-\uffff]/.test(text)) {
       kinds[i] = WIDE;
       wide.push(text);
     } else {
@@ -1131,7 +1131,7 @@ async function replay(base: DecodedBase, entries: readonly JournalEntry[]): Prom
     }
     for (const [rel, r] of e.records) {
       if (r === null) records.delete(rel);
-      else records.set(rel, fromJournalRecord(rel, r));
+      else records.set(rel, fromJournalRecord(r));
     }
     for (const [rel, f] of e.facts) journalFacts.set(rel, f);
     if (e.links) links = e.links.map((l) => path.join(root, l));

@@ -1,6 +1,7 @@
 import { MAX_QUERY_LENGTH, QueryError } from './errors.ts';
 import { wellFormed } from '../text/normalize.ts';
 
+// biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is its purpose.
 const CONTROL = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F]/g;
 /** Discord mentions (@everyone, @here, <@id>, <@&role>, <#channel>) name people, not topics. */
 const DISCORD_MENTION = /@(?:everyone|here)\b|<(?:@[!&]?|#)\d{1,20}>/g;

@@ -167,7 +167,7 @@ export class ParagraphIndex implements ParagraphSearch {
     // Plain typed arrays rather than an object per paragraph: an update at a million paragraphs
     // would otherwise allocate hundreds of thousands of them.
     this.firstId = new Uint32Array(statements.length + 1);
-    statements.forEach((s, si) => (this.firstId[si + 1] = this.firstId[si]! + s.paragraphs.length));
+    statements.forEach((s, si) => { this.firstId[si + 1] = this.firstId[si]! + s.paragraphs.length; });
     this.size = this.firstId[statements.length]!;
     this.statementOfId = new Uint32Array(this.size);
     for (let si = 0, id = 0; si < statements.length; si++) {

@@ -164,7 +164,7 @@ export class SegmentedPostings implements PostingSource {
     const removedPostings = new Uint32Array(baseData.terms.length);
     if (at.removedStatements.length) {
       const baseIds = new Map<string, number>();
-      baseData.terms.forEach((t, i) => baseIds.set(t, i));
+      baseData.terms.forEach((t, i) => { baseIds.set(t, i); });
       for (const k of at.removedStatements) {
         for (const doc of termsOf(base.statements[k]!)) {
           for (const t of doc.terms) removedPostings[baseIds.get(t)!]!++;
@@ -185,7 +185,7 @@ export class SegmentedPostings implements PostingSource {
 
     this.fieldLength = new Uint32Array(this.idSpace);
     this.fieldLength.set(baseData.fieldLength);
-    addedDocs.forEach((d, i) => (this.fieldLength[baseDocs + i] = d.terms.length));
+    addedDocs.forEach((d, i) => { this.fieldLength[baseDocs + i] = d.terms.length; });
     // MiniSearch's running average, over the documents in corpus order, as a build from scratch.
     let avg = 0;
     for (let k = 0; k < this.documentCount; k++) avg = (avg * k + this.fieldLength[at.toPhysical[k]!]!) / (k + 1);
@@ -329,9 +329,9 @@ function firstOccurrenceOrder(
   const { toLogical } = at;
   const removed = at.removedStatements.length ? at.removed : undefined;
   const deltaIds = new Map<string, number>();
-  delta.terms.forEach((t, i) => deltaIds.set(t, i));
+  delta.terms.forEach((t, i) => { deltaIds.set(t, i); });
   const baseIds = new Map<string, number>();
-  if (delta.terms.length) data.terms.forEach((t, i) => baseIds.set(t, i));
+  if (delta.terms.length) data.terms.forEach((t, i) => { baseIds.set(t, i); });
   const deltaFirst = (d: number) => addedLogical[delta.docs[delta.offsets[d]!]! - baseDocs]!;
 
   // A document's terms in first-occurrence order: its position among them is the tie-break.

@@ -220,7 +220,7 @@ export class TermIndex {
 
   constructor(source: PostingSource | TermIndexData) {
     this.source = 'postings' in source ? source : new BuiltPostings(source);
-    this.source.terms.forEach((t, i) => this.ids.set(t, i));
+    this.source.terms.forEach((t, i) => { this.ids.set(t, i); });
     this.documentCount = this.source.documentCount;
     this.removed = this.source.removed;
     const space = this.source.idSpace;

@@ -209,7 +209,7 @@ function isTopPage(url: string): boolean {
 function languageSwitches(body: HTMLElement, language: string, url: string | undefined, source: string | undefined): Record<string, string> {
   const out: Record<string, string> = {};
   for (const a of body.querySelectorAll('a[href]')) {
-    const text = cleanText(a.text).replace(/^[\[［【(（]\s*|\s*[\]］】)）]$/g, '');
+    const text = cleanText(a.text).replace(/^[[［【(（]\s*|\s*[\]］】)）]$/g, '');
     const declared = primaryLanguage(a.getAttribute('hreflang') ?? '');
     const named = Object.keys(LANGUAGE_NAMES).find((l) => LANGUAGE_NAMES[l]!.test(text));
     const lang = named ?? (declared && text.length <= 20 ? declared : undefined);

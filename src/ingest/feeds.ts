@@ -27,6 +27,15 @@ const text = (v: unknown): string | undefined => {
   return undefined;
 };
 
+/** A child (or `@attribute`) of an element as fast-xml-parser gives it; a feed may hold any shape. */
+const child = (node: unknown, name: string): unknown =>
+  node && typeof node === 'object' ? (node as Record<string, unknown>)[name] : undefined;
+const list = (v: unknown): unknown[] => (Array.isArray(v) ? v : []);
+const attribute = (node: unknown, name: string): string | undefined => {
+  const v = child(node, name);
+  return typeof v === 'string' ? v : undefined;
+};
+
 function absolute(href: string | undefined, base: string): string | undefined {
   if (!href) return undefined;
   try {
@@ -44,22 +53,24 @@ export function looksLikeXml(body: string, contentType: string): boolean {
 
 /** Items of an RSS or Atom document, in the feed's order (newest first, by custom). */
 export function parseFeed(body: string, base: string): FeedItem[] {
-  let doc: Record<string, any>;
+  let doc: unknown;
   try {
-    doc = xml.parse(body) as Record<string, any>;
+    doc = xml.parse(body);
   } catch {
     throw new Error('the feed is not well-formed XML');
   }
-  const items: any[] = doc.rss?.channel?.item ?? doc.RDF?.item ?? doc.feed?.entry ?? [];
-  if (!doc.rss && !doc.RDF && !doc.feed) throw new Error('not an RSS or Atom feed');
+  const [rss, rdf, feed] = [child(doc, 'rss'), child(doc, 'RDF'), child(doc, 'feed')];
+  const items = list(child(child(rss, 'channel'), 'item') ?? child(rdf, 'item') ?? child(feed, 'entry'));
+  if (!rss && !rdf && !feed) throw new Error('not an RSS or Atom feed');
   const out: FeedItem[] = [];
   for (const item of items) {
-    const links: any[] = item.link ?? [];
+    const links = list(child(item, 'link'));
     // Atom: the rel="alternate" link (or the one without rel); RSS: the element's text.
-    const atom = links.find((l) => typeof l === 'object' && (!l['@rel'] || l['@rel'] === 'alternate'));
-    const href = atom ? atom['@href'] : text(links[0]) ?? item['@about'] ?? (item.guid && item.guid['@isPermaLink'] !== 'false' ? text(item.guid) : undefined);
+    const atom = links.find((l) => typeof l === 'object' && (!child(l, '@rel') || child(l, '@rel') === 'alternate'));
+    const guid = child(item, 'guid');
+    const href = atom ? attribute(atom, '@href') : text(links[0]) ?? attribute(item, '@about') ?? (guid && child(guid, '@isPermaLink') !== 'false' ? text(guid) : undefined);
     const url = absolute(href, base);
-    const title = text(item.title);
+    const title = text(child(item, 'title'));
     if (url) out.push({ url, ...(title ? { title } : {}) });
   }
   return out;

@@ -95,7 +95,7 @@ function once(url: URL, options: FetchOptions): Promise<IncomingMessage> {
     const req = client.get(url, {
       headers: {
         'user-agent': options.userAgent ?? USER_AGENT,
-        accept: (options.accept ?? HTML_TYPES).join(', ') + ', */*;q=0.1',
+        accept: `${(options.accept ?? HTML_TYPES).join(', ')}, */*;q=0.1`,
         ...(options.etag ? { 'if-none-match': options.etag } : {}),
         ...(options.lastModified ? { 'if-modified-since': options.lastModified } : {}),
       },

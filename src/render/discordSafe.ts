@@ -10,7 +10,9 @@ import { escapeMarkdown } from 'discord.js';
  * controls (which can make a title read backwards), zero-width characters, soft hyphens, and
  * C0/C1 control characters other than line breaks and tabs.
  */
-const INVISIBLE = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F\u00AD\u061C\u180E\u200B-\u200F\u202A-\u202E\u2060-\u2064\u2066-\u2069\uFEFF]/g;
+const INVISIBLE =
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is its purpose.
+  /[\u0000-\u0008\u000B-\u001F\u007F-\u009F\u00AD\u061C\u180E\u200B-\u200F\u202A-\u202E\u2060-\u2064\u2066-\u2069\uFEFF]/g;
 
 /** Text for places Discord shows without Markdown (autocomplete choices, footers): invisible characters removed. */
 export function plainText(text: string): string {

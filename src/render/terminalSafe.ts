@@ -12,6 +12,7 @@ import { highlightsWithin } from './highlight.ts';
 export { stripTerminalControls };
 
 /** Our own bold (ANSI SGR 1 and 22, see terminalBold) survives; the split keeps it at odd indices. */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: ANSI bold starts with ESC.
 const OWN_BOLD = /(\u001B\[1m|\u001B\[22m)/;
 
 /** For output already rendered with `terminalBold`: keeps that bold, strips every other control. */

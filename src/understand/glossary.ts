@@ -198,7 +198,7 @@ export function equivalents(glossary: Glossary, word: string): string[] {
   const out = new Set<string>();
   for (const entry of [...glossary.terms, ...glossary.people]) {
     const forms = [...entry.ja, ...entry.en].map(normalizeForm);
-    if (forms.includes(w)) forms.forEach((f) => out.add(f));
+    if (forms.includes(w)) for (const f of forms) out.add(f);
   }
   return [...out];
 }
@@ -245,10 +245,10 @@ export function mergeAcrossLanguages(ja: Person[], en: Person[], glossary: Gloss
     for (const n of namesOf(p)) {
       const k = crossNameKey(n);
       if (!k) continue;
-      if (/[A-Za-z]/.test(n)) ids.add('en:' + k);
+      if (/[A-Za-z]/.test(n)) ids.add(`en:${k}`);
       for (const id of entryByName.get(k) ?? []) {
-        ids.add('g:' + id);
-        for (const e of glossary.people[id]!.en) ids.add('en:' + englishNameKey(e));
+        ids.add(`g:${id}`);
+        for (const e of glossary.people[id]!.en) ids.add(`en:${englishNameKey(e)}`);
       }
     }
     return ids;
@@ -305,7 +305,7 @@ export function mergeAcrossLanguages(ja: Person[], en: Person[], glossary: Gloss
   };
   for (const ji of unpairedJa) {
     const j = ja[ji]!;
-    const candidates = en.map((e, i) => i).filter((i) => !used.has(i) && post(j, 'ja', en[i]!));
+    const candidates = en.map((_, i) => i).filter((i) => !used.has(i) && post(j, 'ja', en[i]!));
     if (candidates.length !== 1) continue;
     const ei = candidates[0]!;
     const rivals = unpairedJa.filter((other) => post(ja[other]!, 'ja', en[ei]!));

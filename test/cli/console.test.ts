@@ -12,7 +12,7 @@ beforeAll(async () => {
 
 describe('offline console', () => {
   it('answers slash commands and free questions as the bot would', () => {
-    expect(consoleReply(engine, '/quote 最も強い言葉で非難')).toMatch(/^引用：最も強い言葉で非難\n\n1\. “3 また、三者は、.*\n   — 外務省 · 2024-11-01 · 第4段落/s);
+    expect(consoleReply(engine, '/quote 最も強い言葉で非難')).toMatch(/^引用：最も強い言葉で非難\n\n1\. “3 また、三者は、.*\n {3}— 外務省 · 2024-11-01 · 第4段落/s);
     expect(consoleReply(engine, '/who')).toMatch(/^Who: Joint Statement .*\n\n1\. Antony Blinken — Secretary of State, United States/);
     expect(consoleReply(engine, '/when 京都')).toBe('「京都」に該当する記述はありません（別の言葉を試すか、/statements で声明の一覧をご覧ください）。');
     expect(consoleReply(engine, '/when earthquake')).toBe('Nothing in my statements matches “earthquake”; try other words, or /statements to see what I hold.');

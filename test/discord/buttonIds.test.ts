@@ -20,7 +20,7 @@ test('a question that does not fit is left to the message footer', () => {
   const decoded = decodeButtonId(id)!;
   expect(decoded.query).toBeUndefined();
   expect(decoded.askerId).toBe(asker);
-  expect(readFooter(footerLines(state.query!, 'some-statement').join('\n') + '\n1/3')).toEqual({ query: state.query, statement: 'some-statement' });
+  expect(readFooter(`${footerLines(state.query!, 'some-statement').join('\n')}\n1/3`)).toEqual({ query: state.query, statement: 'some-statement' });
 });
 
 test('an ask button (an announcement\'s /who, /when) carries the kind and the statement, for anyone', () => {

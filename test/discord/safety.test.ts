@@ -19,9 +19,18 @@ function explosive(engine: Engine): Engine {
   };
   return {
     ...engine,
-    quote: (q, o) => (boom(q), engine.quote(q, o)),
-    ask: (q, o) => (boom(q), engine.ask(q, o)),
-    findStatements: (p, m) => (boom(p), engine.findStatements(p, m)),
+    quote: (q, o) => {
+      boom(q);
+      return engine.quote(q, o);
+    },
+    ask: (q, o) => {
+      boom(q);
+      return engine.ask(q, o);
+    },
+    findStatements: (p, m) => {
+      boom(p);
+      return engine.findStatements(p, m);
+    },
   };
 }
 

@@ -96,6 +96,6 @@ export function hundredKilobyteInputs(): { name: string; text: string }[] {
     { name: 'japanese titles', text: bigText(['外務大臣', '長官', '国務', '大統領', '（', 'カン・', '）'], size) },
     { name: 'dots and initials', text: bigText(['A.', 'B.', ' ', 'U.S.', '.'], size) },
     { name: 'lone surrogates', text: bigText(['\ud800', 'a', '\udc00', '\udbff'], size) },
-    { name: 'combining marks', text: 'ｶ' + '\u3099\uFF9E\u0301'.repeat(size / 3) },
+    { name: 'combining marks', text: `ｶ${'\u3099\uFF9E\u0301'.repeat(size / 3)}` },
   ];
 }

@@ -141,7 +141,7 @@ describe.each([
   });
 
   it('a question at the limit is answered; one character more is refused', () => {
-    const atLimit = 'missile '.repeat(MAX_QUERY_LENGTH).slice(0, MAX_QUERY_LENGTH - 1) + 'x';
+    const atLimit = `${'missile '.repeat(MAX_QUERY_LENGTH).slice(0, MAX_QUERY_LENGTH - 1)}x`;
     expect(atLimit).toHaveLength(MAX_QUERY_LENGTH);
     for (const method of METHODS) {
       expectWellFormed(served, served.engine[method](atLimit));

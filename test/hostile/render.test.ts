@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
+import type { Answer } from '../../src/answer/types.ts';
 import { QueryError } from '../../src/engine/errors.ts';
 import type { Engine } from '../../src/engine/types.ts';
 import { DISCORD_LIMITS, embedLength, escapeText, formatExcerpt, renderAnswer } from '../../src/render/discordEmbed.ts';
@@ -26,7 +27,7 @@ describe('hostile questions all the way to a Discord embed', () => {
         fc.constantFrom('maritime security', '北朝鮮', 'Motegi', 'いつ', ''),
         fc.nat(5),
         (method, noise, syntax, words, page) => {
-          let answer;
+          let answer: Answer;
           try {
             answer = engine[method](`${syntax} ${words} ${noise}`);
           } catch (err) {

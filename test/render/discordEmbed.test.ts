@@ -98,7 +98,7 @@ describe('renderAnswer', () => {
     }));
     for (const kind of ['quote', 'who'] as const) {
       for (const pageSize of [1, 3, 12]) {
-        const rendered = renderAnswer(answer(items, { kind, notice: 'お知らせ'.repeat(500) }), { pageSize, footer: '🔎 ' + 'q'.repeat(600) });
+        const rendered = renderAnswer(answer(items, { kind, notice: 'お知らせ'.repeat(500) }), { pageSize, footer: `🔎 ${'q'.repeat(600)}` });
         expect(rendered.pageCount).toBe(Math.ceil(12 / pageSize));
         expectWithinLimits(embedOf(rendered));
       }
@@ -119,7 +119,7 @@ describe('renderAnswer', () => {
   });
 
   test('a long paragraph supporting a who answer keeps the sentences that name the people', () => {
-    const text = 'Minister Tanaka met Secretary Smith in Tokyo. ' + 'They discussed many other matters at length, with no names at all. '.repeat(8) + 'Secretary Smith thanked the host.';
+    const text = `Minister Tanaka met Secretary Smith in Tokyo. ${'They discussed many other matters at length, with no names at all. '.repeat(8)}Secretary Smith thanked the host.`;
     const embed = embedOf(renderAnswer(answer([{ text: 'Secretary Smith', citations: [{ ...marked(1, text, 'Secretary Smith'), language: 'en' }], matched: ['Secretary Smith'] }], { kind: 'who', language: 'en', query: 'Smith' }), { mode: 'who' }));
     expect(embed.description).toContain('> Minister Tanaka met **Secretary Smith** in Tokyo.…**Secretary Smith** thanked the host.');
   });

@@ -34,7 +34,7 @@ function isLetter(c: string | undefined): boolean {
 }
 
 /** Honorifics followed by their space, and their first letters: checked at every capital. */
-const HONORIFICS_SPACED = EN_HONORIFICS.map((h) => h + ' ');
+const HONORIFICS_SPACED = EN_HONORIFICS.map((h) => `${h} `);
 const HONORIFIC_FIRST = new Set(EN_HONORIFICS.map((h) => h[0]!));
 const honorificAt = (text: string, pos: number): string | undefined =>
   HONORIFIC_FIRST.has(text[pos] ?? '') ? HONORIFICS_SPACED.find((h) => text.startsWith(h, pos))?.slice(0, -1) : undefined;
@@ -56,7 +56,7 @@ interface NameRead {
 }
 
 function isStopWord(word: string): boolean {
-  return EN_NOT_NAME_WORDS.has(word) || EN_HONORIFICS.includes(word) || EN_HONORIFICS.includes(word + '.');
+  return EN_NOT_NAME_WORDS.has(word) || EN_HONORIFICS.includes(word) || EN_HONORIFICS.includes(`${word}.`);
 }
 
 /** A lower-case name particle at `p` followed by a capitalised word: "bin Zayed", "de Palacio". */
@@ -171,7 +171,7 @@ function readNameBackward(text: string, end: number): NameRead | undefined {
   let words = 0;
   while (starts.length < MAX_NAME_TOKENS) {
     let s = e;
-    while (s > 0 && e - s < 40 && (/[A-Za-z'’.\-]/.test(text[s - 1]!) || isLetter(text[s - 1]))) s--;
+    while (s > 0 && e - s < 40 && (/[A-Za-z'’.-]/.test(text[s - 1]!) || isLetter(text[s - 1]))) s--;
     if (s === e) break;
     const word = text.slice(s, e);
     if (words === 0 && starts.length === 0 && EN_POST_NOMINALS.has(word.replace(/\.$/, ''))) {
@@ -235,7 +235,7 @@ const STATE_FORMS = [
 /** " of the Republic of Korea" after a title. */
 function ofCountryAfter(text: string, pos: number, connector = ' of '): { country: string; end: number } | undefined {
   if (!text.startsWith(connector, pos)) return undefined;
-  let p = pos + connector.length;
+  const p = pos + connector.length;
   // "of the Kingdom of Spain", "of the Commonwealth of Australia": the state's long form
   const state = STATE_FORMS.find((f) => text.startsWith(f, p));
   if (state) {
@@ -245,7 +245,7 @@ function ofCountryAfter(text: string, pos: number, connector = ' of '): { countr
   for (const { form, country } of EN_COUNTRY_FORMS) {
     let end = -1;
     if (text.startsWith(form, p) && !isLetter(text[p + form.length])) end = p + form.length;
-    else if (text.startsWith('the ' + form, p) && !isLetter(text[p + 4 + form.length])) end = p + 4 + form.length;
+    else if (text.startsWith(`the ${form}`, p) && !isLetter(text[p + 4 + form.length])) end = p + 4 + form.length;
     if (end < 0) continue;
     // "of the French Republic", "of the Italian Republic": the adjective and the kind of state.
     const state = /^ (?:Republic|Kingdom|Federation|Confederation|Commonwealth|State)\b/.exec(text.slice(end, end + 16));
@@ -280,7 +280,7 @@ function portfolioAfter(text: string, pos: number, closed: boolean): number {
   for (let words = 0; words < 12; words++) {
     if (text.startsWith('of ', p) && ofCountryAfter(text, p - 1)) break;
     let e = p;
-    while (e < text.length && e - p < 30 && /[A-Za-z'’\-]/.test(text[e]!)) e++;
+    while (e < text.length && e - p < 30 && /[A-Za-z'’-]/.test(text[e]!)) e++;
     const word = text.slice(p, e);
     if (word.length === 0) break;
     const ok = closed ? EN_PORTFOLIO_WORDS.has(word) : CONNECTOR_WORDS.has(word) || isUpper(word[0]);
@@ -328,7 +328,7 @@ function qualifiersBefore(text: string, titleStart: number): Qualifiers {
       continue;
     }
     let s = p - 1;
-    while (s > 0 && p - 1 - s < 12 && /[A-Za-z\-]/.test(text[s - 1]!)) s--;
+    while (s > 0 && p - 1 - s < 12 && /[A-Za-z-]/.test(text[s - 1]!)) s--;
     const word = text.slice(s, p - 1);
     const kind = EN_MODIFIERS[word];
     if (!kind) {
@@ -339,7 +339,7 @@ function qualifiersBefore(text: string, titleStart: number): Qualifiers {
     if (kind === 'acting') q.acting = true;
     if (kind === 'deputy') {
       q.deputy = true;
-      q.rolePrefix = word + ' ' + q.rolePrefix;
+      q.rolePrefix = `${word} ${q.rolePrefix}`;
     }
     p = s;
     q.start = p;
@@ -534,7 +534,7 @@ export function englishMentions(paragraph: Paragraphlike): RawMention[] {
    * country ("Pedro Alvarez of Chile"), or by "said". Two capitalised words at least, and no country.
    */
   function untitledNames(): void {
-    const isCountry = (n: string) => EN_COUNTRY_FORMS.some((f) => f.form === n || 'the ' + f.form === n);
+    const isCountry = (n: string) => EN_COUNTRY_FORMS.some((f) => f.form === n || `the ${f.form}` === n);
     const pushPlain = (name: NameRead, start: number): number => {
       let end = name.postEnd ?? name.end;
       let affiliation: string | undefined;
@@ -735,7 +735,7 @@ function appositive(text: string, pos: number): { role: string; affiliation?: st
   let modified = false;
   for (const [word, kind] of Object.entries(EN_MODIFIERS)) {
     if (kind !== 'deputy' && kind !== 'acting') continue;
-    if (text.startsWith(word + ' ', p)) {
+    if (text.startsWith(`${word} `, p)) {
       p += word.length + 1;
       modified = kind === 'deputy';
       break;

@@ -243,7 +243,7 @@ function resolveDefiniteReferences(paragraphs: readonly Paragraphlike[], people:
   // the headline's grammar is no name.
   const fromTitle = title ? extractPeople([{ number: 0, text: title }], 'en').filter((p) => !HEADLINE_WORDS.test(p.name)) : [];
   const holders = (rank: string): Person[] => {
-    const fits = (p: Person) => !!p.role && (p.role === rank || p.role.endsWith(' ' + rank) || p.role.startsWith(rank + ' of') || p.role.startsWith(rank + ' for'));
+    const fits = (p: Person) => !!p.role && (p.role === rank || p.role.endsWith(` ${rank}`) || p.role.startsWith(`${rank} of`) || p.role.startsWith(`${rank} for`));
     // A publisher's own bare title is its own office's: in a White House readout "the President"
     // is not the French President the text also names.
     const office = officeHolder(rank, publisher, date);

@@ -409,7 +409,7 @@ export function japaneseMentions(paragraph: Paragraphlike): RawMention[] {
     // 山田重夫駐米国日本国大使: 駐 + the host country is the posting; the next country sends him
     let hostPosting = '';
     if (split.country && split.name.endsWith('駐')) {
-      hostPosting = '駐' + split.country;
+      hostPosting = `駐${split.country}`;
       const sender = splitAtCountry(split.org);
       split = { name: split.name.slice(0, -1), nameOffset: 0, org: sender.name === '' ? sender.org : split.org, country: sender.name === '' ? sender.country : undefined };
     }
@@ -458,7 +458,7 @@ export function japaneseMentions(paragraph: Paragraphlike): RawMention[] {
     const deputy = principal?.info.deputy === true || (role?.includes('副') ?? false);
     let affiliation = split.country;
     // A kanji name with no country, under a Japanese title or in a Japanese ministry (外務省…参事官), is of Japan.
-    if (!affiliation && isKanjiName(clean.name) && (principal?.info.japanGov || JA_JAPAN_MINISTRIES.some((m) => org.startsWith(m + '省')))) affiliation = '日本';
+    if (!affiliation && isKanjiName(clean.name) && (principal?.info.japanGov || JA_JAPAN_MINISTRIES.some((m) => org.startsWith(`${m}省`)))) affiliation = '日本';
     // インドのマンモハン・シン首相: the country before the name, with の.
     if (!affiliation) {
       const before = text.slice(Math.max(0, nameStart - 12), nameStart);

@@ -27,7 +27,7 @@ export function stripEnglishHonorifics(s: string): string {
   let t = s.trim();
   for (let guard = 0; guard < 5; guard++) {
     // "H.E.Mr. Gonzalo DE BENITO": honorifics ending in a period are glued to what follows at times.
-    const h = EN_HONORIFICS.find((x) => t.startsWith(x + ' ') || t === x || (x.endsWith('.') && t.startsWith(x) && /^\p{Lu}/u.test(t.slice(x.length))));
+    const h = EN_HONORIFICS.find((x) => t.startsWith(`${x} `) || t === x || (x.endsWith('.') && t.startsWith(x) && /^\p{Lu}/u.test(t.slice(x.length))));
     if (!h) break;
     t = t.slice(h.length).trim();
   }

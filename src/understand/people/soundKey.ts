@@ -30,7 +30,7 @@ export function romanize(katakana: string): string {
       out = out.replace(/i?[aiueo]$/, '') + (small.startsWith('y') && !/(?:sh|ch|j)$/.test(out.replace(/i?[aiueo]$/, '')) ? small : small.slice(-1));
     } else out += KANA[ch] ?? '';
   }
-  return out.replace(/\u0000/g, '');
+  return out.replaceAll('\u0000', '');
 }
 
 /** Consonant skeleton with the sounds Japanese merges folded together. */

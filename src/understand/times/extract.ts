@@ -78,7 +78,7 @@ const CHRONO_WORTH = {
 } as const;
 
 const GLUE = {
-  ja: /^(?:[\s、,()\[\]「」・;:~\-–—〜]|から|より|まで|にかけて|及び|および|並びに|と|の|に)*$/,
+  ja: /^(?:[\s、,()[\]「」・;:~\-–—〜]|から|より|まで|にかけて|及び|および|並びに|と|の|に)*$/,
   en: /^(?:[\s,;:()[\]\-–—]|\b(?:at|on|from|to|until|till|through|for|and|commencing|beginning|starting|lasting|lasted|which|that|of|the)\b)*$/i,
 } as const;
 const RANGE_GLUE = /から|にかけて|[~\-–—〜]|\b(?:to|until|till|through)\b/i;

@@ -10,7 +10,7 @@ import {
   JA_YEAR_SHIFT, ZONE_NAMES, alternation,
 } from './vocabulary.ts';
 
-const JA_ZONES = alternation(Object.keys(ZONE_NAMES).filter((k) => /[^\x00-\x7f]/.test(k)));
+const JA_ZONES = alternation(Object.keys(ZONE_NAMES).filter((k) => /[^\p{ASCII}]/u.test(k)));
 const APPROX_BEFORE = alternation(JA_APPROX_BEFORE);
 const APPROX_SUFFIX = alternation(JA_APPROX_AFTER.filter((w) => !['頃', 'ごろ', '前後', '過ぎ', 'すぎ'].includes(w)));
 const TIME_APPROX_AFTER = '頃|ごろ|前後|過ぎ|すぎ';
@@ -41,7 +41,7 @@ const RULES: Rule[] = [
   },
   {
     // (ドイツ時間同3日午前9時30分), 、ミュンスター時間: a place's time written before its date or after a time, kept as written.
-    pattern: /(?<=^|[(\[、。,;])[\u30a1-\u30fa\u30fc・]{2,12}時間(?=\s*(?:[同翌前本]?\d|[)\]、。,;]|午|正午|$))/g,
+    pattern: /(?<=^|[([、。,;])[\u30a1-\u30fa\u30fc・]{2,12}時間(?=\s*(?:[同翌前本]?\d|[)\]、。,;]|午|正午|$))/g,
     build: (m, start, end) => ({ kind: 'zone', start, end, zone: ZONE_NAMES[m[0]] ?? m[0], source: hand }),
   },
   {

@@ -40,21 +40,43 @@ interface Row {
 
 /** The body as the raw-text importer leaves it (State's Begin/End Text markers applied). */
 function asImported(paragraphs: string[]): string[] {
-  const result = importStatement(`${paragraphs.join('\n\n')}\n`, 'bench', { title: 't', date: '2000-01-01', publisher: 'p', language: 'en', id: 'bench' });
+  const result = importStatement(`${paragraphs.join('\n\n')}\n`, 'bench', {
+    title: 't',
+    date: '2000-01-01',
+    publisher: 'p',
+    language: 'en',
+    id: 'bench',
+  });
   if (!result.content) return [];
-  return result.content.split(/^---$/m).slice(2).join('---').trim().split(/\n{2,}/);
+  return result.content
+    .split(/^---$/m)
+    .slice(2)
+    .join('---')
+    .trim()
+    .split(/\n{2,}/);
 }
 
 /** A paragraph compared without its list label, width or spacing differences. */
-const norm = (p: string) => p.normalize('NFKC').replace(/^\s*(?:\d{1,2}[.)]|-|\(\d{1,2}\))\s+/, '').replace(/\s+/g, ' ').trim();
+const norm = (p: string) =>
+  p
+    .normalize('NFKC')
+    .replace(/^\s*(?:\d{1,2}[.)]|-|\(\d{1,2}\))\s+/, '')
+    .replace(/\s+/g, ' ')
+    .trim();
 
 /** Readability's article, parsed for the importer's renderer; undefined when it finds none. */
-function readabilityContent(html: string, url: string | undefined, keepClasses = false): string | undefined {
+function readabilityContent(
+  html: string,
+  url: string | undefined,
+  keepClasses = false,
+): string | undefined {
   const { document } = parseHTML(html);
   // Readability reads the document's address for relative links; linkedom's is empty.
   if (url) Object.defineProperty(document, 'baseURI', { value: url });
   // With its classes kept, the importer's rules still see "share", "pagetop", "related"...
-  return new Readability(document as unknown as Document, { keepClasses }).parse()?.content ?? undefined;
+  return (
+    new Readability(document as unknown as Document, { keepClasses }).parse()?.content ?? undefined
+  );
 }
 
 /** Readability's content as it comes: the text of each innermost block element (table rows by cell). */
@@ -64,7 +86,14 @@ function plainParagraphs(content: string): string[] {
   const out: string[] = [];
   for (const el of root.querySelectorAll(BLOCKS)) {
     if (el.querySelector(BLOCKS)) continue;
-    const text = el.rawTagName.toLowerCase() === 'tr' ? el.querySelectorAll('td, th').map((c) => cleanText(c.text)).filter(Boolean).join(' | ') : cleanText(el.text);
+    const text =
+      el.rawTagName.toLowerCase() === 'tr'
+        ? el
+            .querySelectorAll('td, th')
+            .map((c) => cleanText(c.text))
+            .filter(Boolean)
+            .join(' | ')
+        : cleanText(el.text);
     if (text) out.push(text);
   }
   return out;
@@ -99,7 +128,12 @@ async function main(): Promise<void> {
   for (const name of pages) {
     const html = decodeBody(readFileSync(path.join(PAGES, `${name}.html`)));
     const expectedFile = readFileSync(path.join(PAGES, `${name}.expected.md`), 'utf8');
-    const expected = expectedFile.split(/^---$/m).slice(2).join('---').trim().split(/\n{2,}/);
+    const expected = expectedFile
+      .split(/^---$/m)
+      .slice(2)
+      .join('---')
+      .trim()
+      .split(/\n{2,}/);
     const url = /^source: (.+)$/m.exec(expectedFile)?.[1];
     const wanted = new Set(expected.map(norm));
     const row = (extractor: Extractor, paragraphs: string[], ms: number): Row => {
@@ -119,7 +153,11 @@ async function main(): Promise<void> {
     rows.push(row('rules', rules.value, rules.ms));
     const plain = timed(() => plainParagraphs(readabilityContent(html, url) ?? ''));
     rows.push(row('readability', plain.value, plain.ms));
-    const hybrid = timed(() => extractPage(html, url, publisherOf, () => parse(readabilityContent(html, url, true) ?? '')).paragraphs);
+    const hybrid = timed(
+      () =>
+        extractPage(html, url, publisherOf, () => parse(readabilityContent(html, url, true) ?? ''))
+          .paragraphs,
+    );
     rows.push(row('read+rules', hybrid.value, hybrid.ms));
   }
 
@@ -128,7 +166,9 @@ async function main(): Promise<void> {
     return;
   }
   const extractors: Extractor[] = ['rules', 'readability', 'read+rules'];
-  console.log(`| page | ${extractors.map((e) => `${e}: body equal / expected paragraphs found / extra lines / ms`).join(' | ')} |`);
+  console.log(
+    `| page | ${extractors.map((e) => `${e}: body equal / expected paragraphs found / extra lines / ms`).join(' | ')} |`,
+  );
   console.log(`| --- | ${extractors.map(() => '---').join(' | ')} |`);
   for (const name of pages) {
     const cells = extractors.map((e) => {
@@ -144,7 +184,11 @@ async function main(): Promise<void> {
   });
   console.log(`| all | ${total.join(' | ')} |`);
   console.log('\nExtra lines (not the statement):');
-  for (const r of rows) for (const line of r.extra) console.log(`  ${r.page} ${r.extractor}: ${line.length > 90 ? `${line.slice(0, 90)}…` : line}`);
+  for (const r of rows)
+    for (const line of r.extra)
+      console.log(
+        `  ${r.page} ${r.extractor}: ${line.length > 90 ? `${line.slice(0, 90)}…` : line}`,
+      );
 }
 
 await main();

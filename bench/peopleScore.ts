@@ -25,7 +25,10 @@ const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const peopleDir = join(root, 'test/fixtures/real/people');
 const realDir = resolve(root, process.env.READOUT_REAL_FIXTURES ?? '../main/test/fixtures/real');
 const verbose = process.argv.includes('--verbose');
-const gold = JSON.parse(readFileSync(join(peopleDir, 'expected.json'), 'utf8')) as Record<string, Expected[] | string>;
+const gold = JSON.parse(readFileSync(join(peopleDir, 'expected.json'), 'utf8')) as Record<
+  string,
+  Expected[] | string
+>;
 
 const nameKey = (s: string) => crossNameKey(s.normalize('NFKC'));
 const sameName = (p: Person, e: Expected) =>
@@ -38,13 +41,18 @@ let attrs = 0;
 let files = 0;
 for (const [path, want] of Object.entries(gold)) {
   if (typeof want === 'string') continue;
-  const file = path.startsWith('people/') ? join(peopleDir, path.slice(7)) : join(realDir, path.slice(5));
+  const file = path.startsWith('people/')
+    ? join(peopleDir, path.slice(7))
+    : join(realDir, path.slice(5));
   if (!existsSync(file)) continue;
   const parsed = parseStatementFile(file, readFileSync(file));
   const st = parsed.statement;
   if (!st) throw new Error(`${path}: ${JSON.stringify(parsed.problems)}`);
   files++;
-  const people = extractPeople(st.paragraphs, st.language.startsWith('ja') ? 'ja' : 'en', { title: st.title, publisher: st.publisher });
+  const people = extractPeople(st.paragraphs, st.language.startsWith('ja') ? 'ja' : 'en', {
+    title: st.title,
+    publisher: st.publisher,
+  });
   found += people.length;
   expected += want.length;
   const lines: string[] = [];
@@ -60,9 +68,13 @@ for (const [path, want] of Object.entries(gold)) {
     const roleOk = !e.role || (p.role ?? '').toLowerCase().includes(e.role.toLowerCase());
     const affOk = !e.affiliation || p.affiliation === e.affiliation;
     if (roleOk && affOk) attrs++;
-    else lines.push(`  partial  ${e.name}: role ${p.role ?? '-'} / ${e.role ?? '-'}, country ${p.affiliation ?? '-'} / ${e.affiliation ?? '-'}`);
+    else
+      lines.push(
+        `  partial  ${e.name}: role ${p.role ?? '-'} / ${e.role ?? '-'}, country ${p.affiliation ?? '-'} / ${e.affiliation ?? '-'}`,
+      );
   }
-  for (const p of people) if (!used.has(p)) lines.push(`  extra    ${p.name} (${p.role ?? ''}, ${p.affiliation ?? ''})`);
+  for (const p of people)
+    if (!used.has(p)) lines.push(`  extra    ${p.name} (${p.role ?? ''}, ${p.affiliation ?? ''})`);
   if (verbose && lines.length > 0) console.log(`${path}\n${lines.join('\n')}`);
 }
 const pct = (a: number, b: number) => (b === 0 ? '-' : `${((100 * a) / b).toFixed(1)}%`);

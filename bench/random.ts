@@ -30,7 +30,8 @@ export function createRng(seed: number): Rng {
     pickDistinct<T>(list: readonly T[], count: number): T[] {
       const pool = [...list];
       const out: T[] = [];
-      while (out.length < count && pool.length > 0) out.push(pool.splice(Math.floor(next() * pool.length), 1)[0]!);
+      while (out.length < count && pool.length > 0)
+        out.push(pool.splice(Math.floor(next() * pool.length), 1)[0]!);
       return out;
     },
     chance: (p: number) => next() < p,

@@ -33,10 +33,25 @@ async function folderBytes(dir: string): Promise<number> {
   return total;
 }
 
-async function worker(system: string, dir: string, queriesFile: string, rounds: number): Promise<WorkerReport> {
+async function worker(
+  system: string,
+  dir: string,
+  queriesFile: string,
+  rounds: number,
+): Promise<WorkerReport> {
   const { stdout } = await run(
     process.execPath,
-    ['--expose-gc', '--max-old-space-size=8192', '--import', 'tsx', path.join(here, 'worker.ts'), system, dir, queriesFile, String(rounds)],
+    [
+      '--expose-gc',
+      '--max-old-space-size=8192',
+      '--import',
+      'tsx',
+      path.join(here, 'worker.ts'),
+      system,
+      dir,
+      queriesFile,
+      String(rounds),
+    ],
     { maxBuffer: 64 * 2 ** 20, cwd: path.join(here, '..') },
   );
   const line = stdout.trim().split('\n').at(-1)!;
@@ -69,7 +84,13 @@ async function cliColdMs(log: (msg: string) => void): Promise<number> {
   return round(times[CLI_RUNS >> 1]!, 1);
 }
 
-function asResult(paragraphs: number, build: WorkerReport, cold: WorkerReport, indexBytes: number, notes: string[]): SystemResult {
+function asResult(
+  paragraphs: number,
+  build: WorkerReport,
+  cold: WorkerReport,
+  indexBytes: number,
+  notes: string[],
+): SystemResult {
   return {
     paragraphs,
     buildMs: build.buildMs,
@@ -96,19 +117,31 @@ function table(readout: SystemResult, baselines: Record<string, SystemResult>): 
     ['RSS MB after GC', (r) => r.rssMB],
     ['answers / s', (r) => r.answersPerSec],
   ];
-  for (const p of ['p50', 'p99'] as const) rows.push([`first ask ${p} ms`, (r) => r.firstPass?.[p]]);
+  for (const p of ['p50', 'p99'] as const)
+    rows.push([`first ask ${p} ms`, (r) => r.firstPass?.[p]]);
   for (const kind of QUERY_KINDS) {
-    for (const p of ['p50', 'p95', 'p99'] as const) rows.push([`${kind} ${p} ms`, (r) => r.queries[kind]?.[p]]);
+    for (const p of ['p50', 'p95', 'p99'] as const)
+      rows.push([`${kind} ${p} ms`, (r) => r.queries[kind]?.[p]]);
   }
-  const header = ['metric', ...systems.map(([n]) => n), ...systems.slice(1).map(([n]) => `readout/${n}`)];
+  const header = [
+    'metric',
+    ...systems.map(([n]) => n),
+    ...systems.slice(1).map(([n]) => `readout/${n}`),
+  ];
   const lines = [header];
   for (const [label, get] of rows) {
     const values = systems.map(([, r]) => get(r));
-    const ratios = values.slice(1).map((v) => (v && values[0] !== undefined ? `${round(values[0] / v, 2)}x` : '-'));
+    const ratios = values
+      .slice(1)
+      .map((v) => (v && values[0] !== undefined ? `${round(values[0] / v, 2)}x` : '-'));
     lines.push([label, ...values.map((v) => (v === undefined ? '-' : String(v))), ...ratios]);
   }
   const widths = header.map((_, i) => Math.max(...lines.map((l) => l[i]!.length)));
-  return lines.map((l) => l.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('  ')).join('\n');
+  return lines
+    .map((l) =>
+      l.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('  '),
+    )
+    .join('\n');
 }
 
 async function main(): Promise<void> {
@@ -159,13 +192,17 @@ async function main(): Promise<void> {
   for (const [name, rounds] of others) {
     log(`${name}: build and queries`);
     const r = await worker(name, corpusDir, queriesFile, rounds);
-    baselines[name] = asResult(paragraphs, r, r, 0, ['nothing persisted: cold start is a full load and build']);
+    baselines[name] = asResult(paragraphs, r, r, 0, [
+      'nothing persisted: cold start is a full load and build',
+    ]);
   }
 
   if (json) {
     process.stdout.write(`${JSON.stringify({ ...readout, baselines })}\n`);
   } else {
-    console.log(`${paragraphs} paragraphs, ${statements.length} statements, seed ${seed}, ${os.cpus().length} cores, node ${process.version}`);
+    console.log(
+      `${paragraphs} paragraphs, ${statements.length} statements, seed ${seed}, ${os.cpus().length} cores, node ${process.version}`,
+    );
     console.log(table(readout, baselines));
     for (const n of readout.notes ?? []) console.log(`note (readout): ${n}`);
   }

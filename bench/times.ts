@@ -5,7 +5,9 @@
 import { readFileSync } from 'node:fs';
 import { extractTimes } from '../src/understand/times/extract.ts';
 
-const seed = readFileSync('/work/shared/seeds/000_f61bab6ec13fa94c.txt', 'utf8').split('\n').filter((l) => l.trim());
+const seed = readFileSync('/work/shared/seeds/000_f61bab6ec13fa94c.txt', 'utf8')
+  .split('\n')
+  .filter((l) => l.trim());
 const ja = [
   ...seed.slice(0, 4),
   '現地時間6月4日午後3時30分から約1時間30分、総理大臣は、ベトナムの首相と会談を行いました。',
@@ -25,7 +27,8 @@ const random = (n: number): number => {
   state = (state * 1103515245 + 12345) % 2147483648;
   return state % n;
 };
-const vary = (s: string): string => s.replace(/\d{1,2}(?=日|月| and| to|-|,)/g, () => String(1 + random(28)));
+const vary = (s: string): string =>
+  s.replace(/\d{1,2}(?=日|月| and| to|-|,)/g, () => String(1 + random(28)));
 
 const paragraphs: { text: string; lang: 'ja' | 'en' }[] = [];
 while (paragraphs.length < 1000) {
@@ -40,4 +43,6 @@ let found = 0;
 for (const p of paragraphs) found += extractTimes(p.text, p.lang, '2024-11-01').length;
 const ms = performance.now() - t0;
 const chars = paragraphs.reduce((n, p) => n + p.text.length, 0);
-console.log(`${paragraphs.length} paragraphs, ${chars} chars, ${found} expressions: ${ms.toFixed(0)} ms (${((ms / paragraphs.length) * 1000).toFixed(0)} µs/paragraph)`);
+console.log(
+  `${paragraphs.length} paragraphs, ${chars} chars, ${found} expressions: ${ms.toFixed(0)} ms (${((ms / paragraphs.length) * 1000).toFixed(0)} µs/paragraph)`,
+);

@@ -42,14 +42,20 @@ function readoutAnswerer(engine: Engine): Answerer {
 }
 
 async function buildSystem(system: string, dir: string): Promise<Answerer> {
-  if (system === 'readout' || system === 'readout-cold') return readoutAnswerer(await engineFromFolder(dir));
+  if (system === 'readout' || system === 'readout-cold')
+    return readoutAnswerer(await engineFromFolder(dir));
   if (system === 'minisearch') {
     // The unoptimized path: the same engine over the original MiniSearch index, nothing persisted.
     const corpus = await loadCorpus(dir);
     const index = new MiniSearchIndex(corpus.statements);
-    return readoutAnswerer(engineFromLibrary(buildLibrary(corpus.statements, corpus.problems, undefined, index)));
+    return readoutAnswerer(
+      engineFromLibrary(buildLibrary(corpus.statements, corpus.problems, undefined, index)),
+    );
   }
-  const factories: Record<string, BaselineFactory> = { linear: createLinearBaseline, flexsearch: createFlexSearchBaseline };
+  const factories: Record<string, BaselineFactory> = {
+    linear: createLinearBaseline,
+    flexsearch: createFlexSearchBaseline,
+  };
   const factory = factories[system];
   if (!factory) throw new Error(`unknown system ${system}`);
   const corpus = await loadCorpus(dir);
@@ -81,7 +87,12 @@ export function timeQueries(answer: Answerer, queries: readonly BenchQuery[], ro
   }
   const byKind: Record<string, ReturnType<typeof percentiles>> = {};
   for (const [kind, list] of Object.entries(samples)) byKind[kind] = percentiles(list);
-  return { queries: byKind, firstPass: percentiles(first), answersPerSec: round(count / (total / 1000), 1), answers: count };
+  return {
+    queries: byKind,
+    firstPass: percentiles(first),
+    answersPerSec: round(count / (total / 1000), 1),
+    answers: count,
+  };
 }
 
 /**
@@ -100,10 +111,15 @@ async function incremental(dir: string): Promise<NonNullable<WorkerReport['incre
   // And has checked every file's content since its start (see LiveEngine.verified).
   const t = performance.now();
   const differing = await live.verified;
-  process.stderr.write(`incremental: content of every file verified in ${round(performance.now() - t, 0)} ms (${differing.length} differed)\n`);
+  process.stderr.write(
+    `incremental: content of every file verified in ${round(performance.now() - t, 0)} ms (${differing.length} differed)\n`,
+  );
   live.engine.quote(marker, { lang: 'en' });
   live.engine.who('Foreign Minister', { lang: 'en' });
-  const folders = (await readdir(dir, { withFileTypes: true })).filter((e) => e.isDirectory()).map((e) => e.name).sort();
+  const folders = (await readdir(dir, { withFileTypes: true }))
+    .filter((e) => e.isDirectory())
+    .map((e) => e.name)
+    .sort();
   const folder = folders[folders.length >> 1] ?? '.';
   const [template] = generateCorpus({ paragraphs: 12, seed: 424242 }).statements;
   const rel = path.join(folder, 'bench-incremental.md');
@@ -111,22 +127,45 @@ async function incremental(dir: string): Promise<NonNullable<WorkerReport['incre
     ...template!,
     id: 'bench-incremental',
     file: rel,
-    paragraphs: [...template!.paragraphs, { number: template!.paragraphs.length + 1, line: 1, text: `The ministers launched the ${marker} ${extra} Initiative.` }],
+    paragraphs: [
+      ...template!.paragraphs,
+      {
+        number: template!.paragraphs.length + 1,
+        line: 1,
+        text: `The ministers launched the ${marker} ${extra} Initiative.`,
+      },
+    ],
   });
-  const timed = async (write: () => Promise<void>, expect: (found: boolean) => boolean): Promise<number> => {
+  const timed = async (
+    write: () => Promise<void>,
+    expect: (found: boolean) => boolean,
+  ): Promise<number> => {
     await write();
     const t = performance.now();
     await live.reload([rel]);
     const reloaded = performance.now();
-    const found = live.engine.quote(marker, { lang: 'en' }).items.some((i) => i.citations.some((c) => c.statement === 'bench-incremental'));
+    const found = live.engine
+      .quote(marker, { lang: 'en' })
+      .items.some((i) => i.citations.some((c) => c.statement === 'bench-incremental'));
     const ms = performance.now() - t;
-    process.stderr.write(`incremental ${rel}: reload ${round(reloaded - t, 1)} ms, answer ${round(ms - (reloaded - t), 1)} ms\n`);
+    process.stderr.write(
+      `incremental ${rel}: reload ${round(reloaded - t, 1)} ms, answer ${round(ms - (reloaded - t), 1)} ms\n`,
+    );
     if (!expect(found)) throw new Error(`incremental: the change to ${rel} is not answered`);
     return round(ms, 1);
   };
-  const addMs = await timed(() => writeFile(path.join(dir, rel), toMarkdown(statement('Maritime'))), (f) => f);
-  const editMs = await timed(() => writeFile(path.join(dir, rel), toMarkdown(statement('Space'))), (f) => f && live.engine.quote('Space Initiative', { lang: 'en' }).items.length > 0);
-  const deleteMs = await timed(() => rm(path.join(dir, rel)), (f) => !f);
+  const addMs = await timed(
+    () => writeFile(path.join(dir, rel), toMarkdown(statement('Maritime'))),
+    (f) => f,
+  );
+  const editMs = await timed(
+    () => writeFile(path.join(dir, rel), toMarkdown(statement('Space'))),
+    (f) => f && live.engine.quote('Space Initiative', { lang: 'en' }).items.length > 0,
+  );
+  const deleteMs = await timed(
+    () => rm(path.join(dir, rel)),
+    (f) => !f,
+  );
   live.close();
   return { addMs, editMs, deleteMs };
 }
@@ -136,10 +175,13 @@ async function main(): Promise<void> {
   if (system === 'readout-incremental' && dir) {
     const t0 = performance.now();
     const result = await incremental(dir);
-    process.stdout.write(`${JSON.stringify({ buildMs: round(performance.now() - t0, 1), firstAnswerMs: 0, heapMB: 0, rssMB: 0, incremental: result })}\n`);
+    process.stdout.write(
+      `${JSON.stringify({ buildMs: round(performance.now() - t0, 1), firstAnswerMs: 0, heapMB: 0, rssMB: 0, incremental: result })}\n`,
+    );
     return;
   }
-  if (!system || !dir || !queriesFile) throw new Error('usage: worker.ts <system> <corpusDir> <queries.json> [rounds]');
+  if (!system || !dir || !queriesFile)
+    throw new Error('usage: worker.ts <system> <corpusDir> <queries.json> [rounds]');
   const queries = JSON.parse(await readFile(queriesFile, 'utf8')) as BenchQuery[];
   const t0 = performance.now();
   const answer = await buildSystem(system, dir);
@@ -147,7 +189,11 @@ async function main(): Promise<void> {
   answer(queries[0]!);
   const firstAnswerMs = performance.now();
   const memory = memoryAfterGc();
-  const report: WorkerReport = { buildMs: round(buildMs, 1), firstAnswerMs: round(firstAnswerMs, 1), ...memory };
+  const report: WorkerReport = {
+    buildMs: round(buildMs, 1),
+    firstAnswerMs: round(firstAnswerMs, 1),
+    ...memory,
+  };
   const rounds = Number(roundsArg ?? 0);
   if (rounds > 0) Object.assign(report, timeQueries(answer, queries, rounds));
   process.stdout.write(`${JSON.stringify(report)}\n`);

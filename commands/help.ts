@@ -7,7 +7,10 @@ import { renderHelpEmbed } from '../src/render/discordEmbed.ts';
 
 export const data = helpData();
 
-export async function execute(interaction: ChatInputCommandInteraction, ctx: CommandContext): Promise<void> {
+export async function execute(
+  interaction: ChatInputCommandInteraction,
+  ctx: CommandContext,
+): Promise<void> {
   const help = renderHelpEmbed(optionLang(interaction, ctx), mentionFor(interaction.client));
   await interaction.reply({ ...help, flags: MessageFlags.Ephemeral });
 }

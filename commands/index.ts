@@ -10,4 +10,14 @@ import * as unfollow from './unfollow.ts';
 import * as when from './when.ts';
 import * as who from './who.ts';
 
-export const commands: readonly Command[] = [who, when, quote, compare, statements, follow, unfollow, settings, help];
+export const commands: readonly Command[] = [
+  who,
+  when,
+  quote,
+  compare,
+  statements,
+  follow,
+  unfollow,
+  settings,
+  help,
+];

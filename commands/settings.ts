@@ -17,18 +17,31 @@ export const data = managerCommand('settings')
       .setName(OPTION.lang)
       .setNameLocalizations({ ja: optionSpec('lang').ja ?? OPTION.lang })
       .setDescription('Default answer language in this server (without it: show the settings)')
-      .setDescriptionLocalizations({ ja: 'このサーバーでの回答の既定の言語（指定しなければ現在の設定を表示）' })
+      .setDescriptionLocalizations({
+        ja: 'このサーバーでの回答の既定の言語（指定しなければ現在の設定を表示）',
+      })
       .addChoices(
         { name: '日本語', value: 'ja' },
         { name: 'English', value: 'en' },
-        { name: 'Not set: each member’s Discord language', name_localizations: { ja: '未設定：各メンバーの Discord の表示言語' }, value: UNSET },
+        {
+          name: 'Not set: each member’s Discord language',
+          name_localizations: { ja: '未設定：各メンバーの Discord の表示言語' },
+          value: UNSET,
+        },
       ),
   )
   .toJSON();
 
-const REFUSALS = { unavailable: 'settingsUnavailable', inServer: 'settingsInServer', needsManager: 'settingsNeedsManager' } as const;
+const REFUSALS = {
+  unavailable: 'settingsUnavailable',
+  inServer: 'settingsInServer',
+  needsManager: 'settingsNeedsManager',
+} as const;
 
-export async function execute(interaction: ChatInputCommandInteraction, ctx: CommandContext): Promise<void> {
+export async function execute(
+  interaction: ChatInputCommandInteraction,
+  ctx: CommandContext,
+): Promise<void> {
   const place = await managerPlace(interaction, ctx, REFUSALS);
   if (!place) return;
   const chosen = interaction.options.getString(OPTION.lang);
@@ -42,7 +55,9 @@ export async function execute(interaction: ChatInputCommandInteraction, ctx: Com
     return replyPrivately(interaction, 'settingsLangCleared');
   }
   const lang = place.store.defaultLang(place.guildId);
-  const channels = place.store.follows(place.guildId).map((f) => (f.publisher ? `<#${f.channelId}> (${f.publisher})` : `<#${f.channelId}>`));
+  const channels = place.store
+    .follows(place.guildId)
+    .map((f) => (f.publisher ? `<#${f.channelId}> (${f.publisher})` : `<#${f.channelId}>`));
   await replyPrivately(interaction, 'settingsShow', {
     language: lang ? LABELS.languageName[lang] : say('settingsNotSet', ui),
     channels: channels.length > 0 ? channels.join(', ') : say('settingsNoChannels', ui),

@@ -4,9 +4,16 @@ import { channelCommand, managerChannel, replyPrivately } from '../src/discord/m
 
 export const data = channelCommand('unfollow').toJSON();
 
-export async function execute(interaction: ChatInputCommandInteraction, ctx: CommandContext): Promise<void> {
+export async function execute(
+  interaction: ChatInputCommandInteraction,
+  ctx: CommandContext,
+): Promise<void> {
   const place = await managerChannel(interaction, ctx);
   if (!place) return;
   const channel = `<#${place.channelId}>`;
-  await replyPrivately(interaction, place.store.unfollow(place.channelId) ? 'unfollowed' : 'notFollowing', { channel });
+  await replyPrivately(
+    interaction,
+    place.store.unfollow(place.channelId) ? 'unfollowed' : 'notFollowing',
+    { channel },
+  );
 }

@@ -23,12 +23,16 @@ try {
 } catch {
   // An install without dev dependencies (`npm ci --omit=dev`) has no compiler: bin/ then runs the
   // TypeScript sources through tsx, which is a runtime dependency. Slower to start, same answers.
-  console.warn('readout build: typescript is not installed; bin/ will run the sources through tsx.');
+  console.warn(
+    'readout build: typescript is not installed; bin/ will run the sources through tsx.',
+  );
   process.exit(0);
 }
 
 rmSync(dist, { recursive: true, force: true });
-const result = spawnSync(process.execPath, [tsc, '-p', path.join(root, 'tsconfig.build.json')], { stdio: 'inherit' });
+const result = spawnSync(process.execPath, [tsc, '-p', path.join(root, 'tsconfig.build.json')], {
+  stdio: 'inherit',
+});
 if (result.status !== 0) {
   // No stamp: bin/ keeps running the sources, and the failure is not silent.
   console.error('readout build: tsc failed; dist/ is not usable.');

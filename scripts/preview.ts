@@ -12,7 +12,8 @@ import { parseArgs } from 'node:util';
 import { startHarness } from '../test/discord/harness.ts';
 import { captureReplies, type CapturedReply } from '../test/discord/replyGallery.ts';
 
-const html = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+const html = (s: string) =>
+  s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
 /** The part of Discord markdown the bot uses: quotes, bold, italics, links, timestamps, mentions, escapes. */
 function markdown(text: string): string {
@@ -38,7 +39,11 @@ function inline(text: string): string {
   const escapes: string[] = [];
   let s = text.replace(/\\([^\w\s])/g, (_, c: string) => `\u0000${escapes.push(c) - 1}\u0000`);
   s = html(s);
-  s = s.replace(/&lt;t:(\d+):F&gt;/g, (_, unix: string) => `<span class="stamp">${new Date(Number(unix) * 1000).toLocaleString('en-GB', { dateStyle: 'full', timeStyle: 'short', timeZone: 'UTC' })} UTC</span>`);
+  s = s.replace(
+    /&lt;t:(\d+):F&gt;/g,
+    (_, unix: string) =>
+      `<span class="stamp">${new Date(Number(unix) * 1000).toLocaleString('en-GB', { dateStyle: 'full', timeStyle: 'short', timeZone: 'UTC' })} UTC</span>`,
+  );
   s = s.replace(/&lt;\/([^:]+):\d+&gt;/g, '<span class="mention">/$1</span>');
   s = s.replace(/\[([^\]]+)\]\((https?:[^)\s]+)\)/g, '<a href="$2">$1</a>');
   s = s.replace(/\*\*(.+?)\*\*/g, '<b>$1</b>');
@@ -50,7 +55,10 @@ function inline(text: string): string {
 
 function embed(e: any): string {
   const fields = (e.fields ?? [])
-    .map((f: any) => `<div class="field${f.inline ? ' inline' : ''}"><div class="fname">${inline(f.name)}</div><div class="fvalue">${markdown(f.value)}</div></div>`)
+    .map(
+      (f: any) =>
+        `<div class="field${f.inline ? ' inline' : ''}"><div class="fname">${inline(f.name)}</div><div class="fvalue">${markdown(f.value)}</div></div>`,
+    )
     .join('');
   return `<div class="embed" style="border-color:#${(e.color ?? 0x202225).toString(16).padStart(6, '0')}">
     ${e.title ? `<div class="etitle">${inline(e.title)}</div>` : ''}
@@ -62,9 +70,16 @@ function embed(e: any): string {
 
 function buttons(payload: any): string {
   return (payload.components ?? [])
-    .map((row: any) => `<div class="row">${row.components
-      .map((b: any) => (b.url ? `<a class="button link" href="${html(b.url)}">${html(b.label)} ↗</a>` : `<span class="button${b.disabled ? ' disabled' : ''}">${html(b.label)}</span>`))
-      .join('')}</div>`)
+    .map(
+      (row: any) =>
+        `<div class="row">${row.components
+          .map((b: any) =>
+            b.url
+              ? `<a class="button link" href="${html(b.url)}">${html(b.label)} ↗</a>`
+              : `<span class="button${b.disabled ? ' disabled' : ''}">${html(b.label)}</span>`,
+          )
+          .join('')}</div>`,
+    )
     .join('');
 }
 
@@ -114,7 +129,9 @@ ${replies.map(reply).join('\n')}
 </body></html>`;
 }
 
-const isEntryPoint = process.argv[1] !== undefined && path.resolve(process.argv[1]).endsWith(path.join('scripts', 'preview.ts'));
+const isEntryPoint =
+  process.argv[1] !== undefined &&
+  path.resolve(process.argv[1]).endsWith(path.join('scripts', 'preview.ts'));
 if (isEntryPoint) {
   const { values } = parseArgs({ options: { out: { type: 'string' } } });
   const out = path.resolve(values.out ?? 'preview/discord-replies.html');
@@ -123,7 +140,9 @@ if (isEntryPoint) {
     const replies = await captureReplies(h);
     await mkdir(path.dirname(out), { recursive: true });
     await writeFile(out, previewPage(replies));
-    process.stdout.write(`${replies.length} replies drawn in ${path.relative(process.cwd(), out)}\n`);
+    process.stdout.write(
+      `${replies.length} replies drawn in ${path.relative(process.cwd(), out)}\n`,
+    );
   } finally {
     await h.close();
   }

@@ -58,9 +58,16 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config 
   }
   const apiUrl = optional(env, 'DISCORD_API_URL');
   if (apiUrl !== undefined && !/^https?:\/\/[^\s]+$/.test(apiUrl)) {
-    throw new ConfigError('DISCORD_API_URL must be an http(s) URL such as https://discord.com/api.');
+    throw new ConfigError(
+      'DISCORD_API_URL must be an http(s) URL such as https://discord.com/api.',
+    );
   }
-  const shardCount = wholeNumber(env, 'SHARD_COUNT', 1, 'SHARD_COUNT must be a whole number of at least 1.');
+  const shardCount = wholeNumber(
+    env,
+    'SHARD_COUNT',
+    1,
+    'SHARD_COUNT must be a whole number of at least 1.',
+  );
   const corpusPollMs = wholeNumber(
     env,
     'CORPUS_POLL_MS',

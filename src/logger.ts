@@ -38,14 +38,21 @@ export interface LoggerSecrets {
  * Redaction by path covers objects we log on purpose; the secrets scrub covers what we do not
  * control, such as an error message from a library that quotes a URL or header with the token.
  */
-export function loggerOptions(level: LogLevel | 'trace' | 'silent', options: LoggerSecrets = {}): LoggerOptions {
-  const secrets = (options.secrets ?? []).filter((s): s is string => typeof s === 'string' && s.length >= 8);
+export function loggerOptions(
+  level: LogLevel | 'trace' | 'silent',
+  options: LoggerSecrets = {},
+): LoggerOptions {
+  const secrets = (options.secrets ?? []).filter(
+    (s): s is string => typeof s === 'string' && s.length >= 8,
+  );
   return {
     level,
     redact: { paths: REDACTED_PATHS, censor: '[redacted]' },
     hooks: {
       streamWrite: (line: string) =>
-        redactInteractionTokens(secrets.reduce((out, secret) => out.split(secret).join('[redacted]'), line)),
+        redactInteractionTokens(
+          secrets.reduce((out, secret) => out.split(secret).join('[redacted]'), line),
+        ),
     },
   };
 }
@@ -62,12 +69,24 @@ export function redactInteractionTokens(line: string): string {
 }
 
 /** JSON logs to stderr (stdout belongs to answers in the CLI). */
-export function createLogger(level: LogLevel = 'info', options: LoggerSecrets = {}, destination?: DestinationStream): Logger {
+export function createLogger(
+  level: LogLevel = 'info',
+  options: LoggerSecrets = {},
+  destination?: DestinationStream,
+): Logger {
   const pino = pinoModule();
   return pino.pino(loggerOptions(level, options), destination ?? pino.destination(2));
 }
 
-const LEVEL_VALUES: Record<string, number> = { trace: 10, debug: 20, info: 30, warn: 40, error: 50, fatal: 60, silent: Infinity };
+const LEVEL_VALUES: Record<string, number> = {
+  trace: 10,
+  debug: 20,
+  info: 30,
+  warn: 40,
+  error: 50,
+  fatal: 60,
+  silent: Infinity,
+};
 
 /**
  * The same logger, made when a line at an enabled level is first written: calls below `level`
@@ -89,7 +108,9 @@ export function lazyLogger(level: LogLevel = 'info', options: LoggerSecrets = {}
       }
       const target = make();
       const member = Reflect.get(target, prop, target) as unknown;
-      return typeof member === 'function' ? (member as (...args: unknown[]) => unknown).bind(target) : member;
+      return typeof member === 'function'
+        ? (member as (...args: unknown[]) => unknown).bind(target)
+        : member;
     },
   });
 }

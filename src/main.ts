@@ -7,7 +7,15 @@ import { terminalSafeEngine } from './render/terminalSafe.ts';
 import { liveEngineFromFolder } from './engine/live.ts';
 import { createLogger } from './logger.ts';
 import { inferredPairs } from './answer/align.ts';
-import { allowedHosts, feedsFileFor, loadMemory, memoryFileFor, readFeedsFile, startFollowing, type Follower } from './ingest/follow.ts';
+import {
+  allowedHosts,
+  feedsFileFor,
+  loadMemory,
+  memoryFileFor,
+  readFeedsFile,
+  startFollowing,
+  type Follower,
+} from './ingest/follow.ts';
 import type { Statement } from './corpus/types.ts';
 import path from 'node:path';
 
@@ -68,7 +76,8 @@ if (config.discordToken) {
   const { runBotProcess } = await import('./discord/launch.ts');
   const { openSettings } = await import('./settings/sqlite.ts');
   const { announcedFrom } = await import('./render/discordEmbed.ts');
-  const dataDir = process.env.DATA_DIR?.trim() || path.join(path.dirname(config.corpusDir), '.readout-data');
+  const dataDir =
+    process.env.DATA_DIR?.trim() || path.join(path.dirname(config.corpusDir), '.readout-data');
   let settings: ReturnType<typeof openSettings>;
   try {
     // Every shard opens the same file: WAL, a busy timeout and one claim per announcement make that safe.
@@ -78,8 +87,13 @@ if (config.discordToken) {
     process.exit(2);
   }
   const { store, migrated, imported } = settings;
-  if (migrated.from !== migrated.to) logger.info({ file: settings.file, ...migrated }, 'settings database migrated');
-  if (imported) logger.info({ follows: imported.follows, movedTo: imported.movedTo }, 'follows.json imported into the settings database');
+  if (migrated.from !== migrated.to)
+    logger.info({ file: settings.file, ...migrated }, 'settings database migrated');
+  if (imported)
+    logger.info(
+      { follows: imported.follows, movedTo: imported.movedTo },
+      'follows.json imported into the settings database',
+    );
   const bot = await runBotProcess(config, engine, logger, {
     bot: { settings: store },
     onExit: () => {

@@ -83,7 +83,11 @@ describe('layers', () => {
   });
 
   it('imports nothing of the tests or the bench: what only they use lives in test/ and bench/', () => {
-    const outside = files.flatMap((file) => imports(file).filter((t) => moduleOf(t) === undefined).map((t) => `${file} -> ${t}`));
+    const outside = files.flatMap((file) =>
+      imports(file)
+        .filter((t) => moduleOf(t) === undefined)
+        .map((t) => `${file} -> ${t}`),
+    );
     expect(outside).toEqual([]);
   });
 });

@@ -5,7 +5,10 @@ import { ConfigError, loadConfig } from '../src/config.ts';
 describe('configuration', () => {
   it('has defaults for everything: no token means the offline console', () => {
     const c = loadConfig({}, '/srv/readout');
-    expect(c).toEqual({ corpusDir: path.resolve('/srv/readout/corpus'), logLevel: 'info' } satisfies Partial<typeof c>);
+    expect(c).toEqual({
+      corpusDir: path.resolve('/srv/readout/corpus'),
+      logLevel: 'info',
+    } satisfies Partial<typeof c>);
     expect(c.discordToken).toBeUndefined();
   });
 

@@ -17,7 +17,12 @@ export const BROKEN_CORPUS = path.join(ROOT, 'test/fixtures/broken');
 /** An engine over several corpus folders at once (the seed plus our own statements). */
 export async function engineFor(...dirs: string[]): Promise<Engine> {
   const loaded = await Promise.all(dirs.map((d) => loadCorpus(d)));
-  return engineFromLibrary(buildLibrary(loaded.flatMap((c) => c.statements), loaded.flatMap((c) => c.problems)));
+  return engineFromLibrary(
+    buildLibrary(
+      loaded.flatMap((c) => c.statements),
+      loaded.flatMap((c) => c.problems),
+    ),
+  );
 }
 
 /** A new empty folder in the system's temporary folder: what a test writes goes there, never into the repo. */
@@ -43,7 +48,9 @@ export async function engineFromFolderInTemp(corpusDir: string, logger?: Logger)
  * A copy of a corpus folder as `<root>/corpus` in a new temporary folder, for a process (the
  * command line, `npm start`) that writes its persisted index beside the corpus it serves.
  */
-export async function copyCorpus(dir: string): Promise<{ root: string; corpus: string; cleanup: () => Promise<void> }> {
+export async function copyCorpus(
+  dir: string,
+): Promise<{ root: string; corpus: string; cleanup: () => Promise<void> }> {
   const root = await tempDir('corpus');
   const corpus = path.join(root, 'corpus');
   await cp(dir, corpus, { recursive: true });

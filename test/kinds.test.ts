@@ -35,13 +35,17 @@ describe('the kinds table', () => {
     }
   });
 
-  it('titles each answer with its kind\'s heading; a free question takes its answer\'s', () => {
+  it("titles each answer with its kind's heading; a free question takes its answer's", () => {
     for (const kind of slashKinds) {
       const answer = engine[kind.name](kind.example.ja || '発射', { lang: 'ja' });
-      expect(consoleReply(engine, `/${kind.name} --lang ja ${kind.example.ja}`)!.split('\n')[0]).toMatch(new RegExp(`^${kind.heading!.ja}`));
+      expect(
+        consoleReply(engine, `/${kind.name} --lang ja ${kind.example.ja}`)!.split('\n')[0],
+      ).toMatch(new RegExp(`^${kind.heading!.ja}`));
       expect(answer.language).toBe('ja');
     }
-    expect(consoleReply(engine, 'Who condemned the launch?')!.split('\n')[0]).toBe('Who condemned the launch?');
+    expect(consoleReply(engine, 'Who condemned the launch?')!.split('\n')[0]).toBe(
+      'Who condemned the launch?',
+    );
     expect(consoleReply(engine, '/quote --lang en ICBM')!.split('\n')[0]).toBe('Quote: ICBM');
   });
 
@@ -62,7 +66,14 @@ describe('the kinds table', () => {
   it('gives each kind its own button code, read back as the same kind', () => {
     expect(new Set(KINDS.map((k) => k.buttonCode)).size).toBe(KINDS.length);
     for (const kind of KINDS) {
-      const id = encodeButtonId({ action: 'page', kind: kind.name, page: 1, lang: 'ja', askerId: '123456789012345678', query: 'ICBM' });
+      const id = encodeButtonId({
+        action: 'page',
+        kind: kind.name,
+        page: 1,
+        lang: 'ja',
+        askerId: '123456789012345678',
+        query: 'ICBM',
+      });
       expect(decodeButtonId(id)?.kind).toBe(kind.name);
     }
   });
@@ -83,14 +94,19 @@ describe('the kinds table', () => {
     }
     for (const kind of KINDS) {
       const out: string[] = [];
-      const code = await runCli([kind.name, '--json', '--lang', 'en', kind.example.en || 'missile'], {
-        stdout: (s) => out.push(s),
-        stderr: () => undefined,
-        cwd: ROOT,
-        env: { CORPUS_DIR: seed.corpus },
-      });
+      const code = await runCli(
+        [kind.name, '--json', '--lang', 'en', kind.example.en || 'missile'],
+        {
+          stdout: (s) => out.push(s),
+          stderr: () => undefined,
+          cwd: ROOT,
+          env: { CORPUS_DIR: seed.corpus },
+        },
+      );
       expect(code).toBe(0);
-      expect(JSON.parse(out.join(''))).toEqual(JSON.parse(JSON.stringify(engine[kind.name](kind.example.en || 'missile', { lang: 'en' }))));
+      expect(JSON.parse(out.join(''))).toEqual(
+        JSON.parse(JSON.stringify(engine[kind.name](kind.example.en || 'missile', { lang: 'en' }))),
+      );
       if (kind.free) continue;
       expect(consoleReply(engine, `/${kind.name} --lang en ${kind.example.en}`)).toBeTruthy();
       expect(intentOf(`/${kind.ja} ICBM`)).toEqual({ kind: kind.name, query: 'ICBM' });

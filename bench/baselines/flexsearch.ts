@@ -18,7 +18,9 @@ export function createFlexSearchBaseline(statements: readonly Statement[]): Base
     mode === 'index' ? indexTerms(text) : keywords(text).flatMap((k) => k.terms);
   const make = () => new Index({ tokenize: 'forward', encode });
   const byLang = { ja: make(), en: make() };
-  paragraphs.forEach((p, i) => { (p.ja ? byLang.ja : byLang.en).add(i, normalize(p.statement.paragraphs[p.index]!.text)); });
+  paragraphs.forEach((p, i) => {
+    (p.ja ? byLang.ja : byLang.en).add(i, normalize(p.statement.paragraphs[p.index]!.text));
+  });
   mode = 'query';
   return {
     name: 'flexsearch',

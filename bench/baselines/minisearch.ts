@@ -91,7 +91,12 @@ export class MiniSearchIndex implements ParagraphSearch {
   private rangeHolds(from: number, to: number, form: Keyword[]): boolean {
     return form.every((k) => {
       for (let id = from; id < to; id++) {
-        if (k.kind === 'cjk' ? containsKeyword(this.normalizedText(id), k) : indexTerms(this.normalizedText(id)).includes(k.terms[0]!)) return true;
+        if (
+          k.kind === 'cjk'
+            ? containsKeyword(this.normalizedText(id), k)
+            : indexTerms(this.normalizedText(id)).includes(k.terms[0]!)
+        )
+          return true;
       }
       return false;
     });
@@ -113,11 +118,15 @@ export class MiniSearchIndex implements ParagraphSearch {
     const { filter, phrases = [], limit = Infinity } = options;
     const accept = (text: string) => {
       const present = list.filter((k) => containsKeyword(text, k));
-      if (options.combineWith === 'AND' ? present.length < list.length : present.length === 0) return false;
+      if (options.combineWith === 'AND' ? present.length < list.length : present.length === 0)
+        return false;
       return phrases.every((p) => text.replace(/\s+/g, ' ').includes(p));
     };
     const results: SearchResult[] = this.search.search(
-      { combineWith: options.combineWith, queries: list.map((k) => keywordQuery(k, options.fuzzy ?? true)) },
+      {
+        combineWith: options.combineWith,
+        queries: list.map((k) => keywordQuery(k, options.fuzzy ?? true)),
+      },
       filter ? { filter: (r) => filter(this.statementOfId[r.id as number]!) } : {},
     );
     results.sort((a, b) => b.score - a.score || (a.id as number) - (b.id as number));

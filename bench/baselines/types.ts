@@ -26,7 +26,9 @@ export function flatten(statements: readonly Statement[]): FlatParagraph[] {
   const out: FlatParagraph[] = [];
   for (const s of statements) {
     const ja = s.language.toLowerCase().startsWith('ja');
-    s.paragraphs.forEach((_, index) => { out.push({ statement: s, index, ja }); });
+    s.paragraphs.forEach((_, index) => {
+      out.push({ statement: s, index, ja });
+    });
   }
   return out;
 }

@@ -35,7 +35,9 @@ function anchors(text: string): Set<string> {
 
 /** Capitalised words that every readout shares: no evidence that two paragraphs say the same. */
 const COMMON_CAPITALS = new Set(
-  'the this that these those and for with his her their minister ministers secretary foreign affairs state states united republic honorable honourable excellency government president prime mr ms dr'.split(' '),
+  'the this that these those and for with his her their minister ministers secretary foreign affairs state states united republic honorable honourable excellency government president prime mr ms dr'.split(
+    ' ',
+  ),
 );
 
 /** Latin names (Rubio, Itaewon, ICBM): kept in Japanese texts as written, often in brackets. */
@@ -58,11 +60,18 @@ function shared(a: Set<string>, b: Set<string>): number {
  * The paragraph of statement `to` that says what paragraph `paragraph` (0-based) of statement
  * `from` says, or undefined when none can be told.
  */
-export function alignParagraph(lib: Library, from: number, paragraph: number, to: number, part?: [number, number]): number | undefined {
+export function alignParagraph(
+  lib: Library,
+  from: number,
+  paragraph: number,
+  to: number,
+  part?: [number, number],
+): number | undefined {
   const a = lib.statements[from]!.paragraphs;
   const b = lib.statements[to]!.paragraphs;
   const label = itemLabel(a[paragraph]!.text);
-  const same = label === undefined ? [] : b.flatMap((p, i) => (itemLabel(p.text) === label ? [i] : []));
+  const same =
+    label === undefined ? [] : b.flatMap((p, i) => (itemLabel(p.text) === label ? [i] : []));
   if (same.length === 1) return same[0];
   const glossaryIn = (text: string, lang: Lang) => {
     const n = normalize(text);
@@ -97,7 +106,9 @@ export function alignParagraph(lib: Library, from: number, paragraph: number, to
     if (same.length > 1 && !same.includes(i)) return;
     const text = unlabelled(p.text);
     const evidence =
-      shared(srcAnchors, anchors(text)) + shared(srcNames, latinNames(text)) + shared(srcTerms, glossaryIn(text, langB));
+      shared(srcAnchors, anchors(text)) +
+      shared(srcNames, latinNames(text)) +
+      shared(srcTerms, glossaryIn(text, langB));
     // Position breaks ties between paragraphs with the same evidence.
     const score = evidence + 1 - Math.abs(relative(paragraph, a.length) - relative(i, b.length));
     if (!best || score > best.score) best = { i, score, evidence };
@@ -144,7 +155,11 @@ const MIN_SHARED_ANCHORS = 3;
  * The statement that looks like the other-language version of statement `si`, for statements with
  * no `event`: opposite language, published within two days, sharing the most numbers and Latin names.
  */
-function inferredCounterpart(statements: readonly Statement[], si: number, lang: Lang): number | undefined {
+function inferredCounterpart(
+  statements: readonly Statement[],
+  si: number,
+  lang: Lang,
+): number | undefined {
   const s = statements[si]!;
   let dates = byDate.get(statements);
   if (!dates) {
@@ -159,7 +174,12 @@ function inferredCounterpart(statements: readonly Statement[], si: number, lang:
   for (let d = -2; d <= 2; d++) {
     const day = new Date(Date.parse(s.date) + d * 86_400_000).toISOString().slice(0, 10);
     for (const i of dates.get(day) ?? []) {
-      if (i === si || jaOrEn(statements[i]!.language) !== lang || daysApart(s.date, statements[i]!.date) > 2) continue;
+      if (
+        i === si ||
+        jaOrEn(statements[i]!.language) !== lang ||
+        daysApart(s.date, statements[i]!.date) > 2
+      )
+        continue;
       const score = shared(mine, wholeAnchors(statements[i]!));
       if (score >= MIN_SHARED_ANCHORS && (!best || score > best.score)) best = { i, score };
     }
@@ -187,7 +207,9 @@ export function counterpart(lib: Library, si: number, lang: Lang): number | unde
   if (s.event) {
     // An event may have several statements in the other language (a readout and a joint
     // statement): the translation is the one from the same site, with as many paragraphs, sharing most.
-    const options = (lib.events.get(s.event) ?? []).filter((i) => i !== si && jaOrEn(lib.statements[i]!.language) === lang);
+    const options = (lib.events.get(s.event) ?? []).filter(
+      (i) => i !== si && jaOrEn(lib.statements[i]!.language) === lang,
+    );
     if (options.length <= 1) return options[0];
     const mine = wholeAnchors(s);
     const likeness = (i: number) => {

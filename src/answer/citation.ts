@@ -8,7 +8,12 @@ import type { Citation } from './types.ts';
  * the paragraph, become the citation's highlights where the excerpt shows them), or the text to
  * quote as it is, unmarked.
  */
-export function cite(statement: Statement, paragraph: Paragraph, excerpt: Excerpt | string, marked: readonly Range[] = []): Citation {
+export function cite(
+  statement: Statement,
+  paragraph: Paragraph,
+  excerpt: Excerpt | string,
+  marked: readonly Range[] = [],
+): Citation {
   const highlights = typeof excerpt === 'string' ? [] : excerptHighlights(excerpt, marked);
   return {
     statement: statement.id,

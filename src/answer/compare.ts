@@ -16,17 +16,33 @@ const DEFAULT_PAIRS = 3;
  * statement's other version (item label, shared numbers, names and glossary words, position),
  * else the best match of the question among that event's statements in the other language.
  */
-function counterpartItem(lib: Library, m: ParagraphMatch, query: string, other: Lang): AnswerItem | undefined {
+function counterpartItem(
+  lib: Library,
+  m: ParagraphMatch,
+  query: string,
+  other: Lang,
+): AnswerItem | undefined {
   const entry = lib.index.entry(m.id);
   const partner = counterpart(lib, entry.statement, other);
-  const group = eventGroup(lib, entry.statement).filter((i) => primaryLanguage(lib.statements[i]!.language) === other);
+  const group = eventGroup(lib, entry.statement).filter(
+    (i) => primaryLanguage(lib.statements[i]!.language) === other,
+  );
   if (partner !== undefined && !group.includes(partner)) group.push(partner);
   if (group.length === 0) return undefined;
   // The question's own words (or their glossary forms) in the other version decide first.
-  const found = searchParagraphs(lib, query, { lang: other, ownLanguageOnly: true, limit: 1, within: new Set(group) });
+  const found = searchParagraphs(lib, query, {
+    lang: other,
+    ownLanguageOnly: true,
+    limit: 1,
+    within: new Set(group),
+  });
   if (found.matches[0] && !found.partial) return quoteItem(found.matches[0]);
-  const aligned = partner !== undefined ? alignParagraph(lib, entry.statement, entry.paragraph, partner) : undefined;
-  if (partner === undefined || aligned === undefined) return found.matches[0] ? quoteItem(found.matches[0]) : undefined;
+  const aligned =
+    partner !== undefined
+      ? alignParagraph(lib, entry.statement, entry.paragraph, partner)
+      : undefined;
+  if (partner === undefined || aligned === undefined)
+    return found.matches[0] ? quoteItem(found.matches[0]) : undefined;
   const statement = lib.statements[partner]!;
   const p = statement.paragraphs[aligned]!;
   return { text: p.text, citations: [cite(statement, p, p.text)], matched: [] };
@@ -35,11 +51,26 @@ function counterpartItem(lib: Library, m: ParagraphMatch, query: string, other: 
 /** The matching passage in Japanese and in English, side by side: citations [ja, en]. */
 export function answerCompare(lib: Library, query: string, scope: SearchScope): Answer {
   const limit = scope.limit ?? DEFAULT_PAIRS;
-  const rel = judgeRelevance(lib, query, scope.lang, scopeStatements(scope), { onlyWhenNamed: true });
-  if (rel.absent.length > 0 || rel.apart.length > 0) return { kind: 'none', language: scope.lang, query, items: [], notice: relevanceNotice(rel, scope.lang) };
+  const rel = judgeRelevance(lib, query, scope.lang, scopeStatements(scope), {
+    onlyWhenNamed: true,
+  });
+  if (rel.absent.length > 0 || rel.apart.length > 0)
+    return {
+      kind: 'none',
+      language: scope.lang,
+      query,
+      items: [],
+      notice: relevanceNotice(rel, scope.lang),
+    };
   const outcome = searchParagraphs(lib, query, { ...scope, limit });
   if (outcome.matches.length === 0) {
-    return { kind: 'none', language: scope.lang, query, items: [], notice: outcomeNotice(outcome, scope.lang)! };
+    return {
+      kind: 'none',
+      language: scope.lang,
+      query,
+      items: [],
+      notice: outcomeNotice(outcome, scope.lang)!,
+    };
   }
   let missing = false;
   const items = outcome.matches.map((m) => {
@@ -49,8 +80,21 @@ export function answerCompare(lib: Library, query: string, scope: SearchScope): 
     if (!other) missing = true;
     const [ja, en] = lang === 'ja' ? [own, other] : [other, own];
     const citations = [...(ja?.citations ?? []), ...(en?.citations ?? [])];
-    return { text: own.text, citations, matched: [...(own.matched ?? []), ...(other?.matched ?? [])] };
+    return {
+      text: own.text,
+      citations,
+      matched: [...(own.matched ?? []), ...(other?.matched ?? [])],
+    };
   });
-  const notes = [outcomeNotice(outcome, scope.lang), missing ? notice('noCounterpart', scope.lang) : undefined].filter(Boolean);
-  return { kind: 'quote', language: scope.lang, query, items, ...(notes.length ? { notice: notes.join(' ') } : {}) };
+  const notes = [
+    outcomeNotice(outcome, scope.lang),
+    missing ? notice('noCounterpart', scope.lang) : undefined,
+  ].filter(Boolean);
+  return {
+    kind: 'quote',
+    language: scope.lang,
+    query,
+    items,
+    ...(notes.length ? { notice: notes.join(' ') } : {}),
+  };
 }

@@ -24,7 +24,12 @@ function describeDate(t: Pick<TimeInfo, 'date' | 'precision'>, lang: Lang): stri
   return t.date;
 }
 
-function clock(date: string | undefined, time: string, zone: string | undefined, lang: Lang): string {
+function clock(
+  date: string | undefined,
+  time: string,
+  zone: string | undefined,
+  lang: Lang,
+): string {
   const z = zoneName(zone, lang);
   const day = date ? `${describeDate({ date }, lang)} ` : '';
   return lang === 'ja' ? `${day}${time}${z ? `（${z}）` : ''}` : `${day}${time}${z ? ` ${z}` : ''}`;
@@ -44,15 +49,24 @@ export function describeTime(t: TimeInfo, lang: Lang, approx?: Approximation): s
   const approxTime = approx ? Boolean(approx.time) : Boolean(t.approximate);
   const approxDuration = approx ? Boolean(approx.duration) : Boolean(t.approximate);
   let s = describeDate(t, lang);
-  if (t.endDate) s += lang === 'ja' ? `～${describeDate({ date: t.endDate }, lang)}` : ` to ${t.endDate}`;
+  if (t.endDate)
+    s += lang === 'ja' ? `～${describeDate({ date: t.endDate }, lang)}` : ` to ${t.endDate}`;
   const a = t.alternate;
   if (a && !a.time) {
     // 12日（現地時間11日）: the same day dated in another place.
     const zone = zoneName(a.timezone, lang);
-    s += lang === 'ja' ? `（${zone ?? ''}${describeDate({ date: a.date }, lang)}）` : ` (${a.date}${zone ? ` ${zone}` : ''})`;
+    s +=
+      lang === 'ja'
+        ? `（${zone ?? ''}${describeDate({ date: a.date }, lang)}）`
+        : ` (${a.date}${zone ? ` ${zone}` : ''})`;
   }
   const alt = t.alternate?.time
-    ? clock(t.alternate.date !== t.date ? t.alternate.date : undefined, t.alternate.time, t.alternate.timezone, lang)
+    ? clock(
+        t.alternate.date !== t.date ? t.alternate.date : undefined,
+        t.alternate.time,
+        t.alternate.timezone,
+        lang,
+      )
     : undefined;
   if (lang === 'ja') {
     if (t.time) {
@@ -63,12 +77,12 @@ export function describeTime(t: TimeInfo, lang: Lang, approx?: Approximation): s
         : undefined;
       const note = [zoneName(t.timezone, lang), altJa].filter(Boolean).join('、');
       s += ` ${t.time}${note ? `（${note}）` : ''}${approxTime ? '頃' : ''}`;
-    }
-    else if (t.timezone) s += `（${zoneName(t.timezone, lang)}）`;
+    } else if (t.timezone) s += `（${zoneName(t.timezone, lang)}）`;
     if (t.durationMinutes) s += `、${approxDuration ? '約' : ''}${durationJa(t.durationMinutes)}`;
     return s;
   }
-  if (t.time) s += ` ${clock(undefined, t.time, t.timezone, lang)}${alt ? ` (${alt})` : ''}${approxTime ? ' (approx.)' : ''}`;
+  if (t.time)
+    s += ` ${clock(undefined, t.time, t.timezone, lang)}${alt ? ` (${alt})` : ''}${approxTime ? ' (approx.)' : ''}`;
   else if (t.timezone) s += ` (${zoneName(t.timezone, lang)})`;
   if (t.durationMinutes) s += `, ${approxDuration ? 'about ' : ''}${durationEn(t.durationMinutes)}`;
   return s;
@@ -98,7 +112,9 @@ export function describePerson(p: PersonInfo, lang: Lang, affiliationWritten = t
   const plain = describeNamed(p, lang, affiliationWritten);
   if (!p.writtenAs) return plain;
   // Say that the name is not the statement's own words.
-  return lang === 'ja' ? `${plain}（声明では「${p.writtenAs}」）` : `${plain} (the statement says “${p.writtenAs}”)`;
+  return lang === 'ja'
+    ? `${plain}（声明では「${p.writtenAs}」）`
+    : `${plain} (the statement says “${p.writtenAs}”)`;
 }
 
 function describeNamed(p: PersonInfo, lang: Lang, affiliationWritten: boolean): string {

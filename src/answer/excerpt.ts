@@ -17,7 +17,11 @@ export interface Excerpt {
 /** Cuts a single over-long sentence after a word (space or 、) or at worst between code points. */
 function cutSentence(text: string, max: number): string {
   const slice = Array.from(text).slice(0, max).join('');
-  const soft = Math.max(slice.lastIndexOf(' '), slice.lastIndexOf('、') + 1, slice.lastIndexOf('，') + 1);
+  const soft = Math.max(
+    slice.lastIndexOf(' '),
+    slice.lastIndexOf('、') + 1,
+    slice.lastIndexOf('，') + 1,
+  );
   return soft > max / 2 ? slice.slice(0, soft).trimEnd() : slice;
 }
 
@@ -56,7 +60,10 @@ export function makeExcerpt(paragraph: string, matches: Range[], max = MAX_EXCER
   const lead = body.length - body.trimStart().length;
   const trimmed = body.trim();
   const offset = start + lead;
-  const text = (offset > 0 ? ELLIPSIS : '') + trimmed + (offset + trimmed.length < paragraph.trimEnd().length ? ELLIPSIS : '');
+  const text =
+    (offset > 0 ? ELLIPSIS : '') +
+    trimmed +
+    (offset + trimmed.length < paragraph.trimEnd().length ? ELLIPSIS : '');
   return { text, offset, length: trimmed.length };
 }
 
@@ -66,6 +73,10 @@ export function makeExcerpt(paragraph: string, matches: Range[], max = MAX_EXCER
  */
 export function excerptHighlights(excerpt: Excerpt, ranges: readonly Range[]): Highlight[] {
   const lead = excerpt.offset > 0 ? ELLIPSIS.length : 0;
-  const inside = ranges.filter(([s, e]) => s < e && s >= excerpt.offset && e <= excerpt.offset + excerpt.length);
-  return mergeRanges(inside.map(([s, e]) => [s - excerpt.offset + lead, e - excerpt.offset + lead]));
+  const inside = ranges.filter(
+    ([s, e]) => s < e && s >= excerpt.offset && e <= excerpt.offset + excerpt.length,
+  );
+  return mergeRanges(
+    inside.map(([s, e]) => [s - excerpt.offset + lead, e - excerpt.offset + lead]),
+  );
 }

@@ -1,7 +1,15 @@
 import type { Statement } from '../corpus/types.ts';
-import { extractFacts, type FactsSource, type StatementFacts } from '../understand/statementFacts.ts';
+import {
+  extractFacts,
+  type FactsSource,
+  type StatementFacts,
+} from '../understand/statementFacts.ts';
 
-export { extractFacts, type FactsSource, type StatementFacts } from '../understand/statementFacts.ts';
+export {
+  extractFacts,
+  type FactsSource,
+  type StatementFacts,
+} from '../understand/statementFacts.ts';
 
 /**
  * Facts per statement, kept once computed. With a source (the persisted index) they are decoded

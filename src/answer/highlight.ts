@@ -13,12 +13,20 @@ const WORD = new RegExp(String.raw`(?:\p{L}\.){2,}|(?:(?![${CJK}])[\p{L}\p{N}])+
  * they occur as words, English words whose index term is among the matched terms (so "condemns"
  * is found for "condemned").
  */
-export function matchRanges(original: string, list: Keyword[], matchedTerms: readonly string[]): Range[] {
+export function matchRanges(
+  original: string,
+  list: Keyword[],
+  matchedTerms: readonly string[],
+): Range[] {
   const mapped = normalizeWithMap(original);
   const ranges: Range[] = [];
   for (const k of list) {
     if (k.kind !== 'cjk' || !containsKeyword(mapped.text, k)) continue;
-    for (let at = mapped.text.indexOf(k.text); at !== -1; at = mapped.text.indexOf(k.text, at + 1)) {
+    for (
+      let at = mapped.text.indexOf(k.text);
+      at !== -1;
+      at = mapped.text.indexOf(k.text, at + 1)
+    ) {
       if (isWordAlignedMatch(mapped.text, at, at + k.text.length)) {
         ranges.push(originalRange(mapped, at, at + k.text.length));
       }
@@ -28,7 +36,8 @@ export function matchRanges(original: string, list: Keyword[], matchedTerms: rea
   if (list.some((k) => k.kind === 'word')) {
     for (const m of mapped.text.matchAll(WORD)) {
       const term = wordTerm(foldAcronyms(m[0]).replace(/\.$/, ''));
-      if (term && terms.has(term)) ranges.push(originalRange(mapped, m.index, m.index + m[0].length));
+      if (term && terms.has(term))
+        ranges.push(originalRange(mapped, m.index, m.index + m[0].length));
     }
   }
   return mergeRanges(ranges);

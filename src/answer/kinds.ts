@@ -45,7 +45,10 @@ const KIND_LIST = [
   {
     name: 'who',
     ja: '誰',
-    summary: { en: 'Who took part, who said it: the people a statement names', ja: '出席者・発言者など、声明に登場する人物' },
+    summary: {
+      en: 'Who took part, who said it: the people a statement names',
+      ja: '出席者・発言者など、声明に登場する人物',
+    },
     heading: { en: 'Who', ja: '誰が' },
     arg: {
       placeholder: { en: 'topic', ja: '話題' },
@@ -60,7 +63,10 @@ const KIND_LIST = [
   {
     name: 'when',
     ja: 'いつ',
-    summary: { en: 'When it happened: dates, times and durations', ja: '声明に書かれた日付・時刻・所要時間' },
+    summary: {
+      en: 'When it happened: dates, times and durations',
+      ja: '声明に書かれた日付・時刻・所要時間',
+    },
     heading: { en: 'When', ja: 'いつ' },
     arg: {
       placeholder: { en: 'topic', ja: '話題' },
@@ -74,12 +80,18 @@ const KIND_LIST = [
   {
     name: 'quote',
     ja: '引用',
-    summary: { en: 'The passages that match your words, quoted word for word', ja: '言葉に一致する声明の箇所をそのまま引用' },
+    summary: {
+      en: 'The passages that match your words, quoted word for word',
+      ja: '言葉に一致する声明の箇所をそのまま引用',
+    },
     heading: { en: 'Quote', ja: '引用' },
     arg: {
       placeholder: { en: 'words', ja: '語句' },
       required: true,
-      describe: { en: 'Words to look for ("double quotes" for an exact phrase)', ja: '探す言葉（"…" で完全一致）' },
+      describe: {
+        en: 'Words to look for ("double quotes" for an exact phrase)',
+        ja: '探す言葉（"…" で完全一致）',
+      },
     },
     example: { en: 'ballistic missile', ja: '弾道ミサイル' },
     buttonCode: 'q',
@@ -88,12 +100,18 @@ const KIND_LIST = [
   {
     name: 'compare',
     ja: '比較',
-    summary: { en: 'The matching passage in Japanese and in English, side by side', ja: '日本語と英語の対応する箇所を並べて表示' },
+    summary: {
+      en: 'The matching passage in Japanese and in English, side by side',
+      ja: '日本語と英語の対応する箇所を並べて表示',
+    },
     heading: { en: 'Compare', ja: '比較' },
     arg: {
       placeholder: { en: 'words', ja: '語句' },
       required: true,
-      describe: { en: 'Words to look for, in either language', ja: '探す言葉（日本語・英語どちらでも）' },
+      describe: {
+        en: 'Words to look for, in either language',
+        ja: '探す言葉（日本語・英語どちらでも）',
+      },
     },
     example: { en: 'strongest terms', ja: '最も強い言葉' },
     buttonCode: 'c',
@@ -101,7 +119,10 @@ const KIND_LIST = [
   },
   {
     name: 'ask',
-    summary: { en: 'A free question, answered as who, when or quote', ja: '自由な質問（誰・いつ・引用のいずれかで回答）' },
+    summary: {
+      en: 'A free question, answered as who, when or quote',
+      ja: '自由な質問（誰・いつ・引用のいずれかで回答）',
+    },
     arg: {
       placeholder: { en: 'question', ja: '質問' },
       required: true,
@@ -113,7 +134,14 @@ const KIND_LIST = [
     answer: (lib: Library, question: string, scope: SearchScope): Answer => {
       // The question's language (already in `scope`) is the answer's, even once question words are stripped.
       const { route, topic, clock, zone, duration, date } = routeQuestion(question);
-      const asked = { ...scope, question: true, ...(clock ? { clock } : {}), ...(zone ? { zone } : {}), ...(duration ? { duration } : {}), ...(date ? { date } : {}) };
+      const asked = {
+        ...scope,
+        question: true,
+        ...(clock ? { clock } : {}),
+        ...(zone ? { zone } : {}),
+        ...(duration ? { duration } : {}),
+        ...(date ? { date } : {}),
+      };
       return kindSpec(route).answer(lib, route === 'quote' ? topic || question : topic, asked);
     },
   },

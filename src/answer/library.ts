@@ -49,7 +49,10 @@ export function buildLibrary(
     get events() {
       let events = eventMaps.get(library);
       if (!events) {
-        events = oldEvents && movesOf ? movedEvents(oldEvents, statements, movesOf()) : eventsOf(statements);
+        events =
+          oldEvents && movesOf
+            ? movedEvents(oldEvents, statements, movesOf())
+            : eventsOf(statements);
         eventMaps.set(library, events);
       }
       return events;
@@ -73,7 +76,11 @@ function eventsOf(statements: readonly Statement[]): Map<string, number[]> {
 }
 
 /** The event map of the corpus before a change, its positions moved and the added statements put in. */
-function movedEvents(old: ReadonlyMap<string, number[]>, statements: readonly Statement[], { moved, added }: { moved: Int32Array; added: readonly number[] }): Map<string, number[]> {
+function movedEvents(
+  old: ReadonlyMap<string, number[]>,
+  statements: readonly Statement[],
+  { moved, added }: { moved: Int32Array; added: readonly number[] },
+): Map<string, number[]> {
   const events = new Map<string, number[]>();
   for (const [event, list] of old) {
     const next: number[] = [];
@@ -98,9 +105,14 @@ function movedEvents(old: ReadonlyMap<string, number[]>, statements: readonly St
  * How a corpus changed, by statement identity: where each statement of `before` went in `after`
  * (-1 when it is gone), and the positions in `after` of the statements that are new.
  */
-export function moves(before: readonly Statement[], after: readonly Statement[]): { moved: Int32Array; added: number[] } {
+export function moves(
+  before: readonly Statement[],
+  after: readonly Statement[],
+): { moved: Int32Array; added: number[] } {
   const at = new Map<Statement, number>();
-  after.forEach((s, i) => { at.set(s, i); });
+  after.forEach((s, i) => {
+    at.set(s, i);
+  });
   const moved = new Int32Array(before.length);
   const kept = new Uint8Array(after.length);
   before.forEach((s, i) => {

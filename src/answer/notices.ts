@@ -64,7 +64,12 @@ const NOTICES = {
 export type NoticeKey = keyof typeof NOTICES;
 
 export function notice(key: NoticeKey, lang: Lang, words: string[] = []): string {
-  const list = lang === 'ja' ? words.map((w) => `『${w}』`).join('') : words.map((w) => `“${w}”`).join(words.length > 2 ? ', ' : ' and ');
+  const list =
+    lang === 'ja'
+      ? words.map((w) => `『${w}』`).join('')
+      : words.map((w) => `“${w}”`).join(words.length > 2 ? ', ' : ' and ');
   // {text}: the words as they are, joined (dates need no quotation marks).
-  return NOTICES[key][lang].replace('{words}', list).replace('{text}', words.join(lang === 'ja' ? '、' : ', '));
+  return NOTICES[key][lang]
+    .replace('{words}', list)
+    .replace('{text}', words.join(lang === 'ja' ? '、' : ', '));
 }

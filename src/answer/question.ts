@@ -11,7 +11,12 @@ import { STOPWORDS } from '../text/stopwords.ts';
 import { keywords, wordTerm, type Keyword } from '../text/tokenize.ts';
 import { COUNTRIES, JA_COUNTRY_FORMS, JA_ONE_CHAR_COUNTRIES } from '../understand/countries.ts';
 import type { Glossary } from '../understand/glossary.ts';
-import { EN_HONORIFICS, EN_NAME_PARTICLES, EN_NOT_NAME_WORDS, EN_TITLES } from '../understand/people/enTitles.ts';
+import {
+  EN_HONORIFICS,
+  EN_NAME_PARTICLES,
+  EN_NOT_NAME_WORDS,
+  EN_TITLES,
+} from '../understand/people/enTitles.ts';
 import { JA_TITLES } from '../understand/people/jaTitles.ts';
 import { kanjiFamilyNames, latinFamilyNames } from '../understand/people/familyNames.ts';
 
@@ -54,16 +59,28 @@ export interface QuestionTerm {
 }
 
 /** Words that qualify a title (foreign minister, vice president) and are none alone. */
-const ROLE_MODIFIERS = new Set(['foreign', 'vice', 'deputy', 'acting', 'senior', 'former', 'principal', 'chief']);
+const ROLE_MODIFIERS = new Set([
+  'foreign',
+  'vice',
+  'deputy',
+  'acting',
+  'senior',
+  'former',
+  'principal',
+  'chief',
+]);
 
 /** A preposition and the words of its noun phrase before a title: "custody of embassy", "with the". */
-const EN_ROLE_OBJECT = /\b(?:of|by|with|to|from|into|at)\s+(?:the\s+|a\s+|an\s+|his\s+|her\s+|their\s+|its\s+)?(?:[\p{Ll}][\p{L}-]*\s+){0,2}(?:\p{Lu}\p{Ll}+(?:an|ese|ish|i)\s+)?$/u;
+const EN_ROLE_OBJECT =
+  /\b(?:of|by|with|to|from|into|at)\s+(?:the\s+|a\s+|an\s+|his\s+|her\s+|their\s+|its\s+)?(?:[\p{Ll}][\p{L}-]*\s+){0,2}(?:\p{Lu}\p{Ll}+(?:an|ese|ish|i)\s+)?$/u;
 
 /** An auxiliary and what may stand between it and a title that is the question's subject ("did the UK"). */
-const EN_SUBJECT_BEFORE = /\b(?:did|does|do|will|would|has|have|had|can|could)\s+(?:the\s+)?(?:\p{Lu}[\p{L}.'’]*\s+){0,3}$/u;
+const EN_SUBJECT_BEFORE =
+  /\b(?:did|does|do|will|would|has|have|had|can|could)\s+(?:the\s+)?(?:\p{Lu}[\p{L}.'’]*\s+){0,3}$/u;
 
 /** Words that open the setting of an English question: what comes before them is asked. */
-const EN_SETTING = /\b(?:after|before|at|during|when|while|in|on|ahead\s+of|following|for|since|from)\b/i;
+const EN_SETTING =
+  /\b(?:after|before|at|during|when|while|in|on|ahead\s+of|following|for|since|from)\b/i;
 
 /** Where an English topic's setting begins: its first setting word after some content. */
 function settingStart(text: string): number {
@@ -77,30 +94,95 @@ const EN_FRAME = new Set(
   many much time date day took take taken part happen happened place held hold about regarding any
   there their they anyone someone somebody one ones`.split(/\s+/),
 );
-const JA_FRAME = new Set(['何', '誰', '時', '方', '事', '等', '者', '中', '際', '上', '内', '日', '月', '年', '分', '間', '頃']);
+const JA_FRAME = new Set([
+  '何',
+  '誰',
+  '時',
+  '方',
+  '事',
+  '等',
+  '者',
+  '中',
+  '際',
+  '上',
+  '内',
+  '日',
+  '月',
+  '年',
+  '分',
+  '間',
+  '頃',
+]);
 
 /** Capitalised words of country names (Korea, Japan): distinctive, unlike other capitalised nouns. */
 /** Countries named in one word (Japan, Korean), lower-cased; names of several words are phrases. */
 const COUNTRY_WORDS = new Set(
-  COUNTRIES.flatMap((c) => [c.name, ...c.en]).filter((f) => /^[A-Z]\S*$/.test(f)).map((w) => w.toLowerCase()),
+  COUNTRIES.flatMap((c) => [c.name, ...c.en])
+    .filter((f) => /^[A-Z]\S*$/.test(f))
+    .map((w) => w.toLowerCase()),
 );
 
 /** Countries named in several words (North Korea, New Zealand, United States), lower-cased. */
 const COUNTRY_PHRASES = new Set(
-  COUNTRIES.flatMap((c) => [c.name, ...c.en]).filter((f) => /\s/.test(f)).map((f) => normalize(f)),
+  COUNTRIES.flatMap((c) => [c.name, ...c.en])
+    .filter((f) => /\s/.test(f))
+    .map((f) => normalize(f)),
 );
 
 /** Capitalised words that are common nouns of the genre: capitals do not make them names. */
 const EN_GENERIC_CAPITALS = new Set([
-  ...[...EN_NOT_NAME_WORDS].filter((w) => !/^[A-Z0-9]{2,}$/.test(w) && !COUNTRY_WORDS.has(w.toLowerCase())),
-  'Talk', 'Talks', 'Call', 'Conference', 'Video', 'Telephone', 'Phone', 'Visit', 'Lunch', 'Dinner', 'Press',
-  'Quote', 'Please', 'Tell', 'Show', 'Find', 'List', 'Give',
+  ...[...EN_NOT_NAME_WORDS].filter(
+    (w) => !/^[A-Z0-9]{2,}$/.test(w) && !COUNTRY_WORDS.has(w.toLowerCase()),
+  ),
+  'Talk',
+  'Talks',
+  'Call',
+  'Conference',
+  'Video',
+  'Telephone',
+  'Phone',
+  'Visit',
+  'Lunch',
+  'Dinner',
+  'Press',
+  'Quote',
+  'Please',
+  'Tell',
+  'Show',
+  'Find',
+  'List',
+  'Give',
   // words that open a question ("According to the Press Secretary, ...")
-  'According', 'Regarding', 'Concerning', 'Following', 'Besides', 'Given', 'Apart', 'Aside', 'Based', 'Considering',
+  'According',
+  'Regarding',
+  'Concerning',
+  'Following',
+  'Besides',
+  'Given',
+  'Apart',
+  'Aside',
+  'Based',
+  'Considering',
 ]);
 
 /** Lower-cased words of English titles (minister, secretary, president...): what a role question asks for. */
-const PORTFOLIO_NOUNS = new Set(['State', 'Affairs', 'Trade', 'Defence', 'Defense', 'Commonwealth', 'Development', 'Finance', 'Home', 'Interior', 'Justice', 'Security', 'Health', 'Economy', 'Cooperation']);
+const PORTFOLIO_NOUNS = new Set([
+  'State',
+  'Affairs',
+  'Trade',
+  'Defence',
+  'Defense',
+  'Commonwealth',
+  'Development',
+  'Finance',
+  'Home',
+  'Interior',
+  'Justice',
+  'Security',
+  'Health',
+  'Economy',
+  'Cooperation',
+]);
 
 const EN_ROLE_WORDS = (() => {
   const words = new Set<string>();
@@ -109,9 +191,21 @@ const EN_ROLE_WORDS = (() => {
     const head = phrase.split(/\s+(?:of|for|to|and|on)\s+/)[0]!;
     // A portfolio's nouns open some titles ("State Minister", "Foreign Affairs Minister") but are
     // common nouns alone ("the southeastern states", "the Ministry of Foreign Affairs").
-    for (const w of head.split(/[\s-]+/)) if (/^[A-Z]/.test(w) && !PORTFOLIO_NOUNS.has(w)) words.add(stemOf(w.toLowerCase()));
+    for (const w of head.split(/[\s-]+/))
+      if (/^[A-Z]/.test(w) && !PORTFOLIO_NOUNS.has(w)) words.add(stemOf(w.toLowerCase()));
   }
-  for (const w of ['vice', 'deputy', 'acting', 'foreign', 'official', 'leader', 'spokesperson', 'envoy', 'counterpart']) words.add(stemOf(w));
+  for (const w of [
+    'vice',
+    'deputy',
+    'acting',
+    'foreign',
+    'official',
+    'leader',
+    'spokesperson',
+    'envoy',
+    'counterpart',
+  ])
+    words.add(stemOf(w));
   return words;
 })();
 
@@ -162,7 +256,10 @@ function lookupsOf(glossary: Glossary): Lookups {
   // A person is asked about by family name (ルビオ長官, 茂木大臣, "Rubio"): each part of a name
   // finds the person's names and name parts in both languages.
   for (const person of glossary.people) {
-    const parts = [...person.ja.flatMap(jaNameParts), ...person.en.flatMap((n) => n.split(/[\s.]+/).filter((w) => w.length >= 3))];
+    const parts = [
+      ...person.ja.flatMap(jaNameParts),
+      ...person.en.flatMap((n) => n.split(/[\s.]+/).filter((w) => w.length >= 3)),
+    ];
     const all = [...person.ja, ...person.en, ...parts];
     for (const part of parts) {
       const set = forms.get(normalize(part)) ?? new Set<string>();
@@ -177,19 +274,33 @@ function lookupsOf(glossary: Glossary): Lookups {
     const country = COUNTRIES.find((c) => c.ja.includes(full));
     if (!country) continue;
     const compounds = ['日', ...ABBREVIATED_BEFORE].map((w) => (w === '日' ? w + abbr : abbr + w));
-    for (const f of [country.name, ...country.ja, ...country.en]) for (const x of compounds) forms.get(normalize(f))?.add(x);
+    for (const f of [country.name, ...country.ja, ...country.en])
+      for (const x of compounds) forms.get(normalize(f))?.add(x);
   }
   const synonyms = new Map<string, number[]>();
   glossary.synonyms.forEach((g, i) => {
     for (const w of g.words) {
-      for (const key of new Set([normalize(w), ...(isLatin(w) ? [stemPhrase(w)] : [])])) synonyms.set(key, [...(synonyms.get(key) ?? []), i]);
+      for (const key of new Set([normalize(w), ...(isLatin(w) ? [stemPhrase(w)] : [])]))
+        synonyms.set(key, [...(synonyms.get(key) ?? []), i]);
     }
   });
   // Synonyms, and the names of several words that are one thing: countries, glossary terms.
   // Titles stay words: a run of them asks for a person, which the words' own rule decides.
-  const title = (f: string) => f.split(/\s+/).some((w) => EN_ROLE_WORDS.has(stemOf(w.toLowerCase())));
-  const multiword = [...COUNTRY_PHRASES, ...glossary.terms.flatMap((t) => t.en).filter((f) => /\s/.test(f) && !title(f)).map(normalize)];
-  const phrases = [...new Set([...glossary.synonyms.flatMap((g) => g.words).map((w) => normalize(w)), ...multiword])]
+  const title = (f: string) =>
+    f.split(/\s+/).some((w) => EN_ROLE_WORDS.has(stemOf(w.toLowerCase())));
+  const multiword = [
+    ...COUNTRY_PHRASES,
+    ...glossary.terms
+      .flatMap((t) => t.en)
+      .filter((f) => /\s/.test(f) && !title(f))
+      .map(normalize),
+  ];
+  const phrases = [
+    ...new Set([
+      ...glossary.synonyms.flatMap((g) => g.words).map((w) => normalize(w)),
+      ...multiword,
+    ]),
+  ]
     .sort((a, b) => b.length - a.length)
     .map((phrase) => ({ latin: isLatin(phrase), phrase }));
   l = { forms, synonyms, phrases, terms: new Map() };
@@ -208,18 +319,29 @@ function jaNameParts(name: string): string[] {
 function eraYears(word: string): string[] {
   if (!/^(?:19|20)\d\d$/.test(word)) return [];
   const y = Number(word);
-  const era = (name: string, first: number) => (y - first + 1 === 1 ? [`${name}元年`, `${name}1年`] : [`${name}${y - first + 1}年`]);
-  return [...(y >= 1989 && y <= 2019 ? era('平成', 1989) : []), ...(y >= 2019 ? era('令和', 2019) : []), ...(y >= 1926 && y <= 1989 ? era('昭和', 1926) : [])];
+  const era = (name: string, first: number) =>
+    y - first + 1 === 1 ? [`${name}元年`, `${name}1年`] : [`${name}${y - first + 1}年`];
+  return [
+    ...(y >= 1989 && y <= 2019 ? era('平成', 1989) : []),
+    ...(y >= 2019 ? era('令和', 2019) : []),
+    ...(y >= 1926 && y <= 1989 ? era('昭和', 1926) : []),
+  ];
 }
 
 /** Glossary and country-table forms of a word, in both languages, plus its synonyms. */
-function formsOf(word: string, glossary: Glossary): { forms: string[]; synonyms: string[]; events: string[] } {
+function formsOf(
+  word: string,
+  glossary: Glossary,
+): { forms: string[]; synonyms: string[]; events: string[] } {
   const l = lookupsOf(glossary);
   const key = normalize(word);
   const forms = new Set<string>([word, ...(l.forms.get(key) ?? []), ...eraYears(word)]);
   const synonyms = new Set<string>();
   const events = new Set<string>();
-  const groups = new Set([...(l.synonyms.get(key) ?? []), ...(isLatin(word) ? l.synonyms.get(stemPhrase(word)) ?? [] : [])]);
+  const groups = new Set([
+    ...(l.synonyms.get(key) ?? []),
+    ...(isLatin(word) ? (l.synonyms.get(stemPhrase(word)) ?? []) : []),
+  ]);
   for (const i of groups) {
     const g = glossary.synonyms[i]!;
     for (const w of g.words) synonyms.add(w);
@@ -229,11 +351,21 @@ function formsOf(word: string, glossary: Glossary): { forms: string[]; synonyms:
   // is an election, 大統領選挙 a 選挙.
   if (events.size === 0) {
     const head = isLatin(word)
-      ? key.split(/\s+/).length > 1 ? [stemPhrase(key.split(/\s+/).at(-1)!), key.split(/\s+/).at(-1)!] : []
-      : [...l.synonyms.keys()].filter((k) => k.length >= 2 && k.length < key.length && key.endsWith(k) && !isLatin(k));
-    for (const k of head) for (const i of l.synonyms.get(k) ?? []) if (glossary.synonyms[i]!.event) events.add(glossary.synonyms[i]!.event!);
+      ? key.split(/\s+/).length > 1
+        ? [stemPhrase(key.split(/\s+/).at(-1)!), key.split(/\s+/).at(-1)!]
+        : []
+      : [...l.synonyms.keys()].filter(
+          (k) => k.length >= 2 && k.length < key.length && key.endsWith(k) && !isLatin(k),
+        );
+    for (const k of head)
+      for (const i of l.synonyms.get(k) ?? [])
+        if (glossary.synonyms[i]!.event) events.add(glossary.synonyms[i]!.event!);
   }
-  return { forms: [...forms], synonyms: [...synonyms].filter((w) => !forms.has(w)), events: [...events] };
+  return {
+    forms: [...forms],
+    synonyms: [...synonyms].filter((w) => !forms.has(w)),
+    events: [...events],
+  };
 }
 
 function isLatin(s: string): boolean {
@@ -246,20 +378,30 @@ function stemPhrase(s: string): string {
     .join(' ');
 }
 
-function term(label: string, glossary: Glossary, extra: Partial<QuestionTerm> = {}): QuestionTerm | undefined {
+function term(
+  label: string,
+  glossary: Glossary,
+  extra: Partial<QuestionTerm> = {},
+): QuestionTerm | undefined {
   const cache = lookupsOf(glossary).terms;
   let made = cache.get(label);
   if (made === undefined) {
     const { forms, synonyms, events } = formsOf(label, glossary);
     const lists = forms.map(keywordsOf).filter((l) => l.length > 0);
-    made = lists.length ? { forms: lists, synonyms: synonyms.map(keywordsOf).filter((l) => l.length > 0), events } : null;
+    made = lists.length
+      ? { forms: lists, synonyms: synonyms.map(keywordsOf).filter((l) => l.length > 0), events }
+      : null;
     // Bounded: question words are open-ended.
     if (cache.size > 5000) cache.clear();
     cache.set(label, made);
   }
   if (!made) return undefined;
   const across = extra.identifies && made.forms.length === 1 ? familyNameForms(label) : [];
-  if (across.length > 0) made = { ...made, forms: [...made.forms, ...across.map(keywordsOf).filter((l) => l.length > 0)] };
+  if (across.length > 0)
+    made = {
+      ...made,
+      forms: [...made.forms, ...across.map(keywordsOf).filter((l) => l.length > 0)],
+    };
   return { label, ...made, distinctive: false, ...extra };
 }
 
@@ -269,20 +411,27 @@ function term(label: string, glossary: Glossary, extra: Partial<QuestionTerm> = 
  * One-character names (林, 森) are left out: as forms they would match inside other words.
  */
 function familyNameForms(label: string): string[] {
-  if (/^\p{Lu}\p{Ll}{2,}$/u.test(label)) return kanjiFamilyNames(label).filter((k) => k.length >= 2);
+  if (/^\p{Lu}\p{Ll}{2,}$/u.test(label))
+    return kanjiFamilyNames(label).filter((k) => k.length >= 2);
   if (/^\p{Script=Han}{2,3}$/u.test(label)) return latinFamilyNames(label);
   return [];
 }
 
 /** Synonym phrases of the glossary found in a text, longest first, as [start, end, phrase]. */
-function synonymSpans(text: string, glossary: Glossary, latin: boolean): [number, number, string][] {
+function synonymSpans(
+  text: string,
+  glossary: Glossary,
+  latin: boolean,
+): [number, number, string][] {
   const spans: [number, number, string][] = [];
   const taken = new Uint8Array(text.length);
   for (const entry of lookupsOf(glossary).phrases) {
     const { phrase, latin: l } = entry;
     if (l !== latin || !text.includes(phrase)) continue;
     // Unicode patterns are costly to compile, and most phrases never occur in a question.
-    const re = (entry.re ??= l ? wholeWordPattern(phrase, 'gu') : new RegExp(escapeRegExp(phrase), 'gu'));
+    const re = (entry.re ??= l
+      ? wholeWordPattern(phrase, 'gu')
+      : new RegExp(escapeRegExp(phrase), 'gu'));
     re.lastIndex = 0;
     for (const m of text.matchAll(re)) {
       const s = m.index!;
@@ -304,7 +453,8 @@ function synonymSpans(text: string, glossary: Glossary, latin: boolean): [number
  * person, not a telephone call. Not "a call on Saturday", nor "called on North Korea to refrain"
  * (an appeal).
  */
-const CALL_ON = /\b[Cc]all(?:s|ed|ing)?\s+(?:[Oo]n|[Uu]pon)\s+(?=(?:the\s+)?\p{Lu}|and\b)(?!(?:the\s+)?(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun|Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\b)(?![^.;]{0,80}?\bto\s+(?!lunch\b|dinner\b|breakfast\b)\p{Ll})/gu;
+const CALL_ON =
+  /\b[Cc]all(?:s|ed|ing)?\s+(?:[Oo]n|[Uu]pon)\s+(?=(?:the\s+)?\p{Lu}|and\b)(?!(?:the\s+)?(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun|Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\b)(?![^.;]{0,80}?\bto\s+(?!lunch\b|dinner\b|breakfast\b)\p{Ll})/gu;
 
 /** "Summit Telephone Talk", "Summit Video Conference": a call at the level of leaders, no summit held in person. */
 const SUMMIT_BY_WIRE = /\bsummit\s+(?=(?:tele)?phone\b|video\b|virtual\b)/gi;
@@ -313,7 +463,10 @@ const SUMMIT_BY_WIRE = /\bsummit\s+(?=(?:tele)?phone\b|video\b|virtual\b)/gi;
 const CALL_FOR = /\b[Cc]all(?:s|ed|ing)?\s+for\b/g;
 
 function courtesyCalls(text: string): string {
-  return text.replace(CALL_ON, 'courtesy call ').replace(CALL_FOR, 'urge').replace(SUMMIT_BY_WIRE, '');
+  return text
+    .replace(CALL_ON, 'courtesy call ')
+    .replace(CALL_FOR, 'urge')
+    .replace(SUMMIT_BY_WIRE, '');
 }
 
 export function eventKindsIn(text: string, glossary: Glossary): Set<string> {
@@ -324,7 +477,10 @@ export function eventKindsIn(text: string, glossary: Glossary): Set<string> {
     for (const [, , phrase] of synonymSpans(norm, glossary, latin)) {
       const key = normalize(phrase);
       const kinds = new Set<string>();
-      for (const i of [...(l.synonyms.get(key) ?? []), ...(latin ? l.synonyms.get(stemPhrase(phrase)) ?? [] : [])]) {
+      for (const i of [
+        ...(l.synonyms.get(key) ?? []),
+        ...(latin ? (l.synonyms.get(stemPhrase(phrase)) ?? []) : []),
+      ]) {
         const event = glossary.synonyms[i]!.event;
         if (event) kinds.add(event);
       }
@@ -335,10 +491,10 @@ export function eventKindsIn(text: string, glossary: Glossary): Set<string> {
   // kind the text names plainly elsewhere.
   const plain = new Set(perPhrase.filter((k) => k.size === 1).flatMap((k) => [...k]));
   const kinds = new Set(plain);
-  for (const k of perPhrase) if (k.size > 1 && ![...k].some((x) => plain.has(x))) for (const x of k) kinds.add(x);
+  for (const k of perPhrase)
+    if (k.size > 1 && ![...k].some((x) => plain.has(x))) for (const x of k) kinds.add(x);
   return kinds;
 }
-
 
 /** A phrase of the glossary that is the question's verb ("the leader spoke with …"), not a noun the title qualifies. */
 const VERB_PHRASE = /^(?:spoke|speaks?|talked|talks?\s+with|call|called|calls|met|meets)\b/i;
@@ -366,13 +522,22 @@ function englishTerms(topic: string, glossary: Glossary): QuestionTerm[] {
   const tokens: Token[] = [...text.matchAll(/[\p{L}\p{N}]+(?:['’][\p{L}]*)?/gu)].map((m) => {
     let word = m[0].replace(/['’]s?$/, '');
     // "Iraqis", "Canadians": the people of a country are asked about by its adjective.
-    if (/s$/.test(word) && !COUNTRY_WORDS.has(word.toLowerCase()) && COUNTRY_WORDS.has(word.slice(0, -1).toLowerCase())) word = word.slice(0, -1);
+    if (
+      /s$/.test(word) &&
+      !COUNTRY_WORDS.has(word.toLowerCase()) &&
+      COUNTRY_WORDS.has(word.slice(0, -1).toLowerCase())
+    )
+      word = word.slice(0, -1);
     const low = word.toLowerCase();
     return {
       word,
       at: m.index!,
       role: EN_ROLE_WORDS.has(stemOf(low)) && !inSpan(m.index!),
-      name: /^\p{Lu}/u.test(word) && !EN_ROLE_WORDS.has(stemOf(low)) && !EN_GENERIC_CAPITALS.has(word) && !inSpan(m.index!),
+      name:
+        /^\p{Lu}/u.test(word) &&
+        !EN_ROLE_WORDS.has(stemOf(low)) &&
+        !EN_GENERIC_CAPITALS.has(word) &&
+        !inSpan(m.index!),
       possessive: /['’]s?$/.test(m[0]),
     };
   });
@@ -383,7 +548,13 @@ function englishTerms(topic: string, glossary: Glossary): QuestionTerm[] {
     t.name = false;
     let p = k - 1;
     while (p >= 0 && /^(?:foreign|for|of|and|the)$/i.test(tokens[p]!.word)) p--;
-    if (p >= 0 && tokens[p]!.role && !ROLE_MODIFIERS.has(tokens[p]!.word.toLowerCase()) && !inSpan(t.at)) t.role = true;
+    if (
+      p >= 0 &&
+      tokens[p]!.role &&
+      !ROLE_MODIFIERS.has(tokens[p]!.word.toLowerCase()) &&
+      !inSpan(t.at)
+    )
+      t.role = true;
   });
   // "a courtesy call from Australian Foreign Minister Bob Carr": the country belongs to a person
   // named, and says no side.
@@ -421,10 +592,13 @@ function englishTerms(topic: string, glossary: Glossary): QuestionTerm[] {
       let j = i;
       while (tokens[j + 1]?.role) j++;
       // "Ambassador de Palacio": a name may open with a lower-case particle.
-      const particle = tokens[j + 1] && EN_NAME_PARTICLES.has(tokens[j + 1]!.word) && tokens[j + 2]?.name;
+      const particle =
+        tokens[j + 1] && EN_NAME_PARTICLES.has(tokens[j + 1]!.word) && tokens[j + 2]?.name;
       const after = particle ? tokens[j + 2] : tokens[j + 1];
       const phraseAfter = after ? inSpan(after.at) : undefined;
-      role = !tokens[j]!.possessive && !(after && (after.name || (phraseAfter && !VERB_PHRASE.test(phraseAfter[2]))));
+      role =
+        !tokens[j]!.possessive &&
+        !(after && (after.name || (phraseAfter && !VERB_PHRASE.test(phraseAfter[2]))));
       // "foreign ministries'", "vice-ministerial": a modifier is no title without its noun.
       if (ROLE_MODIFIERS.has(tokens[j]!.word.toLowerCase())) role = false;
       // "taken into the custody of embassy officials", "met with the Prime Minister": a title after
@@ -434,28 +608,51 @@ function englishTerms(topic: string, glossary: Glossary): QuestionTerm[] {
       // "Minister of External Affairs": a portfolio after its title's "of" is no object.
       let q = first - 1;
       while (q >= 0 && /^(?:of|for|the)$/i.test(tokens[q]!.word)) q--;
-      const portfolio = q < first - 1 && q >= 0 && tokens[q]!.role && /^(?:of|for)$/i.test(tokens[q + 1]!.word);
-      if (role && !portfolio && EN_ROLE_OBJECT.test(text.slice(Math.max(0, tokens[first]!.at - 40), tokens[first]!.at))) role = false;
+      const portfolio =
+        q < first - 1 && q >= 0 && tokens[q]!.role && /^(?:of|for)$/i.test(tokens[q + 1]!.word);
+      if (
+        role &&
+        !portfolio &&
+        EN_ROLE_OBJECT.test(text.slice(Math.max(0, tokens[first]!.at - 40), tokens[first]!.at))
+      )
+        role = false;
     }
     // "Who did the UK Prime Minister speak to?": a title after an auxiliary is the subject.
     let runFrom = i;
     while (runFrom > 0 && tokens[runFrom - 1]!.role) runFrom--;
-    const subject = role && EN_SUBJECT_BEFORE.test(text.slice(Math.max(0, tokens[runFrom]!.at - 40), tokens[runFrom]!.at));
+    const subject =
+      role &&
+      EN_SUBJECT_BEFORE.test(
+        text.slice(Math.max(0, tokens[runFrom]!.at - 40), tokens[runFrom]!.at),
+      );
     // "the former prime minister", "which ex-president": a former holder is asked about.
-    const former = role && /\b(?:former|ex-?)\s+(?:\p{L}+\s+){0,2}$/iu.test(text.slice(Math.max(0, at - 30), at));
+    const former =
+      role &&
+      /\b(?:former|ex-?)\s+(?:\p{L}+\s+){0,2}$/iu.test(text.slice(Math.max(0, at - 30), at));
     // A run of capitalised words that are neither countries nor acronyms is one name.
-    const inRun = (j: number) => tokens[j]?.name && !COUNTRY_WORDS.has(tokens[j]!.word.toLowerCase()) && !/^[A-Z0-9]{2,}$/.test(tokens[j]!.word);
-    const adjacent = (j: number) => tokens[j + 1] !== undefined && /^\s+$/.test(text.slice(tokens[j]!.at + tokens[j]!.word.length, tokens[j + 1]!.at));
+    const inRun = (j: number) =>
+      tokens[j]?.name &&
+      !COUNTRY_WORDS.has(tokens[j]!.word.toLowerCase()) &&
+      !/^[A-Z0-9]{2,}$/.test(tokens[j]!.word);
+    const adjacent = (j: number) =>
+      tokens[j + 1] !== undefined &&
+      /^\s+$/.test(text.slice(tokens[j]!.at + tokens[j]!.word.length, tokens[j + 1]!.at));
     let runStart = i;
-    while (runStart > 0 && inRun(runStart - 1) && adjacent(runStart - 1) && inRun(runStart)) runStart--;
-    const runLong = inRun(i) && ((i > runStart) || (adjacent(i) && inRun(i + 1)));
+    while (runStart > 0 && inRun(runStart - 1) && adjacent(runStart - 1) && inRun(runStart))
+      runStart--;
+    const runLong = inRun(i) && (i > runStart || (adjacent(i) && inRun(i + 1)));
     const t = term(word, glossary, {
       ...(runLong ? { nameRun: runStart } : {}),
       distinctive,
       ...(role ? { role } : {}),
       ...(distinctive ? { identifies: true } : {}),
       // "for Japan's grant": a possessive country owns a thing, it is no side.
-      ...(country && SIDE_BEFORE.test(text.slice(Math.max(0, at - 20), at)) && !/^['’]s\b/.test(text.slice(at + word.length)) && !titlesAName(i) ? { side: true } : {}),
+      ...(country &&
+      SIDE_BEFORE.test(text.slice(Math.max(0, at - 20), at)) &&
+      !/^['’]s\b/.test(text.slice(at + word.length)) &&
+      !titlesAName(i)
+        ? { side: true }
+        : {}),
       ...(at < setting ? { focus: true } : {}),
       ...(former ? { former } : {}),
       ...(subject ? { subject } : {}),
@@ -469,7 +666,9 @@ function englishTerms(topic: string, glossary: Glossary): QuestionTerm[] {
  * Runs of one script, but a country written in two (東ティモール, 南アフリカ) is one piece: split
  * at the change of script it would be a direction and a name that no statement writes alone.
  */
-const MIXED_COUNTRIES = JA_COUNTRY_FORMS.filter((f) => /\p{Script=Han}/u.test(f) && /\p{Script=Katakana}/u.test(f));
+const MIXED_COUNTRIES = JA_COUNTRY_FORMS.filter(
+  (f) => /\p{Script=Han}/u.test(f) && /\p{Script=Katakana}/u.test(f),
+);
 const CJK_PIECE = new RegExp(
   `${MIXED_COUNTRIES.map((f) => `${f}(?![\\p{Script=Katakana}\\u30FC])`).join('|')}${MIXED_COUNTRIES.length ? '|' : ''}[\\p{Script=Han}\\u3005\\u3006]+|[\\p{Script=Katakana}\\u30FC]+`,
   'gu',
@@ -496,8 +695,13 @@ function japaneseTerms(topic: string, glossary: Glossary): QuestionTerm[] {
       continue;
     }
     // Latin words inside a Japanese question (ICBM, G7) are handled as in English.
-    for (const m of piece.text.matchAll(/[\p{Script=Latin}0-9]+(?:[.-][\p{Script=Latin}0-9]+)*/gu)) {
-      const t = term(m[0], glossary, { distinctive: /\p{Script=Latin}/u.test(m[0]), identifies: true });
+    for (const m of piece.text.matchAll(
+      /[\p{Script=Latin}0-9]+(?:[.-][\p{Script=Latin}0-9]+)*/gu,
+    )) {
+      const t = term(m[0], glossary, {
+        distinctive: /\p{Script=Latin}/u.test(m[0]),
+        identifies: true,
+      });
       if (t) out.push(t);
     }
     let katakanaEnd = -1;
@@ -509,7 +713,9 @@ function japaneseTerms(topic: string, glossary: Glossary): QuestionTerm[] {
       const made = japaneseChunk(m[0], glossary, m.index === katakanaEnd, qualifies);
       // 米国から参加したのは, 豪州の参加者: the country the people asked about come from.
       const after = piece.text.slice(m.index! + m[0].length);
-      if (/^(?:から|の(?:参加者|出席者|代表))/.test(after)) for (const t of made) if (t.distinctive && JA_COUNTRY_FORMS.includes(normalize(t.label))) t.side = true;
+      if (/^(?:から|の(?:参加者|出席者|代表))/.test(after))
+        for (const t of made)
+          if (t.distinctive && JA_COUNTRY_FORMS.includes(normalize(t.label))) t.side = true;
       out.push(...made);
       katakanaEnd = /^[\p{Script=Katakana}\u30FC]/u.test(m[0]) ? m.index! + m[0].length : -1;
     }
@@ -521,24 +727,44 @@ function japaneseTerms(topic: string, glossary: Glossary): QuestionTerm[] {
 const JA_RUN_BASE = 1_000_000;
 
 /** One kanji or katakana run: countries split out, titles told apart from names and event nouns. */
-const JA_RELATIVE_TIME = /^(?:先週|今週|来週|先月|今月|来月|昨年|今年|来年|本年|本日|昨日|明日|今日|先日|翌日|前日)/;
+const JA_RELATIVE_TIME =
+  /^(?:先週|今週|来週|先月|今月|来月|昨年|今年|来年|本年|本日|昨日|明日|今日|先日|翌日|前日)/;
 
-function japaneseChunk(chunk: string, glossary: Glossary, afterName = false, beforeEvent = false): QuestionTerm[] {
+function japaneseChunk(
+  chunk: string,
+  glossary: Glossary,
+  afterName = false,
+  beforeEvent = false,
+): QuestionTerm[] {
   const out: QuestionTerm[] = [];
   if (/^[\p{Script=Katakana}\u30FC]+$/u.test(chunk)) {
     if (chunk.length < 2) return out;
     // チエット・ベトナム(国家主席): a name, then its country, run together once the dot is gone.
-    const country = JA_COUNTRY_FORMS.find((f) => chunk.endsWith(f) && chunk.length - f.length >= 2 && /^[\p{Script=Katakana}\u30FC]+$/u.test(f));
+    const country = JA_COUNTRY_FORMS.find(
+      (f) =>
+        chunk.endsWith(f) &&
+        chunk.length - f.length >= 2 &&
+        /^[\p{Script=Katakana}\u30FC]+$/u.test(f),
+    );
     if (country && !JA_COUNTRY_FORMS.includes(chunk)) {
-      return [chunk.slice(0, -country.length), country].flatMap((part) => term(part, glossary, { distinctive: true, identifies: true }) ?? []);
+      return [chunk.slice(0, -country.length), country].flatMap(
+        (part) => term(part, glossary, { distinctive: true, identifies: true }) ?? [],
+      );
     }
     // パキスタン・バジョール(管区): a country, then a place in it.
-    const leading = JA_COUNTRY_FORMS.find((f) => chunk.startsWith(f) && chunk.length - f.length >= 2 && /^[\p{Script=Katakana}\u30FC]+$/u.test(f));
+    const leading = JA_COUNTRY_FORMS.find(
+      (f) =>
+        chunk.startsWith(f) &&
+        chunk.length - f.length >= 2 &&
+        /^[\p{Script=Katakana}\u30FC]+$/u.test(f),
+    );
     // One of the two is enough (a run of one name): the statement may write them apart
     // (パキスタン・連邦直轄部族地域バジョール) or together (カナダ・シャルルボワ, searched without its dot).
     if (leading && !JA_COUNTRY_FORMS.includes(chunk)) {
       const run = JA_RUN_BASE + chunk.length * 31 + chunk.charCodeAt(0);
-      return [leading, chunk.slice(leading.length)].flatMap((part) => term(part, glossary, { distinctive: true, identifies: true, nameRun: run }) ?? []);
+      return [leading, chunk.slice(leading.length)].flatMap(
+        (part) => term(part, glossary, { distinctive: true, identifies: true, nameRun: run }) ?? [],
+      );
     }
     const t = term(chunk, glossary, { distinctive: true, identifies: true });
     return t ? [t] : out;
@@ -548,7 +774,8 @@ function japaneseChunk(chunk: string, glossary: Glossary, afterName = false, bef
   if (s.length < 2) s = chunk;
   // 日米韓, 日加, 日仏: one-character country abbreviations in a row.
   let abbr = 0;
-  while (abbr < s.length && (s[abbr] === '日' || JA_ONE_CHAR_COUNTRIES[s[abbr]!] !== undefined)) abbr++;
+  while (abbr < s.length && (s[abbr] === '日' || JA_ONE_CHAR_COUNTRIES[s[abbr]!] !== undefined))
+    abbr++;
   if (abbr >= 2) {
     const t = term(s.slice(0, abbr), glossary, { distinctive: true, identifies: true });
     if (t) out.push(t);
@@ -558,7 +785,8 @@ function japaneseChunk(chunk: string, glossary: Glossary, afterName = false, bef
   // that starts there (インド太平洋 is the Indo-Pacific, not India).
   const l = lookupsOf(glossary);
   const inLongerWord = (at: number, length: number) => {
-    for (let end = at + length + 1; end <= s.length; end++) if (l.forms.has(s.slice(at, end))) return true;
+    for (let end = at + length + 1; end <= s.length; end++)
+      if (l.forms.has(s.slice(at, end))) return true;
     return false;
   };
   for (const form of JA_COUNTRY_FORMS) {
@@ -594,12 +822,19 @@ function japaneseChunk(chunk: string, glossary: Glossary, afterName = false, bef
     if (before.length >= 1 && !JA_FRAME.has(before)) {
       // 上川大臣, 林前大臣: a name with its title, which identifies a person rather than asking for one.
       // A name is required like any other: a statement that never names 岸田 does not answer for him.
-      const t = term(before.length >= 2 ? before : s, glossary, before.length >= 2 ? { distinctive: true, identifies: true } : { identifies: true });
+      const t = term(
+        before.length >= 2 ? before : s,
+        glossary,
+        before.length >= 2 ? { distinctive: true, identifies: true } : { identifies: true },
+      );
       if (t) out.push(t);
       return out;
     }
     // 前首相, 元大統領: a former holder is asked about.
-    const t = term(title, glossary, { role: true, ...(/[前元]$/.test(s.slice(0, s.length - title.length)) ? { former: true } : {}) });
+    const t = term(title, glossary, {
+      role: true,
+      ...(/[前元]$/.test(s.slice(0, s.length - title.length)) ? { former: true } : {}),
+    });
     if (t) out.push(t);
     return out;
   }
@@ -612,7 +847,8 @@ function japaneseChunk(chunk: string, glossary: Glossary, afterName = false, bef
 function titleAtEnd(s: string): string | undefined {
   for (let i = 0; i < s.length; i++) {
     const m = JA_TITLES.matchAt(s, i);
-    if (m && (m.end === s.length || /^(?:権限)?代行$|^代理$/.test(s.slice(m.end)))) return s.slice(i);
+    if (m && (m.end === s.length || /^(?:権限)?代行$|^代理$/.test(s.slice(m.end))))
+      return s.slice(i);
   }
   return undefined;
 }

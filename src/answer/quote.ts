@@ -6,7 +6,12 @@ import { notice } from './notices.ts';
 import { alignParagraph, counterpart } from './align.ts';
 import { sentenceBounds } from '../text/sentences.ts';
 import { judgeRelevance, relevanceNotice, scopeStatements } from './relevance.ts';
-import { searchParagraphs, type ParagraphMatch, type SearchOutcome, type SearchScope } from './search.ts';
+import {
+  searchParagraphs,
+  type ParagraphMatch,
+  type SearchOutcome,
+  type SearchScope,
+} from './search.ts';
 import type { Answer, AnswerItem, Lang } from './types.ts';
 
 export const DEFAULT_QUOTE_LIMIT = 5;
@@ -18,15 +23,25 @@ const ASKS_WORDS =
 /** A cited, verbatim item for one matching paragraph, with the matched words to highlight. */
 export function quoteItem(match: ParagraphMatch): AnswerItem {
   const ranges = matchRanges(match.paragraph.text, match.keywords, match.terms);
-  const at = match.anchor === undefined ? undefined : Math.round(match.anchor * match.paragraph.text.length);
-  const excerpt = makeExcerpt(match.paragraph.text, ranges.length === 0 && at !== undefined ? [[at, at]] : ranges);
+  const at =
+    match.anchor === undefined ? undefined : Math.round(match.anchor * match.paragraph.text.length);
+  const excerpt = makeExcerpt(
+    match.paragraph.text,
+    ranges.length === 0 && at !== undefined ? [[at, at]] : ranges,
+  );
   const citation = cite(match.statement, match.paragraph, excerpt, ranges);
-  const matched = [...new Set((citation.highlights ?? []).map(([s, e]) => excerpt.text.slice(s, e)))];
+  const matched = [
+    ...new Set((citation.highlights ?? []).map(([s, e]) => excerpt.text.slice(s, e))),
+  ];
   return { text: excerpt.text, citations: [citation], matched };
 }
 
 /** The notice that tells the user how the answer was found, when it is not a plain match. */
-export function outcomeNotice(outcome: SearchOutcome, lang: Lang, items: AnswerItem[] = []): string | undefined {
+export function outcomeNotice(
+  outcome: SearchOutcome,
+  lang: Lang,
+  items: AnswerItem[] = [],
+): string | undefined {
   if (outcome.unsearchable) return notice('onlyCommonWords', lang);
   if (outcome.matches.length === 0) return notice('noMatch', lang);
   const parts = [];
@@ -44,7 +59,11 @@ export function outcomeNotice(outcome: SearchOutcome, lang: Lang, items: AnswerI
  * A match found in the other language's statement, carried to the aligned paragraph of that
  * statement's version in the asked language, when there is one.
  */
-function throughCounterpart(lib: Library, match: ParagraphMatch, lang: Lang): ParagraphMatch | undefined {
+function throughCounterpart(
+  lib: Library,
+  match: ParagraphMatch,
+  lang: Lang,
+): ParagraphMatch | undefined {
   const entry = lib.index.entry(match.id);
   const partner = counterpart(lib, entry.statement, lang);
   if (partner === undefined) return undefined;
@@ -53,34 +72,66 @@ function throughCounterpart(lib: Library, match: ParagraphMatch, lang: Lang): Pa
   const bounds = sentenceBounds(match.paragraph.text);
   const part: [number, number] | undefined =
     found.length > 0 && bounds.length > 2
-      ? [bounds.filter((b) => b <= found[0]![0]).at(-1)!, bounds.find((b) => b >= found[found.length - 1]![1]) ?? match.paragraph.text.length]
+      ? [
+          bounds.filter((b) => b <= found[0]![0]).at(-1)!,
+          bounds.find((b) => b >= found[found.length - 1]![1]) ?? match.paragraph.text.length,
+        ]
       : undefined;
   const paragraph = alignParagraph(lib, entry.statement, entry.paragraph, partner, part);
   if (paragraph === undefined) return undefined;
   const statement = lib.statements[partner]!;
   const id = lib.index.statementRange(partner)[0] + paragraph;
-  const anchor = found.length > 0 ? (found[0]![0] + found[found.length - 1]![1]) / 2 / Math.max(1, match.paragraph.text.length) : undefined;
-  return { id, statement, paragraph: statement.paragraphs[paragraph]!, score: match.score, terms: [], keywords: [], ...(anchor !== undefined ? { anchor } : {}) };
+  const anchor =
+    found.length > 0
+      ? (found[0]![0] + found[found.length - 1]![1]) / 2 / Math.max(1, match.paragraph.text.length)
+      : undefined;
+  return {
+    id,
+    statement,
+    paragraph: statement.paragraphs[paragraph]!,
+    score: match.score,
+    terms: [],
+    keywords: [],
+    ...(anchor !== undefined ? { anchor } : {}),
+  };
 }
 
 export function answerQuote(lib: Library, query: string, scope: SearchScope): Answer {
-  const none = (text?: string): Answer => ({ kind: 'none', language: scope.lang, query, items: [], ...(text ? { notice: text } : {}) });
+  const none = (text?: string): Answer => ({
+    kind: 'none',
+    language: scope.lang,
+    query,
+    items: [],
+    ...(text ? { notice: text } : {}),
+  });
   // Paragraphs rank a quote of common words well; a name narrows it to the events that hold it.
-  const rel = judgeRelevance(lib, query, scope.lang, scopeStatements(scope), { onlyWhenNamed: true });
+  const rel = judgeRelevance(lib, query, scope.lang, scopeStatements(scope), {
+    onlyWhenNamed: true,
+  });
   // A name no statement holds means none; other words may be missing, the answer then says it is partial.
   if (rel.absent.length > 0 || rel.apart.length > 0) return none(relevanceNotice(rel, scope.lang));
   // A question that names people or places is about an event: when no event that names them
   // answers it (a dinner asked of a readout of a meeting), there is nothing to quote.
-  if (scope.question && rel.groups.length === 0 && rel.terms.some((w) => w.term.distinctive)) return none(notice('noMatch', scope.lang));
+  if (scope.question && rel.groups.length === 0 && rel.terms.some((w) => w.term.distinctive))
+    return none(notice('noMatch', scope.lang));
   // Only the statements that answer the question as a whole; their paragraphs are ranked as before.
-  const relevant = rel.groups.length > 0 ? new Set(rel.groups.flatMap((g) => g.statements)) : undefined;
-  const within = relevant && scope.within ? new Set([...relevant].filter((i) => scope.within!.has(i))) : relevant ?? scope.within;
-  const outcome = searchParagraphs(lib, query, { ...scope, ...(within ? { within } : {}), limit: scope.limit ?? DEFAULT_QUOTE_LIMIT });
+  const relevant =
+    rel.groups.length > 0 ? new Set(rel.groups.flatMap((g) => g.statements)) : undefined;
+  const within =
+    relevant && scope.within
+      ? new Set([...relevant].filter((i) => scope.within!.has(i)))
+      : (relevant ?? scope.within);
+  const outcome = searchParagraphs(lib, query, {
+    ...scope,
+    ...(within ? { within } : {}),
+    limit: scope.limit ?? DEFAULT_QUOTE_LIMIT,
+  });
   if (outcome.matches.length === 0) return none(outcomeNotice(outcome, scope.lang));
   // A free question ("What was on the menu at the dinner?") that no paragraph answers in all its
   // words is not answered by the paragraphs that share some: they say something else. Unless it
   // asks what someone said ("What did the UK Prime Minister welcome about …"): the closest is that.
-  if (scope.question && outcome.partial && !ASKS_WORDS.test(query)) return none(notice('noMatch', scope.lang));
+  if (scope.question && outcome.partial && !ASKS_WORDS.test(query))
+    return none(notice('noMatch', scope.lang));
   if (outcome.fallback) {
     const carried = outcome.matches.map((m) => throughCounterpart(lib, m, scope.lang));
     if (carried.some(Boolean)) {
@@ -89,7 +140,13 @@ export function answerQuote(lib: Library, query: string, scope: SearchScope): An
         .map((m, i) => carried[i] ?? m)
         .filter((m) => !seen.has(m.id) && seen.add(m.id))
         .sort((a, b) => Number(b.keywords.length === 0) - Number(a.keywords.length === 0));
-      return { kind: 'quote', language: scope.lang, query, items: matches.map(quoteItem), notice: notice('throughOtherVersion', scope.lang) };
+      return {
+        kind: 'quote',
+        language: scope.lang,
+        query,
+        items: matches.map(quoteItem),
+        notice: notice('throughOtherVersion', scope.lang),
+      };
     }
   }
   const items = outcome.matches.map(quoteItem);

@@ -8,7 +8,11 @@
 import { KATAKANA_HEADS } from '../text/wordBoundary.ts';
 import { lowerBound } from '../text/sorted.ts';
 import { officeHolderNames, principalsByTitle } from '../understand/people/offices.ts';
-import { isKanjiFamilyName, kanjiFamilyNames, prepareFamilyNames } from '../understand/people/familyNames.ts';
+import {
+  isKanjiFamilyName,
+  kanjiFamilyNames,
+  prepareFamilyNames,
+} from '../understand/people/familyNames.ts';
 import { escapeRegExp } from '../text/regexp.ts';
 import type { Statement } from '../corpus/types.ts';
 import type { Library } from './library.ts';
@@ -20,7 +24,13 @@ import { containsKeyword } from '../index/paragraphIndex.ts';
 import type { Keyword } from '../text/tokenize.ts';
 import { indexTerms, keywords } from '../text/tokenize.ts';
 import { notice } from './notices.ts';
-import { eventKindsIn, formText, keywordsOf, questionTerms, type QuestionTerm } from './question.ts';
+import {
+  eventKindsIn,
+  formText,
+  keywordsOf,
+  questionTerms,
+  type QuestionTerm,
+} from './question.ts';
 import { soundKeys, soundsAlike } from '../understand/people/soundKey.ts';
 import type { ParagraphMatch, SearchScope } from './search.ts';
 import { eventGroup } from './scope.ts';
@@ -66,11 +76,15 @@ const eventWords = new WeakMap<Library, Keyword[][]>();
 function namesAnEvent(lib: Library, group: readonly number[]): boolean {
   let forms = eventWords.get(lib);
   if (!forms) {
-    forms = lib.glossary.synonyms.filter((g) => g.event).flatMap((g) => g.words.map((w) => keywords(normalize(w))));
+    forms = lib.glossary.synonyms
+      .filter((g) => g.event)
+      .flatMap((g) => g.words.map((w) => keywords(normalize(w))));
     eventWords.set(lib, forms);
   }
   // The title counts: "Statement by the Prime Minister on ..." names one issued, though its text names no event.
-  return forms.some((form) => group.some((si) => lib.index.statementHolds(si, form) || titleHolds(lib, si, form)));
+  return forms.some((form) =>
+    group.some((si) => lib.index.statementHolds(si, form) || titleHolds(lib, si, form)),
+  );
 }
 
 /** Whether a statement's title names a kind of event (a Statement by the Press Secretary is one issued). */
@@ -103,7 +117,9 @@ export function askedDays(topic: string): { days: string[]; months: string[] } {
 function readAskedDays(topic: string): { days: string[]; months: string[] } {
   const lang = CJK_CHAR.test(topic) ? 'ja' : 'en';
   try {
-    const dated = extractTimes(topic, lang, '2000-01-01').filter((t) => !t.dateFromContext && /\d{4}|平成|令和|昭和/.test(t.text));
+    const dated = extractTimes(topic, lang, '2000-01-01').filter(
+      (t) => !t.dateFromContext && /\d{4}|平成|令和|昭和/.test(t.text),
+    );
     return {
       days: dated.filter((t) => !t.precision).map((t) => t.date),
       // "in March 2026", 2016年6月: the month, YYYY-MM.
@@ -119,7 +135,8 @@ const REMOTE_EVENTS = new Set(['call', 'video']);
 const IN_PERSON_EVENTS = new Set(['meeting', 'visit', 'meal']);
 
 /** A paragraph that opens by referring back to the event ("During their call,", "In the meeting,"). */
-const EVENT_REFERRED = /^(?:During|In|On|At|Over|Throughout)\s+(?:the|their|this|today['’]s)\s+[^,.;]{1,40}(?=,)/;
+const EVENT_REFERRED =
+  /^(?:During|In|On|At|Over|Throughout)\s+(?:the|their|this|today['’]s)\s+[^,.;]{1,40}(?=,)/;
 
 const leadKindsCache = new WeakMap<Library, Map<number, Set<string>>>();
 
@@ -137,7 +154,11 @@ function leadKinds(lib: Library, si: number): Set<string> {
     // The title says plainly what took place ("… Trilateral Call with …"); the lead may call the
     // same call "this meeting".
     kinds = eventKindsIn(st.title, lib.glossary);
-    if (kinds.size === 0) kinds = eventKindsIn(st.paragraphs.slice(0, 3).find((p) => p.text.length > 60)?.text ?? '', lib.glossary);
+    if (kinds.size === 0)
+      kinds = eventKindsIn(
+        st.paragraphs.slice(0, 3).find((p) => p.text.length > 60)?.text ?? '',
+        lib.glossary,
+      );
     // "… today spoke with …" (a call or a meeting), then "During their call, …": the next
     // paragraphs name it as they go on.
     if (kinds.size !== 1) {
@@ -145,7 +166,11 @@ function leadKinds(lib: Library, si: number): Set<string> {
         const opening = EVENT_REFERRED.exec(p.text)?.[0];
         const referred = opening ? eventKindsIn(opening, lib.glossary) : undefined;
         const read = kinds;
-        if (referred && referred.size > 0 && (read.size === 0 || [...referred].every((k) => read.has(k)))) {
+        if (
+          referred &&
+          referred.size > 0 &&
+          (read.size === 0 || [...referred].every((k) => read.has(k)))
+        ) {
           kinds = referred;
           break;
         }
@@ -160,24 +185,42 @@ function leadKinds(lib: Library, si: number): Set<string> {
  * Whether the statements record a call where a meeting in person is asked, or the other way round:
  * the lead names a kind of event held apart (or in person), and none of the kinds asked.
  */
-function otherWayOfMeeting(lib: Library, group: readonly number[], asked: ReadonlySet<string>): boolean {
+function otherWayOfMeeting(
+  lib: Library,
+  group: readonly number[],
+  asked: ReadonlySet<string>,
+): boolean {
   if (asked.size === 0) return false;
   const lead = new Set(group.flatMap((si) => [...leadKinds(lib, si)]));
   if ([...asked].some((k) => lead.has(k))) return false;
   const askedRemote = [...asked].every((k) => REMOTE_EVENTS.has(k));
   const askedInPerson = [...asked].every((k) => IN_PERSON_EVENTS.has(k));
-  return (askedInPerson && [...lead].some((k) => REMOTE_EVENTS.has(k))) || (askedRemote && [...lead].some((k) => IN_PERSON_EVENTS.has(k)));
+  return (
+    (askedInPerson && [...lead].some((k) => REMOTE_EVENTS.has(k))) ||
+    (askedRemote && [...lead].some((k) => IN_PERSON_EVENTS.has(k)))
+  );
 }
 
 /** How many of the people who took part in the statements' event the question names (Taro Kono and Chrystia Freeland: two). */
 function peopleNamed(lib: Library, group: readonly number[], names: WeighedTerm[]): number {
-  const labels = names.flatMap((w) => [w.term.label, ...w.term.forms.map(formText)]).map(normalize).filter((l) => l.length >= 2);
+  const labels = names
+    .flatMap((w) => [w.term.label, ...w.term.forms.map(formText)])
+    .map(normalize)
+    .filter((l) => l.length >= 2);
   if (labels.length < 2) return 0;
   // Counted per statement: one person named in both language versions is still one.
   return Math.max(
     ...group.map(
       (si) =>
-        lib.facts.get(si).people.filter((p) => p.participant && [p.name, p.reading, ...p.otherNames].some((n) => n && labels.some((l) => normalize(n).includes(l)))).length,
+        lib.facts
+          .get(si)
+          .people.filter(
+            (p) =>
+              p.participant &&
+              [p.name, p.reading, ...p.otherNames].some(
+                (n) => n && labels.some((l) => normalize(n).includes(l)),
+              ),
+          ).length,
     ),
   );
 }
@@ -202,14 +245,19 @@ function namesBystander(lib: Library, group: readonly number[], names: WeighedTe
   const people = group.flatMap((si) => lib.facts.get(si).people.map((p) => ({ p, si })));
   const namedBy = (w: WeighedTerm) => {
     const label = normalize(w.term.label);
-    return label.length < 2 ? [] : people.filter(({ p }) => [p.name, p.reading, ...p.otherNames].some((n) => n && normalize(n).includes(label)));
+    return label.length < 2
+      ? []
+      : people.filter(({ p }) =>
+          [p.name, p.reading, ...p.otherNames].some((n) => n && normalize(n).includes(label)),
+        );
   };
   // In passing: neither a participant nor named in the title or lead, where readouts name who took part.
   const inLead = ({ p, si }: { p: { mentions: { paragraph: number }[] }; si: number }) => {
     const lead = leadParagraph(lib.statements[si]!);
     return p.mentions.some((m) => m.paragraph <= lead);
   };
-  const inTitle = (w: WeighedTerm) => group.some((si) => titleOf(lib.statements[si]!).text.includes(normalize(w.term.label)));
+  const inTitle = (w: WeighedTerm) =>
+    group.some((si) => titleOf(lib.statements[si]!).text.includes(normalize(w.term.label)));
   const verdicts = names
     .map((w) => ({ w, named: namedBy(w) }))
     .filter(({ named }) => named.length > 0)
@@ -219,7 +267,8 @@ function namesBystander(lib: Library, group: readonly number[], names: WeighedTe
 }
 
 /** Words after an event that make it the occasion of another: 電話会談の際に, 会談後, 夕食会に先立ち. */
-const JA_OCCASION = /^(?:の際|に際し|の機会|の場|の席|の後|後に|の前|前に|に先立|中に|の最中|の中で|の冒頭)/;
+const JA_OCCASION =
+  /^(?:の際|に際し|の機会|の場|の席|の後|後に|の前|前に|に先立|中に|の最中|の中で|の冒頭)/;
 
 /** The head kind of a Japanese question whose earlier event words are only its occasion, else none. */
 function japaneseHead(topic: string, asked: WeighedTerm[]): WeighedTerm[] {
@@ -228,7 +277,9 @@ function japaneseHead(topic: string, asked: WeighedTerm[]): WeighedTerm[] {
   const ordered = asked.filter((w) => at(w) >= 0).sort((a, b) => at(a) - at(b));
   const last = ordered.at(-1);
   if (!last || ordered.length < 2) return [];
-  const occasions = ordered.slice(0, -1).every((w) => JA_OCCASION.test(topic.slice(at(w) + w.term.label.length)));
+  const occasions = ordered
+    .slice(0, -1)
+    .every((w) => JA_OCCASION.test(topic.slice(at(w) + w.term.label.length)));
   return occasions ? [last] : [];
 }
 
@@ -248,7 +299,10 @@ const COMMON_POSTINGS = 2000;
 const formCache = new WeakMap<Library, Map<string, { postings: number; statements?: number[] }>>();
 const FORM_CACHE_SIZE = 4000;
 
-function formStatements(lib: Library, form: Keyword[]): { postings: number; statements?: number[] } {
+function formStatements(
+  lib: Library,
+  form: Keyword[],
+): { postings: number; statements?: number[] } {
   let cache = formCache.get(lib);
   if (!cache) formCache.set(lib, (cache = new Map()));
   const key = form.map((k) => `${k.kind}:${k.text}`).join(' ');
@@ -298,7 +352,14 @@ function titleOf(s: Statement): { text: string; terms: Set<string> } {
     const principals = principalsByTitle(s).map((h) => h.name);
     // The publisher's government speaks too: "the Japanese foreign minister's statement" of 外務省's.
     const country = publisherCountry(s.publisher);
-    const text = normalize([s.title, s.publisher, ...principals, ...(country ? [country.name, country.ja[0]!] : [])].join('\n'));
+    const text = normalize(
+      [
+        s.title,
+        s.publisher,
+        ...principals,
+        ...(country ? [country.name, country.ja[0]!] : []),
+      ].join('\n'),
+    );
     titles.set(s, (t = { text, terms: new Set(indexTerms(text)) }));
   }
   return t;
@@ -338,7 +399,11 @@ function titleIndexOf(lib: Library): Map<string, number[]> {
  * statements' titles put in, instead of reading every title again (most of a second at 100,000
  * statements). Not built for the old library: built when first needed.
  */
-export function carryRelevance(before: Library, after: Library, movesOf: () => { moved: Int32Array; added: readonly number[] }): void {
+export function carryRelevance(
+  before: Library,
+  after: Library,
+  movesOf: () => { moved: Int32Array; added: readonly number[] },
+): void {
   const old = titleIndex.get(before);
   if (!old) return;
   const { moved, added } = movesOf();
@@ -413,7 +478,8 @@ function weigh(lib: Library, term: QuestionTerm, total: number): WeighedTerm {
     else for (const si of found.statements) statements.add(si);
   }
   // Synonyms only say which forms to look for in the chosen statements; they are checked there.
-  for (const form of term.synonyms) if (form.every((k) => lib.index.holdsAnywhere(k))) forms.push(form);
+  for (const form of term.synonyms)
+    if (form.every((k) => lib.index.holdsAnywhere(k))) forms.push(form);
   const perStatement = lib.index.size / Math.max(1, total);
   const df = common ? Math.min(total, postings / perStatement) : statements.size;
   const idf = Math.log(1 + total / (1 + df));
@@ -468,10 +534,18 @@ function heardNamesOf(lib: Library): Map<string, Set<string>> {
     }
   };
   const addName = (name: string) => {
-    if (/[\p{Script=Katakana}]/u.test(name)) name.split(/[・･=＝\s]/).filter((x) => x.length >= 2).forEach(add);
+    if (/[\p{Script=Katakana}]/u.test(name))
+      name
+        .split(/[・･=＝\s]/)
+        .filter((x) => x.length >= 2)
+        .forEach(add);
     // Macapagal-Arroyo is heard as アロヨ too.
     else if (/^[\p{Script=Latin}\s.'’-]+$/u.test(name))
-      name.split(/\s+/).flatMap((x) => (/^\p{Lu}[^-]+-\p{Lu}/u.test(x) ? [x, ...x.split('-')] : [x])).filter((x) => /^\p{Lu}\p{L}{2,}/u.test(x)).forEach(add);
+      name
+        .split(/\s+/)
+        .flatMap((x) => (/^\p{Lu}[^-]+-\p{Lu}/u.test(x) ? [x, ...x.split('-')] : [x]))
+        .filter((x) => /^\p{Lu}\p{L}{2,}/u.test(x))
+        .forEach(add);
   };
   for (let si = 0; si < lib.statements.length; si++) {
     for (const p of lib.facts.get(si).people) [p.name, ...p.otherNames].forEach(addName);
@@ -492,7 +566,10 @@ export function namesHeardAs(lib: Library, label: string): string[] {
   if (!katakana && !latin) return [];
   const index = heardNamesOf(lib);
   const found = new Set<string>();
-  for (const key of soundKeys(label)) for (const n of index.get(key) ?? []) if (n !== label && /[\p{Script=Katakana}]/u.test(n) !== katakana && soundsAlike(label, n)) found.add(n);
+  for (const key of soundKeys(label))
+    for (const n of index.get(key) ?? [])
+      if (n !== label && /[\p{Script=Katakana}]/u.test(n) !== katakana && soundsAlike(label, n))
+        found.add(n);
   return [...found];
 }
 
@@ -506,7 +583,9 @@ function wordsHeardIn(lib: Library, statements: readonly number[], label: string
     for (const p of lib.statements[si]!.paragraphs) {
       for (const m of p.text.matchAll(words)) {
         // ブリスベンサミット: the place before a katakana noun it is glued to.
-        const head = katakana ? undefined : KATAKANA_HEADS.find((h) => m[0].length > h.length + 1 && m[0].endsWith(h));
+        const head = katakana
+          ? undefined
+          : KATAKANA_HEADS.find((h) => m[0].length > h.length + 1 && m[0].endsWith(h));
         const word = head ? m[0].slice(0, -head.length) : m[0];
         if (soundsAlike(label, word)) found.add(word);
       }
@@ -522,7 +601,10 @@ function wordsHeardIn(lib: Library, statements: readonly number[], label: string
  */
 function gluedIn(lib: Library, statements: readonly number[], label: string): string[] {
   if (!/^[\p{Script=Katakana}ー]{2,}$/u.test(label)) return [];
-  const pattern = new RegExp(`(?<![\\p{Script=Katakana}ー])${escapeRegExp(label)}((?:[・･][\\p{Script=Katakana}ー]+)+)`, 'gu');
+  const pattern = new RegExp(
+    `(?<![\\p{Script=Katakana}ー])${escapeRegExp(label)}((?:[・･][\\p{Script=Katakana}ー]+)+)`,
+    'gu',
+  );
   const found = new Set<string>();
   for (const si of statements) {
     for (const p of lib.statements[si]!.paragraphs) {
@@ -539,7 +621,14 @@ function pieces(term: QuestionTerm): QuestionTerm[] {
   const out: QuestionTerm[] = [];
   for (let i = 0; i + 2 <= text.length; i += 2) {
     const piece = text.slice(i, i + 2);
-    out.push({ label: piece, forms: [keywords(piece)], synonyms: [], distinctive: false, events: [], part: true });
+    out.push({
+      label: piece,
+      forms: [keywords(piece)],
+      synonyms: [],
+      distinctive: false,
+      events: [],
+      part: true,
+    });
   }
   return out;
 }
@@ -574,16 +663,35 @@ export function judgeRelevance(
     }
     // 林外務大臣, 菅総理: a family name of one kanji is no word to search for alone; the people the
     // statements name with that family name are (林芳正, 菅義偉), each as written.
-    if (t.identifies && !t.distinctive && !t.role && ONE_KANJI_NAME.test(t.label) && isKanjiFamilyName(t.label[0]!)) {
+    if (
+      t.identifies &&
+      !t.distinctive &&
+      !t.role &&
+      ONE_KANJI_NAME.test(t.label) &&
+      isKanjiFamilyName(t.label[0]!)
+    ) {
       const named = peopleByFirstKanji(lib).get(t.label[0]!) ?? [];
       if (named.length > 0) {
-        t = { ...t, label: t.label[0]!, distinctive: true, forms: [...t.forms, ...named.map((n) => keywordsOf(n))] };
+        t = {
+          ...t,
+          label: t.label[0]!,
+          distinctive: true,
+          forms: [...t.forms, ...named.map((n) => keywordsOf(n))],
+        };
         w = weigh(lib, t, total);
       }
     }
     // "Mori" of a statement published only in Japanese that names 森 (one kanji is no form alone).
-    if (w.df === 0 && t.distinctive && t.identifies && !t.role && /^\p{Lu}\p{Ll}{2,}$/u.test(t.label)) {
-      const named = kanjiFamilyNames(t.label).filter((k) => k.length === 1).flatMap((k) => peopleByFirstKanji(lib).get(k) ?? []);
+    if (
+      w.df === 0 &&
+      t.distinctive &&
+      t.identifies &&
+      !t.role &&
+      /^\p{Lu}\p{Ll}{2,}$/u.test(t.label)
+    ) {
+      const named = kanjiFamilyNames(t.label)
+        .filter((k) => k.length === 1)
+        .flatMap((k) => peopleByFirstKanji(lib).get(k) ?? []);
       if (named.length > 0) {
         t = { ...t, forms: [...t.forms, ...named.map((n) => keywordsOf(n))] };
         w = weigh(lib, t, total);
@@ -591,9 +699,13 @@ export function judgeRelevance(
     }
     // ジョセフ・ウルセマル・ミクロネシア連邦大統領 is searched without its dots, and a katakana
     // name must end where its run of katakana ends: the name glued to its katakana country is.
-    const katakana = [t.label, ...heard].filter((n) => KATAKANA_NAME.test(n) && formStatements(lib, keywordsOf(n)).postings === 0);
+    const katakana = [t.label, ...heard].filter(
+      (n) => KATAKANA_NAME.test(n) && formStatements(lib, keywordsOf(n)).postings === 0,
+    );
     if (katakana.length > 0 && t.distinctive && t.identifies && !t.role) {
-      const glued = katakana.flatMap((n) => KATAKANA_COUNTRIES.map((c) => keywordsOf(n + c))).filter((f) => formStatements(lib, f).postings > 0);
+      const glued = katakana
+        .flatMap((n) => KATAKANA_COUNTRIES.map((c) => keywordsOf(n + c)))
+        .filter((f) => formStatements(lib, f).postings > 0);
       if (glued.length > 0) {
         t = { ...t, forms: [...t.forms, ...glued] };
         w = weigh(lib, t, total);
@@ -614,53 +726,98 @@ export function judgeRelevance(
     const w = terms[i]!;
     if (!w.term.distinctive || w.term.role || w.common) continue;
     // The statements of the rarest name found, else of the rare words (the Quad, a working dinner).
-    const name = terms.filter((x) => x !== w && x.term.distinctive && x.df > 0 && !x.common).sort((a, b) => a.df - b.df)[0];
-    const anchors = name ? [name] : terms.filter((x) => x !== w && x.df > 0 && x.df <= RARE_ANCHOR && !x.common);
+    const name = terms
+      .filter((x) => x !== w && x.term.distinctive && x.df > 0 && !x.common)
+      .sort((a, b) => a.df - b.df)[0];
+    const anchors = name
+      ? [name]
+      : terms.filter((x) => x !== w && x.df > 0 && x.df <= RARE_ANCHOR && !x.common);
     if (anchors.length === 0) continue;
-    const unheld = [...new Set(anchors.flatMap((x) => [...x.statements]))].filter((si) => !w.statements.has(si)).slice(0, MAX_JUDGED);
+    const unheld = [...new Set(anchors.flatMap((x) => [...x.statements]))]
+      .filter((si) => !w.statements.has(si))
+      .slice(0, MAX_JUDGED);
     // Taormina is heard as タオルミーナ, which G7タオルミーナ・サミット glues to what follows.
     const sounds = wordsHeardIn(lib, unheld, w.term.label);
-    const heard = [...sounds, ...[w.term.label, ...sounds].flatMap((word) => gluedIn(lib, unheld, word))];
-    if (heard.length > 0) terms[i] = weigh(lib, { ...w.term, forms: [...w.term.forms, ...heard.map(keywordsOf)] }, total);
+    const heard = [
+      ...sounds,
+      ...[w.term.label, ...sounds].flatMap((word) => gluedIn(lib, unheld, word)),
+    ];
+    if (heard.length > 0)
+      terms[i] = weigh(
+        lib,
+        { ...w.term, forms: [...w.term.forms, ...heard.map(keywordsOf)] },
+        total,
+      );
   }
   const missing = (w: WeighedTerm) => !found(w) && !titleAnywhere(lib, w);
   // A name is missing when none of its words is there ("Mark Carney": Carney is enough).
   const runMissing = (w: WeighedTerm) =>
-    w.term.nameRun === undefined ? missing(w) : terms.filter((x) => x.term.nameRun === w.term.nameRun).every(missing);
+    w.term.nameRun === undefined
+      ? missing(w)
+      : terms.filter((x) => x.term.nameRun === w.term.nameRun).every(missing);
   const absent = terms.filter((w) => w.term.distinctive && runMissing(w)).map((w) => w.term);
   if (terms.length === 0 || absent.length > 0) return { terms, groups: [], absent, apart: [] };
-  if (options.onlyWhenNamed && !terms.some((w) => w.term.distinctive)) return { terms, groups: [], absent, apart: [] };
+  if (options.onlyWhenNamed && !terms.some((w) => w.term.distinctive))
+    return { terms, groups: [], absent, apart: [] };
 
   const seen = new Set<number>();
   const groups: RankedGroup[] = [];
   const totalWeight = terms.reduce((a, w) => a + w.weight, 0);
   // "speak with X by telephone": a word of several kinds (speak with: a call or a meeting) asks for
   // the kind the question names plainly elsewhere, as a statement's words do (eventKindsIn).
-  const plainKinds = new Set(terms.filter((w) => w.term.events.length === 1).flatMap((w) => w.term.events));
-  const asked = terms.filter((w) => w.term.events.length === 1 || (w.term.events.length > 1 && !w.term.events.some((k) => plainKinds.has(k))));
+  const plainKinds = new Set(
+    terms.filter((w) => w.term.events.length === 1).flatMap((w) => w.term.events),
+  );
+  const asked = terms.filter(
+    (w) =>
+      w.term.events.length === 1 ||
+      (w.term.events.length > 1 && !w.term.events.some((k) => plainKinds.has(k))),
+  );
   const askedKinds = new Set(asked.flatMap((w) => w.term.events));
   // In English, the kinds in the clause asked (before "after", "at", "during" …) are its head; in
   // Japanese, the last one when an earlier one is only the occasion (電話会談の際に…署名した協定).
-  const headKinds = asked.some((w) => w.term.focus) ? asked.filter((w) => w.term.focus) : japaneseHead(topic, asked);
-  const names = terms.filter((w) => w.term.distinctive && w.term.identifies && !w.term.role && canonicalCountry(w.term.label) === undefined);
+  const headKinds = asked.some((w) => w.term.focus)
+    ? asked.filter((w) => w.term.focus)
+    : japaneseHead(topic, asked);
+  const names = terms.filter(
+    (w) =>
+      w.term.distinctive &&
+      w.term.identifies &&
+      !w.term.role &&
+      canonicalCountry(w.term.label) === undefined,
+  );
   // What is asked about. An English word no statement uses is the asker's wording ("represented");
   // a Japanese compound noun no statement uses (投資協定) is a topic nobody wrote about.
-  const asking = terms.filter((w) => !w.term.identifies && (found(w) || /^[\p{Script=Han}]{2,}$/u.test(w.term.label)));
+  const asking = terms.filter(
+    (w) => !w.term.identifies && (found(w) || /^[\p{Script=Han}]{2,}$/u.test(w.term.label)),
+  );
   const askingWeight = asking.reduce((a, w) => a + w.weight, 0);
   const required = terms.filter((w) => w.term.distinctive);
   // "Abe's Yasukuni Shrine visit" asked of Kishida's call: a name the question gives in the
   // possessive (the whole name: "Kim Jong-il's death") is whose the thing is, not someone who took
   // part in the event asked.
-  const participantsAsked = required.filter((w) => !new RegExp(`\\b${escapeRegExp(w.term.label)}(?:-\\p{L}+|\\s\\p{Lu}[\\p{L}-]*){0,3}['’]s\\b`, 'u').test(topic));
-  const singles = required.filter((w) => w.term.nameRun === undefined);
-  const runs = [...new Set(required.flatMap((w) => (w.term.nameRun === undefined ? [] : [w.term.nameRun])))].map((id) =>
-    required.filter((w) => w.term.nameRun === id),
+  const participantsAsked = required.filter(
+    (w) =>
+      !new RegExp(
+        `\\b${escapeRegExp(w.term.label)}(?:-\\p{L}+|\\s\\p{Lu}[\\p{L}-]*){0,3}['’]s\\b`,
+        'u',
+      ).test(topic),
   );
+  const singles = required.filter((w) => w.term.nameRun === undefined);
+  const runs = [
+    ...new Set(required.flatMap((w) => (w.term.nameRun === undefined ? [] : [w.term.nameRun]))),
+  ].map((id) => required.filter((w) => w.term.nameRun === id));
   // Whether a term has a form in Japanese script, and one in Latin script (numbers have both).
   const reachable = new Map(
     terms.map((w) => {
       const texts = [w.term.label, ...[...w.term.forms, ...w.term.synonyms].map(formText)];
-      return [w, [texts.some((t) => CJK_CHAR.test(t) || /^\d+$/.test(t)), texts.some((t) => /[A-Za-z0-9]/.test(t))] as const];
+      return [
+        w,
+        [
+          texts.some((t) => CJK_CHAR.test(t) || /^\d+$/.test(t)),
+          texts.some((t) => /[A-Za-z0-9]/.test(t)),
+        ] as const,
+      ];
     }),
   );
   // Each check once per statement and term: groups share statements.
@@ -671,33 +828,61 @@ export function judgeRelevance(
     return v;
   };
   const ownIn = (si: number, w: WeighedTerm, i: number) =>
-    once((si * terms.length + i) * 3, () => (w.common ? w.term.forms.some((f) => lib.index.statementHolds(si, f)) : w.statements.has(si)));
-  const titleIn = (si: number, w: WeighedTerm, i: number) => once((si * terms.length + i) * 3 + 1, () => w.term.forms.some((f) => titleHolds(lib, si, f)));
+    once((si * terms.length + i) * 3, () =>
+      w.common ? w.term.forms.some((f) => lib.index.statementHolds(si, f)) : w.statements.has(si),
+    );
+  const titleIn = (si: number, w: WeighedTerm, i: number) =>
+    once((si * terms.length + i) * 3 + 1, () => w.term.forms.some((f) => titleHolds(lib, si, f)));
   const synonymIn = (si: number, w: WeighedTerm, i: number) =>
-    once((si * terms.length + i) * 3 + 2, () => w.term.synonyms.some((f) => lib.index.statementHolds(si, f) || titleHolds(lib, si, f)));
+    once((si * terms.length + i) * 3 + 2, () =>
+      w.term.synonyms.some((f) => lib.index.statementHolds(si, f) || titleHolds(lib, si, f)),
+    );
   const index = new Map(terms.map((w, i) => [w, i]));
-  const inTitle = (group: number[], w: WeighedTerm) => group.some((si) => titleIn(si, w, index.get(w)!));
-  const exactly = (group: number[], w: WeighedTerm) => group.some((si) => ownIn(si, w, index.get(w)!)) || inTitle(group, w);
+  const inTitle = (group: number[], w: WeighedTerm) =>
+    group.some((si) => titleIn(si, w, index.get(w)!));
+  const exactly = (group: number[], w: WeighedTerm) =>
+    group.some((si) => ownIn(si, w, index.get(w)!)) || inTitle(group, w);
   // A country the text writes only as an abbreviation before a title (仏外務・欧州問題大臣, 米国務長官)
   // is there as the country of a person it names.
-  const countryOfTerm = new Map(terms.map((w) => [w, w.term.identifies && w.term.distinctive ? canonicalCountry(w.term.label) : undefined]));
+  const countryOfTerm = new Map(
+    terms.map((w) => [
+      w,
+      w.term.identifies && w.term.distinctive ? canonicalCountry(w.term.label) : undefined,
+    ]),
+  );
   const affiliationIn = (si: number, w: WeighedTerm) => {
     const country = countryOfTerm.get(w);
-    return country !== undefined && lib.facts.get(si).people.some((p) => p.affiliation !== undefined && canonicalCountry(p.affiliation) === country);
+    return (
+      country !== undefined &&
+      lib.facts
+        .get(si)
+        .people.some(
+          (p) => p.affiliation !== undefined && canonicalCountry(p.affiliation) === country,
+        )
+    );
   };
   const holds = (group: number[], w: WeighedTerm) =>
-    exactly(group, w) || group.some((si) => synonymIn(si, w, index.get(w)!)) || group.some((si) => affiliationIn(si, w));
+    exactly(group, w) ||
+    group.some((si) => synonymIn(si, w, index.get(w)!)) ||
+    group.some((si) => affiliationIn(si, w));
   // Words of the title say what the statement is about: they count half as much again.
   const credit = (group: number[], w: WeighedTerm) =>
-    exactly(group, w) ? w.weight * (inTitle(group, w) ? 1.5 : 1) : holds(group, w) ? w.weight * SYNONYM_SHARE : 0;
+    exactly(group, w)
+      ? w.weight * (inTitle(group, w) ? 1.5 : 1)
+      : holds(group, w)
+        ? w.weight * SYNONYM_SHARE
+        : 0;
 
   // Every answer holds all distinctive terms: the rarest one's statements (and titles) are the
   // candidates. Without one, the statements of the best-scoring paragraphs are.
   // A name of several words is one unit: any of its words is enough ("Manmohan Singh" is there as
   // "Prime Minister Singh"), so its statements are those of all its words together.
   const units = [...singles.map((w) => [w]), ...runs];
-  const unitDf = (unit: WeighedTerm[]) => (unit.length === 1 ? unit[0]!.df : new Set(unit.flatMap((w) => [...w.statements])).size);
-  const rarest = units.filter((u) => u.some((w) => w.df > 0) || u.length === 1).sort((a, b) => unitDf(a) - unitDf(b))[0];
+  const unitDf = (unit: WeighedTerm[]) =>
+    unit.length === 1 ? unit[0]!.df : new Set(unit.flatMap((w) => [...w.statements])).size;
+  const rarest = units
+    .filter((u) => u.some((w) => w.df > 0) || u.length === 1)
+    .sort((a, b) => unitDf(a) - unitDf(b))[0];
   const candidates = new Set<number>();
   if (rarest && !rarest.some((w) => w.common)) {
     for (const w of rarest) {
@@ -706,19 +891,27 @@ export function judgeRelevance(
     }
   } else if (terms.some((w) => !w.common && w.statements.size > 0)) {
     // Without a name, the two rarest listed words' statements.
-    const listed = terms.filter((w) => !w.common && w.statements.size > 0).sort((a, b) => a.df - b.df);
+    const listed = terms
+      .filter((w) => !w.common && w.statements.size > 0)
+      .sort((a, b) => a.df - b.df);
     for (const w of listed.slice(0, 2)) for (const si of w.statements) candidates.add(si);
   } else {
     // Only common words: the index's best paragraphs for the words as asked name the candidates.
     const list = uniqueKeywords(terms.map((w) => w.term.forms[0]!));
     const filter = within ? (statement: number) => within.has(statement) : undefined;
-    for (const h of lib.index.find(list, { combineWith: 'OR', limit: MAX_CANDIDATES, fuzzy: false, filter })) {
+    for (const h of lib.index.find(list, {
+      combineWith: 'OR',
+      limit: MAX_CANDIDATES,
+      fuzzy: false,
+      filter,
+    })) {
       candidates.add(lib.index.statementOf(h.id));
     }
   }
   // Judged in full only the most promising: a first score from the rare terms' lists alone.
   const listed = terms.filter((w) => !w.common);
-  const quick = (si: number) => listed.reduce((a, w) => a + (w.statements.has(si) ? w.weight : 0), 0);
+  const quick = (si: number) =>
+    listed.reduce((a, w) => a + (w.statements.has(si) ? w.weight : 0), 0);
   const ordered = [...candidates]
     .map((si) => ({ si, q: quick(si) }))
     .sort((a, b) => b.q - a.q || a.si - b.si)
@@ -730,31 +923,53 @@ export function judgeRelevance(
     if (seen.has(si) || (within && !within.has(si))) continue;
     const group = eventGroup(lib, si).filter((g) => !within || within.has(g));
     for (const g of group) seen.add(g);
-    if (!singles.every((w) => holds(group, w)) || !runs.every((run) => run.some((w) => holds(group, w)))) {
+    if (
+      !singles.every((w) => holds(group, w)) ||
+      !runs.every((run) => run.some((w) => holds(group, w)))
+    ) {
       apartCount++;
       continue;
     }
     // A call is not a visit: a statement that names another kind of event and not the one asked is out.
-    if (asked.length > 0 && !asked.some((w) => holds(group, w)) && namesAnEvent(lib, group)) continue;
+    if (asked.length > 0 && !asked.some((w) => holds(group, w)) && namesAnEvent(lib, group))
+      continue;
     // "Who hosted the lunch … after their courtesy call?": the event asked is the lunch; a statement
     // of the courtesy call alone does not answer it.
-    if (headKinds.length > 0 && headKinds.length < asked.length && !headKinds.some((w) => holds(group, w))) continue;
+    if (
+      headKinds.length > 0 &&
+      headKinds.length < asked.length &&
+      !headKinds.some((w) => holds(group, w))
+    )
+      continue;
     // "When did they meet in Bangkok?" of a telephone talk the minister held from Bangkok: no meeting took place.
     // Only between people the question names (two or more): a visit agreed in a call is asked of it too.
-    if (askedKinds.size > 0 && peopleNamed(lib, group, names) >= 2 && otherWayOfMeeting(lib, group, askedKinds)) continue;
+    if (
+      askedKinds.size > 0 &&
+      peopleNamed(lib, group, names) >= 2 &&
+      otherWayOfMeeting(lib, group, askedKinds)
+    )
+      continue;
     const score = terms.reduce((a, w) => a + credit(group, w), 0);
     // A word with no form in the languages of these statements ("ahead", "release" asked of a
     // statement published only in Japanese) cannot be looked for there: it is not counted missing.
     const scripts = new Set(group.map((si) => primaryLanguage(lib.statements[si]!.language)));
-    const reach = (w: WeighedTerm) => [...scripts].some((l) => reachable.get(w)![l === 'ja' ? 0 : 1]);
+    const reach = (w: WeighedTerm) =>
+      [...scripts].some((l) => reachable.get(w)![l === 'ja' ? 0 : 1]);
     const weightOf = (ws: WeighedTerm[]) => ws.reduce((a, w) => a + (reach(w) ? w.weight : 0), 0);
     const groupWeight = scripts.size === 2 ? totalWeight : weightOf(terms) || totalWeight;
-    const coverage = groupWeight > 0 ? Math.min(1, terms.reduce((a, w) => a + (holds(group, w) ? w.weight : 0), 0) / groupWeight) : 0;
+    const coverage =
+      groupWeight > 0
+        ? Math.min(1, terms.reduce((a, w) => a + (holds(group, w) ? w.weight : 0), 0) / groupWeight)
+        : 0;
     if (coverage < MIN_COVERAGE) continue;
     // Names and countries locate an event; the rest of the question says what is asked about it,
     // and some of that must be there: Japan and Kenya do not answer "the Japan-Kenya investment agreement".
     const groupAsking = scripts.size === 2 ? askingWeight : weightOf(asking) || askingWeight;
-    if (askingWeight > 0 && asking.reduce((a, w) => a + credit(group, w), 0) / groupAsking < MIN_TOPIC_COVERAGE) continue;
+    if (
+      askingWeight > 0 &&
+      asking.reduce((a, w) => a + credit(group, w), 0) / groupAsking < MIN_TOPIC_COVERAGE
+    )
+      continue;
     // A call or meeting asked about between named people is theirs: one the statement names only
     // in passing ("Prime Minister Abe's visit") did not take part in the one it records.
     if (asked.length > 0 && namesBystander(lib, group, participantsAsked)) continue;
@@ -762,7 +977,11 @@ export function judgeRelevance(
     // Scored against what could be found in their language: a statement published only in Japanese
     // is not outranked by an English one for holding no English words.
     // Half credit, at the rate the rest is held, for the words it could not hold.
-    groups.push({ statements: [...group.filter(own), ...group.filter((i) => !own(i))], score: score + ((totalWeight - groupWeight) * coverage) / 2, coverage });
+    groups.push({
+      statements: [...group.filter(own), ...group.filter((i) => !own(i))],
+      score: score + ((totalWeight - groupWeight) * coverage) / 2,
+      coverage,
+    });
   }
   // A day the question gives ("on March 23, 2011", 2015年9月18日) picks, among the events that
   // answer, the one of that day: the statement's date, or a day its text gives, a day either side
@@ -771,9 +990,15 @@ export function judgeRelevance(
   if (days.length > 0 || months.length > 0) {
     // A month asked picks the events of that month, as a day picks that day's.
     const near = (d: string) =>
-      days.length > 0 ? days.some((a) => Math.abs(Date.parse(a) - Date.parse(d)) <= 86_400_000) : months.some((m) => d.startsWith(m));
+      days.length > 0
+        ? days.some((a) => Math.abs(Date.parse(a) - Date.parse(d)) <= 86_400_000)
+        : months.some((m) => d.startsWith(m));
     const onDay = (g: RankedGroup) =>
-      g.statements.some((si) => near(lib.statements[si]!.date) || lib.facts.get(si).times.some((ts) => ts.some((t) => !t.precision && near(t.date))));
+      g.statements.some(
+        (si) =>
+          near(lib.statements[si]!.date) ||
+          lib.facts.get(si).times.some((ts) => ts.some((t) => !t.precision && near(t.date))),
+      );
     const matching = groups.filter(onDay);
     if (matching.length > 0 && matching.length < groups.length) {
       const rest = groups.filter((g) => !onDay(g));
@@ -781,17 +1006,30 @@ export function judgeRelevance(
       groups.push(...matching.map((g) => ({ ...g, score: g.score + DAY_BONUS })), ...rest);
     }
   }
-  const newest = (g: RankedGroup) => Math.max(...g.statements.map((i) => Date.parse(lib.statements[i]!.date) || 0));
-  const hasOwn = (g: RankedGroup) => (primaryLanguage(lib.statements[g.statements[0]!]!.language) === lang ? 1 : 0);
+  const newest = (g: RankedGroup) =>
+    Math.max(...g.statements.map((i) => Date.parse(lib.statements[i]!.date) || 0));
+  const hasOwn = (g: RankedGroup) =>
+    primaryLanguage(lib.statements[g.statements[0]!]!.language) === lang ? 1 : 0;
   groups.sort((a, b) => b.score - a.score || hasOwn(b) - hasOwn(a) || newest(b) - newest(a));
-  const apart = groups.length === 0 && apartCount > 0 && required.length > 1 ? required.map((w) => w.term) : [];
+  const apart =
+    groups.length === 0 && apartCount > 0 && required.length > 1 ? required.map((w) => w.term) : [];
   return { terms, groups, absent, apart };
 }
 
 /** Why nothing answers, naming the words not found. */
 export function relevanceNotice(rel: Relevance, lang: Lang): string {
-  if (rel.absent.length > 0) return notice('notMentioned', lang, rel.absent.map((t) => t.label));
-  if (rel.apart.length > 0) return notice('notTogether', lang, rel.apart.map((t) => t.label));
+  if (rel.absent.length > 0)
+    return notice(
+      'notMentioned',
+      lang,
+      rel.absent.map((t) => t.label),
+    );
+  if (rel.apart.length > 0)
+    return notice(
+      'notTogether',
+      lang,
+      rel.apart.map((t) => t.label),
+    );
   return notice('noMatch', lang);
 }
 
@@ -820,7 +1058,9 @@ export function topicParagraphs(
   const topic = rel.terms.filter((w) => !w.term.identifies);
   const focused = byFocus && topic.some((w) => w.term.focus);
   const names = rel.terms.filter((w) => w.term.identifies);
-  const own = statements.filter((i) => !lang || primaryLanguage(lib.statements[i]!.language) === lang);
+  const own = statements.filter(
+    (i) => !lang || primaryLanguage(lib.statements[i]!.language) === lang,
+  );
   const other = statements.filter((i) => !own.includes(i));
   const wordTerms = [...new Set(list.flatMap((k) => (k.kind === 'word' ? k.terms : [])))];
   for (const side of [own, other]) {
@@ -834,15 +1074,30 @@ export function topicParagraphs(
         const present = list.filter((k) => has([k])).length;
         if (present === 0) continue;
         const credit = (w: WeighedTerm) =>
-          (!focused ? 1 : w.term.focus ? FOCUS_BOOST : 1 / FOCUS_BOOST) * (w.term.forms.some(has) ? w.weight : w.term.synonyms.some(has) ? w.weight * SYNONYM_SHARE : 0);
+          (!focused ? 1 : w.term.focus ? FOCUS_BOOST : 1 / FOCUS_BOOST) *
+          (w.term.forms.some(has)
+            ? w.weight
+            : w.term.synonyms.some(has)
+              ? w.weight * SYNONYM_SHARE
+              : 0);
         const sum = (ws: WeighedTerm[]) => ws.reduce((a, w) => a + credit(w), 0);
         const tier: [number, number] = [sum(topic), sum(names)];
         const paragraph = statement.paragraphs[id - from]!;
-        matches.push({ id, statement, paragraph, score: present, terms: wordTerms, keywords: list, tier });
+        matches.push({
+          id,
+          statement,
+          paragraph,
+          score: present,
+          terms: wordTerms,
+          keywords: list,
+          tier,
+        });
       }
     }
     if (matches.length === 0) continue;
-    return matches.sort((a, b) => b.tier[0] - a.tier[0] || b.tier[1] - a.tier[1] || b.score - a.score || a.id - b.id);
+    return matches.sort(
+      (a, b) => b.tier[0] - a.tier[0] || b.tier[1] - a.tier[1] || b.score - a.score || a.id - b.id,
+    );
   }
   return [];
 }

@@ -17,22 +17,46 @@ interface Rule {
 
 const RULES: Rule[] = [
   // "at what local time", "on which day": the zone stays in the topic, where /when reads it.
-  { route: 'when', words: /\b(?:when|(?:what|which)\s+(?<keep>(?:local|japan(?:ese)?)\s+)?(?:clock\s+)?(?:time|date|day)|how\s+long|how\s+many\s+(?:minutes|hours))\b/gi },
-  { route: 'when', words: /いつ(?:頃|ごろ)?|何時(?:頃|ごろ)?|何日|何月何日|(?<![0-9０-９])日(?:時|付)|何分間?|どのくらい(?:の時間)?|どれくらい/g },
-  { route: 'who', words: /\b(?:who|whom|whose|which\s+(?<keep>(?:[\w.'’-]+\s+){0,3}[\w-]*(?:people|person|persons|officials?|ministers?|secretar(?:y|ies)|leaders?|ambassadors?|presidents?|envoys?|diplomats?|counterparts?|politicians?|lawmakers?|legislators?|delegates?|representatives?|spokes(?:person|man|woman)s?|members?|heads?|chiefs?|premiers?|chancellors?|governors?|mayors?|monarchs?|kings?|queens?|guests?|hosts?|participants?|figures?|individuals?|experts?|observers?|scholars?|academics?|professors?|researchers?|hostages?|nationals?)))\b/gi },
-  { route: 'who', words: /誰|だれ|どなた|どの人物|参加者|出席者|参加した人|出席した人|人物|(?<=た)相手(?!国)/g },
+  {
+    route: 'when',
+    words:
+      /\b(?:when|(?:what|which)\s+(?<keep>(?:local|japan(?:ese)?)\s+)?(?:clock\s+)?(?:time|date|day)|how\s+long|how\s+many\s+(?:minutes|hours))\b/gi,
+  },
+  {
+    route: 'when',
+    words:
+      /いつ(?:頃|ごろ)?|何時(?:頃|ごろ)?|何日|何月何日|(?<![0-9０-９])日(?:時|付)|何分間?|どのくらい(?:の時間)?|どれくらい/g,
+  },
+  {
+    route: 'who',
+    words:
+      /\b(?:who|whom|whose|which\s+(?<keep>(?:[\w.'’-]+\s+){0,3}[\w-]*(?:people|person|persons|officials?|ministers?|secretar(?:y|ies)|leaders?|ambassadors?|presidents?|envoys?|diplomats?|counterparts?|politicians?|lawmakers?|legislators?|delegates?|representatives?|spokes(?:person|man|woman)s?|members?|heads?|chiefs?|premiers?|chancellors?|governors?|mayors?|monarchs?|kings?|queens?|guests?|hosts?|participants?|figures?|individuals?|experts?|observers?|scholars?|academics?|professors?|researchers?|hostages?|nationals?)))\b/gi,
+  },
+  {
+    route: 'who',
+    words: /誰|だれ|どなた|どの人物|参加者|出席者|参加した人|出席した人|人物|(?<=た)相手(?!国)/g,
+  },
   // "Which two Japanese were taken into custody": people by nationality.
-  { route: 'who', words: /\bwhich\s+(?:two\s+|three\s+|four\s+)?(?<keep>\p{Lu}\p{Ll}+(?:ese|ans?|ish|is))\s+(?=were|was|had|have)\b/giu },
+  {
+    route: 'who',
+    words:
+      /\bwhich\s+(?:two\s+|three\s+|four\s+)?(?<keep>\p{Lu}\p{Ll}+(?:ese|ans?|ish|is))\s+(?=were|was|had|have)\b/giu,
+  },
   // "which recovered hostages were named": the people named are asked for.
   { route: 'who', words: /\bwhich\b(?=(?:\s+[\w-]+){1,4}\s+(?:were|was)\s+named\b)/gi },
-  { route: 'quote', words: /\b(?:quote|what\s+did\s+(?:they|he|she|[\w.-]+(?:\s+[\w.-]+)?)\s+say\s+about|what\s+was\s+said\s+about)\b/gi },
+  {
+    route: 'quote',
+    words:
+      /\b(?:quote|what\s+did\s+(?:they|he|she|[\w.-]+(?:\s+[\w.-]+)?)\s+say\s+about|what\s+was\s+said\s+about)\b/gi,
+  },
   { route: 'quote', words: /引用|について何と(?:言|述べ)っ?て?(?:い)?(?:ますか|ましたか)?/g },
 ];
 
 /** Polite endings and fillers that carry no topic. */
 const FILLER_EN =
   /\b(?:please|tell\s+me|do\s+you\s+know|mentioned|named|took\s+place|happen(?:ed)?|take\s+place|attend(?:ed|s)?|participat(?:ed|es|e|ing)|took\s+part|participants?|was\s+there|were\s+there)\b/gi;
-const FILLER_JA = /(?:でしょうか|ですか|ましたか|ますか|でしたか|か？|か\?|教えて(?:ください)?|ください|でしたっけ)$/g;
+const FILLER_JA =
+  /(?:でしょうか|ですか|ましたか|ますか|でしたか|か？|か\?|教えて(?:ください)?|ください|でしたっけ)$/g;
 const TRAILING = /[\s?？!！。.、,]+$/g;
 
 export interface RoutedQuestion {
@@ -52,11 +76,23 @@ export interface RoutedQuestion {
 const ZONE_WORDS = Object.keys(ZONE_NAMES)
   .filter((w) => /時間|標準時|\btime\b/i.test(w))
   .sort((a, b) => b.length - a.length)
-  .map((w) => ({ word: w, re: new RegExp(/^[a-z]/i.test(w) ? `(?<![\\p{L}.])${escapeRegExp(w)}\\b` : escapeRegExp(w), 'iu'), zone: ZONE_NAMES[w]! }));
+  .map((w) => ({
+    word: w,
+    re: new RegExp(
+      /^[a-z]/i.test(w) ? `(?<![\\p{L}.])${escapeRegExp(w)}\\b` : escapeRegExp(w),
+      'iu',
+    ),
+    zone: ZONE_NAMES[w]!,
+  }));
 
 /** The zone a question asks for: 日本時間 / Japan time, 現地時間 / local time, or another the zone table names. */
 export function askedZone(question: string): string | undefined {
-  if (/日本時間|東京時間|Japan(?:ese)? (?:standard )?time|time in (?:Japan|Tokyo)\b|\bJST\b|Tokyo time/i.test(question)) return 'JST';
+  if (
+    /日本時間|東京時間|Japan(?:ese)? (?:standard )?time|time in (?:Japan|Tokyo)\b|\bJST\b|Tokyo time/i.test(
+      question,
+    )
+  )
+    return 'JST';
   if (/現地時間|local time/i.test(question)) return 'local';
   return ZONE_WORDS.find((z) => z.re.test(question))?.zone;
 }
@@ -68,18 +104,21 @@ const CLOCK_PLACE = /\b(?:was|is)\s+it\s+in\s+(\p{Lu}[\p{L}.]+(?:\s+\p{Lu}[\p{L}
 const JA_TITLE_ASKED = /は[?？]$/;
 
 /** It asks how long, not when: "How many minutes did the call last?", 何分間. */
-const ASKS_DURATION = /\bhow\s+long\b|\bhow\s+many\s+(?:minutes|hours)\b|何分間|どのくらい|どれくらい/i;
+const ASKS_DURATION =
+  /\bhow\s+long\b|\bhow\s+many\s+(?:minutes|hours)\b|何分間|どのくらい|どれくらい/i;
 /** It asks for the day itself: "On what date …", "Which day …", 何日. */
 const ASKS_DATE = /\b(?:what|which)\s+(?:date|day)\b|何日(?!間)/i;
 const ASKS_DAY = /\bwhen\b|\bwhat\s+(?:date|day)\b|いつ|何日|何月/i;
 
-const ASKS_CLOCK = /\b(?:what|which)\s+(?:(?:local|japan(?:ese)?)\s+)?(?:clock\s+)?time\b|\bat\s+what\s+hour\b|何時(?!間)/i;
+const ASKS_CLOCK =
+  /\b(?:what|which)\s+(?:(?:local|japan(?:ese)?)\s+)?(?:clock\s+)?time\b|\bat\s+what\s+hour\b|何時(?!間)/i;
 
 /** A particle closing a Japanese word at the end of a topic (外務大臣は, 次の会合は). */
 const PARTICLE_AFTER_WORD = new RegExp(`([${KANJI}${KATAKANA}])[はがをにでと]$`, 'u');
 
 /** An English question that opens with a question word ("Who gave the remarks when ...", "At what time ..."). */
-const LEADING_EN = /^\s*(?:(?:at|on|in|from|to|by|for|with|and)\s+)?(?:who|whom|whose|when|what|which|how)\b/i;
+const LEADING_EN =
+  /^\s*(?:(?:at|on|in|from|to|by|for|with|and)\s+)?(?:who|whom|whose|when|what|which|how)\b/i;
 
 /** English names its kind first: "Who ... when ..." asks who. The rule matching earliest decides. */
 function leadingRoute(question: string): Route | undefined {
@@ -101,7 +140,8 @@ export function routeQuestion(question: string): RoutedQuestion {
   for (const rule of RULES) {
     rule.words.lastIndex = 0;
     if (rule.words.test(topic)) {
-      if (route === 'quote' || rule.route !== 'quote') route = route === 'quote' ? leadRoute ?? rule.route : route;
+      if (route === 'quote' || rule.route !== 'quote')
+        route = route === 'quote' ? (leadRoute ?? rule.route) : route;
       // A rule may keep part of what it matched: "which vice-ministers" asks who, about vice-ministers.
       topic = topic.replace(rule.words, rule.words.source.includes('(?<keep>') ? ' $<keep> ' : ' ');
     }
@@ -109,7 +149,10 @@ export function routeQuestion(question: string): RoutedQuestion {
   topic = topic.replace(FILLER_EN, ' ').replace(TRAILING, '');
   // "According to the statement on the launch, when did ...": the preface names where to look, the
   // clause after it what is asked; asked first, it is read first.
-  const preface = /^\s*((?:according to|as (?:stated|said|reported) (?:in|by)|in|under|per)\b[^,]{3,120}),\s*(.+)$/i.exec(topic);
+  const preface =
+    /^\s*((?:according to|as (?:stated|said|reported) (?:in|by)|in|under|per)\b[^,]{3,120}),\s*(.+)$/i.exec(
+      topic,
+    );
   if (preface) topic = `${preface[2]} ${preface[1]}`;
   for (let prev = ''; prev !== topic; ) {
     prev = topic;
@@ -130,12 +173,22 @@ export function routeQuestion(question: string): RoutedQuestion {
     zone ??= ZONE_NAMES[`${clockPlace[1]!.toLowerCase()} time`];
   }
   // "(US Eastern time)": the zone asked is read above; its words are no name to look for.
-  if (zone) for (const z of ZONE_WORDS) if (/^[a-z]/i.test(z.word)) topic = topic.replace(new RegExp(z.re.source, 'giu'), ' ').replace(/\(\s*(\S*)\s*\)/g, ' $1 ');
+  if (zone)
+    for (const z of ZONE_WORDS)
+      if (/^[a-z]/i.test(z.word))
+        topic = topic
+          .replace(new RegExp(z.re.source, 'giu'), ' ')
+          .replace(/\(\s*(\S*)\s*\)/g, ' $1 ');
   return {
     route,
     topic: topic.replace(/\s+/g, ' ').trim(),
     ...(route === 'when' && ASKS_CLOCK.test(question) ? { clock: true } : {}),
-    ...(route === 'when' && ASKS_DURATION.test(question) && !ASKS_DAY.test(question) && !ASKS_CLOCK.test(question) ? { duration: true } : {}),
+    ...(route === 'when' &&
+    ASKS_DURATION.test(question) &&
+    !ASKS_DAY.test(question) &&
+    !ASKS_CLOCK.test(question)
+      ? { duration: true }
+      : {}),
     ...(zone ? { zone } : {}),
     ...(route === 'when' && ASKS_DATE.test(question) ? { date: true } : {}),
   };

@@ -9,8 +9,10 @@ export function defaultStatement(lib: Library, lang: Lang, chosen?: number): num
   lib.statements.forEach((s, i) => {
     const better =
       best === undefined ||
-      (primaryLanguage(s.language) === lang) > (primaryLanguage(lib.statements[best]!.language) === lang) ||
-      ((primaryLanguage(s.language) === lang) === (primaryLanguage(lib.statements[best]!.language) === lang) &&
+      (primaryLanguage(s.language) === lang) >
+        (primaryLanguage(lib.statements[best]!.language) === lang) ||
+      ((primaryLanguage(s.language) === lang) ===
+        (primaryLanguage(lib.statements[best]!.language) === lang) &&
         s.date > lib.statements[best]!.date);
     if (better) best = i;
   });

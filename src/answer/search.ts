@@ -74,7 +74,11 @@ export function searchParagraphs(lib: Library, text: string, scope: SearchScope)
     if (translated) lists.push(parseQuery(translated).keywords);
     lists.push(parsed.keywords);
     const relaxed = relaxKeywords(parsed.keywords);
-    if (relaxed.some((k, i) => k !== parsed.keywords[i]) || relaxed.length !== parsed.keywords.length) lists.push(relaxed);
+    if (
+      relaxed.some((k, i) => k !== parsed.keywords[i]) ||
+      relaxed.length !== parsed.keywords.length
+    )
+      lists.push(relaxed);
     return lists.filter((l) => l.length > 0);
   };
   const accept = (own: boolean) => (statement: number) => {
@@ -86,7 +90,8 @@ export function searchParagraphs(lib: Library, text: string, scope: SearchScope)
 
   const attempts: { list: Keyword[]; combineWith: 'AND' | 'OR'; own: boolean }[] = [];
   for (const own of sides) {
-    for (const list of readingsIn(own ? scope.lang : otherLang)) attempts.push({ list, combineWith: 'AND', own });
+    for (const list of readingsIn(own ? scope.lang : otherLang))
+      attempts.push({ list, combineWith: 'AND', own });
   }
   for (const own of sides) {
     const loosest = readingsIn(own ? scope.lang : otherLang).at(-1)!;
@@ -94,7 +99,10 @@ export function searchParagraphs(lib: Library, text: string, scope: SearchScope)
   }
 
   // Exact and stemmed spellings first, in every reading; a typo-tolerant match only when none finds anything.
-  for (const [a, fuzzy] of [...attempts.map((a) => [a, false] as const), ...attempts.map((a) => [a, true] as const)]) {
+  for (const [a, fuzzy] of [
+    ...attempts.map((a) => [a, false] as const),
+    ...attempts.map((a) => [a, true] as const),
+  ]) {
     const or = a.combineWith === 'OR';
     let hits = lib.index.find(a.list, {
       combineWith: a.combineWith,
@@ -119,14 +127,33 @@ export function searchParagraphs(lib: Library, text: string, scope: SearchScope)
     }
     const asked = new Set(a.list.flatMap((k) => k.terms));
     const close = fuzzy
-      ? [...new Set(hits.flatMap((h) => h.terms).filter((t) => !asked.has(t) && ![...asked].some((q) => t.startsWith(q))))]
+      ? [
+          ...new Set(
+            hits
+              .flatMap((h) => h.terms)
+              .filter((t) => !asked.has(t) && ![...asked].some((q) => t.startsWith(q))),
+          ),
+        ]
       : [];
     const matches = hits.map((h) => {
       const entry = lib.index.entry(h.id);
       const statement = lib.statements[entry.statement]!;
-      return { id: h.id, statement, paragraph: statement.paragraphs[entry.paragraph]!, score: h.score, terms: h.terms, keywords: a.list };
+      return {
+        id: h.id,
+        statement,
+        paragraph: statement.paragraphs[entry.paragraph]!,
+        score: h.score,
+        terms: h.terms,
+        keywords: a.list,
+      };
     });
-    return { matches, fallback: !a.own, partial: a.combineWith === 'OR', unsearchable: false, ...(close.length ? { closeSpellings: close } : {}) };
+    return {
+      matches,
+      fallback: !a.own,
+      partial: a.combineWith === 'OR',
+      unsearchable: false,
+      ...(close.length ? { closeSpellings: close } : {}),
+    };
   }
   return { ...none, unsearchable: false };
 }

@@ -18,19 +18,25 @@ export function translateQuery(query: string, to: Lang, glossary: Glossary): str
     // Most forms are not in the question at all: a substring test first, and the whole-word pattern
     // (a Unicode regex, costly to compile) only for the few that are.
     if (!rest.includes(form)) continue;
-    const at = from === 'en' ? rest.search((pair.re ??= wholeWordPattern(form))) : rest.indexOf(form);
+    const at =
+      from === 'en' ? rest.search((pair.re ??= wholeWordPattern(form))) : rest.indexOf(form);
     if (at === -1) continue;
     found.push(target);
     rest = `${rest.slice(0, at)} ${rest.slice(at + form.length)}`;
   }
   // A phrase translated only in part is no reading of it: "誕生日のお祝い" is not "congratulations".
-  const left = from === 'ja' ? /[\p{Script=Han}\p{Script=Katakana}]/u.test(rest) : rest.split(/[^\p{L}\p{N}]+/u).some((w) => w.length > 2 && !FUNCTION_WORDS.has(w));
+  const left =
+    from === 'ja'
+      ? /[\p{Script=Han}\p{Script=Katakana}]/u.test(rest)
+      : rest.split(/[^\p{L}\p{N}]+/u).some((w) => w.length > 2 && !FUNCTION_WORDS.has(w));
   return found.length && !left ? found.join(' ') : undefined;
 }
 
 /** English words that carry no content of their own in a quoted phrase. */
 const FUNCTION_WORDS = new Set(
-  'the and for with from that this these those was were are has have had been its their his her our about into over under between against'.split(' '),
+  'the and for with from that this these those was were are has have had been its their his her our about into over under between against'.split(
+    ' ',
+  ),
 );
 
 interface Pair {

@@ -12,7 +12,14 @@ import { matchRanges } from './highlight.ts';
 import { notice } from './notices.ts';
 import { eventKindsIn, formText } from './question.ts';
 import { askedZone } from './route.ts';
-import { bestTier, judgeRelevance, relevanceNotice, scopeStatements, titleNamesEvent, topicParagraphs } from './relevance.ts';
+import {
+  bestTier,
+  judgeRelevance,
+  relevanceNotice,
+  scopeStatements,
+  titleNamesEvent,
+  topicParagraphs,
+} from './relevance.ts';
 import { askedLanguageFirst, defaultStatement, eventGroup } from './scope.ts';
 import type { SearchScope } from './search.ts';
 import type { Answer, AnswerItem, TimeInfo } from './types.ts';
@@ -37,11 +44,24 @@ export function timeInfo(e: TimeExpression, lang?: SearchScope['lang']): TimeInf
   };
 }
 
-function timeItem(statement: Statement, paragraph: Paragraph, e: TimeExpression, lang: SearchScope['lang']): AnswerItem {
+function timeItem(
+  statement: Statement,
+  paragraph: Paragraph,
+  e: TimeExpression,
+  lang: SearchScope['lang'],
+): AnswerItem {
   const excerpt = makeExcerpt(paragraph.text, [[e.start, e.end]]);
   const time = timeInfo(e, lang);
-  const text = describeTime(time, lang, { time: e.approximateTime, duration: e.approximateDuration });
-  return { text, time, citations: [cite(statement, paragraph, excerpt, [[e.start, e.end]])], matched: [e.text] };
+  const text = describeTime(time, lang, {
+    time: e.approximateTime,
+    duration: e.approximateDuration,
+  });
+  return {
+    text,
+    time,
+    citations: [cite(statement, paragraph, excerpt, [[e.start, e.end]])],
+    matched: [e.text],
+  };
 }
 
 /** Characters of distance a coarse expression concedes to a precise one, when dating a topic. */
@@ -54,7 +74,11 @@ const EVENT_PARAGRAPHS = 2;
 const DATELINE_MAX = 80;
 
 /** When the event of a statement took place: the richest expression of its opening paragraphs. */
-function eventTime(lib: Library, si: number, dayOnly = false): { paragraph: Paragraph; expr: TimeExpression } | undefined {
+function eventTime(
+  lib: Library,
+  si: number,
+  dayOnly = false,
+): { paragraph: Paragraph; expr: TimeExpression } | undefined {
   const statement = lib.statements[si]!;
   const times = lib.facts.get(si).times;
   let best: { paragraph: Paragraph; expr: TimeExpression } | undefined;
@@ -80,7 +104,8 @@ function eventTime(lib: Library, si: number, dayOnly = false): { paragraph: Para
 /** A paragraph that is a date and little else (a place, a press-release line). */
 function isDateline(text: string, exprs: readonly TimeExpression[]): boolean {
   const covered = exprs.reduce((a, e) => a + (e.end - e.start), 0);
-  if (exprs.length === 0 || text.length > DATELINE_MAX || covered < text.trim().length / 3) return false;
+  if (exprs.length === 0 || text.length > DATELINE_MAX || covered < text.trim().length / 3)
+    return false;
   // A short lead that is a sentence (「…電話会談が行われたところ、概要次のとおり。」) is no dateline.
   let rest = '';
   let at = 0;
@@ -93,7 +118,8 @@ function isDateline(text: string, exprs: readonly TimeExpression[]): boolean {
 }
 
 /** Words that name where an answer is to be found ("according to the statement", 談話によると). */
-const SOURCE_PHRASE = /\baccording to\b|\bas (?:stated|said|reported) (?:in|by)\b|によると|によれば/i;
+const SOURCE_PHRASE =
+  /\baccording to\b|\bas (?:stated|said|reported) (?:in|by)\b|によると|によれば/i;
 
 /** Clause punctuation: a date's clause runs from the mark before it to the mark after it. */
 const CLAUSE_MARK = /[、。,;，；!?！？]/;
@@ -109,7 +135,9 @@ function clauseHits(text: string, e: TimeExpression, ranges: [number, number][])
   let to = markAfter(e.end);
   // A date that opens its sentence dates the clause after its comma: "Late Saturday morning,
   // President Obama returned ...".
-  const opening = /^\s*(?:\p{L}+\s+){0,2}$/u.test(text.slice(from, e.start)) && /^\s*\p{L}*$/u.test(text.slice(e.end, to));
+  const opening =
+    /^\s*(?:\p{L}+\s+){0,2}$/u.test(text.slice(from, e.start)) &&
+    /^\s*\p{L}*$/u.test(text.slice(e.end, to));
   if (opening && text[to] === ',') to = markAfter(to + 1);
   // Sentences bound clauses too ("… phone call. Prime Minister Singh had called … on Friday").
   for (const b of sentenceBounds(text)) {
@@ -146,18 +174,51 @@ function inAskedZone(e: TimeExpression, zone: string | undefined): TimeExpressio
  * A later expression with no date of its own, on the same day, completes the chosen one with the
  * clock time or the duration it lacks.
  */
-function completeTime(e: TimeExpression, exprs: readonly TimeExpression[], text = ''): TimeExpression | undefined {
+function completeTime(
+  e: TimeExpression,
+  exprs: readonly TimeExpression[],
+  text = '',
+): TimeExpression | undefined {
   if (e.precision || (e.time && e.durationMinutes)) return undefined;
   // "had a virtual conversation for about one hour and 15 minutes with … on Monday, December 12":
   // a duration alone just before, in the same sentence, is the event's too.
   const before = e.durationMinutes
     ? undefined
-    : exprs.find((x) => x.end <= e.start && x.dateFromContext && !x.time && x.durationMinutes && !/[.。!?](?:\s|$)/.test(text.slice(x.end, e.start)));
-  const next = before ?? exprs.find((x) => x.start >= e.end && x.dateFromContext && x.date === e.date && !x.precision && (x.time || x.durationMinutes));
+    : exprs.find(
+        (x) =>
+          x.end <= e.start &&
+          x.dateFromContext &&
+          !x.time &&
+          x.durationMinutes &&
+          !/[.。!?](?:\s|$)/.test(text.slice(x.end, e.start)),
+      );
+  const next =
+    before ??
+    exprs.find(
+      (x) =>
+        x.start >= e.end &&
+        x.dateFromContext &&
+        x.date === e.date &&
+        !x.precision &&
+        (x.time || x.durationMinutes),
+    );
   if (!next) return undefined;
   if (e.time && (next.time || !next.durationMinutes)) return undefined;
   const { start: _s, end: _e, text: _t, what: _w, dateFromContext: _c, ...said } = next;
-  return { ...e, ...said, date: e.date, ...(e.time ? { time: e.time, ...(e.timezone ? { timezone: e.timezone } : {}), ...(e.instant ? { instant: e.instant } : {}) } : {}), end: next.end, what: e.what ?? next.what };
+  return {
+    ...e,
+    ...said,
+    date: e.date,
+    ...(e.time
+      ? {
+          time: e.time,
+          ...(e.timezone ? { timezone: e.timezone } : {}),
+          ...(e.instant ? { instant: e.instant } : {}),
+        }
+      : {}),
+    end: next.end,
+    what: e.what ?? next.what,
+  };
 }
 
 /**
@@ -165,12 +226,19 @@ function completeTime(e: TimeExpression, exprs: readonly TimeExpression[], text 
  * item 1, "4月16日午後3時14分頃(日本時間午後7時44分頃)" in the notes): the same day with a clock time,
  * later in the statement, of the same kind of event or none said.
  */
-function laterClock(lib: Library, si: number, from: Paragraph, e: TimeExpression): { paragraph: Paragraph; expr: TimeExpression } | undefined {
+function laterClock(
+  lib: Library,
+  si: number,
+  from: Paragraph,
+  e: TimeExpression,
+): { paragraph: Paragraph; expr: TimeExpression } | undefined {
   if (e.time || e.precision) return undefined;
   const statement = lib.statements[si]!;
   const times = lib.facts.get(si).times;
   for (let pi = statement.paragraphs.indexOf(from) + 1; pi < times.length; pi++) {
-    const x = times[pi]!.find((t) => t.time && t.date === e.date && (!t.what || !e.what || t.what === e.what));
+    const x = times[pi]!.find(
+      (t) => t.time && t.date === e.date && (!t.what || !e.what || t.what === e.what),
+    );
     if (x) return { paragraph: statement.paragraphs[pi]!, expr: { ...x, what: x.what ?? e.what } };
   }
   return undefined;
@@ -194,7 +262,10 @@ function otherVersionHour(
     const t = eventTime(lib, si);
     if (!t?.expr.time || t.expr.date !== first.date) continue;
     const theirs = kindsOf(t.expr.what);
-    if (mine.size > 0 ? [...mine].some((k) => theirs.has(k)) : [...asked].some((k) => theirs.has(k))) return { si, ...t };
+    if (
+      mine.size > 0 ? [...mine].some((k) => theirs.has(k)) : [...asked].some((k) => theirs.has(k))
+    )
+      return { si, ...t };
   }
   return undefined;
 }
@@ -210,17 +281,30 @@ function issueItem(statement: Statement, lang: SearchScope['lang']): AnswerItem 
   // Labelled as the statement's own date: the text may not say when the call itself took place.
   const time: TimeInfo = { date: statement.date, what: ISSUED_LABEL[lang] };
   const excerpt = makeExcerpt(paragraph.text, []);
-  return { text: describeTime(time, lang), time, citations: [cite(statement, paragraph, excerpt.text)], matched: [] };
+  return {
+    text: describeTime(time, lang),
+    time,
+    citations: [cite(statement, paragraph, excerpt.text)],
+    matched: [],
+  };
 }
 
 export function answerWhen(lib: Library, query: string, scope: SearchScope): Answer {
-  const none = (text: string): Answer => ({ kind: 'none', language: scope.lang, query, items: [], notice: text });
+  const none = (text: string): Answer => ({
+    kind: 'none',
+    language: scope.lang,
+    query,
+    items: [],
+    notice: text,
+  });
   if (!query) {
     const si = defaultStatement(lib, scope.lang, scope.statement);
     if (si === undefined) return none(notice('noMatch', scope.lang));
     const found = askedLanguageFirst(lib, scope.lang, eventGroup(lib, si))
       .map((i) => ({ i, t: eventTime(lib, i) }))
-      .filter((x): x is { i: number; t: NonNullable<ReturnType<typeof eventTime>> } => x.t !== undefined);
+      .filter(
+        (x): x is { i: number; t: NonNullable<ReturnType<typeof eventTime>> } => x.t !== undefined,
+      );
     if (found.length === 0) return none(notice('noTimes', scope.lang));
     // The richest account of the event first; equal ones keep the asked language first.
     const ordered = [...found].sort((a, b) => richness(b.t.expr) - richness(a.t.expr));
@@ -228,7 +312,9 @@ export function answerWhen(lib: Library, query: string, scope: SearchScope): Ans
       kind: 'when',
       language: scope.lang,
       query,
-      items: ordered.map(({ i, t }) => timeItem(lib.statements[i]!, t.paragraph, t.expr, scope.lang)),
+      items: ordered.map(({ i, t }) =>
+        timeItem(lib.statements[i]!, t.paragraph, t.expr, scope.lang),
+      ),
     };
   }
 
@@ -247,23 +333,37 @@ export function answerWhen(lib: Library, query: string, scope: SearchScope): Ans
     return /^[a-z]/i.test(marker[0]) ? at > marker.index : at < marker.index;
   };
   const eventTerms = rel.terms.filter((w) => w.term.events.length > 0 && !inSource(w.term.label));
-  const ordered = scope.lang === 'ja' || /[\p{Script=Han}\p{Script=Katakana}]/u.test(query) ? [...eventTerms].reverse() : eventTerms;
+  const ordered =
+    scope.lang === 'ja' || /[\p{Script=Han}\p{Script=Katakana}]/u.test(query)
+      ? [...eventTerms].reverse()
+      : eventTerms;
   // A kind named in brackets is an aside ("電話会談(北朝鮮の核実験当日)"), never the head.
   const aside = (label: string) => {
     const at = query.indexOf(label);
     return at >= 0 && /[(（][^)）]*$/.test(query.slice(0, at));
   };
-  const headFirst = [...ordered.filter((w) => !aside(w.term.label)), ...ordered.filter((w) => aside(w.term.label))];
+  const headFirst = [
+    ...ordered.filter((w) => !aside(w.term.label)),
+    ...ordered.filter((w) => aside(w.term.label)),
+  ];
   // "When was the statement issued?" of a statement that is one (談話, Statement by...): its date;
   // not when the statement is where to look ("according to the statement, when did the test ...").
   if (headFirst[0]?.term.events.includes(ISSUED)) {
     const issued = best.statements.find((si) => titleNamesEvent(lib, si, ISSUED));
-    if (issued !== undefined) return { kind: 'when', language: scope.lang, query, items: [issueItem(lib.statements[issued]!, scope.lang)] };
+    if (issued !== undefined)
+      return {
+        kind: 'when',
+        language: scope.lang,
+        query,
+        items: [issueItem(lib.statements[issued]!, scope.lang)],
+      };
   }
   // Each kind as asked (訪日) and with its synonyms (訪問, 訪米): the word itself beats a synonym.
   const askedKinds = headFirst.map((w) => ({
     own: new Set([w.term.label, ...w.term.forms.map(formText)].map(normalize)),
-    any: new Set([w.term.label, ...[...w.term.forms, ...w.term.synonyms].map(formText)].map(normalize)),
+    any: new Set(
+      [w.term.label, ...[...w.term.forms, ...w.term.synonyms].map(formText)].map(normalize),
+    ),
   }));
   const items: AnswerItem[] = [];
   /** The expression each item was chosen for. */
@@ -278,7 +378,8 @@ export function answerWhen(lib: Library, query: string, scope: SearchScope): Ans
   const kindOf = (e: TimeExpression) => {
     const what = e.what ? normalize(e.what) : '';
     if (!what) return 0;
-    const fits = (set: Set<string>) => [...set].some((k) => k.length > 1 && (what.includes(k) || k.includes(what)));
+    const fits = (set: Set<string>) =>
+      [...set].some((k) => k.length > 1 && (what.includes(k) || k.includes(what)));
     const at = askedKinds.findIndex((k) => fits(k.any));
     return at === -1 ? 0 : 2 * (askedKinds.length - at) + (fits(askedKinds[at]!.own) ? 1 : 0);
   };
@@ -299,19 +400,25 @@ export function answerWhen(lib: Library, query: string, scope: SearchScope): Ans
   const otherKind = days.length === 0 || days.every((e) => level(e) > 0 && level(e) < headKind);
   let switched = false;
   if (headKind > 0 && chosen.length > 0 && otherKind) {
-    const dated = pool.filter((m) => datesDay(m) === headKind && weight(m) >= weight(chosen[0]!) / 2);
+    const dated = pool.filter(
+      (m) => datesDay(m) === headKind && weight(m) >= weight(chosen[0]!) / 2,
+    );
     if (dated.length > 0) [chosen, switched] = [bestTier(dated), true];
   }
   // A close runner-up that gives a day beats paragraphs that give only a month or a year
   // ("the bombing of October 2002" recalled beside "bombs on October 1").
   if (chosen.length > 0 && days.length === 0 && !switched) {
-    const dated = pool.filter((m) => timesOf(m).some((e) => !e.precision) && weight(m) >= weight(chosen[0]!) * 0.75);
+    const dated = pool.filter(
+      (m) => timesOf(m).some((e) => !e.precision) && weight(m) >= weight(chosen[0]!) * 0.75,
+    );
     if (dated.length > 0) chosen = bestTier(dated);
   }
   // "At what time ...": when the chosen paragraphs give no hour, the best one that gives the hour
   // of the kind of event asked (or of no kind said).
   if (scope.clock && !chosen.some((m) => timesOf(m).some((e) => e.time))) {
-    const timed = pool.filter((m) => timesOf(m).some((e) => e.time && (headKind === 0 || !e.what || level(e) === headKind)));
+    const timed = pool.filter((m) =>
+      timesOf(m).some((e) => e.time && (headKind === 0 || !e.what || level(e) === headKind)),
+    );
     if (timed.length > 0) chosen = bestTier(timed);
   }
   for (const m of chosen.slice(0, scope.limit ?? 5)) {
@@ -320,26 +427,43 @@ export function answerWhen(lib: Library, query: string, scope: SearchScope): Ans
     // The expression nearest to the words asked about dates *that* thing, not another.
     // Not the words that say where to look ("according to the readout of the Putin call").
     const sourceTerms = new Set(m.keywords.filter((k) => inSource(k.text)).flatMap((k) => k.terms));
-    const ranges = matchRanges(m.paragraph.text, m.keywords.filter((k) => !inSource(k.text)), m.terms.filter((t) => !sourceTerms.has(t)));
+    const ranges = matchRanges(
+      m.paragraph.text,
+      m.keywords.filter((k) => !inSource(k.text)),
+      m.terms.filter((t) => !sourceTerms.has(t)),
+    );
     // A day beats a bare year or month next to it (本年のG7 … 同月16日から18日まで…G7外相会合),
     // and a clock time with no date of its own comes last.
     const vagueness = (e: TimeExpression) =>
       (e.precision ? VAGUENESS[e.precision] : 0) + (e.dateFromContext ? VAGUENESS.context : 0);
     const distance = (e: TimeExpression) =>
-      Math.min(...ranges.map(([s, t]) => (e.end <= s ? s - e.end : e.start >= t ? e.start - t : 0)), Infinity);
+      Math.min(
+        ...ranges.map(([s, t]) => (e.end <= s ? s - e.end : e.start >= t ? e.start - t : 0)),
+        Infinity,
+      );
     // Words asked about in the clause of a date are about that date: 3月10日に在外で、3月17日に国内で.
     // Only a day can win that way: 来年のG7外相会合について、その日程を来年4月16日から… is the day.
-    const inClause = (e: TimeExpression) => (e.precision ? 0 : clauseHits(m.paragraph.text, e, ranges));
+    const inClause = (e: TimeExpression) =>
+      e.precision ? 0 : clauseHits(m.paragraph.text, e, ranges);
     // "At what time …": an expression that gives the hour before one that gives only the day.
     const clock = (e: TimeExpression) => (scope.clock && e.time ? 1 : 0);
     const nearest = [...exprs].sort(
-      (a, b) => kind(b) - kind(a) || clock(b) - clock(a) || inClause(b) - inClause(a) || distance(a) + vagueness(a) - (distance(b) + vagueness(b)),
+      (a, b) =>
+        kind(b) - kind(a) ||
+        clock(b) - clock(a) ||
+        inClause(b) - inClause(a) ||
+        distance(a) + vagueness(a) - (distance(b) + vagueness(b)),
     )[0]!;
     picked.push(nearest);
     const si = lib.index.statementOf(m.id);
-    const whole = completeTime(nearest, exprs, m.paragraph.text) ?? laterClock(lib, si, m.paragraph, nearest);
-    if (whole && 'paragraph' in whole) items.push(timeItem(m.statement, whole.paragraph, inAskedZone(whole.expr, zone), scope.lang));
-    else items.push(timeItem(m.statement, m.paragraph, inAskedZone(whole ?? nearest, zone), scope.lang));
+    const whole =
+      completeTime(nearest, exprs, m.paragraph.text) ?? laterClock(lib, si, m.paragraph, nearest);
+    if (whole && 'paragraph' in whole)
+      items.push(timeItem(m.statement, whole.paragraph, inAskedZone(whole.expr, zone), scope.lang));
+    else
+      items.push(
+        timeItem(m.statement, m.paragraph, inAskedZone(whole ?? nearest, zone), scope.lang),
+      );
   }
   // A month or a year does not date the event asked when it is another event's ("later in the
   // month" of a State Visit, asked of the meeting), nor answer "On what date …" when the
@@ -347,21 +471,38 @@ export function answerWhen(lib: Library, query: string, scope: SearchScope): Ans
   if (items.length > 0 && picked.every((e) => e.precision)) {
     const otherKind = picked.every((e) => e.what !== undefined && kindOf(e) === 0);
     if (otherKind || scope.date) {
-      const day = best.statements.map((i) => ({ i, t: eventTime(lib, i, true) })).find((x) => x.t !== undefined);
-      if (day) items.unshift(timeItem(lib.statements[day.i]!, day.t!.paragraph, inAskedZone(day.t!.expr, zone), scope.lang));
-      else if (otherKind) items.splice(0, items.length, issueItem(lib.statements[best.statements[0]!]!, scope.lang));
+      const day = best.statements
+        .map((i) => ({ i, t: eventTime(lib, i, true) }))
+        .find((x) => x.t !== undefined);
+      if (day)
+        items.unshift(
+          timeItem(
+            lib.statements[day.i]!,
+            day.t!.paragraph,
+            inAskedZone(day.t!.expr, zone),
+            scope.lang,
+          ),
+        );
+      else if (otherKind)
+        items.splice(0, items.length, issueItem(lib.statements[best.statements[0]!]!, scope.lang));
     }
   }
   // The words asked about stand where no date does (an item of the readout): the event's own date.
   if (items.length === 0) {
     // A day first; a month or year only if it is of the kind asked or of none ("later in the month"
     // of a State Visit does not date the meeting asked).
-    const opening = (dayOnly: boolean) => best.statements.map((i) => ({ i, t: eventTime(lib, i, dayOnly) })).find((x) => x.t !== undefined);
+    const opening = (dayOnly: boolean) =>
+      best.statements
+        .map((i) => ({ i, t: eventTime(lib, i, dayOnly) }))
+        .find((x) => x.t !== undefined);
     const vague = opening(false);
-    const event = opening(true) ?? (vague && (!vague.t!.expr.what || kindOf(vague.t!.expr) > 0) ? vague : undefined);
+    const event =
+      opening(true) ??
+      (vague && (!vague.t!.expr.what || kindOf(vague.t!.expr) > 0) ? vague : undefined);
     // A readout that dates nothing ("PM Boris Johnson spoke to Yoshihide Suga"): its own date, so labelled.
     if (!event) items.push(issueItem(lib.statements[best.statements[0]!]!, scope.lang));
-    else items.push(timeItem(lib.statements[event.i]!, event.t!.paragraph, event.t!.expr, scope.lang));
+    else
+      items.push(timeItem(lib.statements[event.i]!, event.t!.paragraph, event.t!.expr, scope.lang));
   }
   // The asked language's version dates the event to the day, the other version to the minute
   // (MOFA's English readouts often leave the clock time out): that one first, for the same event.
@@ -369,12 +510,26 @@ export function answerWhen(lib: Library, query: string, scope: SearchScope): Ans
   if (first && !first.time && !first.precision) {
     const asked = new Set(headFirst.flatMap((w) => w.term.events));
     const other = otherVersionHour(lib, best.statements, scope.lang, first, asked);
-    if (other) items.unshift(timeItem(lib.statements[other.si]!, other.paragraph, inAskedZone(other.expr, zone), scope.lang));
+    if (other)
+      items.unshift(
+        timeItem(
+          lib.statements[other.si]!,
+          other.paragraph,
+          inAskedZone(other.expr, zone),
+          scope.lang,
+        ),
+      );
   }
   // "At what time ...?" and "How many minutes ...?" are not answered by a day: say the day is all
   // the statement gives.
-  const daysOf = () => [...new Set(items.map((i) => i.time?.date).filter((d): d is string => Boolean(d)))];
-  if (scope.clock && items.length > 0 && !items.some((i) => i.time?.time || i.time?.alternate?.time)) {
+  const daysOf = () => [
+    ...new Set(items.map((i) => i.time?.date).filter((d): d is string => Boolean(d))),
+  ];
+  if (
+    scope.clock &&
+    items.length > 0 &&
+    !items.some((i) => i.time?.time || i.time?.alternate?.time)
+  ) {
     return none(notice('noClockTime', scope.lang, daysOf()));
   }
   if (scope.duration && items.length > 0 && !items.some((i) => i.time?.durationMinutes)) {

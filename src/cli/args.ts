@@ -29,12 +29,15 @@ export const KNOWN_FLAGS: readonly string[] = [...VALUE_FLAGS, ...SWITCHES];
 
 /** Edit distance counting a swap of two neighbours as one edit ("lnag" -> "lang"); for flag names. */
 function distance(a: string, b: string): number {
-  const d: number[][] = Array.from({ length: a.length + 1 }, (_, i) => Array.from({ length: b.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)));
+  const d: number[][] = Array.from({ length: a.length + 1 }, (_, i) =>
+    Array.from({ length: b.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)),
+  );
   for (let i = 1; i <= a.length; i++) {
     for (let j = 1; j <= b.length; j++) {
       const cost = a[i - 1] === b[j - 1] ? 0 : 1;
       let best = Math.min(d[i - 1]![j]! + 1, d[i]![j - 1]! + 1, d[i - 1]![j - 1]! + cost);
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) best = Math.min(best, d[i - 2]![j - 2]! + 1);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1])
+        best = Math.min(best, d[i - 2]![j - 2]! + 1);
       d[i]![j] = best;
     }
   }
@@ -86,9 +89,11 @@ export function parseCliArgs(argv: string[]): CliArgs {
   const { values, positionals } = parsed;
   const v = values as Record<string, string | boolean | undefined>;
   const lang = v.lang as string | undefined;
-  if (lang !== undefined && lang !== 'ja' && lang !== 'en') throw new UsageError('--lang must be ja or en');
+  if (lang !== undefined && lang !== 'ja' && lang !== 'en')
+    throw new UsageError('--lang must be ja or en');
   const limit = v.limit === undefined ? undefined : Number(v.limit);
-  if (limit !== undefined && (!Number.isInteger(limit) || limit < 1)) throw new UsageError('--limit must be a positive whole number');
+  if (limit !== undefined && (!Number.isInteger(limit) || limit < 1))
+    throw new UsageError('--limit must be a positive whole number');
   const [command = 'help', ...rest] = positionals;
   return {
     command,
@@ -115,7 +120,9 @@ export interface ConsoleArgs {
   limit?: number;
 }
 
-const CONSOLE_FLAGS = OPTIONS.filter((o) => o.surfaces.includes('console')).map((o) => o.name as string);
+const CONSOLE_FLAGS = OPTIONS.filter((o) => o.surfaces.includes('console')).map(
+  (o) => o.name as string,
+);
 
 export function parseConsoleArgs(line: string): ConsoleArgs {
   const words: string[] = [];
@@ -145,7 +152,8 @@ export function parseConsoleArgs(line: string): ConsoleArgs {
       out.lang = value;
     } else if (name === 'limit') {
       const n = Number(value);
-      if (!Number.isInteger(n) || n < 1) throw new UsageError('--limit must be a positive whole number');
+      if (!Number.isInteger(n) || n < 1)
+        throw new UsageError('--limit must be a positive whole number');
       out.limit = n;
     } else if (name === 'statement') out.statement = value;
   }

@@ -24,7 +24,11 @@ To connect to Discord instead, put DISCORD_TOKEN (and DISCORD_APPLICATION_ID) in
 const CONSOLE_COMMANDS = commandsFor('console').map((c) => c.name as string);
 
 /** What the bot would say to one line typed at the console. */
-export function consoleReply(engine: Engine, line: string, highlight?: (s: string) => string): string | undefined {
+export function consoleReply(
+  engine: Engine,
+  line: string,
+  highlight?: (s: string) => string,
+): string | undefined {
   const text = line.trim();
   if (!text) return '';
   const typed = typedCommand(text, 'console');
@@ -74,8 +78,14 @@ export function consoleReply(engine: Engine, line: string, highlight?: (s: strin
 /** Interactive prompt on the given streams; resolves when the input ends or the user quits. */
 export async function runConsole(engine: Engine, options: ConsoleOptions): Promise<void> {
   const { input, output } = options;
-  const rl = createInterface({ input, output, terminal: (output as { isTTY?: boolean }).isTTY === true });
-  output.write(`${BANNER(engine.statements().length, engine.problems.filter((p) => p.severity === 'error').length)}\n`);
+  const rl = createInterface({
+    input,
+    output,
+    terminal: (output as { isTTY?: boolean }).isTTY === true,
+  });
+  output.write(
+    `${BANNER(engine.statements().length, engine.problems.filter((p) => p.severity === 'error').length)}\n`,
+  );
   rl.setPrompt('readout> ');
   rl.prompt();
   for await (const line of rl) {

@@ -72,7 +72,9 @@ async function check(args: CliArgs, io: CliIO): Promise<number> {
   const problems = [...corpus.problems];
   await readGlossaries(corpus, problems);
   for (const p of problems) {
-    io.stdout(formatProblem({ ...p, file: path.relative(io.cwd, path.resolve(dir, p.file)) || p.file }));
+    io.stdout(
+      formatProblem({ ...p, file: path.relative(io.cwd, path.resolve(dir, p.file)) || p.file }),
+    );
   }
   for (const line of pairLines(corpus.statements)) io.stdout(line);
   const errors = problems.filter((p) => p.severity === 'error').length;
@@ -84,7 +86,13 @@ async function importFiles(args: CliArgs, io: CliIO): Promise<number> {
   if (args.rest.length === 0) throw new UsageError('import needs at least one URL or FILE');
   // Loaded here, not at the top: the page and feed readers (HTML and XML parsers, HTTP) cost about
   // 150 ms to load, and a question never needs them.
-  const [{ importStatement }, { isUrl, knownOf }, { importWithPairs }, { publisherLookup, readPublisherFile }, { allowedHosts }] = await Promise.all([
+  const [
+    { importStatement },
+    { isUrl, knownOf },
+    { importWithPairs },
+    { publisherLookup, readPublisherFile },
+    { allowedHosts },
+  ] = await Promise.all([
     import('../corpus/import.ts'),
     import('../ingest/importPage.ts'),
     import('../ingest/pairs.ts'),
@@ -94,29 +102,35 @@ async function importFiles(args: CliArgs, io: CliIO): Promise<number> {
   /** A web page to fetch, or one saved from a browser; anything else is raw text. */
   const isPage = (input: string) => isUrl(input) || /\.x?html?$/i.test(input);
   const out = args.out ? path.resolve(io.cwd, args.out) : corpusDir(args, io);
-  if (args.followAlternate && !args.rest.some(isPage)) throw new UsageError('--follow-alternate is for pages (a URL or a saved .html file)');
+  if (args.followAlternate && !args.rest.some(isPage))
+    throw new UsageError('--follow-alternate is for pages (a URL or a saved .html file)');
   let failed = 0;
   const pages = args.rest.filter(isPage);
   // Pages are read once for all: who publishes each host, and what the corpus already holds (by
   // source, and the statements themselves, for a page's other-language version).
   const publisherOf = pages.length ? publisherLookup(await readPublisherFile()) : undefined;
   const statements = pages.length ? (await loadCorpus(out)).statements : [];
-  const known = new Map(statements.flatMap((s) => (s.source ? [[s.source, knownOf(s)] as const] : [])));
+  const known = new Map(
+    statements.flatMap((s) => (s.source ? [[s.source, knownOf(s)] as const] : [])),
+  );
   const display = (rel: string) => path.relative(io.cwd, path.join(out, rel));
   for (const file of args.rest) {
     if (isPage(file)) {
-      const { main: result, notes } = await importWithPairs(isUrl(file) ? file : path.resolve(io.cwd, file), {
-        outDir: out,
-        overrides: args.meta,
-        force: args.force,
-        followAlternate: args.followAlternate,
-        pairingRule: inferredPairs,
-        statements,
-        known,
-        display,
-        publisherOf,
-        fetch: { allowHosts: allowedHosts(io.env) },
-      });
+      const { main: result, notes } = await importWithPairs(
+        isUrl(file) ? file : path.resolve(io.cwd, file),
+        {
+          outDir: out,
+          overrides: args.meta,
+          force: args.force,
+          followAlternate: args.followAlternate,
+          pairingRule: inferredPairs,
+          statements,
+          known,
+          display,
+          publisherOf,
+          fetch: { allowHosts: allowedHosts(io.env) },
+        },
+      );
       if (result.error) {
         io.stderr(`${file}: ${result.error}`);
         failed++;
@@ -144,7 +158,9 @@ async function importFiles(args: CliArgs, io: CliIO): Promise<number> {
     }
     const target = path.join(out, result.fileName);
     if (existsSync(target) && !args.force) {
-      io.stderr(`${file}:0: ${path.relative(io.cwd, target)} already exists (use --force to overwrite)`);
+      io.stderr(
+        `${file}:0: ${path.relative(io.cwd, target)} already exists (use --force to overwrite)`,
+      );
       failed++;
       continue;
     }
@@ -157,7 +173,15 @@ async function importFiles(args: CliArgs, io: CliIO): Promise<number> {
 
 /** One pass over the configured feeds: each new item's page imported into the corpus. */
 async function follow(args: CliArgs, io: CliIO): Promise<number> {
-  const { allowedHosts, feedsFileFor, followOnce, loadMemory, memoryFileFor, readFeedsFile, saveMemory } = await import('../ingest/follow.ts');
+  const {
+    allowedHosts,
+    feedsFileFor,
+    followOnce,
+    loadMemory,
+    memoryFileFor,
+    readFeedsFile,
+    saveMemory,
+  } = await import('../ingest/follow.ts');
   const dir = corpusDir(args, io);
   const file = feedsFileFor(dir, io.env);
   const feeds = await readFeedsFile(file);
@@ -175,18 +199,23 @@ async function follow(args: CliArgs, io: CliIO): Promise<number> {
     logger: io.logger,
   });
   await saveMemory(memoryFile, memory);
-  for (const r of report.imported) io.stdout(`${r.input} -> ${path.relative(io.cwd, path.join(dir, r.file!))} (${r.action})`);
+  for (const r of report.imported)
+    io.stdout(`${r.input} -> ${path.relative(io.cwd, path.join(dir, r.file!))} (${r.action})`);
   // Pairing is no import: a version left unpaired is said, and the pass still succeeds.
   for (const note of report.pairs) (note.stream === 'err' ? io.stderr : io.stdout)(note.text);
   for (const e of report.errors) io.stderr(`${e.url}: ${e.error}`);
-  io.stderr(`${report.feeds} feed(s) read, ${report.imported.length} statement(s) imported, ${report.errors.length} error(s).`);
+  io.stderr(
+    `${report.feeds} feed(s) read, ${report.imported.length} statement(s) imported, ${report.errors.length} error(s).`,
+  );
   return report.errors.length ? 1 : 0;
 }
 
 /** How many times `--corpus` is given (as `--corpus DIR` or `--corpus=DIR`), up to a `--`. */
 function corpusFlagCount(argv: readonly string[]): number {
   const end = argv.indexOf('--');
-  return (end === -1 ? argv : argv.slice(0, end)).filter((a) => a === '--corpus' || a.startsWith('--corpus=')).length;
+  return (end === -1 ? argv : argv.slice(0, end)).filter(
+    (a) => a === '--corpus' || a.startsWith('--corpus='),
+  ).length;
 }
 
 /** Runs one command line; returns the exit code. */
@@ -213,8 +242,13 @@ export async function runCli(argv: string[], io: CliIO): Promise<number> {
   }
   const known = commandsFor('cli').some((c) => c.name === args.command);
   if (!known) {
-    const guess = closest(args.command, commandsFor('cli').map((c) => c.name));
-    io.stderr(`readout: unknown command "${args.command}"${guess ? ` (did you mean ${guess}?)` : ''}; ${SEE_HELP}`);
+    const guess = closest(
+      args.command,
+      commandsFor('cli').map((c) => c.name),
+    );
+    io.stderr(
+      `readout: unknown command "${args.command}"${guess ? ` (did you mean ${guess}?)` : ''}; ${SEE_HELP}`,
+    );
     return 2;
   }
   try {
@@ -224,7 +258,9 @@ export async function runCli(argv: string[], io: CliIO): Promise<number> {
     // empty corpus answering "nothing matches" with success.
     const folderProblem = await corpusFolderProblem(corpusDir(args, io));
     if (folderProblem) {
-      io.stderr(`readout: corpus folder ${args.corpus ? '(--corpus)' : '(CORPUS_DIR or ./corpus)'}: ${folderProblem}`);
+      io.stderr(
+        `readout: corpus folder ${args.corpus ? '(--corpus)' : '(CORPUS_DIR or ./corpus)'}: ${folderProblem}`,
+      );
       return 2;
     }
     if (args.command === 'check') return await check(args, io);
@@ -236,7 +272,9 @@ export async function runCli(argv: string[], io: CliIO): Promise<number> {
     }
     if (args.command === 'statements') {
       const list = engine.statements(args.lang);
-      io.stdout(args.json ? JSON.stringify(list, null, 2) : renderStatements(list, args.lang ?? 'en'));
+      io.stdout(
+        args.json ? JSON.stringify(list, null, 2) : renderStatements(list, args.lang ?? 'en'),
+      );
       return 0;
     }
     const command = args.command;

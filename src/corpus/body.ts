@@ -34,7 +34,12 @@ export function splitParagraphs(lines: string[], firstLine: number): Paragraph[]
     if (current.length === 0) return;
     const text = joinLines(current);
     const label = paragraphLabel(text);
-    paragraphs.push({ number: paragraphs.length + 1, text, line: startLine, ...(label ? { label } : {}) });
+    paragraphs.push({
+      number: paragraphs.length + 1,
+      text,
+      line: startLine,
+      ...(label ? { label } : {}),
+    });
     current = [];
   };
   lines.forEach((raw, i) => {

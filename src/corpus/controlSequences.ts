@@ -23,4 +23,3 @@ export function firstTerminalControlLine(text: string): number | undefined {
   if (!m) return undefined;
   return lf.slice(0, m.index).split('\n').length;
 }
-

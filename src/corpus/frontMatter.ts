@@ -41,15 +41,19 @@ export function parseFrontMatter(
 ): { meta?: StatementMeta; problems: CorpusProblem[] } {
   // The YAML parser is loaded when a statement file is first parsed: a start from the persisted
   // index parses none and saves the 30 ms. `require`, because parsing is synchronous.
-  const { isMap, isScalar, LineCounter, parseDocument } = (yaml ??= createRequire(import.meta.url)('yaml') as typeof import('yaml'));
+  const { isMap, isScalar, LineCounter, parseDocument } = (yaml ??= createRequire(import.meta.url)(
+    'yaml',
+  ) as typeof import('yaml'));
   const problems: CorpusProblem[] = [];
   const lineCounter = new LineCounter();
   const doc = parseDocument(yamlText, { lineCounter, prettyErrors: false, uniqueKeys: true });
   const lineOf = (offset: number | undefined) =>
     offset === undefined ? firstLine : firstLine + lineCounter.linePos(offset).line - 1;
-  const error = (line: number, message: string) => problems.push({ file, line, message, severity: 'error' });
+  const error = (line: number, message: string) =>
+    problems.push({ file, line, message, severity: 'error' });
 
-  for (const e of doc.errors) error(lineOf(e.pos[0]), `front matter is not valid YAML: ${e.message.split('\n')[0]}`);
+  for (const e of doc.errors)
+    error(lineOf(e.pos[0]), `front matter is not valid YAML: ${e.message.split('\n')[0]}`);
   if (problems.length > 0) return { problems };
   if (!isMap(doc.contents)) {
     error(firstLine, 'front matter must be a list of `key: value` lines');
@@ -78,7 +82,11 @@ export function parseFrontMatter(
     const v = values.get(key);
     if (v?.value && !ok(v.value)) error(v.line, message);
   };
-  check('id', (v) => /^[\p{L}\p{N}][\p{L}\p{N}._-]*$/u.test(v), 'id must be a slug: letters, digits, ".", "_" or "-"');
+  check(
+    'id',
+    (v) => /^[\p{L}\p{N}][\p{L}\p{N}._-]*$/u.test(v),
+    'id must be a slug: letters, digits, ".", "_" or "-"',
+  );
   check('date', isValidIsoDate, 'date must be a real date written YYYY-MM-DD');
   check('language', isKnownLanguageTag, 'language must be a known BCP 47 tag such as ja or en');
   check('source', (v) => /^https?:\/\/\S+$/.test(v), 'source must be an http(s) URL');

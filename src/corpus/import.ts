@@ -11,7 +11,17 @@ export interface ImportResult {
   problems: CorpusProblem[];
 }
 
-const KEYS = ['id', 'title', 'date', 'language', 'publisher', 'source', 'event', 'time', 'timezone'] as const;
+const KEYS = [
+  'id',
+  'title',
+  'date',
+  'language',
+  'publisher',
+  'source',
+  'event',
+  'time',
+  'timezone',
+] as const;
 type Key = (typeof KEYS)[number];
 const HEADER = new RegExp(`^(${KEYS.join('|')})\\s*:\\s*(.*)$`, 'i');
 /** The State Department's markers around a statement's body (not part of it). */
@@ -35,25 +45,39 @@ export function slug(title: string): string {
  * `End Text` is the body when the markers are there; a first line before them is the title.
  * `overrides` (from command-line flags) win over headers.
  */
-export function importStatement(raw: string, source: string, overrides: Partial<Record<Key, string>> = {}): ImportResult {
+export function importStatement(
+  raw: string,
+  source: string,
+  overrides: Partial<Record<Key, string>> = {},
+): ImportResult {
   const lines = raw.replace(/^\uFEFF/, '').split(/\r\n|\r|\n/);
   const meta: Partial<Record<Key, string>> = {};
   let i = 0;
   while (i < lines.length && lines[i]!.trim() === '') i++;
-  for (let m: RegExpExecArray | null; i < lines.length && (m = HEADER.exec(lines[i]!.trim())); i++) meta[m[1]!.toLowerCase() as Key] = m[2]!.trim();
+  for (let m: RegExpExecArray | null; i < lines.length && (m = HEADER.exec(lines[i]!.trim())); i++)
+    meta[m[1]!.toLowerCase() as Key] = m[2]!.trim();
 
   let body = lines.slice(i);
   const begin = body.findIndex((l) => BEGIN.test(l));
   if (begin !== -1) {
-    const preface = body.slice(0, begin).map((l) => l.trim()).filter(Boolean);
+    const preface = body
+      .slice(0, begin)
+      .map((l) => l.trim())
+      .filter(Boolean);
     if (!meta.title && preface[0]) meta.title = preface[0];
     const end = body.findIndex((l, j) => j > begin && END.test(l));
     body = body.slice(begin + 1, end === -1 ? undefined : end);
   }
   const text = body.map((l) => l.trim());
-  const hasBlankSeparators = text.some((l, j) => l === '' && j > 0 && j < text.length - 1 && text[j - 1] !== '');
+  const hasBlankSeparators = text.some(
+    (l, j) => l === '' && j > 0 && j < text.length - 1 && text[j - 1] !== '',
+  );
   const paragraphs = hasBlankSeparators
-    ? text.join('\n').split(/\n{2,}/).map((p) => p.trim()).filter(Boolean)
+    ? text
+        .join('\n')
+        .split(/\n{2,}/)
+        .map((p) => p.trim())
+        .filter(Boolean)
     : text.filter(Boolean);
 
   Object.assign(meta, Object.fromEntries(Object.entries(overrides).filter(([, v]) => v)));
@@ -61,10 +85,16 @@ export function importStatement(raw: string, source: string, overrides: Partial<
   const problems: CorpusProblem[] = [];
   for (const key of ['title', 'date', 'publisher'] as const) {
     if (!meta[key]) {
-      problems.push({ file: source, line: 1, message: `missing "${key}": add a "${key}: ..." line at the top or pass --${key}`, severity: 'error' });
+      problems.push({
+        file: source,
+        line: 1,
+        message: `missing "${key}": add a "${key}: ..." line at the top or pass --${key}`,
+        severity: 'error',
+      });
     }
   }
-  if (paragraphs.length === 0) problems.push({ file: source, line: 1, message: 'no statement text found', severity: 'error' });
+  if (paragraphs.length === 0)
+    problems.push({ file: source, line: 1, message: 'no statement text found', severity: 'error' });
   if (problems.length) return { problems };
 
   if (!meta.id) {
@@ -78,6 +108,8 @@ export function importStatement(raw: string, source: string, overrides: Partial<
   const fileName = `${meta.id}.md`;
   // The generated file must load: validate it exactly as the corpus loader will.
   const check = parseStatementFile(fileName, new TextEncoder().encode(content));
-  const errors = check.problems.filter((p) => p.severity === 'error').map((p) => ({ ...p, file: source, line: 1 }));
+  const errors = check.problems
+    .filter((p) => p.severity === 'error')
+    .map((p) => ({ ...p, file: source, line: 1 }));
   return errors.length ? { problems: errors } : { fileName, content, problems: [] };
 }

@@ -111,7 +111,12 @@ async function readStatementFile(abs: string, rel: string): Promise<FileRecord> 
     const info = await stat(abs);
     if (!info.isFile()) return error('not a regular file', `${rel}\0notfile\n`);
     if (info.size > MAX_FILE_BYTES) {
-      return error(`file is too large (${info.size} bytes; the limit is ${MAX_FILE_BYTES})`, `${rel}\0${info.size}\0${info.mtimeMs}\0unread\n`, info.size, info.mtimeMs);
+      return error(
+        `file is too large (${info.size} bytes; the limit is ${MAX_FILE_BYTES})`,
+        `${rel}\0${info.size}\0${info.mtimeMs}\0unread\n`,
+        info.size,
+        info.mtimeMs,
+      );
     }
     const bytes = await readFile(abs);
     const digest = createHash('sha1').update(bytes).digest('hex');
@@ -126,7 +131,12 @@ async function readStatementFile(abs: string, rel: string): Promise<FileRecord> 
     };
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
-    return error(code === 'ENOENT' ? 'file disappeared while loading' : `file cannot be read (${code ?? 'error'})`, `${rel}\0${code ?? 'error'}\n`);
+    return error(
+      code === 'ENOENT'
+        ? 'file disappeared while loading'
+        : `file cannot be read (${code ?? 'error'})`,
+      `${rel}\0${code ?? 'error'}\n`,
+    );
   }
 }
 
@@ -135,7 +145,8 @@ const STAT_BATCH = 64;
 // Called for every file of the folder on each reload (100,000 at a million paragraphs): the
 // cheap suffix test first, the file name only for the few that pass it.
 const isGlossary = (abs: string) => /\.ya?ml$/i.test(abs) && GLOSSARY.test(path.basename(abs));
-export const isStatementFile = (abs: string) => abs.endsWith(STATEMENT_EXT) && !/(?:^|[\\/])readme\.md$/i.test(abs);
+export const isStatementFile = (abs: string) =>
+  abs.endsWith(STATEMENT_EXT) && !/(?:^|[\\/])readme\.md$/i.test(abs);
 /** Relative path of a file under `root` (listed by walkCorpus, so it starts with `root` and a separator). */
 const relativeTo = (root: string, abs: string) => abs.slice(root.length + 1);
 
@@ -165,15 +176,32 @@ export async function loadCorpusFiles(
     listing = await walkCorpus(root);
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
-    const reason = code === 'ENOENT' ? 'folder not found' : code === 'ETOOMANY' ? (err as Error).message : 'folder cannot be read';
-    return { corpus: { dir: root, statements: [], problems: [{ file: dir, line: 0, message: reason, severity: 'error' }], glossaryFiles: [], kept: [] } };
+    const reason =
+      code === 'ENOENT'
+        ? 'folder not found'
+        : code === 'ETOOMANY'
+          ? (err as Error).message
+          : 'folder cannot be read';
+    return {
+      corpus: {
+        dir: root,
+        statements: [],
+        problems: [{ file: dir, line: 0, message: reason, severity: 'error' }],
+        glossaryFiles: [],
+        kept: [],
+      },
+    };
   }
   const files: CorpusFiles = { root, listing, records: new Map(), glossaries: new Map() };
   const rels = listing.files.filter(isStatementFile).map((abs) => relativeTo(root, abs));
   if (read) {
     const records = await read(root, rels);
-    rels.forEach((rel, i) => { files.records.set(rel, records[i]!); });
-  } else for (const rel of rels) files.records.set(rel, await readStatementFile(path.join(root, rel), rel));
+    rels.forEach((rel, i) => {
+      files.records.set(rel, records[i]!);
+    });
+  } else
+    for (const rel of rels)
+      files.records.set(rel, await readStatementFile(path.join(root, rel), rel));
   await statGlossaries(files);
   return { corpus: assemble(files, options), files };
 }
@@ -182,7 +210,10 @@ async function statGlossaries(files: CorpusFiles): Promise<void> {
   files.glossaries.clear();
   for (const abs of files.listing.files.filter(isGlossary)) {
     const info = await stat(abs).catch(() => undefined);
-    files.glossaries.set(path.relative(files.root, abs), { size: info?.size ?? -1, mtimeMs: info?.mtimeMs ?? -1 });
+    files.glossaries.set(path.relative(files.root, abs), {
+      size: info?.size ?? -1,
+      mtimeMs: info?.mtimeMs ?? -1,
+    });
   }
 }
 
@@ -203,13 +234,20 @@ export interface Reloaded {
  * `loadCorpus` with the same options would: the records of unchanged files are the same, and the
  * corpus is assembled from the records by the same code.
  */
-export async function reloadCorpusFiles(last: CorpusFiles, changed: Iterable<string> | undefined, options: LoadOptions = {}): Promise<Reloaded> {
+export async function reloadCorpusFiles(
+  last: CorpusFiles,
+  changed: Iterable<string> | undefined,
+  options: LoadOptions = {},
+): Promise<Reloaded> {
   const { root } = last;
   const records = new Map(last.records);
   let listing = last.listing;
   const toRead = new Set<string>();
   let glossariesChanged = false;
-  const named = changed === undefined ? undefined : [...new Set(changed)].map((c) => path.normalize(c)).filter((c) => c !== '.' && c !== '');
+  const named =
+    changed === undefined
+      ? undefined
+      : [...new Set(changed)].map((c) => path.normalize(c)).filter((c) => c !== '.' && c !== '');
   let scan = named === undefined;
   if (named) {
     // Each named path is a file now, or gone; anything else (a folder, a link) needs a full scan.
@@ -221,7 +259,9 @@ export async function reloadCorpusFiles(last: CorpusFiles, changed: Iterable<str
         scan = true;
         break;
       }
-      const info = await lstat(abs).catch((err: NodeJS.ErrnoException) => (err.code === 'ENOENT' ? null : undefined));
+      const info = await lstat(abs).catch((err: NodeJS.ErrnoException) =>
+        err.code === 'ENOENT' ? null : undefined,
+      );
       if (info === undefined || (info !== null && !info.isFile())) {
         scan = true;
         break;
@@ -232,7 +272,11 @@ export async function reloadCorpusFiles(last: CorpusFiles, changed: Iterable<str
         if (!listed) {
           // Not a file we know: a folder that went away, with whatever it held.
           const inside = `${abs}${path.sep}`;
-          if (files[lowerBound(files, inside)]?.startsWith(inside) || listing.links.some((f) => f.startsWith(inside))) scan = true;
+          if (
+            files[lowerBound(files, inside)]?.startsWith(inside) ||
+            listing.links.some((f) => f.startsWith(inside))
+          )
+            scan = true;
           continue;
         }
         files.splice(at, 1);
@@ -253,7 +297,8 @@ export async function reloadCorpusFiles(last: CorpusFiles, changed: Iterable<str
     }
     toRead.clear();
     const present = new Set(listing.files);
-    for (const rel of [...records.keys()]) if (!present.has(path.join(root, rel))) records.delete(rel);
+    for (const rel of [...records.keys()])
+      if (!present.has(path.join(root, rel))) records.delete(rel);
     // Size and modification time tell which files to read again (a scan that hashed every file
     // would read the whole corpus); stat calls in batches, as the cache signature does.
     const candidates = listing.files.filter(isStatementFile);
@@ -264,7 +309,8 @@ export async function reloadCorpusFiles(last: CorpusFiles, changed: Iterable<str
         const rel = relativeTo(root, abs);
         const record = records.get(rel);
         const info = infos[k];
-        if (!record || !info || info.size !== record.size || info.mtimeMs !== record.mtimeMs) toRead.add(rel);
+        if (!record || !info || info.size !== record.size || info.mtimeMs !== record.mtimeMs)
+          toRead.add(rel);
       });
     }
   }
@@ -276,16 +322,23 @@ export async function reloadCorpusFiles(last: CorpusFiles, changed: Iterable<str
     // The same bytes as last read (size, time and hash): the record stays, so nothing downstream
     // sees a change (an event for a file saved unchanged, a verification that read it again).
     const before = records.get(rel);
-    records.set(rel, before && before.line === record.line && record.parsed.digest !== undefined ? before : record);
+    records.set(
+      rel,
+      before && before.line === record.line && record.parsed.digest !== undefined ? before : record,
+    );
   }
   const files: CorpusFiles = { root, listing, records, glossaries: new Map(last.glossaries) };
   await statGlossaries(files);
   if (!glossariesChanged) glossariesChanged = !sameGlossaryStats(last.glossaries, files.glossaries);
   const touched = scan ? undefined : [...new Set([...named!, ...toRead])].sort();
   if (last.assembled) files.assembled = last.assembled;
-  return { corpus: assemble(files, options, touched), files, glossariesChanged, ...(touched ? { touched } : {}) };
+  return {
+    corpus: assemble(files, options, touched),
+    files,
+    glossariesChanged,
+    ...(touched ? { touched } : {}),
+  };
 }
-
 
 function sameGlossaryStats(a: CorpusFiles['glossaries'], b: CorpusFiles['glossaries']): boolean {
   if (a.size !== b.size) return false;
@@ -302,7 +355,11 @@ function sameGlossaryStats(a: CorpusFiles['glossaries'], b: CorpusFiles['glossar
  * assembly of these files), the last assembly is patched instead, unless ids are shared: owning an
  * id is then decided over the whole corpus, as here.
  */
-export function assemble(files: CorpusFiles, options: LoadOptions, touched?: readonly string[]): LoadedCorpus {
+export function assemble(
+  files: CorpusFiles,
+  options: LoadOptions,
+  touched?: readonly string[],
+): LoadedCorpus {
   // Each file's outcome is worked out once per assembly: `settled` keeps count of what it was
   // asked, so a patch that gives way to a full assembly must not ask it again.
   const outcomes = new Map<string, Outcome>();
@@ -328,15 +385,37 @@ interface Outcome {
 type OutcomeOf = (rel: string, parsed: ParsedFile & { digest?: string }) => Outcome;
 
 /** A statement file's outcome: its candidate, whether its problems count, whether it is unsettled. */
-function outcome(rel: string, parsed: ParsedFile & { digest?: string }, { previous, settled }: LoadOptions): Outcome {
-  if (settled && parsed.digest !== undefined && !sameStatement(previous?.get(rel), parsed.statement) && !settled(rel, parsed.digest)) {
+function outcome(
+  rel: string,
+  parsed: ParsedFile & { digest?: string },
+  { previous, settled }: LoadOptions,
+): Outcome {
+  if (
+    settled &&
+    parsed.digest !== undefined &&
+    !sameStatement(previous?.get(rel), parsed.statement) &&
+    !settled(rel, parsed.digest)
+  ) {
     const last = previous?.get(rel);
-    return { ...(last ? { candidate: { rel, statement: last, idLine: 1 } } : {}), reported: false, unsettled: true };
+    return {
+      ...(last ? { candidate: { rel, statement: last, idLine: 1 } } : {}),
+      reported: false,
+      unsettled: true,
+    };
   }
-  if (parsed.statement) return { candidate: { rel, statement: parsed.statement, idLine: parsed.idLine ?? 1 }, reported: true, unsettled: false };
+  if (parsed.statement)
+    return {
+      candidate: { rel, statement: parsed.statement, idLine: parsed.idLine ?? 1 },
+      reported: true,
+      unsettled: false,
+    };
   const last = previous?.get(rel);
   const brokenAt = parsed.problems.find((p) => p.severity === 'error')?.line ?? 1;
-  return { ...(last ? { candidate: { rel, statement: last, idLine: 1, brokenAt } } : {}), reported: true, unsettled: false };
+  return {
+    ...(last ? { candidate: { rel, statement: last, idLine: 1, brokenAt } } : {}),
+    reported: true,
+    unsettled: false,
+  };
 }
 
 function assembleAll(files: CorpusFiles, options: LoadOptions, outcomeOf: OutcomeOf): LoadedCorpus {
@@ -380,14 +459,20 @@ function assembleAll(files: CorpusFiles, options: LoadOptions, outcomeOf: Outcom
   // statement out), else the first in path order.
   const owner = new Map<string, string>();
   for (const c of candidates) {
-    if (previous?.get(c.rel)?.id === c.statement.id && !owner.has(c.statement.id)) owner.set(c.statement.id, c.rel);
+    if (previous?.get(c.rel)?.id === c.statement.id && !owner.has(c.statement.id))
+      owner.set(c.statement.id, c.rel);
   }
   for (const c of candidates) if (!owner.has(c.statement.id)) owner.set(c.statement.id, c.rel);
 
   const keep = (rel: string, statement: Statement, line: number) => {
     statements.push(statement);
     kept.push(rel);
-    problems.push({ file: rel, line, message: 'still serving the last good version of this file', severity: 'warning' });
+    problems.push({
+      file: rel,
+      line,
+      message: 'still serving the last good version of this file',
+      severity: 'warning',
+    });
   };
   for (const c of candidates) {
     const first = owner.get(c.statement.id)!;
@@ -396,7 +481,12 @@ function assembleAll(files: CorpusFiles, options: LoadOptions, outcomeOf: Outcom
       else statements.push(c.statement);
       continue;
     }
-    problems.push({ file: c.rel, line: c.idLine, message: `duplicate id "${c.statement.id}" (already used by ${first})`, severity: 'error' });
+    problems.push({
+      file: c.rel,
+      line: c.idLine,
+      message: `duplicate id "${c.statement.id}" (already used by ${first})`,
+      severity: 'error',
+    });
     // An edit that gives a file a taken id is a broken edit too: its last good version stays.
     const last = previous?.get(c.rel);
     if (last && last !== c.statement && !owner.has(last.id)) {
@@ -404,17 +494,34 @@ function assembleAll(files: CorpusFiles, options: LoadOptions, outcomeOf: Outcom
       keep(c.rel, last, c.idLine);
     }
   }
-  return { dir: root, statements, problems, glossaryFiles, kept, ...(unsettled.length ? { unsettled } : {}) };
+  return {
+    dir: root,
+    statements,
+    problems,
+    glossaryFiles,
+    kept,
+    ...(unsettled.length ? { unsettled } : {}),
+  };
 }
 
 /** Problems of the folder itself: links not followed, subfolders that cannot be read. */
 function folderProblems({ root, listing }: CorpusFiles): CorpusProblem[] {
   const problems: CorpusProblem[] = [];
   for (const link of listing.links.filter((l) => l.endsWith(STATEMENT_EXT))) {
-    problems.push({ file: path.relative(root, link), line: 1, message: 'symbolic link not followed (copy the file into the corpus folder)', severity: 'warning' });
+    problems.push({
+      file: path.relative(root, link),
+      line: 1,
+      message: 'symbolic link not followed (copy the file into the corpus folder)',
+      severity: 'warning',
+    });
   }
   for (const { dir: sub, code } of listing.unreadable) {
-    problems.push({ file: path.relative(root, sub), line: 0, message: `folder cannot be read (${code}): skipped; the rest of the corpus is served`, severity: 'warning' });
+    problems.push({
+      file: path.relative(root, sub),
+      line: 0,
+      message: `folder cannot be read (${code}): skipped; the rest of the corpus is served`,
+      severity: 'warning',
+    });
   }
   return problems;
 }
@@ -424,14 +531,20 @@ function folderProblems({ root, listing }: CorpusFiles): CorpusProblem[] {
  * held twice (the whole corpus decides who owns it then). Without shared ids no file's outcome
  * depends on another's, so this is what assembleAll gives.
  */
-function patchAssembly(files: CorpusFiles, touched: readonly string[], outcomeOf: OutcomeOf): LoadedCorpus | undefined {
+function patchAssembly(
+  files: CorpusFiles,
+  touched: readonly string[],
+  outcomeOf: OutcomeOf,
+): LoadedCorpus | undefined {
   const last = files.assembled!;
   const candidates = [...last.candidates];
   const problemRels = [...last.problemRels];
   const unsettled = [...last.unsettled];
   const ids = new Map<string, number>();
-  const count = (id: string, by: number) => ids.set(id, (ids.get(id) ?? last.ids.get(id) ?? 0) + by);
-  const byRel = (list: readonly { rel: string }[], rel: string) => lowerBound(list, rel, (c) => c.rel);
+  const count = (id: string, by: number) =>
+    ids.set(id, (ids.get(id) ?? last.ids.get(id) ?? 0) + by);
+  const byRel = (list: readonly { rel: string }[], rel: string) =>
+    lowerBound(list, rel, (c) => c.rel);
   const remove = (list: string[], rel: string) => {
     const at = lowerBound(list, rel);
     if (list[at] === rel) list.splice(at, 1);
@@ -472,12 +585,24 @@ function patchAssembly(files: CorpusFiles, touched: readonly string[], outcomeOf
   const statements = candidates.map((c) => {
     if (c.brokenAt !== undefined) {
       kept.push(c.rel);
-      problems.push({ file: c.rel, line: c.brokenAt, message: 'still serving the last good version of this file', severity: 'warning' });
+      problems.push({
+        file: c.rel,
+        line: c.brokenAt,
+        message: 'still serving the last good version of this file',
+        severity: 'warning',
+      });
     }
     return c.statement;
   });
   const glossaryFiles = files.listing.files.filter(isGlossary);
-  return { dir: files.root, statements, problems, glossaryFiles, kept, ...(unsettled.length ? { unsettled } : {}) };
+  return {
+    dir: files.root,
+    statements,
+    problems,
+    glossaryFiles,
+    kept,
+    ...(unsettled.length ? { unsettled } : {}),
+  };
 }
 
 function sameStatement(a: Statement | undefined, b: Statement | undefined): boolean {

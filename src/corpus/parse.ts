@@ -65,7 +65,12 @@ export function parseStatementFile(file: string, bytes: Uint8Array): ParsedFile 
   const { meta, problems } = parseFrontMatter(lines.slice(1, close).join('\n'), file, 2);
   const paragraphs = splitParagraphs(lines.slice(close + 1), close + 2);
   if (paragraphs.length === 0) {
-    problems.push({ file, line: close + 2, message: 'the statement has no text after its front matter', severity: 'error' });
+    problems.push({
+      file,
+      line: close + 2,
+      message: 'the statement has no text after its front matter',
+      severity: 'error',
+    });
   }
   if (!meta || problems.some((p) => p.severity === 'error')) return { problems };
   const idLine = lines.findIndex((l, i) => i < close && /^id\s*:/.test(l)) + 1;
@@ -74,7 +79,8 @@ export function parseStatementFile(file: string, bytes: Uint8Array): ParsedFile 
     problems.push({
       file,
       line: controlLine,
-      message: 'contains terminal control characters (escape sequences); they are quoted in JSON and Discord but stripped when printed to a terminal',
+      message:
+        'contains terminal control characters (escape sequences); they are quoted in JSON and Discord but stripped when printed to a terminal',
       severity: 'warning',
     });
   }

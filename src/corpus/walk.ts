@@ -59,7 +59,10 @@ function walker(root: string, maxFiles: number) {
         else if (e.isSymbolicLink()) links.push(full);
       }
       if (files.length > maxFiles) {
-        throw new CorpusFolderError(`more than ${maxFiles.toLocaleString('en')} files under ${root}: is this the corpus folder?`, 'ETOOMANY');
+        throw new CorpusFolderError(
+          `more than ${maxFiles.toLocaleString('en')} files under ${root}: is this the corpus folder?`,
+          'ETOOMANY',
+        );
       }
     },
     listing: (): CorpusListing => ({ files: files.sort(), links: links.sort(), unreadable }),
@@ -67,7 +70,10 @@ function walker(root: string, maxFiles: number) {
 }
 
 /** Walks `root` breadth first; throws (with the system code) only when `root` itself cannot be read. */
-export async function walkCorpus(root: string, maxFiles = MAX_CORPUS_FILES): Promise<CorpusListing> {
+export async function walkCorpus(
+  root: string,
+  maxFiles = MAX_CORPUS_FILES,
+): Promise<CorpusListing> {
   const walk = walker(root, maxFiles);
   for (let dir = walk.next(); dir !== undefined; dir = walk.next()) {
     let entries: Dirent[];
@@ -117,7 +123,10 @@ export const RACY_MS = 3000;
  * or setting its times sets ctime to the present. Empty (never matches) for a file whose times are
  * too recent to tell (see RACY_MS), or when it cannot be looked at.
  */
-export function statKey(info: Pick<Stats, 'size' | 'mtimeMs' | 'ctimeMs' | 'ino'>, takenAt: number): string {
+export function statKey(
+  info: Pick<Stats, 'size' | 'mtimeMs' | 'ctimeMs' | 'ino'>,
+  takenAt: number,
+): string {
   if (Math.max(info.mtimeMs, info.ctimeMs) >= takenAt - RACY_MS) return '';
   return `${info.size}:${info.mtimeMs}:${info.ctimeMs}:${info.ino}`;
 }
@@ -144,14 +153,25 @@ export async function fileEntry(root: string, file: string): Promise<string> {
 }
 
 /** The file's line and its stat key (see statKey) from the one `stat` made before reading it. */
-export async function keyedFileEntry(root: string, file: string): Promise<{ line: string; key: string }> {
+export async function keyedFileEntry(
+  root: string,
+  file: string,
+): Promise<{ line: string; key: string }> {
   const rel = path.relative(root, file);
   try {
     const takenAt = Date.now();
     const info = await stat(file);
     // Files over the size limit are refused unread by the loader; reading them here would cost for nothing.
-    const digest = info.size <= MAX_FILE_BYTES ? createHash('sha1').update(await readFile(file)).digest('hex') : 'unread';
-    return { line: `${rel}\0${info.size}\0${info.mtimeMs}\0${digest}\n`, key: info.isFile() ? statKey(info, takenAt) : '' };
+    const digest =
+      info.size <= MAX_FILE_BYTES
+        ? createHash('sha1')
+            .update(await readFile(file))
+            .digest('hex')
+        : 'unread';
+    return {
+      line: `${rel}\0${info.size}\0${info.mtimeMs}\0${digest}\n`,
+      key: info.isFile() ? statKey(info, takenAt) : '',
+    };
   } catch (err) {
     return { line: `${rel}\0${(err as NodeJS.ErrnoException).code ?? 'error'}\n`, key: '' };
   }
@@ -164,7 +184,9 @@ export async function keyedFileEntry(root: string, file: string): Promise<{ line
 export async function contentEntries(root: string, files: readonly string[]): Promise<string[]> {
   const lines: string[] = [];
   for (let i = 0; i < files.length; i += HASH_BATCH) {
-    lines.push(...(await Promise.all(files.slice(i, i + HASH_BATCH).map((f) => fileEntry(root, f)))));
+    lines.push(
+      ...(await Promise.all(files.slice(i, i + HASH_BATCH).map((f) => fileEntry(root, f)))),
+    );
   }
   return lines;
 }
@@ -183,7 +205,8 @@ export async function contentSignature(root: string, files: readonly string[]): 
  */
 export async function corpusFolderProblem(dir: string): Promise<string | undefined> {
   const abs = path.resolve(dir);
-  if (path.parse(abs).root === abs) return `${abs} is the root of the file system, not a corpus folder`;
+  if (path.parse(abs).root === abs)
+    return `${abs} is the root of the file system, not a corpus folder`;
   try {
     const info = await stat(abs);
     if (!info.isDirectory()) return `${abs} is a file, not a folder of statements`;

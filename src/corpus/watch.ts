@@ -43,7 +43,9 @@ export async function corpusFingerprint(dir: string): Promise<string> {
       }),
     );
     // A folder becoming readable (or not) changes what the corpus holds.
-    return [...parts, ...unreadable.map((u) => `${path.relative(dir, u.dir)}\0unreadable`)].join('\n');
+    return [...parts, ...unreadable.map((u) => `${path.relative(dir, u.dir)}\0unreadable`)].join(
+      '\n',
+    );
   } catch {
     return '\0unreadable';
   }
@@ -57,7 +59,11 @@ export async function corpusFingerprint(dir: string): Promise<string> {
  * it, an event came without a name, the watch was lost), and the whole folder must be looked at.
  * Timers and handles are unref'd: watching never keeps the process alive on its own.
  */
-export function watchCorpus(dir: string, onChange: (changed?: string[]) => void, options: WatchOptions = {}): CorpusWatcher {
+export function watchCorpus(
+  dir: string,
+  onChange: (changed?: string[]) => void,
+  options: WatchOptions = {},
+): CorpusWatcher {
   const root = path.resolve(dir);
   const { debounceMs = DEFAULT_DEBOUNCE_MS, events = true, logger } = options;
   const pollMs = options.pollMs ?? DEFAULT_POLL_MS;
@@ -113,9 +119,14 @@ export function watchCorpus(dir: string, onChange: (changed?: string[]) => void,
 
   const listen = (): FSWatcher | undefined => {
     try {
-      const w = watch(root, { recursive: true, persistent: false }, (_, filename) => schedule(filename ?? undefined));
+      const w = watch(root, { recursive: true, persistent: false }, (_, filename) =>
+        schedule(filename ?? undefined),
+      );
       w.on('error', (err) => {
-        logger?.warn({ dir: root, reason: err.message, pollMs }, 'corpus watch stopped; changes are found by the periodic scan');
+        logger?.warn(
+          { dir: root, reason: err.message, pollMs },
+          'corpus watch stopped; changes are found by the periodic scan',
+        );
         w.close();
         startPolling();
         // Whatever happened between the failure and the first scan is caught by comparing now.
@@ -123,7 +134,10 @@ export function watchCorpus(dir: string, onChange: (changed?: string[]) => void,
       });
       return w;
     } catch (err) {
-      logger?.info({ dir: root, reason: (err as Error).message, pollMs }, 'corpus folder cannot be watched; using the periodic scan');
+      logger?.info(
+        { dir: root, reason: (err as Error).message, pollMs },
+        'corpus folder cannot be watched; using the periodic scan',
+      );
       startPolling();
       return undefined;
     }
@@ -136,7 +150,11 @@ export function watchCorpus(dir: string, onChange: (changed?: string[]) => void,
    * another (moved into place, restored, re-synced) would go unwatched. When it was, watch the
    * new one; while there is none, the scan notices its return.
    */
-  const identity = () => stat(root).then((s) => `${s.dev}:${s.ino}`, () => undefined);
+  const identity = () =>
+    stat(root).then(
+      (s) => `${s.dev}:${s.ino}`,
+      () => undefined,
+    );
   let watchedIdentity = events ? identity() : Promise.resolve(undefined);
   const rewatchIfReplaced = async (): Promise<void> => {
     if (!events || closed) return;

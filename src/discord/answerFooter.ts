@@ -13,7 +13,9 @@ export function footerLines(query: string, statement?: string): string[] {
   return lines;
 }
 
-export function readFooter(text: string | undefined | null): { query: string; statement?: string } | null {
+export function readFooter(
+  text: string | undefined | null,
+): { query: string; statement?: string } | null {
   if (!text) return null;
   let query: string | undefined;
   let statement: string | undefined;

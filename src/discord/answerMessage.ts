@@ -51,7 +51,11 @@ export function answerMessage(engine: Engine, request: AnswerRequest): AnswerRep
   const query = normalizeQuery(request.query);
   // Named once, by id from here on: the buttons carry the id, the footer the title.
   const chosen = engine.statement(request.statement);
-  const answer = runEngine(engine, { ...request, query, ...(chosen ? { statement: chosen.id } : {}) });
+  const answer = runEngine(engine, {
+    ...request,
+    query,
+    ...(chosen ? { statement: chosen.id } : {}),
+  });
   const state = {
     kind: request.kind,
     askerId: request.askerId,
@@ -59,7 +63,8 @@ export function answerMessage(engine: Engine, request: AnswerRequest): AnswerRep
     ...(chosen ? { statement: chosen.id } : {}),
   };
   const other: Lang = request.lang === 'ja' ? 'en' : 'ja';
-  const pageId = (page: number) => encodeButtonId({ ...state, action: 'page', page, lang: request.lang });
+  const pageId = (page: number) =>
+    encodeButtonId({ ...state, action: 'page', page, lang: request.lang });
   const list = engine.statements();
   // The footer carries the question only when the button ids have no room for it.
   const needsFooter = pageId(0).endsWith(`|${FROM_MESSAGE}`);

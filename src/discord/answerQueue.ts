@@ -136,7 +136,11 @@ export interface TurnOptions {
 }
 
 /** Runs `job` at its turn (see above); `user` is whose question it answers. */
-export function inTurn<T>(user: string, job: () => T | Promise<T>, options: TurnOptions = {}): Promise<T> {
+export function inTurn<T>(
+  user: string,
+  job: () => T | Promise<T>,
+  options: TurnOptions = {},
+): Promise<T> {
   return new Promise<T>((resolve, reject) => {
     const run = () => {
       try {

@@ -22,14 +22,25 @@ import type { Engine } from '../engine/types.ts';
 import type { Logger } from '../logger.ts';
 import type { Command } from './command.ts';
 import { Cooldown, type CooldownOptions } from './cooldown.ts';
-import { answerFailure, commandMap, refuseWhileStopping, routeInteraction } from './interactionRouter.ts';
+import {
+  answerFailure,
+  commandMap,
+  refuseWhileStopping,
+  routeInteraction,
+} from './interactionRouter.ts';
 import { answerMessageFailure, handleMessage } from './messageHandler.ts';
 import { SeenEvents } from './seenEvents.ts';
 import { announce } from './announce.ts';
 import type { SettingsStore } from '../settings/types.ts';
 import type { AnnouncedStatement } from '../render/discordEmbed.ts';
 import { acknowledging } from './answerQueue.ts';
-import { EXIT_CONFIG, FatalGatewayClose, gatewayCloseHint, isFatalClose, type FatalProblem } from './fatal.ts';
+import {
+  EXIT_CONFIG,
+  FatalGatewayClose,
+  gatewayCloseHint,
+  isFatalClose,
+  type FatalProblem,
+} from './fatal.ts';
 
 export interface BotOptions {
   /** Commands to serve (default: all of `commands/`); tests add their own. */
@@ -70,11 +81,18 @@ export interface RunningBot {
 }
 
 /** Options every Readout client uses, whatever the caller adds. */
-export function clientOptionsFor(config: Config, extra: Partial<ClientOptions> = {}): ClientOptions {
+export function clientOptionsFor(
+  config: Config,
+  extra: Partial<ClientOptions> = {},
+): ClientOptions {
   return {
     ...extra,
     // Mentions and DMs carry their text without the privileged MessageContent intent.
-    intents: [GatewayIntentBits.Guilds, GatewayIntentBits.GuildMessages, GatewayIntentBits.DirectMessages],
+    intents: [
+      GatewayIntentBits.Guilds,
+      GatewayIntentBits.GuildMessages,
+      GatewayIntentBits.DirectMessages,
+    ],
     // DM channels are not cached before their first message; without this the message is dropped.
     partials: [Partials.Channel],
     // The bot repeats user input and corpus text: nothing it sends may ping anyone.
@@ -95,7 +113,9 @@ function scrubDebug(message: string): string {
  * costs one event. handlePacket is internal to discord.js 14; if it is ever gone, nothing is wrapped.
  */
 function containGatewayEvents(client: Client, log: Logger): void {
-  const ws = client.ws as unknown as { handlePacket?: (packet?: { t?: string }, shard?: unknown) => boolean };
+  const ws = client.ws as unknown as {
+    handlePacket?: (packet?: { t?: string }, shard?: unknown) => boolean;
+  };
   const handle = ws.handlePacket;
   if (typeof handle !== 'function') return;
   ws.handlePacket = function (packet, shard) {
@@ -116,7 +136,11 @@ function containGatewayEvents(client: Client, log: Logger): void {
  * Kept alive and bounded, a burst reuses a few connections; and first responses have a pool of
  * their own, so they never wait behind answers being edited in or channel messages.
  */
-export const REST_CONNECTIONS = { acknowledgements: 64, interactionWebhooks: 16, other: 16 } as const;
+export const REST_CONNECTIONS = {
+  acknowledgements: 64,
+  interactionWebhooks: 16,
+  other: 16,
+} as const;
 
 interface InteractionRoutes {
   /** Every REST manager the client uses, to watch and to close. */
@@ -141,13 +165,19 @@ function routeInteractionRequests(client: Client): InteractionRoutes {
   };
   client.rest.setAgent(agents.other);
   const callbacks = new REST({ ...client.rest.options, agent: agents.acknowledgements });
-  const webhooks = new REST({ ...client.rest.options, agent: agents.interactionWebhooks, globalRequestsPerSecond: Number.MAX_SAFE_INTEGER });
+  const webhooks = new REST({
+    ...client.rest.options,
+    agent: agents.interactionWebhooks,
+    globalRequestsPerSecond: Number.MAX_SAFE_INTEGER,
+  });
   const queue = client.rest.queueRequest.bind(client.rest);
   client.rest.queueRequest = (request) => {
     const route = String(request.fullRoute);
-    if (request.auth === false && route.startsWith('/interactions/') && route.endsWith('/callback')) return acknowledging(callbacks.queueRequest(request));
+    if (request.auth === false && route.startsWith('/interactions/') && route.endsWith('/callback'))
+      return acknowledging(callbacks.queueRequest(request));
     const appId = client.application?.id ?? client.user?.id;
-    if (request.auth === false && appId && route.startsWith(`/webhooks/${appId}/`)) return webhooks.queueRequest(request);
+    if (request.auth === false && appId && route.startsWith(`/webhooks/${appId}/`))
+      return webhooks.queueRequest(request);
     return queue(request);
   };
   return {
@@ -185,13 +215,18 @@ export async function startBot(
   let accepting = true;
 
   /** Runs one unit of work, so that no failure escapes and stop() can wait for it. */
-  function guarded(what: Record<string, unknown>, work: () => Promise<void>, onError: (error: unknown) => Promise<void>) {
+  function guarded(
+    what: Record<string, unknown>,
+    work: () => Promise<void>,
+    onError: (error: unknown) => Promise<void>,
+  ) {
     const task = (async () => {
       try {
         await work();
       } catch (error) {
         // Bad input is the user's to fix and is told to them; it is not a failure of the bot.
-        if (error instanceof QueryError) log.debug({ code: error.code, ...what }, 'question refused');
+        if (error instanceof QueryError)
+          log.debug({ code: error.code, ...what }, 'question refused');
         else log.error({ err: error, ...what }, 'handler failed');
         try {
           await onError(error);
@@ -214,14 +249,24 @@ export async function startBot(
     const what = {
       interaction: interaction.id,
       type: interaction.type,
-      ...(interaction.isCommand() || interaction.isAutocomplete() ? { command: interaction.commandName } : {}),
+      ...(interaction.isCommand() || interaction.isAutocomplete()
+        ? { command: interaction.commandName }
+        : {}),
       user: interaction.user?.id,
     };
     if (!accepting) {
-      guarded(what, () => refuseWhileStopping(interaction), async () => {});
+      guarded(
+        what,
+        () => refuseWhileStopping(interaction),
+        async () => {},
+      );
       return;
     }
-    guarded(what, () => routeInteraction(interaction, { commands, ctx, cooldown, autocompleteCooldown }), (error) => answerFailure(interaction, error, ctx));
+    guarded(
+      what,
+      () => routeInteraction(interaction, { commands, ctx, cooldown, autocompleteCooldown }),
+      (error) => answerFailure(interaction, error, ctx),
+    );
   });
 
   client.on(Events.MessageCreate, (message: Message) => {
@@ -241,7 +286,15 @@ export async function startBot(
   for (const rest of routes.managers) {
     rest.on('response', (request, response) => {
       if (response.status === 429 || response.status >= 500) {
-        log.warn({ method: request.method, route: request.route, status: response.status, retries: request.retries }, 'Discord API error response (discord.js retries 429 and 5xx)');
+        log.warn(
+          {
+            method: request.method,
+            route: request.route,
+            status: response.status,
+            retries: request.retries,
+          },
+          'Discord API error response (discord.js retries 429 and 5xx)',
+        );
       }
     });
   }
@@ -265,7 +318,9 @@ export async function startBot(
     }
   });
   client.on(Events.ShardReconnecting, (shard) => log.info({ shard }, 'shard reconnecting'));
-  client.on(Events.ShardResume, (shard, replayed) => log.info({ shard, replayed }, 'shard resumed'));
+  client.on(Events.ShardResume, (shard, replayed) =>
+    log.info({ shard, replayed }, 'shard resumed'),
+  );
 
   const ready = once(client, Events.ClientReady);
   try {
@@ -288,7 +343,10 @@ export async function startBot(
       if (!settings || !accepting || statements.length === 0) return Promise.resolve(0);
       const run = announcing.catch(() => 0).then(() => announce(client, settings, statements, log));
       announcing = run;
-      const task = run.then(() => undefined, () => undefined);
+      const task = run.then(
+        () => undefined,
+        () => undefined,
+      );
       inFlight.add(task);
       void task.finally(() => inFlight.delete(task));
       return run;
@@ -300,17 +358,26 @@ export async function startBot(
         // A hanging Discord API must not keep a stopping bot alive (and a restart waiting) forever.
         const deadlineMs = options.stopDeadlineMs ?? STOP_DEADLINE_MS;
         let timer: NodeJS.Timeout | undefined;
-        const deadline = new Promise<'late'>((resolve) => (timer = setTimeout(() => resolve('late'), deadlineMs)));
+        const deadline = new Promise<'late'>(
+          (resolve) => (timer = setTimeout(() => resolve('late'), deadlineMs)),
+        );
         const drained = (async () => {
           // Notices sent while waiting join the set: wait until it is empty.
           while (inFlight.size > 0) await Promise.allSettled([...inFlight]);
           return 'drained' as const;
         })();
         if ((await Promise.race([drained, deadline])) === 'late') {
-          log.warn({ inFlight: inFlight.size, deadlineMs }, 'replies still in flight at the stop deadline: stopping without them');
+          log.warn(
+            { inFlight: inFlight.size, deadlineMs },
+            'replies still in flight at the stop deadline: stopping without them',
+          );
         }
-        const destroyed = client.destroy().then(() => routes.close()).then(() => 'destroyed' as const);
-        if ((await Promise.race([destroyed, deadline])) === 'late') log.warn('gateway logout did not finish in time');
+        const destroyed = client
+          .destroy()
+          .then(() => routes.close())
+          .then(() => 'destroyed' as const);
+        if ((await Promise.race([destroyed, deadline])) === 'late')
+          log.warn('gateway logout did not finish in time');
         clearTimeout(timer);
         log.info('Discord bot stopped');
       })();

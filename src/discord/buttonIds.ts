@@ -34,7 +34,10 @@ export const FROM_MESSAGE = '^';
 const ACTIONS: Record<ButtonAction, string> = { page: 'p', lang: 'l', ask: 'a' };
 /** The asker of a button meant for everyone: each presser gets an answer of their own. */
 export const ANYONE = '0';
-const KIND_CODES = Object.fromEntries(KINDS.map((k) => [k.name, k.buttonCode])) as Record<QueryKind, string>;
+const KIND_CODES = Object.fromEntries(KINDS.map((k) => [k.name, k.buttonCode])) as Record<
+  QueryKind,
+  string
+>;
 
 function invert<K extends string>(table: Record<K, string>): Map<string, K> {
   return new Map(Object.entries(table).map(([k, v]) => [v as string, k as K]));
@@ -71,7 +74,8 @@ export function decodeButtonId(id: string): ButtonState | null {
   const action = ACTION_OF.get(a ?? '');
   const kind = KIND_OF.get(k ?? '');
   const page = Number.parseInt(p ?? '', 36);
-  if (!action || !kind || !Number.isInteger(page) || page < 0 || (l !== 'j' && l !== 'e')) return null;
+  if (!action || !kind || !Number.isInteger(page) || page < 0 || (l !== 'j' && l !== 'e'))
+    return null;
   if (!asker || !/^\d+$/.test(asker)) return null;
   // An ask button carries nothing but the kind and the statement: anything else was not made here.
   if (action === 'ask' && (page !== 0 || asker !== ANYONE)) return null;

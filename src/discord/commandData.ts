@@ -12,11 +12,21 @@ import {
   type RESTPostAPIChatInputApplicationCommandsJSONBody,
 } from 'discord.js';
 import { MAX_QUERY_LENGTH } from '../engine/errors.ts';
-import { commandSpec, optionSpec, type CommandName, type OptionName } from '../render/commandGuide.ts';
+import {
+  commandSpec,
+  optionSpec,
+  type CommandName,
+  type OptionName,
+} from '../render/commandGuide.ts';
 
 export type CommandData = RESTPostAPIChatInputApplicationCommandsJSONBody;
 
-export const OPTION = { query: 'query', lang: 'lang', statement: 'statement', hide: 'hide' } as const satisfies Partial<Record<OptionName, OptionName>>;
+export const OPTION = {
+  query: 'query',
+  lang: 'lang',
+  statement: 'statement',
+  hide: 'hide',
+} as const satisfies Partial<Record<OptionName, OptionName>>;
 
 /** Name, description and their Japanese forms, from the option's description or the given one. */
 function named(name: OptionName, describe?: { en: string; ja: string }) {
@@ -39,8 +49,15 @@ const LANG_OPTION: APIApplicationCommandOption = {
     { name: 'English', value: 'en' },
   ],
 };
-const STATEMENT_OPTION: APIApplicationCommandOption = { ...named('statement'), type: ApplicationCommandOptionType.String, autocomplete: true };
-const HIDE_OPTION: APIApplicationCommandOption = { ...named('hide'), type: ApplicationCommandOptionType.Boolean };
+const STATEMENT_OPTION: APIApplicationCommandOption = {
+  ...named('statement'),
+  type: ApplicationCommandOptionType.String,
+  autocomplete: true,
+};
+const HIDE_OPTION: APIApplicationCommandOption = {
+  ...named('hide'),
+  type: ApplicationCommandOptionType.Boolean,
+};
 
 /** A command usable in servers, in DMs with the bot, and anywhere as a user-installed app. */
 function command(name: CommandName, options: APIApplicationCommandOption[]): CommandData {
@@ -51,8 +68,15 @@ function command(name: CommandName, options: APIApplicationCommandOption[]): Com
     name_localizations: spec.ja ? { ja: spec.ja } : {},
     description: spec.summary.en,
     description_localizations: { ja: spec.summary.ja },
-    contexts: [InteractionContextType.Guild, InteractionContextType.BotDM, InteractionContextType.PrivateChannel],
-    integration_types: [ApplicationIntegrationType.GuildInstall, ApplicationIntegrationType.UserInstall],
+    contexts: [
+      InteractionContextType.Guild,
+      InteractionContextType.BotDM,
+      InteractionContextType.PrivateChannel,
+    ],
+    integration_types: [
+      ApplicationIntegrationType.GuildInstall,
+      ApplicationIntegrationType.UserInstall,
+    ],
     options,
   };
 }

@@ -26,7 +26,8 @@ function knownFor(client: Client): Known {
 /** Records what an interaction tells, and starts the one background fetch of the list. */
 export function learnCommandIds(interaction: Interaction, logger?: Logger): void {
   const known = knownFor(interaction.client);
-  if (interaction.isChatInputCommand()) known.ids.set(interaction.commandName, interaction.commandId);
+  if (interaction.isChatInputCommand())
+    known.ids.set(interaction.commandName, interaction.commandId);
   if (known.fetched) return;
   known.fetched = true;
   const commands = interaction.client.application?.commands;
@@ -37,9 +38,11 @@ export function learnCommandIds(interaction: Interaction, logger?: Logger): void
   for (const list of lists) {
     list.then(
       (found) => {
-        for (const command of found.values()) if (!known.ids.has(command.name)) known.ids.set(command.name, command.id);
+        for (const command of found.values())
+          if (!known.ids.has(command.name)) known.ids.set(command.name, command.id);
       },
-      (error: unknown) => logger?.debug({ err: error }, 'could not list the commands (mentions stay plain text)'),
+      (error: unknown) =>
+        logger?.debug({ err: error }, 'could not list the commands (mentions stay plain text)'),
     );
   }
 }

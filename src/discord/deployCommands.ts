@@ -21,11 +21,14 @@ export async function deployCommands(
   logger: Logger,
   commands: readonly Command[] = allCommands,
 ): Promise<DeployResult> {
-  if (!config.discordToken) throw new ConfigError('DISCORD_TOKEN is required to register commands.');
+  if (!config.discordToken)
+    throw new ConfigError('DISCORD_TOKEN is required to register commands.');
   if (!config.discordApplicationId) {
     throw new ConfigError('DISCORD_APPLICATION_ID is required to register commands.');
   }
-  const rest = new REST(config.discordApiUrl ? { api: config.discordApiUrl } : {}).setToken(config.discordToken);
+  const rest = new REST(config.discordApiUrl ? { api: config.discordApiUrl } : {}).setToken(
+    config.discordToken,
+  );
   const body = commands.map((c) => c.data);
   const route = config.discordGuildId
     ? Routes.applicationGuildCommands(config.discordApplicationId, config.discordGuildId)
@@ -33,11 +36,15 @@ export async function deployCommands(
   const scope = config.discordGuildId ? 'guild' : 'global';
   const registered = (await rest.put(route, { body })) as Array<{ name: string }>;
   const names = registered.map((c) => c.name);
-  logger.info({ scope, guild: config.discordGuildId, commands: names }, 'slash commands registered');
+  logger.info(
+    { scope, guild: config.discordGuildId, commands: names },
+    'slash commands registered',
+  );
   return { scope, names };
 }
 
-const isEntryPoint = process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.argv[1]).href;
+const isEntryPoint =
+  process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.argv[1]).href;
 if (isEntryPoint) {
   try {
     const config = loadConfig();

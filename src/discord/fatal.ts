@@ -43,7 +43,18 @@ export function isFatalClose(code: number): boolean {
   return code in CLOSE_HINTS;
 }
 
-const NETWORK_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ENOTFOUND', 'EAI_AGAIN', 'ETIMEDOUT', 'EHOSTUNREACH', 'ENETUNREACH', 'EPIPE', 'UND_ERR_CONNECT_TIMEOUT', 'UND_ERR_SOCKET']);
+const NETWORK_CODES = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+  'ETIMEDOUT',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+  'EPIPE',
+  'UND_ERR_CONNECT_TIMEOUT',
+  'UND_ERR_SOCKET',
+]);
 
 function errorCode(error: unknown): string | undefined {
   const seen = new Set<unknown>();
@@ -73,7 +84,8 @@ export function startupProblem(error: unknown, apiUrl: string): FatalProblem {
   const code = (error as { code?: unknown } | null)?.code;
   if (code === DiscordjsErrorCodes.TokenInvalid) {
     return {
-      message: 'Discord rejected DISCORD_TOKEN (401 Unauthorized): it is wrong or was reset. Copy a new token from the developer portal (Bot → Reset Token) into .env.',
+      message:
+        'Discord rejected DISCORD_TOKEN (401 Unauthorized): it is wrong or was reset. Copy a new token from the developer portal (Bot → Reset Token) into .env.',
       exitCode: EXIT_CONFIG,
     };
   }

@@ -40,7 +40,10 @@ function timer(ms: number): { done: Promise<void>; cancel: () => void } {
 }
 
 /** The two ways of answering: a new reply, or an update of the button's own message. */
-function responder(interaction: ChatInputCommandInteraction | ButtonInteraction, options: FirstResponseOptions) {
+function responder(
+  interaction: ChatInputCommandInteraction | ButtonInteraction,
+  options: FirstResponseOptions,
+) {
   const { flags } = options;
   if (options.update && interaction.isButton()) {
     return {

@@ -47,27 +47,47 @@ async function withinRate(interaction: Repliable, deps: RouterDeps): Promise<boo
   if (verdict.allowed) return true;
   // An interaction must be answered or Discord shows a failure, so every refusal is told.
   const seconds = Math.max(1, Math.ceil(verdict.retryAfterMs / 1000));
-  await replyPrivately(interaction, say('cooldown', langFromLocale(interaction.locale), { seconds }));
+  await replyPrivately(
+    interaction,
+    say('cooldown', langFromLocale(interaction.locale), { seconds }),
+  );
   return false;
 }
 
-async function routeAutocomplete(interaction: AutocompleteInteraction, deps: RouterDeps): Promise<void> {
+async function routeAutocomplete(
+  interaction: AutocompleteInteraction,
+  deps: RouterDeps,
+): Promise<void> {
   const command = deps.commands.get(interaction.commandName);
   // Typing is not asking: autocomplete does not count against the question limit, but has its own.
   // Over it, an empty list costs no lookup; the typist sees no suggestions for a moment.
-  if (!command?.autocomplete || deps.autocompleteCooldown?.take(interaction.user.id).allowed === false) {
+  if (
+    !command?.autocomplete ||
+    deps.autocompleteCooldown?.take(interaction.user.id).allowed === false
+  ) {
     await interaction.respond([]);
     return;
   }
   await command.autocomplete(interaction, deps.ctx);
 }
 
-async function routeCommand(interaction: ChatInputCommandInteraction, deps: RouterDeps): Promise<void> {
+async function routeCommand(
+  interaction: ChatInputCommandInteraction,
+  deps: RouterDeps,
+): Promise<void> {
   const command = deps.commands.get(interaction.commandName);
   if (!command) {
-    deps.ctx.logger.warn({ command: interaction.commandName }, 'unknown command (stale registration?)');
+    deps.ctx.logger.warn(
+      { command: interaction.commandName },
+      'unknown command (stale registration?)',
+    );
     const lang = langFromLocale(interaction.locale);
-    await replyPrivately(interaction, say('unknownCommand', lang, { help: commandRef('help', 'discord', lang, mentionFor(interaction.client)) }));
+    await replyPrivately(
+      interaction,
+      say('unknownCommand', lang, {
+        help: commandRef('help', 'discord', lang, mentionFor(interaction.client)),
+      }),
+    );
     return;
   }
   if (!(await withinRate(interaction, deps))) return;
@@ -90,7 +110,10 @@ async function routeButton(interaction: ButtonInteraction, deps: RouterDeps): Pr
   const uiLang: Lang = langFromLocale(interaction.locale);
   const state = decodeButtonId(interaction.customId);
   if (!state || !onItsMessage(interaction)) {
-    deps.ctx.logger.debug({ customId: interaction.customId, decoded: Boolean(state) }, 'button refused: not one this bot made for that message');
+    deps.ctx.logger.debug(
+      { customId: interaction.customId, decoded: Boolean(state) },
+      'button refused: not one this bot made for that message',
+    );
     await replyPrivately(interaction, say('expiredButton', uiLang));
     return;
   }
@@ -110,16 +133,36 @@ async function routeButton(interaction: ButtonInteraction, deps: RouterDeps): Pr
   if (state.action === 'ask') {
     // A question about an announced statement: each presser gets their own answer, privately, in
     // their language (a Japanese or English locale, else the server's, else the announcement's).
-    const lang = decidingLocaleLang(interaction.locale) ?? serverLang(interaction, deps.ctx) ?? state.lang;
-    const ask = { kind: state.kind, query: '', lang, askerId: user, mention, ...(statement ? { statement } : {}) };
+    const lang =
+      decidingLocaleLang(interaction.locale) ?? serverLang(interaction, deps.ctx) ?? state.lang;
+    const ask = {
+      kind: state.kind,
+      query: '',
+      lang,
+      askerId: user,
+      mention,
+      ...(statement ? { statement } : {}),
+    };
     // Answered like a command: at once when the bot is quiet, else deferred first (see respondInTime).
-    await respondInTime(interaction, () => ({ message: answerMessage(deps.ctx.engine, ask).message }), { flags: MessageFlags.Ephemeral });
+    await respondInTime(
+      interaction,
+      () => ({ message: answerMessage(deps.ctx.engine, ask).message }),
+      { flags: MessageFlags.Ephemeral },
+    );
     return;
   }
   // Someone else's answer is not theirs to change: they get their own copy, privately (in a
   // bilingual channel the reader of the other language is usually not the asker).
   const bystander = user !== state.askerId;
-  const page = { kind: state.kind, query, lang: state.lang, page: state.page, askerId: user, mention, ...(statement ? { statement } : {}) };
+  const page = {
+    kind: state.kind,
+    query,
+    lang: state.lang,
+    page: state.page,
+    askerId: user,
+    mention,
+    ...(statement ? { statement } : {}),
+  };
   await respondInTime(
     interaction,
     () => ({ message: answerMessage(deps.ctx.engine, page).message }),
@@ -138,13 +181,22 @@ export async function routeInteraction(interaction: Interaction, deps: RouterDep
 export async function refuseWhileStopping(interaction: Interaction): Promise<void> {
   if (interaction.isAutocomplete()) return interaction.respond([]);
   if (!interaction.isRepliable() || interaction.replied || interaction.deferred) return;
-  await interaction.reply({ content: say('restarting', langFromLocale(interaction.locale)), flags: MessageFlags.Ephemeral });
+  await interaction.reply({
+    content: say('restarting', langFromLocale(interaction.locale)),
+    flags: MessageFlags.Ephemeral,
+  });
 }
 
 /** The language to tell this user something in: the command's lang option or the button's, else their client's. */
 function userLang(interaction: Interaction, ctx?: CommandContext): Lang {
-  if (interaction.isChatInputCommand()) return interactionLang(interaction.options.getString(OPTION.lang), interaction.locale, serverLang(interaction, ctx));
-  if (interaction.isButton()) return decodeButtonId(interaction.customId)?.lang ?? langFromLocale(interaction.locale);
+  if (interaction.isChatInputCommand())
+    return interactionLang(
+      interaction.options.getString(OPTION.lang),
+      interaction.locale,
+      serverLang(interaction, ctx),
+    );
+  if (interaction.isButton())
+    return decodeButtonId(interaction.customId)?.lang ?? langFromLocale(interaction.locale);
   return langFromLocale(interaction.locale);
 }
 
@@ -153,10 +205,17 @@ function userLang(interaction: Interaction, ctx?: CommandContext): Lang {
  * QueryError is theirs to fix: a private note in their language saying how, as Sapphire's
  * UserError is; anything else gets the short apology.
  */
-export async function answerFailure(interaction: Interaction, error: unknown, ctx?: CommandContext): Promise<void> {
+export async function answerFailure(
+  interaction: Interaction,
+  error: unknown,
+  ctx?: CommandContext,
+): Promise<void> {
   if (!(error instanceof QueryError) || !interaction.isRepliable()) return apologize(interaction);
   const lang = userLang(interaction, ctx);
-  const payload = { content: error.messageFor(lang, STATEMENTS_COMMAND), flags: MessageFlags.Ephemeral } as const;
+  const payload = {
+    content: error.messageFor(lang, STATEMENTS_COMMAND),
+    flags: MessageFlags.Ephemeral,
+  } as const;
   // A deferred answer was already taken back (see respondInTime): the note follows privately.
   if (interaction.replied || interaction.deferred) await interaction.followUp(payload);
   else await interaction.reply(payload);
@@ -172,9 +231,13 @@ async function apologize(interaction: Interaction): Promise<void> {
     return;
   }
   if (!interaction.isRepliable()) return;
-  const payload = { content: say('apology', langFromLocale(interaction.locale)), flags: MessageFlags.Ephemeral } as const;
+  const payload = {
+    content: say('apology', langFromLocale(interaction.locale)),
+    flags: MessageFlags.Ephemeral,
+  } as const;
   if (interaction.replied || interaction.deferred) await interaction.followUp(payload);
   // Unanswered past Discord's 3 s, the interaction can take no response at all: a second
   // callback would only be refused.
-  else if (Date.now() - interaction.createdTimestamp < INTERACTION_RESPONSE_MS) await interaction.reply(payload);
+  else if (Date.now() - interaction.createdTimestamp < INTERACTION_RESPONSE_MS)
+    await interaction.reply(payload);
 }

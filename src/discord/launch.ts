@@ -22,10 +22,14 @@ export interface RetryOptions {
 const sleepFor = (ms: number, signal?: AbortSignal) =>
   new Promise<void>((resolve) => {
     const timer = setTimeout(resolve, ms);
-    signal?.addEventListener('abort', () => {
-      clearTimeout(timer);
-      resolve();
-    }, { once: true });
+    signal?.addEventListener(
+      'abort',
+      () => {
+        clearTimeout(timer);
+        resolve();
+      },
+      { once: true },
+    );
   });
 
 /** startBot, tried again with doubling waits while the failure may pass (API unreachable, 5xx). */
@@ -78,10 +82,12 @@ export async function runBotProcess(
     if (exiting) return;
     exiting = true;
     const stop = bot ? bot.stop() : Promise.resolve();
-    void stop.catch(() => undefined).finally(() => {
-      options.onExit?.();
-      exit(code);
-    });
+    void stop
+      .catch(() => undefined)
+      .finally(() => {
+        options.onExit?.();
+        exit(code);
+      });
   };
   const botOptions: BotOptions = {
     ...options.bot,
@@ -95,7 +101,10 @@ export async function runBotProcess(
   // Listening from the start: a SIGTERM that lands between "ready" and here must not kill the
   // process without a graceful stop.
   const aborted = new AbortController();
-  const starting = startBotWithRetry(config, engine, logger, botOptions, { ...options.retry, signal: aborted.signal });
+  const starting = startBotWithRetry(config, engine, logger, botOptions, {
+    ...options.retry,
+    signal: aborted.signal,
+  });
   stopOnSignals(
     async () => {
       exiting = true;

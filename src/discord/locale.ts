@@ -34,12 +34,19 @@ export function isLang(value: unknown): value is Lang {
  * the user picked; their Discord locale when it is Japanese or English; the server's default
  * language (/settings); English.
  */
-export function interactionLang(option: string | null | undefined, locale: string | null | undefined, serverDefault?: Lang): Lang {
+export function interactionLang(
+  option: string | null | undefined,
+  locale: string | null | undefined,
+  serverDefault?: Lang,
+): Lang {
   if (isLang(option)) return option;
   return decidingLocaleLang(locale) ?? serverDefault ?? 'en';
 }
 
 /** The default answer language a manager set (/settings) for the server an interaction comes from. */
-export function serverLang(interaction: Interaction, ctx?: { settings?: SettingsStore | undefined }): Lang | undefined {
+export function serverLang(
+  interaction: Interaction,
+  ctx?: { settings?: SettingsStore | undefined },
+): Lang | undefined {
   return interaction.guildId ? ctx?.settings?.defaultLang(interaction.guildId) : undefined;
 }

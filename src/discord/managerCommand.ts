@@ -20,7 +20,10 @@ import { langFromLocale } from './locale.ts';
 import { say, type MessageKey } from './messages.ts';
 
 export const FOLLOW_OPTION = { channel: 'channel', publisher: 'publisher' } as const;
-export const ANNOUNCE_CHANNEL_TYPES = [ChannelType.GuildText, ChannelType.GuildAnnouncement] as const;
+export const ANNOUNCE_CHANNEL_TYPES = [
+  ChannelType.GuildText,
+  ChannelType.GuildAnnouncement,
+] as const;
 
 /** A manager's command: in servers only, hidden from members without Manage Server. */
 export function managerCommand(name: CommandName) {
@@ -48,8 +51,15 @@ export function channelCommand(name: CommandName) {
   );
 }
 
-export async function replyPrivately(interaction: ChatInputCommandInteraction, key: MessageKey, vars: Record<string, string> = {}): Promise<void> {
-  await interaction.reply({ content: say(key, langFromLocale(interaction.locale), vars), flags: MessageFlags.Ephemeral });
+export async function replyPrivately(
+  interaction: ChatInputCommandInteraction,
+  key: MessageKey,
+  vars: Record<string, string> = {},
+): Promise<void> {
+  await interaction.reply({
+    content: say(key, langFromLocale(interaction.locale), vars),
+    flags: MessageFlags.Ephemeral,
+  });
 }
 
 /** What each manager's command tells a member it refuses: the wording names what the command sets. */
@@ -59,21 +69,34 @@ export interface Refusals {
   needsManager: MessageKey;
 }
 
-export const FOLLOW_REFUSALS: Refusals = { unavailable: 'followUnavailable', inServer: 'followInServer', needsManager: 'followNeedsManager' };
+export const FOLLOW_REFUSALS: Refusals = {
+  unavailable: 'followUnavailable',
+  inServer: 'followInServer',
+  needsManager: 'followNeedsManager',
+};
 
 /** The store and the server when this member may change its settings; otherwise they are told why not. */
-export async function managerPlace(interaction: ChatInputCommandInteraction, ctx: CommandContext, refusals: Refusals): Promise<{ store: SettingsStore; guildId: string } | undefined> {
+export async function managerPlace(
+  interaction: ChatInputCommandInteraction,
+  ctx: CommandContext,
+  refusals: Refusals,
+): Promise<{ store: SettingsStore; guildId: string } | undefined> {
   if (!ctx.settings) return void (await replyPrivately(interaction, refusals.unavailable));
   if (!interaction.inGuild()) return void (await replyPrivately(interaction, refusals.inServer));
-  if (!interaction.memberPermissions?.has(PermissionFlagsBits.ManageGuild)) return void (await replyPrivately(interaction, refusals.needsManager));
+  if (!interaction.memberPermissions?.has(PermissionFlagsBits.ManageGuild))
+    return void (await replyPrivately(interaction, refusals.needsManager));
   return { store: ctx.settings, guildId: interaction.guildId };
 }
 
 /** As managerPlace, plus the channel chosen, which must be one announcements can go to. */
-export async function managerChannel(interaction: ChatInputCommandInteraction, ctx: CommandContext) {
+export async function managerChannel(
+  interaction: ChatInputCommandInteraction,
+  ctx: CommandContext,
+) {
   const place = await managerPlace(interaction, ctx, FOLLOW_REFUSALS);
   if (!place) return undefined;
   const channel = interaction.options.getChannel(FOLLOW_OPTION.channel, true);
-  if (!(ANNOUNCE_CHANNEL_TYPES as readonly ChannelType[]).includes(channel.type)) return void (await replyPrivately(interaction, 'followChannelType'));
+  if (!(ANNOUNCE_CHANNEL_TYPES as readonly ChannelType[]).includes(channel.type))
+    return void (await replyPrivately(interaction, 'followChannelType'));
   return { ...place, channelId: channel.id };
 }

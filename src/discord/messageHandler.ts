@@ -36,10 +36,7 @@ export function questionOf(message: Message, botUserId: string): string | null {
   return normalizeQuery(message.content.replace(mention, ' '));
 }
 
-export type Intent =
-  | { kind: 'help' }
-  | { kind: 'statements' }
-  | { kind: QueryKind; query: string };
+export type Intent = { kind: 'help' } | { kind: 'statements' } | { kind: QueryKind; query: string };
 
 /** What a typed message asks for: help, the statement list, a command written as text, or a question. */
 export function intentOf(question: string): Intent {
@@ -56,7 +53,12 @@ export function intentOf(question: string): Intent {
  * The language to answer in: the one the words are written in; for a bare "help" or an empty
  * mention, the server's default language (/settings), else the server's Discord language.
  */
-function replyLang(message: Message, question: string, intent: Intent, settings?: SettingsStore): Lang {
+function replyLang(
+  message: Message,
+  question: string,
+  intent: Intent,
+  settings?: SettingsStore,
+): Lang {
   const words = 'query' in intent && intent.query ? intent.query : question;
   if (words && (intent.kind !== 'help' || /[^\p{ASCII}]/u.test(words))) return langOfText(words);
   if (!message.inGuild()) return 'en';
@@ -88,7 +90,13 @@ export async function handleMessage(message: Message, deps: MessageDeps): Promis
   }
   // In turn with slash commands, so that a burst of mentions cannot hold their deferrals up.
   const reply = await inTurn(message.author.id, () =>
-    answerMessage(deps.engine, { kind: intent.kind, query: intent.query, lang, askerId: message.author.id, mention }),
+    answerMessage(deps.engine, {
+      kind: intent.kind,
+      query: intent.query,
+      lang,
+      askerId: message.author.id,
+      mention,
+    }),
   );
   await message.reply(reply.message);
 }
@@ -98,7 +106,12 @@ export async function handleMessage(message: Message, deps: MessageDeps): Promis
  * asker's to fix and says how, in their language; anything else gets the short apology. A
  * message that was not a question for the bot gets nothing.
  */
-export async function answerMessageFailure(message: Message, botUserId: string, error: unknown, settings?: SettingsStore): Promise<void> {
+export async function answerMessageFailure(
+  message: Message,
+  botUserId: string,
+  error: unknown,
+  settings?: SettingsStore,
+): Promise<void> {
   const question = questionOf(message, botUserId);
   if (question === null) return;
   if (error instanceof QueryError) {

@@ -93,7 +93,11 @@ export const STATEMENTS_COMMAND = '/statements';
 
 export type MessageKey = keyof typeof MESSAGES;
 
-export function say(key: MessageKey, lang: Lang, vars: Record<string, string | number> = {}): string {
+export function say(
+  key: MessageKey,
+  lang: Lang,
+  vars: Record<string, string | number> = {},
+): string {
   return MESSAGES[key][lang].replace(/\{(\w+)\}/g, (all, name: string) =>
     name in vars ? String(vars[name]) : all,
   );

@@ -18,10 +18,16 @@ import { interactionLang, serverLang } from './locale.ts';
 
 /** The answer language: the lang option, else a Japanese or English locale, else the server's default (see interactionLang). */
 export function optionLang(interaction: ChatInputCommandInteraction, ctx?: CommandContext): Lang {
-  return interactionLang(interaction.options.getString(OPTION.lang), interaction.locale, serverLang(interaction, ctx));
+  return interactionLang(
+    interaction.options.getString(OPTION.lang),
+    interaction.locale,
+    serverLang(interaction, ctx),
+  );
 }
 
-export function hideFlag(interaction: ChatInputCommandInteraction): MessageFlags.Ephemeral | undefined {
+export function hideFlag(
+  interaction: ChatInputCommandInteraction,
+): MessageFlags.Ephemeral | undefined {
   return interaction.options.getBoolean(OPTION.hide) ? MessageFlags.Ephemeral : undefined;
 }
 
@@ -66,7 +72,10 @@ export async function autocompleteStatement(
     .filter((s) => s.id.length <= DISCORD_LIMITS.choiceValue)
     .slice(0, DISCORD_LIMITS.autocompleteChoices)
     // Choices are shown as plain text, but bidi and zero-width characters still reorder or hide it.
-    .map((s) => ({ name: truncateText(plainText(`${s.date} ${s.title}`), DISCORD_LIMITS.choiceName), value: s.id }));
+    .map((s) => ({
+      name: truncateText(plainText(`${s.date} ${s.title}`), DISCORD_LIMITS.choiceName),
+      value: s.id,
+    }));
   await interaction.respond(choices);
 }
 

@@ -54,7 +54,10 @@ export async function runSharded(
       setImmediate(() => {
         // Shard.kill() throws for a shard whose process is already gone.
         for (const s of manager.shards.values()) if (s.process) s.kill();
-        logger.fatal({ shard: shard.id }, 'a shard stopped on a configuration problem (its log line above says what to fix): stopping all shards');
+        logger.fatal(
+          { shard: shard.id },
+          'a shard stopped on a configuration problem (its log line above says what to fix): stopping all shards',
+        );
         onConfigProblem(shard.id);
       });
     });
@@ -69,7 +72,10 @@ export async function runSharded(
       const child = shard.process;
       return child && child.exitCode === null ? once(child, 'exit') : Promise.resolve();
     });
-    await Promise.race([Promise.all(exits), new Promise((resolve) => setTimeout(resolve, 5000).unref())]);
+    await Promise.race([
+      Promise.all(exits),
+      new Promise((resolve) => setTimeout(resolve, 5000).unref()),
+    ]);
     await new Promise((resolve) => setImmediate(resolve));
     throw error;
   }

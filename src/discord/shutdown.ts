@@ -13,7 +13,11 @@ export interface ShutdownOptions {
 }
 
 /** Returns a function that removes the listeners again. */
-export function stopOnSignals(stop: () => Promise<void>, logger: Logger, options: ShutdownOptions = {}): () => void {
+export function stopOnSignals(
+  stop: () => Promise<void>,
+  logger: Logger,
+  options: ShutdownOptions = {},
+): () => void {
   const signals = options.signals ?? ['SIGTERM', 'SIGINT'];
   const exit = options.exit ?? ((code: number) => process.exit(code));
   let stopping = false;
@@ -28,7 +32,10 @@ export function stopOnSignals(stop: () => Promise<void>, logger: Logger, options
     const backstop =
       options.deadlineMs !== undefined
         ? setTimeout(() => {
-            logger.error({ deadlineMs: options.deadlineMs }, 'graceful stop did not finish in time: exiting');
+            logger.error(
+              { deadlineMs: options.deadlineMs },
+              'graceful stop did not finish in time: exiting',
+            );
             exit(1);
           }, options.deadlineMs)
         : undefined;

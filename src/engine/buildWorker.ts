@@ -26,7 +26,17 @@ const output: WorkerOutput = {
   normalized: normalized.join(''),
   lengths: Uint32Array.from(normalized, (n) => n.length),
   data,
-  facts: { block: new Uint8Array(facts.block.buffer, facts.block.byteOffset, facts.block.byteLength), offsets: facts.offsets },
+  facts: {
+    block: new Uint8Array(facts.block.buffer, facts.block.byteOffset, facts.block.byteLength),
+    offsets: facts.offsets,
+  },
 };
-const transfer = [data.offsets.buffer, data.docs.buffer, data.freqs.buffer, data.fieldLength.buffer, output.lengths.buffer, facts.offsets.buffer] as ArrayBuffer[];
+const transfer = [
+  data.offsets.buffer,
+  data.docs.buffer,
+  data.freqs.buffer,
+  data.fieldLength.buffer,
+  output.lengths.buffer,
+  facts.offsets.buffer,
+] as ArrayBuffer[];
 parentPort!.postMessage(output, transfer);

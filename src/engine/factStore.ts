@@ -1,5 +1,9 @@
 import type { Statement } from '../corpus/types.ts';
-import { extractFacts, type FactsSource, type StatementFacts } from '../understand/statementFacts.ts';
+import {
+  extractFacts,
+  type FactsSource,
+  type StatementFacts,
+} from '../understand/statementFacts.ts';
 
 /**
  * The who/when facts of every statement in the persisted form: each statement's facts as one small
@@ -16,15 +20,19 @@ export interface EncodedFacts {
 export function encodeFacts(facts: readonly StatementFacts[]): EncodedFacts {
   const texts = facts.map((f) => Buffer.from(JSON.stringify(f), 'utf8'));
   const offsets = new Uint32Array(texts.length + 1);
-  texts.forEach((t, i) => { offsets[i + 1] = offsets[i]! + t.length; });
+  texts.forEach((t, i) => {
+    offsets[i + 1] = offsets[i]! + t.length;
+  });
   return { block: Buffer.concat(texts, offsets[texts.length]!), offsets };
 }
 
 export class StoredFacts implements FactsSource {
   constructor(private readonly encoded: EncodedFacts) {
     const { block, offsets } = encoded;
-    if (offsets.length === 0 || offsets[0] !== 0 || offsets[offsets.length - 1] !== block.length) throw new Error('facts offsets');
-    for (let i = 1; i < offsets.length; i++) if (offsets[i]! < offsets[i - 1]!) throw new Error('facts offsets order');
+    if (offsets.length === 0 || offsets[0] !== 0 || offsets[offsets.length - 1] !== block.length)
+      throw new Error('facts offsets');
+    for (let i = 1; i < offsets.length; i++)
+      if (offsets[i]! < offsets[i - 1]!) throw new Error('facts offsets order');
   }
 
   get size(): number {
@@ -33,8 +41,11 @@ export class StoredFacts implements FactsSource {
 
   get(statement: number): StatementFacts {
     const { block, offsets } = this.encoded;
-    if (!(statement >= 0 && statement < this.size)) throw new RangeError(`no facts for statement ${statement}`);
-    return JSON.parse(block.toString('utf8', offsets[statement]!, offsets[statement + 1]!)) as StatementFacts;
+    if (!(statement >= 0 && statement < this.size))
+      throw new RangeError(`no facts for statement ${statement}`);
+    return JSON.parse(
+      block.toString('utf8', offsets[statement]!, offsets[statement + 1]!),
+    ) as StatementFacts;
   }
 }
 

@@ -19,7 +19,9 @@ export interface GlossaryRead {
 }
 
 /** The genre's vocabulary and names (data/terms.yaml, data/synonyms.yaml, data/people/names.yaml): they apply to every corpus, read once. */
-const BUILT_IN = ['terms.yaml', 'synonyms.yaml', 'people/names.yaml'].map((f) => projectPath('data', f));
+const BUILT_IN = ['terms.yaml', 'synonyms.yaml', 'people/names.yaml'].map((f) =>
+  projectPath('data', f),
+);
 let builtIn: Promise<Glossary> | undefined;
 
 function builtInGlossary(): Promise<Glossary> {
@@ -28,15 +30,23 @@ function builtInGlossary(): Promise<Glossary> {
       const name = path.relative(projectPath(), file);
       const parsed = parseGlossary(await readFile(file, 'utf8'), name);
       // A broken built-in table is a broken install, not a corpus problem: say so and stop.
-      if (parsed.problems.length > 0) throw new Error(`${name}:${parsed.problems[0]!.line}: ${parsed.problems[0]!.message}`);
+      if (parsed.problems.length > 0)
+        throw new Error(`${name}:${parsed.problems[0]!.line}: ${parsed.problems[0]!.message}`);
       return parsed.glossary;
     }),
-  ).then((gs) => ({ people: gs.flatMap((g) => g.people), terms: gs.flatMap((g) => g.terms), synonyms: gs.flatMap((g) => g.synonyms) }));
+  ).then((gs) => ({
+    people: gs.flatMap((g) => g.people),
+    terms: gs.flatMap((g) => g.terms),
+    synonyms: gs.flatMap((g) => g.synonyms),
+  }));
   return builtIn;
 }
 
 /** Reads the corpus's glossary files after the built-in ones; one that cannot be read is a problem, not a failed load. */
-export async function readGlossaries(corpus: LoadedCorpus, problems: CorpusProblem[]): Promise<Glossary> {
+export async function readGlossaries(
+  corpus: LoadedCorpus,
+  problems: CorpusProblem[],
+): Promise<Glossary> {
   const read = await readGlossaryFiles(corpus);
   problems.push(...read.problems);
   return read.glossary;
@@ -46,14 +56,23 @@ export async function readGlossaries(corpus: LoadedCorpus, problems: CorpusProbl
 export async function readGlossaryFiles(corpus: LoadedCorpus): Promise<GlossaryRead> {
   const problems: CorpusProblem[] = [];
   const base = await builtInGlossary();
-  const glossary: Glossary = { people: [...EMPTY_GLOSSARY.people, ...base.people], terms: [...EMPTY_GLOSSARY.terms, ...base.terms], synonyms: [...base.synonyms] };
+  const glossary: Glossary = {
+    people: [...EMPTY_GLOSSARY.people, ...base.people],
+    terms: [...EMPTY_GLOSSARY.terms, ...base.terms],
+    synonyms: [...base.synonyms],
+  };
   for (const file of corpus.glossaryFiles) {
     const rel = path.relative(corpus.dir, file);
     let text: string;
     try {
       text = await readFile(file, 'utf8');
     } catch (err) {
-      problems.push({ file: rel, line: 1, message: `file cannot be read (${(err as NodeJS.ErrnoException).code ?? 'error'})`, severity: 'error' });
+      problems.push({
+        file: rel,
+        line: 1,
+        message: `file cannot be read (${(err as NodeJS.ErrnoException).code ?? 'error'})`,
+        severity: 'error',
+      });
       continue;
     }
     const parsed = parseGlossary(text, rel);
@@ -84,16 +103,27 @@ export async function engineFromCorpus(
   const problems: CorpusProblem[] = [...corpus.problems, ...read.problems];
   const { glossary } = read;
   for (const p of problems) {
-    if (p.severity === 'error') logger?.warn({ file: p.file, line: p.line }, `corpus problem: ${formatProblem(p)}`);
+    if (p.severity === 'error')
+      logger?.warn({ file: p.file, line: p.line }, `corpus problem: ${formatProblem(p)}`);
     else logger?.info({ file: p.file, line: p.line }, formatProblem(p));
   }
   // How the statements moved, worked out once for all that is carried over, and only if asked.
   let moved: ReturnType<typeof moves> | undefined;
   const old = previous?.statements;
   const movesOf = () => (moved ??= moves(old!, corpus.statements));
-  const library = buildLibrary(corpus.statements, problems, glossary, index, facts, previous ? { library: previous, moves: movesOf } : undefined);
+  const library = buildLibrary(
+    corpus.statements,
+    problems,
+    glossary,
+    index,
+    facts,
+    previous ? { library: previous, moves: movesOf } : undefined,
+  );
   if (previous) carryRelevance(previous, library, movesOf);
   const engine = engineFromLibrary(library);
-  logger?.info({ statements: corpus.statements.length, problems: problems.length }, 'corpus loaded');
+  logger?.info(
+    { statements: corpus.statements.length, problems: problems.length },
+    'corpus loaded',
+  );
   return { engine, problems, library };
 }

@@ -13,6 +13,9 @@ export async function engineFromFolder(
   logger?: Logger,
   cache: Pick<PersistOptions, 'cacheDir'> = {},
 ): Promise<Engine> {
-  const { corpus, index, facts, glossaries } = await loadIndexedCorpus(corpusDir, { ...cache, logger });
+  const { corpus, index, facts, glossaries } = await loadIndexedCorpus(corpusDir, {
+    ...cache,
+    logger,
+  });
   return (await engineFromCorpus(corpus, logger, index, facts, glossaries)).engine;
 }

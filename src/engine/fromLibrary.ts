@@ -43,7 +43,11 @@ export function engineFromLibrary(lib: Library): Engine {
   // Built once per engine: naming a statement looked at every title of the corpus on each question.
   let named: Array<Map<string, number[]>> | undefined;
   const namesOf = () =>
-    (named ??= [(i: number) => lib.statements[i]!.title, (i: number) => lib.statements[i]!.date, (i: number) => `${lib.statements[i]!.date} ${lib.statements[i]!.title}`].map((name) => {
+    (named ??= [
+      (i: number) => lib.statements[i]!.title,
+      (i: number) => lib.statements[i]!.date,
+      (i: number) => `${lib.statements[i]!.date} ${lib.statements[i]!.title}`,
+    ].map((name) => {
       const map = new Map<string, number[]>();
       lib.statements.forEach((_, i) => {
         const key = folded(name(i));
@@ -72,12 +76,21 @@ export function engineFromLibrary(lib: Library): Engine {
   };
 
   /** Validates the shared options and works out the answer language. */
-  const scopeFor = (query: string, statement: number | undefined, opts: QueryOptions): SearchScope => {
+  const scopeFor = (
+    query: string,
+    statement: number | undefined,
+    opts: QueryOptions,
+  ): SearchScope => {
     // A bare /who or /when about one statement answers in that statement's language.
-    const statementLang = statement !== undefined ? primaryLanguage(lib.statements[statement]!.language) : undefined;
+    const statementLang =
+      statement !== undefined ? primaryLanguage(lib.statements[statement]!.language) : undefined;
     const lang: Lang =
-      opts.lang ?? (!query && (statementLang === 'ja' || statementLang === 'en') ? statementLang : detectLanguage(query));
-    const limit = opts.limit !== undefined ? Math.max(1, Math.min(50, Math.floor(opts.limit))) : undefined;
+      opts.lang ??
+      (!query && (statementLang === 'ja' || statementLang === 'en')
+        ? statementLang
+        : detectLanguage(query));
+    const limit =
+      opts.limit !== undefined ? Math.max(1, Math.min(50, Math.floor(opts.limit))) : undefined;
     return { lang, ...(statement !== undefined ? { statement } : {}), ...(limit ? { limit } : {}) };
   };
 

@@ -1,10 +1,21 @@
 import path from 'node:path';
 import { lowerBound } from '../text/sorted.ts';
-import { assemble, loadCorpusFiles, reloadCorpusFiles, type LoadedCorpus, type Reloaded } from '../corpus/load.ts';
+import {
+  assemble,
+  loadCorpusFiles,
+  reloadCorpusFiles,
+  type LoadedCorpus,
+  type Reloaded,
+} from '../corpus/load.ts';
 import type { CorpusProblem, Statement } from '../corpus/types.ts';
 import { watchCorpus, type CorpusWatcher } from '../corpus/watch.ts';
 import { fileEntry } from '../corpus/walk.ts';
-import { loadIndexedCorpus, updateIndexedCorpus, type IndexedCorpus, type PersistOptions } from './persist.ts';
+import {
+  loadIndexedCorpus,
+  updateIndexedCorpus,
+  type IndexedCorpus,
+  type PersistOptions,
+} from './persist.ts';
 import type { Logger } from '../logger.ts';
 import { engineFromCorpus } from './fromCorpus.ts';
 import { KIND_NAMES, type QueryKind } from '../answer/kinds.ts';
@@ -98,7 +109,11 @@ function diffFiles(before: ReadonlyMap<string, Statement>, after: ReadonlyMap<st
  * a file whose new version is broken keeps its last good statement, and the problem is logged
  * with file and line.
  */
-export async function liveEngineFromFolder(corpusDir: string, logger?: Logger, options: LiveOptions = {}): Promise<LiveEngine> {
+export async function liveEngineFromFolder(
+  corpusDir: string,
+  logger?: Logger,
+  options: LiveOptions = {},
+): Promise<LiveEngine> {
   let byFile = new Map<string, Statement>();
   let current: Engine | undefined;
   /** Set by engine.prepare(): new engines are prepared before they serve. */
@@ -128,7 +143,9 @@ export async function liveEngineFromFolder(corpusDir: string, logger?: Logger, o
    * version is served, never persisted.
    */
   let state: IndexedCorpus | undefined;
-  const read = async (changed: string[] | undefined): Promise<{ corpus: LoadedCorpus; touched?: string[]; next: () => Promise<IndexedCorpus> }> => {
+  const read = async (
+    changed: string[] | undefined,
+  ): Promise<{ corpus: LoadedCorpus; touched?: string[]; next: () => Promise<IndexedCorpus> }> => {
     if (!state) {
       const first = await loadIndexedCorpus(corpusDir, { cacheDir: options.cacheDir, logger });
       return { corpus: first.corpus, next: async () => first };
@@ -162,13 +179,29 @@ export async function liveEngineFromFolder(corpusDir: string, logger?: Logger, o
     changes = new Set();
     const { corpus, touched, next } = await read(named && [...named]);
     if (current && corpus.problems.some(folderProblem)) {
-      for (const p of corpus.problems) logger?.error({ dir: corpusDir }, `corpus not reloaded: ${p.message}`);
+      for (const p of corpus.problems)
+        logger?.error({ dir: corpusDir }, `corpus not reloaded: ${p.message}`);
       // Read everything again next time: this reload learnt nothing reliable.
       changes = undefined;
-      return { swapped: false, statements: byFile.size, added: [], changed: [], removed: [], kept: [], problems: corpus.problems };
+      return {
+        swapped: false,
+        statements: byFile.size,
+        added: [],
+        changed: [],
+        removed: [],
+        kept: [],
+        problems: corpus.problems,
+      };
     }
     const indexed = await next();
-    const built = await engineFromCorpus(corpus, logger, indexed.index, indexed.facts, indexed.glossaries, library);
+    const built = await engineFromCorpus(
+      corpus,
+      logger,
+      indexed.index,
+      indexed.facts,
+      indexed.glossaries,
+      library,
+    );
     const { engine, problems } = built;
     state = indexed;
     library = built.library;
@@ -183,7 +216,12 @@ export async function liveEngineFromFolder(corpusDir: string, logger?: Logger, o
         const s = findByFile(corpus.statements, rel);
         if (s) now.set(rel, s);
       }
-      diff = diffFiles(new Map(touched.flatMap((rel) => (byFile.has(rel) ? [[rel, byFile.get(rel)!] as const] : []))), now);
+      diff = diffFiles(
+        new Map(
+          touched.flatMap((rel) => (byFile.has(rel) ? [[rel, byFile.get(rel)!] as const] : [])),
+        ),
+        now,
+      );
       for (const rel of touched) {
         const s = now.get(rel);
         if (s) byFile.set(rel, s);
@@ -196,10 +234,14 @@ export async function liveEngineFromFolder(corpusDir: string, logger?: Logger, o
     }
     current = engine;
     const kept = corpus.kept ?? [];
-    for (const file of kept) logger?.warn({ file }, 'broken edit: still serving the last good version');
+    for (const file of kept)
+      logger?.warn({ file }, 'broken edit: still serving the last good version');
     if (corpus.unsettled?.length && !closed) {
       // Looked at again once the files had time to settle; nothing else may change meanwhile.
-      logger?.debug({ files: corpus.unsettled }, 'files still changing: waiting for them to settle');
+      logger?.debug(
+        { files: corpus.unsettled },
+        'files still changing: waiting for them to settle',
+      );
       clearTimeout(settleTimer);
       settleTimer = setTimeout(() => void reloadAndLog([]), settleMs + 50);
       settleTimer.unref();
@@ -230,10 +272,12 @@ export async function liveEngineFromFolder(corpusDir: string, logger?: Logger, o
     else if (changes) for (const c of changed) changes.add(c);
     if (queued) return queued;
     if (!active) return start();
-    const after = active.catch(() => undefined).then(() => {
-      queued = undefined;
-      return start();
-    });
+    const after = active
+      .catch(() => undefined)
+      .then(() => {
+        queued = undefined;
+        return start();
+      });
     queued = after;
     return after;
   };
@@ -246,19 +290,32 @@ export async function liveEngineFromFolder(corpusDir: string, logger?: Logger, o
   function reloadAndLog(changed?: readonly string[]): void {
     reload(changed).then(
       (r) => {
-        if (r.swapped && (r.added.length || r.changed.length || r.removed.length || r.kept.length)) {
-          logger?.info({ added: r.added, changed: r.changed, removed: r.removed, kept: r.kept, statements: r.statements }, 'corpus reloaded');
+        if (
+          r.swapped &&
+          (r.added.length || r.changed.length || r.removed.length || r.kept.length)
+        ) {
+          logger?.info(
+            {
+              added: r.added,
+              changed: r.changed,
+              removed: r.removed,
+              kept: r.kept,
+              statements: r.statements,
+            },
+            'corpus reloaded',
+          );
         }
       },
-      (err: unknown) => logger?.error({ err }, 'corpus reload failed; still serving the previous corpus'),
+      (err: unknown) =>
+        logger?.error({ err }, 'corpus reload failed; still serving the previous corpus'),
     );
   }
   if (options.watch !== false) {
-    watcher = watchCorpus(
-      corpusDir,
-      (changed) => reloadAndLog(changed),
-      { pollMs: options.pollMs, debounceMs: options.debounceMs, logger },
-    );
+    watcher = watchCorpus(corpusDir, (changed) => reloadAndLog(changed), {
+      pollMs: options.pollMs,
+      debounceMs: options.debounceMs,
+      logger,
+    });
     await watcher.ready;
   }
   try {
@@ -291,7 +348,9 @@ export async function liveEngineFromFolder(corpusDir: string, logger?: Logger, o
     const differing: string[] = [];
     for (let i = 0; i < records.length && !closed; i += VERIFY_BATCH) {
       const batch = records.slice(i, i + VERIFY_BATCH);
-      const lines = await Promise.all(batch.map(([rel]) => fileEntry(files.root, path.join(files.root, rel))));
+      const lines = await Promise.all(
+        batch.map(([rel]) => fileEntry(files.root, path.join(files.root, rel))),
+      );
       // Against what serves now: a file reloaded meanwhile is compared with its new record.
       const now = state?.files()?.records;
       batch.forEach(([rel, record], k) => {
@@ -300,7 +359,10 @@ export async function liveEngineFromFolder(corpusDir: string, logger?: Logger, o
       await new Promise<void>((resolve) => setImmediate(resolve));
     }
     if (!differing.length || closed) return [];
-    logger?.info({ files: differing }, 'files whose content differs from what was served: read again');
+    logger?.info(
+      { files: differing },
+      'files whose content differs from what was served: read again',
+    );
     await reload(differing);
     return differing;
   };
@@ -314,7 +376,9 @@ export async function liveEngineFromFolder(corpusDir: string, logger?: Logger, o
         });
 
   const engine: Engine = {
-    ...(Object.fromEntries(KIND_NAMES.map((kind): [QueryKind, Ask] => [kind, (q, o) => now()[kind](q, o)])) as Record<QueryKind, Ask>),
+    ...(Object.fromEntries(
+      KIND_NAMES.map((kind): [QueryKind, Ask] => [kind, (q, o) => now()[kind](q, o)]),
+    ) as Record<QueryKind, Ask>),
     statements: (lang) => now().statements(lang),
     statement: (typed) => now().statement(typed),
     findStatements: (prefix, max) => now().findStatements(prefix, max),

@@ -10,7 +10,13 @@
  */
 import os from 'node:os';
 import { Worker } from 'node:worker_threads';
-import { loadCorpusFiles, readRecord, type CorpusFiles, type FileRecord, type LoadedCorpus } from '../corpus/load.ts';
+import {
+  loadCorpusFiles,
+  readRecord,
+  type CorpusFiles,
+  type FileRecord,
+  type LoadedCorpus,
+} from '../corpus/load.ts';
 import type { Statement } from '../corpus/types.ts';
 import { ParagraphIndex } from '../index/paragraphIndex.ts';
 import { joinTermIndexData } from '../index/segments.ts';
@@ -49,7 +55,10 @@ function startWorker(input: WorkerInput): Promise<WorkerOutput> {
     // From the TypeScript sources (tests, the bench), the worker registers tsx first, as bin/ does.
     const tsx = source ? import.meta.resolve('tsx/esm/api') : undefined;
     const worker = tsx
-      ? new Worker(`import(${JSON.stringify(tsx)}).then((m) => { m.register(); return import(${JSON.stringify(url.href)}); })`, { eval: true, workerData: input })
+      ? new Worker(
+          `import(${JSON.stringify(tsx)}).then((m) => { m.register(); return import(${JSON.stringify(url.href)}); })`,
+          { eval: true, workerData: input },
+        )
       : new Worker(url, { workerData: input });
     let done = false;
     worker.once('message', (output: WorkerOutput) => {
@@ -70,7 +79,12 @@ function startWorker(input: WorkerInput): Promise<WorkerOutput> {
 export async function buildIndexed(
   dir: string,
   options: ParallelOptions = {},
-): Promise<{ corpus: LoadedCorpus; files?: CorpusFiles; index: ParagraphIndex; facts: EncodedFacts }> {
+): Promise<{
+  corpus: LoadedCorpus;
+  files?: CorpusFiles;
+  index: ParagraphIndex;
+  facts: EncodedFacts;
+}> {
   const workers = options.workers ?? os.availableParallelism();
   const minFiles = options.minFiles ?? MIN_FILES;
   let outputs: WorkerOutput[] | undefined;
@@ -88,10 +102,17 @@ export async function buildIndexed(
   });
   if (!outputs) {
     // Extracted for every statement now (about 0.7 ms each), so that no question pays for it later.
-    return { corpus, ...(files ? { files } : {}), index: new ParagraphIndex(corpus.statements), facts: encodeFacts(corpus.statements.map(extractFacts)) };
+    return {
+      corpus,
+      ...(files ? { files } : {}),
+      index: new ParagraphIndex(corpus.statements),
+      facts: encodeFacts(corpus.statements.map(extractFacts)),
+    };
   }
   // Every parsed statement, in path order, with its normalized paragraphs and facts.
-  const parsed: Statement[] = outputs.flatMap((o) => o.records.flatMap((r) => (r.parsed.statement ? [r.parsed.statement] : [])));
+  const parsed: Statement[] = outputs.flatMap((o) =>
+    o.records.flatMap((r) => (r.parsed.statement ? [r.parsed.statement] : [])),
+  );
   const normalized: string[] = [];
   for (const o of outputs) {
     let at = 0;
@@ -102,21 +123,39 @@ export async function buildIndexed(
   }
   const data = joinTermIndexData(outputs.map((o) => o.data));
   const factTexts = outputs.flatMap((o) => {
-    const block = Buffer.from(o.facts.block.buffer, o.facts.block.byteOffset, o.facts.block.byteLength);
-    return Array.from({ length: o.facts.offsets.length - 1 }, (_, i) => block.subarray(o.facts.offsets[i]!, o.facts.offsets[i + 1]!));
+    const block = Buffer.from(
+      o.facts.block.buffer,
+      o.facts.block.byteOffset,
+      o.facts.block.byteLength,
+    );
+    return Array.from({ length: o.facts.offsets.length - 1 }, (_, i) =>
+      block.subarray(o.facts.offsets[i]!, o.facts.offsets[i + 1]!),
+    );
   });
   let index = new ParagraphIndex(parsed, { data, normalized });
   let served = factTexts;
-  const same = corpus.statements.length === parsed.length && corpus.statements.every((s, i) => s === parsed[i]);
+  const same =
+    corpus.statements.length === parsed.length &&
+    corpus.statements.every((s, i) => s === parsed[i]);
   if (!same) {
     // Statements a load does not serve (a duplicate id): the index of the served ones is the
     // full one updated, merged again.
     const updated = index.update(corpus.statements);
-    index = new ParagraphIndex(corpus.statements, { data: updated.termData()!, normalized: [...updated.normalizedTexts()] });
+    index = new ParagraphIndex(corpus.statements, {
+      data: updated.termData()!,
+      normalized: [...updated.normalizedTexts()],
+    });
     const position = new Map(parsed.map((s, i) => [s, i]));
     served = corpus.statements.map((s) => factTexts[position.get(s)!]!);
   }
   const offsets = new Uint32Array(served.length + 1);
-  served.forEach((t, i) => { offsets[i + 1] = offsets[i]! + t.length; });
-  return { corpus, ...(files ? { files } : {}), index, facts: { block: Buffer.concat(served, offsets[served.length]!), offsets } };
+  served.forEach((t, i) => {
+    offsets[i + 1] = offsets[i]! + t.length;
+  });
+  return {
+    corpus,
+    ...(files ? { files } : {}),
+    index,
+    facts: { block: Buffer.concat(served, offsets[served.length]!), offsets },
+  };
 }

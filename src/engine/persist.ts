@@ -1,10 +1,34 @@
 import { createHash } from 'node:crypto';
 import { lowerBound } from '../text/sorted.ts';
-import { appendFile, mkdir, open, readdir, readFile, rename, rm, stat, truncate, writeFile } from 'node:fs/promises';
+import {
+  appendFile,
+  mkdir,
+  open,
+  readdir,
+  readFile,
+  rename,
+  rm,
+  stat,
+  truncate,
+  writeFile,
+} from 'node:fs/promises';
 import { Worker } from 'node:worker_threads';
 import path from 'node:path';
-import { assemble, loadCorpusFiles, reloadCorpusFiles, type CorpusFiles, type FileRecord, type LoadedCorpus, type Reloaded } from '../corpus/load.ts';
-import { keyedFileEntry, statKeysSync, walkCorpusSync, type CorpusListing } from '../corpus/walk.ts';
+import {
+  assemble,
+  loadCorpusFiles,
+  reloadCorpusFiles,
+  type CorpusFiles,
+  type FileRecord,
+  type LoadedCorpus,
+  type Reloaded,
+} from '../corpus/load.ts';
+import {
+  keyedFileEntry,
+  statKeysSync,
+  walkCorpusSync,
+  type CorpusListing,
+} from '../corpus/walk.ts';
 import type { CorpusProblem, Paragraph, Statement } from '../corpus/types.ts';
 import type { Logger } from '../logger.ts';
 import { projectPath } from '../projectRoot.ts';
@@ -58,7 +82,14 @@ const MAX_JOURNAL_SHARE = 0.1;
  * index, people and times), relative to the project folder. Always the TypeScript sources, also
  * when the code runs compiled from dist/ (built from them): tests and production share one cache.
  */
-const CODE_FOLDERS = ['src/corpus', 'src/text', 'src/index', 'src/engine', 'src/understand', 'data'];
+const CODE_FOLDERS = [
+  'src/corpus',
+  'src/text',
+  'src/index',
+  'src/engine',
+  'src/understand',
+  'data',
+];
 
 export interface IndexedCorpus {
   corpus: LoadedCorpus;
@@ -110,7 +141,9 @@ function fingerprintCode(): Promise<string> {
       const dir = projectPath(folder);
       // Recursive: understand/ keeps its rules in people/ and times/ subfolders.
       // The rule tables in data/ decide what the extracted facts hold, like the code does.
-      const names = (await readdir(dir, { recursive: true })).filter((n) => /\.(?:ts|ya?ml)$/.test(n)).sort();
+      const names = (await readdir(dir, { recursive: true }))
+        .filter((n) => /\.(?:ts|ya?ml)$/.test(n))
+        .sort();
       for (const name of names) hash.update(name).update(await readFile(path.join(dir, name)));
     }
     return hash.digest('hex');
@@ -150,7 +183,10 @@ const HASH_BATCH = 32;
  * do: `cp -p`, `tar x`, `rsync -a` and restored backups change the text and keep both; the stat
  * key holds the change time and inode too, which those cannot keep.
  */
-async function stateOf(snap: Snapshot, trusted: (rel: string, key: string) => string | undefined): Promise<CorpusState> {
+async function stateOf(
+  snap: Snapshot,
+  trusted: (rel: string, key: string) => string | undefined,
+): Promise<CorpusState> {
   const { root, listing, keys } = snap;
   const lines = new Map<string, string>();
   const keyOf = new Map<string, string>();
@@ -173,7 +209,12 @@ async function stateOf(snap: Snapshot, trusted: (rel: string, key: string) => st
       hashed.push(rel);
     });
   }
-  return { lines, keys: keyOf, unreadable: listing.unreadable.map((u) => path.relative(root, u.dir)), hashed };
+  return {
+    lines,
+    keys: keyOf,
+    unreadable: listing.unreadable.map((u) => path.relative(root, u.dir)),
+    hashed,
+  };
 }
 
 /** Relative path of a listed file (walkCorpus lists them under `root` and a separator). */
@@ -182,7 +223,11 @@ function relativeTo(root: string, abs: string): string {
 }
 
 /** The signature of a corpus state: files in path order (all share the folder's prefix, so relative paths sort alike). */
-function signatureOf(code: string, lines: ReadonlyMap<string, string>, unreadable: readonly string[]): string {
+function signatureOf(
+  code: string,
+  lines: ReadonlyMap<string, string>,
+  unreadable: readonly string[],
+): string {
   const content = createHash('sha256');
   for (const rel of [...lines.keys()].sort(byPath)) content.update(lines.get(rel)!);
   return finishSignature(code, content.digest('hex'), unreadable);
@@ -283,7 +328,16 @@ function paragraphColumns(statements: readonly Statement[]) {
  * A statement file's record as stored: `ref` is the statement's position in the corpus (>= 0),
  * or -2 - k for the k-th unserved statement (parsed but not served: a duplicate id), or -1.
  */
-type StoredRecord = [rel: string, size: number, mtimeMs: number, line: string, ref: number, idLine: number | null, digest: string | null, problems: CorpusProblem[]];
+type StoredRecord = [
+  rel: string,
+  size: number,
+  mtimeMs: number,
+  line: string,
+  ref: number,
+  idLine: number | null,
+  digest: string | null,
+  problems: CorpusProblem[],
+];
 
 /** What a later reload starts from, besides every file's signature line (their own sections): the records. */
 interface StoredFiles {
@@ -321,26 +375,49 @@ function storeFiles(content: BaseContent): StoredFiles {
       if (at !== undefined) ref = at;
       else ref = -2 - (unserved.push(s) - 1);
     }
-    records.push([rel, r.size, r.mtimeMs, r.line, ref, r.parsed.idLine ?? null, r.parsed.digest ?? null, r.parsed.problems]);
+    records.push([
+      rel,
+      r.size,
+      r.mtimeMs,
+      r.line,
+      ref,
+      r.parsed.idLine ?? null,
+      r.parsed.digest ?? null,
+      r.parsed.problems,
+    ]);
   }
   return {
     links: files.listing.links.map((l) => path.relative(root, l)),
-    unreadable: files.listing.unreadable.map((u) => ({ dir: path.relative(root, u.dir), code: u.code })),
+    unreadable: files.listing.unreadable.map((u) => ({
+      dir: path.relative(root, u.dir),
+      code: u.code,
+    })),
     records,
     unserved,
   };
 }
 
-function restoreFiles(stored: StoredFiles, root: string, statements: readonly Statement[], lines: ReadonlyMap<string, string>): CorpusFiles {
+function restoreFiles(
+  stored: StoredFiles,
+  root: string,
+  statements: readonly Statement[],
+  lines: ReadonlyMap<string, string>,
+): CorpusFiles {
   const records = new Map<string, FileRecord>();
   for (const [rel, size, mtimeMs, line, ref, idLine, digest, problems] of stored.records) {
-    const statement = ref >= 0 ? statements[ref] : ref <= -2 ? stored.unserved[-2 - ref] : undefined;
+    const statement =
+      ref >= 0 ? statements[ref] : ref <= -2 ? stored.unserved[-2 - ref] : undefined;
     if (ref >= 0 && !statement) throw new Error('record statement');
     records.set(rel, {
       size,
       mtimeMs,
       line,
-      parsed: { problems, ...(statement ? { statement } : {}), ...(idLine !== null ? { idLine } : {}), ...(digest !== null ? { digest } : {}) },
+      parsed: {
+        problems,
+        ...(statement ? { statement } : {}),
+        ...(idLine !== null ? { idLine } : {}),
+        ...(digest !== null ? { digest } : {}),
+      },
     });
   }
   return {
@@ -355,7 +432,9 @@ function restoreFiles(stored: StoredFiles, root: string, statements: readonly St
     glossaries: new Map(
       [...lines].flatMap(([rel, line]) => {
         const [, size, mtimeMs] = line.split('\0');
-        return /^glossary.*\.ya?ml$/i.test(path.basename(rel)) ? [[rel, { size: Number(size), mtimeMs: Number(mtimeMs) }] as const] : [];
+        return /^glossary.*\.ya?ml$/i.test(path.basename(rel))
+          ? [[rel, { size: Number(size), mtimeMs: Number(mtimeMs) }] as const]
+          : [];
       }),
     ),
   };
@@ -419,7 +498,14 @@ export function encodeIndex(content: BaseContent): Buffer {
     offset = align8(offset + bytes.byteLength);
   }
   const header = Buffer.from(
-    JSON.stringify({ version: FORMAT_VERSION, code: content.code, signature: content.signature, avgFieldLength: data.avgFieldLength, sections, total: offset }),
+    JSON.stringify({
+      version: FORMAT_VERSION,
+      code: content.code,
+      signature: content.signature,
+      avgFieldLength: data.avgFieldLength,
+      sections,
+      total: offset,
+    }),
     'utf8',
   );
   const start = align8(MAGIC.length + 4 + header.length);
@@ -427,7 +513,9 @@ export function encodeIndex(content: BaseContent): Buffer {
   out.write(MAGIC, 0, 'latin1');
   out.writeUInt32LE(header.length, MAGIC.length);
   header.copy(out, MAGIC.length + 4);
-  parts.forEach(([, bytes], i) => { out.set(bytes, start + sections[i]!.offset); });
+  parts.forEach(([, bytes], i) => {
+    out.set(bytes, start + sections[i]!.offset);
+  });
   const body = out.subarray(0, start + offset);
   createHash('sha256').update(body).digest().copy(out, body.length);
   return out;
@@ -450,15 +538,28 @@ export interface DecodedBase {
 }
 
 /** Decodes a persisted base; throws on any inconsistency (the caller rebuilds). */
-export function decodeIndex(file: Buffer, code: string, corpusDir: string, options: { checked?: boolean } = {}): DecodedBase {
-  if (file.length < MAGIC.length + 4 + DIGEST_BYTES || file.toString('latin1', 0, MAGIC.length) !== MAGIC) throw new Error('not an index file');
+export function decodeIndex(
+  file: Buffer,
+  code: string,
+  corpusDir: string,
+  options: { checked?: boolean } = {},
+): DecodedBase {
+  if (
+    file.length < MAGIC.length + 4 + DIGEST_BYTES ||
+    file.toString('latin1', 0, MAGIC.length) !== MAGIC
+  )
+    throw new Error('not an index file');
   // Nothing of the file is believed, header included, before the whole of it checks out
   // (`checked`: the bytes were just encoded here, not read).
   const bodyLength = file.length - DIGEST_BYTES;
-  const digest = options.checked ? file.subarray(bodyLength) : createHash('sha256').update(file.subarray(0, bodyLength)).digest();
+  const digest = options.checked
+    ? file.subarray(bodyLength)
+    : createHash('sha256').update(file.subarray(0, bodyLength)).digest();
   if (!digest.equals(file.subarray(bodyLength))) throw new Error('checksum');
   const headerLength = file.readUInt32LE(MAGIC.length);
-  const header = JSON.parse(file.toString('utf8', MAGIC.length + 4, MAGIC.length + 4 + headerLength)) as {
+  const header = JSON.parse(
+    file.toString('utf8', MAGIC.length + 4, MAGIC.length + 4 + headerLength),
+  ) as {
     version: number;
     code: string;
     signature: string;
@@ -472,7 +573,8 @@ export function decodeIndex(file: Buffer, code: string, corpusDir: string, optio
   if (bodyLength !== start + header.total) throw new Error('truncated');
   const section = (name: string) => {
     const s = header.sections.find((x) => x.name === name);
-    if (!s || s.offset < 0 || start + s.offset + s.bytes > bodyLength) throw new Error(`section ${name}`);
+    if (!s || s.offset < 0 || start + s.offset + s.bytes > bodyLength)
+      throw new Error(`section ${name}`);
     return { at: start + s.offset, bytes: s.bytes };
   };
   const raw = (name: string) => {
@@ -494,14 +596,20 @@ export function decodeIndex(file: Buffer, code: string, corpusDir: string, optio
     glossaryFiles: string[];
     glossaries: GlossaryRead;
   };
-  if (!meta.glossaries?.glossary || !Array.isArray(meta.glossaries.problems)) throw new Error('glossaries');
+  if (!meta.glossaries?.glossary || !Array.isArray(meta.glossaries.problems))
+    throw new Error('glossaries');
   const texts = decodeTexts(raw('texts'), raw('textsWide'), u32('textLengths'), raw('textKinds'));
   const counts = u32('paragraphCounts');
   const numbers = u32('paragraphNumbers');
   const paragraphLines = u32('paragraphLines');
   const labelLengths = u32('labelLengths');
   const labelText = raw('labels').toString('utf8');
-  if (counts.length !== meta.statements.length || numbers.length !== texts.length || paragraphLines.length !== texts.length || labelLengths.length !== texts.length) {
+  if (
+    counts.length !== meta.statements.length ||
+    numbers.length !== texts.length ||
+    paragraphLines.length !== texts.length ||
+    labelLengths.length !== texts.length
+  ) {
     throw new Error('paragraph count');
   }
   let t = 0;
@@ -514,16 +622,28 @@ export function decodeIndex(file: Buffer, code: string, corpusDir: string, optio
       const text = texts[t];
       if (text === undefined) throw new Error('paragraph count');
       const length = labelLengths[t]!;
-      if (length === NO_LABEL) paragraphs.push({ number: numbers[t]!, text, line: paragraphLines[t]! });
+      if (length === NO_LABEL)
+        paragraphs.push({ number: numbers[t]!, text, line: paragraphLines[t]! });
       else {
-        paragraphs.push({ number: numbers[t]!, text, label: labelText.slice(l, l + length), line: paragraphLines[t]! });
+        paragraphs.push({
+          number: numbers[t]!,
+          text,
+          label: labelText.slice(l, l + length),
+          line: paragraphLines[t]!,
+        });
         l += length;
       }
     }
     statements[k]!.paragraphs = paragraphs;
   }
   if (t !== texts.length || l !== labelText.length) throw new Error('paragraph count');
-  const normalized = decodeTexts(raw('normalized'), raw('normalizedWide'), u32('normalizedLengths'), raw('normalizedKinds'), texts);
+  const normalized = decodeTexts(
+    raw('normalized'),
+    raw('normalizedWide'),
+    u32('normalizedLengths'),
+    raw('normalizedKinds'),
+    texts,
+  );
   const data: TermIndexData = {
     terms: decodeStrings(raw('terms'), u32('termLengths')),
     offsets: u32('offsets'),
@@ -606,7 +726,11 @@ parentPort.postMessage(createHash('sha256').update(new Uint8Array(buffer, 0, len
 /** SHA-256 of the first `length` bytes of shared memory, in a worker thread. */
 function digestInWorker(buffer: SharedArrayBuffer, length: number): Promise<Buffer> {
   return new Promise((resolve, reject) => {
-    const worker = new Worker(HASH_WORKER, { eval: true, workerData: { buffer, length }, execArgv: [] });
+    const worker = new Worker(HASH_WORKER, {
+      eval: true,
+      workerData: { buffer, length },
+      execArgv: [],
+    });
     worker.once('message', (digest: Uint8Array) => {
       resolve(Buffer.from(digest));
       void worker.terminate();
@@ -623,8 +747,17 @@ function digestInWorker(buffer: SharedArrayBuffer, length: number): Promise<Buff
  * decoding throw, which means a rebuild as a wrong digest does. In memory that is not shared
  * (tests, a file read otherwise) the digest is computed here first.
  */
-export async function readIndex(bytes: Buffer, code: string, corpusDir: string): Promise<DecodedBase> {
-  if (!(bytes.buffer instanceof SharedArrayBuffer) || bytes.byteOffset !== 0 || bytes.length < DIGEST_BYTES) return decodeIndex(bytes, code, corpusDir);
+export async function readIndex(
+  bytes: Buffer,
+  code: string,
+  corpusDir: string,
+): Promise<DecodedBase> {
+  if (
+    !(bytes.buffer instanceof SharedArrayBuffer) ||
+    bytes.byteOffset !== 0 ||
+    bytes.length < DIGEST_BYTES
+  )
+    return decodeIndex(bytes, code, corpusDir);
   const bodyLength = bytes.length - DIGEST_BYTES;
   const digesting = digestInWorker(bytes.buffer, bodyLength);
   let base: DecodedBase;
@@ -699,7 +832,8 @@ async function readJournal(file: string, digest: string): Promise<Journal> {
     return { entries: [], head: digest, chained: true, goodBytes: 0, totalBytes: 0 };
   }
   const first = text.indexOf('\n');
-  if (first === -1 || text.slice(0, first) !== `${JOURNAL_MAGIC} ${digest}`) return { entries: [], head: digest, chained: true, goodBytes: 0, totalBytes: text.length };
+  if (first === -1 || text.slice(0, first) !== `${JOURNAL_MAGIC} ${digest}`)
+    return { entries: [], head: digest, chained: true, goodBytes: 0, totalBytes: text.length };
   const entries: JournalEntry[] = [];
   let head = digest;
   let chained = true;
@@ -717,7 +851,13 @@ async function readJournal(file: string, digest: string): Promise<Journal> {
     head = hash;
     at = end + 1;
   }
-  return { entries, head, chained, goodBytes: Buffer.byteLength(text.slice(0, at)), totalBytes: Buffer.byteLength(text) };
+  return {
+    entries,
+    head,
+    chained,
+    goodBytes: Buffer.byteLength(text.slice(0, at)),
+    totalBytes: Buffer.byteLength(text),
+  };
 }
 
 function fromJournalRecord(r: JournalRecord): FileRecord {
@@ -757,7 +897,10 @@ interface Section {
 
 /** Strings stored as one UTF-8 block and their UTF-16 lengths. */
 function encodeStrings(list: readonly string[]): { block: Buffer; lengths: Uint32Array } {
-  return { block: Buffer.from(list.join(''), 'utf8'), lengths: Uint32Array.from(list, (s) => s.length) };
+  return {
+    block: Buffer.from(list.join(''), 'utf8'),
+    lengths: Uint32Array.from(list, (s) => s.length),
+  };
 }
 
 /** How a text is stored (see encodeTexts). */
@@ -774,7 +917,10 @@ const SAME = 2;
  * is a slice of its block's string. A text equal to the same position of `same` (a normalized
  * text that normalizing left as it was) is stored as a reference to it.
  */
-function encodeTexts(list: readonly string[], same?: readonly string[]): { narrow: Buffer; wide: Buffer; lengths: Uint32Array; kinds: Uint8Array } {
+function encodeTexts(
+  list: readonly string[],
+  same?: readonly string[],
+): { narrow: Buffer; wide: Buffer; lengths: Uint32Array; kinds: Uint8Array } {
   const narrow: string[] = [];
   const wide: string[] = [];
   const lengths = new Uint32Array(list.length);
@@ -791,10 +937,21 @@ function encodeTexts(list: readonly string[], same?: readonly string[]): { narro
       narrow.push(text);
     }
   }
-  return { narrow: Buffer.from(narrow.join(''), 'latin1'), wide: Buffer.from(wide.join(''), 'utf16le'), lengths, kinds };
+  return {
+    narrow: Buffer.from(narrow.join(''), 'latin1'),
+    wide: Buffer.from(wide.join(''), 'utf16le'),
+    lengths,
+    kinds,
+  };
 }
 
-function decodeTexts(narrowBlock: Buffer, wideBlock: Buffer, lengths: Uint32Array, kinds: Uint8Array, same?: readonly string[]): string[] {
+function decodeTexts(
+  narrowBlock: Buffer,
+  wideBlock: Buffer,
+  lengths: Uint32Array,
+  kinds: Uint8Array,
+  same?: readonly string[],
+): string[] {
   if (kinds.length !== lengths.length || wideBlock.length % 2 !== 0) throw new Error('text block');
   const narrow = narrowBlock.toString('latin1');
   const wide = wideBlock.toString('utf16le');
@@ -829,7 +986,6 @@ function decodeStrings(block: Buffer, lengths: Uint32Array): string[] {
   return out;
 }
 
-
 function align8(n: number): number {
   return Math.ceil(n / 8) * 8;
 }
@@ -839,7 +995,13 @@ function bytesOf(view: ArrayBufferView): Uint8Array {
 }
 
 /** A typed array over the file's bytes (aligned, no copy) or over a copy when not aligned. */
-function typed<T>(file: Buffer, at: number, bytes: number, make: (b: ArrayBuffer, o: number, n: number) => T, size: number): T {
+function typed<T>(
+  file: Buffer,
+  at: number,
+  bytes: number,
+  make: (b: ArrayBuffer, o: number, n: number) => T,
+  size: number,
+): T {
   if (bytes % size !== 0) throw new Error('section size');
   const offset = file.byteOffset + at;
   if (offset % size === 0) return make(file.buffer as ArrayBuffer, offset, bytes / size);
@@ -848,16 +1010,22 @@ function typed<T>(file: Buffer, at: number, bytes: number, make: (b: ArrayBuffer
   return make(copy.buffer, 0, bytes / size);
 }
 
-
 /** Cheap structural checks: a damaged file must fail here rather than answer wrongly. */
 function checkData(d: TermIndexData, paragraphs: number, normalized: number): void {
-  if (normalized !== paragraphs || d.fieldLength.length !== paragraphs) throw new Error('document count');
-  if (d.offsets.length !== d.terms.length + 1 || d.offsets[0] !== 0 || d.offsets[d.terms.length] !== d.docs.length) {
+  if (normalized !== paragraphs || d.fieldLength.length !== paragraphs)
+    throw new Error('document count');
+  if (
+    d.offsets.length !== d.terms.length + 1 ||
+    d.offsets[0] !== 0 ||
+    d.offsets[d.terms.length] !== d.docs.length
+  ) {
     throw new Error('offsets');
   }
   if (d.freqs.length !== d.docs.length) throw new Error('freqs');
-  for (let i = 1; i < d.offsets.length; i++) if (d.offsets[i]! < d.offsets[i - 1]!) throw new Error('offsets order');
-  for (let i = 0; i < d.docs.length; i++) if (d.docs[i]! >= paragraphs) throw new Error('posting out of range');
+  for (let i = 1; i < d.offsets.length; i++)
+    if (d.offsets[i]! < d.offsets[i - 1]!) throw new Error('offsets order');
+  for (let i = 0; i < d.docs.length; i++)
+    if (d.docs[i]! >= paragraphs) throw new Error('posting out of range');
   if (!Number.isFinite(d.avgFieldLength)) throw new Error('average field length');
 }
 
@@ -889,11 +1057,16 @@ export async function removeStaleTemps(file: string, now = Date.now()): Promise<
   }
   const removed: string[] = [];
   for (const name of names) {
-    const m = name.startsWith(prefix) ? /^(\d+)\.(\d+)\.tmp$/.exec(name.slice(prefix.length)) : null;
+    const m = name.startsWith(prefix)
+      ? /^(\d+)\.(\d+)\.tmp$/.exec(name.slice(prefix.length))
+      : null;
     if (!m) continue;
     const pid = Number(m[1]);
     const tmp = path.join(dir, name);
-    const age = await stat(tmp).then((s) => now - s.mtimeMs, () => undefined);
+    const age = await stat(tmp).then(
+      (s) => now - s.mtimeMs,
+      () => undefined,
+    );
     if (age === undefined) continue;
     if (pid !== process.pid && processAlive(pid) && age < STALE_TMP_MS) continue;
     if (pid === process.pid && age < STALE_TMP_MS) continue;
@@ -916,7 +1089,6 @@ export async function writeIndexFile(file: string, bytes: Buffer): Promise<void>
   }
 }
 
-
 // ------------------------------------------------------------------ updates
 
 /**
@@ -924,15 +1096,26 @@ export async function writeIndexFile(file: string, bytes: Buffer): Promise<void>
  * ParagraphIndex.update), the persisted facts kept for unchanged statements, the glossaries read
  * again only when one changed.
  */
-export async function updateIndexedCorpus(prev: IndexedCorpus, reloaded: Reloaded): Promise<IndexedCorpus> {
+export async function updateIndexedCorpus(
+  prev: IndexedCorpus,
+  reloaded: Reloaded,
+): Promise<IndexedCorpus> {
   const { corpus } = reloaded;
   const statements = corpus.statements;
   let facts: LayeredFacts | undefined;
   if (prev.facts instanceof LayeredFacts) facts = prev.facts.over(statements);
   else if (prev.facts instanceof StoredFacts) {
-    facts = new LayeredFacts(statements, new Map(prev.corpus.statements.map((s, i) => [s, i])), prev.facts, new Map());
+    facts = new LayeredFacts(
+      statements,
+      new Map(prev.corpus.statements.map((s, i) => [s, i])),
+      prev.facts,
+      new Map(),
+    );
   }
-  const glossaries = reloaded.glossariesChanged || !prev.glossaries ? await readGlossaryFiles(corpus) : prev.glossaries;
+  const glossaries =
+    reloaded.glossariesChanged || !prev.glossaries
+      ? await readGlossaryFiles(corpus)
+      : prev.glossaries;
   const files = reloaded.files;
   return {
     corpus,
@@ -990,9 +1173,15 @@ export class IndexStore {
   record(before: CorpusFiles, after: Reloaded, next: IndexedCorpus): Promise<void> {
     // Begun on a later turn of the event loop: the new corpus is served and asked first.
     const later = () => new Promise<void>((resolve) => setImmediate(resolve));
-    const run = this.appending.then(later).then(() => this.append(before, after, next)).catch((err: Error) => {
-      this.logger?.warn({ file: this.file, reason: err.message }, 'index journal not written; the next start reads the changed files again');
-    });
+    const run = this.appending
+      .then(later)
+      .then(() => this.append(before, after, next))
+      .catch((err: Error) => {
+        this.logger?.warn(
+          { file: this.file, reason: err.message },
+          'index journal not written; the next start reads the changed files again',
+        );
+      });
     this.appending = run;
     return run;
   }
@@ -1010,13 +1199,20 @@ export class IndexStore {
     const facts: [string, StatementFacts][] = [];
     const changedLines: [string, string | null][] = [];
     const changedKeys: [string, string][] = [];
-    const factsOf = (s: Statement) => (next.facts instanceof LayeredFacts ? next.facts.factsOf(s) : extractFacts(s));
+    const factsOf = (s: Statement) =>
+      next.facts instanceof LayeredFacts ? next.facts.factsOf(s) : extractFacts(s);
     const listed = (rel: string) => {
       const abs = path.join(root, rel);
       return files.listing.files[lowerBound(files.listing.files, abs)] === abs;
     };
     // The paths a reload named are all that can differ; after a scan, any file can.
-    const candidates = after.touched ?? [...new Set([...before.records.keys(), ...this.lines.paths(), ...files.listing.files.map((f) => path.relative(root, f))])];
+    const candidates = after.touched ?? [
+      ...new Set([
+        ...before.records.keys(),
+        ...this.lines.paths(),
+        ...files.listing.files.map((f) => path.relative(root, f)),
+      ]),
+    ];
     for (const rel of candidates) {
       const record = files.records.get(rel);
       if (record !== before.records.get(rel)) {
@@ -1049,9 +1245,23 @@ export class IndexStore {
       ...(changedKeys.length ? { keys: changedKeys } : {}),
       ...(after.glossariesChanged && next.glossaries ? { glossaries: next.glossaries } : {}),
       ...(links.join('\0') !== beforeLinks.join('\0') ? { links } : {}),
-      ...(unreadable.join('\0') !== this.unreadable.join('\0') ? { unreadable: files.listing.unreadable.map((u) => ({ dir: path.relative(root, u.dir), code: u.code })) } : {}),
+      ...(unreadable.join('\0') !== this.unreadable.join('\0')
+        ? {
+            unreadable: files.listing.unreadable.map((u) => ({
+              dir: path.relative(root, u.dir),
+              code: u.code,
+            })),
+          }
+        : {}),
     };
-    if (!records.length && !changedLines.length && !entry.glossaries && !entry.links && !entry.unreadable) return;
+    if (
+      !records.length &&
+      !changedLines.length &&
+      !entry.glossaries &&
+      !entry.links &&
+      !entry.unreadable
+    )
+      return;
     await this.write(entry);
     this.unreadable = unreadable;
   }
@@ -1067,9 +1277,23 @@ export class IndexStore {
     const later = () => new Promise<void>((resolve) => setImmediate(resolve));
     const run = this.appending
       .then(later)
-      .then(() => (this.broken ? undefined : this.write({ prev: this.head, signature: this.lines.signature(this.code, this.unreadable), lines: [], records: [], facts: [], keys: usable })))
+      .then(() =>
+        this.broken
+          ? undefined
+          : this.write({
+              prev: this.head,
+              signature: this.lines.signature(this.code, this.unreadable),
+              lines: [],
+              records: [],
+              facts: [],
+              keys: usable,
+            }),
+      )
       .catch((err: Error) => {
-        this.logger?.warn({ file: this.file, reason: err.message }, 'index journal not written; the next start hashes those files again');
+        this.logger?.warn(
+          { file: this.file, reason: err.message },
+          'index journal not written; the next start hashes those files again',
+        );
       });
     this.appending = run;
     return run;
@@ -1099,7 +1323,10 @@ function keysOnly(e: JournalEntry): boolean {
 }
 
 /** Every file's line and stat key as the base and the journal leave them. */
-function knownFiles(base: DecodedBase, entries: readonly JournalEntry[]): { lines: Map<string, string>; keys: Map<string, string> } {
+function knownFiles(
+  base: DecodedBase,
+  entries: readonly JournalEntry[],
+): { lines: Map<string, string>; keys: Map<string, string> } {
   if (!entries.length) return { lines: base.lines, keys: base.keys };
   const lines = new Map(base.lines);
   const keys = new Map(base.keys);
@@ -1115,7 +1342,15 @@ function knownFiles(base: DecodedBase, entries: readonly JournalEntry[]): { line
 }
 
 /** The base with the journal applied: the loader's state, the corpus as a fresh load assembles it, the index updated. */
-async function replay(base: DecodedBase, entries: readonly JournalEntry[]): Promise<{ indexed: IndexedCorpus; files: CorpusFiles; lines: Map<string, string>; unreadable: string[] }> {
+async function replay(
+  base: DecodedBase,
+  entries: readonly JournalEntry[],
+): Promise<{
+  indexed: IndexedCorpus;
+  files: CorpusFiles;
+  lines: Map<string, string>;
+  unreadable: string[];
+}> {
   const { files: baseFiles, lines: baseLines } = base.stored();
   const root = baseFiles.root;
   const records = new Map(baseFiles.records);
@@ -1135,12 +1370,17 @@ async function replay(base: DecodedBase, entries: readonly JournalEntry[]): Prom
     }
     for (const [rel, f] of e.facts) journalFacts.set(rel, f);
     if (e.links) links = e.links.map((l) => path.join(root, l));
-    if (e.unreadable) unreadable = e.unreadable.map((u) => ({ dir: path.join(root, u.dir), code: u.code }));
+    if (e.unreadable)
+      unreadable = e.unreadable.map((u) => ({ dir: path.join(root, u.dir), code: u.code }));
     if (e.glossaries) glossaries = e.glossaries;
   }
   const files: CorpusFiles = {
     root,
-    listing: { files: [...lines.keys()].sort(byPath).map((rel) => path.join(root, rel)), links, unreadable },
+    listing: {
+      files: [...lines.keys()].sort(byPath).map((rel) => path.join(root, rel)),
+      links,
+      unreadable,
+    },
     records,
     glossaries: new Map(),
   };
@@ -1167,12 +1407,20 @@ async function replay(base: DecodedBase, entries: readonly JournalEntry[]): Prom
  * the files that differ read again), otherwise loaded, built and written. A cache that cannot be
  * read or written is only logged: the bot still starts.
  */
-export async function loadIndexedCorpus(corpusDir: string, options: PersistOptions = {}): Promise<IndexedCorpus> {
+export async function loadIndexedCorpus(
+  corpusDir: string,
+  options: PersistOptions = {},
+): Promise<IndexedCorpus> {
   const { logger } = options;
   const cacheDir = options.cacheDir === undefined ? defaultCacheDir(corpusDir) : options.cacheDir;
   if (cacheDir === false) {
     const { corpus, files } = await loadCorpusFiles(corpusDir);
-    return { corpus, index: new ParagraphIndex(corpus.statements), fromCache: false, files: () => files };
+    return {
+      corpus,
+      index: new ParagraphIndex(corpus.statements),
+      fromCache: false,
+      files: () => files,
+    };
   }
   const root = path.resolve(corpusDir);
   const file = cacheFile(corpusDir, cacheDir);
@@ -1190,18 +1438,37 @@ export async function loadIndexedCorpus(corpusDir: string, options: PersistOptio
     const base = await readIndex(await reading, code, root);
     const journal = await readJournal(file, base.digest);
     // A torn last entry is cut off, so that what is appended next follows the good ones.
-    if (journal.goodBytes > 0 && journal.goodBytes < journal.totalBytes) await truncate(journalFile(file), journal.goodBytes);
+    if (journal.goodBytes > 0 && journal.goodBytes < journal.totalBytes)
+      await truncate(journalFile(file), journal.goodBytes);
     const known = knownFiles(base, journal.entries);
     // A file whose stat key is the one recorded keeps its recorded line; the others are hashed.
-    state = await stateOf(snap, (rel, key) => (key !== '' && known.keys.get(rel) === key ? known.lines.get(rel) : undefined));
+    state = await stateOf(snap, (rel, key) =>
+      key !== '' && known.keys.get(rel) === key ? known.lines.get(rel) : undefined,
+    );
     const current = signatureOf(code, state.lines, state.unreadable);
     const store = (lines: Map<string, string>, unreadable: string[]) =>
-      new IndexStore(file, base.digest, journal.head, code, lines, unreadable, journal.goodBytes > 0, logger);
+      new IndexStore(
+        file,
+        base.digest,
+        journal.head,
+        code,
+        lines,
+        unreadable,
+        journal.goodBytes > 0,
+        logger,
+      );
     // The stat keys of files hashed and found as recorded, for the next start to believe.
     const rekeyed = (lines: ReadonlyMap<string, string>): [string, string][] =>
-      state!.hashed.flatMap((rel) => (lines.get(rel) === state!.lines.get(rel) ? [[rel, state!.keys.get(rel)!] as [string, string]] : []));
+      state!.hashed.flatMap((rel) =>
+        lines.get(rel) === state!.lines.get(rel)
+          ? [[rel, state!.keys.get(rel)!] as [string, string]]
+          : [],
+      );
     if (journal.entries.every(keysOnly) && base.signature === current) {
-      logger?.info({ file, statements: base.corpus.statements.length, hashed: state.hashed.length }, 'index loaded from cache');
+      logger?.info(
+        { file, statements: base.corpus.statements.length, hashed: state.hashed.length },
+        'index loaded from cache',
+      );
       let made: IndexStore | undefined;
       const indexed: IndexedCorpus = {
         corpus: base.corpus,
@@ -1225,12 +1492,18 @@ export async function loadIndexedCorpus(corpusDir: string, options: PersistOptio
     // One writer after another: the last entry's signature is the replayed files'. Otherwise
     // (two processes appended) each file's last line is what counts: hash them.
     const expected = journal.chained
-      ? journal.entries.at(-1)?.signature ?? base.signature
+      ? (journal.entries.at(-1)?.signature ?? base.signature)
       : signatureOf(code, replayed.lines, replayed.unreadable);
     const differing = expected === current ? [] : differingFiles(replayed.lines, state.lines);
     const sameFolders = replayed.unreadable.join('\0') === state.unreadable.join('\0');
-    if (!sameFolders || differing.length > Math.max(20, state.lines.size * MAX_UPDATED_SHARE)) throw new Error(`${differing.length} files changed`);
-    let indexed: IndexedCorpus & { store: IndexStore } = { ...replayed.indexed, hashed: state.hashed.length, believed: state.lines.size - state.hashed.length, store: store(replayed.lines, replayed.unreadable) };
+    if (!sameFolders || differing.length > Math.max(20, state.lines.size * MAX_UPDATED_SHARE))
+      throw new Error(`${differing.length} files changed`);
+    let indexed: IndexedCorpus & { store: IndexStore } = {
+      ...replayed.indexed,
+      hashed: state.hashed.length,
+      believed: state.lines.size - state.hashed.length,
+      store: store(replayed.lines, replayed.unreadable),
+    };
     let updated: string[] | undefined;
     if (differing.length || expected !== current) {
       const reloaded = await reloadCorpusFiles(replayed.files, differing);
@@ -1238,28 +1511,54 @@ export async function loadIndexedCorpus(corpusDir: string, options: PersistOptio
       updated = differing;
       await indexed.store.record(replayed.files, reloaded, indexed);
       logger?.info({ file, files: differing }, 'index loaded from cache; changed files read again');
-    } else logger?.info({ file, statements: indexed.corpus.statements.length, changes: journal.entries.length }, 'index loaded from cache and journal');
+    } else
+      logger?.info(
+        { file, statements: indexed.corpus.statements.length, changes: journal.entries.length },
+        'index loaded from cache and journal',
+      );
     await indexed.store.recordKeys(rekeyed(replayed.lines));
     const reread = journal.entries.reduce((n, e) => n + e.records.length, 0);
     if (reread > MAX_JOURNAL_SHARE * Math.max(100, base.corpus.statements.length)) {
       const written = await writeBase(file, code, state, indexed, logger);
-      if (written) indexed = { ...indexed, store: storeFor(file, written.bytes, code, written.lines, state.unreadable, logger) };
+      if (written)
+        indexed = {
+          ...indexed,
+          store: storeFor(file, written.bytes, code, written.lines, state.unreadable, logger),
+        };
     }
     return { ...indexed, fromCache: true, ...(updated ? { updated } : {}) };
   } catch (err) {
     const reason = (err as Error).message;
-    if ((err as NodeJS.ErrnoException).code !== 'ENOENT') logger?.info({ file, reason }, 'index cache not used; rebuilding');
+    if ((err as NodeJS.ErrnoException).code !== 'ENOENT')
+      logger?.info({ file, reason }, 'index cache not used; rebuilding');
   }
   const { corpus, files, index, facts: encoded } = await buildIndexed(corpusDir);
   const glossaries = await readGlossaryFiles(corpus);
-  let indexed: IndexedCorpus = { corpus, index, facts: new StoredFacts(encoded), glossaries, fromCache: false, files: () => files };
+  let indexed: IndexedCorpus = {
+    corpus,
+    index,
+    facts: new StoredFacts(encoded),
+    glossaries,
+    fromCache: false,
+    files: () => files,
+  };
   // A folder that does not exist has no signature; nothing to cache then.
   if (snap && files && corpus.statements.length > 0) {
     try {
       // A statement file's line is the one of the bytes the build read (its record); the keys are
       // the snapshot's, taken before: a file that changed since has another key at the next start.
       const built = await stateOf(snap, (rel) => files.records.get(rel)?.line);
-      const bytes = encodeIndex({ code, signature: signatureOf(code, built.lines, built.unreadable), corpus, index, facts: encoded, glossaries, lines: built.lines, keys: built.keys, files });
+      const bytes = encodeIndex({
+        code,
+        signature: signatureOf(code, built.lines, built.unreadable),
+        corpus,
+        index,
+        facts: encoded,
+        glossaries,
+        lines: built.lines,
+        keys: built.keys,
+        files,
+      });
       await writeIndexFile(file, bytes);
       await rm(journalFile(file), { force: true });
       // What is served is what the next start reads from the file: the texts in their compact,
@@ -1283,7 +1582,14 @@ export async function loadIndexedCorpus(corpusDir: string, options: PersistOptio
 }
 
 /** A store for the base just written at `file` (`bytes`), whose files have `lines`. */
-function storeFor(file: string, bytes: Buffer, code: string, lines: Map<string, string>, unreadable: string[], logger?: Logger): IndexStore {
+function storeFor(
+  file: string,
+  bytes: Buffer,
+  code: string,
+  lines: Map<string, string>,
+  unreadable: string[],
+  logger?: Logger,
+): IndexStore {
   const digest = bytes.subarray(bytes.length - DIGEST_BYTES).toString('hex');
   return new IndexStore(file, digest, digest, code, lines, unreadable, false, logger);
 }
@@ -1292,7 +1598,13 @@ function storeFor(file: string, bytes: Buffer, code: string, lines: Map<string, 
  * Writes a new base from a replayed state (the journal had grown too long) and empties the
  * journal: the index data merged in corpus order, the facts of every statement.
  */
-async function writeBase(file: string, code: string, state: CorpusState, indexed: IndexedCorpus, logger?: Logger): Promise<{ lines: Map<string, string>; bytes: Buffer } | undefined> {
+async function writeBase(
+  file: string,
+  code: string,
+  state: CorpusState,
+  indexed: IndexedCorpus,
+  logger?: Logger,
+): Promise<{ lines: Map<string, string>; bytes: Buffer } | undefined> {
   const files = indexed.files();
   if (!files || !indexed.facts) return undefined;
   const { corpus } = indexed;
@@ -1300,7 +1612,17 @@ async function writeBase(file: string, code: string, state: CorpusState, indexed
   const lines = new Map(state.lines);
   for (const [rel, r] of files.records) lines.set(rel, r.line);
   try {
-    const bytes = encodeIndex({ code, signature: signatureOf(code, lines, state.unreadable), corpus, index: indexed.index, facts, glossaries: indexed.glossaries!, lines, keys: state.keys, files });
+    const bytes = encodeIndex({
+      code,
+      signature: signatureOf(code, lines, state.unreadable),
+      corpus,
+      index: indexed.index,
+      facts,
+      glossaries: indexed.glossaries!,
+      lines,
+      keys: state.keys,
+      files,
+    });
     await writeIndexFile(file, bytes);
     await rm(journalFile(file), { force: true });
     logger?.info({ file }, 'index journal folded into a new base');

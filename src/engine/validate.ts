@@ -12,7 +12,11 @@ const DISCORD_MENTION = /@(?:everyone|here)\b|<(?:@[!&]?|#)\d{1,20}>/g;
  */
 export function cleanQuery(text: string, { allowEmpty = false } = {}): string {
   if (text.length > MAX_QUERY_LENGTH * 4) throw new QueryError('too_long');
-  const cleaned = wellFormed(text).replace(CONTROL, ' ').replace(DISCORD_MENTION, ' ').replace(/\s+/g, ' ').trim();
+  const cleaned = wellFormed(text)
+    .replace(CONTROL, ' ')
+    .replace(DISCORD_MENTION, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
   if (cleaned.length > MAX_QUERY_LENGTH) throw new QueryError('too_long');
   if (!cleaned && !allowEmpty) throw new QueryError('empty');
   return cleaned;

@@ -3,8 +3,21 @@ import { normalize } from '../text/normalize.ts';
 import { primaryLanguage } from '../text/script.ts';
 import { indexTerms, type Keyword } from '../text/tokenize.ts';
 import { isWordAlignedMatch } from '../text/wordBoundary.ts';
-import { buildTermIndexData, TermIndex, type KeywordSpecs, type TermIndexData } from './termIndex.ts';
-import { docTerms, layout, makeBase, SegmentedPostings, type Base, type DocTerms, type Layout } from './segments.ts';
+import {
+  buildTermIndexData,
+  TermIndex,
+  type KeywordSpecs,
+  type TermIndexData,
+} from './termIndex.ts';
+import {
+  docTerms,
+  layout,
+  makeBase,
+  SegmentedPostings,
+  type Base,
+  type DocTerms,
+  type Layout,
+} from './segments.ts';
 
 /** One indexed paragraph: positions into the statement list, never copies of metadata. */
 export interface Entry {
@@ -79,19 +92,27 @@ const MAX_VERIFIED_POSTINGS = 100;
 const MAX_FUZZY_WORD = 40;
 
 /** How an English word is searched: prefix from 4 letters, one typo in 7 or more, none in numbers. */
-export function wordSpec(term: string, allowFuzzy = true): { term: string; prefix: boolean; fuzzy: number | false } {
+export function wordSpec(
+  term: string,
+  allowFuzzy = true,
+): { term: string; prefix: boolean; fuzzy: number | false } {
   const numeric = /\d/.test(term);
   return {
     term,
     prefix: !numeric && term.length >= 4,
-    fuzzy: allowFuzzy && !numeric && term.length >= 7 && term.length <= MAX_FUZZY_WORD ? 0.2 : false,
+    fuzzy:
+      allowFuzzy && !numeric && term.length >= 7 && term.length <= MAX_FUZZY_WORD ? 0.2 : false,
   };
 }
 
 /** Whether the normalized paragraph really holds a Japanese keyword (not a bigram coincidence). */
 export function containsKeyword(normalizedText: string, k: Keyword): boolean {
   if (k.kind !== 'cjk') return true;
-  for (let at = normalizedText.indexOf(k.text); at !== -1; at = normalizedText.indexOf(k.text, at + 1)) {
+  for (
+    let at = normalizedText.indexOf(k.text);
+    at !== -1;
+    at = normalizedText.indexOf(k.text, at + 1)
+  ) {
     if (isWordAlignedMatch(normalizedText, at, at + k.text.length)) return true;
   }
   return false;
@@ -104,7 +125,9 @@ function keywordSpecs(k: Keyword, exact = false, fuzzy = true): KeywordSpecs {
       ? [{ term: k.terms[0]!, prefix: true, fuzzy: false }]
       : k.terms.map((term) => ({ term, prefix: false, fuzzy: false }));
   }
-  return [exact ? { term: k.terms[0]!, prefix: false, fuzzy: false } : wordSpec(k.terms[0]!, fuzzy)];
+  return [
+    exact ? { term: k.terms[0]!, prefix: false, fuzzy: false } : wordSpec(k.terms[0]!, fuzzy),
+  ];
 }
 
 export interface ParagraphIndexOptions {
@@ -161,13 +184,19 @@ export class ParagraphIndex implements ParagraphSearch {
   /** Added and removed statements' tokens, carried from update to update. */
   private readonly tokens: Map<Statement, StatementTokens>;
 
-  constructor(statements: readonly Statement[], options: ParagraphIndexOptions = {}, update?: Update) {
+  constructor(
+    statements: readonly Statement[],
+    options: ParagraphIndexOptions = {},
+    update?: Update,
+  ) {
     this.statements = statements;
     this.languages = statements.map((s) => languageOf(s.language));
     // Plain typed arrays rather than an object per paragraph: an update at a million paragraphs
     // would otherwise allocate hundreds of thousands of them.
     this.firstId = new Uint32Array(statements.length + 1);
-    statements.forEach((s, si) => { this.firstId[si + 1] = this.firstId[si]! + s.paragraphs.length; });
+    statements.forEach((s, si) => {
+      this.firstId[si + 1] = this.firstId[si]! + s.paragraphs.length;
+    });
     this.size = this.firstId[statements.length]!;
     this.statementOfId = new Uint32Array(this.size);
     for (let si = 0, id = 0; si < statements.length; si++) {
@@ -228,9 +257,14 @@ export class ParagraphIndex implements ParagraphSearch {
     const updated = new ParagraphIndex(next, {}, { base, at, postings, addedTexts, tokens });
     // Each update rebuilds the delta and rereads the removed documents' terms: once they are many,
     // one pass over every posting (about a second at a million paragraphs) makes them the base.
-    const changed = addedTexts.length + at.removedStatements.reduce((n, k) => n + base.firstDoc[k + 1]! - base.firstDoc[k]!, 0);
+    const changed =
+      addedTexts.length +
+      at.removedStatements.reduce((n, k) => n + base.firstDoc[k + 1]! - base.firstDoc[k]!, 0);
     if (changed > Math.max(FOLD_MIN_DOCUMENTS, FOLD_SHARE * base.data.fieldLength.length)) {
-      return new ParagraphIndex(next, { data: updated.termData()!, normalized: [...updated.normalizedTexts()] });
+      return new ParagraphIndex(next, {
+        data: updated.termData()!,
+        normalized: [...updated.normalizedTexts()],
+      });
     }
     return updated;
   }
@@ -304,7 +338,8 @@ export class ParagraphIndex implements ParagraphSearch {
     const physTo = this.toPhysical && from < to ? this.toPhysical[to - 1]! + 1 : to;
     return form.every((k) => {
       if (k.kind === 'cjk') {
-        for (let id = from; id < to; id++) if (containsKeyword(this.normalizedText(id), k)) return true;
+        for (let id = from; id < to; id++)
+          if (containsKeyword(this.normalizedText(id), k)) return true;
         return false;
       }
       return this.compact.hasTermIn(k.terms[0]!, physFrom, physTo);
@@ -324,9 +359,15 @@ export class ParagraphIndex implements ParagraphSearch {
    */
   paragraphsWith(list: Keyword[]): number[] {
     if (list.length === 0) return [];
-    const ids = this.inCorpusOrder(this.compact.search(list.map((k) => keywordSpecs(k, true)), { combineWith: 'AND' }).ids);
+    const ids = this.inCorpusOrder(
+      this.compact.search(
+        list.map((k) => keywordSpecs(k, true)),
+        { combineWith: 'AND' },
+      ).ids,
+    );
     if (!list.some((k) => k.kind === 'cjk')) return ids;
-    if (ids.length > MAX_VERIFIED_POSTINGS) return ids.filter((id) => list.every((k) => this.normalizedText(id).includes(k.text)));
+    if (ids.length > MAX_VERIFIED_POSTINGS)
+      return ids.filter((id) => list.every((k) => this.normalizedText(id).includes(k.text)));
     return ids.filter((id) => list.every((k) => containsKeyword(this.normalizedText(id), k)));
   }
 
@@ -349,7 +390,8 @@ export class ParagraphIndex implements ParagraphSearch {
     const { phrases = [], limit = Infinity } = options;
     const accept = (text: string) => {
       const present = list.filter((k) => containsKeyword(text, k));
-      if (options.combineWith === 'AND' ? present.length < list.length : present.length === 0) return false;
+      if (options.combineWith === 'AND' ? present.length < list.length : present.length === 0)
+        return false;
       return phrases.every((p) => text.replace(/\s+/g, ' ').includes(p));
     };
     return this.findCompact(this.compact, list, options, accept, limit);
@@ -367,17 +409,26 @@ export class ParagraphIndex implements ParagraphSearch {
     limit: number,
   ): Hit[] {
     const { filter } = options;
-    const result = index.search(list.map((k) => keywordSpecs(k, false, options.fuzzy ?? true)), {
-      combineWith: options.combineWith,
-      ...(filter ? { filter: (id: number) => filter(this.statementOfId[this.logical(id)]!) } : {}),
-    });
+    const result = index.search(
+      list.map((k) => keywordSpecs(k, false, options.fuzzy ?? true)),
+      {
+        combineWith: options.combineWith,
+        ...(filter
+          ? { filter: (id: number) => filter(this.statementOfId[this.logical(id)]!) }
+          : {}),
+      },
+    );
     // Ties are broken by corpus order, whatever the ids inside the term index.
     const ids = this.toLogical ? result.ids.map((id) => this.toLogical![id]!) : result.ids;
     const hits: Hit[] = [];
     for (const i of rankedPositions(ids, result.scores, limit)) {
       const id = ids[i]!;
       if (!accept(this.normalizedText(id))) continue;
-      hits.push({ id, score: result.scores[i]!, terms: index.matchedTerms(result.ids[i]!, result.resolved, result.keywordMask[i]!) });
+      hits.push({
+        id,
+        score: result.scores[i]!,
+        terms: index.matchedTerms(result.ids[i]!, result.resolved, result.keywordMask[i]!),
+      });
       if (hits.length >= limit) break;
     }
     return hits;
@@ -385,7 +436,11 @@ export class ParagraphIndex implements ParagraphSearch {
 }
 
 /** Positions of `ids` in (score desc, id asc) order, produced lazily: the best `want` first. */
-function* rankedPositions(ids: readonly number[], scores: Float64Array, limit: number): Generator<number> {
+function* rankedPositions(
+  ids: readonly number[],
+  scores: Float64Array,
+  limit: number,
+): Generator<number> {
   const n = ids.length;
   const before = (a: number, b: number) => scores[b]! - scores[a]! || ids[a]! - ids[b]!;
   if (!Number.isFinite(limit) || n <= 256) {

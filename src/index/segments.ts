@@ -50,7 +50,11 @@ export interface Base {
   readonly position: ReadonlyMap<Statement, number>;
 }
 
-export function makeBase(data: TermIndexData, normalized: readonly string[], statements: readonly Statement[]): Base {
+export function makeBase(
+  data: TermIndexData,
+  normalized: readonly string[],
+  statements: readonly Statement[],
+): Base {
   const firstDoc = new Uint32Array(statements.length + 1);
   const position = new Map<Statement, number>();
   statements.forEach((s, i) => {
@@ -164,7 +168,9 @@ export class SegmentedPostings implements PostingSource {
     const removedPostings = new Uint32Array(baseData.terms.length);
     if (at.removedStatements.length) {
       const baseIds = new Map<string, number>();
-      baseData.terms.forEach((t, i) => { baseIds.set(t, i); });
+      baseData.terms.forEach((t, i) => {
+        baseIds.set(t, i);
+      });
       for (const k of at.removedStatements) {
         for (const doc of termsOf(base.statements[k]!)) {
           for (const t of doc.terms) removedPostings[baseIds.get(t)!]!++;
@@ -185,13 +191,24 @@ export class SegmentedPostings implements PostingSource {
 
     this.fieldLength = new Uint32Array(this.idSpace);
     this.fieldLength.set(baseData.fieldLength);
-    addedDocs.forEach((d, i) => { this.fieldLength[baseDocs + i] = d.terms.length; });
+    addedDocs.forEach((d, i) => {
+      this.fieldLength[baseDocs + i] = d.terms.length;
+    });
     // MiniSearch's running average, over the documents in corpus order, as a build from scratch.
     let avg = 0;
-    for (let k = 0; k < this.documentCount; k++) avg = (avg * k + this.fieldLength[at.toPhysical[k]!]!) / (k + 1);
+    for (let k = 0; k < this.documentCount; k++)
+      avg = (avg * k + this.fieldLength[at.toPhysical[k]!]!) / (k + 1);
     this.avgFieldLength = avg;
 
-    const order = firstOccurrenceOrder(base, at, removedPostings, this.delta, addedDocs, addedLogical, termsOf);
+    const order = firstOccurrenceOrder(
+      base,
+      at,
+      removedPostings,
+      this.delta,
+      addedDocs,
+      addedLogical,
+      termsOf,
+    );
     const n = order.length;
     this.baseOf = new Int32Array(n);
     this.deltaOf = new Int32Array(n);
@@ -200,7 +217,8 @@ export class SegmentedPostings implements PostingSource {
       this.terms.push(b >= 0 ? baseData.terms[b]! : this.delta.terms[d]!);
       this.baseOf[i] = b;
       this.deltaOf[i] = d;
-      const baseDf = b >= 0 ? baseData.offsets[b + 1]! - baseData.offsets[b]! - removedPostings[b]! : 0;
+      const baseDf =
+        b >= 0 ? baseData.offsets[b + 1]! - baseData.offsets[b]! - removedPostings[b]! : 0;
       const deltaDf = d >= 0 ? this.delta.offsets[d + 1]! - this.delta.offsets[d]! : 0;
       this.dfOf[i] = baseDf + deltaDf;
     });
@@ -265,16 +283,29 @@ export class SegmentedPostings implements PostingSource {
           freqs[o++] = d!.freqs[j++]!;
         }
       }
-      if (o !== offsets[t + 1]) throw new Error(`postings of ${this.terms[t]}: ${o - offsets[t]!} documents, expected ${this.dfOf[t]}`);
+      if (o !== offsets[t + 1])
+        throw new Error(
+          `postings of ${this.terms[t]}: ${o - offsets[t]!} documents, expected ${this.dfOf[t]}`,
+        );
     }
     const fieldLength = Uint32Array.from(toPhysical, (p) => this.fieldLength[p]!);
-    return { terms: [...this.terms], offsets, docs, freqs, fieldLength, avgFieldLength: this.avgFieldLength };
+    return {
+      terms: [...this.terms],
+      offsets,
+      docs,
+      freqs,
+      fieldLength,
+      avgFieldLength: this.avgFieldLength,
+    };
   }
 }
 
 function slice(data: TermIndexData, t: number): PostingList {
   const { offsets, docs, freqs } = data;
-  return { docs: docs.subarray(offsets[t]!, offsets[t + 1]!), freqs: freqs.subarray(offsets[t]!, offsets[t + 1]!) };
+  return {
+    docs: docs.subarray(offsets[t]!, offsets[t + 1]!),
+    freqs: freqs.subarray(offsets[t]!, offsets[t + 1]!),
+  };
 }
 
 /** The delta's own postings (ids from `firstId`), terms in its own first-occurrence order. */
@@ -305,7 +336,14 @@ function deltaData(docs: readonly DocTerms[], firstId: number): TermIndexData {
     all.set(lists[t]!, offsets[t]!);
     freqs.set(counts[t]!, offsets[t]!);
   }
-  return { terms, offsets, docs: all, freqs, fieldLength: Uint32Array.from(docs, (d) => d.terms.length), avgFieldLength: 0 };
+  return {
+    terms,
+    offsets,
+    docs: all,
+    freqs,
+    fieldLength: Uint32Array.from(docs, (d) => d.terms.length),
+    avgFieldLength: 0,
+  };
 }
 
 /**
@@ -329,9 +367,14 @@ function firstOccurrenceOrder(
   const { toLogical } = at;
   const removed = at.removedStatements.length ? at.removed : undefined;
   const deltaIds = new Map<string, number>();
-  delta.terms.forEach((t, i) => { deltaIds.set(t, i); });
+  delta.terms.forEach((t, i) => {
+    deltaIds.set(t, i);
+  });
   const baseIds = new Map<string, number>();
-  if (delta.terms.length) data.terms.forEach((t, i) => { baseIds.set(t, i); });
+  if (delta.terms.length)
+    data.terms.forEach((t, i) => {
+      baseIds.set(t, i);
+    });
   const deltaFirst = (d: number) => addedLogical[delta.docs[delta.offsets[d]!]! - baseDocs]!;
 
   // A document's terms in first-occurrence order: its position among them is the tie-break.
@@ -366,10 +409,11 @@ function firstOccurrenceOrder(
   for (let b = 0; b < data.terms.length; b++) {
     const start = data.offsets[b]!;
     const end = data.offsets[b + 1]!;
-    const d = delta.terms.length ? deltaIds.get(data.terms[b]!) ?? -1 : -1;
+    const d = delta.terms.length ? (deltaIds.get(data.terms[b]!) ?? -1) : -1;
     const alive = end - start - removedPostings[b]!;
     if (alive === 0) {
-      if (d >= 0) moved.push({ b: -1, d, logical: deltaFirst(d), phys: delta.docs[delta.offsets[d]!]! });
+      if (d >= 0)
+        moved.push({ b: -1, d, logical: deltaFirst(d), phys: delta.docs[delta.offsets[d]!]! });
       continue;
     }
     let p = start;
@@ -380,14 +424,20 @@ function firstOccurrenceOrder(
       unmoved.push([b, d]);
       continue;
     }
-    if (d >= 0 && deltaFirst(d) < logical) moved.push({ b, d, logical: deltaFirst(d), phys: delta.docs[delta.offsets[d]!]! });
+    if (d >= 0 && deltaFirst(d) < logical)
+      moved.push({ b, d, logical: deltaFirst(d), phys: delta.docs[delta.offsets[d]!]! });
     else moved.push({ b, d, logical, phys });
   }
   for (let d = 0; d < delta.terms.length; d++) {
-    if (!baseIds.has(delta.terms[d]!)) moved.push({ b: -1, d, logical: deltaFirst(d), phys: delta.docs[delta.offsets[d]!]! });
+    if (!baseIds.has(delta.terms[d]!))
+      moved.push({ b: -1, d, logical: deltaFirst(d), phys: delta.docs[delta.offsets[d]!]! });
   }
   const nameOf = (b: number, d: number) => (b >= 0 ? data.terms[b]! : delta.terms[d]!);
-  moved.sort((x, y) => x.logical - y.logical || rankIn(x.logical, x.phys, nameOf(x.b, x.d)) - rankIn(y.logical, y.phys, nameOf(y.b, y.d)));
+  moved.sort(
+    (x, y) =>
+      x.logical - y.logical ||
+      rankIn(x.logical, x.phys, nameOf(x.b, x.d)) - rankIn(y.logical, y.phys, nameOf(y.b, y.d)),
+  );
 
   const out: [number, number][] = [];
   let i = 0;
@@ -403,7 +453,9 @@ function firstOccurrenceOrder(
       const phys = data.docs[data.offsets[b]!]!;
       const logical = toLogical[phys]!;
       const first =
-        logical < m.logical || (logical === m.logical && rankIn(logical, phys, data.terms[b]!) < rankIn(m.logical, m.phys, nameOf(m.b, m.d)));
+        logical < m.logical ||
+        (logical === m.logical &&
+          rankIn(logical, phys, data.terms[b]!) < rankIn(m.logical, m.phys, nameOf(m.b, m.d)));
       if (first) {
         out.push(unmoved[i++]!);
         continue;

@@ -110,7 +110,10 @@ export class BuiltPostings implements PostingSource {
     let list = this.lists[t];
     if (!list) {
       const { offsets, docs, freqs } = this.data;
-      this.lists[t] = list = { docs: docs.subarray(offsets[t]!, offsets[t + 1]!), freqs: freqs.subarray(offsets[t]!, offsets[t + 1]!) };
+      this.lists[t] = list = {
+        docs: docs.subarray(offsets[t]!, offsets[t + 1]!),
+        freqs: freqs.subarray(offsets[t]!, offsets[t + 1]!),
+      };
     }
     return list;
   }
@@ -173,7 +176,14 @@ export function buildTermIndexData(documents: Iterable<readonly string[]>): Term
     const f = postingFreqs[t]!;
     for (let i = 0; i < f.length; i++) freqs[offsets[t]! + i] = Math.min(f[i]!, 0xffff);
   }
-  return { terms, offsets, docs, freqs, fieldLength: Uint32Array.from(fieldLengths), avgFieldLength: avg };
+  return {
+    terms,
+    offsets,
+    docs,
+    freqs,
+    fieldLength: Uint32Array.from(fieldLengths),
+    avgFieldLength: avg,
+  };
 }
 
 /** Per-document scratch of the searches, zero between searches (see the TermIndex constructor). */
@@ -220,13 +230,20 @@ export class TermIndex {
 
   constructor(source: PostingSource | TermIndexData) {
     this.source = 'postings' in source ? source : new BuiltPostings(source);
-    this.source.terms.forEach((t, i) => { this.ids.set(t, i); });
+    this.source.terms.forEach((t, i) => {
+      this.ids.set(t, i);
+    });
     this.documentCount = this.source.documentCount;
     this.removed = this.source.removed;
     const space = this.source.idSpace;
     // Every search leaves them zeroed and searches never interleave (they are synchronous), so
     // all indexes share one set: an update does not allocate another 17 MB at a million paragraphs.
-    if (shared.seen.length < space) shared = { acc: new Float64Array(space), seen: new Uint8Array(space), masks: new Float64Array(space) };
+    if (shared.seen.length < space)
+      shared = {
+        acc: new Float64Array(space),
+        seen: new Uint8Array(space),
+        masks: new Float64Array(space),
+      };
     ({ acc: this.acc, seen: this.seen, masks: this.masks } = shared);
   }
 
@@ -282,7 +299,10 @@ export class TermIndex {
   private bm25(freq: number, df: number, doc: number): number {
     const invDocFreq = Math.log(1 + (this.documentCount - df + 0.5) / (df + 0.5));
     const fieldLength = this.source.fieldLength[doc]!;
-    return invDocFreq * (D + freq * (K + 1) / (freq + K * (1 - B + B * fieldLength / this.source.avgFieldLength)));
+    return (
+      invDocFreq *
+      (D + (freq * (K + 1)) / (freq + K * (1 - B + (B * fieldLength) / this.source.avgFieldLength)))
+    );
   }
 
   /** Exact term, then prefix expansions, then fuzzy ones: MiniSearch's executeQuerySpec order. */
@@ -302,7 +322,11 @@ export class TermIndex {
         const distance = term.length - spec.term.length;
         if (!distance) continue;
         fuzzyMatches?.delete(term);
-        out.push({ term, id, weight: (PREFIX_WEIGHT * term.length) / (term.length + 0.3 * distance) });
+        out.push({
+          term,
+          id,
+          weight: (PREFIX_WEIGHT * term.length) / (term.length + 0.3 * distance),
+        });
       }
     }
     if (fuzzyMatches) {
@@ -403,7 +427,9 @@ export class TermIndex {
     if (specs.length === 0 || specs.some((s) => s.docs.length === 0)) return [];
     // Removed documents may still sit in the postings of the full build: never a result.
     const { removed } = this;
-    const filter = removed ? (id: number) => !removed[id] && (!userFilter || userFilter(id)) : userFilter;
+    const filter = removed
+      ? (id: number) => !removed[id] && (!userFilter || userFilter(id))
+      : userFilter;
     if (specs.length === 1) {
       const docs = specs[0]!.docs;
       if (!filter) return Array.from(docs);
@@ -425,7 +451,8 @@ export class TermIndex {
       candidates = kept;
     }
     const out: number[] = [];
-    for (let i = 0; i < candidates.length; i++) if (!filter || filter(candidates[i]!)) out.push(candidates[i]!);
+    for (let i = 0; i < candidates.length; i++)
+      if (!filter || filter(candidates[i]!)) out.push(candidates[i]!);
     return out;
   }
 

@@ -32,12 +32,68 @@ export interface ExtractedPage {
 }
 
 /** Never part of a statement. */
-const SKIP_TAGS = new Set(['script', 'style', 'noscript', 'nav', 'header', 'footer', 'aside', 'form', 'button', 'iframe', 'svg', 'template', 'select', 'input', 'figure', 'img', 'video', 'audio', 'map', 'object']);
+const SKIP_TAGS = new Set([
+  'script',
+  'style',
+  'noscript',
+  'nav',
+  'header',
+  'footer',
+  'aside',
+  'form',
+  'button',
+  'iframe',
+  'svg',
+  'template',
+  'select',
+  'input',
+  'figure',
+  'img',
+  'video',
+  'audio',
+  'map',
+  'object',
+]);
 /** Blocks named for site furniture by their class, id or role. */
-const FURNITURE = /(^|[\s_-])(breadcrumbs?|topicpath|pankuzu|share|sharing|social|sns|nav|navi|navigation|menu|gnav|lnav|footer|site-?header|pagetop|page-?top|to-?top|skip|sidebar|side-?nav|banner|related|cookie|print|toolbar|pager|pagination)([\s_-]|$)/i;
-const BLOCK_TAGS = new Set(['p', 'div', 'section', 'article', 'main', 'blockquote', 'ul', 'ol', 'li', 'dl', 'dt', 'dd', 'table', 'tr', 'td', 'th', 'tbody', 'thead', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'pre', 'address', 'center', 'body', 'hr', 'br', 'caption', 'tfoot']);
+const FURNITURE =
+  /(^|[\s_-])(breadcrumbs?|topicpath|pankuzu|share|sharing|social|sns|nav|navi|navigation|menu|gnav|lnav|footer|site-?header|pagetop|page-?top|to-?top|skip|sidebar|side-?nav|banner|related|cookie|print|toolbar|pager|pagination)([\s_-]|$)/i;
+const BLOCK_TAGS = new Set([
+  'p',
+  'div',
+  'section',
+  'article',
+  'main',
+  'blockquote',
+  'ul',
+  'ol',
+  'li',
+  'dl',
+  'dt',
+  'dd',
+  'table',
+  'tr',
+  'td',
+  'th',
+  'tbody',
+  'thead',
+  'h1',
+  'h2',
+  'h3',
+  'h4',
+  'h5',
+  'h6',
+  'pre',
+  'address',
+  'center',
+  'body',
+  'hr',
+  'br',
+  'caption',
+  'tfoot',
+]);
 /** Lines that are page furniture even when they sit inside the statement's block. */
-const BOILERPLATE = /^(page top|back to top|top of page|ページ(の)?(先頭|トップ)へ(戻る)?|このページのトップへ戻る|back to [\w\s]+|share( this( page)?)?|print( this page)?|印刷|シェア|tweet|facebook|twitter|x|linkedin|email|copy link|related (links|articles)|関連リンク)$/i;
+const BOILERPLATE =
+  /^(page top|back to top|top of page|ページ(の)?(先頭|トップ)へ(戻る)?|このページのトップへ戻る|back to [\w\s]+|share( this( page)?)?|print( this page)?|印刷|シェア|tweet|facebook|twitter|x|linkedin|email|copy link|related (links|articles)|関連リンク)$/i;
 /** End marks and rules: "###" closes White House releases. */
 const MARKS = /^[#*=~_\-–—・]{3,}$/;
 
@@ -51,7 +107,9 @@ const isElement = (n: Node): n is HTMLElement => n.nodeType === 1;
 export function cleanText(raw: string): string {
   return raw
     .replace(/\u00a0/g, ' ')
-    .replace(/[\t\n\r\f ]*\n[\t\n\r\f ]*/g, (ws, at: number, all: string) => (isCjk(all[at - 1] ?? '') && isCjk(all[at + ws.length] ?? '') ? '' : ' '))
+    .replace(/[\t\n\r\f ]*\n[\t\n\r\f ]*/g, (ws, at: number, all: string) =>
+      isCjk(all[at - 1] ?? '') && isCjk(all[at + ws.length] ?? '') ? '' : ' ',
+    )
     .replace(/[\t\r\f ]+/g, ' ')
     .trim();
 }
@@ -78,7 +136,11 @@ function mainBlock(body: HTMLElement): HTMLElement {
     const parent = p.parentNode;
     if (!parent) continue;
     // A list item's text counts for the block that holds the list.
-    const holder = /^(li|dd)$/.test(tag(p)) ? parent.parentNode ?? parent : tag(p) === 'td' ? p.closest('table')?.parentNode ?? parent : parent;
+    const holder = /^(li|dd)$/.test(tag(p))
+      ? (parent.parentNode ?? parent)
+      : tag(p) === 'td'
+        ? (p.closest('table')?.parentNode ?? parent)
+        : parent;
     scores.set(holder, (scores.get(holder) ?? 0) + length);
     const grand = holder.parentNode;
     if (grand) scores.set(grand, (scores.get(grand) ?? 0) + length / 2);
@@ -100,7 +162,8 @@ function blocks(root: HTMLElement, skip: (el: HTMLElement) => boolean): string[]
   let inline = '';
   const push = (text: string, el?: HTMLElement) => {
     const clean = cleanText(text);
-    if (!clean || MARKS.test(clean) || BOILERPLATE.test(clean.replace(/[|｜>›»«<＞]/g, '').trim())) return;
+    if (!clean || MARKS.test(clean) || BOILERPLATE.test(clean.replace(/[|｜>›»«<＞]/g, '').trim()))
+      return;
     // A short line that is mostly links is a menu or a "see also", not the statement.
     if (el && clean.length < 120 && linkTextLength(el) / clean.length > 0.6) return;
     out.push(clean);
@@ -133,13 +196,23 @@ function blocks(root: HTMLElement, skip: (el: HTMLElement) => boolean): string[]
       flush();
       if (name === 'ul' || name === 'ol') {
         const start = Number(child.getAttribute('start') ?? 1) || 1;
-        child.childNodes.filter(isElement).filter((li) => tag(li) === 'li' && !isFurniture(li)).forEach((li, i) => {
-          const label = name === 'ol' ? `${start + i}. ` : '- ';
-          const [first = '', ...rest] = blocks(li, skip);
-          if (!first) return;
-          // A label the page prints itself ("(1)", "1.") is kept as it is; the list's own is added.
-          out.push(paragraphLabel(first) && name === 'ul' ? first : paragraphLabel(first) ? first : `${label}${first}`, ...rest);
-        });
+        child.childNodes
+          .filter(isElement)
+          .filter((li) => tag(li) === 'li' && !isFurniture(li))
+          .forEach((li, i) => {
+            const label = name === 'ol' ? `${start + i}. ` : '- ';
+            const [first = '', ...rest] = blocks(li, skip);
+            if (!first) return;
+            // A label the page prints itself ("(1)", "1.") is kept as it is; the list's own is added.
+            out.push(
+              paragraphLabel(first) && name === 'ul'
+                ? first
+                : paragraphLabel(first)
+                  ? first
+                  : `${label}${first}`,
+              ...rest,
+            );
+          });
         continue;
       }
       if (/^(table|tbody|thead|tfoot)$/.test(name)) {
@@ -147,7 +220,11 @@ function blocks(root: HTMLElement, skip: (el: HTMLElement) => boolean): string[]
         continue;
       }
       if (name === 'tr') {
-        const cells = child.childNodes.filter(isElement).filter((c) => /^t[dh]$/.test(tag(c))).map((c) => cleanText(c.text)).filter(Boolean);
+        const cells = child.childNodes
+          .filter(isElement)
+          .filter((c) => /^t[dh]$/.test(tag(c)))
+          .map((c) => cleanText(c.text))
+          .filter(Boolean);
         if (cells.length) out.push(cells.join(' | '));
         continue;
       }
@@ -162,7 +239,8 @@ function blocks(root: HTMLElement, skip: (el: HTMLElement) => boolean): string[]
 
 function meta(doc: HTMLElement, ...names: string[]): string | undefined {
   for (const name of names) {
-    const el = doc.querySelector(`meta[property="${name}"]`) ?? doc.querySelector(`meta[name="${name}"]`);
+    const el =
+      doc.querySelector(`meta[property="${name}"]`) ?? doc.querySelector(`meta[name="${name}"]`);
     const value = el?.getAttribute('content')?.trim();
     if (value) return value;
   }
@@ -171,7 +249,10 @@ function meta(doc: HTMLElement, ...names: string[]): string | undefined {
 
 /** `<title>` less the site's name: "Readout of ... | The White House" -> "Readout of ...". */
 function titleWithoutSite(title: string, site?: string): string {
-  const parts = title.split(/\s+[|｜–—-]\s+|\s*｜\s*/).map((p) => p.trim()).filter(Boolean);
+  const parts = title
+    .split(/\s+[|｜–—-]\s+|\s*｜\s*/)
+    .map((p) => p.trim())
+    .filter(Boolean);
   if (parts.length < 2) return title.trim();
   const kept = parts.filter((p) => !site || p.toLowerCase() !== site.toLowerCase());
   return kept.reduce((a, b) => (b.length > a.length ? b : a), '');
@@ -206,7 +287,12 @@ function isTopPage(url: string): boolean {
 }
 
 /** The language switches of a page: links named for a language, to a page that is not a site's top. */
-function languageSwitches(body: HTMLElement, language: string, url: string | undefined, source: string | undefined): Record<string, string> {
+function languageSwitches(
+  body: HTMLElement,
+  language: string,
+  url: string | undefined,
+  source: string | undefined,
+): Record<string, string> {
   const out: Record<string, string> = {};
   for (const a of body.querySelectorAll('a[href]')) {
     const text = cleanText(a.text).replace(/^[[［【(（]\s*|\s*[\]］】)）]$/g, '');
@@ -226,16 +312,29 @@ function languageSwitches(body: HTMLElement, language: string, url: string | und
  * `pickMain` replaces the choice of the statement's block (bench/extractors.ts measures another
  * library's choice with the same rendering and metadata); the importer never passes it.
  */
-export function extractPage(html: string, url: string | undefined, publisherOf: PublisherLookup = () => undefined, pickMain?: (body: HTMLElement) => HTMLElement): ExtractedPage {
-  const doc = parse(html, { comment: false, blockTextElements: { script: false, style: false, noscript: false, pre: true } });
+export function extractPage(
+  html: string,
+  url: string | undefined,
+  publisherOf: PublisherLookup = () => undefined,
+  pickMain?: (body: HTMLElement) => HTMLElement,
+): ExtractedPage {
+  const doc = parse(html, {
+    comment: false,
+    blockTextElements: { script: false, style: false, noscript: false, pre: true },
+  });
   const body = doc.querySelector('body') ?? doc;
   const site = meta(doc, 'og:site_name');
 
   // A site header's h1 is the logo; an article's own header holds the statement's heading.
-  const inSiteChrome = (h: HTMLElement) => Boolean(h.closest('nav, footer') || (h.closest('header') && !h.closest('main, article')));
+  const inSiteChrome = (h: HTMLElement) =>
+    Boolean(h.closest('nav, footer') || (h.closest('header') && !h.closest('main, article')));
   const headings = body.querySelectorAll('h1').filter((h) => !inSiteChrome(h) && cleanText(h.text));
   const heading = headings.find((h) => !site || cleanText(h.text) !== site) ?? headings[0];
-  const title = (heading && cleanText(heading.text)) || meta(doc, 'og:title', 'twitter:title', 'dc.title', 'DC.title') || titleWithoutSite(cleanText(doc.querySelector('title')?.text ?? ''), site) || undefined;
+  const title =
+    (heading && cleanText(heading.text)) ||
+    meta(doc, 'og:title', 'twitter:title', 'dc.title', 'DC.title') ||
+    titleWithoutSite(cleanText(doc.querySelector('title')?.text ?? ''), site) ||
+    undefined;
 
   const main = pickMain ? pickMain(body) : mainBlock(body);
   // The heading is the title, not the first paragraph, when it sits inside the statement's block.
@@ -246,13 +345,30 @@ export function extractPage(html: string, url: string | undefined, publisherOf: 
   // Else the first date printed just after the heading (a byline under it: "October 31, 2024").
   const pageText = cleanText(body.structuredText);
   const titleAt = title ? pageText.indexOf(title) : -1;
-  const near = titleAt >= 0 ? pageText.slice(titleAt + title!.length, titleAt + title!.length + 300) : '';
+  const near =
+    titleAt >= 0 ? pageText.slice(titleAt + title!.length, titleAt + title!.length + 300) : '';
   const dateline = paragraphs.slice(0, 4).find(isDateline) ?? paragraphs.find(isDateline);
-  const time = (main.querySelector('time') ?? body.querySelector('article time, main time') ?? body.querySelector('time'));
+  const time =
+    main.querySelector('time') ??
+    body.querySelector('article time, main time') ??
+    body.querySelector('time');
   const date =
     (dateline && findPrintedDate(dateline)?.date) ??
-    (time && (findPrintedDate(cleanText(time.text))?.date ?? findPrintedDate(time.getAttribute('datetime') ?? '')?.date)) ??
-    findPrintedDate(meta(doc, 'article:published_time', 'dcterms.created', 'DC.date', 'dc.date', 'date', 'govuk:first-published-at', 'article:modified_time') ?? '')?.date ??
+    (time &&
+      (findPrintedDate(cleanText(time.text))?.date ??
+        findPrintedDate(time.getAttribute('datetime') ?? '')?.date)) ??
+    findPrintedDate(
+      meta(
+        doc,
+        'article:published_time',
+        'dcterms.created',
+        'DC.date',
+        'dc.date',
+        'date',
+        'govuk:first-published-at',
+        'article:modified_time',
+      ) ?? '',
+    )?.date ??
     (near ? findPrintedDate(near)?.date : undefined);
   // The dateline is the statement's date, kept in `date:`; the body starts with the statement.
   // The heading repeated as a paragraph (a block that keeps it as an h2) goes first, so a dateline under it is seen.
@@ -260,15 +376,23 @@ export function extractPage(html: string, url: string | undefined, publisherOf: 
   while (paragraphs.length > 1 && isDateline(paragraphs[0]!)) paragraphs = paragraphs.slice(1);
 
   const text = paragraphs.join(' ');
-  const lang = doc.querySelector('html')?.getAttribute('lang') ?? doc.querySelector('html')?.getAttribute('xml:lang');
-  const language = lang?.trim() ? primaryLanguage(lang.trim()) : detectLanguage(`${title ?? ''} ${text}`);
+  const lang =
+    doc.querySelector('html')?.getAttribute('lang') ??
+    doc.querySelector('html')?.getAttribute('xml:lang');
+  const language = lang?.trim()
+    ? primaryLanguage(lang.trim())
+    : detectLanguage(`${title ?? ''} ${text}`);
 
-  const canonical = httpUrl(doc.querySelector('link[rel="canonical"]')?.getAttribute('href'), url) ?? httpUrl(meta(doc, 'og:url'), url);
+  const canonical =
+    httpUrl(doc.querySelector('link[rel="canonical"]')?.getAttribute('href'), url) ??
+    httpUrl(meta(doc, 'og:url'), url);
   const source = canonical ?? httpUrl(url);
   const host = source ? new URL(source).hostname.replace(/^www\./, '') : undefined;
   // A byline the page prints ("From: Prime Minister's Office, 10 Downing Street" on GOV.UK) names
   // the department; the host table names the site; the site's own name comes last.
-  const from = body.querySelectorAll('dt').find((dt) => /^(from|発表元)[:：]?$/i.test(cleanText(dt.text)))?.nextElementSibling;
+  const from = body
+    .querySelectorAll('dt')
+    .find((dt) => /^(from|発表元)[:：]?$/i.test(cleanText(dt.text)))?.nextElementSibling;
   const byline = from ? cleanText(from.querySelector('a')?.text ?? from.text) : undefined;
   const publisher = byline || (host && publisherOf(host, language)) || site;
 

@@ -23,7 +23,8 @@ const xml = new XMLParser({
 const text = (v: unknown): string | undefined => {
   if (typeof v === 'string') return v.trim() || undefined;
   if (typeof v === 'number') return String(v);
-  if (v && typeof v === 'object' && '#text' in v) return text((v as Record<string, unknown>)['#text']);
+  if (v && typeof v === 'object' && '#text' in v)
+    return text((v as Record<string, unknown>)['#text']);
   return undefined;
 };
 
@@ -60,15 +61,23 @@ export function parseFeed(body: string, base: string): FeedItem[] {
     throw new Error('the feed is not well-formed XML');
   }
   const [rss, rdf, feed] = [child(doc, 'rss'), child(doc, 'RDF'), child(doc, 'feed')];
-  const items = list(child(child(rss, 'channel'), 'item') ?? child(rdf, 'item') ?? child(feed, 'entry'));
+  const items = list(
+    child(child(rss, 'channel'), 'item') ?? child(rdf, 'item') ?? child(feed, 'entry'),
+  );
   if (!rss && !rdf && !feed) throw new Error('not an RSS or Atom feed');
   const out: FeedItem[] = [];
   for (const item of items) {
     const links = list(child(item, 'link'));
     // Atom: the rel="alternate" link (or the one without rel); RSS: the element's text.
-    const atom = links.find((l) => typeof l === 'object' && (!child(l, '@rel') || child(l, '@rel') === 'alternate'));
+    const atom = links.find(
+      (l) => typeof l === 'object' && (!child(l, '@rel') || child(l, '@rel') === 'alternate'),
+    );
     const guid = child(item, 'guid');
-    const href = atom ? attribute(atom, '@href') : text(links[0]) ?? attribute(item, '@about') ?? (guid && child(guid, '@isPermaLink') !== 'false' ? text(guid) : undefined);
+    const href = atom
+      ? attribute(atom, '@href')
+      : (text(links[0]) ??
+        attribute(item, '@about') ??
+        (guid && child(guid, '@isPermaLink') !== 'false' ? text(guid) : undefined));
     const url = absolute(href, base);
     const title = text(child(item, 'title'));
     if (url) out.push({ url, ...(title ? { title } : {}) });

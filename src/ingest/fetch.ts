@@ -38,7 +38,11 @@ export interface Fetched {
 
 /** A refusal or failure with one line that says what happened, for the user. */
 export class FetchError extends Error {
-  constructor(readonly url: string, message: string, readonly transient = false) {
+  constructor(
+    readonly url: string,
+    message: string,
+    readonly transient = false,
+  ) {
     super(message);
     this.name = 'FetchError';
   }
@@ -49,16 +53,39 @@ export const DEFAULT_TIMEOUT_MS = 15_000;
 export const DEFAULT_MAX_BYTES = 5 * 1024 * 1024;
 export const DEFAULT_MAX_REDIRECTS = 5;
 export const HTML_TYPES = ['text/html', 'application/xhtml+xml'] as const;
-export const FEED_TYPES = ['application/rss+xml', 'application/atom+xml', 'application/rdf+xml', 'application/xml', 'text/xml', ...HTML_TYPES] as const;
+export const FEED_TYPES = [
+  'application/rss+xml',
+  'application/atom+xml',
+  'application/rdf+xml',
+  'application/xml',
+  'text/xml',
+  ...HTML_TYPES,
+] as const;
 /** Says who is asking and where to read about it, as polite crawlers do. */
 export const USER_AGENT = `Readout/${VERSION} (reads published diplomatic statements; one request at a time)`;
 
 const blocked = new BlockList();
 for (const [net, prefix] of [
-  ['0.0.0.0', 8], ['10.0.0.0', 8], ['100.64.0.0', 10], ['127.0.0.0', 8], ['169.254.0.0', 16],
-  ['172.16.0.0', 12], ['192.0.0.0', 24], ['192.168.0.0', 16], ['198.18.0.0', 15], ['224.0.0.0', 3],
-] as const) blocked.addSubnet(net, prefix, 'ipv4');
-for (const [net, prefix] of [['::', 128], ['::1', 128], ['fc00::', 7], ['fe80::', 10], ['ff00::', 8]] as const) blocked.addSubnet(net, prefix, 'ipv6');
+  ['0.0.0.0', 8],
+  ['10.0.0.0', 8],
+  ['100.64.0.0', 10],
+  ['127.0.0.0', 8],
+  ['169.254.0.0', 16],
+  ['172.16.0.0', 12],
+  ['192.0.0.0', 24],
+  ['192.168.0.0', 16],
+  ['198.18.0.0', 15],
+  ['224.0.0.0', 3],
+] as const)
+  blocked.addSubnet(net, prefix, 'ipv4');
+for (const [net, prefix] of [
+  ['::', 128],
+  ['::1', 128],
+  ['fc00::', 7],
+  ['fe80::', 10],
+  ['ff00::', 8],
+] as const)
+  blocked.addSubnet(net, prefix, 'ipv6');
 
 /** True for addresses a public publisher's page never lives at. */
 export function isPrivateAddress(address: string): boolean {
@@ -75,10 +102,14 @@ function guardedLookup(host: string): LookupFunction {
       if (err) return callback(err, '', 0);
       const bad = addresses.find((a) => isPrivateAddress(a.address));
       if (bad) {
-        const refusal = Object.assign(new Error(`${host} is a private or local address (${bad.address})`), { code: 'EPRIVATE' });
+        const refusal = Object.assign(
+          new Error(`${host} is a private or local address (${bad.address})`),
+          { code: 'EPRIVATE' },
+        );
         return callback(refusal, '', 0);
       }
-      if ((options as { all?: boolean }).all) return (callback as unknown as (e: null, a: LookupAddress[]) => void)(null, addresses);
+      if ((options as { all?: boolean }).all)
+        return (callback as unknown as (e: null, a: LookupAddress[]) => void)(null, addresses);
       callback(null, addresses[0]!.address, addresses[0]!.family);
     });
   };
@@ -88,7 +119,12 @@ function once(url: URL, options: FetchOptions): Promise<IncomingMessage> {
   const allowed = options.allowHosts?.includes(url.hostname) ?? false;
   const literal = url.hostname.replace(/^\[|\]$/g, '');
   if (!allowed && isPrivateAddress(literal)) {
-    return Promise.reject(new FetchError(url.href, `refused: ${url.hostname} is a private or local address (allow it with allowHosts if you mean it)`));
+    return Promise.reject(
+      new FetchError(
+        url.href,
+        `refused: ${url.hostname} is a private or local address (allow it with allowHosts if you mean it)`,
+      ),
+    );
   }
   const client = url.protocol === 'https:' ? https : http;
   return new Promise((resolve, reject) => {
@@ -103,11 +139,27 @@ function once(url: URL, options: FetchOptions): Promise<IncomingMessage> {
       timeout: options.timeoutMs ?? DEFAULT_TIMEOUT_MS,
     });
     req.on('response', resolve);
-    req.on('timeout', () => req.destroy(new FetchError(url.href, `no answer from ${url.host} within ${(options.timeoutMs ?? DEFAULT_TIMEOUT_MS) / 1000} s`, true)));
+    req.on('timeout', () =>
+      req.destroy(
+        new FetchError(
+          url.href,
+          `no answer from ${url.host} within ${(options.timeoutMs ?? DEFAULT_TIMEOUT_MS) / 1000} s`,
+          true,
+        ),
+      ),
+    );
     req.on('error', (err: NodeJS.ErrnoException) => {
       if (err instanceof FetchError) return reject(err);
-      if (err.code === 'EPRIVATE') return reject(new FetchError(url.href, `refused: ${err.message} (allow the host with allowHosts if you mean it)`));
-      reject(new FetchError(url.href, `cannot reach ${url.host} (${err.code ?? err.message})`, true));
+      if (err.code === 'EPRIVATE')
+        return reject(
+          new FetchError(
+            url.href,
+            `refused: ${err.message} (allow the host with allowHosts if you mean it)`,
+          ),
+        );
+      reject(
+        new FetchError(url.href, `cannot reach ${url.host} (${err.code ?? err.message})`, true),
+      );
     });
   });
 }
@@ -116,7 +168,10 @@ async function readCapped(res: IncomingMessage, url: string, maxBytes: number): 
   const declared = Number(res.headers['content-length']);
   if (Number.isFinite(declared) && declared > maxBytes) {
     res.destroy();
-    throw new FetchError(url, `the page is too large (${declared} bytes; the limit is ${maxBytes})`);
+    throw new FetchError(
+      url,
+      `the page is too large (${declared} bytes; the limit is ${maxBytes})`,
+    );
   }
   const chunks: Buffer[] = [];
   let size = 0;
@@ -142,20 +197,27 @@ export async function fetchResource(href: string, options: FetchOptions = {}): P
   const maxRedirects = options.maxRedirects ?? DEFAULT_MAX_REDIRECTS;
   const seen = new Set<string>();
   for (let hop = 0; ; hop++) {
-    if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new FetchError(url.href, `refused: only http and https pages are fetched, not ${url.protocol}`);
+    if (url.protocol !== 'http:' && url.protocol !== 'https:')
+      throw new FetchError(
+        url.href,
+        `refused: only http and https pages are fetched, not ${url.protocol}`,
+      );
     if (seen.has(url.href)) throw new FetchError(href, `redirect loop at ${url.href}`);
     seen.add(url.href);
     const res = await once(url, options);
     const status = res.statusCode ?? 0;
     if (status >= 300 && status < 400 && status !== 304 && res.headers.location) {
       res.resume();
-      if (hop >= maxRedirects) throw new FetchError(href, `too many redirects (more than ${maxRedirects})`);
+      if (hop >= maxRedirects)
+        throw new FetchError(href, `too many redirects (more than ${maxRedirects})`);
       url = new URL(res.headers.location, url);
       continue;
     }
     const validators = {
       ...(typeof res.headers.etag === 'string' ? { etag: res.headers.etag } : {}),
-      ...(typeof res.headers['last-modified'] === 'string' ? { lastModified: res.headers['last-modified'] } : {}),
+      ...(typeof res.headers['last-modified'] === 'string'
+        ? { lastModified: res.headers['last-modified'] }
+        : {}),
     };
     const contentType = String(res.headers['content-type'] ?? '');
     if (status === 304) {
@@ -164,13 +226,20 @@ export async function fetchResource(href: string, options: FetchOptions = {}): P
     }
     if (status < 200 || status >= 300) {
       res.resume();
-      throw new FetchError(url.href, `the server answered ${status}${res.statusMessage ? ` ${res.statusMessage}` : ''}`, status >= 500 || status === 429);
+      throw new FetchError(
+        url.href,
+        `the server answered ${status}${res.statusMessage ? ` ${res.statusMessage}` : ''}`,
+        status >= 500 || status === 429,
+      );
     }
     const media = contentType.split(';')[0]!.trim().toLowerCase();
     const accept = options.accept ?? HTML_TYPES;
     if (!accept.includes(media)) {
       res.resume();
-      throw new FetchError(url.href, `not a web page: the content type is ${media || 'missing'} (expected ${accept[0]})`);
+      throw new FetchError(
+        url.href,
+        `not a web page: the content type is ${media || 'missing'} (expected ${accept[0]})`,
+      );
     }
     const body = await readCapped(res, url.href, options.maxBytes ?? DEFAULT_MAX_BYTES);
     return { url: url.href, status, contentType, body, ...validators };

@@ -74,7 +74,12 @@ export async function corpusSources(dir: string): Promise<Map<string, KnownState
   return out;
 }
 
-export const knownOf = (s: Statement): KnownStatement => ({ id: s.id, file: s.file, language: s.language, ...(s.event ? { event: s.event } : {}) });
+export const knownOf = (s: Statement): KnownStatement => ({
+  id: s.id,
+  file: s.file,
+  language: s.language,
+  ...(s.event ? { event: s.event } : {}),
+});
 
 /** Written whole then renamed: the live corpus watcher never reads half a statement. */
 export async function writeAtomically(file: string, content: string): Promise<void> {
@@ -84,7 +89,10 @@ export async function writeAtomically(file: string, content: string): Promise<vo
   await rename(temp, file);
 }
 
-async function readPage(input: string, options: PageImportOptions): Promise<{ html: string; url?: string }> {
+async function readPage(
+  input: string,
+  options: PageImportOptions,
+): Promise<{ html: string; url?: string }> {
   if (isUrl(input)) {
     const fetched = await fetchResource(input, { accept: HTML_TYPES, ...options.fetch });
     return { html: decodeBody(fetched.body, fetched.contentType), url: fetched.url };
@@ -95,16 +103,24 @@ async function readPage(input: string, options: PageImportOptions): Promise<{ ht
 }
 
 /** What the page lacks, as the one line the user reads (with the flag that supplies it). */
-function missing(page: ExtractedPage, overrides: Record<string, string | undefined>): string | undefined {
-  if (page.paragraphs.length === 0) return 'no statement text found on the page (is it the statement itself, not an index?)';
+function missing(
+  page: ExtractedPage,
+  overrides: Record<string, string | undefined>,
+): string | undefined {
+  if (page.paragraphs.length === 0)
+    return 'no statement text found on the page (is it the statement itself, not an index?)';
   for (const key of ['title', 'date', 'publisher'] as const) {
-    if (!page[key] && !overrides[key]) return `no ${key} found on the page; pass --${key}${key === 'date' ? ' YYYY-MM-DD' : ' "..."'}`;
+    if (!page[key] && !overrides[key])
+      return `no ${key} found on the page; pass --${key}${key === 'date' ? ' YYYY-MM-DD' : ' "..."'}`;
   }
   return undefined;
 }
 
 /** Reads a page and makes its statement file; writes nothing. */
-export async function preparePage(input: string, options: PageImportOptions): Promise<PreparedPage | PageImportResult> {
+export async function preparePage(
+  input: string,
+  options: PageImportOptions,
+): Promise<PreparedPage | PageImportResult> {
   let page: ExtractedPage;
   let fetchedUrl: string | undefined;
   try {
@@ -124,14 +140,29 @@ export async function preparePage(input: string, options: PageImportOptions): Pr
   const before = source ? known.get(source) : undefined;
   const built = compose(page, input, source, before, overrides, undefined);
   if ('error' in built) return { input, error: built.error, page };
-  return { input, ...(fetchedUrl ? { url: fetchedUrl } : {}), page, ...(source ? { source } : {}), ...(before ? { before } : {}), ...built };
+  return {
+    input,
+    ...(fetchedUrl ? { url: fetchedUrl } : {}),
+    page,
+    ...(source ? { source } : {}),
+    ...(before ? { before } : {}),
+    ...built,
+  };
 }
 
 export const isPrepared = (p: PreparedPage | PageImportResult): p is PreparedPage => 'content' in p;
 
-const given = (flags: Record<string, string | undefined> = {}) => Object.fromEntries(Object.entries(flags).filter(([, v]) => v)) as Record<string, string>;
+const given = (flags: Record<string, string | undefined> = {}) =>
+  Object.fromEntries(Object.entries(flags).filter(([, v]) => v)) as Record<string, string>;
 
-function compose(page: ExtractedPage, input: string, source: string | undefined, before: KnownStatement | undefined, overrides: Record<string, string>, event: string | undefined): { content: string; fileName: string } | { error: string } {
+function compose(
+  page: ExtractedPage,
+  input: string,
+  source: string | undefined,
+  before: KnownStatement | undefined,
+  overrides: Record<string, string>,
+  event: string | undefined,
+): { content: string; fileName: string } | { error: string } {
   const headers = [
     `title: ${page.title ?? ''}`,
     `date: ${page.date ?? ''}`,
@@ -141,8 +172,13 @@ function compose(page: ExtractedPage, input: string, source: string | undefined,
   ].filter((line) => !/:\s*$/.test(line));
   const raw = `${headers.join('\n')}\n\n${page.paragraphs.join('\n\n')}\n`;
   // Re-importing a page keeps the id it was published under: citations and links stay valid.
-  const result = importStatement(raw, input, { ...overrides, ...(before && !overrides.id ? { id: before.id } : {}), ...(event ? { event } : {}) });
-  if (!result.fileName || !result.content) return { error: result.problems.map((p) => p.message).join('; ') };
+  const result = importStatement(raw, input, {
+    ...overrides,
+    ...(before && !overrides.id ? { id: before.id } : {}),
+    ...(event ? { event } : {}),
+  });
+  if (!result.fileName || !result.content)
+    return { error: result.problems.map((p) => p.message).join('; ') };
   return { content: result.content, fileName: result.fileName };
 }
 
@@ -150,7 +186,11 @@ function compose(page: ExtractedPage, input: string, source: string | undefined,
  * Writes a prepared statement: under the file it already has (same source), else a new one.
  * `event` is the `event:` to give it; without one it keeps the one it had (the --event flag wins).
  */
-export async function writePrepared(prepared: PreparedPage, options: PageImportOptions, event?: string): Promise<PageImportResult> {
+export async function writePrepared(
+  prepared: PreparedPage,
+  options: PageImportOptions,
+  event?: string,
+): Promise<PageImportResult> {
   const { input, page, before, source } = prepared;
   const overrides = given(options.overrides);
   const keep = event ?? overrides.event ?? before?.event;
@@ -159,20 +199,41 @@ export async function writePrepared(prepared: PreparedPage, options: PageImportO
   const rel = before?.file ?? built.fileName;
   const target = path.join(options.outDir, rel);
   const id = idOf(built.content);
-  const done = (action: NonNullable<PageImportResult['action']>): PageImportResult => ({ input, file: rel, action, page, id, ...(keep ? { event: keep } : {}) });
+  const done = (action: NonNullable<PageImportResult['action']>): PageImportResult => ({
+    input,
+    file: rel,
+    action,
+    page,
+    id,
+    ...(keep ? { event: keep } : {}),
+  });
   const old = await readFile(target, 'utf8').catch(() => undefined);
   if (old === built.content) return done('unchanged');
   if (!before && old !== undefined && !options.force) {
-    return { input, error: `${rel} already holds another statement (use --force to overwrite, or --id to name this one)`, page };
+    return {
+      input,
+      error: `${rel} already holds another statement (use --force to overwrite, or --id to name this one)`,
+      page,
+    };
   }
   await writeAtomically(target, built.content);
-  if (source) (options.known ??= new Map()).set(source, { id, file: rel, language: page.language, ...(keep ? { event: keep } : {}) });
+  if (source)
+    (options.known ??= new Map()).set(source, {
+      id,
+      file: rel,
+      language: page.language,
+      ...(keep ? { event: keep } : {}),
+    });
   return done(old !== undefined ? 'updated' : 'added');
 }
 
-export async function importPage(input: string, options: PageImportOptions): Promise<PageImportResult> {
+export async function importPage(
+  input: string,
+  options: PageImportOptions,
+): Promise<PageImportResult> {
   const prepared = await preparePage(input, options);
   return isPrepared(prepared) ? writePrepared(prepared, options) : prepared;
 }
 
-const idOf = (content: string) => /^id: (.+)$/m.exec(content)?.[1]?.replace(/^["']|["']$/g, '') ?? '';
+const idOf = (content: string) =>
+  /^id: (.+)$/m.exec(content)?.[1]?.replace(/^["']|["']$/g, '') ?? '';

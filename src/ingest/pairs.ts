@@ -102,12 +102,19 @@ function findKnown(keys: string[], known: Map<string, KnownStatement>): KnownSta
 
 /** Whether page `b` links back to page `a` (by hreflang or a language switch). */
 function linksBack(a: PreparedPage, b: PreparedPage): boolean {
-  const mine = new Set([a.url, a.page.source, a.source].filter((u): u is string => Boolean(u)).map(urlKey));
-  return [...Object.values(b.page.alternates), ...Object.values(b.page.languageLinks)].some((link) => linkKeys(link, b).some((k) => mine.has(k)));
+  const mine = new Set(
+    [a.url, a.page.source, a.source].filter((u): u is string => Boolean(u)).map(urlKey),
+  );
+  return [...Object.values(b.page.alternates), ...Object.values(b.page.languageLinks)].some(
+    (link) => linkKeys(link, b).some((k) => mine.has(k)),
+  );
 }
 
 const statementOf = (prepared: PreparedPage): Statement | undefined =>
-  parseStatementFile(prepared.before?.file ?? prepared.fileName, new TextEncoder().encode(prepared.content)).statement;
+  parseStatementFile(
+    prepared.before?.file ?? prepared.fileName,
+    new TextEncoder().encode(prepared.content),
+  ).statement;
 
 /** Whether retrieval takes the two for versions of one text (dates, shared names and numbers). */
 function pairedByText(rule: PairingRule | undefined, a: Statement, b: Statement): boolean {
@@ -128,18 +135,26 @@ const DAY = 86_400_000;
  * The corpus statement in `lang` that retrieval pairs with the prepared one (mutually, among the
  * statements of the days around it), from the same site; none when it has an event already.
  */
-function inferredCounterpart(rule: PairingRule | undefined, prepared: PreparedPage, statements: readonly Statement[], lang: string): Statement | undefined {
+function inferredCounterpart(
+  rule: PairingRule | undefined,
+  prepared: PreparedPage,
+  statements: readonly Statement[],
+  lang: string,
+): Statement | undefined {
   const mine = statementOf(prepared);
   if (!rule || !mine || jaOrEn(mine.language) === jaOrEn(lang) || !mine.date) return undefined;
   const at = Date.parse(mine.date);
-  const near = statements.filter((s) => s.id !== mine.id && s.file !== mine.file && Math.abs(Date.parse(s.date) - at) <= 5 * DAY);
+  const near = statements.filter(
+    (s) => s.id !== mine.id && s.file !== mine.file && Math.abs(Date.parse(s.date) - at) <= 5 * DAY,
+  );
   const list = [...near, mine];
   const self = list.length - 1;
   for (const [ja, en] of rule(list)) {
     const other = ja === self ? en : en === self ? ja : undefined;
     if (other === undefined) continue;
     const s = list[other]!;
-    if (jaOrEn(s.language) === lang && s.source && hostOf(s.source) === hostOf(mine.source)) return s;
+    if (jaOrEn(s.language) === lang && s.source && hostOf(s.source) === hostOf(mine.source))
+      return s;
   }
   return undefined;
 }
@@ -148,14 +163,30 @@ function inferredCounterpart(rule: PairingRule | undefined, prepared: PreparedPa
  * The event of a pair that has none yet: the earlier date and the English title's slug
  * (`2019-05-20-japan-australia-summit-telephone-talk`), else `fallback` (the page's id).
  */
-function eventName(versions: Array<{ title?: string | undefined; date?: string | undefined; language?: string | undefined }>, fallback: string): string {
-  const dates = versions.map((s) => s.date).filter((d): d is string => Boolean(d)).sort();
-  const english = versions.find((s) => s.language && jaOrEn(s.language) === 'en' && s.title && slug(s.title).length >= 8);
+function eventName(
+  versions: Array<{
+    title?: string | undefined;
+    date?: string | undefined;
+    language?: string | undefined;
+  }>,
+  fallback: string,
+): string {
+  const dates = versions
+    .map((s) => s.date)
+    .filter((d): d is string => Boolean(d))
+    .sort();
+  const english = versions.find(
+    (s) => s.language && jaOrEn(s.language) === 'en' && s.title && slug(s.title).length >= 8,
+  );
   return english && dates[0] ? `${dates[0]}-${slug(english.title!)}` : fallback;
 }
 
 /** The `event:` of a corpus file set in place; the rest of the file is left as it is. */
-export async function setEvent(outDir: string, rel: string, event: string): Promise<'added' | 'updated' | 'unchanged' | { error: string }> {
+export async function setEvent(
+  outDir: string,
+  rel: string,
+  event: string,
+): Promise<'added' | 'updated' | 'unchanged' | { error: string }> {
   const file = path.join(outDir, rel);
   const text = await readFile(file, 'utf8').catch(() => undefined);
   if (text === undefined) return { error: 'cannot read the file' };
@@ -165,7 +196,8 @@ export async function setEvent(outDir: string, rel: string, event: string): Prom
   if (now.event === event) return 'unchanged';
   const lines = text.split('\n');
   const close = lines.findIndex((l, i) => i > 0 && l.trimEnd() === '---');
-  if (lines[0]?.trimEnd() !== '---' || close === -1) return { error: 'no front matter to add the event to' };
+  if (lines[0]?.trimEnd() !== '---' || close === -1)
+    return { error: 'no front matter to add the event to' };
   const line = stringify({ event }, { lineWidth: 0 }).trimEnd();
   const at = lines.findIndex((l, i) => i > 0 && i < close && /^event\s*:/.test(l));
   let action: 'added' | 'updated';
@@ -184,7 +216,8 @@ export async function setEvent(outDir: string, rel: string, event: string): Prom
   const content = lines.join('\n');
   const check = parseStatementFile(rel, new TextEncoder().encode(content));
   if (!check.statement) return { error: check.problems.map((p) => p.message).join('; ') };
-  if (check.statement.event !== event) return { error: `the event could not be written as ${event}` };
+  if (check.statement.event !== event)
+    return { error: `the event could not be written as ${event}` };
   await writeAtomically(file, content);
   return action;
 }
@@ -194,7 +227,10 @@ export async function setEvent(outDir: string, rel: string, event: string): Prom
  * as `importPage` writes it, with the pair's `event:`; each version gets the same event, fetched
  * and imported (`followAlternate`) or set in place in the corpus file that holds it.
  */
-export async function importWithPairs(input: string, options: PairImportOptions): Promise<PairImportResult> {
+export async function importWithPairs(
+  input: string,
+  options: PairImportOptions,
+): Promise<PairImportResult> {
   const display = options.display ?? ((rel: string) => rel);
   const notes: PairNote[] = [];
   const prepared = await preparePage(input, options);
@@ -215,12 +251,25 @@ export async function importWithPairs(input: string, options: PairImportOptions)
       if (!isPrepared(other)) {
         notes.push({ stream: 'err', text: `${link}: ${version} was not imported: ${other.error}` });
       } else if (other.page.language !== lang) {
-        notes.push({ stream: 'err', text: `${link}: not paired: the ${nameOf(lang)} link leads to a page in ${nameOf(other.page.language)}` });
+        notes.push({
+          stream: 'err',
+          text: `${link}: not paired: the ${nameOf(lang)} link leads to a page in ${nameOf(other.page.language)}`,
+        });
       } else if (other.before && other.before.file === prepared.before?.file) {
-        notes.push({ stream: 'err', text: `${link}: not paired: the ${nameOf(lang)} link leads back to this statement's source` });
-      } else if (!declared && !linksBack(prepared, other) && !pairedByText(options.pairingRule, statementOf(prepared)!, statementOf(other)!)) {
+        notes.push({
+          stream: 'err',
+          text: `${link}: not paired: the ${nameOf(lang)} link leads back to this statement's source`,
+        });
+      } else if (
+        !declared &&
+        !linksBack(prepared, other) &&
+        !pairedByText(options.pairingRule, statementOf(prepared)!, statementOf(other)!)
+      ) {
         // A language switch may lead to any page in that language: it must link back, or read as a translation.
-        notes.push({ stream: 'err', text: `${link}: not paired: the page the ${nameOf(lang)} link leads to neither links back nor reads as a version of this one (dates, names and numbers)` });
+        notes.push({
+          stream: 'err',
+          text: `${link}: not paired: the page the ${nameOf(lang)} link leads to neither links back nor reads as a version of this one (dates, names and numbers)`,
+        });
       } else {
         counterparts.push({ kind: 'follow', lang, prepared: other });
         continue;
@@ -233,7 +282,11 @@ export async function importWithPairs(input: string, options: PairImportOptions)
       continue;
     }
     if (link) {
-      notes.push({ stream: 'out', text: `${link}: ${version} is not in the corpus; add --follow-alternate to import it with the same event`, hint: true });
+      notes.push({
+        stream: 'out',
+        text: `${link}: ${version} is not in the corpus; add --follow-alternate to import it with the same event`,
+        hint: true,
+      });
       continue;
     }
     const inferred = inferredCounterpart(options.pairingRule, prepared, statements, lang);
@@ -242,18 +295,28 @@ export async function importWithPairs(input: string, options: PairImportOptions)
 
   // The pair's event: the one asked for, else one either file has, else a new one.
   const flag = options.overrides?.event || undefined;
-  const theirs = (c: Counterpart) => (c.kind === 'follow' ? c.prepared.before?.event : c.known.event);
+  const theirs = (c: Counterpart) =>
+    c.kind === 'follow' ? c.prepared.before?.event : c.known.event;
   let event = flag ?? prepared.before?.event ?? counterparts.map(theirs).find(Boolean);
   const paired = counterparts.filter((c) => {
     const other = theirs(c);
     if (flag || !other || other === event) return true;
     const file = c.kind === 'follow' ? c.prepared.before!.file : c.known.file;
-    notes.push({ stream: 'err', text: `${display(file)}: not paired: ${what(c)} has event: ${other}, this statement event: ${event}; pass --event to give both one` });
+    notes.push({
+      stream: 'err',
+      text: `${display(file)}: not paired: ${what(c)} has event: ${other}, this statement event: ${event}; pass --event to give both one`,
+    });
     return false;
   });
   if (paired.length && !event) {
     const others = paired.map((c) =>
-      c.kind === 'follow' ? { title: c.prepared.page.title, date: c.prepared.page.date, language: c.prepared.page.language } : statements.find((s) => s.id === c.known.id) ?? { language: c.known.language },
+      c.kind === 'follow'
+        ? {
+            title: c.prepared.page.title,
+            date: c.prepared.page.date,
+            language: c.prepared.page.language,
+          }
+        : (statements.find((s) => s.id === c.known.id) ?? { language: c.known.language }),
     );
     event = eventName([prepared.page, ...others], idOf(prepared.content));
   }
@@ -265,25 +328,41 @@ export async function importWithPairs(input: string, options: PairImportOptions)
   for (const c of paired) {
     if (c.kind === 'follow') {
       const result = await writePrepared(c.prepared, { ...options, overrides: {} }, event);
-      if (result.error) notes.push({ stream: 'err', text: `${c.prepared.input}: ${what(c)} was not imported: ${result.error}` });
+      if (result.error)
+        notes.push({
+          stream: 'err',
+          text: `${c.prepared.input}: ${what(c)} was not imported: ${result.error}`,
+        });
       else {
         await remember(options.outDir, result.file!, statements);
-        notes.push({ stream: 'out', text: `${c.prepared.input} -> ${display(result.file!)} (${result.action}): ${what(c)} of ${mainFile}, both with event: ${event}` });
+        notes.push({
+          stream: 'out',
+          text: `${c.prepared.input} -> ${display(result.file!)} (${result.action}): ${what(c)} of ${mainFile}, both with event: ${event}`,
+        });
       }
       continue;
     }
     const done = await setEvent(options.outDir, c.known.file, event);
     const file = display(c.known.file);
-    const how = c.kind === 'inferred' ? `taken for ${what(c)} of ${mainFile} (same site, within two days, shared names and numbers)` : `${what(c)} of ${mainFile}, already in the corpus`;
+    const how =
+      c.kind === 'inferred'
+        ? `taken for ${what(c)} of ${mainFile} (same site, within two days, shared names and numbers)`
+        : `${what(c)} of ${mainFile}, already in the corpus`;
     if (typeof done === 'object') {
-      notes.push({ stream: 'err', text: `${file}: ${how}: the event could not be set: ${done.error}` });
+      notes.push({
+        stream: 'err',
+        text: `${file}: ${how}: the event could not be set: ${done.error}`,
+      });
       continue;
     }
     const k = [...known.entries()].find(([, v]) => v.file === c.known.file);
     if (k) known.set(k[0], { ...k[1], event });
     const s = statements.find((x) => x.file === c.known.file);
     if (s) s.event = event;
-    notes.push({ stream: 'out', text: `${file}: ${how}: ${done === 'unchanged' ? `already has event: ${event}` : done === 'added' ? `event: ${event} added` : `event: changed to ${event}`}` });
+    notes.push({
+      stream: 'out',
+      text: `${file}: ${how}: ${done === 'unchanged' ? `already has event: ${event}` : done === 'added' ? `event: ${event} added` : `event: changed to ${event}`}`,
+    });
   }
   return { main, notes };
 }
@@ -293,8 +372,10 @@ async function remember(outDir: string, rel: string, statements: Statement[]): P
   const bytes = await readFile(path.join(outDir, rel)).catch(() => undefined);
   const statement = bytes && parseStatementFile(rel, bytes).statement;
   const at = statements.findIndex((s) => s.file === rel);
-  if (statement) statements.splice(at === -1 ? statements.length : at, at === -1 ? 0 : 1, statement);
+  if (statement)
+    statements.splice(at === -1 ? statements.length : at, at === -1 ? 0 : 1, statement);
 }
 
 const what = (c: Counterpart) => `the ${nameOf(c.lang)} version`;
-const idOf = (content: string) => /^id: (.+)$/m.exec(content)?.[1]?.replace(/^["']|["']$/g, '') ?? '';
+const idOf = (content: string) =>
+  /^id: (.+)$/m.exec(content)?.[1]?.replace(/^["']|["']$/g, '') ?? '';

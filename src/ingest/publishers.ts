@@ -18,16 +18,26 @@ export const DEFAULT_PUBLISHERS_FILE = projectPath('data', 'publishers.yaml');
 export function publisherTable(raw: unknown, where: string): Map<string, Entry> {
   const table = new Map<string, Entry>();
   if (raw === undefined || raw === null) return table;
-  if (typeof raw !== 'object' || Array.isArray(raw)) throw new Error(`${where}: publishers must be a list of "host: name" lines`);
+  if (typeof raw !== 'object' || Array.isArray(raw))
+    throw new Error(`${where}: publishers must be a list of "host: name" lines`);
   for (const [host, entry] of Object.entries(raw as Record<string, unknown>)) {
-    const ok = typeof entry === 'string' || (entry && typeof entry === 'object' && Object.values(entry).every((v) => typeof v === 'string'));
-    if (!ok) throw new Error(`${where}: the publisher of ${host} must be a name, or one name per language (ja: ..., en: ...)`);
+    const ok =
+      typeof entry === 'string' ||
+      (entry &&
+        typeof entry === 'object' &&
+        Object.values(entry).every((v) => typeof v === 'string'));
+    if (!ok)
+      throw new Error(
+        `${where}: the publisher of ${host} must be a name, or one name per language (ja: ..., en: ...)`,
+      );
     table.set(host.toLowerCase().replace(/^www\./, ''), entry as Entry);
   }
   return table;
 }
 
-export async function readPublisherFile(file = DEFAULT_PUBLISHERS_FILE): Promise<Map<string, Entry>> {
+export async function readPublisherFile(
+  file = DEFAULT_PUBLISHERS_FILE,
+): Promise<Map<string, Entry>> {
   const text = await readFile(file, 'utf8').catch(() => undefined);
   return text === undefined ? new Map() : publisherTable(parse(text), path.basename(file));
 }
@@ -38,9 +48,13 @@ export function publisherLookup(...tables: ReadonlyMap<string, Entry>[]): Publis
   for (const t of tables) for (const [h, e] of t) merged.set(h, e);
   return (host, language) => {
     const bare = host.toLowerCase().replace(/^www\./, '');
-    const key = [...merged.keys()].filter((h) => bare === h || bare.endsWith(`.${h}`)).sort((a, b) => b.length - a.length)[0];
+    const key = [...merged.keys()]
+      .filter((h) => bare === h || bare.endsWith(`.${h}`))
+      .sort((a, b) => b.length - a.length)[0];
     const entry = key === undefined ? undefined : merged.get(key);
     if (entry === undefined) return undefined;
-    return typeof entry === 'string' ? entry : entry[language] ?? entry.en ?? Object.values(entry)[0];
+    return typeof entry === 'string'
+      ? entry
+      : (entry[language] ?? entry.en ?? Object.values(entry)[0]);
   };
 }

@@ -8,7 +8,16 @@ import { KINDS, type KindSpec, type QueryKind } from '../answer/kinds.ts';
 import type { Lang } from '../answer/types.ts';
 
 export type Surface = 'discord' | 'cli' | 'console';
-export type CommandName = QueryKind | 'statements' | 'check' | 'import' | 'follow' | 'unfollow' | 'settings' | 'help' | 'quit';
+export type CommandName =
+  | QueryKind
+  | 'statements'
+  | 'check'
+  | 'import'
+  | 'follow'
+  | 'unfollow'
+  | 'settings'
+  | 'help'
+  | 'quit';
 
 type Text = Record<Lang, string>;
 
@@ -46,36 +55,58 @@ export const COMMANDS: readonly CommandSpec[] = [
   {
     name: 'statements',
     ja: '声明一覧',
-    summary: { en: 'The statements I can quote from, newest first', ja: '引用できる声明の一覧（新しい順）' },
+    summary: {
+      en: 'The statements I can quote from, newest first',
+      ja: '引用できる声明の一覧（新しい順）',
+    },
     surfaces: ALL,
   },
   {
     name: 'check',
-    summary: { en: 'Validate every corpus file (file:line: message; exit 1 on errors)', ja: 'コーパスの全ファイルを検査（エラーがあれば終了コード1）' },
+    summary: {
+      en: 'Validate every corpus file (file:line: message; exit 1 on errors)',
+      ja: 'コーパスの全ファイルを検査（エラーがあれば終了コード1）',
+    },
     surfaces: ['cli'],
   },
   {
     name: 'import',
-    summary: { en: 'Add statements from web pages (URL or saved .html) or raw text files', ja: 'ウェブページ（URL・保存した .html）やテキストから声明を追加' },
-    arg: { placeholder: { en: 'URL|FILE...', ja: 'URL|ファイル…' }, required: true, describe: { en: 'Pages or files', ja: 'ページまたはファイル' } },
+    summary: {
+      en: 'Add statements from web pages (URL or saved .html) or raw text files',
+      ja: 'ウェブページ（URL・保存した .html）やテキストから声明を追加',
+    },
+    arg: {
+      placeholder: { en: 'URL|FILE...', ja: 'URL|ファイル…' },
+      required: true,
+      describe: { en: 'Pages or files', ja: 'ページまたはファイル' },
+    },
     surfaces: ['cli'],
   },
   {
     name: 'follow',
     ja: 'フォロー',
-    summary: { en: 'Announce new statements in a channel; on the command line, read the feeds once', ja: '新しい声明をチャンネルでお知らせ／コマンドラインではフィードを1回読み込み' },
+    summary: {
+      en: 'Announce new statements in a channel; on the command line, read the feeds once',
+      ja: '新しい声明をチャンネルでお知らせ／コマンドラインではフィードを1回読み込み',
+    },
     surfaces: ['cli', 'discord'],
   },
   {
     name: 'unfollow',
     ja: 'フォロー解除',
-    summary: { en: 'Stop announcing new statements in a channel (Manage Server)', ja: 'チャンネルでの新しい声明のお知らせを停止（サーバー管理権限）' },
+    summary: {
+      en: 'Stop announcing new statements in a channel (Manage Server)',
+      ja: 'チャンネルでの新しい声明のお知らせを停止（サーバー管理権限）',
+    },
     surfaces: ['discord'],
   },
   {
     name: 'settings',
     ja: '設定',
-    summary: { en: 'This server’s default answer language (Manage Server)', ja: 'このサーバーの回答の既定の言語（サーバー管理権限）' },
+    summary: {
+      en: 'This server’s default answer language (Manage Server)',
+      ja: 'このサーバーの回答の既定の言語（サーバー管理権限）',
+    },
     surfaces: ['discord'],
   },
   {
@@ -91,7 +122,18 @@ export const COMMANDS: readonly CommandSpec[] = [
   },
 ];
 
-export type OptionName = 'query' | 'lang' | 'statement' | 'hide' | 'limit' | 'json' | 'corpus' | 'out' | 'force' | 'follow-alternate' | 'version';
+export type OptionName =
+  | 'query'
+  | 'lang'
+  | 'statement'
+  | 'hide'
+  | 'limit'
+  | 'json'
+  | 'corpus'
+  | 'out'
+  | 'force'
+  | 'follow-alternate'
+  | 'version';
 
 export interface OptionSpec {
   name: OptionName;
@@ -103,27 +145,75 @@ export interface OptionSpec {
 }
 
 export const OPTIONS: readonly OptionSpec[] = [
-  { name: 'query', ja: '質問', describe: { en: 'Words or a question to look for', ja: '探す言葉または質問' }, surfaces: ['discord'] },
+  {
+    name: 'query',
+    ja: '質問',
+    describe: { en: 'Words or a question to look for', ja: '探す言葉または質問' },
+    surfaces: ['discord'],
+  },
   {
     name: 'lang',
     ja: '言語',
     value: 'ja|en',
-    describe: { en: 'Answer language (default: the language you ask in)', ja: '回答の言語（既定：質問・表示の言語）' },
+    describe: {
+      en: 'Answer language (default: the language you ask in)',
+      ja: '回答の言語（既定：質問・表示の言語）',
+    },
     surfaces: ALL,
   },
   {
     name: 'statement',
     ja: '声明',
     value: 'TITLE|ID|DATE',
-    describe: { en: 'Only this statement: its title, id or date', ja: 'この声明だけを対象にする（題名・ID・日付）' },
+    describe: {
+      en: 'Only this statement: its title, id or date',
+      ja: 'この声明だけを対象にする（題名・ID・日付）',
+    },
     surfaces: ALL,
   },
-  { name: 'hide', ja: '非表示', describe: { en: 'Show the answer only to you', ja: '回答を自分だけに表示する' }, surfaces: ['discord'] },
-  { name: 'limit', value: 'N', describe: { en: 'At most N results', ja: '最大N件' }, surfaces: ['cli', 'console'] },
-  { name: 'json', describe: { en: 'Print the answer as JSON', ja: '回答をJSONで出力' }, surfaces: ['cli'] },
-  { name: 'corpus', value: 'DIR', describe: { en: 'Corpus folder (default: $CORPUS_DIR or ./corpus)', ja: 'コーパスのフォルダー（既定：$CORPUS_DIR または ./corpus）' }, surfaces: ['cli'] },
-  { name: 'out', value: 'DIR', describe: { en: 'Where import writes (default: the corpus folder)', ja: 'import の出力先（既定：コーパスのフォルダー）' }, surfaces: ['cli'] },
-  { name: 'force', describe: { en: 'Let import overwrite an existing file', ja: 'import で既存のファイルを上書き' }, surfaces: ['cli'] },
+  {
+    name: 'hide',
+    ja: '非表示',
+    describe: { en: 'Show the answer only to you', ja: '回答を自分だけに表示する' },
+    surfaces: ['discord'],
+  },
+  {
+    name: 'limit',
+    value: 'N',
+    describe: { en: 'At most N results', ja: '最大N件' },
+    surfaces: ['cli', 'console'],
+  },
+  {
+    name: 'json',
+    describe: { en: 'Print the answer as JSON', ja: '回答をJSONで出力' },
+    surfaces: ['cli'],
+  },
+  {
+    name: 'corpus',
+    value: 'DIR',
+    describe: {
+      en: 'Corpus folder (default: $CORPUS_DIR or ./corpus)',
+      ja: 'コーパスのフォルダー（既定：$CORPUS_DIR または ./corpus）',
+    },
+    surfaces: ['cli'],
+  },
+  {
+    name: 'out',
+    value: 'DIR',
+    describe: {
+      en: 'Where import writes (default: the corpus folder)',
+      ja: 'import の出力先（既定：コーパスのフォルダー）',
+    },
+    surfaces: ['cli'],
+  },
+  {
+    name: 'force',
+    describe: {
+      en: 'Let import overwrite an existing file',
+      ja: 'import で既存のファイルを上書き',
+    },
+    surfaces: ['cli'],
+  },
   {
     name: 'follow-alternate',
     describe: {
@@ -132,11 +222,23 @@ export const OPTIONS: readonly OptionSpec[] = [
     },
     surfaces: ['cli'],
   },
-  { name: 'version', describe: { en: 'Print the version', ja: 'バージョンを表示' }, surfaces: ['cli'] },
+  {
+    name: 'version',
+    describe: { en: 'Print the version', ja: 'バージョンを表示' },
+    surfaces: ['cli'],
+  },
 ];
 
 /** Header lines import also accepts as flags (metadata of the new statement). */
-export const IMPORT_META_FLAGS = ['id', 'title', 'date', 'language', 'publisher', 'source', 'event'] as const;
+export const IMPORT_META_FLAGS = [
+  'id',
+  'title',
+  'date',
+  'language',
+  'publisher',
+  'source',
+  'event',
+] as const;
 
 export function commandSpec(name: CommandName): CommandSpec {
   const spec = COMMANDS.find((c) => c.name === name);
@@ -168,12 +270,19 @@ export function typedCommand(text: string, surface: Surface): TypedCommand | und
   const m = /^\/(\S*)\s*(.*)$/su.exec(text.trim());
   if (!m) return undefined;
   const word = m[1]!;
-  const spec = commandsFor(surface).find((c) => c.name === word.toLowerCase() || (surface === 'discord' && c.ja === word));
+  const spec = commandsFor(surface).find(
+    (c) => c.name === word.toLowerCase() || (surface === 'discord' && c.ja === word),
+  );
   return { word, ...(spec ? { spec } : {}), rest: m[2]!.trim() };
 }
 
 /** How a command is written where the reader is: `/誰`, `readout who`, `/who`. */
-export function commandRef(name: CommandName, surface: Surface, lang: Lang, mention?: (name: string) => string | undefined): string {
+export function commandRef(
+  name: CommandName,
+  surface: Surface,
+  lang: Lang,
+  mention?: (name: string) => string | undefined,
+): string {
   if (surface === 'cli') return `readout ${name}`;
   if (surface === 'discord') {
     const live = mention?.(name);
@@ -192,12 +301,25 @@ function optionName(spec: OptionSpec, surface: Surface, lang: Lang): string {
 /** One example invocation, or undefined for commands without one. */
 export function exampleOf(spec: CommandSpec, surface: Surface, lang: Lang): string | undefined {
   if (!spec.example) return undefined;
-  const parts = [surface === 'cli' ? `readout ${spec.name}` : `/${surface === 'discord' && lang === 'ja' && spec.ja ? spec.ja : spec.name}`];
+  const parts = [
+    surface === 'cli'
+      ? `readout ${spec.name}`
+      : `/${surface === 'discord' && lang === 'ja' && spec.ja ? spec.ja : spec.name}`,
+  ];
   const arg = spec.example[lang];
-  if (arg) parts.push(surface === 'discord' ? `${optionName(optionSpec('query'), surface, lang)}:${arg.replace(/^"|"$/g, '')}` : arg);
+  if (arg)
+    parts.push(
+      surface === 'discord'
+        ? `${optionName(optionSpec('query'), surface, lang)}:${arg.replace(/^"|"$/g, '')}`
+        : arg,
+    );
   for (const [flag, value] of Object.entries(spec.exampleFlags ?? {})) {
     const o = optionSpec(flag as OptionName);
-    parts.push(surface === 'discord' ? `${optionName(o, surface, lang)}:${value === 'ja' ? '日本語' : 'English'}` : `${optionName(o, surface, lang)} ${value}`);
+    parts.push(
+      surface === 'discord'
+        ? `${optionName(o, surface, lang)}:${value === 'ja' ? '日本語' : 'English'}`
+        : `${optionName(o, surface, lang)} ${value}`,
+    );
   }
   return parts.join(' ');
 }
@@ -223,7 +345,10 @@ const FREE_QUESTION: Record<Surface, Text> = {
 };
 
 const HEADINGS = {
-  usage: { en: 'Usage: readout <command> [options] [text]', ja: '使い方：readout <コマンド> [オプション] [テキスト]' },
+  usage: {
+    en: 'Usage: readout <command> [options] [text]',
+    ja: '使い方：readout <コマンド> [オプション] [テキスト]',
+  },
   commands: { en: 'Commands:', ja: 'コマンド：' },
   options: { en: 'Options:', ja: 'オプション：' },
   examples: { en: 'Examples:', ja: '例：' },
@@ -240,7 +365,8 @@ function usageOf(spec: CommandSpec, lang: Lang): string {
 }
 
 /** Words that ask for help rather than ask a question: a search for them would find nothing useful. */
-const HELP_WORDS = /^(?:\/?help|\/?ヘルプ|へるぷ|使い方|hi|hello|hey|こんにちは|こんばんは|おはよう(?:ございます)?|はじめまして|\?|？)[\s!！.。?？]*$/iu;
+const HELP_WORDS =
+  /^(?:\/?help|\/?ヘルプ|へるぷ|使い方|hi|hello|hey|こんにちは|こんばんは|おはよう(?:ございます)?|はじめまして|\?|？)[\s!！.。?？]*$/iu;
 
 export function isHelpRequest(text: string): boolean {
   return HELP_WORDS.test(text.trim());
@@ -248,7 +374,10 @@ export function isHelpRequest(text: string): boolean {
 
 function pad(s: string, width: number): string {
   // Full-width characters take two columns in a terminal.
-  const columns = [...s].reduce((n, ch) => n + (/[\u1100-\uffdc]/.test(ch) && !/[\uff61-\uff9f]/.test(ch) ? 2 : 1), 0);
+  const columns = [...s].reduce(
+    (n, ch) => n + (/[\u1100-\uffdc]/.test(ch) && !/[\uff61-\uff9f]/.test(ch) ? 2 : 1),
+    0,
+  );
   // A long head gets its description on the next line, in the column.
   return columns < width ? s + ' '.repeat(width - columns) : `${s}\n${' '.repeat(width + 2)}`;
 }
@@ -295,7 +424,10 @@ const DISCORD_OPTIONS_LINE: Text = { en: 'Options', ja: 'オプション' };
  * The Discord /help: localized command and option names, a clickable mention for each command
  * whose id is known (`mention`), and one example per command.
  */
-export function discordHelp(lang: Lang, mention?: (name: string) => string | undefined): DiscordHelp {
+export function discordHelp(
+  lang: Lang,
+  mention?: (name: string) => string | undefined,
+): DiscordHelp {
   const lines = [INTRO[lang], ''];
   for (const spec of commandsFor('discord')) {
     if (spec.name === 'help') continue;

@@ -22,7 +22,15 @@ import { highlightPieces } from './highlight.ts';
 import { ELLIPSIS, fitFormatted, truncateText } from './truncate.ts';
 import { commandRef, discordHelp } from './commandGuide.ts';
 import { LABELS } from './labels.ts';
-import { layoutAnswer, shortCitation, shortPublisher, type AnswerLine, type Evidence, type LayoutOptions, type StatementLookup } from './layout.ts';
+import {
+  layoutAnswer,
+  shortCitation,
+  shortPublisher,
+  type AnswerLine,
+  type Evidence,
+  type LayoutOptions,
+  type StatementLookup,
+} from './layout.ts';
 
 /** Discord's documented limits (characters are UTF-16 code units, as discord.js counts them). */
 export const DISCORD_LIMITS = {
@@ -95,7 +103,9 @@ const UNMARKED = /\b(?:https?:\/\/|www\.)[^\s<>"]+|<[^<>\s]+>/giu;
 
 /** An excerpt as a block quote with its highlights in bold, everything else escaped. */
 export function formatExcerpt(excerpt: string, highlights: readonly Highlight[] = []): string {
-  const unmarked = [...excerpt.matchAll(UNMARKED)].map((m) => [m.index, m.index + m[0].length] as const);
+  const unmarked = [...excerpt.matchAll(UNMARKED)].map(
+    (m) => [m.index, m.index + m[0].length] as const,
+  );
   const marks = highlights.filter(([s, e]) => !unmarked.some(([us, ue]) => s < ue && e > us));
   const body = highlightPieces(excerpt, marks)
     .map((piece) => (piece.marked ? `**${escapeText(piece.text)}**` : escapeText(piece.text)))
@@ -104,7 +114,11 @@ export function formatExcerpt(excerpt: string, highlights: readonly Highlight[] 
 }
 
 /** The highlights of `raw` that `cut`, a shortening of it by truncateText (a prefix and …), still shows whole. */
-function highlightsAfterCut(raw: string, cut: string, highlights: readonly Highlight[]): Highlight[] {
+function highlightsAfterCut(
+  raw: string,
+  cut: string,
+  highlights: readonly Highlight[],
+): Highlight[] {
   const kept = cut === raw ? raw.length : Math.max(0, cut.length - ELLIPSIS.length);
   return highlights.filter(([, e]) => e <= kept);
 }
@@ -129,7 +143,12 @@ function lineMarkdown(line: AnswerLine, lang: Lang): string {
 }
 
 /** A quote block and its citation within `max` characters. */
-function evidenceMarkdown(e: Evidence, lang: Lang, max: number, statements?: StatementLookup): string {
+function evidenceMarkdown(
+  e: Evidence,
+  lang: Lang,
+  max: number,
+  statements?: StatementLookup,
+): string {
   const cite = citationMarkdown(e, lang, statements);
   const format = (t: string) => formatExcerpt(t, highlightsAfterCut(e.excerpt, t, e.highlights));
   return `${fitFormatted(e.excerpt, max - cite.length - 1, format)}\n${cite}`;
@@ -143,9 +162,15 @@ export function embedLength(embed: APIEmbed): number {
 }
 
 /** Ids of the buttons that are shown but cannot be pressed (unique within a message). */
-export const OFF_IDS = { previous: 'r1|off|prev', count: 'r1|off|count', next: 'r1|off|next' } as const;
+export const OFF_IDS = {
+  previous: 'r1|off|prev',
+  count: 'r1|off|count',
+  next: 'r1|off|next',
+} as const;
 
-type ButtonSpec = { label: string; id: string; disabled?: boolean } | { label: string; url: string };
+type ButtonSpec =
+  | { label: string; id: string; disabled?: boolean }
+  | { label: string; url: string };
 
 function buttonRows(buttons: ButtonSpec[]): DiscordMessageData['components'] {
   const rows: DiscordMessageData['components'] = [];
@@ -154,7 +179,12 @@ function buttonRows(buttons: ButtonSpec[]): DiscordMessageData['components'] {
       type: ComponentType.ActionRow,
       components: buttons.slice(i, i + DISCORD_LIMITS.buttonsPerRow).map((b) =>
         'url' in b
-          ? { type: ComponentType.Button, style: ButtonStyle.Link, label: truncateText(b.label, DISCORD_LIMITS.buttonLabel), url: b.url }
+          ? {
+              type: ComponentType.Button,
+              style: ButtonStyle.Link,
+              label: truncateText(b.label, DISCORD_LIMITS.buttonLabel),
+              url: b.url,
+            }
           : {
               type: ComponentType.Button,
               style: ButtonStyle.Secondary,
@@ -185,7 +215,12 @@ export function renderAnswer(answer: Answer, options: AnswerRenderOptions = {}):
   });
   const { page, pageCount } = layout;
   if (layout.nothing) {
-    return { message: { content: fitContent(layout.nothing), embeds: [], components: [] }, page, pageCount, nothing: true };
+    return {
+      message: { content: fitContent(layout.nothing), embeds: [], components: [] },
+      page,
+      pageCount,
+      nothing: true,
+    };
   }
 
   const title = truncateText(layout.title, DISCORD_LIMITS.embedTitle);
@@ -206,10 +241,18 @@ export function renderAnswer(answer: Answer, options: AnswerRenderOptions = {}):
   } else {
     const head = lines.join('\n');
     const budget =
-      Math.min(DISCORD_LIMITS.embedDescription, DISCORD_LIMITS.embedTotal - title.length - footer.length) -
-      head.length - tail.join('\n').length - 8;
+      Math.min(
+        DISCORD_LIMITS.embedDescription,
+        DISCORD_LIMITS.embedTotal - title.length - footer.length,
+      ) -
+      head.length -
+      tail.join('\n').length -
+      8;
     const cap = layout.lines.length > 0 ? WHO_WHEN_EXCERPT_MAX : QUOTE_MAX;
-    const share = Math.max(MIN_EXCERPT, Math.min(cap, Math.floor(budget / Math.max(1, layout.evidence.length)) - 2));
+    const share = Math.max(
+      MIN_EXCERPT,
+      Math.min(cap, Math.floor(budget / Math.max(1, layout.evidence.length)) - 2),
+    );
     const blocks = layout.evidence.map((e) => evidenceMarkdown(e, lang, share, options.statements));
     const body = [head, blocks.join('\n\n'), ...tail].filter(Boolean).join('\n\n');
     embed.description = truncateText(body, DISCORD_LIMITS.embedDescription);
@@ -224,12 +267,21 @@ export function renderAnswer(answer: Answer, options: AnswerRenderOptions = {}):
   const pageId = options.controls?.pageId;
   if (pageId && pageCount > 1) {
     // Always the same three buttons, so nothing moves under the thumb; the ends are disabled.
-    buttons.push(page > 0 ? { label: labels.previous, id: pageId(page - 1) } : disabledButton(labels.previous, OFF_IDS.previous));
+    buttons.push(
+      page > 0
+        ? { label: labels.previous, id: pageId(page - 1) }
+        : disabledButton(labels.previous, OFF_IDS.previous),
+    );
     buttons.push(disabledButton(`${page + 1}/${pageCount}`, OFF_IDS.count));
-    buttons.push(page < pageCount - 1 ? { label: labels.next, id: pageId(page + 1) } : disabledButton(labels.next, OFF_IDS.next));
+    buttons.push(
+      page < pageCount - 1
+        ? { label: labels.next, id: pageId(page + 1) }
+        : disabledButton(labels.next, OFF_IDS.next),
+    );
   }
   const switchId = options.controls?.switchLangId;
-  if (switchId) buttons.push({ label: LABELS.languageName[lang === 'ja' ? 'en' : 'ja'], id: switchId });
+  if (switchId)
+    buttons.push({ label: LABELS.languageName[lang === 'ja' ? 'en' : 'ja'], id: switchId });
   // A link to the whole text of each statement quoted on the page (at most two: Japanese, English).
   const links = new Map<string, string>();
   for (const e of layout.evidence) {
@@ -238,7 +290,10 @@ export function renderAnswer(answer: Answer, options: AnswerRenderOptions = {}):
     if (url && !links.has(url)) links.set(url, cite.text.split(' · ')[0] ?? '');
   }
   for (const [url, who] of [...links].slice(0, 2)) {
-    buttons.push({ label: links.size > 1 ? `${LABELS.source[lang]}: ${who}` : LABELS.source[lang], url });
+    buttons.push({
+      label: links.size > 1 ? `${LABELS.source[lang]}: ${who}` : LABELS.source[lang],
+      url,
+    });
   }
 
   return {
@@ -250,7 +305,10 @@ export function renderAnswer(answer: Answer, options: AnswerRenderOptions = {}):
 }
 
 /** The list of loaded statements, newest first as the engine gives them, cut to one embed. */
-export function renderStatementList(statements: readonly StatementSummary[], lang: Lang): DiscordMessageData {
+export function renderStatementList(
+  statements: readonly StatementSummary[],
+  lang: Lang,
+): DiscordMessageData {
   const title = `${LABELS.statements[lang]} (${statements.length})`;
   // Titles and dates are what people type into `statement`; ids are for files, not readers.
   const lines = statements.map((s) => {
@@ -290,7 +348,10 @@ export function renderNoticeEmbed(title: string, markdownBody: string): DiscordM
 }
 
 /** The /help embed, generated from the one description of the commands (./commandGuide.ts). */
-export function renderHelpEmbed(lang: Lang, mention?: (name: string) => string | undefined): DiscordMessageData {
+export function renderHelpEmbed(
+  lang: Lang,
+  mention?: (name: string) => string | undefined,
+): DiscordMessageData {
   const help = discordHelp(lang, mention);
   return renderNoticeEmbed(help.title, help.body);
 }
@@ -343,12 +404,17 @@ const ANNOUNCED_PARAGRAPH_MAX = 500;
  * publisher and date, its first paragraph quoted, and buttons asking who took part and when,
  * beside a link button to the page. Corpus text is escaped like every answer.
  */
-export function renderAnnouncement(s: AnnouncedStatement, options: AnnouncementOptions): DiscordMessageData {
+export function renderAnnouncement(
+  s: AnnouncedStatement,
+  options: AnnouncementOptions,
+): DiscordMessageData {
   const { lang } = options;
   const link = safeUrl(s.source);
   const head = `${escapeText(shortPublisher(s.publisher, lang))} · ${escapeText(s.date)}`;
   // Whole sentences from the start, with … where the paragraph goes on.
-  const quote = s.firstParagraph ? formatExcerpt(makeExcerpt(s.firstParagraph, [], ANNOUNCED_PARAGRAPH_MAX).text) : '';
+  const quote = s.firstParagraph
+    ? formatExcerpt(makeExcerpt(s.firstParagraph, [], ANNOUNCED_PARAGRAPH_MAX).text)
+    : '';
   const footer = [LABELS.newStatement[lang], options.footer].filter(Boolean).join('\n');
   const buttons: ButtonSpec[] = [];
   for (const kind of ['who', 'when'] as const) {
@@ -362,7 +428,10 @@ export function renderAnnouncement(s: AnnouncedStatement, options: AnnouncementO
       {
         title: truncateText(plainText(s.title), DISCORD_LIMITS.embedTitle),
         ...(link ? { url: link } : {}),
-        description: truncateText([head, quote].filter(Boolean).join('\n\n'), DISCORD_LIMITS.embedDescription),
+        description: truncateText(
+          [head, quote].filter(Boolean).join('\n\n'),
+          DISCORD_LIMITS.embedDescription,
+        ),
         footer: { text: truncateText(footer, DISCORD_LIMITS.footer) },
         color: COLOR,
       },

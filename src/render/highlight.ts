@@ -43,6 +43,12 @@ export function highlightPieces(text: string, highlights: readonly Highlight[] =
 }
 
 /** Marks the highlights of `text` with `mark`, the rest as it is. */
-export function markHighlights(text: string, highlights: readonly Highlight[] | undefined, mark: (s: string) => string): string {
-  return highlightPieces(text, highlights).map((p) => (p.marked ? mark(p.text) : p.text)).join('');
+export function markHighlights(
+  text: string,
+  highlights: readonly Highlight[] | undefined,
+  mark: (s: string) => string,
+): string {
+  return highlightPieces(text, highlights)
+    .map((p) => (p.marked ? mark(p.text) : p.text))
+    .join('');
 }

@@ -25,10 +25,12 @@ export const LABELS = {
   /** The one sentence for a question nothing answers; `{statements}` is how the reader lists them. */
   nothing: {
     en: (q: string, statements: string) =>
-      q ? `Nothing in my statements matches “${q}”; try other words, or ${statements} to see what I hold.`
+      q
+        ? `Nothing in my statements matches “${q}”; try other words, or ${statements} to see what I hold.`
         : `Nothing in my statements answers that; try other words, or ${statements} to see what I hold.`,
     ja: (q: string, statements: string) =>
-      q ? `「${q}」に該当する記述はありません（別の言葉を試すか、${statements} で声明の一覧をご覧ください）。`
+      q
+        ? `「${q}」に該当する記述はありません（別の言葉を試すか、${statements} で声明の一覧をご覧ください）。`
         : `該当する記述はありません（別の言葉を試すか、${statements} で声明の一覧をご覧ください）。`,
   },
 } as const;

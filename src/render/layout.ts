@@ -85,7 +85,8 @@ const SENTENCE = /[^。．！？!?]*?(?:[。．！？!?]+|(?<=[a-z0-9)”’"]{2
 /** The sentences of `text`, end to end, as offsets. */
 function sentences(text: string): Array<{ start: number; end: number }> {
   const out: Array<{ start: number; end: number }> = [];
-  for (const m of text.matchAll(SENTENCE)) if (m[0]) out.push({ start: m.index, end: m.index + m[0].length });
+  for (const m of text.matchAll(SENTENCE))
+    if (m[0]) out.push({ start: m.index, end: m.index + m[0].length });
   return out;
 }
 
@@ -93,7 +94,10 @@ function sentences(text: string): Array<{ start: number; end: number }> {
  * The sentences of `excerpt` that hold a highlight, elisions marked with an ellipsis, and the
  * highlights moved to where they stand in the shortened text.
  */
-export function focusExcerpt(excerpt: string, highlights: readonly Highlight[]): { excerpt: string; highlights: Highlight[] } {
+export function focusExcerpt(
+  excerpt: string,
+  highlights: readonly Highlight[],
+): { excerpt: string; highlights: Highlight[] } {
   const marks = highlightsWithin(highlights, excerpt.length);
   if (excerpt.length <= FOCUS_OVER || marks.length === 0) return { excerpt, highlights: marks };
   const parts = sentences(excerpt);
@@ -137,11 +141,18 @@ export interface ShortCitation {
   url?: string;
 }
 
-export function shortCitation(c: Citation, lang: Lang, statements?: StatementLookup): ShortCitation {
+export function shortCitation(
+  c: Citation,
+  lang: Lang,
+  statements?: StatementLookup,
+): ShortCitation {
   const info = statements?.(c.statement);
   const who = info?.publisher ? shortPublisher(info.publisher, lang) : truncateText(c.title, 40);
   const url = c.source ?? info?.source;
-  return { text: [who, c.date, paragraphLabel(lang, c.paragraph)].join(' · '), ...(url ? { url } : {}) };
+  return {
+    text: [who, c.date, paragraphLabel(lang, c.paragraph)].join(' · '),
+    ...(url ? { url } : {}),
+  };
 }
 
 function unixOf(instant: string | undefined): number | undefined {
@@ -188,7 +199,8 @@ function highlightsIn(excerpt: string, c: Citation): Highlight[] {
   const starts = (long: string, short: string, sign: number) => {
     const out: number[] = [];
     const probe = short.slice(0, 40);
-    for (let i = probe ? long.indexOf(probe) : -1; i >= 0; i = long.indexOf(probe, i + 1)) if (agree(sign * i)) out.push(sign * i);
+    for (let i = probe ? long.indexOf(probe) : -1; i >= 0; i = long.indexOf(probe, i + 1))
+      if (agree(sign * i)) out.push(sign * i);
     return out;
   };
   const shifts = new Set([...starts(x.body, y.body, 1), ...starts(y.body, x.body, -1)]);
@@ -214,7 +226,9 @@ function groupEvidence(items: readonly AnswerItem[], focus: boolean): Evidence[]
   }
   return [...byKey.values()].map(({ citation, marks }) => {
     const merged = mergeRanges(marks);
-    const shown = focus ? focusExcerpt(citation.excerpt, merged) : { excerpt: citation.excerpt, highlights: merged };
+    const shown = focus
+      ? focusExcerpt(citation.excerpt, merged)
+      : { excerpt: citation.excerpt, highlights: merged };
     return { citation, ...shown };
   });
 }
@@ -231,7 +245,11 @@ function titleOf(answer: Answer, mode: Mode, asked: string): string {
   if (mode === 'ask' && /[?？]$|(?:か|ですか)[。]?$/.test(asked)) return asked;
   const spec = kindSpec(mode);
   const kind = spec.free ? answer.kind : mode;
-  const heading = (kind === 'none' ? LABELS.noAnswer : (spec.free ? kindSpec(kind) : spec).heading ?? LABELS.noAnswer)[lang];
+  const heading = (
+    kind === 'none'
+      ? LABELS.noAnswer
+      : ((spec.free ? kindSpec(kind) : spec).heading ?? LABELS.noAnswer)
+  )[lang];
   if (asked) return headed(heading, asked, lang);
   const chosen = (kind === 'who' || kind === 'when') && chosenStatement(answer);
   return headed(heading, chosen ? truncateText(chosen.title, TITLE_IN_HEADING) : '', lang);
@@ -259,8 +277,10 @@ export function layoutAnswer(answer: Answer, options: LayoutOptions = {}): PageL
   };
   if (items.length === 0) {
     // One sentence: the engine's own when it says something more useful than "nothing".
-    const engineSays = answer.notice && answer.notice !== notice('noMatch', lang) ? answer.notice : undefined;
-    layout.nothing = engineSays ?? LABELS.nothing[lang](asked, options.statementsRef ?? '/statements');
+    const engineSays =
+      answer.notice && answer.notice !== notice('noMatch', lang) ? answer.notice : undefined;
+    layout.nothing =
+      engineSays ?? LABELS.nothing[lang](asked, options.statementsRef ?? '/statements');
     return layout;
   }
   if (answer.notice) layout.notice = answer.notice;
@@ -280,7 +300,13 @@ export function layoutAnswer(answer: Answer, options: LayoutOptions = {}): PageL
     // A quote's answer is its paragraph: the evidence is the answer.
     items.forEach((item, i) => {
       const c = item.citations[0];
-      if (c) layout.evidence.push({ citation: c, excerpt: c.excerpt, highlights: c.highlights ?? [], n: first + i + 1 });
+      if (c)
+        layout.evidence.push({
+          citation: c,
+          excerpt: c.excerpt,
+          highlights: c.highlights ?? [],
+          n: first + i + 1,
+        });
     });
   } else {
     layout.lines = items.map((item, i) => lineOf(item, first + i + 1));

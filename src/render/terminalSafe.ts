@@ -27,7 +27,9 @@ function mapStrings<T>(value: T, f: (s: string) => string): T {
   if (typeof value === 'string') return f(value) as T;
   if (Array.isArray(value)) return value.map((v) => mapStrings(v, f)) as T;
   if (value && typeof value === 'object') {
-    const mapped = Object.fromEntries(Object.entries(value).map(([k, v]) => [k, mapStrings(v, f)])) as T;
+    const mapped = Object.fromEntries(
+      Object.entries(value).map(([k, v]) => [k, mapStrings(v, f)]),
+    ) as T;
     if (isMarkedCitation(value)) (mapped as Citation).highlights = movedHighlights(value, f);
     return mapped;
   }
@@ -35,7 +37,12 @@ function mapStrings<T>(value: T, f: (s: string) => string): T {
 }
 
 function isMarkedCitation(value: object): value is Citation & { highlights: Highlight[] } {
-  return 'excerpt' in value && typeof value.excerpt === 'string' && 'highlights' in value && Array.isArray(value.highlights);
+  return (
+    'excerpt' in value &&
+    typeof value.excerpt === 'string' &&
+    'highlights' in value &&
+    Array.isArray(value.highlights)
+  );
 }
 
 /**
@@ -43,7 +50,10 @@ function isMarkedCitation(value: object): value is Citation & { highlights: High
  * is mapped piece by piece between the highlights' ends. None when that differs from mapping
  * it whole (a sequence running into a highlight).
  */
-function movedHighlights(c: Citation & { highlights: Highlight[] }, f: (s: string) => string): Highlight[] {
+function movedHighlights(
+  c: Citation & { highlights: Highlight[] },
+  f: (s: string) => string,
+): Highlight[] {
   const marks = highlightsWithin(c.highlights, c.excerpt.length);
   const ends = [0, ...marks.flat(), c.excerpt.length];
   const pieces = ends.slice(1).map((end, i) => f(c.excerpt.slice(ends[i], end)));
@@ -59,9 +69,14 @@ function movedHighlights(c: Citation & { highlights: Highlight[] }, f: (s: strin
 
 /** The engine with every string of every answer stripped of terminal controls (for the console). */
 export function terminalSafeEngine(engine: Engine): Engine {
-  const safe = <A extends unknown[], R>(fn: (...args: A) => R) => (...args: A): R => mapStrings(fn(...args), stripTerminalControls);
+  const safe =
+    <A extends unknown[], R>(fn: (...args: A) => R) =>
+    (...args: A): R =>
+      mapStrings(fn(...args), stripTerminalControls);
   return {
-    ...(Object.fromEntries(KIND_NAMES.map((kind): [QueryKind, Ask] => [kind, safe(engine[kind])])) as Record<QueryKind, Ask>),
+    ...(Object.fromEntries(
+      KIND_NAMES.map((kind): [QueryKind, Ask] => [kind, safe(engine[kind])]),
+    ) as Record<QueryKind, Ask>),
     statements: safe(engine.statements),
     statement: safe(engine.statement),
     findStatements: safe(engine.findStatements),

@@ -7,7 +7,13 @@ import type { Answer, Citation, Lang } from '../answer/types.ts';
 import type { StatementSummary } from '../engine/types.ts';
 import { markHighlights } from './highlight.ts';
 import { LABELS } from './labels.ts';
-import { layoutAnswer, shortCitation, type Evidence, type Mode, type StatementLookup } from './layout.ts';
+import {
+  layoutAnswer,
+  shortCitation,
+  type Evidence,
+  type Mode,
+  type StatementLookup,
+} from './layout.ts';
 
 /** ANSI bold, for matched words in a terminal. */
 export const terminalBold = (s: string): string => `\u001b[1m${s}\u001b[22m`;
@@ -28,7 +34,13 @@ export function citationLine(c: Citation, lang: Lang, statements?: StatementLook
   return cite.url ? `${cite.text} · ${cite.url}` : cite.text;
 }
 
-function quoteLines(e: Evidence, lang: Lang, style: TextStyle, indent: string, label = ''): string[] {
+function quoteLines(
+  e: Evidence,
+  lang: Lang,
+  style: TextStyle,
+  indent: string,
+  label = '',
+): string[] {
   const mark = style.highlight ?? ((s: string) => s);
   return [
     `${indent}${label}“${markHighlights(e.excerpt, e.highlights, mark)}”`,
@@ -48,7 +60,9 @@ export function renderText(answer: Answer, style: TextStyle = {}): string {
   const out: string[] = [layout.title, ''];
   if (layout.notice) out.push(layout.notice, '');
   for (const line of layout.lines) {
-    out.push(`${line.n}. ${line.what ? `${line.what}${LABELS.headingSeparator[lang]}` : ''}${line.text}`);
+    out.push(
+      `${line.n}. ${line.what ? `${line.what}${LABELS.headingSeparator[lang]}` : ''}${line.text}`,
+    );
   }
   if (layout.lines.length > 0) out.push('', `${LABELS.evidence[lang]}:`);
   let lastN: number | undefined;
@@ -72,7 +86,10 @@ export function renderStatements(list: readonly StatementSummary[], lang: Lang):
   if (list.length === 0) return LABELS.noStatements[lang];
   return [
     `${LABELS.statements[lang]} (${list.length})`,
-    ...list.map((s) => `- ${s.date} [${s.language}] ${s.title}\n  id: ${s.id}${s.source ? `\n  ${s.source}` : ''}`),
+    ...list.map(
+      (s) =>
+        `- ${s.date} [${s.language}] ${s.title}\n  id: ${s.id}${s.source ? `\n  ${s.source}` : ''}`,
+    ),
   ].join('\n');
 }
 

@@ -24,13 +24,18 @@ export function readLegacyFollows(file: string): LegacyFollow[] {
   try {
     parsed = JSON.parse(text);
   } catch {
-    throw new Error(`${file} is not valid JSON: restore it from a backup or delete it (the channels must then be followed again)`);
+    throw new Error(
+      `${file} is not valid JSON: restore it from a backup or delete it (the channels must then be followed again)`,
+    );
   }
   const list = (parsed as { follows?: unknown } | null)?.follows;
   if (!Array.isArray(list)) return [];
   const isText = (v: unknown): v is string => typeof v === 'string' && v.length > 0;
   return list
-    .filter((f): f is Record<string, unknown> => f !== null && typeof f === 'object' && isText(f.channelId) && isText(f.guildId))
+    .filter(
+      (f): f is Record<string, unknown> =>
+        f !== null && typeof f === 'object' && isText(f.channelId) && isText(f.guildId),
+    )
     .map((f) => ({
       guildId: f.guildId as string,
       channelId: f.channelId as string,

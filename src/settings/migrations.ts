@@ -55,8 +55,13 @@ export const MIGRATIONS: readonly Migration[] = [
 ];
 
 export class SchemaTooNew extends Error {
-  constructor(readonly found: number, readonly known: number) {
-    super(`its schema is version ${found}, newer than this Readout knows (${known}): run the newer Readout, or restore a backup`);
+  constructor(
+    readonly found: number,
+    readonly known: number,
+  ) {
+    super(
+      `its schema is version ${found}, newer than this Readout knows (${known}): run the newer Readout, or restore a backup`,
+    );
     this.name = 'SchemaTooNew';
   }
 }
@@ -70,7 +75,11 @@ export interface MigrationResult {
  * Brings the database to the last version of `migrations` (ascending by version). `atCreation`
  * runs in the same transaction when the database was empty (version 0), once per database.
  */
-export function migrate(db: Database, migrations: readonly Migration[] = MIGRATIONS, atCreation?: () => void): MigrationResult {
+export function migrate(
+  db: Database,
+  migrations: readonly Migration[] = MIGRATIONS,
+  atCreation?: () => void,
+): MigrationResult {
   const latest = migrations.at(-1)?.version ?? 0;
   const run = db.transaction((): MigrationResult => {
     // Read inside the write lock: another process may have migrated while this one waited.

@@ -50,8 +50,12 @@ export class SqliteSettings implements SettingsStore {
     this.db = db;
     const now = "strftime('%Y-%m-%dT%H:%M:%fZ', 'now')";
     this.q = {
-      all: db.prepare<[], FollowRow>('SELECT guild_id, channel_id, publisher FROM follows ORDER BY followed_at, rowid'),
-      ofGuild: db.prepare<[string], FollowRow>('SELECT guild_id, channel_id, publisher FROM follows WHERE guild_id = ? ORDER BY followed_at, rowid'),
+      all: db.prepare<[], FollowRow>(
+        'SELECT guild_id, channel_id, publisher FROM follows ORDER BY followed_at, rowid',
+      ),
+      ofGuild: db.prepare<[string], FollowRow>(
+        'SELECT guild_id, channel_id, publisher FROM follows WHERE guild_id = ? ORDER BY followed_at, rowid',
+      ),
       follow: db.prepare<[string, string, string | null]>(
         `INSERT INTO follows (channel_id, guild_id, publisher, followed_at) VALUES (?, ?, ?, ${now})
          ON CONFLICT (channel_id) DO UPDATE SET guild_id = excluded.guild_id, publisher = excluded.publisher`,
@@ -62,7 +66,9 @@ export class SqliteSettings implements SettingsStore {
         `INSERT OR IGNORE INTO announcements (guild_id, channel_id, statement_id, at)
          SELECT ?, ?, ?, ${now} WHERE EXISTS (SELECT 1 FROM follows WHERE channel_id = ?)`,
       ),
-      lang: db.prepare<[string], { lang: string | null }>('SELECT lang FROM guilds WHERE guild_id = ?'),
+      lang: db.prepare<[string], { lang: string | null }>(
+        'SELECT lang FROM guilds WHERE guild_id = ?',
+      ),
       setLang: db.prepare<[string, string | null]>(
         `INSERT INTO guilds (guild_id, lang, updated_at) VALUES (?, ?, ${now})
          ON CONFLICT (guild_id) DO UPDATE SET lang = excluded.lang, updated_at = excluded.updated_at`,
@@ -72,14 +78,21 @@ export class SqliteSettings implements SettingsStore {
 
   follows(guildId?: string): Follow[] {
     const rows = guildId === undefined ? this.q.all.all() : this.q.ofGuild.all(guildId);
-    return rows.map((r) => ({ guildId: r.guild_id, channelId: r.channel_id, ...(r.publisher ? { publisher: r.publisher } : {}) }));
+    return rows.map((r) => ({
+      guildId: r.guild_id,
+      channelId: r.channel_id,
+      ...(r.publisher ? { publisher: r.publisher } : {}),
+    }));
   }
 
   follow(follow: Follow, known: readonly string[]): void {
-    this.db.transaction(() => {
-      this.q.follow.run(follow.channelId, follow.guildId, follow.publisher ?? null);
-      for (const id of known) this.q.claim.run(follow.guildId, follow.channelId, id, follow.channelId);
-    }).immediate();
+    this.db
+      .transaction(() => {
+        this.q.follow.run(follow.channelId, follow.guildId, follow.publisher ?? null);
+        for (const id of known)
+          this.q.claim.run(follow.guildId, follow.channelId, id, follow.channelId);
+      })
+      .immediate();
   }
 
   unfollow(channelId: string): boolean {
@@ -122,7 +135,9 @@ export function openSettings(dataDir: string, options: OpenOptions = {}): Opened
     mkdirSync(dataDir, { recursive: true });
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
-    throw new Error(`${dataDir} cannot be the data folder (${code}): ${code === 'EEXIST' || code === 'ENOTDIR' ? 'it is a file, not a folder' : 'check its permissions'}`);
+    throw new Error(
+      `${dataDir} cannot be the data folder (${code}): ${code === 'EEXIST' || code === 'ENOTDIR' ? 'it is a file, not a folder' : 'check its permissions'}`,
+    );
   }
   // Read before the database is created: a broken follows.json stops the start with nothing changed.
   const legacy = readLegacyFollows(legacyFile);
@@ -130,13 +145,16 @@ export function openSettings(dataDir: string, options: OpenOptions = {}): Opened
   try {
     db = new Database(file, { timeout: BUSY_TIMEOUT_MS });
   } catch (err) {
-    throw new Error(`${file} cannot be opened (${(err as Error).message}): check that the folder is writable`);
+    throw new Error(
+      `${file} cannot be opened (${(err as Error).message}): check that the folder is writable`,
+    );
   }
   try {
     // Each connection sets these; WAL itself is then recorded in the file.
     db.pragma('foreign_keys = ON');
     const mode = db.pragma('journal_mode = WAL', { simple: true });
-    if (mode !== 'wal') throw new Error(`journal mode is ${String(mode)}, not WAL (a network file system?)`);
+    if (mode !== 'wal')
+      throw new Error(`journal mode is ${String(mode)}, not WAL (a network file system?)`);
     // In WAL mode NORMAL survives a crash of the process; only a power loss may undo the last
     // claims (and so repeat an announcement), a fair price for not syncing the disk per claim.
     db.pragma('synchronous = NORMAL');

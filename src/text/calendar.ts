@@ -16,8 +16,15 @@ export function daysInMonth(y: number, m: number): number {
 /** A day that exists: February 29 only in leap years, no month 13, years 1 to 9999. */
 export function isValidDate(c: CalendarDate): boolean {
   return (
-    Number.isInteger(c.y) && Number.isInteger(c.m) && Number.isInteger(c.d) &&
-    c.y >= 1 && c.y <= 9999 && c.m >= 1 && c.m <= 12 && c.d >= 1 && c.d <= daysInMonth(c.y, c.m)
+    Number.isInteger(c.y) &&
+    Number.isInteger(c.m) &&
+    Number.isInteger(c.d) &&
+    c.y >= 1 &&
+    c.y <= 9999 &&
+    c.m >= 1 &&
+    c.m <= 12 &&
+    c.d >= 1 &&
+    c.d <= daysInMonth(c.y, c.m)
   );
 }
 
@@ -41,7 +48,9 @@ export function fromDayNumber(n: number): CalendarDate {
   const z = n + 719468;
   const era = Math.floor(z / 146097);
   const doe = z - era * 146097;
-  const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36524) - Math.floor(doe / 146096)) / 365);
+  const yoe = Math.floor(
+    (doe - Math.floor(doe / 1460) + Math.floor(doe / 36524) - Math.floor(doe / 146096)) / 365,
+  );
   const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
   const mp = Math.floor((5 * doy + 2) / 153);
   const d = doy - Math.floor((153 * mp + 2) / 5) + 1;

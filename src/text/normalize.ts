@@ -12,7 +12,10 @@ export function normalize(text: string): string {
 
 /** Replaces lone surrogates so that every later step sees well-formed text. */
 export function wellFormed(text: string): string {
-  return text.replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '\uFFFD');
+  return text.replace(
+    /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g,
+    '\uFFFD',
+  );
 }
 
 /** Collapses runs of whitespace (excerpts may do this; nothing else is changed). */

@@ -2,7 +2,8 @@
  * Sentence ends: Japanese 。！？ and Western . ! ? followed by a space, except the full stop of
  * an abbreviation the genre is full of (U.S., H.E., Mr., Dr., St., No.), or of an initial (Kurt M. Campbell).
  */
-const SENTENCE_END = /[。！？](?![)）」』])|(?<!\b(?:[A-Z]\.)*[A-Z]|\b(?:Mr|Mrs|Ms|Dr|Prof|St|No|Gen|Lt|Col|Sen|Rep|Gov|Jr|Sr|Hon|Rt|Amb|Sec|vs|etc|Inc|Co|Ltd)(?=\.))[.!?](?=\s)/g;
+const SENTENCE_END =
+  /[。！？](?![)）」』])|(?<!\b(?:[A-Z]\.)*[A-Z]|\b(?:Mr|Mrs|Ms|Dr|Prof|St|No|Gen|Lt|Col|Sen|Rep|Gov|Jr|Sr|Hon|Rt|Amb|Sec|vs|etc|Inc|Co|Ltd)(?=\.))[.!?](?=\s)/g;
 
 /** Where the sentences of a text start, and its length last: [0, …, text.length]. */
 export function sentenceBounds(text: string): number[] {

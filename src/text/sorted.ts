@@ -3,7 +3,11 @@
  * below it (the list's length when all are). `key` reads the sorted field of an item.
  */
 export function lowerBound<T extends number | string>(list: ArrayLike<T>, value: T): number;
-export function lowerBound<T, K extends number | string>(list: ArrayLike<T>, value: K, key: (item: T) => K): number;
+export function lowerBound<T, K extends number | string>(
+  list: ArrayLike<T>,
+  value: K,
+  key: (item: T) => K,
+): number;
 export function lowerBound<T, K>(list: ArrayLike<T>, value: K, key?: (item: T) => K): number {
   let lo = 0;
   let hi = list.length;

@@ -13,7 +13,10 @@ import { stem } from './stem.ts';
  */
 
 const NON_CJK_ALNUM = String.raw`(?:(?![${CJK}])[\p{L}\p{N}])`;
-const CJK_RUN_OR_WORD = new RegExp(`([${CJK}]+)|(${NON_CJK_ALNUM}+(?:['’]${NON_CJK_ALNUM}+)*)`, 'gu');
+const CJK_RUN_OR_WORD = new RegExp(
+  `([${CJK}]+)|(${NON_CJK_ALNUM}+(?:['’]${NON_CJK_ALNUM}+)*)`,
+  'gu',
+);
 const DOTTED_ACRONYM = /\b(?:[a-z]\.){2,}/g;
 
 export interface Keyword {

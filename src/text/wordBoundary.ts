@@ -18,13 +18,33 @@ const WINDOW = 12;
  * Katakana nouns that a place or name is glued to without a dot (G20ブリスベンサミット,
  * アスタナ・プロセス written アスタナプロセス): the word before them ends where they start.
  */
-export const KATAKANA_HEADS: readonly string[] = ['サミット', 'プロセス', 'フォーラム', 'イニシアティブ', 'イニシアチブ', 'ダイアログ', 'ダイアローグ', 'ラウンド', 'アジェンダ', 'パートナーシップ', 'ビジョン', 'プログラム', 'ミッション', 'グループ', 'ウイルス', 'ワクチン'];
+export const KATAKANA_HEADS: readonly string[] = [
+  'サミット',
+  'プロセス',
+  'フォーラム',
+  'イニシアティブ',
+  'イニシアチブ',
+  'ダイアログ',
+  'ダイアローグ',
+  'ラウンド',
+  'アジェンダ',
+  'パートナーシップ',
+  'ビジョン',
+  'プログラム',
+  'ミッション',
+  'グループ',
+  'ウイルス',
+  'ワクチン',
+];
 
 export function isWordAlignedMatch(text: string, start: number, end: number): boolean {
   // Katakana: the dots between foreign names are gone (グエン・ミン・チエット is searched as
   // グエンミンチエット), so a word may start inside a run but must end where the run ends: チエット is
   // there, タイ (Thailand) is not in ブイタインソン. The segmenter splits such runs by guesswork.
-  if (KATAKANA_WORD.test(text.slice(start, end))) return !KATAKANA_CHAR.test(text[end] ?? '') || KATAKANA_HEADS.some((h) => text.startsWith(h, end));
+  if (KATAKANA_WORD.test(text.slice(start, end)))
+    return (
+      !KATAKANA_CHAR.test(text[end] ?? '') || KATAKANA_HEADS.some((h) => text.startsWith(h, end))
+    );
   if (start === 0 || !isCjk(text[start - 1]!)) return true;
   // "第 72 回国連総会": a counter after a number ends its word, though the segmenter reads 回国 as one.
   if (/[回次期]/.test(text[start - 1]!) && /[0-9０-９\s]/.test(text[start - 2] ?? '')) return true;

@@ -18,17 +18,40 @@ export const COUNTRIES: readonly Country[] = [
   {
     name: 'United States',
     ja: ['米国', 'アメリカ', 'アメリカ合衆国'],
-    en: ['U.S.', 'US', 'USA', 'United States', 'the United States', 'United States of America', 'the United States of America', 'American'],
+    en: [
+      'U.S.',
+      'US',
+      'USA',
+      'United States',
+      'the United States',
+      'United States of America',
+      'the United States of America',
+      'American',
+    ],
   },
   {
     name: 'Republic of Korea',
     ja: ['韓国', '大韓民国'],
-    en: ['Republic of Korea', 'the Republic of Korea', 'ROK', 'South Korea', 'South Korean', 'Korean', 'Korea'],
+    en: [
+      'Republic of Korea',
+      'the Republic of Korea',
+      'ROK',
+      'South Korea',
+      'South Korean',
+      'Korean',
+      'Korea',
+    ],
   },
   {
     name: 'DPRK',
     ja: ['北朝鮮', '朝鮮民主主義人民共和国'],
-    en: ['DPRK', 'North Korea', 'North Korean', "Democratic People's Republic of Korea", 'Democratic People’s Republic of Korea'],
+    en: [
+      'DPRK',
+      'North Korea',
+      'North Korean',
+      "Democratic People's Republic of Korea",
+      'Democratic People’s Republic of Korea',
+    ],
   },
   {
     name: 'China',
@@ -36,7 +59,11 @@ export const COUNTRIES: readonly Country[] = [
     en: ['China', 'Chinese', 'PRC', "People's Republic of China", 'People’s Republic of China'],
   },
   { name: 'Australia', ja: ['豪州', 'オーストラリア'], en: ['Australia', 'Australian'] },
-  { name: 'United Kingdom', ja: ['英国', 'イギリス'], en: ['United Kingdom', 'the United Kingdom', 'UK', 'U.K.', 'British'] },
+  {
+    name: 'United Kingdom',
+    ja: ['英国', 'イギリス'],
+    en: ['United Kingdom', 'the United Kingdom', 'UK', 'U.K.', 'British'],
+  },
   { name: 'India', ja: ['インド'], en: ['India', 'Indian'] },
   { name: 'France', ja: ['フランス'], en: ['France', 'French'] },
   { name: 'Germany', ja: ['ドイツ'], en: ['Germany', 'German'] },
@@ -58,7 +85,11 @@ export const COUNTRIES: readonly Country[] = [
   { name: 'Israel', ja: ['イスラエル'], en: ['Israel', 'Israeli'] },
   { name: 'Iran', ja: ['イラン'], en: ['Iran', 'Iranian'] },
   { name: 'Saudi Arabia', ja: ['サウジアラビア'], en: ['Saudi Arabia', 'Saudi'] },
-  { name: 'United Arab Emirates', ja: ['アラブ首長国連邦'], en: ['United Arab Emirates', 'UAE', 'Emirati'] },
+  {
+    name: 'United Arab Emirates',
+    ja: ['アラブ首長国連邦'],
+    en: ['United Arab Emirates', 'UAE', 'Emirati'],
+  },
   { name: 'Egypt', ja: ['エジプト'], en: ['Egypt', 'Egyptian'] },
   { name: 'South Africa', ja: ['南アフリカ'], en: ['South Africa', 'South African'] },
   { name: 'Spain', ja: ['スペイン'], en: ['Spain', 'Spanish'] },
@@ -169,15 +200,31 @@ export const COUNTRIES: readonly Country[] = [
   { name: 'Micronesia', ja: ['ミクロネシア'], en: ['Micronesia'] },
   { name: 'Tuvalu', ja: ['ツバル'], en: ['Tuvalu'] },
   { name: 'Nauru', ja: ['ナウル'], en: ['Nauru'] },
-  { name: 'European Union', ja: ['EU', '欧州連合'], en: ['European Union', 'the European Union', 'EU'] },
+  {
+    name: 'European Union',
+    ja: ['EU', '欧州連合'],
+    en: ['European Union', 'the European Union', 'EU'],
+  },
   { name: 'NATO', ja: ['NATO', '北大西洋条約機構'], en: ['NATO'] },
-  { name: 'United Nations', ja: ['国連', '国際連合'], en: ['United Nations', 'the United Nations', 'UN', 'U.N.'] },
+  {
+    name: 'United Nations',
+    ja: ['国連', '国際連合'],
+    en: ['United Nations', 'the United Nations', 'UN', 'U.N.'],
+  },
   { name: 'ASEAN', ja: ['ASEAN', '東南アジア諸国連合'], en: ['ASEAN'] },
   { name: 'Haiti', ja: ['ハイチ'], en: ['Haiti', 'Haitian'] },
-  { name: 'Kyrgyz Republic', ja: ['キルギス', 'キルギス共和国'], en: ['Kyrgyzstan', 'Kyrgyz Republic', 'Kyrgyz'] },
+  {
+    name: 'Kyrgyz Republic',
+    ja: ['キルギス', 'キルギス共和国'],
+    en: ['Kyrgyzstan', 'Kyrgyz Republic', 'Kyrgyz'],
+  },
   { name: 'Malta', ja: ['マルタ'], en: ['Malta', 'Maltese'] },
   { name: 'Cyprus', ja: ['キプロス'], en: ['Cyprus', 'Cypriot'] },
-  { name: 'Bosnia and Herzegovina', ja: ['ボスニア・ヘルツェゴビナ', 'ボスニアヘルツェゴビナ'], en: ['Bosnia and Herzegovina'] },
+  {
+    name: 'Bosnia and Herzegovina',
+    ja: ['ボスニア・ヘルツェゴビナ', 'ボスニアヘルツェゴビナ'],
+    en: ['Bosnia and Herzegovina'],
+  },
   { name: 'Montenegro', ja: ['モンテネグロ'], en: ['Montenegro'] },
   { name: 'North Macedonia', ja: ['北マケドニア'], en: ['North Macedonia'] },
   { name: 'Albania', ja: ['アルバニア'], en: ['Albania', 'Albanian'] },
@@ -186,7 +233,11 @@ export const COUNTRIES: readonly Country[] = [
   { name: 'Eritrea', ja: ['エリトリア'], en: ['Eritrea', 'Eritrean'] },
   { name: 'Djibouti', ja: ['ジブチ'], en: ['Djibouti'] },
   { name: 'Somalia', ja: ['ソマリア'], en: ['Somalia', 'Somali'] },
-  { name: 'Democratic Republic of the Congo', ja: ['コンゴ民主共和国'], en: ['Democratic Republic of the Congo', 'DRC'] },
+  {
+    name: 'Democratic Republic of the Congo',
+    ja: ['コンゴ民主共和国'],
+    en: ['Democratic Republic of the Congo', 'DRC'],
+  },
   { name: 'Republic of the Congo', ja: ['コンゴ共和国'], en: ['Republic of the Congo'] },
   { name: 'Malawi', ja: ['マラウイ'], en: ['Malawi', 'Malawian'] },
   { name: 'Madagascar', ja: ['マダガスカル'], en: ['Madagascar', 'Malagasy'] },
@@ -208,26 +259,46 @@ export const COUNTRIES: readonly Country[] = [
   { name: 'Cabo Verde', ja: ['カーボベルデ'], en: ['Cabo Verde', 'Cape Verde'] },
   { name: 'Gambia', ja: ['ガンビア'], en: ['Gambia', 'The Gambia', 'Gambian'] },
   { name: 'Equatorial Guinea', ja: ['赤道ギニア'], en: ['Equatorial Guinea'] },
-  { name: 'Central African Republic', ja: ['中央アフリカ', '中央アフリカ共和国'], en: ['Central African Republic'] },
+  {
+    name: 'Central African Republic',
+    ja: ['中央アフリカ', '中央アフリカ共和国'],
+    en: ['Central African Republic'],
+  },
   { name: 'Comoros', ja: ['コモロ'], en: ['Comoros'] },
   { name: 'Honduras', ja: ['ホンジュラス'], en: ['Honduras', 'Honduran'] },
   { name: 'El Salvador', ja: ['エルサルバドル'], en: ['El Salvador', 'Salvadoran'] },
   { name: 'Nicaragua', ja: ['ニカラグア'], en: ['Nicaragua', 'Nicaraguan'] },
   { name: 'Dominican Republic', ja: ['ドミニカ共和国'], en: ['Dominican Republic'] },
-  { name: 'Trinidad and Tobago', ja: ['トリニダード・トバゴ', 'トリニダードトバゴ'], en: ['Trinidad and Tobago'] },
+  {
+    name: 'Trinidad and Tobago',
+    ja: ['トリニダード・トバゴ', 'トリニダードトバゴ'],
+    en: ['Trinidad and Tobago'],
+  },
   { name: 'Bahamas', ja: ['バハマ'], en: ['Bahamas', 'The Bahamas'] },
   { name: 'Guyana', ja: ['ガイアナ'], en: ['Guyana', 'Guyanese'] },
   { name: 'Suriname', ja: ['スリナム'], en: ['Suriname'] },
-  { name: 'Saint Vincent and the Grenadines', ja: ['セントビンセント及びグレナディーン諸島', 'セントビンセント・グレナディーン'], en: ['Saint Vincent and the Grenadines', 'St. Vincent and the Grenadines'] },
+  {
+    name: 'Saint Vincent and the Grenadines',
+    ja: ['セントビンセント及びグレナディーン諸島', 'セントビンセント・グレナディーン'],
+    en: ['Saint Vincent and the Grenadines', 'St. Vincent and the Grenadines'],
+  },
   { name: 'Saint Lucia', ja: ['セントルシア'], en: ['Saint Lucia', 'St. Lucia'] },
-  { name: 'Saint Kitts and Nevis', ja: ['セントクリストファー・ネービス'], en: ['Saint Kitts and Nevis', 'St. Kitts and Nevis'] },
+  {
+    name: 'Saint Kitts and Nevis',
+    ja: ['セントクリストファー・ネービス'],
+    en: ['Saint Kitts and Nevis', 'St. Kitts and Nevis'],
+  },
   { name: 'Antigua and Barbuda', ja: ['アンティグア・バーブーダ'], en: ['Antigua and Barbuda'] },
   { name: 'Kosovo', ja: ['コソボ', 'コソボ共和国'], en: ['Kosovo', 'Kosovar', 'Kosovan'] },
   { name: 'Cook Islands', ja: ['クック諸島'], en: ['Cook Islands'] },
   { name: 'Niue', ja: ['ニウエ'], en: ['Niue'] },
   { name: 'Grenada', ja: ['グレナダ'], en: ['Grenada'] },
   { name: 'Belize', ja: ['ベリーズ'], en: ['Belize'] },
-  { name: 'Sao Tome and Principe', ja: ['サントメ・プリンシペ'], en: ['Sao Tome and Principe', 'São Tomé and Príncipe'] },
+  {
+    name: 'Sao Tome and Principe',
+    ja: ['サントメ・プリンシペ'],
+    en: ['Sao Tome and Principe', 'São Tomé and Príncipe'],
+  },
 ];
 
 /** Long forms MOFA appends to a katakana country (インドネシア共和国大統領). */
@@ -252,7 +323,15 @@ export const JA_ONE_CHAR_COUNTRIES: Readonly<Record<string, string>> = {
   越: 'ベトナム',
 };
 
-export const JA_COUNTRY_SUFFIXES: readonly string[] = ['連邦民主共和国', '民主共和国', '連邦共和国', '共和国', '連邦', '王国', '合衆国'];
+export const JA_COUNTRY_SUFFIXES: readonly string[] = [
+  '連邦民主共和国',
+  '民主共和国',
+  '連邦共和国',
+  '共和国',
+  '連邦',
+  '王国',
+  '合衆国',
+];
 
 const byJa = new Map<string, Country>();
 const byEn = new Map<string, Country>();
@@ -289,18 +368,26 @@ export function countryInJapanese(written: string): string | undefined {
 }
 
 /** Japanese country forms, longest first (so インドネシア wins over インド). */
-export const JA_COUNTRY_FORMS: readonly string[] = [...byJa.keys()].sort((a, b) => b.length - a.length);
+export const JA_COUNTRY_FORMS: readonly string[] = [...byJa.keys()].sort(
+  (a, b) => b.length - a.length,
+);
 
 /** English country forms (nouns and adjectives), longest first. */
-export const EN_COUNTRY_FORMS: readonly { form: string; country: Country }[] = COUNTRIES.flatMap((c) =>
-  c.en.map((form) => ({ form, country: c })),
+export const EN_COUNTRY_FORMS: readonly { form: string; country: Country }[] = COUNTRIES.flatMap(
+  (c) => c.en.map((form) => ({ form, country: c })),
 ).sort((a, b) => b.form.length - a.form.length);
 
 /** Publishers whose unqualified officials are their own government's, by name. */
 const PUBLISHER_COUNTRIES: [RegExp, string][] = [
   [/White House|Department of State|State Department|U\.S\./, 'United States'],
-  [/Downing Street|Foreign, Commonwealth|Foreign & Commonwealth|UK Parliament|House of Lords|House of Commons|gov\.uk/i, 'United Kingdom'],
-  [/Ministry of Foreign Affairs of Japan|Prime Minister of Japan|Kantei|外務省|首相官邸|防衛省/, 'Japan'],
+  [
+    /Downing Street|Foreign, Commonwealth|Foreign & Commonwealth|UK Parliament|House of Lords|House of Commons|gov\.uk/i,
+    'United Kingdom',
+  ],
+  [
+    /Ministry of Foreign Affairs of Japan|Prime Minister of Japan|Kantei|外務省|首相官邸|防衛省/,
+    'Japan',
+  ],
   [/Prime Minister of Australia|Department of Foreign Affairs and Trade/, 'Australia'],
   [/Global Affairs Canada|Prime Minister of Canada/, 'Canada'],
 ];
@@ -309,5 +396,7 @@ const PUBLISHER_COUNTRIES: [RegExp, string][] = [
 export function publisherCountry(publisher: string): Country | undefined {
   const named = PUBLISHER_COUNTRIES.find(([re]) => re.test(publisher))?.[1];
   if (named) return COUNTRIES.find((c) => c.name === named);
-  return EN_COUNTRY_FORMS.find(({ form }) => form.length > 2 && new RegExp(`\\b${escapeRegExp(form)}\\b`).test(publisher))?.country;
+  return EN_COUNTRY_FORMS.find(
+    ({ form }) => form.length > 2 && new RegExp(`\\b${escapeRegExp(form)}\\b`).test(publisher),
+  )?.country;
 }

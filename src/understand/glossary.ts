@@ -43,7 +43,10 @@ export interface GlossaryProblem {
 
 export const EMPTY_GLOSSARY: Glossary = { people: [], terms: [], synonyms: [] };
 
-export function parseGlossary(yamlText: string, file: string): { glossary: Glossary; problems: GlossaryProblem[] } {
+export function parseGlossary(
+  yamlText: string,
+  file: string,
+): { glossary: Glossary; problems: GlossaryProblem[] } {
   const { LineCounter, isMap, isScalar, isSeq, parseDocument } = yamlModule();
   const lineCounter = new LineCounter();
   const problems: GlossaryProblem[] = [];
@@ -55,7 +58,8 @@ export function parseGlossary(yamlText: string, file: string): { glossary: Gloss
     problems.push({ file, line, message });
   };
 
-  for (const e of doc.errors) problem(lineCounter.linePos(e.pos[0]).line, e.message.split('\n')[0] ?? 'invalid YAML');
+  for (const e of doc.errors)
+    problem(lineCounter.linePos(e.pos[0]).line, e.message.split('\n')[0] ?? 'invalid YAML');
   if (doc.errors.length > 0) return { glossary, problems };
   const root = doc.contents;
   if (root === null) return { glossary, problems };
@@ -74,7 +78,11 @@ export function parseGlossary(yamlText: string, file: string): { glossary: Gloss
     const items = isSeq(node) ? node.items : [node];
     const out: string[] = [];
     for (const item of items) {
-      if (isScalar(item) && (typeof item.value === 'string' || typeof item.value === 'number') && String(item.value).trim() !== '') {
+      if (
+        isScalar(item) &&
+        (typeof item.value === 'string' || typeof item.value === 'number') &&
+        String(item.value).trim() !== ''
+      ) {
         out.push(String(item.value).trim());
       } else {
         problem(lineOf(item as Node), `${what}: \`${key}:\` must be a name or a list of names`);
@@ -91,7 +99,10 @@ export function parseGlossary(yamlText: string, file: string): { glossary: Gloss
     const key = isScalar(pair.key) ? String(pair.key.value) : '';
     const value = pair.value as Node | null;
     if (key !== 'people' && key !== 'terms' && key !== 'synonyms') {
-      problem(lineOf(pair.key as Node), `unknown section \`${key}\` (expected \`people\`, \`terms\` or \`synonyms\`)`);
+      problem(
+        lineOf(pair.key as Node),
+        `unknown section \`${key}\` (expected \`people\`, \`terms\` or \`synonyms\`)`,
+      );
       continue;
     }
     if (value === null || (isScalar(value) && value.value === null)) continue;
@@ -131,11 +142,15 @@ export function parseGlossary(yamlText: string, file: string): { glossary: Gloss
           for (const lang of ['ja', 'en'] as const) {
             const v = roleNode.get(lang);
             if (typeof v === 'string' && v.trim() !== '') role[lang] = v.trim();
-            else if (v !== undefined) problem(lineOf(roleNode), `${what}: \`role.${lang}\` must be text`);
+            else if (v !== undefined)
+              problem(lineOf(roleNode), `${what}: \`role.${lang}\` must be text`);
           }
           person.role = role;
         } else {
-          problem(lineOf(roleNode), `${what}: \`role:\` must be a mapping like { ja: 外務大臣, en: Foreign Minister }`);
+          problem(
+            lineOf(roleNode),
+            `${what}: \`role:\` must be a mapping like { ja: 外務大臣, en: Foreign Minister }`,
+          );
         }
       }
       glossary.people.push(person);
@@ -158,12 +173,15 @@ function synonymGroup(
   }
   for (const p of node.items) {
     const k = isScalar(p.key) ? String(p.key.value) : '';
-    if (k !== 'words' && k !== 'event') problem(lineOf(p.key as Node), `${what}: unknown field \`${k}\``);
+    if (k !== 'words' && k !== 'event')
+      problem(lineOf(p.key as Node), `${what}: unknown field \`${k}\``);
   }
   const wordsNode = node.get('words', true) as Node | undefined;
   const words =
     wordsNode && isSeq(wordsNode)
-      ? wordsNode.items.flatMap((w) => (isScalar(w) && String(w.value ?? '').trim() ? [String(w.value).trim()] : []))
+      ? wordsNode.items.flatMap((w) =>
+          isScalar(w) && String(w.value ?? '').trim() ? [String(w.value).trim()] : [],
+        )
       : [];
   if (words.length < 2) {
     problem(lineOf(wordsNode ?? node), `${what}: \`words:\` must list at least two words`);
@@ -178,13 +196,20 @@ function synonymGroup(
 }
 
 /** Reads a glossary file; a missing file is an empty glossary, not a problem. */
-export async function loadGlossary(path: string, displayName = path): Promise<{ glossary: Glossary; problems: GlossaryProblem[] }> {
+export async function loadGlossary(
+  path: string,
+  displayName = path,
+): Promise<{ glossary: Glossary; problems: GlossaryProblem[] }> {
   let text: string;
   try {
     text = await readFile(path, 'utf8');
   } catch (err) {
-    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return { glossary: { people: [], terms: [], synonyms: [] }, problems: [] };
-    return { glossary: { people: [], terms: [], synonyms: [] }, problems: [{ file: displayName, line: 1, message: `cannot read: ${(err as Error).message}` }] };
+    if ((err as NodeJS.ErrnoException).code === 'ENOENT')
+      return { glossary: { people: [], terms: [], synonyms: [] }, problems: [] };
+    return {
+      glossary: { people: [], terms: [], synonyms: [] },
+      problems: [{ file: displayName, line: 1, message: `cannot read: ${(err as Error).message}` }],
+    };
   }
   return parseGlossary(text, displayName);
 }
@@ -227,7 +252,11 @@ function sameRole(glossary: Glossary, ja: string | undefined, en: string | undef
  * one (otherNames). People the glossary does not know are paired by role and country when exactly
  * one person on each side holds that post. Japanese order first, then unpaired English people.
  */
-export function mergeAcrossLanguages(ja: Person[], en: Person[], glossary: Glossary): { ja?: Person; en?: Person }[] {
+export function mergeAcrossLanguages(
+  ja: Person[],
+  en: Person[],
+  glossary: Glossary,
+): { ja?: Person; en?: Person }[] {
   // glossary entry ids by normalized name, across both languages
   const entryByName = new Map<string, number[]>();
   glossary.people.forEach((p, id) => {
@@ -301,7 +330,9 @@ export function mergeAcrossLanguages(ja: Person[], en: Person[], glossary: Gloss
     const country = p.affiliation ? canonicalCountry(p.affiliation) : undefined;
     const otherCountry = other.affiliation ? canonicalCountry(other.affiliation) : undefined;
     if (!country || country !== otherCountry) return false;
-    return lang === 'ja' ? sameRole(glossary, p.role, other.role) : sameRole(glossary, other.role, p.role);
+    return lang === 'ja'
+      ? sameRole(glossary, p.role, other.role)
+      : sameRole(glossary, other.role, p.role);
   };
   for (const ji of unpairedJa) {
     const j = ja[ji]!;

@@ -14,7 +14,8 @@ export class PhraseTable<T> {
       if (!list) this.byFirst.set(first, (list = []));
       if (!list.some((e) => e.phrase === phrase)) list.push({ phrase, value });
     }
-    for (const list of this.byFirst.values()) list.sort((a, b) => b.phrase.length - a.phrase.length);
+    for (const list of this.byFirst.values())
+      list.sort((a, b) => b.phrase.length - a.phrase.length);
   }
 
   /** Every phrase of the table. */

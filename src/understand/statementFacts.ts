@@ -23,7 +23,11 @@ function factLanguage(statement: Statement): 'ja' | 'en' {
 export function extractFacts(statement: Statement): StatementFacts {
   const lang = factLanguage(statement);
   return {
-    people: extractPeople(statement.paragraphs, lang, { title: statement.title, publisher: statement.publisher, date: statement.date }),
+    people: extractPeople(statement.paragraphs, lang, {
+      title: statement.title,
+      publisher: statement.publisher,
+      date: statement.date,
+    }),
     times: timesOf(statement, lang),
   };
 }
@@ -38,7 +42,8 @@ function timesOf(statement: Statement, lang: 'ja' | 'en'): TimeExpression[][] {
       ...(listDate ? { listDate } : {}),
     });
     const dated = times.filter((t) => !t.precision && !t.dateFromContext);
-    if (dated.length > 0) listDate = dated[dated.length - 1]!.endDate ?? dated[dated.length - 1]!.date;
+    if (dated.length > 0)
+      listDate = dated[dated.length - 1]!.endDate ?? dated[dated.length - 1]!.date;
     return times;
   });
 }

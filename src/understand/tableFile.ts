@@ -45,6 +45,7 @@ export function readShippedTable(yamlFile: string): unknown {
   const json = compiledTableFile(yamlFile);
   const builtAt = modified(json);
   const editedAt = modified(yamlFile);
-  if (builtAt !== undefined && editedAt !== undefined && builtAt >= editedAt) return JSON.parse(readFileSync(json, 'utf8')) as unknown;
+  if (builtAt !== undefined && editedAt !== undefined && builtAt >= editedAt)
+    return JSON.parse(readFileSync(json, 'utf8')) as unknown;
   return parseYamlFile(yamlFile);
 }

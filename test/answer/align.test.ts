@@ -17,17 +17,22 @@ const id = (s: string) => statements.findIndex((x) => x.id === s);
 
 describe('item labels', () => {
   it('reads the labels readouts number their items with, in any width', () => {
-    expect(['1. The two', '(2) The', '３ 両首脳', '(a) x', '- bullet', '2023年'].map(itemLabel)).toEqual(['1', '(2)', '3', '(a)', undefined, undefined]);
+    expect(
+      ['1. The two', '(2) The', '３ 両首脳', '(a) x', '- bullet', '2023年'].map(itemLabel),
+    ).toEqual(['1', '(2)', '3', '(a)', undefined, undefined]);
   });
 });
 
 describe('versions of one statement without `event`', () => {
   it('pairs the Japanese and English versions of each real readout by date and shared names and numbers', () => {
     const bare = statements.map(({ event: _event, ...s }) => s as Statement);
-    const pairs = inferredPairs(bare).map(([ja, en]) => [bare[ja]!.event ?? statements[ja]!.event, statements[en]!.event]);
-    const expected = [...new Set(statements.filter((s) => s.language === 'ja').map((s) => s.event))].filter((e) =>
-      statements.some((s) => s.language === 'en' && s.event === e),
-    );
+    const pairs = inferredPairs(bare).map(([ja, en]) => [
+      bare[ja]!.event ?? statements[ja]!.event,
+      statements[en]!.event,
+    ]);
+    const expected = [
+      ...new Set(statements.filter((s) => s.language === 'ja').map((s) => s.event)),
+    ].filter((e) => statements.some((s) => s.language === 'en' && s.event === e));
     expect(pairs.map(([a]) => a).sort()).toEqual(expected.sort());
     for (const [a, b] of pairs) expect(a).toBe(b);
   });

@@ -8,7 +8,8 @@ beforeAll(async () => {
   engine = await engineFor(SEED_CORPUS, FIXTURE_CORPUS);
 });
 
-const where = (a: ReturnType<Engine['quote']>) => a.items.map((i) => `${i.citations[0]!.statement}#${i.citations[0]!.paragraph}`);
+const where = (a: ReturnType<Engine['quote']>) =>
+  a.items.map((i) => `${i.citations[0]!.statement}#${i.citations[0]!.paragraph}`);
 const SEED_JA = 'mofa-2024-11-01-japan-us-rok-foreign-ministers-call';
 const SEED_EN = 'state-2024-10-31-joint-statement-rok-us-japan-foreign-ministers';
 
@@ -58,7 +59,13 @@ describe('quote on the seed', () => {
   });
 
   it('every excerpt is verbatim corpus text', () => {
-    for (const q of ['北朝鮮', 'ballistic missile', 'Korean Peninsula', '非核化', 'denuclearization']) {
+    for (const q of [
+      '北朝鮮',
+      'ballistic missile',
+      'Korean Peninsula',
+      '非核化',
+      'denuclearization',
+    ]) {
       for (const item of engine.quote(q, { limit: 10 }).items) {
         const body = item.text.replace(/^…|…$/g, '');
         expect(item.citations[0]!.excerpt).toBe(item.text);
@@ -79,7 +86,10 @@ describe('quote on the seed', () => {
 describe('quote on statements we wrote', () => {
   it('does not take 京都 inside 東京都', () => {
     expect(where(engine.quote('京都'))).toEqual(['test-mofa-2019-05-20-kyoto#1']);
-    expect(where(engine.quote('東京都')).sort()).toEqual(['test-mofa-2023-06-05-tokyo#1', 'test-mofa-2023-06-05-tokyo#2']);
+    expect(where(engine.quote('東京都')).sort()).toEqual([
+      'test-mofa-2023-06-05-tokyo#1',
+      'test-mofa-2023-06-05-tokyo#2',
+    ]);
   });
 
   it('finds a reading in brackets, full-width labels and later short references', () => {
@@ -100,7 +110,9 @@ describe('quote on statements we wrote', () => {
   });
 
   it('requires a quoted phrase as written', () => {
-    expect(where(engine.quote('"fully verified denuclearization"'))).toEqual(['test-state-2020-02-15-trilateral#3']);
+    expect(where(engine.quote('"fully verified denuclearization"'))).toEqual([
+      'test-state-2020-02-15-trilateral#3',
+    ]);
     expect(engine.quote('"verified fully denuclearization"').kind).toBe('none');
   });
 });
@@ -143,19 +155,39 @@ describe('bad input', () => {
   it('knows a statement by its id, its title, its date when only one has it, or "date title"', () => {
     const all = engine.statements();
     const one = all.find((s) => all.filter((t) => t.date === s.date).length === 1)!;
-    for (const typed of [one.id, ` ${one.title.toUpperCase()}  `, one.date, `${one.date}  ${one.title}`]) {
+    for (const typed of [
+      one.id,
+      ` ${one.title.toUpperCase()}  `,
+      one.date,
+      `${one.date}  ${one.title}`,
+    ]) {
       expect(engine.statement(typed)?.id).toBe(one.id);
-      expect(engine.quote('the', { statement: typed }).items.every((i) => i.citations.every((c) => c.statement === one.id))).toBe(true);
+      expect(
+        engine
+          .quote('the', { statement: typed })
+          .items.every((i) => i.citations.every((c) => c.statement === one.id)),
+      ).toBe(true);
     }
     expect(engine.statement('  ')).toBeUndefined();
     const shared = all.find((s) => all.filter((t) => t.date === s.date).length > 1)!;
     expect(() => engine.statement(shared.date)).toThrow(QueryError);
     // A wrong statement is named first, whatever the question: the same mistake on every surface.
-    expect(() => engine.quote('   ', { statement: 'no-such-id' })).toThrow(/do not know that statement/);
+    expect(() => engine.quote('   ', { statement: 'no-such-id' })).toThrow(
+      /do not know that statement/,
+    );
   });
 
   it('treats search syntax, Discord syntax and odd Unicode as plain text', () => {
-    for (const q of ['AND OR NOT', 'missile*', '(((', '@everyone ballistic', '<@123> 非核化', '\u202Eミサイル\u200B', 'a\uD800b', '?']) {
+    for (const q of [
+      'AND OR NOT',
+      'missile*',
+      '(((',
+      '@everyone ballistic',
+      '<@123> 非核化',
+      '\u202Eミサイル\u200B',
+      'a\uD800b',
+      '?',
+    ]) {
       const a = engine.quote(q);
       expect(['quote', 'none']).toContain(a.kind);
     }
@@ -177,4 +209,3 @@ describe('spelling', () => {
     expect(exact.notice).toBeUndefined();
   });
 });
-

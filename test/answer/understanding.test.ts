@@ -11,7 +11,8 @@ beforeAll(async () => {
   ours = await engineFromFolderInTemp(FIXTURE_CORPUS);
 });
 
-const people = (a: Answer) => a.items.map((i) => `${i.person!.name}|${i.person!.affiliation ?? ''}${i.person!.role ?? ''}`);
+const people = (a: Answer) =>
+  a.items.map((i) => `${i.person!.name}|${i.person!.affiliation ?? ''}${i.person!.role ?? ''}`);
 const SEED_JA = 'mofa-2024-11-01-japan-us-rok-foreign-ministers-call';
 const SEED_EN = 'state-2024-10-31-joint-statement-rok-us-japan-foreign-ministers';
 
@@ -19,8 +20,16 @@ describe('/who', () => {
   it('names the three ministers of the seed in Japanese, participants first, with citations', () => {
     const a = seed.who('', { lang: 'ja' });
     expect(a.kind).toBe('who');
-    expect(a.items.slice(0, 3).map((i) => i.text)).toEqual(['岩屋毅（外務大臣）', 'アントニー・ブリンケン（米国国務長官）', '趙兌烈（韓国外交部長官）']);
-    expect(people(a).slice(0, 3)).toEqual(['岩屋毅|日本外務大臣', 'アントニー・ブリンケン|米国国務長官', '趙兌烈|韓国外交部長官']);
+    expect(a.items.slice(0, 3).map((i) => i.text)).toEqual([
+      '岩屋毅（外務大臣）',
+      'アントニー・ブリンケン（米国国務長官）',
+      '趙兌烈（韓国外交部長官）',
+    ]);
+    expect(people(a).slice(0, 3)).toEqual([
+      '岩屋毅|日本外務大臣',
+      'アントニー・ブリンケン|米国国務長官',
+      '趙兌烈|韓国外交部長官',
+    ]);
     const first = a.items[0]!.citations[0]!;
     expect(first).toMatchObject({ statement: SEED_JA, paragraph: 1 });
     expect(a.items[0]!.matched).toContain('岩屋毅外務大臣');
@@ -31,7 +40,9 @@ describe('/who', () => {
   it('answers in English from the English statement, one entry per person', () => {
     const a = seed.who('', { lang: 'en' });
     const names = a.items.map((i) => i.person!.name);
-    expect(names.slice(0, 3).sort()).toEqual(['Antony Blinken', 'Cho Tae-yul', 'Iwaya Takeshi'].sort());
+    expect(names.slice(0, 3).sort()).toEqual(
+      ['Antony Blinken', 'Cho Tae-yul', 'Iwaya Takeshi'].sort(),
+    );
     expect(new Set(names).size).toBe(names.length);
     const blinken = a.items.find((i) => i.person!.name === 'Antony Blinken')!;
     expect(blinken.person!.role).toMatch(/Secretary of State/);
@@ -50,7 +61,11 @@ describe('/who', () => {
 
   it('finds people in statements it has never seen, and merges short references', () => {
     const a = ours.who('', { statement: 'test-mofa-2020-02-16-trilateral', lang: 'ja' });
-    expect(a.items.slice(0, 3).map((i) => i.text)).toEqual(['茂木敏充（外務大臣）', 'マイク・ポンペオ（米国国務長官）', '康京和（韓国外交部長官）']);
+    expect(a.items.slice(0, 3).map((i) => i.text)).toEqual([
+      '茂木敏充（外務大臣）',
+      'マイク・ポンペオ（米国国務長官）',
+      '康京和（韓国外交部長官）',
+    ]);
     const motegi = a.items[0]!;
     expect(motegi.citations[0]!.paragraph).toBe(1);
     const en = ours.who('', { statement: 'test-state-2020-02-15-trilateral', lang: 'en' });
@@ -62,7 +77,9 @@ describe('/who', () => {
   });
 
   it('presents in English people only a Japanese statement names: glossary, bracketed name, family-name reading, country table', () => {
-    const a = ours.ask('who is the prime minister mentioned', { statement: 'test-mofa-2025-02-08-summit' });
+    const a = ours.ask('who is the prime minister mentioned', {
+      statement: 'test-mofa-2025-02-08-summit',
+    });
     expect(a.language).toBe('en');
     expect(a.items.map((i) => i.text)).toEqual([
       'Ishiba (石破茂) — Prime Minister, Japan',
@@ -100,7 +117,11 @@ describe('/who', () => {
   it('answers with the participants when the matching paragraph names nobody (三者は…)', () => {
     const a = ours.who('新型コロナウイルス', { lang: 'ja' });
     expect(a.kind).toBe('who');
-    expect(a.items.slice(0, 3).map((i) => i.text)).toEqual(['茂木敏充（外務大臣）', 'マイク・ポンペオ（米国国務長官）', '康京和（韓国外交部長官）']);
+    expect(a.items.slice(0, 3).map((i) => i.text)).toEqual([
+      '茂木敏充（外務大臣）',
+      'マイク・ポンペオ（米国国務長官）',
+      '康京和（韓国外交部長官）',
+    ]);
     expect(a.items.map((i) => i.text).join()).not.toMatch(/Ortagus/);
   });
 
@@ -116,12 +137,19 @@ describe('/when', () => {
     for (const lang of ['ja', 'en'] as const) {
       const a = seed.when('', { lang });
       expect(a.kind).toBe('when');
-      expect(a.items[0]!.time).toMatchObject({ date: '2024-10-31', time: '22:00', approximate: true, durationMinutes: 30 });
+      expect(a.items[0]!.time).toMatchObject({
+        date: '2024-10-31',
+        time: '22:00',
+        approximate: true,
+        durationMinutes: 30,
+      });
       expect(a.items[0]!.citations[0]).toMatchObject({ statement: SEED_JA, paragraph: 1 });
       expect(a.items[0]!.matched![0]).toMatch(/^10月31日、午後10時頃から約30分間/);
     }
     expect(seed.when('', { lang: 'ja' }).items[0]!.text).toBe('2024年10月31日 22:00頃、約30分間');
-    expect(seed.when('', { lang: 'en' }).items[0]!.text).toBe('2024-10-31 22:00 (approx.), about 30 minutes');
+    expect(seed.when('', { lang: 'en' }).items[0]!.text).toBe(
+      '2024-10-31 22:00 (approx.), about 30 minutes',
+    );
   });
 
   it('dates the thing asked about from the paragraph that mentions it', () => {
@@ -137,7 +165,12 @@ describe('/when', () => {
 
   it('reads local times, durations and era years in statements it has never seen', () => {
     const a = ours.when('', { statement: 'test-mofa-2020-02-16-trilateral' });
-    expect(a.items[0]!.time).toMatchObject({ date: '2020-02-15', time: '17:30', durationMinutes: 45, approximate: true });
+    expect(a.items[0]!.time).toMatchObject({
+      date: '2020-02-15',
+      time: '17:30',
+      durationMinutes: 45,
+      approximate: true,
+    });
     const kyoto = ours.when('京都');
     expect(kyoto.items[0]!.time!.date).toBe('2019-05-18');
   });
@@ -164,7 +197,11 @@ describe('/when', () => {
 
   it('gives both days of a two-day meeting, and deputies and vice ministers with their roles', () => {
     const when = ours.when('', { statement: 'test-state-2024-06-06-campbell-okano' });
-    expect(when.items[0]!.time).toEqual({ date: '2024-06-04', endDate: '2024-06-05', what: 'meeting' });
+    expect(when.items[0]!.time).toEqual({
+      date: '2024-06-04',
+      endDate: '2024-06-05',
+      what: 'meeting',
+    });
     expect(when.items[0]!.text).toBe('2024-06-04 to 2024-06-05');
     const who = ours.who('', { statement: 'test-state-2024-06-06-campbell-okano' });
     expect(who.items.map((i) => i.text)).toEqual([
@@ -176,7 +213,11 @@ describe('/when', () => {
 
   it('dates a topic by the day expression near it rather than a bare year', () => {
     const a = ours.ask('G7外相会合はいつ');
-    expect(a.items[0]!.time).toEqual({ date: '2023-04-16', endDate: '2023-04-18', what: '外相会合' });
+    expect(a.items[0]!.time).toEqual({
+      date: '2023-04-16',
+      endDate: '2023-04-18',
+      what: '外相会合',
+    });
     expect(a.items[0]!.text).toBe('2023年4月16日～2023年4月18日');
     expect(ours.ask('弾道ミサイル発射はいつ').items[0]!.time!.date).toBe('2023-04-13');
   });
@@ -190,7 +231,7 @@ describe('/when', () => {
     expect(quad.items[0]!.text).toBe('2024');
   });
 
-  it('dates the launch asked, not the call that discussed it, though the other version gives the call\'s hour', async () => {
+  it("dates the launch asked, not the call that discussed it, though the other version gives the call's hour", async () => {
     const bundled = await engineFor(SEED_CORPUS);
     const a = bundled.ask('When was the ICBM launched?', { lang: 'en' });
     expect(a.items[0]!.time).toMatchObject({ date: '2024-10-31', what: 'launch' });
@@ -200,7 +241,12 @@ describe('/when', () => {
   it('dates a topic the statement gives no date for by the event it was discussed at', () => {
     const a = seed.when('非核化');
     expect(a.items).toHaveLength(1);
-    expect(a.items[0]!.time).toMatchObject({ date: '2024-10-31', time: '22:00', approximate: true, durationMinutes: 30 });
+    expect(a.items[0]!.time).toMatchObject({
+      date: '2024-10-31',
+      time: '22:00',
+      approximate: true,
+      durationMinutes: 30,
+    });
     expect(a.items[0]!.citations[0]!.paragraph).toBe(1);
   });
 

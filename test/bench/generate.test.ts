@@ -54,7 +54,9 @@ describe('benchmark corpus generator', () => {
     const { statements } = generateCorpus({ paragraphs: 2000 });
     const ja = statements.filter((s) => s.language === 'ja');
     for (const s of ja.slice(0, 20)) {
-      expect(s.paragraphs[0]!.text).toMatch(/^\d{1,2}月\d{1,2}日.*、(午前|午後)\d{1,2}時.*から約.+(分間|時間).*は、.+(との間で、|と).+を行ったところ、概要は以下のとおりです。$/);
+      expect(s.paragraphs[0]!.text).toMatch(
+        /^\d{1,2}月\d{1,2}日.*、(午前|午後)\d{1,2}時.*から約.+(分間|時間).*は、.+(との間で、|と).+を行ったところ、概要は以下のとおりです。$/,
+      );
       expect(s.paragraphs[1]!.label).toMatch(/^[1１]$/);
       expect(s.title).toMatch(/^日.+(会談)$/);
     }
@@ -63,7 +65,9 @@ describe('benchmark corpus generator', () => {
     // Real vocabulary, not random kanji: a few thousand distinct bigrams, used over and over.
     const bigrams = new Set<string>();
     let total = 0;
-    for (const s of ja) for (const p of s.paragraphs) for (let i = 0; i + 1 < p.text.length; i++, total++) bigrams.add(p.text.slice(i, i + 2));
+    for (const s of ja)
+      for (const p of s.paragraphs)
+        for (let i = 0; i + 1 < p.text.length; i++, total++) bigrams.add(p.text.slice(i, i + 2));
     expect(bigrams.size).toBeGreaterThan(1000);
     expect(total / bigrams.size).toBeGreaterThan(20);
   });
@@ -81,7 +85,9 @@ describe('benchmark corpus generator', () => {
         expect(back).toBeDefined();
         expect({ ...back, paragraphs: back.paragraphs.map((p) => ({ ...p })) }).toEqual(s);
       }
-      expect(toMarkdown(statements[0]!)).toMatch(/^---\nid: .+\ntitle: .+\ndate: \d{4}-\d{2}-\d{2}\nlanguage: ja\n/);
+      expect(toMarkdown(statements[0]!)).toMatch(
+        /^---\nid: .+\ntitle: .+\ndate: \d{4}-\d{2}-\d{2}\nlanguage: ja\n/,
+      );
     } finally {
       await rm(dir, { recursive: true, force: true });
     }

@@ -20,7 +20,10 @@ beforeAll(async () => {
 afterAll(() => seed.cleanup());
 
 async function answer(entry: string[], args: string[]): Promise<unknown> {
-  const { stdout } = await run(process.execPath, [...entry, ...args, '--json'], { cwd: ROOT, env: { ...process.env, CORPUS_DIR: seed.corpus } });
+  const { stdout } = await run(process.execPath, [...entry, ...args, '--json'], {
+    cwd: ROOT,
+    env: { ...process.env, CORPUS_DIR: seed.corpus },
+  });
   return JSON.parse(stdout);
 }
 

@@ -27,9 +27,18 @@ afterAll(async () => {
 const asRoot = process.getuid?.() === 0;
 const NOBODY = { uid: 65534, gid: 65534 };
 
-async function node(args: string[], env: Record<string, string> = {}, user: { uid?: number; gid?: number } = {}) {
+async function node(
+  args: string[],
+  env: Record<string, string> = {},
+  user: { uid?: number; gid?: number } = {},
+) {
   try {
-    const { stdout, stderr } = await run(process.execPath, args, { cwd: ROOT, env: { ...process.env, CORPUS_DIR: '', DISCORD_TOKEN: '', ...env }, timeout: 20_000, ...user });
+    const { stdout, stderr } = await run(process.execPath, args, {
+      cwd: ROOT,
+      env: { ...process.env, CORPUS_DIR: '', DISCORD_TOKEN: '', ...env },
+      timeout: 20_000,
+      ...user,
+    });
     return { stdout, stderr, code: 0 };
   } catch (err) {
     const e = err as { stdout: string; stderr: string; code: number };
@@ -37,7 +46,8 @@ async function node(args: string[], env: Record<string, string> = {}, user: { ui
   }
 }
 
-const readout = (args: string[], user: { uid?: number; gid?: number } = {}) => node(['bin/readout.js', ...args], {}, user);
+const readout = (args: string[], user: { uid?: number; gid?: number } = {}) =>
+  node(['bin/readout.js', ...args], {}, user);
 
 describe('readout --corpus that cannot be a corpus folder', () => {
   it('missing: exit 2, one line naming the folder', async () => {
@@ -50,33 +60,48 @@ describe('readout --corpus that cannot be a corpus folder', () => {
 
   it('a file: exit 2, for check too', async () => {
     const file = path.join(SEED_CORPUS, 'README.md');
-    for (const args of [['who', '--corpus', file], ['check', '--corpus', file]]) {
+    for (const args of [
+      ['who', '--corpus', file],
+      ['check', '--corpus', file],
+    ]) {
       const { stderr, code } = await readout(args);
       expect(code).toBe(2);
-      expect(stderr).toBe(`readout: corpus folder (--corpus): ${file} is a file, not a folder of statements\n`);
+      expect(stderr).toBe(
+        `readout: corpus folder (--corpus): ${file} is a file, not a folder of statements\n`,
+      );
     }
   });
 
   it('the file-system root: exit 2 at once, without walking the disk', async () => {
     const { stderr, code } = await readout(['statements', '--corpus', '/']);
     expect(code).toBe(2);
-    expect(stderr).toBe('readout: corpus folder (--corpus): / is the root of the file system, not a corpus folder\n');
+    expect(stderr).toBe(
+      'readout: corpus folder (--corpus): / is the root of the file system, not a corpus folder\n',
+    );
   });
 
   it.skipIf(process.platform === 'win32')('unreadable: exit 2', async () => {
     // scratch is root's and 0700 (mkdtemp) when the tests run as root.
     if (!asRoot) await chmod(scratch, 0o000);
     try {
-      const { stderr, code } = await readout(['quote', '--corpus', scratch, 'missile'], asRoot ? NOBODY : {});
+      const { stderr, code } = await readout(
+        ['quote', '--corpus', scratch, 'missile'],
+        asRoot ? NOBODY : {},
+      );
       expect(code).toBe(2);
-      expect(stderr).toBe(`readout: corpus folder (--corpus): ${scratch} cannot be read (EACCES)\n`);
+      expect(stderr).toBe(
+        `readout: corpus folder (--corpus): ${scratch} cannot be read (EACCES)\n`,
+      );
     } finally {
       await chmod(scratch, 0o700);
     }
   });
 
   it('given twice: exit 2, whichever form, instead of silently reading the last one', async () => {
-    for (const args of [['quote', '--corpus', SEED_CORPUS, '--corpus', scratch, 'missile'], ['who', `--corpus=${SEED_CORPUS}`, '--corpus', SEED_CORPUS]]) {
+    for (const args of [
+      ['quote', '--corpus', SEED_CORPUS, '--corpus', scratch, 'missile'],
+      ['who', `--corpus=${SEED_CORPUS}`, '--corpus', SEED_CORPUS],
+    ]) {
       const { stdout, stderr, code } = await readout(args);
       expect(code).toBe(2);
       expect(stdout).toBe('');
@@ -90,7 +115,9 @@ describe('readout --corpus that cannot be a corpus folder', () => {
     expect(code).toBe(2);
     const lines = stderr.trim().split('\n');
     expect(lines).toHaveLength(1);
-    expect(JSON.parse(lines[0]!).msg).toBe(`CORPUS_DIR: ${missing} does not exist. Set CORPUS_DIR to the folder of statement files.`);
+    expect(JSON.parse(lines[0]!).msg).toBe(
+      `CORPUS_DIR: ${missing} does not exist. Set CORPUS_DIR to the folder of statement files.`,
+    );
   });
 });
 
@@ -99,9 +126,15 @@ describe('a folder with more files than a corpus folder holds', () => {
     const many = await mkdtemp(path.join(os.tmpdir(), 'readout-many-'));
     try {
       await mkdir(path.join(many, 'sub'));
-      for (const name of ['a.md', 'b.md', 'sub/c.md', 'sub/d.md']) await writeFile(path.join(many, name), '');
+      for (const name of ['a.md', 'b.md', 'sub/c.md', 'sub/d.md'])
+        await writeFile(path.join(many, name), '');
       await expect(walkCorpus(many, 4)).resolves.toMatchObject({ files: expect.any(Array) });
-      await expect(walkCorpus(many, 3)).rejects.toThrow(new CorpusFolderError(`more than 3 files under ${many}: is this the corpus folder?`, 'ETOOMANY'));
+      await expect(walkCorpus(many, 3)).rejects.toThrow(
+        new CorpusFolderError(
+          `more than 3 files under ${many}: is this the corpus folder?`,
+          'ETOOMANY',
+        ),
+      );
       expect(MAX_CORPUS_FILES).toBe(200_000);
     } finally {
       await rm(many, { recursive: true, force: true });

@@ -37,7 +37,9 @@ const quote = ['bin/readout.js', 'quote', '--corpus'];
 
 describe('terminal control sequences from the corpus', () => {
   it('are stripped on a terminal, where the matched word is still bold', async () => {
-    const command = [process.execPath, ...quote, path.join(dir, 'corpus'), 'condemned'].map((a) => `'${a}'`).join(' ');
+    const command = [process.execPath, ...quote, path.join(dir, 'corpus'), 'condemned']
+      .map((a) => `'${a}'`)
+      .join(' ');
     // `script` gives the command a pseudo-terminal, as an operator's shell would.
     const { stdout } = await run('script', ['-qec', command, '/dev/null'], { cwd: ROOT, env });
     expect(stdout).toContain('\u001b[1mcondemned\u001b[22m');
@@ -47,22 +49,40 @@ describe('terminal control sequences from the corpus', () => {
     expect(withoutBold).toContain('The ministers condemned the launch. hidden text');
   });
 
-  it.skipIf(process.platform === 'win32')('stay as they are when the output is piped, and in JSON', async () => {
-    const piped = await run(process.execPath, [...quote, path.join(dir, 'corpus'), 'condemned'], { cwd: ROOT, env });
-    expect(piped.stdout).toContain(`${CLEAR}The ministers condemned the launch.${CLIPBOARD}`);
-    const json = await run(process.execPath, [...quote, path.join(dir, 'corpus'), '--json', 'condemned'], { cwd: ROOT, env });
-    expect(JSON.parse(json.stdout).items[0].text).toContain(CLIPBOARD);
-  });
+  it.skipIf(process.platform === 'win32')(
+    'stay as they are when the output is piped, and in JSON',
+    async () => {
+      const piped = await run(process.execPath, [...quote, path.join(dir, 'corpus'), 'condemned'], {
+        cwd: ROOT,
+        env,
+      });
+      expect(piped.stdout).toContain(`${CLEAR}The ministers condemned the launch.${CLIPBOARD}`);
+      const json = await run(
+        process.execPath,
+        [...quote, path.join(dir, 'corpus'), '--json', 'condemned'],
+        { cwd: ROOT, env },
+      );
+      expect(JSON.parse(json.stdout).items[0].text).toContain(CLIPBOARD);
+    },
+  );
 
   it('are reported by check as a warning with file and line', async () => {
-    const { stdout } = await run(process.execPath, [path.join(ROOT, 'bin/readout.js'), 'check', '--corpus', path.join(dir, 'corpus')], { cwd: dir, env });
+    const { stdout } = await run(
+      process.execPath,
+      [path.join(ROOT, 'bin/readout.js'), 'check', '--corpus', path.join(dir, 'corpus')],
+      { cwd: dir, env },
+    );
     expect(stdout).toContain('corpus/escapes.md:10: warning: contains terminal control characters');
   });
 });
 
 it('the offline console on a terminal answers from an engine whose answers carry no control sequences', async () => {
-  const engine = terminalSafeEngine(await engineFromFolder(path.join(dir, 'corpus'), undefined, { cacheDir: false }));
+  const engine = terminalSafeEngine(
+    await engineFromFolder(path.join(dir, 'corpus'), undefined, { cacheDir: false }),
+  );
   const answer = engine.quote('condemned');
   expect(JSON.stringify(answer)).not.toMatch(/\\u001b|\\u0007/);
-  expect(answer.items[0]!.citations[0]!.excerpt).toBe('The ministers condemned the launch. hidden text');
+  expect(answer.items[0]!.citations[0]!.excerpt).toBe(
+    'The ministers condemned the launch. hidden text',
+  );
 });

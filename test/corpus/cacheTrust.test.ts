@@ -3,7 +3,17 @@
  * mtime (cp -p, tar x, rsync -a, a restored backup) is read again; a cache file whose header was
  * altered is refused; temporary files a crash left behind are removed at the next start.
  */
-import { chmod, mkdir, mkdtemp, readdir, readFile, rm, stat, utimes, writeFile } from 'node:fs/promises';
+import {
+  chmod,
+  mkdir,
+  mkdtemp,
+  readdir,
+  readFile,
+  rm,
+  stat,
+  utimes,
+  writeFile,
+} from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, expect, test } from 'vitest';
@@ -24,7 +34,10 @@ beforeEach(async () => {
   corpusDir = path.join(root, 'corpus');
   cacheDir = path.join(root, 'cache');
   await mkdir(corpusDir);
-  await writeFile(path.join(corpusDir, 'call.md'), statement('The ministers condemned the missile launch.'));
+  await writeFile(
+    path.join(corpusDir, 'call.md'),
+    statement('The ministers condemned the missile launch.'),
+  );
 });
 afterEach(async () => {
   await rm(root, { recursive: true, force: true });
@@ -47,7 +60,9 @@ test('an edit of the same size with the mtime kept is served after a restart, no
   // The file's content hash differs: it is read again (not trusted by its size and time).
   expect((await loadIndexedCorpus(corpusDir, { cacheDir })).updated).toEqual(['call.md']);
   const engine = await engineFromFolder(corpusDir, undefined, { cacheDir });
-  expect(engine.quote('missile').items[0]!.citations[0]!.excerpt).toBe('The ministers welcomed the missile talks...');
+  expect(engine.quote('missile').items[0]!.citations[0]!.excerpt).toBe(
+    'The ministers welcomed the missile talks...',
+  );
   expect(engine.quote('condemned').items).toEqual([]);
 });
 
@@ -68,7 +83,9 @@ test('a cache file whose header was altered (two sections swapped) is refused an
   const loaded = await loadIndexedCorpus(corpusDir, { cacheDir });
   expect(loaded.fromCache).toBe(false);
   const engine = await engineFromFolder(corpusDir, undefined, { cacheDir });
-  expect(engine.quote('missile').items[0]!.citations[0]!.excerpt).toBe('The ministers condemned the missile launch.');
+  expect(engine.quote('missile').items[0]!.citations[0]!.excerpt).toBe(
+    'The ministers condemned the missile launch.',
+  );
 });
 
 test('temporary cache files left by a crashed process are removed at start; a live writer keeps its own', async () => {
@@ -96,7 +113,10 @@ test('a file whose times are within the racy window of when it was looked at has
 
 test('a start believes files by size, times and inode; a changed change time (cp -p, utimes) means reading the file', async () => {
   const file = path.join(corpusDir, 'call.md');
-  await writeFile(path.join(corpusDir, 'other.md'), statement('The ministers discussed trade.').replace('cache-trust', 'other'));
+  await writeFile(
+    path.join(corpusDir, 'other.md'),
+    statement('The ministers discussed trade.').replace('cache-trust', 'other'),
+  );
   // A whole second, so that putting it back is exact (utimes takes seconds).
   await utimes(file, 1_700_000_000, 1_700_000_000);
   await outOfRacyWindow();
@@ -124,7 +144,9 @@ test('a start believes files by size, times and inode; a changed change time (cp
   const edited = await loadIndexedCorpus(corpusDir, { cacheDir });
   expect(edited.updated).toEqual(['call.md']);
   const engine = await engineFromFolder(corpusDir, undefined, { cacheDir });
-  expect(engine.quote('missile').items[0]!.citations[0]!.excerpt).toBe('The ministers welcomed the missile talks...');
+  expect(engine.quote('missile').items[0]!.citations[0]!.excerpt).toBe(
+    'The ministers welcomed the missile talks...',
+  );
 });
 
 test('a running engine started from the index reads every file once and reloads one whose content differs with the same size and mtime', async () => {
@@ -146,11 +168,15 @@ test('a running engine started from the index reads every file once and reloads 
     expect(live.engine.quote('condemned').items).toHaveLength(1);
     expect(await live.verify()).toEqual(['call.md']);
     expect(live.engine.quote('condemned').items).toEqual([]);
-    expect(live.engine.quote('missile').items[0]!.citations[0]!.excerpt).toBe('The ministers welcomed the missile talks...');
+    expect(live.engine.quote('missile').items[0]!.citations[0]!.excerpt).toBe(
+      'The ministers welcomed the missile talks...',
+    );
     await live.flushed();
   } finally {
     live.close();
   }
   // Recorded in the journal: the next start holds the new text.
-  expect((await loadIndexedCorpus(corpusDir, { cacheDir })).corpus.statements[0]!.paragraphs[0]!.text).toBe('The ministers welcomed the missile talks...');
+  expect(
+    (await loadIndexedCorpus(corpusDir, { cacheDir })).corpus.statements[0]!.paragraphs[0]!.text,
+  ).toBe('The ministers welcomed the missile talks...');
 });

@@ -16,19 +16,31 @@ afterEach(async () => {
   if (dir) await rm(dir, { recursive: true, force: true });
 });
 
-const HEAD = '---\nid: slow-call\ntitle: Slow call\ndate: 2025-04-01\nlanguage: en\npublisher: Test\n---\n';
+const HEAD =
+  '---\nid: slow-call\ntitle: Slow call\ndate: 2025-04-01\nlanguage: en\npublisher: Test\n---\n';
 const OLD = 'The ministers discussed fisheries cooperation.\n';
-const NEW = ['The ministers discussed fisheries ', 'cooperation and agreed ', 'to conclude the negotiations ', 'on the fisheries agreement within the year.\n'];
+const NEW = [
+  'The ministers discussed fisheries ',
+  'cooperation and agreed ',
+  'to conclude the negotiations ',
+  'on the fisheries agreement within the year.\n',
+];
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 test('an edit written in pieces is never served half-written; the finished text is served once settled', async () => {
   dir = await mkdtemp(path.join(os.tmpdir(), 'readout-slow-'));
   const file = path.join(dir, 'slow.md');
   await writeFile(file, HEAD + OLD);
-  live = await liveEngineFromFolder(dir, undefined, { cacheDir: false, debounceMs: 20, pollMs: 50, settleMs: 500 });
+  live = await liveEngineFromFolder(dir, undefined, {
+    cacheDir: false,
+    debounceMs: 20,
+    pollMs: 50,
+    settleMs: 500,
+  });
   const served = new Set<string>();
   const look = () => {
-    for (const item of live!.engine.quote('fisheries').items) served.add(item.citations[0]!.excerpt);
+    for (const item of live!.engine.quote('fisheries').items)
+      served.add(item.citations[0]!.excerpt);
   };
   look();
 

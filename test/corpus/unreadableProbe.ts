@@ -10,7 +10,12 @@ import { liveEngineFromFolder } from '../../src/engine/live.ts';
 
 const dir = process.argv[2]!;
 const corpus = await loadCorpus(dir);
-const live = await liveEngineFromFolder(dir, undefined, { cacheDir: false, pollMs: 100, debounceMs: 20, settleMs: 0 });
+const live = await liveEngineFromFolder(dir, undefined, {
+  cacheDir: false,
+  pollMs: 100,
+  debounceMs: 20,
+  settleMs: 0,
+});
 await writeFile(
   path.join(dir, 'added.md'),
   '---\nid: added-later\ntitle: Added later\ndate: 2025-05-05\nlanguage: en\npublisher: Test\n---\nThe ministers welcomed the new fisheries agreement.\n',
@@ -24,6 +29,9 @@ process.stdout.write(
   JSON.stringify({
     statements: corpus.statements.map((s) => s.id),
     problems: corpus.problems,
-    liveStatements: live.engine.statements().map((s) => s.id).sort(),
+    liveStatements: live.engine
+      .statements()
+      .map((s) => s.id)
+      .sort(),
   }),
 );

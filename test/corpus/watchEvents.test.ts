@@ -34,8 +34,16 @@ test('with events only (no periodic scan), a replaced corpus folder is watched a
   await mkdir(dir);
   await writeFile(path.join(dir, 'first.md'), statement('first'));
   // No pollMs: events, with the scan only as a fallback.
-  live = await liveEngineFromFolder(dir, undefined, { cacheDir: false, debounceMs: 20, settleMs: 0 });
-  const ids = () => live!.engine.statements().map((s) => s.id).sort();
+  live = await liveEngineFromFolder(dir, undefined, {
+    cacheDir: false,
+    debounceMs: 20,
+    settleMs: 0,
+  });
+  const ids = () =>
+    live!.engine
+      .statements()
+      .map((s) => s.id)
+      .sort();
 
   await writeFile(path.join(dir, 'second.md'), statement('second'));
   expect(await until(() => ids().includes('second'))).toBe(true);

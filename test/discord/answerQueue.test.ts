@@ -8,7 +8,7 @@ function held(): { promise: Promise<void>; release: () => void } {
   return { promise, release };
 }
 
-test('users take turns: one user\'s questions do not hold up another\'s first one', async () => {
+test("users take turns: one user's questions do not hold up another's first one", async () => {
   const order: string[] = [];
   const asked = [
     inTurn('a', () => order.push('a1')),
@@ -78,7 +78,7 @@ test('an acknowledgement waiting on the network (the loop idle) does not hold an
   expect(waited).toBeLessThan(MAX_ANSWER_PAUSE_MS);
 });
 
-test('a direct answer (the interaction\'s first response) goes ahead of deferred ones and is not held by acknowledgements', async () => {
+test("a direct answer (the interaction's first response) goes ahead of deferred ones and is not held by acknowledgements", async () => {
   const ack = held();
   void acknowledging(ack.promise);
   const order: string[] = [];

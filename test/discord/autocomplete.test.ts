@@ -35,7 +35,11 @@ afterAll(async () => {
 });
 
 test('at most 25 choices of at most 100 characters, each a real statement id', async () => {
-  const interaction = h.fake.autocomplete('who', [{ name: 'statement', value: 'joint', focused: true }], { user: makeUser('typist'), locale: 'ja' });
+  const interaction = h.fake.autocomplete(
+    'who',
+    [{ name: 'statement', value: 'joint', focused: true }],
+    { user: makeUser('typist'), locale: 'ja' },
+  );
   const response = await h.fake.responseTo(interaction);
   expect(response.body.type).toBe(8);
   const choices = response.body.data.choices as Array<{ name: string; value: string }>;
@@ -50,7 +54,14 @@ test('at most 25 choices of at most 100 characters, each a real statement id', a
 
 test('a chosen statement restricts the answer to it', async () => {
   const id = 'pm-2025-01-07-leaders-meeting';
-  const interaction = h.fake.slashCommand('quote', [{ name: 'query', value: 'supply chain resilience' }, { name: 'statement', value: id }], { user: makeUser('chooser') });
+  const interaction = h.fake.slashCommand(
+    'quote',
+    [
+      { name: 'query', value: 'supply chain resilience' },
+      { name: 'statement', value: id },
+    ],
+    { user: makeUser('chooser') },
+  );
   const response = await h.fake.responseTo(interaction);
   const quoted: string = response.body.data.embeds[0].description;
   expect(quoted.split('\n').filter((l) => l.startsWith('> '))).toHaveLength(1);

@@ -34,7 +34,10 @@ afterAll(async () => {
 test('past its budget a flooding typist gets empty lists without lookups; others and questions are unaffected', async () => {
   const flooder = makeUser('flooder');
   const flood = Array.from({ length: AUTOCOMPLETE_BUDGET.limit + 5 }, () =>
-    h.fake.autocomplete('quote', [{ name: 'statement', value: 'japan', focused: true }], { user: flooder, guild: h.fake.guild }),
+    h.fake.autocomplete('quote', [{ name: 'statement', value: 'japan', focused: true }], {
+      user: flooder,
+      guild: h.fake.guild,
+    }),
   );
   const answers = await Promise.all(flood.map((i) => h.fake.responseTo(i)));
   const counts = answers.map((r) => (r.body.data.choices as unknown[]).length);
@@ -42,9 +45,18 @@ test('past its budget a flooding typist gets empty lists without lookups; others
   expect(counts.filter((n) => n === 0)).toHaveLength(5);
   expect(lookups).toBe(AUTOCOMPLETE_BUDGET.limit);
 
-  const other = h.fake.autocomplete('quote', [{ name: 'statement', value: 'japan', focused: true }], { user: makeUser('other'), guild: h.fake.guild });
-  expect(((await h.fake.responseTo(other)).body.data.choices as unknown[]).length).toBeGreaterThan(0);
+  const other = h.fake.autocomplete(
+    'quote',
+    [{ name: 'statement', value: 'japan', focused: true }],
+    { user: makeUser('other'), guild: h.fake.guild },
+  );
+  expect(((await h.fake.responseTo(other)).body.data.choices as unknown[]).length).toBeGreaterThan(
+    0,
+  );
   // Typing does not use up the question limit.
-  const question = h.fake.slashCommand('quote', [{ name: 'query', value: 'coast guard' }], { user: flooder, guild: h.fake.guild });
+  const question = h.fake.slashCommand('quote', [{ name: 'query', value: 'coast guard' }], {
+    user: flooder,
+    guild: h.fake.guild,
+  });
   expect((await h.fake.responseTo(question)).body.data.embeds[0].title).toBe('Quote: coast guard');
 });

@@ -37,7 +37,11 @@ export interface BotProcess {
 }
 
 /** Starts `node <args>` in the repository with the bot pointed at `fake`. */
-export function launchBot(fake: FakeDiscord, args: string[], extraEnv: Record<string, string> = {}): BotProcess {
+export function launchBot(
+  fake: FakeDiscord,
+  args: string[],
+  extraEnv: Record<string, string> = {},
+): BotProcess {
   const output: string[] = [];
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'readout-bot-data-'));
   dataDirs.push(dataDir);

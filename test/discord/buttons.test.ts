@@ -4,7 +4,15 @@ import { startBot } from '../../src/discord/bot.ts';
 import { decodeButtonId } from '../../src/discord/buttonIds.ts';
 import { writeFixtureCorpus } from './corpusFixture.ts';
 import { makeUser, type FakeUser } from './fakeDiscord.ts';
-import { buttonsOf, configFor, expectNoPings, memoryLogger, payloadOf, startHarness, type Harness } from './harness.ts';
+import {
+  buttonsOf,
+  configFor,
+  expectNoPings,
+  memoryLogger,
+  payloadOf,
+  startHarness,
+  type Harness,
+} from './harness.ts';
 
 let h: Harness;
 let asker: FakeUser;
@@ -20,7 +28,11 @@ afterAll(async () => {
 });
 
 async function ask(query: string, locale = 'en-US') {
-  const interaction = h.fake.slashCommand('quote', [{ name: 'query', value: query }], { user: asker, guild: h.fake.guild, locale });
+  const interaction = h.fake.slashCommand('quote', [{ name: 'query', value: query }], {
+    user: asker,
+    guild: h.fake.guild,
+    locale,
+  });
   return payloadOf(await h.fake.responseTo(interaction));
 }
 
@@ -29,7 +41,11 @@ async function press(payload: any, label: string, user: FakeUser = asker, locale
   const button = buttonsOf(payload).find((b) => b.label === label);
   if (!button) throw new Error(`no button "${label}" in ${JSON.stringify(buttonsOf(payload))}`);
   const message = h.fake.botMessage(h.fake.guild.channelId, payload);
-  const interaction = h.fake.button(button.custom_id, message, { user, guild: h.fake.guild, locale });
+  const interaction = h.fake.button(button.custom_id, message, {
+    user,
+    guild: h.fake.guild,
+    locale,
+  });
   return h.fake.responseTo(interaction);
 }
 
@@ -41,22 +57,34 @@ test('quote results beyond the first page: Next and Previous page through them i
   const first = await ask('maritime security');
   expect(first.embeds[0].footer).toBeUndefined();
   const labels = (p: any) => buttonsOf(p).map((b: any) => [b.label, Boolean(b.disabled)]);
-  expect(labels(first).slice(0, 4)).toEqual([['◀ Previous', true], ['1/2', true], ['Next ▶', false], ['日本語', false]]);
-  for (const b of buttonsOf(first)) if (b.custom_id) expect(b.custom_id.length).toBeLessThanOrEqual(100);
+  expect(labels(first).slice(0, 4)).toEqual([
+    ['◀ Previous', true],
+    ['1/2', true],
+    ['Next ▶', false],
+    ['日本語', false],
+  ]);
+  for (const b of buttonsOf(first))
+    if (b.custom_id) expect(b.custom_id.length).toBeLessThanOrEqual(100);
 
   const second = await press(first, 'Next ▶');
   expect(second.body.type).toBe(7);
   const page2 = payloadOf(second);
-  expect(labels(page2).slice(0, 4)).toEqual([['◀ Previous', false], ['2/2', true], ['Next ▶', true], ['日本語', false]]);
+  expect(labels(page2).slice(0, 4)).toEqual([
+    ['◀ Previous', false],
+    ['2/2', true],
+    ['Next ▶', true],
+    ['日本語', false],
+  ]);
   // Different passages on the two pages, all quoting the statement with the words in bold.
   expect(excerpts(page2).some((e) => excerpts(first).includes(e))).toBe(false);
-  for (const e of [...excerpts(first), ...excerpts(page2)]) expect(e).toMatch(/\*\*maritime security\*\*/i);
+  for (const e of [...excerpts(first), ...excerpts(page2)])
+    expect(e).toMatch(/\*\*maritime security\*\*/i);
 
   const back = payloadOf(await press(page2, '◀ Previous'));
   expect(back.embeds).toEqual(first.embeds);
 });
 
-test('anyone may press: a bystander gets their own copy privately, and the asker\'s message is left alone', async () => {
+test("anyone may press: a bystander gets their own copy privately, and the asker's message is left alone", async () => {
   const first = await ask('maritime security');
   const other = makeUser('curious');
   const paged = await press(first, 'Next ▶', other, 'ja');
@@ -64,7 +92,10 @@ test('anyone may press: a bystander gets their own copy privately, and the asker
   expect(paged.body.data.flags).toBe(64);
   expect(paged.body.data.embeds[0].title).toBe('Quote: maritime security');
   // The copy's buttons are the bystander's own.
-  expect(decodeButtonId(buttonsOf(paged.body.data).find((b: any) => b.label === '◀ Previous')!.custom_id)?.askerId).toBe(other.id);
+  expect(
+    decodeButtonId(buttonsOf(paged.body.data).find((b: any) => b.label === '◀ Previous')!.custom_id)
+      ?.askerId,
+  ).toBe(other.id);
 
   const switched = await press(first, '日本語', other, 'ja');
   expect(switched.body.type).toBe(4);
@@ -81,7 +112,11 @@ test('the language button re-renders the same question in the other language', a
   expect(ja.embeds[0].title).toBe('引用：経済安全保障');
   expect(ja.embeds[0].description).toContain('**経済安全保障**');
   expect(ja.embeds[0].description).toMatch(/第\d+段落/);
-  expect(buttonsOf(ja).map((b: any) => b.label).slice(0, 4)).toEqual(['◀ 前へ', '1/2', '次へ ▶', 'English']);
+  expect(
+    buttonsOf(ja)
+      .map((b: any) => b.label)
+      .slice(0, 4),
+  ).toEqual(['◀ 前へ', '1/2', '次へ ▶', 'English']);
   const back = payloadOf(await press(ja, 'English'));
   expect(back.embeds[0].title).toBe('Quote: 経済安全保障');
 });
@@ -104,9 +139,13 @@ test('a press that reaches a busy bot late is deferred in time like a command, t
   const late = { user: asker, guild: h.fake.guild, createdAt: Date.now() - 2000 };
   const pressLate = (label: string, user = asker) => {
     const button = buttonsOf(first).find((b) => b.label === label)!;
-    return h.fake.button(button.custom_id, h.fake.botMessage(h.fake.guild.channelId, first), { ...late, user });
+    return h.fake.button(button.custom_id, h.fake.botMessage(h.fake.guild.channelId, first), {
+      ...late,
+      user,
+    });
   };
-  const edited = (i: { token: string }) => h.fake.waitForRequest((r) => r.method === 'PATCH' && r.path.includes(i.token));
+  const edited = (i: { token: string }) =>
+    h.fake.waitForRequest((r) => r.method === 'PATCH' && r.path.includes(i.token));
 
   // Paging one's own answer: the update is deferred (6), then the message is edited to page 2.
   const own = pressLate('Next ▶');
@@ -134,7 +173,9 @@ test('buttons keep working after a restart: the state is in the id, not in memor
   const first = await ask('maritime security');
   await h.bot.stop();
   const { logger } = memoryLogger();
-  h.bot = await startBot(configFor(h.fake, corpus.dir), h.engine, logger, { cooldown: { limit: 1000 } });
+  h.bot = await startBot(configFor(h.fake, corpus.dir), h.engine, logger, {
+    cooldown: { limit: 1000 },
+  });
   const page2 = payloadOf(await press(first, 'Next ▶'));
   expect(buttonsOf(page2).map((b: any) => b.label)).toContain('2/2');
 });

@@ -26,7 +26,10 @@ let live: LiveEngine;
 let bot: RunningBot;
 beforeAll(async () => {
   dir = await mkdtemp(path.join(os.tmpdir(), 'readout-live-bot-'));
-  await writeFile(path.join(dir, 'india.md'), readout('両大臣は、半導体分野での協力を確認しました。'));
+  await writeFile(
+    path.join(dir, 'india.md'),
+    readout('両大臣は、半導体分野での協力を確認しました。'),
+  );
   fake = await FakeDiscord.start();
   const { logger } = memoryLogger();
   live = await liveEngineFromFolder(dir, logger, { watch: false, cacheDir: false });
@@ -41,17 +44,29 @@ afterAll(async () => {
 
 test('an edited statement is quoted in the next reply, and a broken edit keeps the last good one', async () => {
   const member = makeUser('member');
-  const ask = (q: string) => fake.replyTo(fake.message(member, `<@${fake.botUser.id}> ${q}`, { guild: fake.guild, mentions: [fake.botUser] }));
+  const ask = (q: string) =>
+    fake.replyTo(
+      fake.message(member, `<@${fake.botUser.id}> ${q}`, {
+        guild: fake.guild,
+        mentions: [fake.botUser],
+      }),
+    );
 
   const before = await ask('鉄道');
   expect(before.body.embeds ?? []).toHaveLength(0);
 
-  await writeFile(path.join(dir, 'india.md'), readout('両大臣は、高速鉄道計画の進展を歓迎しました。'));
+  await writeFile(
+    path.join(dir, 'india.md'),
+    readout('両大臣は、高速鉄道計画の進展を歓迎しました。'),
+  );
   await live.reload();
   const after = await ask('鉄道');
   expect(after.body.embeds[0].description).toContain('高速**鉄道**計画');
 
-  await writeFile(path.join(dir, 'india.md'), '---\nid: test-mofa-2025-09-03-japan-india\ntitle: 日印');
+  await writeFile(
+    path.join(dir, 'india.md'),
+    '---\nid: test-mofa-2025-09-03-japan-india\ntitle: 日印',
+  );
   expect((await live.reload()).kept).toEqual(['india.md']);
   const kept = await ask('鉄道');
   expect(kept.body.embeds[0].description).toContain('高速**鉄道**計画');

@@ -16,8 +16,24 @@ afterAll(async () => {
 
 test('with DISCORD_GUILD_ID, the commands go to that guild, localized; the questions usable everywhere, /follow and /settings for server managers', async () => {
   const { logger, logs } = memoryLogger();
-  const result = await deployCommands({ ...configFor(fake), discordGuildId: fake.guild.id }, logger);
-  expect(result).toEqual({ scope: 'guild', names: ['who', 'when', 'quote', 'compare', 'statements', 'follow', 'unfollow', 'settings', 'help'] });
+  const result = await deployCommands(
+    { ...configFor(fake), discordGuildId: fake.guild.id },
+    logger,
+  );
+  expect(result).toEqual({
+    scope: 'guild',
+    names: [
+      'who',
+      'when',
+      'quote',
+      'compare',
+      'statements',
+      'follow',
+      'unfollow',
+      'settings',
+      'help',
+    ],
+  });
   const put = fake.requests.find((r) => r.method === 'PUT')!;
   expect(put.path).toBe(`/applications/${fake.applicationId}/guilds/${fake.guild.id}/commands`);
   expect(put.headers.authorization).toBe(`Bot ${fake.token}`);
@@ -30,7 +46,12 @@ test('with DISCORD_GUILD_ID, the commands go to that guild, localized; the quest
       expect(command.contexts).toEqual([0]);
       expect(command.integration_types).toEqual([0]);
       expect(command.default_member_permissions).toBe('32');
-      expect(command.options[0]).toMatchObject({ name: 'channel', type: 7, required: true, channel_types: [0, 5] });
+      expect(command.options[0]).toMatchObject({
+        name: 'channel',
+        type: 7,
+        required: true,
+        channel_types: [0, 5],
+      });
       continue;
     }
     if (command.name === 'settings') {
@@ -38,7 +59,11 @@ test('with DISCORD_GUILD_ID, the commands go to that guild, localized; the quest
       expect(command.default_member_permissions).toBe('32');
       expect(command.name_localizations.ja).toBe('設定');
       expect(command.options).toHaveLength(1);
-      expect(command.options[0]).toMatchObject({ name: 'lang', name_localizations: { ja: '言語' }, type: 3 });
+      expect(command.options[0]).toMatchObject({
+        name: 'lang',
+        name_localizations: { ja: '言語' },
+        type: 3,
+      });
       expect(command.options[0].required).toBeFalsy();
       expect(command.options[0].choices.map((c: any) => c.value)).toEqual(['ja', 'en', 'unset']);
       continue;
@@ -46,14 +71,19 @@ test('with DISCORD_GUILD_ID, the commands go to that guild, localized; the quest
     expect(command.contexts).toEqual([0, 1, 2]);
     expect(command.integration_types).toEqual([0, 1]);
     const lang = command.options.find((o: any) => o.name === 'lang');
-    expect(lang.choices).toEqual([{ name: '日本語', value: 'ja' }, { name: 'English', value: 'en' }]);
+    expect(lang.choices).toEqual([
+      { name: '日本語', value: 'ja' },
+      { name: 'English', value: 'en' },
+    ]);
   }
   const byName = new Map(put.body.map((c: any) => [c.name, c]));
   for (const name of ['who', 'when', 'quote', 'compare']) {
     const options = (byName.get(name) as any).options;
     expect(options.find((o: any) => o.name === 'statement').autocomplete).toBe(true);
     expect(options.find((o: any) => o.name === 'hide').type).toBe(5);
-    expect(options.find((o: any) => o.name === 'query').required).toBe(name === 'quote' || name === 'compare');
+    expect(options.find((o: any) => o.name === 'query').required).toBe(
+      name === 'quote' || name === 'compare',
+    );
   }
   expect(logs.join('')).not.toContain(fake.token);
 });
@@ -62,14 +92,22 @@ test('without DISCORD_GUILD_ID, they are registered globally', async () => {
   const { logger } = memoryLogger();
   const result = await deployCommands(configFor(fake), logger);
   expect(result.scope).toBe('global');
-  expect(fake.requests.some((r) => r.method === 'PUT' && r.path === `/applications/${fake.applicationId}/commands`)).toBe(true);
+  expect(
+    fake.requests.some(
+      (r) => r.method === 'PUT' && r.path === `/applications/${fake.applicationId}/commands`,
+    ),
+  ).toBe(true);
 });
 
 test('missing application id or token is a configuration error, not a request', async () => {
   const { logger } = memoryLogger();
   const before = fake.requests.length;
-  await expect(deployCommands({ ...configFor(fake), discordApplicationId: undefined }, logger)).rejects.toThrow(ConfigError);
-  await expect(deployCommands({ ...configFor(fake), discordToken: undefined }, logger)).rejects.toThrow(ConfigError);
+  await expect(
+    deployCommands({ ...configFor(fake), discordApplicationId: undefined }, logger),
+  ).rejects.toThrow(ConfigError);
+  await expect(
+    deployCommands({ ...configFor(fake), discordToken: undefined }, logger),
+  ).rejects.toThrow(ConfigError);
   expect(fake.requests.length).toBe(before);
 });
 

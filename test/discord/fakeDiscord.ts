@@ -34,7 +34,9 @@ export interface InterceptResult {
 }
 
 /** Returning a result answers the request instead of the default route; undefined carries on. */
-export type Interceptor = (req: RecordedRequest) => Promise<InterceptResult | undefined> | InterceptResult | undefined;
+export type Interceptor = (
+  req: RecordedRequest,
+) => Promise<InterceptResult | undefined> | InterceptResult | undefined;
 
 export interface FakeUser {
   id: string;
@@ -71,7 +73,14 @@ export function snowflake(at = Date.now()): string {
 }
 
 export function makeUser(username: string, extra: Partial<FakeUser> = {}): FakeUser {
-  return { id: snowflake(), username, global_name: username, discriminator: '0', avatar: null, ...extra };
+  return {
+    id: snowflake(),
+    username,
+    global_name: username,
+    discriminator: '0',
+    avatar: null,
+    ...extra,
+  };
 }
 
 interface Waiter {
@@ -136,7 +145,12 @@ export class FakeDiscord {
   private constructor(token: string) {
     this.token = token;
     this.botUser = makeUser('Readout', { bot: true });
-    this.guild = { id: snowflake(), name: 'Test Server', channelId: snowflake(), preferredLocale: 'en-US' };
+    this.guild = {
+      id: snowflake(),
+      name: 'Test Server',
+      channelId: snowflake(),
+      preferredLocale: 'en-US',
+    };
     this.server = http.createServer((req, res) => void this.onHttp(req, res));
     this.wss = new WebSocketServer({ server: this.server });
     this.wss.on('connection', (socket) => this.onSocket(socket));
@@ -181,9 +195,13 @@ export class FakeDiscord {
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
     const raw = Buffer.concat(chunks).toString('utf8');
     let body: any = raw;
-    if (String(req.headers['content-type'] ?? '').includes('application/json') && raw) body = JSON.parse(raw);
+    if (String(req.headers['content-type'] ?? '').includes('application/json') && raw)
+      body = JSON.parse(raw);
     if (String(req.headers['content-type'] ?? '').includes('multipart/form-data')) {
-      const json = /name="payload_json"\r\n(?:Content-Type: application\/json\r\n)?\r\n([\s\S]*?)\r\n--/.exec(raw);
+      const json =
+        /name="payload_json"\r\n(?:Content-Type: application\/json\r\n)?\r\n([\s\S]*?)\r\n--/.exec(
+          raw,
+        );
       if (json?.[1]) body = JSON.parse(json[1]);
     }
     const rawPath = url.pathname.replace(/^\/api(\/v\d+)?/, '');
@@ -222,31 +240,40 @@ export class FakeDiscord {
   private route(req: RecordedRequest): InterceptResult {
     const { method, path } = req;
     if (method === 'GET' && path === '/gateway/bot') {
-      if (!this.authorized(req)) return { status: 401, body: { message: '401: Unauthorized', code: 0 } };
+      if (!this.authorized(req))
+        return { status: 401, body: { message: '401: Unauthorized', code: 0 } };
       return {
         status: 200,
         body: {
           url: this.gatewayUrl,
           shards: this.recommendedShards,
-          session_start_limit: { total: 1000, remaining: 999, reset_after: 14_400_000, max_concurrency: 1 },
+          session_start_limit: {
+            total: 1000,
+            remaining: 999,
+            reset_after: 14_400_000,
+            max_concurrency: 1,
+          },
         },
       };
     }
     let m = /^\/interactions\/(\d+)\/([^/]+)\/callback$/.exec(path);
     if (method === 'POST' && m) return { status: 204 };
     m = /^\/webhooks\/(\d+)\/([^/]+)\/messages\/@original$/.exec(path);
-    if (m && (method === 'PATCH' || method === 'GET')) return { status: 200, body: this.messageFrom(req, snowflake()) };
+    if (m && (method === 'PATCH' || method === 'GET'))
+      return { status: 200, body: this.messageFrom(req, snowflake()) };
     if (m && method === 'DELETE') return { status: 204 };
     m = /^\/webhooks\/(\d+)\/([^/]+)$/.exec(path);
     if (method === 'POST' && m) return { status: 200, body: this.messageFrom(req, snowflake()) };
     m = /^\/channels\/(\d+)\/messages$/.exec(path);
     if (method === 'POST' && m) {
-      if (!this.authorized(req)) return { status: 401, body: { message: '401: Unauthorized', code: 0 } };
+      if (!this.authorized(req))
+        return { status: 401, body: { message: '401: Unauthorized', code: 0 } };
       return { status: 200, body: this.messageFrom(req, m[1]!) };
     }
     m = /^\/applications\/(\d+)(?:\/guilds\/(\d+))?\/commands$/.exec(path);
     if (method === 'PUT' && m) {
-      if (!this.authorized(req)) return { status: 401, body: { message: '401: Unauthorized', code: 0 } };
+      if (!this.authorized(req))
+        return { status: 401, body: { message: '401: Unauthorized', code: 0 } };
       const list = Array.isArray(req.body) ? req.body : [];
       return {
         status: 200,
@@ -307,7 +334,8 @@ export class FakeDiscord {
   /** Requests that send a message the users will see (replies, updates, follow-ups, edits). */
   outgoingMessages(): RecordedRequest[] {
     return this.requests.filter((r) => {
-      if (/^\/interactions\/\d+\/[^/]+\/callback$/.test(r.path)) return [4, 7].includes(r.body?.type);
+      if (/^\/interactions\/\d+\/[^/]+\/callback$/.test(r.path))
+        return [4, 7].includes(r.body?.type);
       if (/^\/webhooks\//.test(r.path)) return r.method === 'POST' || r.method === 'PATCH';
       return r.method === 'POST' && /^\/channels\/\d+\/messages$/.test(r.path);
     });
@@ -326,7 +354,8 @@ export class FakeDiscord {
   }
 
   private sendOp(socket: WebSocket, payload: Record<string, unknown>): void {
-    if (socket.readyState === socket.OPEN) socket.send(JSON.stringify({ s: null, t: null, ...payload }));
+    if (socket.readyState === socket.OPEN)
+      socket.send(JSON.stringify({ s: null, t: null, ...payload }));
   }
 
   /** Sequenced and kept for replay even while the connection is down, as Discord does. */
@@ -348,7 +377,9 @@ export class FakeDiscord {
         return;
       case 2: {
         this.identifies.push(payload.d);
-        for (const waiter of this.identifyWaiters.filter((w) => this.identifies.length >= w.count)) {
+        for (const waiter of this.identifyWaiters.filter(
+          (w) => this.identifies.length >= w.count,
+        )) {
           this.identifyWaiters.splice(this.identifyWaiters.indexOf(waiter), 1);
           waiter.resolve();
         }
@@ -367,7 +398,9 @@ export class FakeDiscord {
         }
         const session: Session = { id: snowflake(), seq: 0, shard, socket, sent: [], live: true };
         this.sessions.set(session.id, session);
-        const guilds = [this.guild, ...this.extraGuilds].filter((g) => this.guildShard(g.id, shard[1]) === shard[0]);
+        const guilds = [this.guild, ...this.extraGuilds].filter(
+          (g) => this.guildShard(g.id, shard[1]) === shard[0],
+        );
         this.dispatchTo(session, 'READY', {
           v: 10,
           user: this.botUser,
@@ -378,7 +411,8 @@ export class FakeDiscord {
           application: { id: this.applicationId, flags: 0 },
           private_channels: [],
         });
-        for (const guild of guilds) this.dispatchTo(session, 'GUILD_CREATE', this.guildPayload(guild));
+        for (const guild of guilds)
+          this.dispatchTo(session, 'GUILD_CREATE', this.guildPayload(guild));
         return;
       }
       case 6: {
@@ -415,9 +449,30 @@ export class FakeDiscord {
       large: false,
       unavailable: false,
       joined_at: new Date().toISOString(),
-      roles: [{ id: guild.id, name: '@everyone', permissions: '1024', position: 0, color: 0, hoist: false, managed: false, mentionable: false, flags: 0 }],
+      roles: [
+        {
+          id: guild.id,
+          name: '@everyone',
+          permissions: '1024',
+          position: 0,
+          color: 0,
+          hoist: false,
+          managed: false,
+          mentionable: false,
+          flags: 0,
+        },
+      ],
       channels: [
-        { id: guild.channelId, type: 0, name: 'general', guild_id: guild.id, position: 0, permission_overwrites: [], nsfw: false, parent_id: null },
+        {
+          id: guild.channelId,
+          type: 0,
+          name: 'general',
+          guild_id: guild.id,
+          position: 0,
+          permission_overwrites: [],
+          nsfw: false,
+          parent_id: null,
+        },
       ],
       members: [],
       threads: [],
@@ -515,7 +570,13 @@ export class FakeDiscord {
   private optionPayload(options: CommandOption[]) {
     return options.map((o) => ({
       name: o.name,
-      type: o.channelOf ? 7 : typeof o.value === 'boolean' ? 5 : typeof o.value === 'number' ? 10 : 3,
+      type: o.channelOf
+        ? 7
+        : typeof o.value === 'boolean'
+          ? 5
+          : typeof o.value === 'number'
+            ? 10
+            : 3,
       value: o.value,
       ...(o.focused ? { focused: true } : {}),
     }));
@@ -525,7 +586,13 @@ export class FakeDiscord {
   slashCommand(name: string, options: CommandOption[], place: InteractionPlace) {
     const interaction = {
       ...this.interactionBase(2, place),
-      data: { id: snowflake(), name, type: 1, options: this.optionPayload(options), ...this.resolvedChannels(options) },
+      data: {
+        id: snowflake(),
+        name,
+        type: 1,
+        options: this.optionPayload(options),
+        ...this.resolvedChannels(options),
+      },
     };
     this.dispatch('INTERACTION_CREATE', interaction);
     return interaction;
@@ -536,7 +603,18 @@ export class FakeDiscord {
     if (channels.length === 0) return {};
     return {
       resolved: {
-        channels: Object.fromEntries(channels.map((o) => [String(o.value), { id: String(o.value), type: 0, name: 'general', guild_id: o.channelOf!.id, permissions: '2251799813685247' }])),
+        channels: Object.fromEntries(
+          channels.map((o) => [
+            String(o.value),
+            {
+              id: String(o.value),
+              type: 0,
+              name: 'general',
+              guild_id: o.channelOf!.id,
+              permissions: '2251799813685247',
+            },
+          ]),
+        ),
       },
     };
   }
@@ -597,7 +675,13 @@ export class FakeDiscord {
           ...base,
           channel_id: options.guild.channelId,
           guild_id: options.guild.id,
-          member: { roles: [], joined_at: new Date().toISOString(), deaf: false, mute: false, flags: 0 },
+          member: {
+            roles: [],
+            joined_at: new Date().toISOString(),
+            deaf: false,
+            mute: false,
+            flags: 0,
+          },
         }
       : { ...base, channel_id: this.dmChannelOf(author), channel_type: 1 };
     this.dispatch('MESSAGE_CREATE', message);

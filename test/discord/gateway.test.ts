@@ -26,7 +26,10 @@ test('after the gateway drops the connection, the bot resumes its session and ke
   await resumed;
   expect(h.fake.resumes).toHaveLength(1);
   expect(h.fake.identifies).toHaveLength(1);
-  const interaction = h.fake.slashCommand('quote', [{ name: 'query', value: 'ICBM' }], { user: makeUser('after'), guild: h.fake.guild });
+  const interaction = h.fake.slashCommand('quote', [{ name: 'query', value: 'ICBM' }], {
+    user: makeUser('after'),
+    guild: h.fake.guild,
+  });
   const response = await h.fake.responseTo(interaction);
   expect(response.body.data.embeds[0].title).toBe('Quote: ICBM');
   expect(h.logs.some((l) => l.includes('shard resumed'))).toBe(true);

@@ -1,9 +1,15 @@
 import { expect, test } from 'vitest';
-import { decidingLocaleLang, interactionLang, langFromLocale, langOfText } from '../../src/discord/locale.ts';
+import {
+  decidingLocaleLang,
+  interactionLang,
+  langFromLocale,
+  langOfText,
+} from '../../src/discord/locale.ts';
 
 test('Discord locale: only ja gives Japanese', () => {
   expect(langFromLocale('ja')).toBe('ja');
-  for (const locale of ['en-US', 'en-GB', 'ko', 'zh-TW', 'fr', undefined, null]) expect(langFromLocale(locale)).toBe('en');
+  for (const locale of ['en-US', 'en-GB', 'ko', 'zh-TW', 'fr', undefined, null])
+    expect(langFromLocale(locale)).toBe('en');
 });
 
 test('the lang option wins over the locale', () => {
@@ -16,7 +22,8 @@ test('the lang option wins over the locale', () => {
 test('order of precedence: lang option, then a Japanese or English locale, then the server default, then English', () => {
   expect(decidingLocaleLang('en-GB')).toBe('en');
   expect(decidingLocaleLang('ja')).toBe('ja');
-  for (const locale of ['ko', 'zh-TW', 'fr', undefined, null]) expect(decidingLocaleLang(locale)).toBeUndefined();
+  for (const locale of ['ko', 'zh-TW', 'fr', undefined, null])
+    expect(decidingLocaleLang(locale)).toBeUndefined();
   expect(interactionLang('en', 'ko', 'ja')).toBe('en');
   expect(interactionLang(null, 'en-US', 'ja')).toBe('en');
   expect(interactionLang(null, 'ja', 'en')).toBe('ja');

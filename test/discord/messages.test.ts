@@ -47,11 +47,18 @@ test('a mention without a question gets the help', async () => {
 
 test('"help", "hi" and ヘルプ in a DM answer with the help, in their language; a question in words is its own title', async () => {
   const dmUser = makeUser('greeter');
-  for (const [text, title] of [['help', 'Readout: answers'], ['hi!', 'Readout: answers'], ['ヘルプ', 'Readout：'], ['/help', 'Readout: answers']] as const) {
+  for (const [text, title] of [
+    ['help', 'Readout: answers'],
+    ['hi!', 'Readout: answers'],
+    ['ヘルプ', 'Readout：'],
+    ['/help', 'Readout: answers'],
+  ] as const) {
     const reply = await h.fake.replyTo(h.fake.message(dmUser, text));
     expect(reply.body.embeds[0].title.startsWith(title)).toBe(true);
   }
-  const asked = await h.fake.replyTo(h.fake.message(dmUser, 'What did they say about maritime security?'));
+  const asked = await h.fake.replyTo(
+    h.fake.message(dmUser, 'What did they say about maritime security?'),
+  );
   expect(asked.body.embeds[0].title).toBe('What did they say about maritime security?');
 });
 
@@ -65,7 +72,9 @@ test('a command typed as text in a DM is read as that command', async () => {
 
 test('a question nothing answers gets one sentence', async () => {
   const reply = await h.fake.replyTo(h.fake.message(makeUser('lost'), 'zzzqqq'));
-  expect(reply.body.content).toBe('Nothing in my statements matches “zzzqqq”; try other words, or /statements to see what I hold.');
+  expect(reply.body.content).toBe(
+    'Nothing in my statements matches “zzzqqq”; try other words, or /statements to see what I hold.',
+  );
 });
 
 test('@everyone inside a question pings no one', async () => {
@@ -77,7 +86,10 @@ test('@everyone inside a question pings no one', async () => {
 
 test('messages not mentioning the bot (even @everyone), and messages from bots, are ignored', async () => {
   const plain = h.fake.message(member, 'maritime security', { guild: h.fake.guild });
-  const everyone = h.fake.message(member, '@everyone maritime security', { guild: h.fake.guild, mentionEveryone: true });
+  const everyone = h.fake.message(member, '@everyone maritime security', {
+    guild: h.fake.guild,
+    mentionEveryone: true,
+  });
   const otherBot = makeUser('OtherBot', { bot: true });
   const fromBot = mention(`<@${h.fake.botUser.id}> maritime security`, otherBot);
   const fromItself = mention(`<@${h.fake.botUser.id}> maritime security`, h.fake.botUser);
@@ -115,7 +127,7 @@ test('no message the bot sent could ping anyone', () => {
   expect(expectNoPings(h.fake)).toBeGreaterThan(6);
 });
 
-test('a question the engine refuses gets the reason as a reply, in the question\'s language', async () => {
+test("a question the engine refuses gets the reason as a reply, in the question's language", async () => {
   const reply = await h.fake.replyTo(mention(`<@${h.fake.botUser.id}> ${'ミサイル'.repeat(200)}`));
   expect(reply.body.content).toBe('質問が長すぎます。500文字以内でお願いします。');
 });

@@ -14,7 +14,8 @@ import { expectNoPings, startHarness, type Harness } from './harness.ts';
 let h: Harness;
 let dir: string;
 
-const TITLE = "**Bold** [link](https://evil.example/a) <@123456789012345678> <t:1700000000:R> \u202Eevil\u202C zero\u200Bwidth";
+const TITLE =
+  '**Bold** [link](https://evil.example/a) <@123456789012345678> <t:1700000000:R> \u202Eevil\u202C zero\u200Bwidth';
 const BODY = [
   '-# One small paragraph that Discord would show as subtext.',
   '',
@@ -39,15 +40,30 @@ afterAll(async () => {
 const HIDDEN = /[\u200B-\u200F\u202A-\u202E\u2066-\u2069\uFEFF]/;
 
 /** Every text of an embed a reader sees: title, description, field names and values, footer. */
-function textsOf(embed: { title?: string; description?: string; fields?: Array<{ name: string; value: string }>; footer?: { text: string } }): string[] {
-  return [embed.title ?? '', embed.description ?? '', ...(embed.fields ?? []).flatMap((f) => [f.name, f.value]), embed.footer?.text ?? ''];
+function textsOf(embed: {
+  title?: string;
+  description?: string;
+  fields?: Array<{ name: string; value: string }>;
+  footer?: { text: string };
+}): string[] {
+  return [
+    embed.title ?? '',
+    embed.description ?? '',
+    ...(embed.fields ?? []).flatMap((f) => [f.name, f.value]),
+    embed.footer?.text ?? '',
+  ];
 }
 
 test('titles and paragraphs are inert everywhere: no markdown, mention, timestamp, emoji, subtext or quote syntax, no hidden characters', async () => {
   const quoted = await h.fake.responseTo(
-    h.fake.slashCommand('quote', [{ name: 'query', value: 'one' }], { user: makeUser('reader'), guild: h.fake.guild }),
+    h.fake.slashCommand('quote', [{ name: 'query', value: 'one' }], {
+      user: makeUser('reader'),
+      guild: h.fake.guild,
+    }),
   );
-  const listed = await h.fake.responseTo(h.fake.slashCommand('statements', [], { user: makeUser('lister'), guild: h.fake.guild }));
+  const listed = await h.fake.responseTo(
+    h.fake.slashCommand('statements', [], { user: makeUser('lister'), guild: h.fake.guild }),
+  );
   const texts = [...textsOf(quoted.body.data.embeds[0]), ...textsOf(listed.body.data.embeds[0])];
   for (const text of texts) {
     expect(text).not.toMatch(HIDDEN);
@@ -73,7 +89,10 @@ test('titles and paragraphs are inert everywhere: no markdown, mention, timestam
 });
 
 test('only whole words are highlighted, never inside a word or a URL', async () => {
-  const interaction = h.fake.slashCommand('quote', [{ name: 'query', value: 'one' }], { user: makeUser('reader2'), guild: h.fake.guild });
+  const interaction = h.fake.slashCommand('quote', [{ name: 'query', value: 'one' }], {
+    user: makeUser('reader2'),
+    guild: h.fake.guild,
+  });
   const response = await h.fake.responseTo(interaction);
   const values = textsOf(response.body.data.embeds[0]).join('\n');
   expect(values).toContain('**One**');
@@ -85,7 +104,11 @@ test('only whole words are highlighted, never inside a word or a URL', async () 
 });
 
 test('autocomplete choices carry no bidi or zero-width characters', async () => {
-  const typing = h.fake.autocomplete('quote', [{ name: 'statement', value: 'bold', focused: true }], { user: makeUser('typist'), guild: h.fake.guild });
+  const typing = h.fake.autocomplete(
+    'quote',
+    [{ name: 'statement', value: 'bold', focused: true }],
+    { user: makeUser('typist'), guild: h.fake.guild },
+  );
   const response = await h.fake.responseTo(typing);
   const choices = response.body.data.choices as Array<{ name: string; value: string }>;
   expect(choices.map((c) => c.value)).toEqual(['hostile-title']);

@@ -18,7 +18,10 @@ afterEach(async () => {
 });
 
 async function answersQuote() {
-  const interaction = fake!.slashCommand('quote', [{ name: 'query', value: 'ICBM' }], { user: makeUser('p'), guild: fake!.guild });
+  const interaction = fake!.slashCommand('quote', [{ name: 'query', value: 'ICBM' }], {
+    user: makeUser('p'),
+    guild: fake!.guild,
+  });
   const response = await fake!.responseTo(interaction);
   expect(response.body.data.embeds[0].title).toBe('Quote: ICBM');
 }
@@ -53,16 +56,26 @@ test('start:sharded identifies with the explicit shard count and stops cleanly',
   expect(output.join('')).toContain('Discord bot stopped');
 });
 
-test('npm start keeps the servers\' settings in DATA_DIR/settings.db, importing follows.json once; an unusable DATA_DIR: exit 2, one line', async () => {
+test("npm start keeps the servers' settings in DATA_DIR/settings.db, importing follows.json once; an unusable DATA_DIR: exit 2, one line", async () => {
   fake = await FakeDiscord.start();
   const dataDir = await mkdtemp(path.join(os.tmpdir(), 'readout-process-data-'));
   try {
-    await writeFile(path.join(dataDir, 'follows.json'), JSON.stringify({ version: 1, follows: [{ guildId: fake.guild.id, channelId: fake.guild.channelId, announced: [] }] }));
+    await writeFile(
+      path.join(dataDir, 'follows.json'),
+      JSON.stringify({
+        version: 1,
+        follows: [{ guildId: fake.guild.id, channelId: fake.guild.channelId, announced: [] }],
+      }),
+    );
     const bot = launchBot(fake, ['bin/start.js'], { DATA_DIR: dataDir });
     await printed(bot, 'Discord bot ready');
     expect(bot.output.join('')).toContain('follows.json imported into the settings database');
-    const shown = await fake.responseTo(fake.slashCommand('settings', [], { user: makeUser('manager'), guild: fake.guild }));
-    expect(shown.body.data.content).toBe(`Default answer language: not set (each member’s Discord language). Announcements: <#${fake.guild.channelId}>.`);
+    const shown = await fake.responseTo(
+      fake.slashCommand('settings', [], { user: makeUser('manager'), guild: fake.guild }),
+    );
+    expect(shown.body.data.content).toBe(
+      `Default answer language: not set (each member’s Discord language). Announcements: <#${fake.guild.channelId}>.`,
+    );
     bot.proc.kill('SIGTERM');
     expect((await once(bot.proc, 'exit'))[0]).toBe(0);
     expect(existsSync(path.join(dataDir, 'settings.db'))).toBe(true);
@@ -72,9 +85,15 @@ test('npm start keeps the servers\' settings in DATA_DIR/settings.db, importing 
     const notAFolder = path.join(dataDir, 'settings.db');
     const refused = launchBot(fake, ['bin/start.js'], { DATA_DIR: notAFolder });
     expect((await once(refused.proc, 'exit'))[0]).toBe(2);
-    const problems = refused.output.join('').trim().split('\n').filter((l) => !l.includes('"level":30'));
+    const problems = refused.output
+      .join('')
+      .trim()
+      .split('\n')
+      .filter((l) => !l.includes('"level":30'));
     expect(problems).toHaveLength(1);
-    expect(JSON.parse(problems[0]!).msg).toBe(`DATA_DIR: ${notAFolder} cannot be the data folder (EEXIST): it is a file, not a folder`);
+    expect(JSON.parse(problems[0]!).msg).toBe(
+      `DATA_DIR: ${notAFolder} cannot be the data folder (EEXIST): it is a file, not a folder`,
+    );
   } finally {
     await rm(dataDir, { recursive: true, force: true });
   }

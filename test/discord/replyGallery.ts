@@ -34,7 +34,14 @@ const STEPS: readonly Step[] = [
   { slash: 'help', options: [], locale: 'ja' },
   { slash: 'help', options: [], locale: 'en-US' },
   { slash: 'quote', options: [{ name: 'query', value: 'earthquake' }], locale: 'en-US' },
-  { slash: 'quote', options: [{ name: 'query', value: 'ICBM' }, { name: 'statement', value: 'no such statement' }], locale: 'en-US' },
+  {
+    slash: 'quote',
+    options: [
+      { name: 'query', value: 'ICBM' },
+      { name: 'statement', value: 'no such statement' },
+    ],
+    locale: 'en-US',
+  },
   { dm: 'hi' },
   { dm: 'When was the ICBM launched?' },
   { label: 'English', after: 5, locale: 'en-US', bystander: true },
@@ -50,9 +57,18 @@ export async function captureReplies(h: Harness): Promise<CapturedReply[]> {
   const out: CapturedReply[] = [];
   for (const step of STEPS) {
     if ('slash' in step) {
-      const interaction = h.fake.slashCommand(step.slash, step.options, { user: asker, guild: h.fake.guild, locale: step.locale });
+      const interaction = h.fake.slashCommand(step.slash, step.options, {
+        user: asker,
+        guild: h.fake.guild,
+        locale: step.locale,
+      });
       const payload = payloadOf(await h.fake.responseTo(interaction));
-      out.push({ asked: slashText(step.slash, step.options), locale: step.locale, payload, ephemeral: (payload.flags & 64) === 64 });
+      out.push({
+        asked: slashText(step.slash, step.options),
+        locale: step.locale,
+        payload,
+        ephemeral: (payload.flags & 64) === 64,
+      });
     } else if ('dm' in step) {
       const reply = await h.fake.replyTo(h.fake.message(asker, step.dm));
       out.push({ asked: `DM: ${step.dm}`, locale: 'en-US', payload: reply.body, ephemeral: false });
@@ -61,7 +77,11 @@ export async function captureReplies(h: Harness): Promise<CapturedReply[]> {
       const button = buttonsOf(on.payload).find((b: any) => b.label === step.label);
       const message = h.fake.botMessage(h.fake.guild.channelId, on.payload);
       const user = step.bystander ? bystander : asker;
-      const interaction = h.fake.button(button!.custom_id, message, { user, guild: h.fake.guild, locale: step.locale });
+      const interaction = h.fake.button(button!.custom_id, message, {
+        user,
+        guild: h.fake.guild,
+        locale: step.locale,
+      });
       const payload = payloadOf(await h.fake.responseTo(interaction));
       out.push({
         asked: `${step.bystander ? 'someone else presses' : 'presses'} “${step.label}” on: ${on.asked}`,

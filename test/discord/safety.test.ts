@@ -48,7 +48,11 @@ afterAll(async () => {
 });
 
 function quote(user: FakeUser, query: string, locale = 'en-US') {
-  const interaction = h.fake.slashCommand('quote', [{ name: 'query', value: query }], { user, guild: h.fake.guild, locale });
+  const interaction = h.fake.slashCommand('quote', [{ name: 'query', value: query }], {
+    user,
+    guild: h.fake.guild,
+    locale,
+  });
   return h.fake.responseTo(interaction);
 }
 
@@ -58,9 +62,13 @@ test('slash commands: over the limit, the user is told privately when to try aga
   expect((await quote(user, 'coast guard')).body.data.embeds).toHaveLength(1);
   const refused = await quote(user, 'patrol vessels');
   expect(refused.body.data.flags).toBe(64);
-  expect(refused.body.data.content).toBe('You are asking a little fast. Please wait 10 s and try again.');
+  expect(refused.body.data.content).toBe(
+    'You are asking a little fast. Please wait 10 s and try again.',
+  );
   const refusedJa = await quote(user, 'patrol vessels', 'ja');
-  expect(refusedJa.body.data.content).toBe('少し間隔をあけてください。10秒後にもう一度お試しください。');
+  expect(refusedJa.body.data.content).toBe(
+    '少し間隔をあけてください。10秒後にもう一度お試しください。',
+  );
 });
 
 test('the limit is shared with DMs, and a flood gets one notice, not one per message', async () => {
@@ -83,7 +91,9 @@ test('the limit is shared with DMs, and a flood gets one notice, not one per mes
   const answered = await h.fake.replyTo(afterWait);
   expect(answered.body.embeds[0].title).toBe('引用：経済安全保障');
   // Replies in the DM channel go out in order: nothing was sent for the fourth message.
-  expect(h.fake.requests.some((r) => r.body?.message_reference?.message_id === fourth.id)).toBe(false);
+  expect(h.fake.requests.some((r) => r.body?.message_reference?.message_id === fourth.id)).toBe(
+    false,
+  );
 });
 
 test('a handler that throws is logged and answered with a short private apology; the bot goes on', async () => {
@@ -92,8 +102,12 @@ test('a handler that throws is logged and answered with a short private apology;
   const failed = await quote(user, 'explode please', 'ja');
   expect(failed.body.type).toBe(4);
   expect(failed.body.data.flags).toBe(64);
-  expect(failed.body.data.content).toBe('申し訳ありません。回答中に問題が発生しました。しばらくしてからもう一度お試しください。');
-  expect(h.logs.some((l) => l.includes('handler failed') && l.includes('engine exploded (test)'))).toBe(true);
+  expect(failed.body.data.content).toBe(
+    '申し訳ありません。回答中に問題が発生しました。しばらくしてからもう一度お試しください。',
+  );
+  expect(
+    h.logs.some((l) => l.includes('handler failed') && l.includes('engine exploded (test)')),
+  ).toBe(true);
 
   const fine = await quote(user, 'maritime security');
   expect(payloadOf(fine).embeds[0].title).toBe('Quote: maritime security');
@@ -101,11 +115,17 @@ test('a handler that throws is logged and answered with a short private apology;
   clock += 60_000;
   const dm = h.fake.message(user, 'please explode');
   const apology = await h.fake.replyTo(dm);
-  expect(apology.body.content).toBe('Sorry, something went wrong on my side while answering. Please try again in a moment.');
+  expect(apology.body.content).toBe(
+    'Sorry, something went wrong on my side while answering. Please try again in a moment.',
+  );
   const next = h.fake.message(user, 'patrol vessels');
   expect((await h.fake.replyTo(next)).body.embeds[0].title).toBe('Quote: patrol vessels');
 
-  const typing = h.fake.autocomplete('quote', [{ name: 'statement', value: 'explode', focused: true }], { user, guild: h.fake.guild });
+  const typing = h.fake.autocomplete(
+    'quote',
+    [{ name: 'statement', value: 'explode', focused: true }],
+    { user, guild: h.fake.guild },
+  );
   const choices = await h.fake.responseTo(typing);
   expect(choices.body).toEqual({ type: 8, data: { choices: [] } });
 });
@@ -113,8 +133,8 @@ test('a handler that throws is logged and answered with a short private apology;
 test('the token never appears in the logs, even at trace level', () => {
   const all = h.logs.join('\n');
   expect(all.length).toBeGreaterThan(1000);
-  expect(all).toContain("discord.js");
-  expect(all).toContain("Provided token: [redacted]");
+  expect(all).toContain('discord.js');
+  expect(all).toContain('Provided token: [redacted]');
   expect(all).not.toContain(h.fake.token);
   expect(all).not.toContain(h.fake.token.split('.').at(-1)!);
 });

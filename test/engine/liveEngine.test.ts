@@ -40,7 +40,10 @@ describe('a live engine over a folder that changes', () => {
   beforeEach(async () => {
     dir = await mkdtemp(path.join(os.tmpdir(), 'readout-live-'));
     await mkdir(file('ja'));
-    await writeFile(file('ja/france.md'), readout('test-france', '両大臣は、宇宙分野における協力を確認しました。'));
+    await writeFile(
+      file('ja/france.md'),
+      readout('test-france', '両大臣は、宇宙分野における協力を確認しました。'),
+    );
   });
   afterEach(async () => {
     live?.close();
@@ -53,12 +56,28 @@ describe('a live engine over a folder that changes', () => {
     expect(engine.statements().map((s) => s.id)).toEqual(['test-france']);
     expect(engine.quote('Pacific Islands Forum').kind).toBe('none');
 
-    await writeFile(file('nz.md'), statement('test-nz', 'Foreign Minister meets counterpart', 'The ministers discussed the Pacific Islands Forum and climate resilience.'));
+    await writeFile(
+      file('nz.md'),
+      statement(
+        'test-nz',
+        'Foreign Minister meets counterpart',
+        'The ministers discussed the Pacific Islands Forum and climate resilience.',
+      ),
+    );
     let report = await live.reload();
-    expect(report).toMatchObject({ swapped: true, added: ['nz.md'], changed: [], removed: [], kept: [] });
+    expect(report).toMatchObject({
+      swapped: true,
+      added: ['nz.md'],
+      changed: [],
+      removed: [],
+      kept: [],
+    });
     expect(engine.quote('Pacific Islands Forum').items[0]!.citations[0]!.statement).toBe('test-nz');
 
-    await writeFile(file('ja/france.md'), readout('test-france', '両大臣は、原子力分野における協力を確認しました。'));
+    await writeFile(
+      file('ja/france.md'),
+      readout('test-france', '両大臣は、原子力分野における協力を確認しました。'),
+    );
     report = await live.reload();
     expect(report.changed).toEqual([path.join('ja', 'france.md')]);
     expect(engine.quote('原子力').items[0]!.text).toContain('原子力分野');
@@ -81,16 +100,25 @@ describe('a live engine over a folder that changes', () => {
     expect(report.kept).toEqual([path.join('ja', 'france.md')]);
     expect(report.changed).toEqual([]);
     const lines = report.problems.map(formatProblem);
-    expect(lines).toContain(`${path.join('ja', 'france.md')}:4: front matter is not closed by a "---" line`);
+    expect(lines).toContain(
+      `${path.join('ja', 'france.md')}:4: front matter is not closed by a "---" line`,
+    );
     expect(engine.problems.map(formatProblem)).toEqual(lines);
     expect(engine.quote('宇宙').items[0]!.citations[0]!.statement).toBe('test-france');
     const logged = logs.map((l) => JSON.parse(l) as { msg: string; file?: string; line?: number });
     expect(logged).toContainEqual(
-      expect.objectContaining({ file: path.join('ja', 'france.md'), line: 4, msg: expect.stringContaining('front matter is not closed') }),
+      expect.objectContaining({
+        file: path.join('ja', 'france.md'),
+        line: 4,
+        msg: expect.stringContaining('front matter is not closed'),
+      }),
     );
 
     // Fixed: the new text replaces the kept one.
-    await writeFile(file('ja/france.md'), readout('test-france', '両大臣は、防衛装備品の協力を確認しました。'));
+    await writeFile(
+      file('ja/france.md'),
+      readout('test-france', '両大臣は、防衛装備品の協力を確認しました。'),
+    );
     const fixed = await live.reload();
     expect(fixed.kept).toEqual([]);
     expect(fixed.changed).toEqual([path.join('ja', 'france.md')]);
@@ -98,9 +126,12 @@ describe('a live engine over a folder that changes', () => {
     expect(engine.quote('宇宙').kind).toBe('none');
   });
 
-  it('a new file that takes a running statement\'s id is the duplicate, even when it sorts first', async () => {
+  it("a new file that takes a running statement's id is the duplicate, even when it sorts first", async () => {
     live = await liveEngineFromFolder(dir, undefined, { watch: false, cacheDir: false });
-    await writeFile(file('a-copy.md'), readout('test-france', '両大臣は、海洋安全保障での協力を確認しました。'));
+    await writeFile(
+      file('a-copy.md'),
+      readout('test-france', '両大臣は、海洋安全保障での協力を確認しました。'),
+    );
     const report = await live.reload();
     expect(report.problems.map(formatProblem)).toContain(
       `a-copy.md:2: duplicate id "test-france" (already used by ${path.join('ja', 'france.md')})`,
@@ -109,14 +140,27 @@ describe('a live engine over a folder that changes', () => {
     expect(live.engine.quote('海洋安全保障').kind).toBe('none');
   });
 
-  it('an edit that gives a file an id already taken keeps that file\'s last good version', async () => {
-    await writeFile(file('nz.md'), statement('test-nz', 'Readout', 'The ministers discussed fisheries management.'));
+  it("an edit that gives a file an id already taken keeps that file's last good version", async () => {
+    await writeFile(
+      file('nz.md'),
+      statement('test-nz', 'Readout', 'The ministers discussed fisheries management.'),
+    );
     live = await liveEngineFromFolder(dir, undefined, { watch: false, cacheDir: false });
-    await writeFile(file('nz.md'), statement('test-france', 'Readout', 'The ministers discussed tourism.'));
+    await writeFile(
+      file('nz.md'),
+      statement('test-france', 'Readout', 'The ministers discussed tourism.'),
+    );
     const report = await live.reload();
     expect(report.kept).toEqual(['nz.md']);
-    expect(report.problems.map(formatProblem)).toContain(`nz.md:2: duplicate id "test-france" (already used by ${path.join('ja', 'france.md')})`);
-    expect(live.engine.statements().map((s) => s.id).sort()).toEqual(['test-france', 'test-nz']);
+    expect(report.problems.map(formatProblem)).toContain(
+      `nz.md:2: duplicate id "test-france" (already used by ${path.join('ja', 'france.md')})`,
+    );
+    expect(
+      live.engine
+        .statements()
+        .map((s) => s.id)
+        .sort(),
+    ).toEqual(['test-france', 'test-nz']);
     expect(live.engine.quote('fisheries').kind).toBe('quote');
     expect(live.engine.quote('宇宙').kind).toBe('quote');
   });
@@ -140,7 +184,10 @@ describe('a live engine over a folder that changes', () => {
 
   it('reloads asked for at once never overlap: one runs, the rest share one more run after it', async () => {
     live = await liveEngineFromFolder(dir, undefined, { watch: false, cacheDir: false });
-    await writeFile(file('nz.md'), statement('test-nz', 'Call', 'The ministers discussed fisheries.'));
+    await writeFile(
+      file('nz.md'),
+      statement('test-nz', 'Call', 'The ministers discussed fisheries.'),
+    );
     const [a, b, c] = [live.reload(), live.reload(), live.reload()];
     expect(b).toBe(c);
     expect(a).not.toBe(b);
@@ -156,7 +203,10 @@ describe('a live engine over a folder that changes', () => {
       (await liveEngineFromFolder(dir, undefined, { watch: false, cacheDir })).close();
       live = await liveEngineFromFolder(dir, undefined, { watch: false, cacheDir });
       expect(live.engine.quote('宇宙').kind).toBe('quote');
-      await writeFile(file('ja/france.md'), readout('test-france', '両大臣は、文化交流の拡大を確認しました。'));
+      await writeFile(
+        file('ja/france.md'),
+        readout('test-france', '両大臣は、文化交流の拡大を確認しました。'),
+      );
       expect((await live.reload()).changed).toEqual([path.join('ja', 'france.md')]);
       expect(live.engine.quote('文化交流').kind).toBe('quote');
       expect(live.engine.quote('宇宙').kind).toBe('none');
@@ -166,16 +216,35 @@ describe('a live engine over a folder that changes', () => {
   });
 
   it('the watcher picks up a change on its own', async () => {
-    live = await liveEngineFromFolder(dir, undefined, { pollMs: 100, debounceMs: 50, cacheDir: false });
-    await writeFile(file('nz.md'), statement('test-nz', 'Readout', 'The ministers welcomed progress on the free trade agreement.'));
-    await expect.poll(() => live.engine.quote('free trade agreement').kind, { timeout: 15_000, interval: 50 }).toBe('quote');
+    live = await liveEngineFromFolder(dir, undefined, {
+      pollMs: 100,
+      debounceMs: 50,
+      cacheDir: false,
+    });
+    await writeFile(
+      file('nz.md'),
+      statement(
+        'test-nz',
+        'Readout',
+        'The ministers welcomed progress on the free trade agreement.',
+      ),
+    );
+    await expect
+      .poll(() => live.engine.quote('free trade agreement').kind, { timeout: 15_000, interval: 50 })
+      .toBe('quote');
     await unlink(file('nz.md'));
-    await expect.poll(() => live.engine.quote('free trade agreement').kind, { timeout: 15_000, interval: 50 }).toBe('none');
+    await expect
+      .poll(() => live.engine.quote('free trade agreement').kind, { timeout: 15_000, interval: 50 })
+      .toBe('none');
   });
 
   it('the periodic scan alone finds a change (for file systems without events)', async () => {
     let changes = 0;
-    const watcher = watchCorpus(dir, () => changes++, { pollMs: 50, debounceMs: 10, events: false });
+    const watcher = watchCorpus(dir, () => changes++, {
+      pollMs: 50,
+      debounceMs: 10,
+      events: false,
+    });
     try {
       await watcher.ready;
       await writeFile(file('ja/new.md'), readout('test-new', '両大臣は、人的交流を確認しました。'));
@@ -192,7 +261,9 @@ describe('CORPUS_POLL_MS', () => {
     expect(loadConfig({ CORPUS_POLL_MS: '0' }, '/srv').corpusPollMs).toBe(0);
     expect(loadConfig({ CORPUS_POLL_MS: '30000' }, '/srv').corpusPollMs).toBe(30000);
     for (const bad of ['-1', '1.5', 'soon']) {
-      expect(() => loadConfig({ CORPUS_POLL_MS: bad }, '/srv')).toThrow(/CORPUS_POLL_MS must be a whole number/);
+      expect(() => loadConfig({ CORPUS_POLL_MS: bad }, '/srv')).toThrow(
+        /CORPUS_POLL_MS must be a whole number/,
+      );
     }
   });
 });

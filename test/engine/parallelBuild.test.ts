@@ -18,7 +18,10 @@ beforeAll(async () => {
   await writeCorpus(dir, statements);
   const [a, b] = [statements[3]!, statements[40]!];
   await writeFile(path.join(dir, a.file), '---\nid: [broken\n---\n');
-  await writeFile(path.join(dir, b.file.replace(/\.md$/, '-copy.md')), toMarkdown({ ...b, title: 'A copy under the same id' }));
+  await writeFile(
+    path.join(dir, b.file.replace(/\.md$/, '-copy.md')),
+    toMarkdown({ ...b, title: 'A copy under the same id' }),
+  );
 });
 
 afterAll(async () => {

@@ -1,4 +1,13 @@
-import { appendFile, cp, mkdtemp, readdir, readFile, rm, unlink, writeFile } from 'node:fs/promises';
+import {
+  appendFile,
+  cp,
+  mkdtemp,
+  readdir,
+  readFile,
+  rm,
+  unlink,
+  writeFile,
+} from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -34,16 +43,32 @@ function factQuestions(list: readonly Statement[]): { text: string; lang: 'ja' |
     const lang = s.language.startsWith('ja') ? 'ja' : 'en';
     const facts = extractFacts(s);
     for (const p of facts.people) {
-      for (const text of [p.name, ...p.otherNames, p.role ?? '', `${p.name} ${p.role ?? ''}`]) if (text.trim()) out.set(text.trim(), lang);
+      for (const text of [p.name, ...p.otherNames, p.role ?? '', `${p.name} ${p.role ?? ''}`])
+        if (text.trim()) out.set(text.trim(), lang);
     }
     for (const exprs of facts.times) for (const t of exprs) out.set(t.text, lang);
   }
-  for (const text of ['会談', '電話会談', '外務大臣', '協力', 'meeting', 'call', 'Secretary', 'security', '核']) out.set(text, /[a-z]/i.test(text) ? 'en' : 'ja');
+  for (const text of [
+    '会談',
+    '電話会談',
+    '外務大臣',
+    '協力',
+    'meeting',
+    'call',
+    'Secretary',
+    'security',
+    '核',
+  ])
+    out.set(text, /[a-z]/i.test(text) ? 'en' : 'ja');
   return [...out].map(([text, lang]) => ({ text, lang }));
 }
 
 /** Every who/when/ask answer of `cached` equals `built`'s, in the question's language and without one. */
-function expectSameFactAnswers(cached: Engine, built: Engine, questions: { text: string; lang: 'ja' | 'en' }[]): number {
+function expectSameFactAnswers(
+  cached: Engine,
+  built: Engine,
+  questions: { text: string; lang: 'ja' | 'en' }[],
+): number {
   let compared = 0;
   for (const q of questions) {
     for (const opts of [{ lang: q.lang }, {}]) {
@@ -69,7 +94,9 @@ describe('persisted index', () => {
     const built = await engineFromFolder(corpusDir, undefined, { cacheDir: false });
     const cached = await engineFromFolder(corpusDir, undefined, { cacheDir });
     for (const q of benchQueries(people, 3, 15)) {
-      expect(cached[q.kind](q.text, { lang: q.lang }), q.text).toEqual(built[q.kind](q.text, { lang: q.lang }));
+      expect(cached[q.kind](q.text, { lang: q.lang }), q.text).toEqual(
+        built[q.kind](q.text, { lang: q.lang }),
+      );
     }
   });
 
@@ -115,7 +142,9 @@ describe('persisted index', () => {
       await writeFile(file, intact);
       const flipped = await loadIndexedCorpus(corpusDir, { cacheDir });
       expect(flipped.fromCache, `bit flipped at ${at}`).toBe(false);
-      expect(flipped.corpus.statements).toEqual((await loadIndexedCorpus(corpusDir, { cacheDir: false })).corpus.statements);
+      expect(flipped.corpus.statements).toEqual(
+        (await loadIndexedCorpus(corpusDir, { cacheDir: false })).corpus.statements,
+      );
     }
   });
 });
@@ -138,7 +167,10 @@ describe('persisted texts', () => {
     const body = texts.join('\n\n');
     const { mkdir } = await import('node:fs/promises');
     await mkdir(dir, { recursive: true });
-    await writeFile(path.join(dir, 'texts.md'), `---\nid: texts\ntitle: Texts\ndate: 2025-01-01\nlanguage: en\npublisher: Test\n---\n${body}\n`);
+    await writeFile(
+      path.join(dir, 'texts.md'),
+      `---\nid: texts\ntitle: Texts\ndate: 2025-01-01\nlanguage: en\npublisher: Test\n---\n${body}\n`,
+    );
     const built = await loadIndexedCorpus(dir, { cacheDir: cache });
     const cached = await loadIndexedCorpus(dir, { cacheDir: cache });
     const fresh = await loadIndexedCorpus(dir, { cacheDir: false });
@@ -152,7 +184,7 @@ describe('persisted texts', () => {
 });
 
 describe('persisted who/when facts', () => {
-  it('are every statement\'s extracted facts, read back from the file', async () => {
+  it("are every statement's extracted facts, read back from the file", async () => {
     await rm(cacheDir, { recursive: true, force: true });
     const built = await loadIndexedCorpus(corpusDir, { cacheDir });
     const cached = await loadIndexedCorpus(corpusDir, { cacheDir });
@@ -174,7 +206,10 @@ describe('persisted who/when facts', () => {
     const cached = await engineFromFolder(corpusDir, undefined, { cacheDir });
     const built = await engineFromFolder(corpusDir, undefined, { cacheDir: false });
     const bench = benchQueries(people, 11, 40).filter((q) => q.kind !== 'quote');
-    for (const q of bench) expect(cached[q.kind](q.text, { lang: q.lang }), q.text).toEqual(built[q.kind](q.text, { lang: q.lang }));
+    for (const q of bench)
+      expect(cached[q.kind](q.text, { lang: q.lang }), q.text).toEqual(
+        built[q.kind](q.text, { lang: q.lang }),
+      );
     // A sample of statements, so that the questions stay a few hundred.
     const questions = factQuestions(statements.filter((_, i) => i % 15 === 0));
     expect(expectSameFactAnswers(cached, built, questions)).toBeGreaterThan(300);
@@ -221,7 +256,10 @@ describe('persisted changes (the journal beside the base)', () => {
     expect(loaded.index.termData()).toEqual(fresh.index.termData());
     const cached = await engineFromFolder(dir, undefined, { cacheDir: cache });
     const built = await engineFromFolder(dir, undefined, { cacheDir: false });
-    for (const q of questions) expect(cached[q.kind](q.text, { lang: q.lang }), q.text).toEqual(built[q.kind](q.text, { lang: q.lang }));
+    for (const q of questions)
+      expect(cached[q.kind](q.text, { lang: q.lang }), q.text).toEqual(
+        built[q.kind](q.text, { lang: q.lang }),
+      );
   }
 
   it('records each change of a running engine without rewriting the base, and a start replays it', async () => {
@@ -231,9 +269,22 @@ describe('persisted changes (the journal beside the base)', () => {
     const live = await liveEngineFromFolder(dir, undefined, { cacheDir: cache, watch: false });
     const [first, second, third] = statements;
     // Edit, add (in the middle of the corpus order), delete, break: one reload each.
-    await writeFile(path.join(dir, first!.file), toMd({ ...first!, paragraphs: [...first!.paragraphs, { number: 99, line: 1, text: '両国は宇宙状況把握で協力することで一致した。' }] }));
+    await writeFile(
+      path.join(dir, first!.file),
+      toMd({
+        ...first!,
+        paragraphs: [
+          ...first!.paragraphs,
+          { number: 99, line: 1, text: '両国は宇宙状況把握で協力することで一致した。' },
+        ],
+      }),
+    );
     await live.reload([first!.file]);
-    const added = { ...second!, id: 'journal-added', file: `${path.dirname(second!.file)}/0-journal-added.md` };
+    const added = {
+      ...second!,
+      id: 'journal-added',
+      file: `${path.dirname(second!.file)}/0-journal-added.md`,
+    };
     await writeFile(path.join(dir, added.file), toMd(added));
     await live.reload([added.file]);
     await unlink(path.join(dir, third!.file));
@@ -269,7 +320,8 @@ describe('persisted changes (the journal beside the base)', () => {
     const before = await readFile(base);
     // More than a tenth of the statements: the next start writes a new base.
     const changed = statements.slice(20, 40);
-    for (const s of changed) await writeFile(path.join(dir, s.file), toMd({ ...s, title: `${s.title} (revised)` }));
+    for (const s of changed)
+      await writeFile(path.join(dir, s.file), toMd({ ...s, title: `${s.title} (revised)` }));
     const loaded = await loadIndexedCorpus(dir, { cacheDir: cache });
     expect(loaded.updated?.sort()).toEqual(changed.map((s) => s.file).sort());
     // Recorded in the journal, which now holds more than a tenth: the next start folds it in.

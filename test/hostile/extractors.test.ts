@@ -34,22 +34,31 @@ function expectTimesOf(text: string, times: TimeExpression[]): void {
 }
 
 const statementDate = fc
-  .date({ min: new Date('1946-01-01T00:00:00Z'), max: new Date('2099-12-31T00:00:00Z'), noInvalidDate: true })
+  .date({
+    min: new Date('1946-01-01T00:00:00Z'),
+    max: new Date('2099-12-31T00:00:00Z'),
+    noInvalidDate: true,
+  })
   .map((d) => d.toISOString().slice(0, 10));
 
 describe('people extractor on hostile text', () => {
   it('never throws, and every mention is the text at its offsets', () => {
     fc.assert(
-      fc.property(fc.array(hostileText, { minLength: 1, maxLength: 4 }), fc.constantFrom(...LANGS), (texts, lang) => {
-        const paragraphs = texts.map((text, i) => ({ number: i + 1, text }));
-        expectPeopleOf(paragraphs, extractPeople(paragraphs, lang));
-      }),
+      fc.property(
+        fc.array(hostileText, { minLength: 1, maxLength: 4 }),
+        fc.constantFrom(...LANGS),
+        (texts, lang) => {
+          const paragraphs = texts.map((text, i) => ({ number: i + 1, text }));
+          expectPeopleOf(paragraphs, extractPeople(paragraphs, lang));
+        },
+      ),
       { numRuns: 500 },
     );
   });
 
   it('finds the minister in a readout sentence wrapped in zero-width and bidi characters', () => {
-    const text = '\u202Eモテギ\u202C\u200B茂木敏充外務大臣は、\u2066@everyone\u2069の首脳と会談を行った。';
+    const text =
+      '\u202Eモテギ\u202C\u200B茂木敏充外務大臣は、\u2066@everyone\u2069の首脳と会談を行った。';
     const people = extractPeople([{ number: 1, text }], 'ja');
     expectPeopleOf([{ number: 1, text }], people);
     expect(people.map((p) => p.name)).toContain('茂木敏充');
@@ -78,10 +87,16 @@ describe('time extractor on hostile text', () => {
   });
 
   it('reads a date around Discord syntax and metacharacters', () => {
-    const text = '<@&456> 10月31日（木）、午後10時頃から約30分間、*[x](https://e.com)* 会談を行った。';
+    const text =
+      '<@&456> 10月31日（木）、午後10時頃から約30分間、*[x](https://e.com)* 会談を行った。';
     const times = extractTimes(text, 'ja', '2024-11-01');
     expectTimesOf(text, times);
-    expect(times[0]).toMatchObject({ date: '2024-10-31', time: '22:00', approximate: true, durationMinutes: 30 });
+    expect(times[0]).toMatchObject({
+      date: '2024-10-31',
+      time: '22:00',
+      approximate: true,
+      durationMinutes: 30,
+    });
   });
 
   it('each 100 KB paragraph is read once per language', () => {

@@ -23,7 +23,12 @@ async function serve(dir: string): Promise<Served> {
 }
 
 /** Runs one question; the only acceptable failure is a QueryError with a message for both languages. */
-function ask(served: Served, method: Method, text: string, opts?: QueryOptions): Answer | QueryError {
+function ask(
+  served: Served,
+  method: Method,
+  text: string,
+  opts?: QueryOptions,
+): Answer | QueryError {
   try {
     return served.engine[method](text, opts);
   } catch (err) {
@@ -65,7 +70,10 @@ const options = (ids: string[]): fc.Arbitrary<QueryOptions | undefined> =>
       {
         lang: fc.constantFrom('ja' as const, 'en' as const),
         statement: fc.oneof(fc.constantFrom(...ids), piece),
-        limit: fc.oneof(fc.integer({ min: -5, max: 100 }), fc.constantFrom(Number.NaN, Infinity, -Infinity, 0.5, 1e308)),
+        limit: fc.oneof(
+          fc.integer({ min: -5, max: 100 }),
+          fc.constantFrom(Number.NaN, Infinity, -Infinity, 0.5, 1e308),
+        ),
       },
       { requiredKeys: [] },
     ),
@@ -104,8 +112,18 @@ describe.each([
     fc.assert(
       fc.property(
         fc.constantFrom(...METHODS),
-        fc.constantFrom('ballistic missile', 'North Korea', '北朝鮮', '弾道ミサイル', 'cooperation', '協力'),
-        fc.array(fc.constantFrom(...INVISIBLES, '@everyone', '<@&456>', '*', '"', '\\', '(', '```'), { maxLength: 6 }),
+        fc.constantFrom(
+          'ballistic missile',
+          'North Korea',
+          '北朝鮮',
+          '弾道ミサイル',
+          'cooperation',
+          '協力',
+        ),
+        fc.array(
+          fc.constantFrom(...INVISIBLES, '@everyone', '<@&456>', '*', '"', '\\', '(', '```'),
+          { maxLength: 6 },
+        ),
         (method, words, noise) => {
           const text = noise.slice(0, 3).join('') + words + noise.slice(3).join('');
           const result = ask(served, method, text);
@@ -121,7 +139,9 @@ describe.each([
     fc.assert(
       fc.property(
         fc.constantFrom(...METHODS),
-        fc.string({ unit: 'grapheme', minLength: 1, maxLength: 20 }).filter((s) => s.trim().length > 0),
+        fc
+          .string({ unit: 'grapheme', minLength: 1, maxLength: 20 })
+          .filter((s) => s.trim().length > 0),
         fc.integer({ min: MAX_QUERY_LENGTH + 1, max: 5000 }),
         (method, unit, length) => {
           let text = '';
@@ -131,8 +151,12 @@ describe.each([
             served.engine[method](text);
           } catch (err) {
             expect((err as QueryError).code).toBe('too_long');
-            expect((err as QueryError).messageFor('en', '/statements')).toContain(String(MAX_QUERY_LENGTH));
-            expect((err as QueryError).messageFor('ja', '/statements')).toContain(String(MAX_QUERY_LENGTH));
+            expect((err as QueryError).messageFor('en', '/statements')).toContain(
+              String(MAX_QUERY_LENGTH),
+            );
+            expect((err as QueryError).messageFor('ja', '/statements')).toContain(
+              String(MAX_QUERY_LENGTH),
+            );
           }
         },
       ),

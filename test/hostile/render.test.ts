@@ -3,7 +3,13 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { Answer } from '../../src/answer/types.ts';
 import { QueryError } from '../../src/engine/errors.ts';
 import type { Engine } from '../../src/engine/types.ts';
-import { DISCORD_LIMITS, embedLength, escapeText, formatExcerpt, renderAnswer } from '../../src/render/discordEmbed.ts';
+import {
+  DISCORD_LIMITS,
+  embedLength,
+  escapeText,
+  formatExcerpt,
+  renderAnswer,
+} from '../../src/render/discordEmbed.ts';
 import { renderText } from '../../src/render/text.ts';
 import { engineFromFolderInTemp, FIXTURE_CORPUS } from '../helpers.ts';
 import { DISCORD_SYNTAX, hostileText } from './arbitraries.ts';
@@ -34,7 +40,10 @@ describe('hostile questions all the way to a Discord embed', () => {
             if (err instanceof QueryError) return;
             throw err;
           }
-          const { message, nothing } = renderAnswer(answer, { page, controls: { pageId: (p) => `p:${p}`, switchLangId: 'lang' } });
+          const { message, nothing } = renderAnswer(answer, {
+            page,
+            controls: { pageId: (p) => `p:${p}`, switchLangId: 'lang' },
+          });
           if (nothing) {
             expect(message.content!.length).toBeLessThanOrEqual(DISCORD_LIMITS.content);
             return;
@@ -42,12 +51,17 @@ describe('hostile questions all the way to a Discord embed', () => {
           const [embed] = message.embeds;
           expect(embedLength(embed!)).toBeLessThanOrEqual(DISCORD_LIMITS.embedTotal);
           expect((embed!.title ?? '').length).toBeLessThanOrEqual(DISCORD_LIMITS.embedTitle);
-          expect((embed!.description ?? '').length).toBeLessThanOrEqual(DISCORD_LIMITS.embedDescription);
+          expect((embed!.description ?? '').length).toBeLessThanOrEqual(
+            DISCORD_LIMITS.embedDescription,
+          );
           expect(embed!.fields?.length ?? 0).toBeLessThanOrEqual(DISCORD_LIMITS.fields);
-          for (const f of embed!.fields ?? []) expect(f.value.length).toBeLessThanOrEqual(DISCORD_LIMITS.fieldValue);
+          for (const f of embed!.fields ?? [])
+            expect(f.value.length).toBeLessThanOrEqual(DISCORD_LIMITS.fieldValue);
           expect(embed!.title ?? '').not.toMatch(LIVE_MASKED_LINK);
           // The citation lines ("— [publisher · date · ¶n](source)") are the only links, and ours.
-          const corpusText = (embed!.description ?? '').split('\n').filter((l) => !l.startsWith('— ['));
+          const corpusText = (embed!.description ?? '')
+            .split('\n')
+            .filter((l) => !l.startsWith('— ['));
           expect(corpusText.join('\n')).not.toMatch(LIVE_MASKED_LINK);
           expect(typeof renderText(answer)).toBe('string');
         },
@@ -57,14 +71,23 @@ describe('hostile questions all the way to a Discord embed', () => {
   });
 
   it('no masked link survives escaping, however many a line holds', () => {
-    const text = 'See [the readout](https://e.com/a) and [the statement](<https://e.com/b c>), \\[x](https://e.com).';
+    const text =
+      'See [the readout](https://e.com/a) and [the statement](<https://e.com/b c>), \\[x](https://e.com).';
     expect(escapeText(text)).not.toMatch(LIVE_MASKED_LINK);
     const readout = text.indexOf('readout');
-    expect(formatExcerpt(text, [[readout, readout + 'readout'.length]])).not.toMatch(LIVE_MASKED_LINK);
+    expect(formatExcerpt(text, [[readout, readout + 'readout'.length]])).not.toMatch(
+      LIVE_MASKED_LINK,
+    );
     fc.assert(
-      fc.property(fc.array(fc.constantFrom('[a](https://e.com)', '[', ']', '(', ')', '\\', ' ', 'x', '**', '<', '>'), { maxLength: 30 }), (parts) => {
-        expect(escapeText(parts.join(''))).not.toMatch(LIVE_MASKED_LINK);
-      }),
+      fc.property(
+        fc.array(
+          fc.constantFrom('[a](https://e.com)', '[', ']', '(', ')', '\\', ' ', 'x', '**', '<', '>'),
+          { maxLength: 30 },
+        ),
+        (parts) => {
+          expect(escapeText(parts.join(''))).not.toMatch(LIVE_MASKED_LINK);
+        },
+      ),
     );
   });
 });

@@ -22,9 +22,28 @@ const compact = new ParagraphIndex(statements);
 const reference = new MiniSearchIndex(statements);
 
 const extraQueries = [
-  '核', '米', '北朝鮮', '弾道ミサイル 非難', '法の支配', 'ミサイル 核 協力', '「完全な非核化」', 'ロシアへの兵士派遣について',
-  'denuclearization', 'condemned launches', 'cooperation security minister', 'resilience', 'resiliance', 'semiconductr',
-  'supply chain critical minerals', '"rule of law"', 'Indo-Pacific', '2024', 'U.S. commitment', 'ジョン・ミラー', '量子暗号', 'zzzz',
+  '核',
+  '米',
+  '北朝鮮',
+  '弾道ミサイル 非難',
+  '法の支配',
+  'ミサイル 核 協力',
+  '「完全な非核化」',
+  'ロシアへの兵士派遣について',
+  'denuclearization',
+  'condemned launches',
+  'cooperation security minister',
+  'resilience',
+  'resiliance',
+  'semiconductr',
+  'supply chain critical minerals',
+  '"rule of law"',
+  'Indo-Pacific',
+  '2024',
+  'U.S. commitment',
+  'ジョン・ミラー',
+  '量子暗号',
+  'zzzz',
 ];
 
 function keywordLists(): Keyword[][] {
@@ -48,9 +67,22 @@ describe('compact paragraph index', () => {
   const variants = [
     { name: 'AND, all results', options: { combineWith: 'AND' as const } },
     { name: 'OR, all results', options: { combineWith: 'OR' as const } },
-    { name: 'AND, Japanese only, first 5', options: { combineWith: 'AND' as const, filter: ja, limit: 5 } },
-    { name: 'OR, English only, first 3', options: { combineWith: 'OR' as const, filter: (statement: number) => !ja(statement), limit: 3 } },
-    { name: 'AND, one statement', options: { combineWith: 'AND' as const, filter: (statement: number) => statement === 7 } },
+    {
+      name: 'AND, Japanese only, first 5',
+      options: { combineWith: 'AND' as const, filter: ja, limit: 5 },
+    },
+    {
+      name: 'OR, English only, first 3',
+      options: {
+        combineWith: 'OR' as const,
+        filter: (statement: number) => !ja(statement),
+        limit: 3,
+      },
+    },
+    {
+      name: 'AND, one statement',
+      options: { combineWith: 'AND' as const, filter: (statement: number) => statement === 7 },
+    },
   ];
 
   it.each(variants)('returns the MiniSearch results exactly ($name)', ({ options }) => {
@@ -80,8 +112,15 @@ describe("the bench's engine over MiniSearch (npm run bench -- --before)", () =>
     const compact = engineFromLibrary(buildLibrary(all));
     const before = engineFromLibrary(buildLibrary(all, [], undefined, new MiniSearchIndex(all)));
     const questions = [
-      ['quote', 'strongest terms'], ['quote', '北朝鮮'], ['quote', 'missle'], ['who', ''], ['who', 'foreign minister'],
-      ['when', ''], ['when', '電話会談'], ['compare', '最も強い言葉で非難'], ['ask', 'Who condemned the launch?'],
+      ['quote', 'strongest terms'],
+      ['quote', '北朝鮮'],
+      ['quote', 'missle'],
+      ['who', ''],
+      ['who', 'foreign minister'],
+      ['when', ''],
+      ['when', '電話会談'],
+      ['compare', '最も強い言葉で非難'],
+      ['ask', 'Who condemned the launch?'],
     ] as const;
     let answered = 0;
     for (const [kind, text] of questions) {
@@ -102,21 +141,29 @@ describe("the bench's engine over MiniSearch (npm run bench -- --before)", () =>
  */
 describe('incrementally updated index', () => {
   const lists = keywordLists();
-  const extra = generateCorpus({ paragraphs: 400, seed: 7 }).statements.map((s, i) => ({ ...s, id: `${s.id}-x${i}`, file: `x/${s.file}` }));
+  const extra = generateCorpus({ paragraphs: 400, seed: 7 }).statements.map((s, i) => ({
+    ...s,
+    id: `${s.id}-x${i}`,
+    file: `x/${s.file}`,
+  }));
   const rng = createRng(2025);
 
   /** One step: removes a few statements, edits a few (new objects), inserts a few new ones anywhere. */
   function step(current: readonly Statement[], pool: Statement[]): Statement[] {
     const next = [...current];
-    for (let i = rng.int(0, 4); i > 0 && next.length > 1; i--) next.splice(rng.int(0, next.length - 1), 1);
+    for (let i = rng.int(0, 4); i > 0 && next.length > 1; i--)
+      next.splice(rng.int(0, next.length - 1), 1);
     for (let i = rng.int(0, 3); i > 0; i--) {
       const at = rng.int(0, next.length - 1);
       const s = next[at]!;
       // An edit: one paragraph rewritten, one dropped; the file's statement is a new object.
-      const paragraphs = s.paragraphs.slice(0, Math.max(1, s.paragraphs.length - 1)).map((p, k) => (k === 0 ? { ...p, text: `${p.text} 追記 addendum security` } : p));
+      const paragraphs = s.paragraphs
+        .slice(0, Math.max(1, s.paragraphs.length - 1))
+        .map((p, k) => (k === 0 ? { ...p, text: `${p.text} 追記 addendum security` } : p));
       next[at] = { ...s, paragraphs };
     }
-    for (let i = rng.int(0, 3); i > 0 && pool.length; i--) next.splice(rng.int(0, next.length), 0, pool.pop()!);
+    for (let i = rng.int(0, 3); i > 0 && pool.length; i--)
+      next.splice(rng.int(0, next.length), 0, pool.pop()!);
     return next;
   }
 
@@ -135,7 +182,9 @@ describe('incrementally updated index', () => {
       index = index.update(current);
       const fresh = new ParagraphIndex(current);
       expect(index.termData(), `round ${round}`).toEqual(fresh.termData());
-      expect(Array.from({ length: index.size }, (_, id) => index.entry(id))).toEqual(Array.from({ length: fresh.size }, (_, id) => fresh.entry(id)));
+      expect(Array.from({ length: index.size }, (_, id) => index.entry(id))).toEqual(
+        Array.from({ length: fresh.size }, (_, id) => fresh.entry(id)),
+      );
     }
   });
 
@@ -156,8 +205,12 @@ describe('incrementally updated index', () => {
           if (reference) expect(comparable(reference.find(list, options)), name).toEqual(expected);
         }
         expect(index.paragraphsWith(list), name).toEqual(fresh.paragraphsWith(list));
-        for (const si of [0, 5, current.length - 1]) expect(index.statementHolds(si, list), name).toBe(fresh.statementHolds(si, list));
-        expect(list.map((k) => index.holdsAnywhere(k)), name).toEqual(list.map((k) => fresh.holdsAnywhere(k)));
+        for (const si of [0, 5, current.length - 1])
+          expect(index.statementHolds(si, list), name).toBe(fresh.statementHolds(si, list));
+        expect(
+          list.map((k) => index.holdsAnywhere(k)),
+          name,
+        ).toEqual(list.map((k) => fresh.holdsAnywhere(k)));
       }
     }
   });
@@ -172,9 +225,15 @@ describe('incrementally updated index', () => {
     const pool = [...extra];
     const current = step(step(statements, pool), pool);
     const updated = new ParagraphIndex(statements).update(current);
-    const folded = new ParagraphIndex(current, { data: updated.termData()!, normalized: [...updated.normalizedTexts()] });
+    const folded = new ParagraphIndex(current, {
+      data: updated.termData()!,
+      normalized: [...updated.normalizedTexts()],
+    });
     for (const list of lists.slice(0, 120)) {
-      for (const options of variants) expect(comparable(folded.find(list, options))).toEqual(comparable(updated.find(list, options)));
+      for (const options of variants)
+        expect(comparable(folded.find(list, options))).toEqual(
+          comparable(updated.find(list, options)),
+        );
     }
     expect(folded.update(statements).termData()).toEqual(new ParagraphIndex(statements).termData());
   });

@@ -24,7 +24,10 @@ export class PageServer {
   inFlight = 0;
   maxInFlight = 0;
   delayMs = 0;
-  private constructor(private readonly server: http.Server, readonly port: number) {}
+  private constructor(
+    private readonly server: http.Server,
+    readonly port: number,
+  ) {}
 
   static async start(): Promise<PageServer> {
     let self: PageServer | undefined;
@@ -53,19 +56,34 @@ export class PageServer {
       const found = this.routes.get(p);
       const route = typeof found === 'function' ? found(req.headers) : found;
       if (route) {
-        res.writeHead(route.status ?? 200, { ...(route.type ? { 'content-type': route.type } : {}), ...route.headers });
+        res.writeHead(route.status ?? 200, {
+          ...(route.type ? { 'content-type': route.type } : {}),
+          ...route.headers,
+        });
         res.end(route.body ?? '');
         return;
       }
       const page = /^\/pages\/([\w.-]+\.html)$/.exec(p)?.[1];
-      const bytes = page ? (() => { try { return readFileSync(path.join(PAGES, page)); } catch { return undefined; } })() : undefined;
+      const bytes = page
+        ? (() => {
+            try {
+              return readFileSync(path.join(PAGES, page));
+            } catch {
+              return undefined;
+            }
+          })()
+        : undefined;
       if (!bytes) {
         res.writeHead(404, { 'content-type': 'text/html' });
         res.end('<h1>Not Found</h1>');
         return;
       }
       // The Shift_JIS page says so in its header, as older MOFA servers do.
-      res.writeHead(200, { 'content-type': page!.includes('sjis') ? 'text/html; charset=Shift_JIS' : 'text/html; charset=utf-8' });
+      res.writeHead(200, {
+        'content-type': page!.includes('sjis')
+          ? 'text/html; charset=Shift_JIS'
+          : 'text/html; charset=utf-8',
+      });
       res.end(bytes);
     } finally {
       this.inFlight--;

@@ -36,17 +36,29 @@ afterAll(async () => {
 beforeEach(async () => {
   dir = await mkdtemp(path.join(os.tmpdir(), 'readout-pairs-'));
   // The publisher's two pages at their own paths, as MOFA serves them.
-  server.routes.set(JA_PATH, { type: 'text/html; charset=utf-8', body: await page('mofa-pair-ja.html') });
-  server.routes.set(EN_PATH, { type: 'text/html; charset=utf-8', body: await page('mofa-pair-en.html') });
+  server.routes.set(JA_PATH, {
+    type: 'text/html; charset=utf-8',
+    body: await page('mofa-pair-ja.html'),
+  });
+  server.routes.set(EN_PATH, {
+    type: 'text/html; charset=utf-8',
+    body: await page('mofa-pair-en.html'),
+  });
 });
 
 async function cli(...argv: string[]) {
   const out: string[] = [];
   const err: string[] = [];
-  const code = await runCli(argv, { stdout: (s) => out.push(s), stderr: (s) => err.push(s), cwd: dir, env: { FETCH_ALLOW_HOSTS: '127.0.0.1' } });
+  const code = await runCli(argv, {
+    stdout: (s) => out.push(s),
+    stderr: (s) => err.push(s),
+    cwd: dir,
+    env: { FETCH_ALLOW_HOSTS: '127.0.0.1' },
+  });
   return { code, out, err };
 }
-const files = async () => (await readdir(path.join(dir, 'corpus')).catch(() => [] as string[])).sort();
+const files = async () =>
+  (await readdir(path.join(dir, 'corpus')).catch(() => [] as string[])).sort();
 const corpusFile = (name: string) => readFile(path.join(dir, 'corpus', name), 'utf8');
 const put = async (name: string, content: string) => {
   await mkdir(path.join(dir, 'corpus'), { recursive: true });
@@ -63,7 +75,9 @@ describe('the language switches a page offers', () => {
     expect(en.alternates).toEqual({ ja: server.url(JA_PATH) });
     expect(en.languageLinks).toEqual({ ja: server.url(JA_PATH) });
     // A page saved from a browser resolves its links against its canonical address.
-    expect(extractPage(await page('mofa-pair-en.html'), undefined).alternates).toEqual({ ja: `https://www.mofa.go.jp${JA_PATH}` });
+    expect(extractPage(await page('mofa-pair-en.html'), undefined).alternates).toEqual({
+      ja: `https://www.mofa.go.jp${JA_PATH}`,
+    });
   });
 });
 
@@ -107,17 +121,26 @@ describe('readout import --follow-alternate', () => {
 
   it('a version already in the corpus under another id is updated in place, under its id', async () => {
     // Written by hand before: its own id and file name, no event.
-    const hand = (await withoutEvent('mofa-pair-en')).replace(`id: ${EVENT}`, 'id: mofa-en-2019-05-20-au-call');
+    const hand = (await withoutEvent('mofa-pair-en')).replace(
+      `id: ${EVENT}`,
+      'id: mofa-en-2019-05-20-au-call',
+    );
     await put('mofa-en-2019-05-20-au-call.md', hand);
     const { code, out } = await cli('import', '--follow-alternate', server.url(JA_PATH));
     expect(code).toBe(0);
-    expect(out[1]).toBe(`${server.url(EN_PATH)} -> corpus/mofa-en-2019-05-20-au-call.md (updated): the English version of corpus/${JA_FILE}, both with event: ${EVENT}`);
+    expect(out[1]).toBe(
+      `${server.url(EN_PATH)} -> corpus/mofa-en-2019-05-20-au-call.md (updated): the English version of corpus/${JA_FILE}, both with event: ${EVENT}`,
+    );
     expect(await files()).toEqual([JA_FILE, 'mofa-en-2019-05-20-au-call.md']);
-    expect(await corpusFile('mofa-en-2019-05-20-au-call.md')).toBe((await expected('mofa-pair-en')).replace(`id: ${EVENT}`, 'id: mofa-en-2019-05-20-au-call'));
+    expect(await corpusFile('mofa-en-2019-05-20-au-call.md')).toBe(
+      (await expected('mofa-pair-en')).replace(`id: ${EVENT}`, 'id: mofa-en-2019-05-20-au-call'),
+    );
   });
 
   it('a language link to a page that does not link back is paired when the texts read as versions of one', async () => {
-    const alone = (await page('mofa-pair-en.html')).replace(/<link rel="alternate"[^>]*>\n/, '').replace(/<p class="other-lang">.*<\/p>\n/, '');
+    const alone = (await page('mofa-pair-en.html'))
+      .replace(/<link rel="alternate"[^>]*>\n/, '')
+      .replace(/<p class="other-lang">.*<\/p>\n/, '');
     server.routes.set(EN_PATH, { type: 'text/html', body: alone });
     expect(extractPage(alone, server.url(EN_PATH)).languageLinks).toEqual({});
     const { code, err } = await cli('import', '--follow-alternate', server.url(JA_PATH));
@@ -144,7 +167,9 @@ describe('readout import --follow-alternate', () => {
     const { code, out, err } = await cli('import', '--follow-alternate', server.url(JA_PATH));
     expect(code).toBe(1);
     expect(out).toEqual([`${server.url(JA_PATH)} -> corpus/${JA_FILE} (added)`]);
-    expect(err).toEqual([`${server.url(EN_PATH)}: the English version was not imported: the server answered 404 Not Found`]);
+    expect(err).toEqual([
+      `${server.url(EN_PATH)}: the English version was not imported: the server answered 404 Not Found`,
+    ]);
     expect(await corpusFile(JA_FILE)).toBe(await withoutEvent('mofa-pair-ja'));
   });
 
@@ -152,14 +177,18 @@ describe('readout import --follow-alternate', () => {
     server.routes.set(EN_PATH, { type: 'text/html', body: await page('mofa-ja.html') });
     const { code, err } = await cli('import', '--follow-alternate', server.url(JA_PATH));
     expect(code).toBe(1);
-    expect(err).toEqual([`${server.url(EN_PATH)}: not paired: the English link leads to a page in Japanese`]);
+    expect(err).toEqual([
+      `${server.url(EN_PATH)}: not paired: the English link leads to a page in Japanese`,
+    ]);
     expect(await files()).toEqual([JA_FILE]);
   });
 
   it('is for pages', async () => {
     const { code, err } = await cli('import', '--follow-alternate', 'notes.txt');
     expect(code).toBe(2);
-    expect(err).toEqual(['readout: --follow-alternate is for pages (a URL or a saved .html file); see readout --help']);
+    expect(err).toEqual([
+      'readout: --follow-alternate is for pages (a URL or a saved .html file); see readout --help',
+    ]);
   });
 });
 
@@ -194,12 +223,19 @@ describe('readout import: a version already in the corpus gets the event in plac
 
   it('an event the other version already has is the pair’s; a hand-written file keeps its own form', async () => {
     // A file written by hand, with quoted values and its own event, for the English version.
-    const hand = await readFile(path.join(ROOT, 'test/fixtures/real/mofa/2019-05-20_en_japan-australia-summit-phone.md'), 'utf8');
+    const hand = await readFile(
+      path.join(ROOT, 'test/fixtures/real/mofa/2019-05-20_en_japan-australia-summit-phone.md'),
+      'utf8',
+    );
     await put('hand-en.md', hand);
     const { code, out } = await cli('import', server.url(JA_PATH));
     expect(code).toBe(0);
-    expect(out[1]).toBe(`corpus/hand-en.md: the English version of corpus/${JA_FILE}, already in the corpus: already has event: 2019-05-20_japan-australia-summit-phone`);
-    expect(await corpusFile(JA_FILE)).toBe((await expected('mofa-pair-ja')).replace(EVENT, '2019-05-20_japan-australia-summit-phone'));
+    expect(out[1]).toBe(
+      `corpus/hand-en.md: the English version of corpus/${JA_FILE}, already in the corpus: already has event: 2019-05-20_japan-australia-summit-phone`,
+    );
+    expect(await corpusFile(JA_FILE)).toBe(
+      (await expected('mofa-pair-ja')).replace(EVENT, '2019-05-20_japan-australia-summit-phone'),
+    );
     expect(await corpusFile('hand-en.md')).toBe(hand);
 
     // Without its event line, the line is added where the importer writes it; nothing else moves.
@@ -207,17 +243,26 @@ describe('readout import: a version already in the corpus gets the event in plac
     const bare = hand.replace(/^event: .*\n/m, '');
     await put('hand-en.md', bare);
     const second = await cli('import', server.url(JA_PATH));
-    expect(second.out[1]).toBe(`corpus/hand-en.md: the English version of corpus/${JA_FILE}, already in the corpus: event: ${EVENT} added`);
-    expect(await corpusFile('hand-en.md')).toBe(bare.replace(/\n---\n/, `\nevent: ${EVENT}\n---\n`));
+    expect(second.out[1]).toBe(
+      `corpus/hand-en.md: the English version of corpus/${JA_FILE}, already in the corpus: event: ${EVENT} added`,
+    );
+    expect(await corpusFile('hand-en.md')).toBe(
+      bare.replace(/\n---\n/, `\nevent: ${EVENT}\n---\n`),
+    );
   });
 
   it('two different events are not merged by guess: one line; --event gives both one', async () => {
     await put(JA_FILE, (await expected('mofa-pair-ja')).replace(EVENT, 'au-call-ja'));
-    await put(EN_FILE, (await expected('mofa-pair-en')).replace(`event: ${EVENT}`, 'event: au-call-en'));
+    await put(
+      EN_FILE,
+      (await expected('mofa-pair-en')).replace(`event: ${EVENT}`, 'event: au-call-en'),
+    );
     const refused = await cli('import', server.url(JA_PATH));
     expect(refused.code).toBe(1);
     expect(refused.out).toEqual([`${server.url(JA_PATH)} -> corpus/${JA_FILE} (unchanged)`]);
-    expect(refused.err).toEqual([`corpus/${EN_FILE}: not paired: the English version has event: au-call-en, this statement event: au-call-ja; pass --event to give both one`]);
+    expect(refused.err).toEqual([
+      `corpus/${EN_FILE}: not paired: the English version has event: au-call-en, this statement event: au-call-ja; pass --event to give both one`,
+    ]);
 
     const settled = await cli('import', server.url(JA_PATH), '--event', 'au-call');
     expect(settled.code).toBe(0);
@@ -225,8 +270,12 @@ describe('readout import: a version already in the corpus gets the event in plac
       `${server.url(JA_PATH)} -> corpus/${JA_FILE} (updated)`,
       `corpus/${EN_FILE}: the English version of corpus/${JA_FILE}, already in the corpus: event: changed to au-call`,
     ]);
-    expect(await corpusFile(JA_FILE)).toBe((await expected('mofa-pair-ja')).replace(EVENT, 'au-call'));
-    expect(await corpusFile(EN_FILE)).toBe((await expected('mofa-pair-en')).replace(`event: ${EVENT}`, 'event: au-call'));
+    expect(await corpusFile(JA_FILE)).toBe(
+      (await expected('mofa-pair-ja')).replace(EVENT, 'au-call'),
+    );
+    expect(await corpusFile(EN_FILE)).toBe(
+      (await expected('mofa-pair-en')).replace(`event: ${EVENT}`, 'event: au-call'),
+    );
   });
 });
 
@@ -246,11 +295,16 @@ describe('readout import: a page with no link to its other version, paired as re
   });
 
   it('not across sites: another publisher’s English text of the same call stays apart', async () => {
-    const elsewhere = (await expected('mofa-en')).replace('https://www.mofa.go.jp/a_o/ocn/au/page4e_001025.html', 'https://www.pm.gov.au/media/call-prime-minister-abe');
+    const elsewhere = (await expected('mofa-en')).replace(
+      'https://www.mofa.go.jp/a_o/ocn/au/page4e_001025.html',
+      'https://www.pm.gov.au/media/call-prime-minister-abe',
+    );
     await put(EN_FILE, elsewhere);
     const { code, out } = await cli('import', server.url('/pages/mofa-ja-numbered-sjis.html'));
     expect(code).toBe(0);
-    expect(out).toEqual([`${server.url('/pages/mofa-ja-numbered-sjis.html')} -> corpus/${JA_FILE} (added)`]);
+    expect(out).toEqual([
+      `${server.url('/pages/mofa-ja-numbered-sjis.html')} -> corpus/${JA_FILE} (added)`,
+    ]);
     expect(await corpusFile(JA_FILE)).toBe(await expected('mofa-ja-numbered-sjis'));
     expect(await corpusFile(EN_FILE)).toBe(elsewhere);
   });

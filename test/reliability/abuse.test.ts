@@ -23,7 +23,18 @@ const STATEMENTS = 20_000;
 const USERS = 200;
 const PER_USER = 5;
 const PRESSERS = 40;
-const QUESTIONS = ['security', 'cooperation', 'missile', 'economic', 'Foreign Minister', '協力', '会談', '北朝鮮', '首脳', '経済'];
+const QUESTIONS = [
+  'security',
+  'cooperation',
+  'missile',
+  'economic',
+  'Foreign Minister',
+  '協力',
+  '会談',
+  '北朝鮮',
+  '首脳',
+  '経済',
+];
 
 let h: Harness;
 let corpus: Awaited<ReturnType<typeof writeFixtureCorpus>>;
@@ -67,21 +78,40 @@ const createdAt = (id: string) => Number((BigInt(id) >> 22n) + 1420070400000n);
 async function answerTo(interaction: { id: string; token: string }): Promise<any> {
   const first = await h.fake.responseTo(interaction);
   if (first.body.type === 4) return first.body.data;
-  return (await h.fake.waitForRequest((r) => r.method === 'PATCH' && r.path.includes(interaction.token))).body;
+  return (
+    await h.fake.waitForRequest((r) => r.method === 'PATCH' && r.path.includes(interaction.token))
+  ).body;
 }
 
 function pressOn(payload: any, label: string, user: FakeUser) {
   const button = buttonsOf(payload).find((b) => b.label === label);
   if (!button) throw new Error(`no button "${label}"`);
-  return h.fake.button(button.custom_id, h.fake.botMessage(h.fake.guild.channelId, payload), { user, guild: h.fake.guild });
+  return h.fake.button(button.custom_id, h.fake.botMessage(h.fake.guild.channelId, payload), {
+    user,
+    guild: h.fake.guild,
+  });
 }
 
 test('an autocomplete lookup over 20,000 statements: p99 under 5 ms of CPU', () => {
   // Prefixes as users type them (as bench/autocomplete.ts), before the burst and its garbage. A
   // lookup that scans every title takes about 1.5 ms; timed by the clock, a neighbour taking the
   // core for a time slice made it 5 ms and more. The process's CPU time is the lookup's own cost.
-  const titles = big.statements().filter((_, i) => i % 97 === 0).map((s) => s.title);
-  const prefixes = ['', '2', '2024-', 'joint', 'foreign', '日', '日米', '会談', 'zzz-nothing', ...titles.flatMap((t) => [t.slice(0, 1), t.slice(0, 3), t.slice(0, 8), t.slice(4, 12)])];
+  const titles = big
+    .statements()
+    .filter((_, i) => i % 97 === 0)
+    .map((s) => s.title);
+  const prefixes = [
+    '',
+    '2',
+    '2024-',
+    'joint',
+    'foreign',
+    '日',
+    '日米',
+    '会談',
+    'zzz-nothing',
+    ...titles.flatMap((t) => [t.slice(0, 1), t.slice(0, 3), t.slice(0, 8), t.slice(4, 12)]),
+  ];
   const cpuMs = (from: NodeJS.CpuUsage) => {
     const used = process.cpuUsage(from);
     return (used.user + used.system) / 1000;
@@ -113,7 +143,14 @@ test('1,000 commands from 200 users in about a second, with an autocomplete floo
   const pressers = Array.from({ length: PRESSERS }, (_, i) => makeUser(`presser-${i}`));
   const bystanders = Array.from({ length: PRESSERS }, (_, i) => makeUser(`bystander-${i}`));
   const answers = await Promise.all(
-    pressers.map((user) => answerTo(h.fake.slashCommand('quote', [{ name: 'query', value: 'security' }], { user, guild: h.fake.guild }))),
+    pressers.map((user) =>
+      answerTo(
+        h.fake.slashCommand('quote', [{ name: 'query', value: 'security' }], {
+          user,
+          guild: h.fake.guild,
+        }),
+      ),
+    ),
   );
   const sent: Array<{ id: string; token: string; user: string }> = [];
   const pressed: Array<{ id: string; token: string; own: boolean }> = [];
@@ -123,7 +160,12 @@ test('1,000 commands from 200 users in about a second, with an autocomplete floo
   const flood = (async () => {
     for (let n = 0; flooding; n++) {
       const value = ['j', 'jo', 'joi', 'join', 'joint', '日', '日米', '2', '20', '202'][n % 10]!;
-      typed.push(h.fake.autocomplete('quote', [{ name: 'statement', value, focused: true }], { user: flooder, guild: h.fake.guild }));
+      typed.push(
+        h.fake.autocomplete('quote', [{ name: 'statement', value, focused: true }], {
+          user: flooder,
+          guild: h.fake.guild,
+        }),
+      );
       await new Promise((resolve) => setTimeout(resolve, 50));
     }
   })();
@@ -132,26 +174,41 @@ test('1,000 commands from 200 users in about a second, with an autocomplete floo
   for (let round = 0; round < PER_USER; round++) {
     for (const [u, user] of users.entries()) {
       const query = QUESTIONS[(u + round) % QUESTIONS.length]!;
-      const i = h.fake.slashCommand('quote', [{ name: 'query', value: query }], { user, guild: h.fake.guild });
+      const i = h.fake.slashCommand('quote', [{ name: 'query', value: query }], {
+        user,
+        guild: h.fake.guild,
+      });
       sent.push({ id: i.id, token: i.token, user: user.username });
     }
     // The presses come with the busiest waves, the second and the third.
-    if (round === 1) for (const [k, user] of pressers.entries()) pressed.push({ ...pressOn(answers[k], 'Next ▶', user), own: true });
-    if (round === 2) for (const [k, user] of bystanders.entries()) pressed.push({ ...pressOn(answers[k], '日本語', user), own: false });
+    if (round === 1)
+      for (const [k, user] of pressers.entries())
+        pressed.push({ ...pressOn(answers[k], 'Next ▶', user), own: true });
+    if (round === 2)
+      for (const [k, user] of bystanders.entries())
+        pressed.push({ ...pressOn(answers[k], '日本語', user), own: false });
     // Spread over about a second, in five waves.
     await new Promise((resolve) => setTimeout(resolve, 200));
   }
   const first = await Promise.all(sent.map((s) => h.fake.responseTo(s)));
   const deferred = sent.filter((_, k) => first[k]!.body.type === 5);
   const edits = await Promise.all(
-    deferred.map((s) => h.fake.waitForRequest((r: RecordedRequest) => r.method === 'PATCH' && r.path.includes(s.token))),
+    deferred.map((s) =>
+      h.fake.waitForRequest(
+        (r: RecordedRequest) => r.method === 'PATCH' && r.path.includes(s.token),
+      ),
+    ),
   );
   const pressFirst = await Promise.all(pressed.map((p) => h.fake.responseTo(p)));
   const pressAnswers = await Promise.all(
     pressed.map((p, k) =>
       [4, 7].includes(pressFirst[k]!.body.type)
         ? pressFirst[k]!.body.data
-        : h.fake.waitForRequest((r: RecordedRequest) => r.method === 'PATCH' && r.path.includes(p.token)).then((r) => r.body),
+        : h.fake
+            .waitForRequest(
+              (r: RecordedRequest) => r.method === 'PATCH' && r.path.includes(p.token),
+            )
+            .then((r) => r.body),
     ),
   );
   const allMs = Date.now() - start;
@@ -178,19 +235,26 @@ test('1,000 commands from 200 users in about a second, with an autocomplete floo
   );
 
   for (const [k, s] of sent.entries()) {
-    const callbacks = h.fake.requests.filter((r) => r.path.endsWith('/callback') && r.path.includes(`/${s.id}/`));
+    const callbacks = h.fake.requests.filter(
+      (r) => r.path.endsWith('/callback') && r.path.includes(`/${s.id}/`),
+    );
     expect(callbacks, `${s.user}`).toHaveLength(1);
     const body = first[k]!.body;
     if (body.type === 4) expect(body.data.embeds[0].title).toMatch(/^(Quote: |引用：)/);
   }
   for (const edit of edits) expect(edit.body.embeds[0].title).toMatch(/^(Quote: |引用：)/);
   for (const [k, p] of pressed.entries()) {
-    expect(h.fake.requests.filter((r) => r.path.endsWith('/callback') && r.path.includes(`/${p.id}/`))).toHaveLength(1);
+    expect(
+      h.fake.requests.filter((r) => r.path.endsWith('/callback') && r.path.includes(`/${p.id}/`)),
+    ).toHaveLength(1);
     // Paging one's own answer updates it (7, or 6 then the edit); a bystander's copy is private (flags 64).
     expect(p.own ? [7, 6] : [4, 5]).toContain(pressFirst[k]!.body.type);
     if (!p.own) expect(pressFirst[k]!.body.data.flags).toBe(64);
     expect(pressAnswers[k].embeds[0].title).toBe(p.own ? 'Quote: security' : '引用：security');
-    if (p.own) expect(buttonsOf(pressAnswers[k]).find((b) => /^\d+\/\d+$/.test(b.label))?.label).toMatch(/^2\//);
+    if (p.own)
+      expect(buttonsOf(pressAnswers[k]).find((b) => /^\d+\/\d+$/.test(b.label))?.label).toMatch(
+        /^2\//,
+      );
   }
   expect(typedAnswers.every((t) => t.body.type === 8)).toBe(true);
   expect(h.logs.filter((l) => l.includes('handler failed'))).toEqual([]);

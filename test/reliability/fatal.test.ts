@@ -10,7 +10,13 @@ import { afterEach, expect, test } from 'vitest';
 import { runBotProcess } from '../../src/discord/launch.ts';
 import { launchBot, printed, type BotProcess } from '../discord/botProcess.ts';
 import { FakeDiscord, makeUser, snowflake } from '../discord/fakeDiscord.ts';
-import { configFor, memoryLogger, REPO_CORPUS, startHarness, type Harness } from '../discord/harness.ts';
+import {
+  configFor,
+  memoryLogger,
+  REPO_CORPUS,
+  startHarness,
+  type Harness,
+} from '../discord/harness.ts';
 import { engineFromFolderInTemp } from '../helpers.ts';
 
 let fake: FakeDiscord | undefined;
@@ -84,7 +90,9 @@ for (const when of ['at login', 'while running'] as const) {
   test(`sharded: a shard refused by Discord ${when} stops all shards with exit 2, not a respawn loop`, async () => {
     fake = await FakeDiscord.start();
     if (when === 'at login') fake.identifyCloseCode = 4014;
-    const bot = launchBot(fake, ['--import', 'tsx', 'src/discord/sharded.ts'], { SHARD_COUNT: '1' });
+    const bot = launchBot(fake, ['--import', 'tsx', 'src/discord/sharded.ts'], {
+      SHARD_COUNT: '1',
+    });
     if (when === 'while running') {
       await printed(bot, 'Discord bot ready');
       fake.identifyCloseCode = 4004;
@@ -123,7 +131,9 @@ test('an unreachable API is retried with growing waits, then exit 1 with one lin
   expect(lines.filter((l) => l.level === 40 && l.msg.includes('Retrying'))).toHaveLength(2);
   const fatal = lines.filter((l) => l.level >= 50);
   expect(fatal).toHaveLength(1);
-  expect(fatal[0].msg).toBe(`Discord's API at ${config.discordApiUrl} cannot be reached (ECONNREFUSED): check the network, a proxy or firewall, and DISCORD_API_URL if set.`);
+  expect(fatal[0].msg).toBe(
+    `Discord's API at ${config.discordApiUrl} cannot be reached (ECONNREFUSED): check the network, a proxy or firewall, and DISCORD_API_URL if set.`,
+  );
   expect(fatal[0].err).toBeUndefined();
 });
 
@@ -136,9 +146,14 @@ test('a signal while waiting to retry an unreachable API stops at once with exit
   const engine = await engineFromFolderInTemp(REPO_CORPUS);
   const exited = new Promise<number>((resolve) => {
     // A minute's wait before the second try: only the signal can end it within the test's time.
-    void runBotProcess(config, engine, logger, { exit: resolve, signals: ['SIGUSR2'], retry: { attempts: 5, firstDelayMs: 60_000 } });
+    void runBotProcess(config, engine, logger, {
+      exit: resolve,
+      signals: ['SIGUSR2'],
+      retry: { attempts: 5, firstDelayMs: 60_000 },
+    });
   });
-  while (!logs.some((l) => l.includes('Retrying'))) await new Promise((resolve) => setTimeout(resolve, 10));
+  while (!logs.some((l) => l.includes('Retrying')))
+    await new Promise((resolve) => setTimeout(resolve, 10));
   process.emit('SIGUSR2', 'SIGUSR2');
   expect(await exited).toBe(0);
   expect(logs.filter((l) => l.includes('Retrying'))).toHaveLength(1);
@@ -157,18 +172,35 @@ test('an interaction with neither user nor member is logged and skipped; the bot
     locale: 'en-US',
     guild_id: guild.id,
     channel_id: guild.channelId,
-    data: { id: snowflake(), name: 'quote', type: 1, options: [{ name: 'query', type: 3, value: 'ICBM' }] },
+    data: {
+      id: snowflake(),
+      name: 'quote',
+      type: 1,
+      options: [{ name: 'query', type: 3, value: 'ICBM' }],
+    },
   });
-  const next = h.fake.slashCommand('quote', [{ name: 'query', value: 'ICBM' }], { user: makeUser('next'), guild });
+  const next = h.fake.slashCommand('quote', [{ name: 'query', value: 'ICBM' }], {
+    user: makeUser('next'),
+    guild,
+  });
   const response = await h.fake.responseTo(next);
   expect(response.body.data.embeds[0].title).toBe('Quote: ICBM');
-  expect(h.logs.some((l) => l.includes('gateway event could not be handled; skipped') && l.includes('INTERACTION_CREATE'))).toBe(true);
+  expect(
+    h.logs.some(
+      (l) =>
+        l.includes('gateway event could not be handled; skipped') &&
+        l.includes('INTERACTION_CREATE'),
+    ),
+  ).toBe(true);
 });
 
 test('stop() with the Discord API hanging: replies in flight get the deadline, then the bot stops', async () => {
   h = await startHarness({ stopDeadlineMs: 300 });
   h.fake.intercept = (req) => (req.path.endsWith('/callback') ? new Promise(() => {}) : undefined);
-  const hanging = h.fake.slashCommand('quote', [{ name: 'query', value: 'ICBM' }], { user: makeUser('stuck'), guild: h.fake.guild });
+  const hanging = h.fake.slashCommand('quote', [{ name: 'query', value: 'ICBM' }], {
+    user: makeUser('stuck'),
+    guild: h.fake.guild,
+  });
   await h.fake.responseTo(hanging);
   const started = Date.now();
   await h.bot.stop();
@@ -193,9 +225,15 @@ test('a failed final edit after a deferral: the public "thinking…" is deleted 
   });
   const deferral = await h.fake.responseTo(late);
   expect(deferral.body.type).toBe(5);
-  const deleted = await h.fake.waitForRequest((r) => r.method === 'DELETE' && r.path.includes(late.token));
+  const deleted = await h.fake.waitForRequest(
+    (r) => r.method === 'DELETE' && r.path.includes(late.token),
+  );
   expect(deleted.path).toMatch(/\/messages\/@original$/);
-  const apology = await h.fake.waitForRequest((r) => r.method === 'POST' && r.path === `/webhooks/${h!.fake.applicationId}/${late.token}`);
-  expect(apology.body.content).toBe('Sorry, something went wrong on my side while answering. Please try again in a moment.');
+  const apology = await h.fake.waitForRequest(
+    (r) => r.method === 'POST' && r.path === `/webhooks/${h!.fake.applicationId}/${late.token}`,
+  );
+  expect(apology.body.content).toBe(
+    'Sorry, something went wrong on my side while answering. Please try again in a moment.',
+  );
   expect(apology.body.flags).toBe(64);
 });

@@ -22,17 +22,27 @@ afterEach(async () => {
 
 async function start(configureFake?: (fake: FakeDiscord) => void) {
   corpus = await writeFixtureCorpus();
-  h = await startHarness({ corpusDir: corpus.dir, cooldown: { limit: 1000 }, ...(configureFake ? { configureFake } : {}) });
+  h = await startHarness({
+    corpusDir: corpus.dir,
+    cooldown: { limit: 1000 },
+    ...(configureFake ? { configureFake } : {}),
+  });
   return h;
 }
 
 function resumed(harness: Harness): Promise<number> {
-  return new Promise((resolve) => harness.bot.client.once(Events.ShardResume, (_id, replayed) => resolve(replayed)));
+  return new Promise((resolve) =>
+    harness.bot.client.once(Events.ShardResume, (_id, replayed) => resolve(replayed)),
+  );
 }
 
 /** Asks with /quote and checks the one answer that came back. */
 async function answersQuote(harness: Harness, user: FakeUser = makeUser('asker')) {
-  const interaction = harness.fake.slashCommand('quote', [{ name: 'query', value: 'coast guard' }], { user, guild: harness.fake.guild });
+  const interaction = harness.fake.slashCommand(
+    'quote',
+    [{ name: 'query', value: 'coast guard' }],
+    { user, guild: harness.fake.guild },
+  );
   const response = await harness.fake.responseTo(interaction);
   expect(response.body.type).toBe(4);
   expect(response.body.data.embeds[0].title).toBe('Quote: coast guard');
@@ -88,7 +98,9 @@ test('a zombie connection (heartbeats never acknowledged) is noticed, dropped an
 test('a RESUME answered with invalid session (op 9, not resumable): the bot identifies anew and answers', async () => {
   const harness = await start();
   harness.fake.failResumes = true;
-  const ready = new Promise<void>((resolve) => harness.bot.client.once(Events.ShardReady, () => resolve()));
+  const ready = new Promise<void>((resolve) =>
+    harness.bot.client.once(Events.ShardReady, () => resolve()),
+  );
   harness.fake.closeSockets(4000, 'test: unknown error');
   await harness.fake.waitForIdentify(2);
   await ready;
@@ -107,23 +119,35 @@ test('a question sent during an outage is replayed on resume and answered exactl
     mentions: [harness.fake.botUser],
   });
   await harness.fake.replyTo(before);
-  const beforeCommand = harness.fake.slashCommand('quote', [{ name: 'query', value: 'patrol vessels' }], {
-    user,
-    guild: harness.fake.guild,
-  });
+  const beforeCommand = harness.fake.slashCommand(
+    'quote',
+    [{ name: 'query', value: 'patrol vessels' }],
+    {
+      user,
+      guild: harness.fake.guild,
+    },
+  );
   await harness.fake.responseTo(beforeCommand);
 
   const back = resumed(harness);
   harness.fake.closeSockets(4000, 'test: outage');
   // The connection is closing: these are sequenced and held for the resume, not delivered.
-  const duringMention = harness.fake.message(user, `<@${harness.fake.botUser.id}> maritime security`, {
-    guild: harness.fake.guild,
-    mentions: [harness.fake.botUser],
-  });
-  const duringCommand = harness.fake.slashCommand('quote', [{ name: 'query', value: 'water cannons' }], {
+  const duringMention = harness.fake.message(
     user,
-    guild: harness.fake.guild,
-  });
+    `<@${harness.fake.botUser.id}> maritime security`,
+    {
+      guild: harness.fake.guild,
+      mentions: [harness.fake.botUser],
+    },
+  );
+  const duringCommand = harness.fake.slashCommand(
+    'quote',
+    [{ name: 'query', value: 'water cannons' }],
+    {
+      user,
+      guild: harness.fake.guild,
+    },
+  );
   const replayed = await back;
   expect(replayed).toBeGreaterThanOrEqual(2);
 
@@ -150,7 +174,11 @@ test('a question sent during an outage is replayed on resume and answered exactl
 test('an interaction or message delivered twice (at-least-once delivery) is answered once', async () => {
   const harness = await start();
   const user = makeUser('twice');
-  const interaction = harness.fake.slashCommand('quote', [{ name: 'query', value: 'coast guard' }], { user, guild: harness.fake.guild });
+  const interaction = harness.fake.slashCommand(
+    'quote',
+    [{ name: 'query', value: 'coast guard' }],
+    { user, guild: harness.fake.guild },
+  );
   harness.fake.dispatch('INTERACTION_CREATE', interaction);
   const message = harness.fake.message(user, 'patrol vessels');
   harness.fake.dispatch('MESSAGE_CREATE', message);

@@ -27,9 +27,15 @@ test('120 deferred answers are edited in without waiting on the global limit', a
   });
   // Created 2 s ago: each is deferred at once, and its answer edited in.
   const late = Array.from({ length: 120 }, (_, i) =>
-    h.fake.slashCommand('quote', [{ name: 'query', value: 'maritime security' }], { user: makeUser(`late-${i}`), guild: h.fake.guild, createdAt: Date.now() - 2000 }),
+    h.fake.slashCommand('quote', [{ name: 'query', value: 'maritime security' }], {
+      user: makeUser(`late-${i}`),
+      guild: h.fake.guild,
+      createdAt: Date.now() - 2000,
+    }),
   );
-  const edits = await Promise.all(late.map((i) => h.fake.waitForRequest((r) => r.method === 'PATCH' && r.path.includes(i.token))));
+  const edits = await Promise.all(
+    late.map((i) => h.fake.waitForRequest((r) => r.method === 'PATCH' && r.path.includes(i.token))),
+  );
   for (const edit of edits) expect(edit.body.embeds[0].title).toBe('Quote: maritime security');
   expect(globalWaits).toEqual([]);
 });

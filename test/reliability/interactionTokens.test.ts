@@ -18,8 +18,13 @@ afterAll(async () => {
 
 test('a failing interaction callback and follow-up are logged without the interaction token', async () => {
   h.fake.intercept = (req) =>
-    /^\/(interactions|webhooks)\//.test(req.path) ? { status: 400, body: { message: 'Invalid Form Body', code: 50035 } } : undefined;
-  const interaction = h.fake.slashCommand('quote', [{ name: 'query', value: 'ICBM' }], { user: makeUser('u'), guild: h.fake.guild });
+    /^\/(interactions|webhooks)\//.test(req.path)
+      ? { status: 400, body: { message: 'Invalid Form Body', code: 50035 } }
+      : undefined;
+  const interaction = h.fake.slashCommand('quote', [{ name: 'query', value: 'ICBM' }], {
+    user: makeUser('u'),
+    guild: h.fake.guild,
+  });
   await h.fake.responseTo(interaction);
   // The apology's reply fails too; wait until both failures are logged.
   const deadline = Date.now() + 10_000;
@@ -27,7 +32,9 @@ test('a failing interaction callback and follow-up are logged without the intera
     await new Promise((resolve) => setTimeout(resolve, 20));
   }
   h.fake.intercept = undefined;
-  const failures = h.logs.filter((l) => l.includes('handler failed') || l.includes('could not send the apology'));
+  const failures = h.logs.filter(
+    (l) => l.includes('handler failed') || l.includes('could not send the apology'),
+  );
   expect(failures.length).toBe(2);
   const all = h.logs.join('\n');
   expect(all).toContain(`/interactions/${interaction.id}/[redacted]/callback`);
@@ -35,11 +42,19 @@ test('a failing interaction callback and follow-up are logged without the intera
 });
 
 test('the redaction covers interaction callbacks and webhook routes, and leaves other URLs alone', () => {
-  expect(redactInteractionTokens('POST https://discord.com/api/v10/interactions/1234/aW50ZXJhY3Rpb246MTIz.abc-_/callback?with_response=false')).toBe(
+  expect(
+    redactInteractionTokens(
+      'POST https://discord.com/api/v10/interactions/1234/aW50ZXJhY3Rpb246MTIz.abc-_/callback?with_response=false',
+    ),
+  ).toBe(
     'POST https://discord.com/api/v10/interactions/1234/[redacted]/callback?with_response=false',
   );
-  expect(redactInteractionTokens('"url":"https://discord.com/api/v10/webhooks/987/tok.en_1-2/messages/@original"')).toBe(
-    '"url":"https://discord.com/api/v10/webhooks/987/[redacted]/messages/@original"',
+  expect(
+    redactInteractionTokens(
+      '"url":"https://discord.com/api/v10/webhooks/987/tok.en_1-2/messages/@original"',
+    ),
+  ).toBe('"url":"https://discord.com/api/v10/webhooks/987/[redacted]/messages/@original"');
+  expect(redactInteractionTokens('https://discord.com/api/v10/channels/42/messages')).toBe(
+    'https://discord.com/api/v10/channels/42/messages',
   );
-  expect(redactInteractionTokens('https://discord.com/api/v10/channels/42/messages')).toBe('https://discord.com/api/v10/channels/42/messages');
 });

@@ -25,7 +25,10 @@ const LIMIT = 4;
 
 beforeAll(async () => {
   corpus = await writeFixtureCorpus();
-  h = await startHarness({ corpusDir: corpus.dir, cooldown: { limit: LIMIT, windowMs: 10 * 60_000 } });
+  h = await startHarness({
+    corpusDir: corpus.dir,
+    cooldown: { limit: LIMIT, windowMs: 10 * 60_000 },
+  });
 });
 afterAll(async () => {
   await h?.close();
@@ -71,10 +74,16 @@ test('a burst of 500 slash commands and mentions from 100 users: each answered o
       // Odd users mention the bot on their 2nd and 4th question (and the 5th for every third user).
       const mentionTurn = (u % 2 === 1 && (nth === 1 || nth === 3)) || (u % 3 === 0 && nth === 4);
       if (mentionTurn) {
-        const m = h.fake.message(user, `<@${h.fake.botUser.id}> ${query}`, { guild: h.fake.guild, mentions: [h.fake.botUser] });
+        const m = h.fake.message(user, `<@${h.fake.botUser.id}> ${query}`, {
+          guild: h.fake.guild,
+          mentions: [h.fake.botUser],
+        });
         sent.push({ kind: 'mention', user, nth, id: m.id, sentAt: Date.now() });
       } else {
-        const i = h.fake.slashCommand('quote', [{ name: 'query', value: query }], { user, guild: h.fake.guild });
+        const i = h.fake.slashCommand('quote', [{ name: 'query', value: query }], {
+          user,
+          guild: h.fake.guild,
+        });
         sent.push({ kind: 'command', user, nth, id: i.id, token: i.token, sentAt: Date.now() });
       }
     });
@@ -93,17 +102,26 @@ test('a burst of 500 slash commands and mentions from 100 users: each answered o
   // Deferred answers are edited in afterwards.
   const deferred = sent.filter((s) => s.response?.body?.type === 5);
   await Promise.all(
-    deferred.map((s) => h.fake.waitForRequest((r) => r.method === 'PATCH' && r.path.includes(s.token!))),
+    deferred.map((s) =>
+      h.fake.waitForRequest((r) => r.method === 'PATCH' && r.path.includes(s.token!)),
+    ),
   );
   const burstMs = Date.now() - start;
 
   // A question after the burst: once it is answered, any duplicate would have been sent.
-  const late = h.fake.slashCommand('quote', [{ name: 'query', value: 'coast guard' }], { user: makeUser('after'), guild: h.fake.guild });
+  const late = h.fake.slashCommand('quote', [{ name: 'query', value: 'coast guard' }], {
+    user: makeUser('after'),
+    guild: h.fake.guild,
+  });
   await h.fake.responseTo(late);
 
   const latencies = (kind: Sent['kind']) =>
-    sent.filter((s) => s.kind === kind).map((s) => s.firstAt! - s.sentAt).sort((a, b) => a - b);
-  const stats = (l: number[]) => `p50 ${percentile(l, 50)} ms, p95 ${percentile(l, 95)} ms, max ${l.at(-1)} ms`;
+    sent
+      .filter((s) => s.kind === kind)
+      .map((s) => s.firstAt! - s.sentAt)
+      .sort((a, b) => a - b);
+  const stats = (l: number[]) =>
+    `p50 ${percentile(l, 50)} ms, p95 ${percentile(l, 95)} ms, max ${l.at(-1)} ms`;
   const firstResponse = Math.min(...sent.map((s) => s.firstAt!)) - start;
   const commandLatency = latencies('command');
   console.log(
@@ -117,13 +135,17 @@ test('a burst of 500 slash commands and mentions from 100 users: each answered o
     const body = s.response!.body;
     const matching =
       s.kind === 'command'
-        ? h.fake.requests.filter((r) => r.path.endsWith('/callback') && r.path.includes(`/${s.id}/`))
+        ? h.fake.requests.filter(
+            (r) => r.path.endsWith('/callback') && r.path.includes(`/${s.id}/`),
+          )
         : h.fake.requests.filter((r) => r.body?.message_reference?.message_id === s.id);
     expect(matching, `${s.kind} ${s.nth} of ${s.user.username}`).toHaveLength(1);
     const payload = s.kind === 'command' ? body.data : body;
     if (s.nth < LIMIT) {
       if (body.type === 5) continue; // deferred: the edit was awaited above
-      expect(payload.embeds?.[0]?.title, `${s.kind} ${s.nth} of ${s.user.username}`).toMatch(/^(Quote: |引用：)/);
+      expect(payload.embeds?.[0]?.title, `${s.kind} ${s.nth} of ${s.user.username}`).toMatch(
+        /^(Quote: |引用：)/,
+      );
     } else {
       expect(payload.content).toMatch(/You are asking a little fast|少し間隔をあけてください/);
       if (s.kind === 'command') expect(payload.flags).toBe(64);
@@ -151,8 +173,14 @@ test('10,000 questions in a row through the engine and the Discord renderer: mem
   const ask = (i: number) => {
     const lang: Lang = i % 2 ? 'en' : 'ja';
     // Varied text (a number in each question) so no cache of identical questions could hide a leak.
-    const { message, nothing } = answerMessage(engine, { kind: 'ask', query: `${questions[i % questions.length]} ${i % 97}`, lang, askerId: String(i) });
-    if (message.embeds.length !== (nothing ? 0 : 1)) throw new Error(`question ${i} gave ${message.embeds.length} embeds`);
+    const { message, nothing } = answerMessage(engine, {
+      kind: 'ask',
+      query: `${questions[i % questions.length]} ${i % 97}`,
+      lang,
+      askerId: String(i),
+    });
+    if (message.embeds.length !== (nothing ? 0 : 1))
+      throw new Error(`question ${i} gave ${message.embeds.length} embeds`);
   };
   for (let i = 0; i < 500; i++) ask(i); // warm-up: JIT, lazy tables
   gc();

@@ -21,17 +21,20 @@ afterEach(async () => {
   await fake?.close();
 });
 
-test.skipIf(!NPM_CLI)('SIGTERM to the npm start process stops the bot itself: it logs out and npm exits 0', async () => {
-  fake = await FakeDiscord.start();
-  const bot = launchBot(fake, [NPM_CLI!, 'start', '--silent']);
-  await printed(bot, 'Discord bot ready');
-  bot.proc.kill('SIGTERM');
-  const [code] = await once(bot.proc, 'exit');
-  expect(code).toBe(0);
-  // The bot, not only npm, received the signal: it stopped gracefully and closed the gateway normally.
-  expect(bot.output.join('')).toContain('Discord bot stopped');
-  expect(fake.closeCodes).toContain(1000);
-  const connected = fake.closeCodes.length;
-  await new Promise((resolve) => setTimeout(resolve, 200));
-  expect(fake.closeCodes).toHaveLength(connected);
-});
+test.skipIf(!NPM_CLI)(
+  'SIGTERM to the npm start process stops the bot itself: it logs out and npm exits 0',
+  async () => {
+    fake = await FakeDiscord.start();
+    const bot = launchBot(fake, [NPM_CLI!, 'start', '--silent']);
+    await printed(bot, 'Discord bot ready');
+    bot.proc.kill('SIGTERM');
+    const [code] = await once(bot.proc, 'exit');
+    expect(code).toBe(0);
+    // The bot, not only npm, received the signal: it stopped gracefully and closed the gateway normally.
+    expect(bot.output.join('')).toContain('Discord bot stopped');
+    expect(fake.closeCodes).toContain(1000);
+    const connected = fake.closeCodes.length;
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(fake.closeCodes).toHaveLength(connected);
+  },
+);

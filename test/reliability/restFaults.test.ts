@@ -84,10 +84,17 @@ const RATE_LIMITED = (retryAfterS: number): InterceptResult => ({
   },
 });
 
-const SERVER_ERROR: InterceptResult = { status: 500, body: { message: '500: Internal Server Error', code: 0 } };
+const SERVER_ERROR: InterceptResult = {
+  status: 500,
+  body: { message: '500: Internal Server Error', code: 0 },
+};
 
 /** Answers the first `times` requests matching `match` with `fault`. */
-function faultFirst(times: number, match: (r: RecordedRequest) => boolean, fault: InterceptResult): void {
+function faultFirst(
+  times: number,
+  match: (r: RecordedRequest) => boolean,
+  fault: InterceptResult,
+): void {
   let faulted = 0;
   h.fake.intercept = (req) => {
     if (faulted < times && match(req)) {
@@ -105,7 +112,8 @@ function nthRequest(n: number, match: (r: RecordedRequest) => boolean): Promise<
 }
 
 const isCallback = (r: RecordedRequest) => r.path.endsWith('/callback');
-const isChannelMessage = (r: RecordedRequest) => r.method === 'POST' && /^\/channels\/\d+\/messages$/.test(r.path);
+const isChannelMessage = (r: RecordedRequest) =>
+  r.method === 'POST' && /^\/channels\/\d+\/messages$/.test(r.path);
 
 function mention(content: string) {
   return h.fake.message(makeUser('member'), `<@${h.fake.botUser.id}> ${content}`, {
@@ -115,7 +123,10 @@ function mention(content: string) {
 }
 
 function quote(query: string) {
-  return h.fake.slashCommand('quote', [{ name: 'query', value: query }], { user: makeUser('asker'), guild: h.fake.guild });
+  return h.fake.slashCommand('quote', [{ name: 'query', value: query }], {
+    user: makeUser('asker'),
+    guild: h.fake.guild,
+  });
 }
 
 function requestsFor(token: string) {
@@ -129,7 +140,10 @@ function repliesTo(message: { id: string }) {
 test('429 with Retry-After on message create: the reply is sent again after the wait, once', async () => {
   faultFirst(1, isChannelMessage, RATE_LIMITED(1));
   const question = mention('maritime security');
-  const reply = await nthRequest(2, (r) => isChannelMessage(r) && r.body?.message_reference?.message_id === question.id);
+  const reply = await nthRequest(
+    2,
+    (r) => isChannelMessage(r) && r.body?.message_reference?.message_id === question.id,
+  );
   expect(reply.body.embeds[0].title).toBe('Quote: maritime security');
   expect(repliesTo(question)).toHaveLength(2); // the refused one and the real one
   expect(h.logs.some((l) => l.includes('"status":429'))).toBe(true);
@@ -153,7 +167,10 @@ test('500s on the callback and on message create are retried until the answer go
 
   faultFirst(2, isChannelMessage, SERVER_ERROR);
   const question = mention('patrol vessels');
-  const reply = await nthRequest(3, (r) => isChannelMessage(r) && r.body?.message_reference?.message_id === question.id);
+  const reply = await nthRequest(
+    3,
+    (r) => isChannelMessage(r) && r.body?.message_reference?.message_id === question.id,
+  );
   expect(reply.body.embeds[0].title).toBe('Quote: patrol vessels');
   expect(repliesTo(question)).toHaveLength(3);
   expect(h.logs.some((l) => l.includes('"status":500'))).toBe(true);
@@ -164,7 +181,10 @@ test('a Discord API that keeps failing: the bot gives up on that reply, logs it,
   const doomed = mention('coast guard cooperation');
   // The reply and its retries, then the apology and its retries: 4 attempts each.
   const gaveUp = new Promise<void>((resolve) => {
-    const check = () => (h.logs.some((l) => l.includes('could not send the apology')) ? resolve() : setImmediate(check));
+    const check = () =>
+      h.logs.some((l) => l.includes('could not send the apology'))
+        ? resolve()
+        : setImmediate(check);
     check();
   });
   await gaveUp;
@@ -177,7 +197,8 @@ test('a Discord API that keeps failing: the bot gives up on that reply, logs it,
 
 test('a slow API (1.2 s per reply): the answers still arrive, once each', async () => {
   h.fake.intercept = async (req) => {
-    if (isCallback(req) || isChannelMessage(req)) await new Promise((resolve) => setTimeout(resolve, 1200));
+    if (isCallback(req) || isChannelMessage(req))
+      await new Promise((resolve) => setTimeout(resolve, 1200));
     return undefined;
   };
   const interaction = quote('maritime security');
@@ -207,22 +228,33 @@ test('a question that arrives while the bot is busy is deferred within 3 s, then
   const deferral = await h.fake.responseTo(waiting);
   const createdAt = Number((BigInt(waiting.id) >> 22n) + 1420070400000n);
   const arrivedAfter = Date.now() - createdAt;
-  console.log(`busy bot: deferral of a waiting interaction arrived ${arrivedAfter} ms after it was created`);
+  console.log(
+    `busy bot: deferral of a waiting interaction arrived ${arrivedAfter} ms after it was created`,
+  );
   expect(deferral.body.type).toBe(5);
   expect(arrivedAfter).toBeLessThan(3000);
-  const edit = await h.fake.waitForRequest((r) => r.method === 'PATCH' && r.path.includes(waiting.token));
+  const edit = await h.fake.waitForRequest(
+    (r) => r.method === 'PATCH' && r.path.includes(waiting.token),
+  );
   expect(edit.body.embeds[0].title).toBe('Quote: coast guard');
 });
 
 test('slow asynchronous work: the bot defers after DEFER_AFTER_MS and edits the answer in when ready', async () => {
-  const interaction = h.fake.slashCommand('slowwork', [], { user: makeUser('patient'), guild: h.fake.guild });
+  const interaction = h.fake.slashCommand('slowwork', [], {
+    user: makeUser('patient'),
+    guild: h.fake.guild,
+  });
   const deferral = await h.fake.responseTo(interaction);
   expect(deferral.body.type).toBe(5);
   expect(deferral.body.data?.flags ?? 0).toBe(0); // public, like the answer it stands for
-  expect(Date.now() - Number((BigInt(interaction.id) >> 22n) + 1420070400000n)).toBeGreaterThanOrEqual(DEFER_AFTER_MS - 50);
+  expect(
+    Date.now() - Number((BigInt(interaction.id) >> 22n) + 1420070400000n),
+  ).toBeGreaterThanOrEqual(DEFER_AFTER_MS - 50);
   expect(releaseSlowWork).toBeDefined();
   releaseSlowWork!();
-  const edit = await h.fake.waitForRequest((r) => r.method === 'PATCH' && r.path.includes(interaction.token));
+  const edit = await h.fake.waitForRequest(
+    (r) => r.method === 'PATCH' && r.path.includes(interaction.token),
+  );
   expect(edit.body.embeds[0].title).toBe('slow but sure');
   expect(requestsFor(interaction.token).filter(isCallback)).toHaveLength(1);
 });

@@ -21,7 +21,9 @@ let corpus: Awaited<ReturnType<typeof writeFixtureCorpus>>;
 
 /** An error as a careless library might throw it: the token, a path and a stack. */
 function leakyError(): Error {
-  return new Error(`could not read ${corpus.dir}/src/config.ts: Authorization "Bot ${h.fake.token}" refused`);
+  return new Error(
+    `could not read ${corpus.dir}/src/config.ts: Authorization "Bot ${h.fake.token}" refused`,
+  );
 }
 
 const leakyCommand: Command = {
@@ -60,14 +62,23 @@ test('a full session at trace level: the token is in no log line and in no reque
   const guild = h.fake.guild;
   const user = makeUser('secret-tester');
   const mention = (text: string, author = user) =>
-    h.fake.message(author, `<@${h.fake.botUser.id}> ${text}`, { guild, mentions: [h.fake.botUser] });
+    h.fake.message(author, `<@${h.fake.botUser.id}> ${text}`, {
+      guild,
+      mentions: [h.fake.botUser],
+    });
 
   // Answers: a command, a mention, a DM, a late (deferred) command.
-  await h.fake.responseTo(h.fake.slashCommand('quote', [{ name: 'query', value: 'coast guard' }], { user, guild }));
+  await h.fake.responseTo(
+    h.fake.slashCommand('quote', [{ name: 'query', value: 'coast guard' }], { user, guild }),
+  );
   await h.fake.replyTo(mention('maritime security'));
   await h.fake.replyTo(h.fake.message(makeUser('dm'), '経済安全保障'));
   // (A question with an answer: "nothing found" would be a private follow-up, not an edit.)
-  const late = h.fake.slashCommand('quote', [{ name: 'query', value: 'joint exercises' }], { user: makeUser('late'), guild, createdAt: Date.now() - 2500 });
+  const late = h.fake.slashCommand('quote', [{ name: 'query', value: 'joint exercises' }], {
+    user: makeUser('late'),
+    guild,
+    createdAt: Date.now() - 2500,
+  });
   await h.fake.waitForRequest((r) => r.method === 'PATCH' && r.path.includes(late.token));
 
   // Failures: handlers whose errors quote the token and a path, over both routes.
@@ -78,21 +89,41 @@ test('a full session at trace level: the token is in no log line and in no reque
 
   // A cooldown notice, a rate limit and server errors, then a gateway resume.
   const flooder = makeUser('flooder');
-  for (let i = 0; i < 3; i++) await h.fake.responseTo(h.fake.slashCommand('quote', [{ name: 'query', value: 'patrol vessels' }], { user: flooder, guild }));
-  await h.fake.responseTo(h.fake.slashCommand('quote', [{ name: 'query', value: 'patrol vessels' }], { user: flooder, guild }));
+  for (let i = 0; i < 3; i++)
+    await h.fake.responseTo(
+      h.fake.slashCommand('quote', [{ name: 'query', value: 'patrol vessels' }], {
+        user: flooder,
+        guild,
+      }),
+    );
+  await h.fake.responseTo(
+    h.fake.slashCommand('quote', [{ name: 'query', value: 'patrol vessels' }], {
+      user: flooder,
+      guild,
+    }),
+  );
   let faults = 0;
   h.fake.intercept = (req) => {
-    if (req.method !== 'POST' || !/^\/channels\/\d+\/messages$/.test(req.path) || faults >= 2) return undefined;
+    if (req.method !== 'POST' || !/^\/channels\/\d+\/messages$/.test(req.path) || faults >= 2)
+      return undefined;
     faults += 1;
     return faults === 1
-      ? { status: 429, body: { message: 'rate limited', retry_after: 0.2, global: false }, headers: { 'retry-after': '0.2', 'x-ratelimit-scope': 'user' } }
+      ? {
+          status: 429,
+          body: { message: 'rate limited', retry_after: 0.2, global: false },
+          headers: { 'retry-after': '0.2', 'x-ratelimit-scope': 'user' },
+        }
       : { status: 500, body: { message: '500: Internal Server Error', code: 0 } };
   };
   const retried = mention('water cannons', makeUser('r'));
   let seen = 0;
-  await h.fake.waitForRequest((r) => r.body?.message_reference?.message_id === retried.id && ++seen === 3);
+  await h.fake.waitForRequest(
+    (r) => r.body?.message_reference?.message_id === retried.id && ++seen === 3,
+  );
   h.fake.intercept = undefined;
-  const resumed = new Promise<void>((resolve) => h.bot.client.once(Events.ShardResume, () => resolve()));
+  const resumed = new Promise<void>((resolve) =>
+    h.bot.client.once(Events.ShardResume, () => resolve()),
+  );
   h.fake.closeSockets(4000, 'test');
   await resumed;
   await h.fake.replyTo(mention('joint exercises', makeUser('after-resume')));
@@ -120,8 +151,12 @@ test('a full session at trace level: the token is in no log line and in no reque
   expect(h.fake.identifies.every((i) => i.token === token)).toBe(true);
 
   // What users saw of the failures: a short apology, nothing else.
-  expect(apology.body.data.content).toBe('Sorry, something went wrong on my side while answering. Please try again in a moment.');
-  expect(mentionApology.body.content).toBe('Sorry, something went wrong on my side while answering. Please try again in a moment.');
+  expect(apology.body.data.content).toBe(
+    'Sorry, something went wrong on my side while answering. Please try again in a moment.',
+  );
+  expect(mentionApology.body.content).toBe(
+    'Sorry, something went wrong on my side while answering. Please try again in a moment.',
+  );
 });
 
 test('no reply shows a stack trace, a file path or a configuration value', () => {
@@ -152,7 +187,8 @@ test('every message and interaction response the bot sent forbids all pings', ()
   // Deferred answers are edits: they carry the same allowed_mentions.
   const edits = h.fake.requests.filter((r) => r.method === 'PATCH');
   expect(edits.length).toBeGreaterThan(0);
-  for (const edit of edits) expect(edit.body.allowed_mentions).toEqual({ parse: [], replied_user: false });
+  for (const edit of edits)
+    expect(edit.body.allowed_mentions).toEqual({ parse: [], replied_user: false });
 });
 
 test('logged objects carrying Authorization headers are redacted at any depth, without the scrub', () => {
@@ -169,7 +205,10 @@ test('logged objects carrying Authorization headers are redacted at any depth, w
   logger.debug({ req: { headers: { authorization: header } } }, 'b');
   logger.debug({ request: { headers: { Authorization: header } } }, 'c');
   logger.debug({ request: { options: { headers: { authorization: header } } } }, 'd');
-  logger.debug({ token: 'secret-token-value', config: { discordToken: 'secret-token-value' } }, 'e');
+  logger.debug(
+    { token: 'secret-token-value', config: { discordToken: 'secret-token-value' } },
+    'e',
+  );
   logger.debug({ authorization: header }, 'f');
   expect(lines).toHaveLength(6);
   for (const line of lines) {
@@ -188,7 +227,10 @@ test('the production scrub removes the token from messages and error stacks', ()
   });
   const secret = 'MTIzNDU2Nzg5.scrub-me.please-0123456789';
   const logger = pino(loggerOptions('info', { secrets: [secret, undefined] }), sink);
-  logger.error({ err: new Error(`GET https://example.invalid/?t=${secret} failed`) }, `token ${secret} rejected`);
+  logger.error(
+    { err: new Error(`GET https://example.invalid/?t=${secret} failed`) },
+    `token ${secret} rejected`,
+  );
   expect(lines.join('')).not.toContain(secret);
   expect(lines.join('')).toContain('token [redacted] rejected');
 });

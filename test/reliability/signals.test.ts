@@ -30,13 +30,22 @@ for (const signal of ['SIGTERM', 'SIGINT'] as const) {
       completed = true;
       return undefined;
     };
-    const inFlight = fake.slashCommand('quote', [{ name: 'query', value: 'ICBM' }], { user: makeUser('first'), guild: fake.guild });
+    const inFlight = fake.slashCommand('quote', [{ name: 'query', value: 'ICBM' }], {
+      user: makeUser('first'),
+      guild: fake.guild,
+    });
     await fake.responseTo(inFlight);
 
     proc.kill(signal);
     await printed(bot, 'stopping: finishing replies in flight');
-    const tooLate = fake.slashCommand('quote', [{ name: 'query', value: 'ICBM' }], { user: makeUser('late'), guild: fake.guild });
-    const tooLateMention = fake.message(makeUser('late'), `<@${fake.botUser.id}> ICBM`, { guild: fake.guild, mentions: [fake.botUser] });
+    const tooLate = fake.slashCommand('quote', [{ name: 'query', value: 'ICBM' }], {
+      user: makeUser('late'),
+      guild: fake.guild,
+    });
+    const tooLateMention = fake.message(makeUser('late'), `<@${fake.botUser.id}> ICBM`, {
+      guild: fake.guild,
+      mentions: [fake.botUser],
+    });
     expect(proc.exitCode).toBeNull();
     expect(output.join('')).not.toContain('Discord bot stopped');
 
@@ -48,10 +57,14 @@ for (const signal of ['SIGTERM', 'SIGINT'] as const) {
     expect(inFlightResponse.body.data.embeds[0].title).toBe('Quote: ICBM');
     // The late question is told, privately, that the bot is restarting; it is not answered.
     const lateReply = await fake.responseTo(tooLate);
-    expect(lateReply.body.data.content).toBe('Readout is restarting right now. Please ask again in a minute.');
+    expect(lateReply.body.data.content).toBe(
+      'Readout is restarting right now. Please ask again in a minute.',
+    );
     expect(lateReply.body.data.flags).toBe(64);
     expect(lateReply.body.data.embeds ?? []).toEqual([]);
-    expect(fake.requests.some((r) => r.body?.message_reference?.message_id === tooLateMention.id)).toBe(false);
+    expect(
+      fake.requests.some((r) => r.body?.message_reference?.message_id === tooLateMention.id),
+    ).toBe(false);
     // Logged out: the gateway connection was closed normally, not dropped.
     expect(fake.closeCodes).toContain(1000);
     const log = output.join('');

@@ -17,11 +17,15 @@ import { terminalSafeEngine } from '../../src/render/terminalSafe.ts';
 import { renderText } from '../../src/render/text.ts';
 import { engineFor, SEED_CORPUS } from '../helpers.ts';
 
-const KYOTO = '外務大臣は京都で会談した。東京都の知事も同席し、東京都と京都府の協力について話し合った。';
-const ARMS = "The Ministers raised the alarm over the transfer of arms, and one arm of the talks covered everyone's concern about the harm to civilians.";
+const KYOTO =
+  '外務大臣は京都で会談した。東京都の知事も同席し、東京都と京都府の協力について話し合った。';
+const ARMS =
+  "The Ministers raised the alarm over the transfer of arms, and one arm of the talks covered everyone's concern about the harm to civilians.";
 /** Longer than an excerpt (600): the quote of "desalination" is a window that starts with "…". */
 const LONG =
-  'The Ministers reviewed fisheries cooperation in the region and the work of the joint committee. '.repeat(8) +
+  'The Ministers reviewed fisheries cooperation in the region and the work of the joint committee. '.repeat(
+    8,
+  ) +
   'They welcomed a new desalination plant for the islands. ' +
   'They agreed to meet again next year in the region. '.repeat(4);
 const CLEAR = '\u001b[2J\u001b[H';
@@ -37,7 +41,10 @@ beforeAll(async () => {
   await writeFile(path.join(dir, 'kyoto.md'), statement('t-kyoto', 'ja', '京都での会談', KYOTO));
   await writeFile(path.join(dir, 'arms.md'), statement('t-arms', 'en', 'Ministers on arms', ARMS));
   await writeFile(path.join(dir, 'long.md'), statement('t-long', 'en', 'Island cooperation', LONG));
-  await writeFile(path.join(dir, 'escapes.md'), statement('t-escapes', 'en', 'Escapes', `${CLEAR}The ministers deplored the blockade.`));
+  await writeFile(
+    path.join(dir, 'escapes.md'),
+    statement('t-escapes', 'en', 'Escapes', `${CLEAR}The ministers deplored the blockade.`),
+  );
   engine = await engineFor(dir, SEED_CORPUS);
 });
 afterAll(async () => {
@@ -47,7 +54,9 @@ afterAll(async () => {
 const textMark = (s: string) => `[${s}]`;
 /** The quoted excerpts of a text reply, with highlights in [brackets]. */
 function textQuotes(a: Answer, mode?: 'compare'): string[] {
-  return [...renderText(a, { highlight: textMark, ...(mode ? { mode } : {}) }).matchAll(/“(.*)”/g)].map((m) => m[1]!);
+  return [
+    ...renderText(a, { highlight: textMark, ...(mode ? { mode } : {}) }).matchAll(/“(.*)”/g),
+  ].map((m) => m[1]!);
 }
 const bold = (text: string, run: RegExp) => [...text.matchAll(run)].map((m) => m[1]!);
 /** The bold runs of each quote of a text reply. */
@@ -66,17 +75,26 @@ function discordQuotes(a: Answer, mode: 'quote' | 'who' | 'when' | 'compare'): s
 }
 /** Every Discord bold run inside a quote block, unescaped. */
 function discordBold(a: Answer, mode: 'quote' | 'who' | 'when' | 'compare'): string[] {
-  return discordQuotes(a, mode).flatMap((q) => bold(q, /\*\*(.+?)\*\*/g).map((b) => b.replace(/\\(.)/g, '$1')));
+  return discordQuotes(a, mode).flatMap((q) =>
+    bold(q, /\*\*(.+?)\*\*/g).map((b) => b.replace(/\\(.)/g, '$1')),
+  );
 }
 
 describe('highlights in the answer model', () => {
   it('a quote of 京都 marks 京都, and not the 京都 inside 東京都', () => {
     const a = engine.quote('京都', { statement: 't-kyoto' });
     const c = a.items[0]!.citations[0]!;
-    expect(c.highlights).toEqual([[5, 7], [KYOTO.indexOf('京都府'), KYOTO.indexOf('京都府') + 2]]);
-    expect(textQuotes(a)).toEqual(['外務大臣は[京都]で会談した。東京都の知事も同席し、東京都と[京都]府の協力について話し合った。']);
+    expect(c.highlights).toEqual([
+      [5, 7],
+      [KYOTO.indexOf('京都府'), KYOTO.indexOf('京都府') + 2],
+    ]);
+    expect(textQuotes(a)).toEqual([
+      '外務大臣は[京都]で会談した。東京都の知事も同席し、東京都と[京都]府の協力について話し合った。',
+    ]);
     const d = renderAnswer(a).message.embeds[0]!.description!;
-    expect(d).toContain('> 外務大臣は**京都**で会談した。東京都の知事も同席し、東京都と**京都**府の協力について話し合った。');
+    expect(d).toContain(
+      '> 外務大臣は**京都**で会談した。東京都の知事も同席し、東京都と**京都**府の協力について話し合った。',
+    );
   });
 
   it('an English word is marked where it stands as that word, not inside another', () => {
@@ -108,9 +126,17 @@ describe('highlights in the answer model', () => {
   });
 
   it('who and when mark the people and the date the answer found', () => {
-    const who = engine.who('', { lang: 'ja', statement: 'mofa-2024-11-01-japan-us-rok-foreign-ministers-call' });
-    expect(textBold(who)).toEqual(expect.arrayContaining(['岩屋毅外務大臣', 'アントニー・ブリンケン米国国務長官']));
-    const when = engine.when('', { lang: 'ja', statement: 'mofa-2024-11-01-japan-us-rok-foreign-ministers-call' });
+    const who = engine.who('', {
+      lang: 'ja',
+      statement: 'mofa-2024-11-01-japan-us-rok-foreign-ministers-call',
+    });
+    expect(textBold(who)).toEqual(
+      expect.arrayContaining(['岩屋毅外務大臣', 'アントニー・ブリンケン米国国務長官']),
+    );
+    const when = engine.when('', {
+      lang: 'ja',
+      statement: 'mofa-2024-11-01-japan-us-rok-foreign-ministers-call',
+    });
     expect(textBold(when)[0]).toMatch(/^10月31日、午後10時頃から約30分間/);
   });
 
@@ -126,9 +152,26 @@ describe('every renderer marks the same ranges', () => {
   const asked: Array<[string, (e: Engine) => Answer, 'quote' | 'who' | 'when' | 'compare']> = [
     ['quote 京都', (e) => e.quote('京都', { limit: 3 }), 'quote'],
     ['quote arm', (e) => e.quote('arm', { lang: 'en', limit: 2 }), 'quote'],
-    ['quote ballistic missile', (e) => e.quote('ballistic missile', { lang: 'en', limit: 3 }), 'quote'],
-    ['who (ja)', (e) => e.who('', { lang: 'ja', statement: 'mofa-2024-11-01-japan-us-rok-foreign-ministers-call' }), 'who'],
-    ['when (en)', (e) => e.when('', { lang: 'en', statement: 'mofa-2024-11-01-japan-us-rok-foreign-ministers-call' }), 'when'],
+    [
+      'quote ballistic missile',
+      (e) => e.quote('ballistic missile', { lang: 'en', limit: 3 }),
+      'quote',
+    ],
+    [
+      'who (ja)',
+      (e) =>
+        e.who('', { lang: 'ja', statement: 'mofa-2024-11-01-japan-us-rok-foreign-ministers-call' }),
+      'who',
+    ],
+    [
+      'when (en)',
+      (e) =>
+        e.when('', {
+          lang: 'en',
+          statement: 'mofa-2024-11-01-japan-us-rok-foreign-ministers-call',
+        }),
+      'when',
+    ],
     ['compare 最も強い言葉で非難', (e) => e.compare('最も強い言葉で非難', { limit: 1 }), 'compare'],
   ];
   it.each(asked)('%s: the text reply and the Discord embed bold the same words', (_, ask, mode) => {
@@ -147,7 +190,8 @@ describe('every renderer marks the same ranges', () => {
 });
 
 describe('layout: one paragraph cited by several items', () => {
-  const filler = 'The delegations discussed trade, energy and the environment at length without naming anyone. ';
+  const filler =
+    'The delegations discussed trade, energy and the environment at length without naming anyone. ';
   const paragraph = `Minister Tanaka opened the meeting. ${filler.repeat(3)}Secretary Smith spoke next. ${filler.repeat(5)}The meeting closed.`;
   const cite = (name: string, text = paragraph): Citation => {
     const at = text.indexOf(name);
@@ -179,14 +223,25 @@ describe('layout: one paragraph cited by several items', () => {
     const [evidence, ...rest] = layoutAnswer(answer, { mode: 'who' }).evidence;
     expect(rest).toEqual([]);
     // Both names stand in the first window; the sentences without them are left out.
-    expect(evidence!.excerpt).toBe('Minister Tanaka opened the meeting.…Secretary Smith spoke next.…');
-    expect(evidence!.highlights.map(([s, e]) => evidence!.excerpt.slice(s, e))).toEqual(['Minister Tanaka', 'Secretary Smith']);
+    expect(evidence!.excerpt).toBe(
+      'Minister Tanaka opened the meeting.…Secretary Smith spoke next.…',
+    );
+    expect(evidence!.highlights.map(([s, e]) => evidence!.excerpt.slice(s, e))).toEqual([
+      'Minister Tanaka',
+      'Secretary Smith',
+    ]);
   });
 
   it('marks nothing of an item whose excerpt the shown one does not reach', () => {
     const apart = `Minister Tanaka opened the meeting. ${filler.repeat(9)}Secretary Smith closed it.`;
-    const items = ['Minister Tanaka', 'Secretary Smith'].map((name) => ({ text: name, citations: [cite(name, apart)] }));
-    const [evidence] = layoutAnswer({ kind: 'who', language: 'en', query: '', items }, { mode: 'who' }).evidence;
+    const items = ['Minister Tanaka', 'Secretary Smith'].map((name) => ({
+      text: name,
+      citations: [cite(name, apart)],
+    }));
+    const [evidence] = layoutAnswer(
+      { kind: 'who', language: 'en', query: '', items },
+      { mode: 'who' },
+    ).evidence;
     expect(evidence!.excerpt).toBe('Minister Tanaka opened the meeting.…');
     expect(evidence!.highlights).toEqual([[0, 'Minister Tanaka'.length]]);
   });

@@ -21,7 +21,8 @@ describe('truncateText', () => {
   });
 
   test('English is cut after a sentence, not inside "U.S."', () => {
-    const text = 'The U.S. and Japan reiterated their support. We again urge the DPRK to return to dialogue immediately and without conditions.';
+    const text =
+      'The U.S. and Japan reiterated their support. We again urge the DPRK to return to dialogue immediately and without conditions.';
     expect(truncateText(text, 70)).toBe(`The U.S. and Japan reiterated their support.${ELLIPSIS}`);
   });
 
@@ -43,14 +44,18 @@ describe('truncateText', () => {
 
   test('property: always within the limit, well formed, and a prefix of the text plus an ellipsis', () => {
     fc.assert(
-      fc.property(fc.string({ unit: 'grapheme', maxLength: 300 }), fc.integer({ min: 1, max: 320 }), (text, max) => {
-        const cut = truncateText(text, max);
-        expect(cut.length).toBeLessThanOrEqual(max);
-        expect(wellFormed(cut)).toBe(true);
-        if (cut === text) return;
-        expect(cut.endsWith(ELLIPSIS)).toBe(true);
-        expect(text.startsWith(cut.slice(0, -ELLIPSIS.length).trimEnd())).toBe(true);
-      }),
+      fc.property(
+        fc.string({ unit: 'grapheme', maxLength: 300 }),
+        fc.integer({ min: 1, max: 320 }),
+        (text, max) => {
+          const cut = truncateText(text, max);
+          expect(cut.length).toBeLessThanOrEqual(max);
+          expect(wellFormed(cut)).toBe(true);
+          if (cut === text) return;
+          expect(cut.endsWith(ELLIPSIS)).toBe(true);
+          expect(text.startsWith(cut.slice(0, -ELLIPSIS.length).trimEnd())).toBe(true);
+        },
+      ),
     );
   });
 });

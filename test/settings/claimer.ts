@@ -8,7 +8,13 @@ import { existsSync, writeFileSync } from 'node:fs';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { openSettings } from '../../src/settings/sqlite.ts';
 
-const [dataDir, go, count, channel, ready] = process.argv.slice(2) as [string, string, string, string, string];
+const [dataDir, go, count, channel, ready] = process.argv.slice(2) as [
+  string,
+  string,
+  string,
+  string,
+  string,
+];
 const { store } = openSettings(dataDir);
 writeFileSync(ready, '');
 while (!existsSync(go)) await sleep(5);

@@ -40,7 +40,9 @@ describe('creation and migration', () => {
     const db = raw();
     expect(db.pragma('user_version', { simple: true })).toBe(2);
     expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
-    expect(db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name").pluck().all()).toEqual(['announcements', 'follows', 'guilds']);
+    expect(
+      db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name").pluck().all(),
+    ).toEqual(['announcements', 'follows', 'guilds']);
     db.close();
   });
 
@@ -59,7 +61,9 @@ describe('creation and migration', () => {
 
     const second = open();
     expect(second.migrated).toEqual({ from: 1, to: 2 });
-    expect(second.store.follows()).toEqual([{ guildId: 'g1', channelId: 'c1', publisher: '外務省' }]);
+    expect(second.store.follows()).toEqual([
+      { guildId: 'g1', channelId: 'c1', publisher: '外務省' },
+    ]);
     expect(second.store.claimAnnouncement('g1', 'c1', 'old-1')).toBe(false);
     second.store.setDefaultLang('g1', 'ja');
     second.store.close();
@@ -74,16 +78,28 @@ describe('creation and migration', () => {
     const db = new Database(path.join(dir, SETTINGS_FILE));
     db.pragma('user_version = 9');
     db.close();
-    expect(() => openSettings(dir)).toThrow(/settings\.db: its schema is version 9, newer than this Readout knows \(2\): run the newer Readout, or restore a backup/);
+    expect(() => openSettings(dir)).toThrow(
+      /settings\.db: its schema is version 9, newer than this Readout knows \(2\): run the newer Readout, or restore a backup/,
+    );
   });
 
   test('a migration that fails leaves the previous version, not half of the new one', () => {
-    const broken = [...MIGRATIONS, { version: 3, why: 'test', up: (db: Database.Database) => db.exec('CREATE TABLE extra (x); SELECT nonsense FROM nowhere;') }];
+    const broken = [
+      ...MIGRATIONS,
+      {
+        version: 3,
+        why: 'test',
+        up: (db: Database.Database) =>
+          db.exec('CREATE TABLE extra (x); SELECT nonsense FROM nowhere;'),
+      },
+    ];
     open().store.close();
     expect(() => openSettings(dir, { migrations: broken })).toThrow(/no such table: nowhere/);
     const db = raw();
     expect(db.pragma('user_version', { simple: true })).toBe(2);
-    expect(db.prepare("SELECT count(*) FROM sqlite_master WHERE name = 'extra'").pluck().get()).toBe(0);
+    expect(
+      db.prepare("SELECT count(*) FROM sqlite_master WHERE name = 'extra'").pluck().get(),
+    ).toBe(0);
     db.close();
   });
 
@@ -135,7 +151,9 @@ describe('follows.json from before the database', () => {
   test('a broken follows.json stops the start before anything is created', async () => {
     await mkdir(dir, { recursive: true });
     await writeFile(path.join(dir, 'follows.json'), '{"follows": [');
-    expect(() => openSettings(dir)).toThrow(/follows\.json is not valid JSON: restore it from a backup or delete it/);
+    expect(() => openSettings(dir)).toThrow(
+      /follows\.json is not valid JSON: restore it from a backup or delete it/,
+    );
     expect(existsSync(path.join(dir, SETTINGS_FILE))).toBe(false);
     expect(await readFile(path.join(dir, 'follows.json'), 'utf8')).toBe('{"follows": [');
   });
@@ -181,14 +199,17 @@ describe('follows, announcements and languages', () => {
 });
 
 describe('several stores on one file', () => {
-  test('two stores (two shards) see each other\'s changes and never both win a claim', () => {
+  test("two stores (two shards) see each other's changes and never both win a claim", () => {
     const a = open().store;
     const b = open().store;
     a.follow({ guildId: 'g1', channelId: 'c1' }, []);
     expect(b.follows()).toEqual([{ guildId: 'g1', channelId: 'c1' }]);
     b.setDefaultLang('g1', 'en');
     expect(a.defaultLang('g1')).toBe('en');
-    const wins = ['s1', 's2', 's3'].flatMap((id) => [a.claimAnnouncement('g1', 'c1', id), b.claimAnnouncement('g1', 'c1', id)]);
+    const wins = ['s1', 's2', 's3'].flatMap((id) => [
+      a.claimAnnouncement('g1', 'c1', id),
+      b.claimAnnouncement('g1', 'c1', id),
+    ]);
     expect(wins).toEqual([true, false, true, false, true, false]);
     b.unfollow('c1');
     expect(a.follows()).toEqual([]);
@@ -201,15 +222,22 @@ describe('several stores on one file', () => {
     const go = path.join(path.dirname(dir), 'go');
     const ready = (n: number) => path.join(path.dirname(dir), `ready-${n}`);
     const run = (n: number) =>
-      promisify(execFile)(process.execPath, ['--import', 'tsx', 'test/settings/claimer.ts', dir, go, '300', 'c1', ready(n)], { cwd: ROOT });
+      promisify(execFile)(
+        process.execPath,
+        ['--import', 'tsx', 'test/settings/claimer.ts', dir, go, '300', 'c1', ready(n)],
+        { cwd: ROOT },
+      );
     const both = Promise.all([run(1), run(2)]);
     // Both have opened the database before either claims.
-    while (!existsSync(ready(1)) || !existsSync(ready(2))) await new Promise((resolve) => setTimeout(resolve, 20));
+    while (!existsSync(ready(1)) || !existsSync(ready(2)))
+      await new Promise((resolve) => setTimeout(resolve, 20));
     await writeFile(go, '');
     const won = (await both).map((r) => Number(r.stdout.trim()));
     expect(won[0]! + won[1]!).toBe(300);
     const db = raw();
-    expect(db.prepare("SELECT count(*) FROM announcements WHERE channel_id = 'c1'").pluck().get()).toBe(300);
+    expect(
+      db.prepare("SELECT count(*) FROM announcements WHERE channel_id = 'c1'").pluck().get(),
+    ).toBe(300);
     db.close();
   });
 });

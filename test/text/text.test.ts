@@ -28,7 +28,8 @@ describe('normalization', () => {
 describe('character classes, defined once', () => {
   it('kanji is the whole Han script, beyond the BMP too, and 々 〆 〇', () => {
     for (const c of ['外', '𠮷', '𡈽', '々', '〆', '〇', '﨑']) expect(isKanji(c), c).toBe(true);
-    for (const c of ['あ', 'ア', 'ー', '・', 'A', '１', '', undefined]) expect(isKanji(c), String(c)).toBe(false);
+    for (const c of ['あ', 'ア', 'ー', '・', 'A', '１', '', undefined])
+      expect(isKanji(c), String(c)).toBe(false);
     expect(isKanji(charAt('𠮷田', 1))).toBe(true);
     expect(charAt('a𠮷b', 1)).toBe('𠮷');
     expect(charAt('a𠮷b', 2)).toBe('𠮷');
@@ -43,16 +44,23 @@ describe('character classes, defined once', () => {
 
   it('a date is real or not in one place: front matter and extracted dates agree', () => {
     expect(isValidIsoDate('2024-02-29')).toBe(true);
-    for (const d of ['2023-02-29', '2024-13-01', '2024-1-01', '0000-01-01', '2024-04-31']) expect(isValidIsoDate(d), d).toBe(false);
+    for (const d of ['2023-02-29', '2024-13-01', '2024-1-01', '0000-01-01', '2024-04-31'])
+      expect(isValidIsoDate(d), d).toBe(false);
   });
 });
 
 describe('tokenization', () => {
   it('turns Japanese runs into bigrams plus the run end, and English into stemmed words', () => {
     expect(indexTerms(normalize('北朝鮮'))).toEqual(['北朝', '朝鮮', '鮮']);
-    expect(indexTerms(normalize('The DPRK condemned launches'))).toEqual(['dprk', 'condemn', 'launch']);
+    expect(indexTerms(normalize('The DPRK condemned launches'))).toEqual([
+      'dprk',
+      'condemn',
+      'launch',
+    ]);
     expect(indexTerms(normalize('the U.S. and Japan'))).toEqual(['us', 'japan']);
-    expect(indexTerms(normalize('Ministers met and held talks'))).toEqual(indexTerms(normalize('minister meets, holds talk')));
+    expect(indexTerms(normalize('Ministers met and held talks'))).toEqual(
+      indexTerms(normalize('minister meets, holds talk')),
+    );
   });
 
   it('keeps words and Japanese apart when they touch (ICBM級, 31日)', () => {
@@ -77,7 +85,8 @@ describe('tokenization', () => {
 });
 
 describe('Japanese word alignment', () => {
-  const at = (text: string, word: string) => isWordAlignedMatch(text, text.indexOf(word), text.indexOf(word) + word.length);
+  const at = (text: string, word: string) =>
+    isWordAlignedMatch(text, text.indexOf(word), text.indexOf(word) + word.length);
   it('rejects 京都 inside 東京都 but accepts real occurrences', () => {
     expect(at('東京都知事と意見交換', '京都')).toBe(false);
     expect(at('京都府を訪問し', '京都')).toBe(true);

@@ -3,7 +3,11 @@
  * what lets an English question find a statement published only in Japanese, and the other way.
  */
 import { describe, expect, it } from 'vitest';
-import { kanjiFamilyNames, latinFamilyNames, latinKey } from '../../src/understand/people/familyNames.ts';
+import {
+  kanjiFamilyNames,
+  latinFamilyNames,
+  latinKey,
+} from '../../src/understand/people/familyNames.ts';
 import { englishTitle } from '../../src/understand/people/jaTitles.ts';
 import { stripEnglishHonorifics } from '../../src/understand/people/names.ts';
 
@@ -27,7 +31,8 @@ describe('family names across scripts', () => {
   });
 
   it('knows no Japanese reading for English words', () => {
-    for (const w of ['Minister', 'Foreign', 'Washington', 'Council', 'Biden']) expect(kanjiFamilyNames(w)).toEqual([]);
+    for (const w of ['Minister', 'Foreign', 'Washington', 'Council', 'Biden'])
+      expect(kanjiFamilyNames(w)).toEqual([]);
   });
 });
 
@@ -40,6 +45,8 @@ describe('Japanese titles in English', () => {
   });
 
   it('strips honorifics glued together: H.E.Mr. Gonzalo DE BENITO Secades', () => {
-    expect(stripEnglishHonorifics('H.E.Mr. Gonzalo DE BENITO Secades')).toBe('Gonzalo DE BENITO Secades');
+    expect(stripEnglishHonorifics('H.E.Mr. Gonzalo DE BENITO Secades')).toBe(
+      'Gonzalo DE BENITO Secades',
+    );
   });
 });

@@ -1,13 +1,21 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { EMPTY_GLOSSARY, equivalents, loadGlossary, mergeAcrossLanguages, parseGlossary, type Glossary } from '../../src/understand/glossary.ts';
+import {
+  EMPTY_GLOSSARY,
+  equivalents,
+  loadGlossary,
+  mergeAcrossLanguages,
+  parseGlossary,
+  type Glossary,
+} from '../../src/understand/glossary.ts';
 import { extractPeople } from '../../src/understand/people/extract.ts';
 
 const glossaryPath = new URL('../../corpus/glossary.yaml', import.meta.url);
 const shipped = parseGlossary(readFileSync(glossaryPath, 'utf8'), 'corpus/glossary.yaml');
 const seed = readFileSync(new URL('../fixtures/seed.txt', import.meta.url), 'utf8').split('\n');
 const paragraphs = (texts: string[]) => texts.map((text, i) => ({ number: i + 1, text }));
-const names = (pairs: ReturnType<typeof mergeAcrossLanguages>) => pairs.map((p) => [p.ja?.name, p.en?.name]);
+const names = (pairs: ReturnType<typeof mergeAcrossLanguages>) =>
+  pairs.map((p) => [p.ja?.name, p.en?.name]);
 const noPeople = (g: Glossary): Glossary => ({ ...g, people: [] });
 
 describe('the shipped glossary', () => {
@@ -24,7 +32,9 @@ describe('the shipped glossary', () => {
     const g = shipped.glossary;
     expect(equivalents(g, '北朝鮮')).toEqual(expect.arrayContaining(['north korea', 'dprk']));
     expect(equivalents(g, 'DPRK')).toContain('北朝鮮');
-    expect(equivalents(g, 'ＩＣＢＭ')).toEqual(expect.arrayContaining(['intercontinental ballistic missile', '大陸間弾道ミサイル']));
+    expect(equivalents(g, 'ＩＣＢＭ')).toEqual(
+      expect.arrayContaining(['intercontinental ballistic missile', '大陸間弾道ミサイル']),
+    );
     expect(equivalents(g, 'un  security council')).toContain('安保理');
     expect(equivalents(g, '非難')).toContain('condemn');
     expect(equivalents(g, 'telephone talks')).toContain('電話会談');
@@ -41,7 +51,10 @@ describe('the shipped glossary', () => {
 
 describe('problems are reported with file and line, never thrown', () => {
   it('bad YAML', () => {
-    const { glossary, problems } = parseGlossary('people:\n  - ja: [岩屋毅\n    en: x\n', 'corpus/glossary.yaml');
+    const { glossary, problems } = parseGlossary(
+      'people:\n  - ja: [岩屋毅\n    en: x\n',
+      'corpus/glossary.yaml',
+    );
     expect(glossary).toEqual({ people: [], terms: [], synonyms: [] });
     expect(problems.length).toBeGreaterThan(0);
     expect(problems[0]!.file).toBe('corpus/glossary.yaml');
@@ -49,12 +62,19 @@ describe('problems are reported with file and line, never thrown', () => {
   });
 
   it('bad YAML further down points at its line', () => {
-    const text = 'people: []\nterms:\n  - ja: 非難\n    en: condemn\n  - ja: "unterminated\n    en: c\n';
+    const text =
+      'people: []\nterms:\n  - ja: 非難\n    en: condemn\n  - ja: "unterminated\n    en: c\n';
     const { problems } = parseGlossary(text, 'g.yaml');
     // the parser notices an unterminated quote where the text runs out: at or after its line
-    expect(problems[0]).toEqual({ file: 'g.yaml', line: expect.any(Number), message: expect.stringMatching(/quote/) });
+    expect(problems[0]).toEqual({
+      file: 'g.yaml',
+      line: expect.any(Number),
+      message: expect.stringMatching(/quote/),
+    });
     expect(problems[0]!.line).toBeGreaterThanOrEqual(5);
-    expect(parseGlossary('people: []\nterms:\n  - ja: a\n\ten: b\n', 'g.yaml').problems[0]!.line).toBe(4);
+    expect(
+      parseGlossary('people: []\nterms:\n  - ja: a\n\ten: b\n', 'g.yaml').problems[0]!.line,
+    ).toBe(4);
   });
 
   it('wrong shapes: the broken entries are skipped, the good ones kept', () => {
@@ -78,15 +98,23 @@ describe('problems are reported with file and line, never thrown', () => {
   });
 
   it('a non-mapping document and an empty one', () => {
-    expect(parseGlossary('- a\n- b\n', 'g.yaml').problems).toEqual([{ file: 'g.yaml', line: 1, message: expect.stringMatching(/mapping/) }]);
-    expect(parseGlossary('', 'g.yaml')).toEqual({ glossary: { people: [], terms: [], synonyms: [] }, problems: [] });
+    expect(parseGlossary('- a\n- b\n', 'g.yaml').problems).toEqual([
+      { file: 'g.yaml', line: 1, message: expect.stringMatching(/mapping/) },
+    ]);
+    expect(parseGlossary('', 'g.yaml')).toEqual({
+      glossary: { people: [], terms: [], synonyms: [] },
+      problems: [],
+    });
     expect(parseGlossary('people:\nterms:\n', 'g.yaml').problems).toEqual([]);
   });
 });
 
 describe('mergeAcrossLanguages', () => {
   const jaSeed = extractPeople(paragraphs(seed.slice(0, 4)), 'ja');
-  const enSeed = extractPeople(paragraphs(seed.slice(seed.indexOf('Begin Text') + 1, seed.indexOf('End Text'))), 'en');
+  const enSeed = extractPeople(
+    paragraphs(seed.slice(seed.indexOf('Begin Text') + 1, seed.indexOf('End Text'))),
+    'en',
+  );
 
   it('pairs the seed people through the glossary', () => {
     expect(names(mergeAcrossLanguages(jaSeed, enSeed, shipped.glossary))).toEqual([
@@ -140,13 +168,23 @@ describe('mergeAcrossLanguages', () => {
     );
     expect(problems).toEqual([]);
     const ja = extractPeople(paragraphs(['ミハイ・ポペスク・ルーマニア首相と会談した。']), 'ja');
-    const en = extractPeople(paragraphs(['Prime Minister Mihai Popescu met the delegation.']), 'en');
-    expect(names(mergeAcrossLanguages(ja, en, glossary))).toEqual([['ミハイ・ポペスク', 'Mihai Popescu']]);
+    const en = extractPeople(
+      paragraphs(['Prime Minister Mihai Popescu met the delegation.']),
+      'en',
+    );
+    expect(names(mergeAcrossLanguages(ja, en, glossary))).toEqual([
+      ['ミハイ・ポペスク', 'Mihai Popescu'],
+    ]);
   });
 
   it('two holders of the same post are not guessed: no pairing by role when ambiguous', () => {
     const ja = extractPeople(paragraphs(['甲野太郎外務大臣と乙川次郎外務大臣が会談した。']), 'ja');
-    const en = extractPeople(paragraphs(['Japanese Foreign Minister Kono Taro met Japanese Foreign Minister Otokawa Jiro.']), 'en');
+    const en = extractPeople(
+      paragraphs([
+        'Japanese Foreign Minister Kono Taro met Japanese Foreign Minister Otokawa Jiro.',
+      ]),
+      'en',
+    );
     const pairs = mergeAcrossLanguages(ja, en, noPeople(shipped.glossary));
     expect(pairs.filter((p) => p.ja && p.en)).toEqual([]);
     expect(pairs).toHaveLength(4);

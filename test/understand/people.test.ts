@@ -12,7 +12,12 @@ const byName = (people: Person[], name: string): Person => {
   if (!p) throw new Error(`${name} not found among ${people.map((x) => x.name).join(', ')}`);
   return p;
 };
-const summary = (p: Person) => ({ name: p.name, role: p.role, affiliation: p.affiliation, participant: p.participant });
+const summary = (p: Person) => ({
+  name: p.name,
+  role: p.role,
+  affiliation: p.affiliation,
+  participant: p.participant,
+});
 
 describe('seed statement', () => {
   it('Japanese: the three ministers who held the call, with roles, countries and the damaged bracket', () => {
@@ -36,15 +41,29 @@ describe('seed statement', () => {
     const body = seed.slice(seed.indexOf('Begin Text') + 1, seed.indexOf('End Text'));
     const people = en(...body);
     expect(people.map(summary)).toEqual([
-      { name: 'Antony Blinken', role: 'Secretary of State', affiliation: 'United States', participant: true },
+      {
+        name: 'Antony Blinken',
+        role: 'Secretary of State',
+        affiliation: 'United States',
+        participant: true,
+      },
       { name: 'Iwaya Takeshi', role: 'Foreign Minister', affiliation: 'Japan', participant: true },
-      { name: 'Cho Tae-yul', role: 'Foreign Minister', affiliation: 'Republic of Korea', participant: true },
+      {
+        name: 'Cho Tae-yul',
+        role: 'Foreign Minister',
+        affiliation: 'Republic of Korea',
+        participant: true,
+      },
     ]);
   });
 
   it('English title line: "Joint Statement by" lists its authors, initials kept in the name', () => {
     const people = en(seed[4]!);
-    expect(people.map((p) => p.name)).toEqual(['Cho Tae-yul', 'Antony J. Blinken', 'Iwaya Takeshi']);
+    expect(people.map((p) => p.name)).toEqual([
+      'Cho Tae-yul',
+      'Antony J. Blinken',
+      'Iwaya Takeshi',
+    ]);
     expect(people.every((p) => p.participant)).toBe(true);
     expect(byName(people, 'Cho Tae-yul').role).toBe('Minister of Foreign Affairs');
   });
@@ -68,7 +87,10 @@ describe('Japanese readouts', () => {
       [2, '康長官'],
     ]);
     expect(byName(people, 'マイク・ポンペオ').otherNames).toEqual(['Michael R. Pompeo']);
-    expect(byName(people, '茂木敏充').mentions.map((m) => m.text)).toEqual(['茂木敏充外務大臣', '茂木大臣']);
+    expect(byName(people, '茂木敏充').mentions.map((m) => m.text)).toEqual([
+      '茂木敏充外務大臣',
+      '茂木大臣',
+    ]);
   });
 
   it('a summit: prime minister and president, with later 総理 / 大統領 references', () => {
@@ -94,7 +116,10 @@ describe('Japanese readouts', () => {
       { name: '岸田文雄', role: '内閣総理大臣', affiliation: '日本', participant: false },
     ]);
     expect(byName(people, '岸田文雄').former).toBe(true);
-    expect(byName(people, '石破茂').mentions.map((m) => m.text)).toEqual(['石破茂内閣総理大臣', '石破総理']);
+    expect(byName(people, '石破茂').mentions.map((m) => m.text)).toEqual([
+      '石破茂内閣総理大臣',
+      '石破総理',
+    ]);
   });
 
   it('a meeting with Australia; former (前), deputy (副), acting (臨時代理) and an ambassador', () => {
@@ -104,12 +129,26 @@ describe('Japanese readouts', () => {
       '松本剛明総務大臣臨時代理が閣議に出席した。',
     );
     const kamikawa = byName(people, '上川陽子');
-    expect(summary(kamikawa)).toEqual({ name: '上川陽子', role: '外務大臣', affiliation: '日本', participant: true });
+    expect(summary(kamikawa)).toEqual({
+      name: '上川陽子',
+      role: '外務大臣',
+      affiliation: '日本',
+      participant: true,
+    });
     expect(kamikawa.mentions).toHaveLength(2);
-    expect(summary(byName(people, 'ペニー・ウォン'))).toEqual({ name: 'ペニー・ウォン', role: '外務大臣', affiliation: '豪州', participant: true });
+    expect(summary(byName(people, 'ペニー・ウォン'))).toEqual({
+      name: 'ペニー・ウォン',
+      role: '外務大臣',
+      affiliation: '豪州',
+      participant: true,
+    });
     expect(byName(people, '林').former).toBe(true);
     const campbell = byName(people, 'カート・キャンベル');
-    expect([campbell.role, campbell.affiliation, campbell.deputy]).toEqual(['国務副長官', '米国', true]);
+    expect([campbell.role, campbell.affiliation, campbell.deputy]).toEqual([
+      '国務副長官',
+      '米国',
+      true,
+    ]);
     const emanuel = byName(people, 'ラーム・エマニュエル');
     expect([emanuel.role, emanuel.affiliation]).toEqual(['駐日大使', '米国']);
     const matsumoto = byName(people, '松本剛明');
@@ -118,13 +157,19 @@ describe('Japanese readouts', () => {
   });
 
   it('a kanji beyond the BMP is part of the name: 𠮷田太郎, not 田太郎', () => {
-    const yoshida = byName(ja('本日、𠮷田太郎外務大臣は、ブリンケン国務長官と会談した。'), '𠮷田太郎');
+    const yoshida = byName(
+      ja('本日、𠮷田太郎外務大臣は、ブリンケン国務長官と会談した。'),
+      '𠮷田太郎',
+    );
     expect(yoshida.role).toBe('外務大臣');
     expect(yoshida.mentions.map((m) => m.text)).toEqual(['𠮷田太郎外務大臣']);
   });
 
   it('茂木敏充前外務大臣 is former, 茂木前大臣 merges into him', () => {
-    const people = ja('林芳正外務大臣は、茂木敏充前外務大臣と懇談した。', '林大臣は、茂木前大臣の貢献に謝意を表した。');
+    const people = ja(
+      '林芳正外務大臣は、茂木敏充前外務大臣と懇談した。',
+      '林大臣は、茂木前大臣の貢献に謝意を表した。',
+    );
     const motegi = byName(people, '茂木敏充');
     expect(motegi.former).toBe(true);
     expect(motegi.role).toBe('外務大臣');
@@ -150,7 +195,9 @@ describe('Japanese readouts', () => {
   });
 
   it('the country is never left in the name (kanji and katakana names)', () => {
-    const people = ja('ウォン豪州外務大臣、趙兌烈韓国外交部長官、ラミー英国外務・英連邦・開発大臣、ジャイシャンカル・インド外務大臣と会談した。');
+    const people = ja(
+      'ウォン豪州外務大臣、趙兌烈韓国外交部長官、ラミー英国外務・英連邦・開発大臣、ジャイシャンカル・インド外務大臣と会談した。',
+    );
     expect(people.map((p) => [p.name, p.affiliation])).toEqual([
       ['ウォン', '豪州'],
       ['趙兌烈', '韓国'],
@@ -160,7 +207,9 @@ describe('Japanese readouts', () => {
   });
 
   it('同国 before a title is the country of the person named before (ジョンストン同国国防相)', () => {
-    const people = ja('ビショップ・オーストラリア外相(The Hon. Julie BISHOP MP)及びジョンストン同国国防相(The Hon. Senator David Johnston)一行の表敬を受けた。');
+    const people = ja(
+      'ビショップ・オーストラリア外相(The Hon. Julie BISHOP MP)及びジョンストン同国国防相(The Hon. Senator David Johnston)一行の表敬を受けた。',
+    );
     expect(people.map((p) => [p.name, p.role, p.affiliation, p.participant])).toEqual([
       ['ビショップ', '外相', 'オーストラリア', true],
       ['ジョンストン', '国防相', 'オーストラリア', true],
@@ -172,7 +221,7 @@ describe('Japanese readouts', () => {
     expect(people.map((p) => p.name)).toEqual(['高村', '中村']);
   });
 
-  it('a country before the first title of a pair is both\'s; one after a name is that person\'s alone', () => {
+  it("a country before the first title of a pair is both's; one after a name is that person's alone", () => {
     const people = en(
       'UK Secretary of State for Foreign and Commonwealth Affairs Philip Hammond and Secretary of State for Defence Michael Fallon made a courtesy call.',
       'Foreign Minister Wang Yi of China and Secretary of State John Kerry met.',
@@ -185,36 +234,60 @@ describe('Japanese readouts', () => {
     ]);
   });
 
-  it('a bare title names the holder of the publisher\'s office on the statement\'s date when no one in it holds the title', () => {
+  it("a bare title names the holder of the publisher's office on the statement's date when no one in it holds the title", () => {
     const paras = paragraphs([
       'The President and Prime Minister Brown had a productive call earlier today.',
       'The President expressed his disappointment.',
     ]);
-    const people = extractPeople(paras, 'en', { title: 'Readout of the President’s call with UK Prime Minister Brown', publisher: 'The White House', date: '2009-09-10' });
-    expect(people.map((p) => [p.name, p.role, p.affiliation, p.byOffice ?? false, p.mentions.length])).toEqual([
+    const people = extractPeople(paras, 'en', {
+      title: 'Readout of the President’s call with UK Prime Minister Brown',
+      publisher: 'The White House',
+      date: '2009-09-10',
+    });
+    expect(
+      people.map((p) => [p.name, p.role, p.affiliation, p.byOffice ?? false, p.mentions.length]),
+    ).toEqual([
       ['Brown', 'Prime Minister', undefined, false, 1],
       ['Barack Obama', 'President', 'United States', true, 2],
     ]);
     // Another publisher's "the President" is no one the table knows; another President in the text is not the White House's.
-    expect(extractPeople(paras, 'en', { publisher: 'Ministry of Foreign Affairs of Japan', date: '2009-09-10' }).map((p) => p.name)).toEqual(['Brown']);
-    const calls = extractPeople(paragraphs(['Today the President spoke by phone with French President Nicolas Sarkozy.']), 'en', { publisher: 'The White House', date: '2011-10-10' });
-    expect(calls.find((p) => p.name === 'Barack Obama')?.mentions.map((m) => m.text)).toEqual(['the President']);
+    expect(
+      extractPeople(paras, 'en', {
+        publisher: 'Ministry of Foreign Affairs of Japan',
+        date: '2009-09-10',
+      }).map((p) => p.name),
+    ).toEqual(['Brown']);
+    const calls = extractPeople(
+      paragraphs(['Today the President spoke by phone with French President Nicolas Sarkozy.']),
+      'en',
+      { publisher: 'The White House', date: '2011-10-10' },
+    );
+    expect(calls.find((p) => p.name === 'Barack Obama')?.mentions.map((m) => m.text)).toEqual([
+      'the President',
+    ]);
   });
 
   it('a possessive country before a title is the person\'s, and the object of "spoke to" took part', () => {
-    const people = en('Prime Minister Starmer spoke to France’s President Emmanuel Macron this evening.');
+    const people = en(
+      'Prime Minister Starmer spoke to France’s President Emmanuel Macron this evening.',
+    );
     expect(people.map((p) => [p.name, p.affiliation, p.participant])).toEqual([
       ['Starmer', undefined, true],
       ['Emmanuel Macron', 'France', true],
     ]);
   });
 
-  it('a kanji portfolio between a katakana name and the title is the role\'s (チャオ運輸長官)', () => {
-    expect(ja('米国を代表してチャオ運輸長官に参列いただいた。').map((p) => [p.name, p.role])).toEqual([['チャオ', '運輸長官']]);
+  it("a kanji portfolio between a katakana name and the title is the role's (チャオ運輸長官)", () => {
+    expect(
+      ja('米国を代表してチャオ運輸長官に参列いただいた。').map((p) => [p.name, p.role]),
+    ).toEqual([['チャオ', '運輸長官']]);
   });
 
   it('a list of attendees gives the country in brackets after the title (オフナー・フレルスフ副首相 (モンゴル))', () => {
-    const people = ja('(5) オフナー・フレルスフ副首相 (モンゴル)', '(2) ジェームス・ワニ・イッガ副大統領 (南スーダン)');
+    const people = ja(
+      '(5) オフナー・フレルスフ副首相 (モンゴル)',
+      '(2) ジェームス・ワニ・イッガ副大統領 (南スーダン)',
+    );
     expect(people.map((p) => [p.name, p.role, p.affiliation])).toEqual([
       ['オフナー・フレルスフ', '副首相', 'モンゴル'],
       ['ジェームス・ワニ・イッガ', '副大統領', '南スーダン'],
@@ -233,7 +306,10 @@ describe('Japanese readouts', () => {
   });
 
   it('a body in Latin letters inside a Japanese title, and a country with の before the name', () => {
-    const people = ja('フェデリカ・モゲリーニEU外務・安全保障政策上級代表と電話会談を行いました。', 'インドのマンモハン・シン首相との間で電話会談を行いました。');
+    const people = ja(
+      'フェデリカ・モゲリーニEU外務・安全保障政策上級代表と電話会談を行いました。',
+      'インドのマンモハン・シン首相との間で電話会談を行いました。',
+    );
     expect(people.map((p) => [p.name, p.role, p.affiliation])).toEqual([
       ['フェデリカ・モゲリーニ', '外務・安全保障政策上級代表', 'EU'],
       ['マンモハン・シン', '首相', 'インド'],
@@ -253,14 +329,22 @@ describe('Japanese readouts', () => {
   });
 
   it('a title to be held ("Prime Minister-elect Yoshihiko Noda")', () => {
-    expect(en('President Obama spoke to Prime Minister-elect Yoshihiko Noda today.').map((p) => [p.name, p.role])).toEqual([
+    expect(
+      en('President Obama spoke to Prime Minister-elect Yoshihiko Noda today.').map((p) => [
+        p.name,
+        p.role,
+      ]),
+    ).toEqual([
       ['Obama', 'President'],
       ['Yoshihiko Noda', 'Prime Minister-elect'],
     ]);
   });
 
   it('a name that starts like a country (フランス・ティマーマンス), and one spelt two ways in a statement (ティ/テイ)', () => {
-    const people = ja('岸田外務大臣は,オランダのフランス・ティマーマンス外相と電話会談を行いました。', 'これに対し,テイマーマンス外相から,謝意が表明されました。');
+    const people = ja(
+      '岸田外務大臣は,オランダのフランス・ティマーマンス外相と電話会談を行いました。',
+      'これに対し,テイマーマンス外相から,謝意が表明されました。',
+    );
     expect(people.map((p) => [p.name, p.affiliation, p.mentions.length])).toEqual([
       ['岸田', '日本', 1],
       ['フランス・ティマーマンス', 'オランダ', 2],
@@ -268,11 +352,19 @@ describe('Japanese readouts', () => {
   });
 
   it('a statement by someone who speaks as "I" and is named only in the title', () => {
-    const people = extractPeople(paragraphs(['On behalf of the American people, Michelle and I extend our deepest condolences.']), 'en', {
-      title: 'Statement by President Obama on the Earthquake in New Zealand',
-      publisher: 'The White House',
-    });
-    expect(people.map((p) => [p.name, p.role, p.participant, p.byTitle, p.mentions[0]?.text])).toEqual([['Obama', 'President', true, true, 'I']]);
+    const people = extractPeople(
+      paragraphs([
+        'On behalf of the American people, Michelle and I extend our deepest condolences.',
+      ]),
+      'en',
+      {
+        title: 'Statement by President Obama on the Earthquake in New Zealand',
+        publisher: 'The White House',
+      },
+    );
+    expect(
+      people.map((p) => [p.name, p.role, p.participant, p.byTitle, p.mentions[0]?.text]),
+    ).toEqual([['Obama', 'President', true, true, 'I']]);
   });
 
   it('a title before a katakana name closed by 閣下, 氏 or the name in Latin letters; 外務・英連邦相', () => {
@@ -290,18 +382,31 @@ describe('Japanese readouts', () => {
   });
 
   it('an organisation written between a kanji name and the title (天野之弥国際原子力機関(IAEA)事務局長)', () => {
-    expect(ja('菅総理大臣は,天野之弥国際原子力機関(IAEA)事務局長の表敬を受けました。').map((p) => [p.name, p.role])).toEqual([
+    expect(
+      ja('菅総理大臣は,天野之弥国際原子力機関(IAEA)事務局長の表敬を受けました。').map((p) => [
+        p.name,
+        p.role,
+      ]),
+    ).toEqual([
       ['菅', '総理大臣'],
       ['天野之弥', '国際原子力機関事務局長'],
     ]);
   });
 
   it('a particle joined by a hyphen ("Bashar al-Assad")', () => {
-    expect(en('They agreed on holding Syrian President Bashar al-Assad accountable.').map((p) => [p.name, p.affiliation])).toEqual([['Bashar al-Assad', 'Syria']]);
+    expect(
+      en('They agreed on holding Syrian President Bashar al-Assad accountable.').map((p) => [
+        p.name,
+        p.affiliation,
+      ]),
+    ).toEqual([['Bashar al-Assad', 'Syria']]);
   });
 
   it('ambassadors: the posting (駐日, 駐米国) goes to the role, the sending country to the affiliation', () => {
-    const people = ja('山田重夫駐米国日本国大使は、国務省を訪問した。', 'ラーム・エマニュエル駐日米国大使と会談した。');
+    const people = ja(
+      '山田重夫駐米国日本国大使は、国務省を訪問した。',
+      'ラーム・エマニュエル駐日米国大使と会談した。',
+    );
     expect(people.map((p) => [p.name, p.role, p.affiliation, p.participant])).toEqual([
       ['ラーム・エマニュエル', '駐日大使', '米国', true],
       ['山田重夫', '駐米国大使', '日本国', false],
@@ -309,7 +414,10 @@ describe('Japanese readouts', () => {
   });
 
   it('family names only, with a one-character country before the title (ブリンケン米国務長官, ラミー英外相)', () => {
-    const people = ja('4月12日、林外務大臣は、ブリンケン米国務長官と電話会談を行いました。', 'また、ラミー英外相とも会談を行いました。');
+    const people = ja(
+      '4月12日、林外務大臣は、ブリンケン米国務長官と電話会談を行いました。',
+      'また、ラミー英外相とも会談を行いました。',
+    );
     expect(people.map(summary)).toEqual([
       { name: '林', role: '外務大臣', affiliation: '日本', participant: true },
       { name: 'ブリンケン', role: '国務長官', affiliation: '米国', participant: true },
@@ -321,7 +429,11 @@ describe('Japanese readouts', () => {
 
   it('no people in a paragraph without names: titles alone, 同大臣, 両大臣 and 日米韓外相 are not people', () => {
     expect(ja(seed[1]!, seed[2]!, seed[3]!)).toEqual([]);
-    expect(ja('両大臣は、同大臣の発言を歓迎し、日米韓外相会合及び外務大臣会合の開催で一致した。韓国外交部長官からも発言があった。')).toEqual([]);
+    expect(
+      ja(
+        '両大臣は、同大臣の発言を歓迎し、日米韓外相会合及び外務大臣会合の開催で一致した。韓国外交部長官からも発言があった。',
+      ),
+    ).toEqual([]);
   });
 });
 
@@ -333,8 +445,18 @@ describe('English readouts', () => {
     );
     expect(people.map(summary)).toEqual([
       { name: 'Pompeo', role: 'Secretary', affiliation: undefined, participant: true },
-      { name: 'MOTEGI Toshimitsu', role: 'Foreign Minister', affiliation: 'Japan', participant: true },
-      { name: 'Kang Kyung-wha', role: 'Foreign Minister', affiliation: 'Republic of Korea', participant: true },
+      {
+        name: 'MOTEGI Toshimitsu',
+        role: 'Foreign Minister',
+        affiliation: 'Japan',
+        participant: true,
+      },
+      {
+        name: 'Kang Kyung-wha',
+        role: 'Foreign Minister',
+        affiliation: 'Republic of Korea',
+        participant: true,
+      },
     ]);
     expect(byName(people, 'Kang Kyung-wha').mentions.map((m) => m.text)).toEqual([
       'Republic of Korea Foreign Minister Kang Kyung-wha',
@@ -357,7 +479,10 @@ describe('English readouts', () => {
       ['Abe Shinzo', 'Prime Minister', false, true],
     ]);
     expect(byName(people, 'Joseph R. Biden').mentions).toHaveLength(2);
-    expect(byName(people, 'Kishida Fumio').mentions.map((m) => m.text)).toEqual(['Prime Minister Kishida Fumio of Japan', 'Prime Minister Kishida']);
+    expect(byName(people, 'Kishida Fumio').mentions.map((m) => m.text)).toEqual([
+      'Prime Minister Kishida Fumio of Japan',
+      'Prime Minister Kishida',
+    ]);
     expect(byName(people, 'Kishida Fumio').affiliation).toBe('Japan');
   });
 
@@ -367,11 +492,23 @@ describe('English readouts', () => {
       'Acting Assistant Secretary of State for East Asian and Pacific Affairs Sung Kim also attended.',
     );
     const campbell = byName(people, 'Kurt Campbell');
-    expect([campbell.role, campbell.deputy, campbell.participant]).toEqual(['Deputy Secretary of State', true, true]);
+    expect([campbell.role, campbell.deputy, campbell.participant]).toEqual([
+      'Deputy Secretary of State',
+      true,
+      true,
+    ]);
     const okano = byName(people, 'Okano Masataka');
-    expect([okano.role, okano.deputy, okano.participant]).toEqual(['Vice Foreign Minister', true, true]);
+    expect([okano.role, okano.deputy, okano.participant]).toEqual([
+      'Vice Foreign Minister',
+      true,
+      true,
+    ]);
     const kim = byName(people, 'Sung Kim');
-    expect([kim.role, kim.acting, kim.participant]).toEqual(['Assistant Secretary of State for East Asian and Pacific Affairs', true, false]);
+    expect([kim.role, kim.acting, kim.participant]).toEqual([
+      'Assistant Secretary of State for East Asian and Pacific Affairs',
+      true,
+      false,
+    ]);
   });
 
   it('honorifics stripped, role after the name with "of <country>", name order either way', () => {
@@ -380,8 +517,18 @@ describe('English readouts', () => {
       'Minister Hayashi thanked Secretary Blinken. Yoshimasa Hayashi, Minister for Foreign Affairs, also noted the alliance.',
     );
     expect(people.map(summary)).toEqual([
-      { name: 'Hayashi Yoshimasa', role: 'Minister for Foreign Affairs', affiliation: 'Japan', participant: true },
-      { name: 'Antony J. Blinken', role: 'Secretary of State', affiliation: 'United States', participant: true },
+      {
+        name: 'Hayashi Yoshimasa',
+        role: 'Minister for Foreign Affairs',
+        affiliation: 'Japan',
+        participant: true,
+      },
+      {
+        name: 'Antony J. Blinken',
+        role: 'Secretary of State',
+        affiliation: 'United States',
+        participant: true,
+      },
     ]);
     expect(byName(people, 'Hayashi Yoshimasa').mentions).toHaveLength(3);
     expect(byName(people, 'Hayashi Yoshimasa').otherNames).toContain('Yoshimasa Hayashi');
@@ -432,9 +579,45 @@ describe('English readouts', () => {
 });
 
 describe('robustness', () => {
-  const pieces = ['(', ')', '（', '）', '・', '外務大臣', '長官', '前', '米国', 'アントニー', '趙', '岩屋', '兼', '。', ' ', ', ',
-    'Secretary of State ', 'Mr. ', 'H.E. ', 'Minister', 'Cho ', 'Tae-yul', "'s", '.', 'J. ', 'of the Republic of Korea', 'met with '];
-  const texty = fc.array(fc.oneof(fc.constantFrom(...pieces), fc.string({ maxLength: 5 }), fc.string({ unit: 'binary', maxLength: 3 })), { maxLength: 60 }).map((a) => a.join(''));
+  const pieces = [
+    '(',
+    ')',
+    '（',
+    '）',
+    '・',
+    '外務大臣',
+    '長官',
+    '前',
+    '米国',
+    'アントニー',
+    '趙',
+    '岩屋',
+    '兼',
+    '。',
+    ' ',
+    ', ',
+    'Secretary of State ',
+    'Mr. ',
+    'H.E. ',
+    'Minister',
+    'Cho ',
+    'Tae-yul',
+    "'s",
+    '.',
+    'J. ',
+    'of the Republic of Korea',
+    'met with ',
+  ];
+  const texty = fc
+    .array(
+      fc.oneof(
+        fc.constantFrom(...pieces),
+        fc.string({ maxLength: 5 }),
+        fc.string({ unit: 'binary', maxLength: 3 }),
+      ),
+      { maxLength: 60 },
+    )
+    .map((a) => a.join(''));
 
   it('never throws on random text, and mentions always quote the paragraph', () => {
     fc.assert(
@@ -455,7 +638,9 @@ describe('robustness', () => {
       big('岩屋毅外務大臣(((アントニー・ブリンケン米国国務長官兼'),
       big('（カン・ギョンファ）'),
       big('趙'),
-      big('Secretary of State Antony J. Blinken, Minister of Foreign Affairs of the Republic of Korea met with '),
+      big(
+        'Secretary of State Antony J. Blinken, Minister of Foreign Affairs of the Republic of Korea met with ',
+      ),
       big('Mr. H.E. The Honorable '),
       big('A '),
     ]) {

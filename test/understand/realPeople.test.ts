@@ -22,7 +22,10 @@ const key = (s: string) => crossNameKey(s.normalize('NFKC'));
 function peopleOf(file: string, set?: string): Person[] {
   const folder = set ? fileURLToPath(new URL(`../fixtures/real/${set}/`, import.meta.url)) : dir;
   const st = parseStatementFile(file, readFileSync(join(folder, file))).statement!;
-  return extractPeople(st.paragraphs, st.language.startsWith('ja') ? 'ja' : 'en', { title: st.title, publisher: st.publisher });
+  return extractPeople(st.paragraphs, st.language.startsWith('ja') ? 'ja' : 'en', {
+    title: st.title,
+    publisher: st.publisher,
+  });
 }
 
 describe('real statements: the hand-checked people', () => {
@@ -32,7 +35,11 @@ describe('real statements: the hand-checked people', () => {
   });
   for (const f of files) {
     it(f, () => {
-      const want = expected[`people/${f}`] as { name: string; role?: string; affiliation?: string }[];
+      const want = expected[`people/${f}`] as {
+        name: string;
+        role?: string;
+        affiliation?: string;
+      }[];
       const people = peopleOf(f);
       const got = want.map((w) => {
         const p = people.find((x) => [x.name, ...x.otherNames].some((n) => key(n) === key(w.name)));
@@ -42,7 +49,13 @@ describe('real statements: the hand-checked people', () => {
           affiliation: w.affiliation === undefined ? undefined : p?.affiliation,
         };
       });
-      expect(got).toEqual(want.map((w) => ({ name: w.name, role: w.role ?? got.find((g) => g.name === w.name)?.role, affiliation: w.affiliation })));
+      expect(got).toEqual(
+        want.map((w) => ({
+          name: w.name,
+          role: w.role ?? got.find((g) => g.name === w.name)?.role,
+          affiliation: w.affiliation,
+        })),
+      );
       expect(people).toHaveLength(want.length);
     });
   }
@@ -58,13 +71,18 @@ describe('real statements: particular patterns', () => {
       { name: 'Joseph R. Biden', role: 'President', affiliation: 'United States' },
       { name: 'Anthony Albanese', role: 'Prime Minister', affiliation: 'Australia' },
     ]);
-    expect(byName(people, 'Joseph R. Biden').mentions.map((m) => m.text)).toEqual(['President Joseph R. Biden, Jr.', 'The President']);
+    expect(byName(people, 'Joseph R. Biden').mentions.map((m) => m.text)).toEqual([
+      'President Joseph R. Biden, Jr.',
+      'The President',
+    ]);
     expect(people.every((p) => p.participant)).toBe(true);
   });
 
   it('UK: "The Prime Minister spoke to Ukrainian President Volodymyr Zelenskyy"', () => {
     const people = peopleOf('2024-11-28_en_uk-pm-call-zelenskyy.md');
-    expect(people.map(summary)).toEqual([{ name: 'Volodymyr Zelenskyy', role: 'President', affiliation: 'Ukraine' }]);
+    expect(people.map(summary)).toEqual([
+      { name: 'Volodymyr Zelenskyy', role: 'President', affiliation: 'Ukraine' },
+    ]);
     expect(people[0]!.participant).toBe(true);
   });
 
@@ -72,23 +90,45 @@ describe('real statements: particular patterns', () => {
     const people = peopleOf('2021-05-03_en_state-blinken-jaishankar-meeting.md');
     const blinken = byName(people, 'Antony J. Blinken');
     expect(blinken.mentions.map((m) => m.text)).toContain('The Secretary');
-    expect(summary(byName(people, 'S. Jaishankar'))).toEqual({ name: 'S. Jaishankar', role: 'External Affairs Minister', affiliation: 'India' });
+    expect(summary(byName(people, 'S. Jaishankar'))).toEqual({
+      name: 'S. Jaishankar',
+      role: 'External Affairs Minister',
+      affiliation: 'India',
+    });
   });
 
   it("Dato', HE, Sheikh, Lord and Baroness before names; MP and KCMG after them", () => {
-    expect(peopleOf('2014-03-04_en_mv-mfa-dunya-anifah.md').map((p) => p.name)).toEqual(['Dunya Maumoon', 'Anifah Aman']);
-    expect(byName(peopleOf('2018-09-04_en_sg-mfa-balakrishnan-saifuddin.md'), 'Saifuddin Abdullah').affiliation).toBe('Malaysia');
+    expect(peopleOf('2014-03-04_en_mv-mfa-dunya-anifah.md').map((p) => p.name)).toEqual([
+      'Dunya Maumoon',
+      'Anifah Aman',
+    ]);
+    expect(
+      byName(peopleOf('2018-09-04_en_sg-mfa-balakrishnan-saifuddin.md'), 'Saifuddin Abdullah')
+        .affiliation,
+    ).toBe('Malaysia');
     const lords = peopleOf('2025-03-26_en_uk-lords-committee-foreign-secretary.md');
     expect(lords.map((p) => p.name)).toContain('Bruce of Bennachie');
     expect(byName(lords, 'David Lammy').role).toBe('Foreign Secretary');
-    expect(byName(lords, 'David Lammy').mentions[0]!.text).toBe('The Rt Hon David Lammy MP, Foreign Secretary');
+    expect(byName(lords, 'David Lammy').mentions[0]!.text).toBe(
+      'The Rt Hon David Lammy MP, Foreign Secretary',
+    );
     const wam = peopleOf('2022-05-16_en_wam-abdullah-bin-zayed-receives-blinken.md');
-    expect(wam.map((p) => p.name)).toEqual(expect.arrayContaining(['Abdullah bin Zayed Al Nahyan', 'Mohamed bin Zayed Al Nahyan', 'Ali Saeed Al Neyadi']));
+    expect(wam.map((p) => p.name)).toEqual(
+      expect.arrayContaining([
+        'Abdullah bin Zayed Al Nahyan',
+        'Mohamed bin Zayed Al Nahyan',
+        'Ali Saeed Al Neyadi',
+      ]),
+    );
   });
 
   it('"The meeting was attended by A, Role; B, Role; and C, Role" and "Attending the meeting were ..."', () => {
     const wam = peopleOf('2022-05-16_en_wam-abdullah-bin-zayed-receives-blinken.md');
-    expect(summary(byName(wam, 'Yousef Mana’a Saeed Al Otaiba'))).toEqual({ name: 'Yousef Mana’a Saeed Al Otaiba', role: 'Ambassador to the US', affiliation: 'United Arab Emirates' });
+    expect(summary(byName(wam, 'Yousef Mana’a Saeed Al Otaiba'))).toEqual({
+      name: 'Yousef Mana’a Saeed Al Otaiba',
+      role: 'Ambassador to the US',
+      affiliation: 'United Arab Emirates',
+    });
   });
 
   it('ラミー英外務・開発大臣 is David Lammy of the UK, never a person named 開発', () => {
@@ -113,26 +153,52 @@ describe('real statements: particular patterns', () => {
     const uto = peopleOf('2014-12-04_ja_mofa-uto-un-pr-lunch.md');
     expect(summary(uto[0]!)).toEqual({ name: '宇都隆史', role: '大臣政務官', affiliation: '日本' });
     const seck = byName(uto, 'フォデ・セック');
-    expect(summary(seck)).toEqual({ name: 'フォデ・セック', role: '国連常駐代表', affiliation: 'セネガル共和国' });
+    expect(summary(seck)).toEqual({
+      name: 'フォデ・セック',
+      role: '国連常駐代表',
+      affiliation: 'セネガル共和国',
+    });
     expect(seck.otherNames).toEqual(['Fodé SECK']);
     const nakayama = peopleOf('2015-06-02_ja_mofa-nakayama-un-pr-dinner.md');
-    expect(summary(nakayama[0]!)).toEqual({ name: '中山', role: '外務副大臣', affiliation: '日本' });
+    expect(summary(nakayama[0]!)).toEqual({
+      name: '中山',
+      role: '外務副大臣',
+      affiliation: '日本',
+    });
   });
 });
 
 describe('hand-written: patterns no collected statement shows', () => {
-  const en = (...t: string[]) => extractPeople(t.map((text, i) => ({ number: i + 1, text })), 'en');
-  const ja = (...t: string[]) => extractPeople(t.map((text, i) => ({ number: i + 1, text })), 'ja');
+  const en = (...t: string[]) =>
+    extractPeople(
+      t.map((text, i) => ({ number: i + 1, text })),
+      'en',
+    );
+  const ja = (...t: string[]) =>
+    extractPeople(
+      t.map((text, i) => ({ number: i + 1, text })),
+      'ja',
+    );
 
   it('untitled names: "X of Country", "met with A and B", "Participants: ...", "X said"', () => {
-    expect(en('The Minister met Pedro Alvarez of Chile on Monday.').map(summary)).toEqual([{ name: 'Pedro Alvarez', role: undefined, affiliation: 'Chile' }]);
-    expect(en('The Ambassador met with Tanaka Ichiro and Sato Hanako in Tokyo.').map((p) => p.name)).toEqual(['Tanaka Ichiro', 'Sato Hanako']);
-    expect(en('Participants: Maria Lopez, Director of the Office; John Smith; and Dame Ann Brown.').map((p) => p.name).sort()).toEqual(['Ann Brown', 'John Smith', 'Maria Lopez']);
+    expect(en('The Minister met Pedro Alvarez of Chile on Monday.').map(summary)).toEqual([
+      { name: 'Pedro Alvarez', role: undefined, affiliation: 'Chile' },
+    ]);
+    expect(
+      en('The Ambassador met with Tanaka Ichiro and Sato Hanako in Tokyo.').map((p) => p.name),
+    ).toEqual(['Tanaka Ichiro', 'Sato Hanako']);
+    expect(
+      en('Participants: Maria Lopez, Director of the Office; John Smith; and Dame Ann Brown.')
+        .map((p) => p.name)
+        .sort(),
+    ).toEqual(['Ann Brown', 'John Smith', 'Maria Lopez']);
     expect(en('"We will continue," Karl Weber said.').map((p) => p.name)).toEqual(['Karl Weber']);
   });
 
   it('現 before a title; 事務次官 and 審議官', () => {
-    expect(ja('スミス現大統領は、会談を行いました。').map(summary)).toEqual([{ name: 'スミス', role: '大統領', affiliation: undefined }]);
+    expect(ja('スミス現大統領は、会談を行いました。').map(summary)).toEqual([
+      { name: 'スミス', role: '大統領', affiliation: undefined },
+    ]);
     expect(ja('山田一郎外務事務次官及び佐藤次郎外務審議官が同席しました。').map(summary)).toEqual([
       { name: '山田一郎', role: '外務事務次官', affiliation: '日本' },
       { name: '佐藤次郎', role: '外務審議官', affiliation: '日本' },
@@ -196,30 +262,42 @@ describe('real statements: titles and lists of other publishers (holdout4)', () 
   });
 
   it('"Vice-President Kamala Harris and Second Gentleman Douglas Emhoff"; "Mr. AISAWA Ichiro, Member of the House of Representatives of Japan"', () => {
-    expect(of('2021-09-24_en_mea-modi-harris-meeting-washington.md').map((p) => p.name)).toContain('Douglas Emhoff');
-    expect(of('2024-08-24_en_mofa-kamikawa-ticad-ministerial-reception.md').map(row)).toContainEqual([
-      'AISAWA Ichiro',
-      'Member of the House of Representatives',
-      'Japan',
-    ]);
+    expect(of('2021-09-24_en_mea-modi-harris-meeting-washington.md').map((p) => p.name)).toContain(
+      'Douglas Emhoff',
+    );
+    expect(
+      of('2024-08-24_en_mofa-kamikawa-ticad-ministerial-reception.md').map(row),
+    ).toContainEqual(['AISAWA Ichiro', 'Member of the House of Representatives', 'Japan']);
   });
 
   it('「ジャヌージ・マンスフィールド財団理事長」: the katakana word glued to 財団 names the foundation, not the person', () => {
-    expect(of('2022-07-29_ja_hayashi-mansfield-fellows-washington.md').map((p) => [p.name, p.role])).toContainEqual(['ジャヌージ', '理事長']);
+    expect(
+      of('2022-07-29_ja_hayashi-mansfield-fellows-washington.md').map((p) => [p.name, p.role]),
+    ).toContainEqual(['ジャヌージ', '理事長']);
   });
 });
 
-describe('real statements: other publishers\' ways of naming (holdout6)', () => {
+describe("real statements: other publishers' ways of naming (holdout6)", () => {
   const of = (file: string) => peopleOf(file, 'holdout6');
   const row = (p: Person) => [p.name, p.role, p.affiliation];
 
   it('"Minister for Europe and Foreign Affairs of the French Republic Catherine Colonna"; "Foreign Minister of the Republic of Korea (RoK) Kang Kyung-wha"', () => {
-    expect(of('2023-10-08_en_qatar-mofa-pm-call-colonna.md').map(row)).toContainEqual(['Catherine Colonna', 'Minister for Europe and Foreign Affairs', 'France']);
-    expect(of('2020-07-23_en_vna-pham-binh-minh-kang-phone.md').map((p) => p.name)).toContain('Kang Kyung-wha');
+    expect(of('2023-10-08_en_qatar-mofa-pm-call-colonna.md').map(row)).toContainEqual([
+      'Catherine Colonna',
+      'Minister for Europe and Foreign Affairs',
+      'France',
+    ]);
+    expect(of('2020-07-23_en_vna-pham-binh-minh-kang-phone.md').map((p) => p.name)).toContain(
+      'Kang Kyung-wha',
+    );
   });
 
   it('"met with his UK counterpart, David Cameron"', () => {
-    expect(of('2023-11-28_en_spain-albares-nato-ministers-brussels.md').map(row)).toContainEqual(['David Cameron', 'counterpart', 'United Kingdom']);
+    expect(of('2023-11-28_en_spain-albares-nato-ministers-brussels.md').map(row)).toContainEqual([
+      'David Cameron',
+      'counterpart',
+      'United Kingdom',
+    ]);
   });
 });
 
@@ -227,11 +305,17 @@ describe('real statements: MOFA pages of 2010-2016 (holdout19)', () => {
   const of = (file: string) => peopleOf(file, 'holdout19');
   const row = (p: Person) => [p.name, p.role, p.affiliation];
 
-  it('「ベルナール・クシュネール 仏外務・欧州問題大臣」: a space before the country\'s abbreviation still joins the name to its title', () => {
-    expect(of('2010-06-17_ja_okada-kouchner-phone.md').map(row)).toContainEqual(['ベルナール・クシュネール', '外務・欧州問題大臣', 'フランス']);
+  it("「ベルナール・クシュネール 仏外務・欧州問題大臣」: a space before the country's abbreviation still joins the name to its title", () => {
+    expect(of('2010-06-17_ja_okada-kouchner-phone.md').map(row)).toContainEqual([
+      'ベルナール・クシュネール',
+      '外務・欧州問題大臣',
+      'フランス',
+    ]);
   });
 
   it('「原田親仁政府代表兼日露関係担当大使」: 政府代表 is a title', () => {
-    expect(of('2016-01-22_ja_abe-putin-phone-north-korea.md').map((p) => [p.name, p.role])).toContainEqual(['原田親仁', '政府代表']);
+    expect(
+      of('2016-01-22_ja_abe-putin-phone-north-korea.md').map((p) => [p.name, p.role]),
+    ).toContainEqual(['原田親仁', '政府代表']);
   });
 });

@@ -23,9 +23,33 @@ const MAX_NAME_TOKENS = 5;
 /** A name word: Pompeo, MOTEGI, Tae-yul, O'Brien; or an initial: J., or initials run together: E.D. */
 const TOKEN = /(?:\p{Lu}\.){2,3}(?!\p{L})|[‘ʻ]?\p{Lu}[\p{L}'’]*(?:-\p{L}+)*\.?/uy;
 const WHOLE_TOKEN = new RegExp(`^${TOKEN.source}$`, 'u');
-const ABBREVIATIONS = new Set(['U.S', 'U.K', 'U.N', 'Mr', 'Mrs', 'Ms', 'Dr', 'H.E', 'St', 'No', 'Jr', 'Sr', 'Hon', 'Prof', 'Gen', 'Lt', 'Col', 'Rt', 'a.m', 'p.m', 'Amb']);
-const CUE = /\b(?:met|meets|meet|meeting|meetings|spoke|speaks|talk|talks|talked|conversation|hosted|hosts|convened|teleconference|videoconference|phone|telephone|call|calls|received|receives|welcomed|participants|participated)\b|\bjoint statement by\b|\bstatement by\b/gi;
-const NOT_WITH_PARTNER = /\b(?:discuss|discussed|discussing|about|regarding|concerning|remarks|statement|visit|on behalf)\b/i;
+const ABBREVIATIONS = new Set([
+  'U.S',
+  'U.K',
+  'U.N',
+  'Mr',
+  'Mrs',
+  'Ms',
+  'Dr',
+  'H.E',
+  'St',
+  'No',
+  'Jr',
+  'Sr',
+  'Hon',
+  'Prof',
+  'Gen',
+  'Lt',
+  'Col',
+  'Rt',
+  'a.m',
+  'p.m',
+  'Amb',
+]);
+const CUE =
+  /\b(?:met|meets|meet|meeting|meetings|spoke|speaks|talk|talks|talked|conversation|hosted|hosts|convened|teleconference|videoconference|phone|telephone|call|calls|received|receives|welcomed|participants|participated)\b|\bjoint statement by\b|\bstatement by\b/gi;
+const NOT_WITH_PARTNER =
+  /\b(?:discuss|discussed|discussing|about|regarding|concerning|remarks|statement|visit|on behalf)\b/i;
 
 function isLetter(c: string | undefined): boolean {
   if (c === undefined) return false;
@@ -37,7 +61,9 @@ function isLetter(c: string | undefined): boolean {
 const HONORIFICS_SPACED = EN_HONORIFICS.map((h) => `${h} `);
 const HONORIFIC_FIRST = new Set(EN_HONORIFICS.map((h) => h[0]!));
 const honorificAt = (text: string, pos: number): string | undefined =>
-  HONORIFIC_FIRST.has(text[pos] ?? '') ? HONORIFICS_SPACED.find((h) => text.startsWith(h, pos))?.slice(0, -1) : undefined;
+  HONORIFIC_FIRST.has(text[pos] ?? '')
+    ? HONORIFICS_SPACED.find((h) => text.startsWith(h, pos))?.slice(0, -1)
+    : undefined;
 
 const UPPER = /^\p{Lu}$/u;
 function isUpper(c: string | undefined): boolean {
@@ -56,7 +82,11 @@ interface NameRead {
 }
 
 function isStopWord(word: string): boolean {
-  return EN_NOT_NAME_WORDS.has(word) || EN_HONORIFICS.includes(word) || EN_HONORIFICS.includes(`${word}.`);
+  return (
+    EN_NOT_NAME_WORDS.has(word) ||
+    EN_HONORIFICS.includes(word) ||
+    EN_HONORIFICS.includes(`${word}.`)
+  );
 }
 
 /** A lower-case name particle at `p` followed by a capitalised word: "bin Zayed", "de Palacio". */
@@ -64,7 +94,8 @@ function particleAt(text: string, p: number): number {
   let e = p;
   while (e < text.length && e - p < 6 && /[a-z]/.test(text[e]!)) e++;
   // "Bashar al-Assad": a particle joined by a hyphen, "ibn Saud" by a space.
-  if (e === p || (text[e] !== ' ' && text[e] !== '-') || !EN_NAME_PARTICLES.has(text.slice(p, e))) return -1;
+  if (e === p || (text[e] !== ' ' && text[e] !== '-') || !EN_NAME_PARTICLES.has(text.slice(p, e)))
+    return -1;
   return isUpper(text[e + 1]) ? e + 1 : -1;
 }
 
@@ -208,7 +239,9 @@ function honorificsBefore(text: string, end: number): number {
   let p = end;
   for (let guard = 0; guard < 4; guard++) {
     if (text[p - 1] !== ' ') break;
-    const h = EN_HONORIFICS.find((x) => text.startsWith(x, p - 1 - x.length) && !isLetter(text[p - 2 - x.length]));
+    const h = EN_HONORIFICS.find(
+      (x) => text.startsWith(x, p - 1 - x.length) && !isLetter(text[p - 2 - x.length]),
+    );
     if (!h) break;
     p = p - 1 - h.length;
   }
@@ -227,13 +260,27 @@ function honorificsAfter(text: string, pos: number): number {
 }
 
 const STATE_FORMS = [
-  'the Kingdom of ', 'the Republic of ', 'the Federal Republic of ', 'the Commonwealth of ', 'the State of ',
-  'the Federated States of ', 'the Islamic Republic of ', 'the United Republic of ', 'the Sultanate of ',
-  'the Principality of ', 'the Grand Duchy of ', 'the Democratic Republic of ', 'the Socialist Republic of ',
+  'the Kingdom of ',
+  'the Republic of ',
+  'the Federal Republic of ',
+  'the Commonwealth of ',
+  'the State of ',
+  'the Federated States of ',
+  'the Islamic Republic of ',
+  'the United Republic of ',
+  'the Sultanate of ',
+  'the Principality of ',
+  'the Grand Duchy of ',
+  'the Democratic Republic of ',
+  'the Socialist Republic of ',
 ];
 
 /** " of the Republic of Korea" after a title. */
-function ofCountryAfter(text: string, pos: number, connector = ' of '): { country: string; end: number } | undefined {
+function ofCountryAfter(
+  text: string,
+  pos: number,
+  connector = ' of ',
+): { country: string; end: number } | undefined {
   if (!text.startsWith(connector, pos)) return undefined;
   const p = pos + connector.length;
   // "of the Kingdom of Spain", "of the Commonwealth of Australia": the state's long form
@@ -245,10 +292,13 @@ function ofCountryAfter(text: string, pos: number, connector = ' of '): { countr
   for (const { form, country } of EN_COUNTRY_FORMS) {
     let end = -1;
     if (text.startsWith(form, p) && !isLetter(text[p + form.length])) end = p + form.length;
-    else if (text.startsWith(`the ${form}`, p) && !isLetter(text[p + 4 + form.length])) end = p + 4 + form.length;
+    else if (text.startsWith(`the ${form}`, p) && !isLetter(text[p + 4 + form.length]))
+      end = p + 4 + form.length;
     if (end < 0) continue;
     // "of the French Republic", "of the Italian Republic": the adjective and the kind of state.
-    const state = /^ (?:Republic|Kingdom|Federation|Confederation|Commonwealth|State)\b/.exec(text.slice(end, end + 16));
+    const state = /^ (?:Republic|Kingdom|Federation|Confederation|Commonwealth|State)\b/.exec(
+      text.slice(end, end + 16),
+    );
     if (state) end += state[0].length;
     // "of the Republic of Korea (RoK)": an abbreviation in brackets is part of the name.
     const abbreviation = /^ \([A-Za-z.]{2,8}\)/.exec(text.slice(end, end + 12));
@@ -273,7 +323,12 @@ function portfolioAfter(text: string, pos: number, closed: boolean): number {
   const next = /^ (and|to) (?:the )?([\p{L}-]+)/u.exec(text.slice(pos, pos + 40));
   const goesOn =
     next !== null &&
-    (next[1] === 'and' ? EN_PORTFOLIO_WORDS.has(next[2]!) && !/^ and \S+ (?:Minister|Secretary)\b/.test(text.slice(pos, pos + 60)) : EN_COUNTRY_FORMS.some(({ form }) => text.startsWith(form, pos + next[0].length - next[2]!.length)));
+    (next[1] === 'and'
+      ? EN_PORTFOLIO_WORDS.has(next[2]!) &&
+        !/^ and \S+ (?:Minister|Secretary)\b/.test(text.slice(pos, pos + 60))
+      : EN_COUNTRY_FORMS.some(({ form }) =>
+          text.startsWith(form, pos + next[0].length - next[2]!.length),
+        ));
   if (!text.startsWith(' of ', pos) && !text.startsWith(' for ', pos) && !goesOn) return pos;
   let end = pos;
   let p = pos + 1;
@@ -283,7 +338,9 @@ function portfolioAfter(text: string, pos: number, closed: boolean): number {
     while (e < text.length && e - p < 30 && /[A-Za-z'’-]/.test(text[e]!)) e++;
     const word = text.slice(p, e);
     if (word.length === 0) break;
-    const ok = closed ? EN_PORTFOLIO_WORDS.has(word) : CONNECTOR_WORDS.has(word) || isUpper(word[0]);
+    const ok = closed
+      ? EN_PORTFOLIO_WORDS.has(word)
+      : CONNECTOR_WORDS.has(word) || isUpper(word[0]);
     if (!ok) break;
     if (!CONNECTOR_WORDS.has(word)) end = e;
     if (text[e] !== ' ') break;
@@ -304,7 +361,13 @@ interface Qualifiers {
 
 /** Nationality and modifiers before a title: "former U.S.", "Republic of Korea (ROK)", "Deputy". */
 function qualifiersBefore(text: string, titleStart: number): Qualifiers {
-  const q: Qualifiers = { start: titleStart, former: false, acting: false, deputy: false, rolePrefix: '' };
+  const q: Qualifiers = {
+    start: titleStart,
+    former: false,
+    acting: false,
+    deputy: false,
+    rolePrefix: '',
+  };
   let p = titleStart;
   for (let guard = 0; guard < 5; guard++) {
     if (text[p - 1] !== ' ') break;
@@ -312,14 +375,22 @@ function qualifiersBefore(text: string, titleStart: number): Qualifiers {
     // "(ROK)" between the country and the title
     if (text[e - 1] === ')') {
       const open = text.lastIndexOf('(', e - 1);
-      if (open >= 0 && e - open <= 12 && /^\([A-Z.]+\)$/.test(text.slice(open, e)) && text[open - 1] === ' ') e = open - 1;
+      if (
+        open >= 0 &&
+        e - open <= 12 &&
+        /^\([A-Z.]+\)$/.test(text.slice(open, e)) &&
+        text[open - 1] === ' '
+      )
+        e = open - 1;
     }
     // "France's President Emmanuel Macron": the country in the possessive.
     const possessive = /['’]s$/.test(text.slice(e - 2, e)) ? 2 : 0;
     const before = text.slice(Math.max(0, e - 50), e - possessive);
     const country = q.affiliation
       ? undefined
-      : EN_COUNTRY_FORMS.find(({ form }) => before.endsWith(form) && !isLetter(before[before.length - form.length - 1]));
+      : EN_COUNTRY_FORMS.find(
+          ({ form }) => before.endsWith(form) && !isLetter(before[before.length - form.length - 1]),
+        );
     if (country) {
       q.affiliation = country.country.name;
       p = e - possessive - country.form.length;
@@ -352,7 +423,13 @@ function qualifiersBefore(text: string, titleStart: number): Qualifiers {
       if (!m) break;
       b = b - 1 - m[1]!.length;
       const before = text.slice(Math.max(0, b - 51), b - 1);
-      const country = text[b - 1] === ' ' ? EN_COUNTRY_FORMS.find(({ form }) => before.endsWith(form) && !isLetter(before[before.length - form.length - 1])) : undefined;
+      const country =
+        text[b - 1] === ' '
+          ? EN_COUNTRY_FORMS.find(
+              ({ form }) =>
+                before.endsWith(form) && !isLetter(before[before.length - form.length - 1]),
+            )
+          : undefined;
       if (country) {
         q.affiliation = country.country.name;
         q.rolePrefix = text.slice(b, q.start) + q.rolePrefix;
@@ -383,7 +460,11 @@ function indexSentences(text: string): SentenceIndex {
       ends.push(i);
       continue;
     }
-    if ((c === '.' || c === '!' || c === '?') && text[i + 1] === ' ' && /[A-Z"“‘(0-9]/.test(text[i + 2] ?? '')) {
+    if (
+      (c === '.' || c === '!' || c === '?') &&
+      text[i + 1] === ' ' &&
+      /[A-Z"“‘(0-9]/.test(text[i + 2] ?? '')
+    ) {
       let s = i;
       while (s > 0 && i - s < 6 && /[A-Za-z.]/.test(text[s - 1]!)) s--;
       const word = text.slice(s, i);
@@ -396,7 +477,11 @@ function indexSentences(text: string): SentenceIndex {
   for (let m = CUE.exec(text); m; m = CUE.exec(text)) {
     const word = m[0].toLowerCase();
     // "we call on the DPRK" is an appeal, not a call
-    if ((word === 'call' || word === 'calls') && /^ (?:on|upon)\b/.test(text.slice(m.index + m[0].length, m.index + m[0].length + 6))) continue;
+    if (
+      (word === 'call' || word === 'calls') &&
+      /^ (?:on|upon)\b/.test(text.slice(m.index + m[0].length, m.index + m[0].length + 6))
+    )
+      continue;
     cues.push({ start: m.index, end: m.index + m[0].length });
   }
   return { ends, cues };
@@ -420,9 +505,14 @@ const ELECT = /^-(?:elect|designate)\b/;
 const POSTED = /Ambassador|Envoy|Consul|Representative|Chargé/;
 
 /** "as (the) (newly) elected president": an office given after a name. */
-const AS_OFFICE = /^ as (?:the )?(?:new |newly elected |elected |next |incoming |interim )?(president|prime minister|vice president|foreign minister|chancellor|premier)\b/i;
+const AS_OFFICE =
+  /^ as (?:the )?(?:new |newly elected |elected |next |incoming |interim )?(president|prime minister|vice president|foreign minister|chancellor|premier)\b/i;
 
-function isParticipant(text: string, index: SentenceIndex, mention: { start: number; possessive: boolean }): boolean {
+function isParticipant(
+  text: string,
+  index: SentenceIndex,
+  mention: { start: number; possessive: boolean },
+): boolean {
   if (mention.possessive) return false;
   const [s, e] = sentenceOf(index, mention.start, text.length);
   // cues are sorted: the first cue at or after the mention, and the last cue before it
@@ -434,9 +524,15 @@ function isParticipant(text: string, index: SentenceIndex, mention: { start: num
   const between = text.slice(before.end, mention.start);
   if (between.length > 200) return false;
   // "Joint Statement by A, B, and C": everyone listed issued it
-  if (/statement by$/i.test(text.slice(before.start, before.end))) return !NOT_WITH_PARTNER.test(between);
+  if (/statement by$/i.test(text.slice(before.start, before.end)))
+    return !NOT_WITH_PARTNER.test(between);
   // "welcomed Prime Minister Kishida", "met President Marcos": the object of a meeting verb
-  if (/^\s*(?:today\s+|this \w+\s+)?(?:to\s+)?$/.test(between.replace(POSSESSIVE_COUNTRY, '')) && !/^(?:call|calls|phone|telephone|meeting|meetings|talks?)$/i.test(text.slice(before.start, before.end))) {
+  if (
+    /^\s*(?:today\s+|this \w+\s+)?(?:to\s+)?$/.test(between.replace(POSSESSIVE_COUNTRY, '')) &&
+    !/^(?:call|calls|phone|telephone|meeting|meetings|talks?)$/i.test(
+      text.slice(before.start, before.end),
+    )
+  ) {
     return true;
   }
   const withAt = between.search(/\bwith\b(?![\s\S]*\bwith\b)/);
@@ -452,11 +548,19 @@ export function englishMentions(paragraph: Paragraphlike): RawMention[] {
     name: NameRead,
     start: number,
     end: number,
-    fields: { role?: string | undefined; affiliation?: string | undefined; former: boolean; acting: boolean; deputy: boolean },
+    fields: {
+      role?: string | undefined;
+      affiliation?: string | undefined;
+      former: boolean;
+      acting: boolean;
+      deputy: boolean;
+    },
   ): void => {
     sentences ??= indexSentences(text);
     // "Dr Edmond Panariti (Albania)": the country in brackets after the name.
-    const bracketed = fields.affiliation ? undefined : /^ ?\(([^()]{3,40})\)/.exec(text.slice(name.end, name.end + 44));
+    const bracketed = fields.affiliation
+      ? undefined
+      : /^ ?\(([^()]{3,40})\)/.exec(text.slice(name.end, name.end + 44));
     const country = bracketed ? canonicalCountry(bracketed[1]!) : undefined;
     if (country) fields = { ...fields, affiliation: country };
     out.push({
@@ -477,9 +581,15 @@ export function englishMentions(paragraph: Paragraphlike): RawMention[] {
   };
 
   for (let i = 0; i < text.length; i++) {
-    if (!isUpper(text[i]) || isLetter(text[i - 1]) || text[i - 1] === '-' || text[i - 1] === '.') continue;
+    if (!isUpper(text[i]) || isLetter(text[i - 1]) || text[i - 1] === '-' || text[i - 1] === '.')
+      continue;
 
-    const title = EN_TITLES.matchAt(text, i, (_p, end) => !isLetter(text[end]) && (text[end] !== '-' || ELECT.test(text.slice(end, end + 12))));
+    const title = EN_TITLES.matchAt(
+      text,
+      i,
+      (_p, end) =>
+        !isLetter(text[end]) && (text[end] !== '-' || ELECT.test(text.slice(end, end + 12))),
+    );
     if (title) {
       // "Prime Minister-elect Yoshihiko Noda": the title to be held is the role.
       const elect = ELECT.exec(text.slice(title.end, title.end + 12))?.[0] ?? '';
@@ -508,7 +618,12 @@ export function englishMentions(paragraph: Paragraphlike): RawMention[] {
       if (next.affiliation || !next.role || !first.affiliation) continue;
       if (!/^\s*(?:,\s*)?and\s+$/.test(text.slice(first.end, next.start))) continue;
       const lead = first.text.replace(/^the\s+/i, '');
-      if (EN_COUNTRY_FORMS.some((f) => f.country.name === first.affiliation && lead.startsWith(`${f.form} `))) next.affiliation = first.affiliation;
+      if (
+        EN_COUNTRY_FORMS.some(
+          (f) => f.country.name === first.affiliation && lead.startsWith(`${f.form} `),
+        )
+      )
+        next.affiliation = first.affiliation;
     }
   }
 
@@ -520,7 +635,13 @@ export function englishMentions(paragraph: Paragraphlike): RawMention[] {
     if (!name) return i;
     const a = appositive(text, name.postEnd ?? name.end);
     const end = a?.end ?? name.postEnd ?? name.end;
-    push(name, i, end, { role: a?.role, affiliation: a?.affiliation, former: false, acting: false, deputy: a?.deputy ?? false });
+    push(name, i, end, {
+      role: a?.role,
+      affiliation: a?.affiliation,
+      former: false,
+      acting: false,
+      deputy: a?.deputy ?? false,
+    });
     return end;
   }
 
@@ -534,7 +655,8 @@ export function englishMentions(paragraph: Paragraphlike): RawMention[] {
    * country ("Pedro Alvarez of Chile"), or by "said". Two capitalised words at least, and no country.
    */
   function untitledNames(): void {
-    const isCountry = (n: string) => EN_COUNTRY_FORMS.some((f) => f.form === n || `the ${f.form}` === n);
+    const isCountry = (n: string) =>
+      EN_COUNTRY_FORMS.some((f) => f.form === n || `the ${f.form}` === n);
     const pushPlain = (name: NameRead, start: number): number => {
       let end = name.postEnd ?? name.end;
       let affiliation: string | undefined;
@@ -560,9 +682,17 @@ export function englishMentions(paragraph: Paragraphlike): RawMention[] {
       if (covered(at)) continue;
       const name = readNameForward(text, honorificsAfter(text, at));
       if (!name || name.words < 2 || isCountry(name.name)) continue;
-      const country = m[1] ? EN_COUNTRY_FORMS.find((f) => f.form === m[1])?.country.name : undefined;
+      const country = m[1]
+        ? EN_COUNTRY_FORMS.find((f) => f.form === m[1])?.country.name
+        : undefined;
       const end = name.postEnd ?? name.end;
-      push(name, at, end, { role: 'counterpart', ...(country ? { affiliation: country } : {}), former: false, acting: false, deputy: false });
+      push(name, at, end, {
+        role: 'counterpart',
+        ...(country ? { affiliation: country } : {}),
+        former: false,
+        acting: false,
+        deputy: false,
+      });
     }
     LIST_CUE.lastIndex = 0;
     for (let m = LIST_CUE.exec(text); m; m = LIST_CUE.exec(text)) {
@@ -593,7 +723,15 @@ export function englishMentions(paragraph: Paragraphlike): RawMention[] {
       }
     }
     for (let i = 0; i < text.length; i++) {
-      if (!isUpper(text[i]) || isLetter(text[i - 1]) || text[i - 1] === '-' || text[i - 1] === '.' || text[i - 1] === '’' || text[i - 1] === "'") continue;
+      if (
+        !isUpper(text[i]) ||
+        isLetter(text[i - 1]) ||
+        text[i - 1] === '-' ||
+        text[i - 1] === '.' ||
+        text[i - 1] === '’' ||
+        text[i - 1] === "'"
+      )
+        continue;
       const c = covered(i);
       if (c) {
         i = c.end - 1;
@@ -605,20 +743,40 @@ export function englishMentions(paragraph: Paragraphlike): RawMention[] {
       const known =
         name.words >= 2 &&
         !isCountry(name.name) &&
-        (ofCountryAfter(text, after) !== undefined || /^ (?:said|says|stated|added|noted|told)\b/.test(text.slice(after, after + 8)));
+        (ofCountryAfter(text, after) !== undefined ||
+          /^ (?:said|says|stated|added|noted|told)\b/.test(text.slice(after, after + 8)));
       // "declared Hamid Karzai as elected president of Afghanistan": the office follows the name.
-      const as = name.words >= 2 && !isCountry(name.name) ? AS_OFFICE.exec(text.slice(after, after + 80)) : null;
+      const as =
+        name.words >= 2 && !isCountry(name.name)
+          ? AS_OFFICE.exec(text.slice(after, after + 80))
+          : null;
       // "Choe Ryong Hae(Secretary), Kim Yang Gon(Secretary)": a delegation list gives each title in brackets.
-      const bracket = name.words >= 2 && !isCountry(name.name) && !known && !as ? /^ ?\(/.exec(text.slice(after, after + 2)) : null;
-      const titled = bracket ? EN_TITLES.matchAt(text, after + bracket[0].length, (_p, e) => !isLetter(text[e])) : undefined;
+      const bracket =
+        name.words >= 2 && !isCountry(name.name) && !known && !as
+          ? /^ ?\(/.exec(text.slice(after, after + 2))
+          : null;
+      const titled = bracket
+        ? EN_TITLES.matchAt(text, after + bracket[0].length, (_p, e) => !isLetter(text[e]))
+        : undefined;
       const close = titled ? text.indexOf(')', after) : -1;
       if (titled && close > 0 && close - after < 120) {
         const inner = text.slice(after + bracket![0].length, close);
-        push(name, i, close + 1, { role: inner.split(',')[0]!.trim(), former: false, acting: false, deputy: titled.value.deputy === true });
+        push(name, i, close + 1, {
+          role: inner.split(',')[0]!.trim(),
+          former: false,
+          acting: false,
+          deputy: titled.value.deputy === true,
+        });
         i = close;
       } else if (as && !known) {
         const of = ofCountryAfter(text, after + as[0].length);
-        push(name, i, of?.end ?? after + as[0].length, { role: as[1]!, ...(of ? { affiliation: of.country } : {}), former: false, acting: false, deputy: false });
+        push(name, i, of?.end ?? after + as[0].length, {
+          role: as[1]!,
+          ...(of ? { affiliation: of.country } : {}),
+          former: false,
+          acting: false,
+          deputy: false,
+        });
         i = (of?.end ?? after + as[0].length) - 1;
       } else if (known) i = pushPlain(name, i) - 1;
       else i = name.end - 1;
@@ -626,11 +784,18 @@ export function englishMentions(paragraph: Paragraphlike): RawMention[] {
   }
 
   /** Handles a title found at [start, titleEnd); returns where scanning resumes. */
-  function handleTitle(start: number, matchedEnd: number, phrase: string, info: EnTitleInfo): number {
+  function handleTitle(
+    start: number,
+    matchedEnd: number,
+    phrase: string,
+    info: EnTitleInfo,
+  ): number {
     const q = qualifiersBefore(text, start);
     const deputy = q.deputy || info.deputy === true;
     // "Ambassador to Japan Rahm Emanuel", "the DPRK Ambassador in Singapore Ji Jae-suk": the posting belongs to the role
-    const postedTo = ofCountryAfter(text, matchedEnd, ' to ') ?? (POSTED.test(phrase) ? ofCountryAfter(text, matchedEnd, ' in ') : undefined);
+    const postedTo =
+      ofCountryAfter(text, matchedEnd, ' to ') ??
+      (POSTED.test(phrase) ? ofCountryAfter(text, matchedEnd, ' in ') : undefined);
     let closedEnd = postedTo ? postedTo.end : portfolioAfter(text, matchedEnd, true);
     const role = q.rolePrefix + phrase + text.slice(matchedEnd, closedEnd);
     // "Deputy Prime Minister & Coordinating Minister for National Security Teo Chee Hean": two posts, one name
@@ -662,7 +827,8 @@ export function englishMentions(paragraph: Paragraphlike): RawMention[] {
       const end = ofAfterName?.end ?? after;
       push(name, q.start, end, {
         role,
-        affiliation: q.affiliation ?? (pos === closedOf?.end ? closedOf.country : ofAfterName?.country),
+        affiliation:
+          q.affiliation ?? (pos === closedOf?.end ? closedOf.country : ofAfterName?.country),
         former: q.former,
         acting: q.acting,
         deputy,
@@ -677,11 +843,21 @@ export function englishMentions(paragraph: Paragraphlike): RawMention[] {
     if (text.startsWith(', ', q.start - 2)) nameEnd = q.start - 2;
     else if (text.startsWith(', the ', q.start - 6)) nameEnd = q.start - 6;
     if (nameEnd > 0 && text[nameEnd - 1] === ' ') nameEnd--;
-    const fields = { role: openRole, affiliation: q.affiliation ?? of?.country, former: q.former, acting: q.acting, deputy };
+    const fields = {
+      role: openRole,
+      affiliation: q.affiliation ?? of?.country,
+      former: q.former,
+      acting: q.acting,
+      deputy,
+    };
     if (nameEnd > 0) {
       const name = readNameBackward(text, nameEnd);
       // "… election in Guinea Bissau, the Spokesperson of …": a country is no one's name.
-      if (name && name.words >= 2 && !EN_COUNTRY_FORMS.some((f) => f.form === name.name || `the ${f.form}` === name.name)) {
+      if (
+        name &&
+        name.words >= 2 &&
+        !EN_COUNTRY_FORMS.some((f) => f.form === name.name || `the ${f.form}` === name.name)
+      ) {
         push(name, honorificsBefore(text, name.start), of?.end ?? titleEnd, fields);
         return of?.end ?? titleEnd;
       }
@@ -690,13 +866,21 @@ export function englishMentions(paragraph: Paragraphlike): RawMention[] {
     // State Councilor and Foreign Minister, Wang Yi".
     const resume = of?.end ?? titleEnd;
     const candidates: [number, typeof fields][] = [[resume, fields]];
-    if (closedEnd > resume) candidates.unshift([closedEnd, { ...fields, role: q.rolePrefix + phrase + text.slice(matchedEnd, closedEnd) }]);
+    if (closedEnd > resume)
+      candidates.unshift([
+        closedEnd,
+        { ...fields, role: q.rolePrefix + phrase + text.slice(matchedEnd, closedEnd) },
+      ]);
     for (const [at, given] of candidates) {
       if (!text.startsWith(', ', at)) continue;
       const name = readNameForward(text, honorificsAfter(text, at + 2));
       const after = name ? (name.postEnd ?? name.end) : -1;
       // Or the next of a pair: "Australia's Foreign Minister, Penny Wong and China's …".
-      if (name && name.words >= 2 && (/^(?:,|\.|;|$)/.test(text.slice(after, after + 1)) || text.startsWith(' and ', after))) {
+      if (
+        name &&
+        name.words >= 2 &&
+        (/^(?:,|\.|;|$)/.test(text.slice(after, after + 1)) || text.startsWith(' and ', after))
+      ) {
         push(name, q.start, after, given);
         return after;
       }
@@ -706,7 +890,8 @@ export function englishMentions(paragraph: Paragraphlike): RawMention[] {
 }
 
 /** "his UK counterpart, ", "her Indian counterpart ": a name follows. */
-const COUNTERPART = /\b(?:his|her|their|its)\s+(?:new\s+|newly[- ]appointed\s+)?(?:(\p{Lu}[\p{L}.]*(?:\s\p{Lu}[\p{L}.]*)?)\s+)?counterparts?,?\s+(?=\p{Lu})/gu;
+const COUNTERPART =
+  /\b(?:his|her|their|its)\s+(?:new\s+|newly[- ]appointed\s+)?(?:(\p{Lu}[\p{L}.]*(?:\s\p{Lu}[\p{L}.]*)?)\s+)?counterparts?,?\s+(?=\p{Lu})/gu;
 
 /** Words after which names follow as a list: meetings, attendance, participants. */
 const LIST_CUE =
@@ -716,14 +901,21 @@ const LIST_CUE =
  * What follows a name after a comma: "[the] [Country's] Title [portfolio] [of Country]"
  * ("Minister of Foreign Affairs of the Republic of Korea", "UAE’s Ambassador to the US").
  */
-function appositive(text: string, pos: number): { role: string; affiliation?: string | undefined; deputy: boolean; end: number } | undefined {
+function appositive(
+  text: string,
+  pos: number,
+): { role: string; affiliation?: string | undefined; deputy: boolean; end: number } | undefined {
   let p = pos;
   if (text.startsWith(' , ', p)) p += 3;
   else if (text.startsWith(', ', p)) p += 2;
   else return undefined;
   if (text.startsWith('the ', p)) p += 4;
   let affiliation: string | undefined;
-  const country = EN_COUNTRY_FORMS.find(({ form }) => text.startsWith(form, p) && /^(?:['’]s)? /.test(text.slice(p + form.length, p + form.length + 3)));
+  const country = EN_COUNTRY_FORMS.find(
+    ({ form }) =>
+      text.startsWith(form, p) &&
+      /^(?:['’]s)? /.test(text.slice(p + form.length, p + form.length + 3)),
+  );
   if (country) {
     affiliation = country.country.name;
     p += country.form.length;

@@ -31,7 +31,9 @@ function rolesCompatible(short: RawMention[], full: RawMention[]): boolean {
   if (shortRoles.length === 0) return true;
   const fullRoles = full.map((m) => m.role).filter((r): r is string => !!r);
   return shortRoles.some((s) =>
-    fullRoles.some((f) => f.endsWith(s) || s.endsWith(f) || f.startsWith(s) || f.includes(s) || s.includes(f)),
+    fullRoles.some(
+      (f) => f.endsWith(s) || s.endsWith(f) || f.startsWith(s) || f.includes(s) || s.includes(f),
+    ),
   );
 }
 
@@ -51,7 +53,10 @@ function groupBy(mentions: RawMention[], keyOf: (m: RawMention) => string): Map<
  * keys a full key answers to (family name prefixes, name parts); each short group joins the first
  * compatible full group, in order of first mention.
  */
-function foldShortReferences(groups: Map<string, Group>, shortForms: (g: Group) => string[]): Group[] {
+function foldShortReferences(
+  groups: Map<string, Group>,
+  shortForms: (g: Group) => string[],
+): Group[] {
   const fullByShort = new Map<string, Group[]>();
   for (const g of groups.values()) {
     for (const s of shortForms(g)) {
@@ -63,12 +68,15 @@ function foldShortReferences(groups: Map<string, Group>, shortForms: (g: Group) 
   }
   const target = new Map<string, Group>();
   // shortest first, so 茂木 joins 茂木敏充 before anything joins 茂木
-  const byLength = [...groups.values()].sort((a, b) => a.key.length - b.key.length || a.order - b.order);
+  const byLength = [...groups.values()].sort(
+    (a, b) => a.key.length - b.key.length || a.order - b.order,
+  );
   for (const g of byLength) {
     const candidates = (fullByShort.get(g.key) ?? []).filter((c) => c.key.length > g.key.length);
     if (candidates.length === 0) continue;
     candidates.sort((a, b) => a.order - b.order);
-    const chosen = candidates.find((c) => rolesCompatible(g.mentions, c.mentions)) ?? candidates[0]!;
+    const chosen =
+      candidates.find((c) => rolesCompatible(g.mentions, c.mentions)) ?? candidates[0]!;
     target.set(g.key, chosen);
   }
   const resolve = (g: Group): Group => {
@@ -105,7 +113,8 @@ function japaneseShortForms(g: Group): string[] {
   // every run of consecutive parts: ゴンサロ・デ・ベニート・セカデス answers to デ・ベニート
   const out: string[] = [];
   for (let a = 0; a < parts.length; a++) {
-    for (let b = a + 1; b <= parts.length; b++) if (b - a < parts.length) out.push(japaneseNameKey(parts.slice(a, b).join('')));
+    for (let b = a + 1; b <= parts.length; b++)
+      if (b - a < parts.length) out.push(japaneseNameKey(parts.slice(a, b).join('')));
   }
   return out;
 }
@@ -117,7 +126,8 @@ function englishShortForms(g: Group): string[] {
 
 function toPerson(g: Group, lang: 'ja' | 'en'): Person {
   const mentions = [...g.mentions].sort((a, b) => a.paragraph - b.paragraph || a.start - b.start);
-  const fullKey = (m: RawMention): string => (lang === 'ja' ? japaneseNameKey(m.name) : englishNameKey(m.name));
+  const fullKey = (m: RawMention): string =>
+    lang === 'ja' ? japaneseNameKey(m.name) : englishNameKey(m.name);
   const full = mentions.filter((m) => fullKey(m) === g.key);
   const named = full[0] ?? mentions[0]!;
   let best = mentions[0]!;
@@ -135,7 +145,12 @@ function toPerson(g: Group, lang: 'ja' | 'en'): Person {
     name: named.name,
     otherNames,
     participant: mentions.some((m) => m.participant),
-    mentions: mentions.map((m) => ({ paragraph: m.paragraph, text: m.text, start: m.start, end: m.end })),
+    mentions: mentions.map((m) => ({
+      paragraph: m.paragraph,
+      text: m.text,
+      start: m.start,
+      end: m.end,
+    })),
   };
   const reading = mentions.find((m) => m.reading)?.reading;
   if (reading) person.reading = reading;
@@ -156,9 +171,12 @@ function toPerson(g: Group, lang: 'ja' | 'en'): Person {
 function markLeadParticipants(people: Person[]): void {
   const byParagraph = new Map<number, Person[]>();
   for (const p of people) {
-    for (const n of new Set(p.mentions.map((m) => m.paragraph))) byParagraph.set(n, [...(byParagraph.get(n) ?? []), p]);
+    for (const n of new Set(p.mentions.map((m) => m.paragraph)))
+      byParagraph.set(n, [...(byParagraph.get(n) ?? []), p]);
   }
-  const lead = [...byParagraph.entries()].sort((a, b) => a[0] - b[0]).find(([, named]) => named.length >= 2)?.[1];
+  const lead = [...byParagraph.entries()]
+    .sort((a, b) => a[0] - b[0])
+    .find(([, named]) => named.length >= 2)?.[1];
   if (lead && !lead.some((p) => p.participant)) for (const p of lead) p.participant = true;
 }
 
@@ -185,7 +203,11 @@ function listLabelCountry(text: string): string | undefined {
   return label && canonicalCountry(label) ? label : undefined;
 }
 
-export function extractPeople(paragraphs: readonly Paragraphlike[], lang: 'ja' | 'en', context: StatementContext = {}): Person[] {
+export function extractPeople(
+  paragraphs: readonly Paragraphlike[],
+  lang: 'ja' | 'en',
+  context: StatementContext = {},
+): Person[] {
   const mentions: RawMention[] = [];
   for (const p of paragraphs) {
     const found = lang === 'ja' ? japaneseMentions(p) : englishMentions(p);
@@ -216,7 +238,10 @@ export function extractPeople(paragraphs: readonly Paragraphlike[], lang: 'ja' |
     lang === 'ja'
       ? groupBy(mentions, (m) => japaneseNameKey(m.name))
       : groupBy(mentions, (m) => englishNameKey(m.name) || m.name.toLowerCase());
-  const folded = foldShortReferences(groups, lang === 'ja' ? japaneseShortForms : englishShortForms);
+  const folded = foldShortReferences(
+    groups,
+    lang === 'ja' ? japaneseShortForms : englishShortForms,
+  );
   folded.sort((a, b) => a.order - b.order);
   const people = folded.map((g) => toPerson(g, lang));
   if (lang === 'en') {
@@ -238,12 +263,23 @@ const HEADLINE_WORDS =
  * stands for the one person of the statement (or of its title) who holds it. A mention is added to
  * that person; a reference that fits no one, or more than one, is left alone.
  */
-function resolveDefiniteReferences(paragraphs: readonly Paragraphlike[], people: Person[], { title, publisher, date }: StatementContext): void {
+function resolveDefiniteReferences(
+  paragraphs: readonly Paragraphlike[],
+  people: Person[],
+  { title, publisher, date }: StatementContext,
+): void {
   // Titles are often in Title Case ("Foreign Minister To Visit Fiji"): a "name" holding a word of
   // the headline's grammar is no name.
-  const fromTitle = title ? extractPeople([{ number: 0, text: title }], 'en').filter((p) => !HEADLINE_WORDS.test(p.name)) : [];
+  const fromTitle = title
+    ? extractPeople([{ number: 0, text: title }], 'en').filter((p) => !HEADLINE_WORDS.test(p.name))
+    : [];
   const holders = (rank: string): Person[] => {
-    const fits = (p: Person) => !!p.role && (p.role === rank || p.role.endsWith(` ${rank}`) || p.role.startsWith(`${rank} of`) || p.role.startsWith(`${rank} for`));
+    const fits = (p: Person) =>
+      !!p.role &&
+      (p.role === rank ||
+        p.role.endsWith(` ${rank}`) ||
+        p.role.startsWith(`${rank} of`) ||
+        p.role.startsWith(`${rank} for`));
     // A publisher's own bare title is its own office's: in a White House readout "the President"
     // is not the French President the text also names.
     const office = officeHolder(rank, publisher, date);
@@ -251,7 +287,10 @@ function resolveDefiniteReferences(paragraphs: readonly Paragraphlike[], people:
     // receive President Arroyo" in a White House statement is Obama receiving her).
     const familyOf = (name: string) => name.split(/\s+/).at(-1)!.toLowerCase();
     const ours = (p: Person) =>
-      !office || (p.affiliation ? canonicalCountry(p.affiliation) === canonicalCountry(office.country) : familyOf(p.name) === familyOf(office.name));
+      !office ||
+      (p.affiliation
+        ? canonicalCountry(p.affiliation) === canonicalCountry(office.country)
+        : familyOf(p.name) === familyOf(office.name));
     const inBody = people.filter((p) => fits(p) && ours(p));
     if (inBody.length > 0) return inBody;
     const inTitle = fromTitle.filter((p) => fits(p) && ours(p));
@@ -259,7 +298,16 @@ function resolveDefiniteReferences(paragraphs: readonly Paragraphlike[], people:
     // Named nowhere ("Readout of the President's call with Prime Minister Brown"): the holder of
     // the office on the statement's date.
     if (!office) return [];
-    const person: Person = { key: office.name.toLowerCase(), name: office.name, otherNames: [], role: office.title, affiliation: office.country, participant: false, byOffice: true, mentions: [] };
+    const person: Person = {
+      key: office.name.toLowerCase(),
+      name: office.name,
+      otherNames: [],
+      role: office.title,
+      affiliation: office.country,
+      participant: false,
+      byOffice: true,
+      mentions: [],
+    };
     fromTitle.push(person);
     return [person];
   };
@@ -276,19 +324,26 @@ function resolveDefiniteReferences(paragraphs: readonly Paragraphlike[], people:
         fromTitle.splice(fromTitle.indexOf(who[0]!), 1, person);
       }
       const { start, end } = m;
-      if (person.mentions.some((x) => x.paragraph === para.number && x.start <= start && start < x.end)) continue;
+      if (
+        person.mentions.some(
+          (x) => x.paragraph === para.number && x.start <= start && start < x.end,
+        )
+      )
+        continue;
       person.mentions.push({ paragraph: para.number, text: m.text, start, end });
       const sentenceStart = Math.max(para.text.lastIndexOf('. ', start) + 1, 0);
       const sentenceEnd = para.text.indexOf('. ', end);
       const sentence = para.text.slice(sentenceStart, sentenceEnd < 0 ? undefined : sentenceEnd);
-      if (MEETING.test(sentence) && sentence.indexOf(m.text) < sentence.search(MEETING)) person.participant = true;
+      if (MEETING.test(sentence) && sentence.indexOf(m.text) < sentence.search(MEETING))
+        person.participant = true;
     }
   }
   for (const p of people) p.mentions.sort((a, b) => a.paragraph - b.paragraph || a.start - b.start);
 }
 
 /** "Statement by President Obama on …", "Remarks by Secretary Kerry …": who speaks. */
-const SPEAKER_TITLE = /(?:^|\()\s*(?:(?:Joint |Press )?Statement|Remarks|Message|Readout)\s+(?:by|from|of)\s+(.+?)(?:\s+(?:on|regarding|concerning|following|after|at|to)\b|[,:)]|$)/;
+const SPEAKER_TITLE =
+  /(?:^|\()\s*(?:(?:Joint |Press )?Statement|Remarks|Message|Readout)\s+(?:by|from|of)\s+(.+?)(?:\s+(?:on|regarding|concerning|following|after|at|to)\b|[,:)]|$)/;
 
 /**
  * A statement by someone that names them only in its title and speaks as "I" or "we" ("Statement
@@ -296,27 +351,48 @@ const SPEAKER_TITLE = /(?:^|\()\s*(?:(?:Joint |Press )?Statement|Remarks|Message
  * Press Secretary Yasuhisa Kawamura)": "We are deeply shocked"): the speaker is a person of the
  * statement, written as "I" or "we" where the text first says it.
  */
-function speakerOfTitle(paragraphs: readonly Paragraphlike[], people: Person[], title?: string): void {
+function speakerOfTitle(
+  paragraphs: readonly Paragraphlike[],
+  people: Person[],
+  title?: string,
+): void {
   const by = title ? SPEAKER_TITLE.exec(title) : null;
   if (!by) return;
   const speakers = extractPeople([{ number: 0, text: by[1]! }], 'en').filter((p) => p.role);
   if (speakers.length !== 1) return;
   const speaker = speakers[0]!;
   const key = englishNameKey(speaker.name) || speaker.name.toLowerCase();
-  if (people.some((p) => (englishNameKey(p.name) || p.name.toLowerCase()).includes(key.split(' ').at(-1)!))) return;
+  if (
+    people.some((p) =>
+      (englishNameKey(p.name) || p.name.toLowerCase()).includes(key.split(' ').at(-1)!),
+    )
+  )
+    return;
   for (const para of paragraphs) {
     // "I", or "we" of a spokesperson speaking for the government.
     const i = /(?<![\p{L}])(?:I|We|we)(?![\p{L}'’])/u.exec(para.text);
     if (!i) continue;
-    people.push({ ...speaker, participant: true, byTitle: true, mentions: [{ paragraph: para.number, text: i[0], start: i.index, end: i.index + i[0].length }] });
+    people.push({
+      ...speaker,
+      participant: true,
+      byTitle: true,
+      mentions: [
+        { paragraph: para.number, text: i[0], start: i.index, end: i.index + i[0].length },
+      ],
+    });
     return;
   }
 }
 
 /** Titles of international bodies: their holders belong to no government. */
-const INTERNATIONAL = /Secretary-General|Secretary General|High Representative|Director-General|Director General|Commissioner/;
+const INTERNATIONAL =
+  /Secretary-General|Secretary General|High Representative|Director-General|Director General|Commissioner/;
 
-function affiliateWithPublisher(paragraphs: readonly Paragraphlike[], people: Person[], publisher?: string): void {
+function affiliateWithPublisher(
+  paragraphs: readonly Paragraphlike[],
+  people: Person[],
+  publisher?: string,
+): void {
   if (!publisher) return;
   const country = publisherCountry(publisher)?.name;
   if (!country) return;
@@ -325,7 +401,10 @@ function affiliateWithPublisher(paragraphs: readonly Paragraphlike[], people: Pe
   const first = people.reduce<Person | undefined>((best, p) => {
     const m = p.mentions[0];
     const b = best?.mentions[0];
-    return m && (!b || m.paragraph < b.paragraph || (m.paragraph === b.paragraph && m.start < b.start)) ? p : best;
+    return m &&
+      (!b || m.paragraph < b.paragraph || (m.paragraph === b.paragraph && m.start < b.start))
+      ? p
+      : best;
   }, undefined);
   if (!first?.role || first.affiliation || INTERNATIONAL.test(first.role)) return;
   // Only in a readout of a meeting or call: a statement with none ("Japan urges the release of …
@@ -333,4 +412,5 @@ function affiliateWithPublisher(paragraphs: readonly Paragraphlike[], people: Pe
   if (paragraphs.some((p) => ANY_MEETING.test(p.text))) first.affiliation = country;
 }
 
-const ANY_MEETING = /\b(?:met|meets?|meeting|spoke|speaks?|talks?|talked|call(?:ed|s)?(?!\s+for\b)|conversation|teleconference|videoconference|telephone|phone|received|receives|welcomed|hosted|visit|visited|visits|courtesy)\b/i;
+const ANY_MEETING =
+  /\b(?:met|meets?|meeting|spoke|speaks?|talks?|talked|call(?:ed|s)?(?!\s+for\b)|conversation|teleconference|videoconference|telephone|phone|received|receives|welcomed|hosted|visit|visited|visits|courtesy)\b/i;

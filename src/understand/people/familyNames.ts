@@ -40,7 +40,9 @@ function read(file: string, into: Map<string, string[]>): void {
     if (line === '' || line.startsWith('#')) continue;
     const [name, readings] = line.split('\t');
     if (!name || !readings) continue;
-    into.set(name, [...new Set([...(into.get(name) ?? []), ...readings.split(',').filter(Boolean)])]);
+    into.set(name, [
+      ...new Set([...(into.get(name) ?? []), ...readings.split(',').filter(Boolean)]),
+    ]);
   }
 }
 
@@ -77,12 +79,17 @@ export function isKanjiFamilyName(kanji: string): boolean {
 /** Kanji family names read as a Latin word: Kono -> 河野, 高野 ... (none for words that are no Japanese reading). */
 export function kanjiFamilyNames(latin: string): readonly string[] {
   const key = latinKey(latin);
-  return key.length >= 2 ? load().byLatin.get(key) ?? [] : [];
+  return key.length >= 2 ? (load().byLatin.get(key) ?? []) : [];
 }
 
 /** Latin spellings of a kanji family name, capitalised: 川口 -> Kawaguchi; 河野 -> Kono, Kawano. */
 export function latinFamilyNames(kanji: string): string[] {
   // As written in Hepburn (Kouno) and as the English press writes it (Kono).
-  const spellings = (load().readings.get(kanji) ?? []).flatMap((r) => [romanize(r), latinKey(romanize(r))]);
-  return [...new Set(spellings.filter((r) => r.length >= 2))].map((r) => r[0]!.toUpperCase() + r.slice(1));
+  const spellings = (load().readings.get(kanji) ?? []).flatMap((r) => [
+    romanize(r),
+    latinKey(romanize(r)),
+  ]);
+  return [...new Set(spellings.filter((r) => r.length >= 2))].map(
+    (r) => r[0]!.toUpperCase() + r.slice(1),
+  );
 }

@@ -4,7 +4,12 @@
  * reads the country and the name backwards from it; a title not preceded by a name is no person.
  * Every backward read is bounded, so a paragraph costs time linear in its length.
  */
-import { JA_COUNTRY_FORMS, JA_COUNTRY_SUFFIXES, JA_ONE_CHAR_COUNTRIES, canonicalCountry } from '../countries.ts';
+import {
+  JA_COUNTRY_FORMS,
+  JA_COUNTRY_SUFFIXES,
+  JA_ONE_CHAR_COUNTRIES,
+  canonicalCountry,
+} from '../countries.ts';
 import {
   JA_ACTING_SUFFIXES,
   JA_COUNTRY_ABBREVIATIONS,
@@ -28,16 +33,34 @@ import { charAt, CJK_CHAR, isKanji, isKatakana, isNameChar } from '../../text/sc
 import { CLOSE_BRACKETS, OPEN_BRACKETS, findClose, findOpen } from '../brackets.ts';
 
 const MAX_RUN = 40;
-const JA_ORGANIZATION_END = /[局省庁課]/;  // not 部 or 室: 阿部, 服部, 氷室 are names
+const JA_ORGANIZATION_END = /[局省庁課]/; // not 部 or 室: 阿部, 服部, 氷室 are names
 const MAX_KANJI_NAME = 6;
 /** How the names of bodies end (国際原子力機関, アジア開発銀行, 国連難民高等弁務官事務所). */
-const JA_BODY_END = /(?:機関|機構|基金|銀行|委員会|理事会|事務局|事務所|財団|協会|連合|同盟|裁判所|大学|研究所|センター)$/;
+const JA_BODY_END =
+  /(?:機関|機構|基金|銀行|委員会|理事会|事務局|事務所|財団|協会|連合|同盟|裁判所|大学|研究所|センター)$/;
 /** A bureau as written before a title: 総合外交政策(局長), アジア大洋州局(参事官), 外務省; longest first. */
-const JA_ORGANIZATION_UNITS = JA_ORGANIZATIONS.flatMap((o) => ['局', '部', '課', '室', ''].map((s) => o + s)).sort((a, b) => b.length - a.length);
+const JA_ORGANIZATION_UNITS = JA_ORGANIZATIONS.flatMap((o) =>
+  ['局', '部', '課', '室', ''].map((s) => o + s),
+).sort((a, b) => b.length - a.length);
 const MAX_KATAKANA_NAME = 40;
 const MAX_BRACKET = 300;
 /** Meeting words: a person named before one of these in the same sentence held the meeting. */
-const MEETING_CUES = ['会談', '会合', '会議', '電話', '会食', '懇談', '面会', '表敬', '協議', '意見交換', '立ち話', '出席', '接見', '会見'];
+const MEETING_CUES = [
+  '会談',
+  '会合',
+  '会議',
+  '電話',
+  '会食',
+  '懇談',
+  '面会',
+  '表敬',
+  '協議',
+  '意見交換',
+  '立ち話',
+  '出席',
+  '接見',
+  '会見',
+];
 
 const CUE_FIRST = new Set(MEETING_CUES.map((q) => q[0]!));
 
@@ -58,22 +81,30 @@ const SAME_COUNTRY = '同国';
 const GAPPED_COUNTRIES = JA_COUNTRY_FORMS.filter((f) => [...f].some((c) => !isNameChar(c)));
 
 function splitAtCountry(run: string): Split {
-  if (run.endsWith(SAME_COUNTRY) && isKatakana(run[run.length - 3])) return { name: run.slice(0, -2), nameOffset: 0, country: SAME_COUNTRY, org: '' };
+  if (run.endsWith(SAME_COUNTRY) && isKatakana(run[run.length - 3]))
+    return { name: run.slice(0, -2), nameOffset: 0, country: SAME_COUNTRY, org: '' };
   // フェデリカ・モゲリーニEU外務・安全保障政策(上級代表): a body written in Latin letters between name and post.
   const body = /^([\p{Script=Katakana}ー・=＝]{2,}?)([A-Z]{2,5})([\p{Script=Han}・]*)$/u.exec(run);
-  if (body && LATIN_BODIES.has(body[2]!)) return { name: body[1]!, nameOffset: 0, country: body[2]!, org: body[3]! };
+  if (body && LATIN_BODIES.has(body[2]!))
+    return { name: body[1]!, nameOffset: 0, country: body[2]!, org: body[3]! };
   const last = run.at(-1) ?? '';
   const abbreviated = JA_ONE_CHAR_COUNTRIES[last];
   // The name's last character before an abbreviation at p, over the space some pages put there.
   const nameEnd = (p: number) => (run[p - 1] === ' ' || run[p - 1] === '\u3000' ? p - 1 : p);
   if (abbreviated && run.length > 1 && isKatakana(run[nameEnd(run.length - 1) - 1])) {
-    return { name: run.slice(0, nameEnd(run.length - 1)), nameOffset: 0, country: abbreviated, org: '' };
+    return {
+      name: run.slice(0, nameEnd(run.length - 1)),
+      nameOffset: 0,
+      country: abbreviated,
+      org: '',
+    };
   }
   // ラミー英外務・開発(大臣): a katakana name, a one-character country, a portfolio of kanji and ・
   for (let p = 1; p < run.length - 1; p++) {
     const country = JA_ONE_CHAR_COUNTRIES[run[p]!];
     const end = nameEnd(p);
-    if (!country || !isKatakana(run[end - 1]) || run[end - 1] === '・' || !isKanji(run[p + 1])) continue;
+    if (!country || !isKatakana(run[end - 1]) || run[end - 1] === '・' || !isKanji(run[p + 1]))
+      continue;
     const rest = run.slice(p + 1);
     // ヘーグ英首席(大臣), クリントン米元(大統領), ショレ米国務省(顧問); not ルビオ米国(大統領), where 米国 is the country.
     const short = rest.length <= 4 && !(COUNTRIES.matchAt(run, p) && !run.startsWith('米国務', p));
@@ -99,25 +130,48 @@ function splitAtCountry(run: string): Split {
     const suffix = JA_COUNTRY_SUFFIXES.find((s) => run.startsWith(s, end));
     if (suffix) end += suffix.length;
     // ヨルダン・ハシェミット王国: the country's long form goes on after a dot.
-    const longForm = suffix ? null : /^・[\p{Script=Katakana}ー]+(?:王国|共和国|連邦|首長国|大公国)/u.exec(run.slice(end));
+    const longForm = suffix
+      ? null
+      : /^・[\p{Script=Katakana}ー]+(?:王国|共和国|連邦|首長国|大公国)/u.exec(run.slice(end));
     if (longForm) end += longForm[0].length;
-    return { name: run.slice(0, p), nameOffset: 0, country: run.slice(p, end), org: run.slice(end) };
+    return {
+      name: run.slice(0, p),
+      nameOffset: 0,
+      country: run.slice(p, end),
+      org: run.slice(end),
+    };
   }
   // 岡田晃枝・東京大学特任(准教授): a name, a dot, then the university or institute the person is of.
   const dot = run.lastIndexOf('・');
-  if (dot > 1 && isKanji(run[dot - 1]) && JA_ORGANIZATION_SUFFIXES.some((o) => run.includes(o, dot + 1))) {
+  if (
+    dot > 1 &&
+    isKanji(run[dot - 1]) &&
+    JA_ORGANIZATION_SUFFIXES.some((o) => run.includes(o, dot + 1))
+  ) {
     return { name: run.slice(0, dot), nameOffset: 0, org: run.slice(dot + 1) };
   }
   // マイテ・ヌコアナ=マシャバネ国際関係・協力(大臣): a katakana name, then a portfolio with ・
   let k = 0;
   while (k < run.length && isKatakana(run[k])) k++;
   const portfolio = run.slice(k);
-  if (k > 1 && run[k - 1] !== '・' && portfolio.includes('・') && [...portfolio].every((c) => isKanji(c) || c === '・')) {
+  if (
+    k > 1 &&
+    run[k - 1] !== '・' &&
+    portfolio.includes('・') &&
+    [...portfolio].every((c) => isKanji(c) || c === '・')
+  ) {
     return { name: run.slice(0, k), nameOffset: 0, org: portfolio };
   }
   // チャオ運輸(長官), ムカジー外務(大臣): a katakana name, then a kanji portfolio; no name goes on in kanji.
   // Not an organisation (マンスフィールド財団, 外務貿易省): that is where the person works, read elsewhere.
-  if (k > 1 && run[k - 1] !== '・' && portfolio.length >= 2 && portfolio.length <= 6 && [...portfolio].every((c) => isKanji(c)) && !/[局省庁課部室会団所院]/.test(portfolio)) {
+  if (
+    k > 1 &&
+    run[k - 1] !== '・' &&
+    portfolio.length >= 2 &&
+    portfolio.length <= 6 &&
+    [...portfolio].every((c) => isKanji(c)) &&
+    !/[局省庁課部室会団所院]/.test(portfolio)
+  ) {
     return { name: run.slice(0, k), nameOffset: 0, org: portfolio };
   }
   return { name: run, nameOffset: 0, org: '' };
@@ -139,22 +193,44 @@ function isRunChar(text: string, i: number): boolean {
   const c = charAt(text, i);
   if (isNameChar(c) || inRegnal(text, i)) return true;
   // ベルナール・クシュネール 仏外務・欧州問題大臣: a space some pages put before the country's abbreviation.
-  if ((c === ' ' || c === '\u3000') && isKatakana(text[i - 1]) && JA_ONE_CHAR_COUNTRIES[text[i + 1] ?? ''] !== undefined && isKanji(text[i + 2])) return true;
+  if (
+    (c === ' ' || c === '\u3000') &&
+    isKatakana(text[i - 1]) &&
+    JA_ONE_CHAR_COUNTRIES[text[i + 1] ?? ''] !== undefined &&
+    isKanji(text[i + 2])
+  )
+    return true;
   if (c === undefined || !/[A-Za-z.]/.test(c)) return false;
   // A short Latin part between middle dots: トミー・E・レメンゲサウ・Jr.・パラオ
   let s = i;
   while (s > 0 && i - s < 4 && /[A-Za-z.]/.test(text[s - 1]!)) s--;
   let e = i + 1;
   while (e < text.length && e - s < 5 && /[A-Za-z.]/.test(text[e]!)) e++;
-  if (/^[A-Z]/.test(text[s]!) && text[s - 1] === '・' && text[e] === '・' && e - s <= 4) return true;
+  if (/^[A-Z]/.test(text[s]!) && text[s - 1] === '・' && text[e] === '・' && e - s <= 4)
+    return true;
   // モゲリーニEU外務・安全保障政策上級代表: a body in Latin letters between a katakana name and a kanji post;
   // 慶應義塾大学SFC研究所: an acronym inside the name of an organisation.
-  return (LATIN_BODIES.has(text.slice(s, e)) && isKatakana(text[s - 1])) && isKanji(text[e]) ||
-    (/^[A-Z]{2,5}$/.test(text.slice(s, e)) && JA_ORGANIZATION_SUFFIXES.some((o) => text.endsWith(o, s)) && isKanji(text[e]));
+  return (
+    (LATIN_BODIES.has(text.slice(s, e)) && isKatakana(text[s - 1]) && isKanji(text[e])) ||
+    (/^[A-Z]{2,5}$/.test(text.slice(s, e)) &&
+      JA_ORGANIZATION_SUFFIXES.some((o) => text.endsWith(o, s)) &&
+      isKanji(text[e]))
+  );
 }
 
 /** International bodies written in Latin letters inside a Japanese title. */
-const LATIN_BODIES = new Set(['EU', 'UN', 'NATO', 'ASEAN', 'AU', 'OECD', 'WTO', 'IMF', 'IAEA', 'WHO']);
+const LATIN_BODIES = new Set([
+  'EU',
+  'UN',
+  'NATO',
+  'ASEAN',
+  'AU',
+  'OECD',
+  'WTO',
+  'IMF',
+  'IAEA',
+  'WHO',
+]);
 
 function isKatakanaName(name: string): boolean {
   for (const c of name) if (!isKatakana(c)) return false;
@@ -192,7 +268,10 @@ function cleanName(raw: string): CleanName | undefined {
     const rest = name.slice(0, -f.length);
     // 林前大臣 and 菅前総理 are common, so 前 always goes; 秋元 and 坂元 are family names, so 元 goes
     // only when two or more characters of a name remain
-    if (rest.length >= (f === '前' ? 1 : 2) || (rest.length > 0 && isKatakana(rest[rest.length - 1]))) {
+    if (
+      rest.length >= (f === '前' ? 1 : 2) ||
+      (rest.length > 0 && isKatakana(rest[rest.length - 1]))
+    ) {
       name = rest;
       former = true;
     }
@@ -200,7 +279,9 @@ function cleanName(raw: string): CleanName | undefined {
   }
   // ジャヌージ・マンスフィールド財団(理事長): the katakana word glued to 財団 names the foundation;
   // the words before it name the person.
-  const orgSuffix = JA_ORGANIZATION_SUFFIXES.find((o) => name.endsWith(o) && isKatakana(name[name.length - o.length - 1]));
+  const orgSuffix = JA_ORGANIZATION_SUFFIXES.find(
+    (o) => name.endsWith(o) && isKatakana(name[name.length - o.length - 1]),
+  );
   if (orgSuffix) {
     const parts = name.slice(0, -orgSuffix.length).split('・');
     if (parts.length < 2) return undefined;
@@ -221,7 +302,10 @@ function cleanName(raw: string): CleanName | undefined {
   const katakanaLike = (i: number) =>
     isKatakana(name[i]) ||
     (lastKatakana && inRegnal(name, i)) ||
-    (lastKatakana && (name[i] === ' ' || /[A-Z]/.test(name[i] ?? '')) && isKatakana(name[i - 1]) && isKatakana(name[i + 1])) ||
+    (lastKatakana &&
+      (name[i] === ' ' || /[A-Z]/.test(name[i] ?? '')) &&
+      isKatakana(name[i - 1]) &&
+      isKatakana(name[i + 1])) ||
     (lastKatakana && /[A-Za-z.]/.test(name[i] ?? '') && isRunChar(name, i));
   while (cut > 0 && katakanaLike(cut - 1) === lastKatakana) cut--;
   if (cut > 0) {
@@ -239,10 +323,16 @@ function cleanName(raw: string): CleanName | undefined {
   if (JA_ORGANIZATION_END.test(name)) return undefined;
   // ジャカルタ首都特別州(知事), 東京都…: a region before a title is where the person governs;
   // unless it is a family name (高村大臣, 町村外務大臣, 中村総理補佐官).
-  if (/[州県市区町村都府道]$/.test(name) && isKanji(name[name.length - 1]) && !isKanjiFamilyName(name)) return undefined;
+  if (
+    /[州県市区町村都府道]$/.test(name) &&
+    isKanji(name[name.length - 1]) &&
+    !isKanjiFamilyName(name)
+  )
+    return undefined;
   if ([...name].every((c) => JA_COUNTRY_ABBREVIATIONS.has(c))) return undefined;
   if (isKanjiName(name) && name.length > MAX_KANJI_NAME) return undefined;
-  if (isKatakanaName(name) && (name.length > MAX_KATAKANA_NAME || /^[ー・＝=]/.test(name))) return undefined;
+  if (isKatakanaName(name) && (name.length > MAX_KATAKANA_NAME || /^[ー・＝=]/.test(name)))
+    return undefined;
   return { name, dropped, former, posting };
 }
 
@@ -284,7 +374,9 @@ function sentenceIndex(text: string): { start: Int32Array; end: Int32Array; next
   return { start, end, nextCue };
 }
 
-function choosePrincipal(chain: { phrase: string; info: JaTitleInfo }[]): { phrase: string; info: JaTitleInfo } | undefined {
+function choosePrincipal(
+  chain: { phrase: string; info: JaTitleInfo }[],
+): { phrase: string; info: JaTitleInfo } | undefined {
   const real = chain.filter((t) => !t.info.honorific);
   return real.find((t) => t.info.principal) ?? real[real.length - 1];
 }
@@ -324,8 +416,16 @@ export function japaneseMentions(paragraph: Paragraphlike): RawMention[] {
     // the name in Latin letters closes.
     if (isKatakana(follower) && chain.some((t) => !t.info.honorific)) {
       let ne = end;
-      while (ne < text.length && ne - end < 30 && (isKatakana(text[ne]) || /[・＝=ー]/.test(text[ne]!))) ne++;
-      const closed = text.startsWith('閣下', ne) || text.startsWith('氏', ne) || /^[(（][A-Z]/.test(text.slice(ne, ne + 2));
+      while (
+        ne < text.length &&
+        ne - end < 30 &&
+        (isKatakana(text[ne]) || /[・＝=ー]/.test(text[ne]!))
+      )
+        ne++;
+      const closed =
+        text.startsWith('閣下', ne) ||
+        text.startsWith('氏', ne) ||
+        /^[(（][A-Z]/.test(text.slice(ne, ne + 2));
       const name = text.slice(end, ne).replace(/[・＝=]+$/, '');
       if (closed && name.length >= 2) {
         let rs = titleStart;
@@ -339,7 +439,8 @@ export function japaneseMentions(paragraph: Paragraphlike): RawMention[] {
         const otherNames: string[] = [];
         if (OPEN_BRACKETS.has(text[mentionEnd] ?? '')) {
           const close = findClose(text, mentionEnd, MAX_BRACKET);
-          const en = close > 0 ? englishNameInBrackets(text.slice(mentionEnd + 1, close)) : undefined;
+          const en =
+            close > 0 ? englishNameInBrackets(text.slice(mentionEnd + 1, close)) : undefined;
           if (en) otherNames.push(en);
         }
         sentences ??= sentenceIndex(text);
@@ -356,7 +457,9 @@ export function japaneseMentions(paragraph: Paragraphlike): RawMention[] {
           former: false,
           acting,
           deputy: principal?.info.deputy === true,
-          participant: sentences.nextCue[mentionEnd]! < sentences.end[titleStart]! && sentences.start[titleStart]! <= mentionStart,
+          participant:
+            sentences.nextCue[mentionEnd]! < sentences.end[titleStart]! &&
+            sentences.start[titleStart]! <= mentionStart,
         });
         i = mentionEnd - 1;
         continue;
@@ -365,12 +468,20 @@ export function japaneseMentions(paragraph: Paragraphlike): RawMention[] {
 
     // read the run before the title: [name][(reading)][country][org]
     let runStart = titleStart;
-    while (runStart > 0 && titleStart - runStart < MAX_RUN && isRunChar(text, runStart - 1)) runStart--;
+    while (runStart > 0 && titleStart - runStart < MAX_RUN && isRunChar(text, runStart - 1))
+      runStart--;
     // ゴンザルベス・セントビンセント及びグレナディーン諸島(首相): a country whose name holds kana.
-    const gapped = GAPPED_COUNTRIES.find((f) => text.startsWith(f, titleStart - f.length) && titleStart - f.length < runStart);
+    const gapped = GAPPED_COUNTRIES.find(
+      (f) => text.startsWith(f, titleStart - f.length) && titleStart - f.length < runStart,
+    );
     if (gapped) {
       runStart = titleStart - gapped.length;
-      while (runStart > 0 && titleStart - runStart < MAX_RUN + gapped.length && isRunChar(text, runStart - 1)) runStart--;
+      while (
+        runStart > 0 &&
+        titleStart - runStart < MAX_RUN + gapped.length &&
+        isRunChar(text, runStart - 1)
+      )
+        runStart--;
     }
     const run = text.slice(runStart, titleStart);
     let reading: string | undefined;
@@ -380,15 +491,27 @@ export function japaneseMentions(paragraph: Paragraphlike): RawMention[] {
     if (CLOSE_BRACKETS.has(text[runStart - 1] ?? '')) {
       const open = findOpen(text, runStart - 1, MAX_BRACKET);
       const inner = open >= 0 ? text.slice(open + 1, runStart - 1) : undefined;
-      const en = inner !== undefined && !READING.test(inner) ? englishNameInBrackets(inner) : undefined;
+      const en =
+        inner !== undefined && !READING.test(inner) ? englishNameInBrackets(inner) : undefined;
       if (open > 0 && en) {
         // アブドゥラ・アリ(H.E. Mr. Abdullah Ali)ケニア国連常駐代表: name, English name, then country and post
         let ns = open;
-        while (ns > 0 && open - ns < MAX_RUN && (isRunChar(text, ns - 1) || (text[ns - 1] === ' ' && isKatakana(text[ns - 2]) && isKatakana(text[ns])))) ns--;
+        while (
+          ns > 0 &&
+          open - ns < MAX_RUN &&
+          (isRunChar(text, ns - 1) ||
+            (text[ns - 1] === ' ' && isKatakana(text[ns - 2]) && isKatakana(text[ns])))
+        )
+          ns--;
         if (ns < open) {
           const rest = splitAtCountry(run);
           const org = rest.name === '' ? rest.org : run;
-          split = { name: text.slice(ns, open), nameOffset: 0, country: rest.name === '' ? rest.country : undefined, org };
+          split = {
+            name: text.slice(ns, open),
+            nameOffset: 0,
+            country: rest.name === '' ? rest.country : undefined,
+            org,
+          };
           nameStart = ns;
           english.push(en);
         }
@@ -399,7 +522,10 @@ export function japaneseMentions(paragraph: Paragraphlike): RawMention[] {
         while (ns > 0 && open - ns < MAX_RUN && isNameChar(charAt(text, ns - 1))) ns--;
         if (ns < open) {
           const rest = splitAtCountry(run);
-          split = rest.name === '' ? { ...rest, name: text.slice(ns, open) } : { name: text.slice(ns, open), nameOffset: 0, org: run };
+          split =
+            rest.name === ''
+              ? { ...rest, name: text.slice(ns, open) }
+              : { name: text.slice(ns, open), nameOffset: 0, org: run };
           nameStart = ns;
           reading = inner.trim() === '' ? undefined : inner.trim();
         }
@@ -411,7 +537,12 @@ export function japaneseMentions(paragraph: Paragraphlike): RawMention[] {
     if (split.country && split.name.endsWith('駐')) {
       hostPosting = `駐${split.country}`;
       const sender = splitAtCountry(split.org);
-      split = { name: split.name.slice(0, -1), nameOffset: 0, org: sender.name === '' ? sender.org : split.org, country: sender.name === '' ? sender.country : undefined };
+      split = {
+        name: split.name.slice(0, -1),
+        nameOffset: 0,
+        org: sender.name === '' ? sender.org : split.org,
+        country: sender.name === '' ? sender.country : undefined,
+      };
     }
     // 市川恵一総合外交政策(局長): a bureau between a kanji name and the title is where the person works.
     // 岩谷滋雄日中韓三国協力(事務局長): countries abbreviated together (日中韓, 日米) start an organisation.
@@ -426,15 +557,26 @@ export function japaneseMentions(paragraph: Paragraphlike): RawMention[] {
     }
     // 天野之弥国際原子力機関(事務局長): an organisation's name after a kanji name; the name is a family
     // name of the table and, most often, a given name of two characters.
-    if (isKanjiName(split.name) && split.name.length > MAX_KANJI_NAME && JA_BODY_END.test(split.name)) {
+    if (
+      isKanjiName(split.name) &&
+      split.name.length > MAX_KANJI_NAME &&
+      JA_BODY_END.test(split.name)
+    ) {
       const name = split.name;
       const family = [3, 2, 1].find((n) => isKanjiFamilyName(name.slice(0, n)));
-      if (family !== undefined && name.length - family - 2 >= 2) split = { ...split, name: name.slice(0, family + 2), org: name.slice(family + 2) + split.org };
+      if (family !== undefined && name.length - family - 2 >= 2)
+        split = {
+          ...split,
+          name: name.slice(0, family + 2),
+          org: name.slice(family + 2) + split.org,
+        };
     }
     // 大塚建吾外務省アジア大洋州局(参事官): a ministry, then a bureau.
     for (let guard = 0; guard < 3; guard++) {
       const name: string = split.name;
-      const unit = JA_ORGANIZATION_UNITS.find((u) => name.endsWith(u) && name.length - u.length >= 2);
+      const unit = JA_ORGANIZATION_UNITS.find(
+        (u) => name.endsWith(u) && name.length - u.length >= 2,
+      );
       if (!unit || !isKanjiName(name.slice(0, -unit.length))) break;
       split = { ...split, name: name.slice(0, -unit.length), org: unit + split.org };
     }
@@ -452,20 +594,27 @@ export function japaneseMentions(paragraph: Paragraphlike): RawMention[] {
     const principal = choosePrincipal(chain);
     let role: string | undefined;
     if (principal) {
-      const base = chain.length === 1 && org.length <= 15 ? org + principal.phrase : principal.phrase;
+      const base =
+        chain.length === 1 && org.length <= 15 ? org + principal.phrase : principal.phrase;
       role = (clean.posting ?? hostPosting) + base;
     }
     const deputy = principal?.info.deputy === true || (role?.includes('副') ?? false);
     let affiliation = split.country;
     // A kanji name with no country, under a Japanese title or in a Japanese ministry (外務省…参事官), is of Japan.
-    if (!affiliation && isKanjiName(clean.name) && (principal?.info.japanGov || JA_JAPAN_MINISTRIES.some((m) => org.startsWith(`${m}省`)))) affiliation = '日本';
+    if (
+      !affiliation &&
+      isKanjiName(clean.name) &&
+      (principal?.info.japanGov || JA_JAPAN_MINISTRIES.some((m) => org.startsWith(`${m}省`)))
+    )
+      affiliation = '日本';
     // インドのマンモハン・シン首相: the country before the name, with の.
     if (!affiliation) {
       const before = text.slice(Math.max(0, nameStart - 12), nameStart);
       affiliation = JA_COUNTRY_FORMS.find((f) => before.endsWith(`${f}の`));
     }
     // ジョンストン同国国防相: 同国 is the country of the person named just before.
-    if (affiliation === SAME_COUNTRY) affiliation = [...out].reverse().find((m) => m.affiliation)?.affiliation;
+    if (affiliation === SAME_COUNTRY)
+      affiliation = [...out].reverse().find((m) => m.affiliation)?.affiliation;
 
     const otherNames: string[] = [...english];
     if (OPEN_BRACKETS.has(text[end] ?? '')) {
@@ -484,7 +633,9 @@ export function japaneseMentions(paragraph: Paragraphlike): RawMention[] {
     }
 
     sentences ??= sentenceIndex(text);
-    const participant = sentences.nextCue[end]! < sentences.end[titleStart]! && sentences.start[titleStart]! <= nameStart;
+    const participant =
+      sentences.nextCue[end]! < sentences.end[titleStart]! &&
+      sentences.start[titleStart]! <= nameStart;
 
     out.push({
       paragraph: paragraph.number,

@@ -50,7 +50,8 @@ function entry(e: Entry): readonly [string, JaTitleInfo] {
 
 function* allTitles(): Generator<readonly [string, JaTitleInfo]> {
   for (const m of DATA.japanMinistries) {
-    for (const [rank, info] of DATA.japanMinistryRanks.map(entry)) yield [m + rank, { ...info, japanGov: true }];
+    for (const [rank, info] of DATA.japanMinistryRanks.map(entry))
+      yield [m + rank, { ...info, japanGov: true }];
   }
   for (const m of DATA.foreignMinistries) {
     for (const [rank, info] of DATA.foreignRanks.map(entry)) {
@@ -92,7 +93,9 @@ export const JA_POSTING_MARKS: readonly string[] = DATA.postingMarks;
 export const JA_ORGANIZATION_SUFFIXES: readonly string[] = DATA.organizationSuffixes ?? [];
 
 /** Bureaus written between a kanji name and its title (市川恵一総合外交政策局長), longest first. */
-export const JA_ORGANIZATIONS: readonly string[] = [...DATA.organizations].sort((a, b) => b.length - a.length);
+export const JA_ORGANIZATIONS: readonly string[] = [...DATA.organizations].sort(
+  (a, b) => b.length - a.length,
+);
 
 /** Japanese titles in English, longest first (see `english:` in data/people/ja.yaml). */
 const ENGLISH = Object.entries(DATA.english ?? {}).sort((a, b) => b[0].length - a[0].length);

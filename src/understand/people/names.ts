@@ -17,17 +17,35 @@ export function normalizeForm(s: string): string {
 /** Japanese name key: NFKC, no middle dots or spaces. */
 export function japaneseNameKey(name: string): string {
   // ティマーマンス and テイマーマンス in one statement are one man: small kana count as large ones.
-  return normalizeForm(name).replace(/ /g, '').replace(/[ァィゥェォャュョッヮ]/g, (c) => SMALL_KANA[c]!);
+  return normalizeForm(name)
+    .replace(/ /g, '')
+    .replace(/[ァィゥェォャュョッヮ]/g, (c) => SMALL_KANA[c]!);
 }
 
-const SMALL_KANA: Record<string, string> = { ァ: 'ア', ィ: 'イ', ゥ: 'ウ', ェ: 'エ', ォ: 'オ', ャ: 'ヤ', ュ: 'ユ', ョ: 'ヨ', ッ: 'ツ', ヮ: 'ワ' };
+const SMALL_KANA: Record<string, string> = {
+  ァ: 'ア',
+  ィ: 'イ',
+  ゥ: 'ウ',
+  ェ: 'エ',
+  ォ: 'オ',
+  ャ: 'ヤ',
+  ュ: 'ユ',
+  ョ: 'ヨ',
+  ッ: 'ツ',
+  ヮ: 'ワ',
+};
 
 /** Removes leading courtesy titles: "H.E. Mr. Kang Kyung-wha" -> "Kang Kyung-wha". */
 export function stripEnglishHonorifics(s: string): string {
   let t = s.trim();
   for (let guard = 0; guard < 5; guard++) {
     // "H.E.Mr. Gonzalo DE BENITO": honorifics ending in a period are glued to what follows at times.
-    const h = EN_HONORIFICS.find((x) => t.startsWith(`${x} `) || t === x || (x.endsWith('.') && t.startsWith(x) && /^\p{Lu}/u.test(t.slice(x.length))));
+    const h = EN_HONORIFICS.find(
+      (x) =>
+        t.startsWith(`${x} `) ||
+        t === x ||
+        (x.endsWith('.') && t.startsWith(x) && /^\p{Lu}/u.test(t.slice(x.length))),
+    );
     if (!h) break;
     t = t.slice(h.length).trim();
   }

@@ -5,7 +5,12 @@
 import { loadTable } from './tables.ts';
 
 interface OfficesData {
-  offices: { title: string; country: string; publishers: string[]; holders: [string, string, string?][] }[];
+  offices: {
+    title: string;
+    country: string;
+    publishers: string[];
+    holders: [string, string, string?][];
+  }[];
 }
 
 export interface OfficeHolder {
@@ -20,7 +25,11 @@ const OFFICES = loadTable<OfficesData>('offices.yaml').offices.map((o) => ({
 }));
 
 /** The holder of `title` on `date` for an office whose statements `publisher` issues; undefined when none is known. */
-export function officeHolder(title: string, publisher: string | undefined, date: string | undefined): OfficeHolder | undefined {
+export function officeHolder(
+  title: string,
+  publisher: string | undefined,
+  date: string | undefined,
+): OfficeHolder | undefined {
   if (!publisher || !date) return undefined;
   for (const o of OFFICES) {
     if (o.title !== title || !o.publishers.some((re) => re.test(publisher))) continue;
@@ -31,18 +40,31 @@ export function officeHolder(title: string, publisher: string | undefined, date:
 }
 
 /** "The President", "the Prime Minister's": a title standing alone for the statement's principal. */
-const BARE_TITLE = /\b[Tt]he (Prime Minister|Foreign Secretary|Secretary|President|Vice President|Chancellor|Premier|Foreign Minister|Minister)\b(?! of\b| for\b| to\b|-| \p{Lu})/gu;
+const BARE_TITLE =
+  /\b[Tt]he (Prime Minister|Foreign Secretary|Secretary|President|Vice President|Chancellor|Premier|Foreign Minister|Minister)\b(?! of\b| for\b| to\b|-| \p{Lu})/gu;
 
 /** Bare titles in a text, with where they stand. */
-export function bareTitles(text: string): { title: string; start: number; end: number; text: string }[] {
-  return [...text.matchAll(BARE_TITLE)].map((m) => ({ title: m[1]!, start: m.index, end: m.index + m[0].length, text: m[0] }));
+export function bareTitles(
+  text: string,
+): { title: string; start: number; end: number; text: string }[] {
+  return [...text.matchAll(BARE_TITLE)].map((m) => ({
+    title: m[1]!,
+    start: m.index,
+    end: m.index + m[0].length,
+    text: m[0],
+  }));
 }
 
 /**
  * The holders a statement names by bare title alone, in its title or text, whatever else it names:
  * the statement is about them (relevance counts their names as the statement's).
  */
-export function principalsByTitle(s: { title: string; publisher: string; date: string; paragraphs: readonly { text: string }[] }): OfficeHolder[] {
+export function principalsByTitle(s: {
+  title: string;
+  publisher: string;
+  date: string;
+  paragraphs: readonly { text: string }[];
+}): OfficeHolder[] {
   // Most publishers hold no office of the table: their texts are not read at all.
   if (!OFFICES.some((o) => o.publishers.some((re) => re.test(s.publisher)))) return [];
   const found = new Map<string, OfficeHolder>();

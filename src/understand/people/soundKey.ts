@@ -8,26 +8,103 @@
  */
 
 const KANA: Record<string, string> = {
-  ア: 'a', イ: 'i', ウ: 'u', エ: 'e', オ: 'o', カ: 'ka', キ: 'ki', ク: 'ku', ケ: 'ke', コ: 'ko',
-  サ: 'sa', シ: 'shi', ス: 'su', セ: 'se', ソ: 'so', タ: 'ta', チ: 'chi', ツ: 'tsu', テ: 'te', ト: 'to',
-  ナ: 'na', ニ: 'ni', ヌ: 'nu', ネ: 'ne', ノ: 'no', ハ: 'ha', ヒ: 'hi', フ: 'fu', ヘ: 'he', ホ: 'ho',
-  マ: 'ma', ミ: 'mi', ム: 'mu', メ: 'me', モ: 'mo', ヤ: 'ya', ユ: 'yu', ヨ: 'yo',
-  ラ: 'ra', リ: 'ri', ル: 'ru', レ: 're', ロ: 'ro', ワ: 'wa', ヲ: 'o', ン: 'n',
-  ガ: 'ga', ギ: 'gi', グ: 'gu', ゲ: 'ge', ゴ: 'go', ザ: 'za', ジ: 'ji', ズ: 'zu', ゼ: 'ze', ゾ: 'zo',
-  ダ: 'da', ヂ: 'ji', ヅ: 'zu', デ: 'de', ド: 'do', バ: 'ba', ビ: 'bi', ブ: 'bu', ベ: 'be', ボ: 'bo',
-  パ: 'pa', ピ: 'pi', プ: 'pu', ペ: 'pe', ポ: 'po', ヴ: 'vu',
-  ァ: 'a', ィ: 'i', ゥ: 'u', ェ: 'e', ォ: 'o', ャ: 'ya', ュ: 'yu', ョ: 'yo', ヮ: 'wa',
+  ア: 'a',
+  イ: 'i',
+  ウ: 'u',
+  エ: 'e',
+  オ: 'o',
+  カ: 'ka',
+  キ: 'ki',
+  ク: 'ku',
+  ケ: 'ke',
+  コ: 'ko',
+  サ: 'sa',
+  シ: 'shi',
+  ス: 'su',
+  セ: 'se',
+  ソ: 'so',
+  タ: 'ta',
+  チ: 'chi',
+  ツ: 'tsu',
+  テ: 'te',
+  ト: 'to',
+  ナ: 'na',
+  ニ: 'ni',
+  ヌ: 'nu',
+  ネ: 'ne',
+  ノ: 'no',
+  ハ: 'ha',
+  ヒ: 'hi',
+  フ: 'fu',
+  ヘ: 'he',
+  ホ: 'ho',
+  マ: 'ma',
+  ミ: 'mi',
+  ム: 'mu',
+  メ: 'me',
+  モ: 'mo',
+  ヤ: 'ya',
+  ユ: 'yu',
+  ヨ: 'yo',
+  ラ: 'ra',
+  リ: 'ri',
+  ル: 'ru',
+  レ: 're',
+  ロ: 'ro',
+  ワ: 'wa',
+  ヲ: 'o',
+  ン: 'n',
+  ガ: 'ga',
+  ギ: 'gi',
+  グ: 'gu',
+  ゲ: 'ge',
+  ゴ: 'go',
+  ザ: 'za',
+  ジ: 'ji',
+  ズ: 'zu',
+  ゼ: 'ze',
+  ゾ: 'zo',
+  ダ: 'da',
+  ヂ: 'ji',
+  ヅ: 'zu',
+  デ: 'de',
+  ド: 'do',
+  バ: 'ba',
+  ビ: 'bi',
+  ブ: 'bu',
+  ベ: 'be',
+  ボ: 'bo',
+  パ: 'pa',
+  ピ: 'pi',
+  プ: 'pu',
+  ペ: 'pe',
+  ポ: 'po',
+  ヴ: 'vu',
+  ァ: 'a',
+  ィ: 'i',
+  ゥ: 'u',
+  ェ: 'e',
+  ォ: 'o',
+  ャ: 'ya',
+  ュ: 'yu',
+  ョ: 'yo',
+  ヮ: 'wa',
 };
 
 /** Small kana after a consonant replace its vowel: ティ -> ti, ファ -> fa, ジョ -> jo. */
 export function romanize(katakana: string): string {
   let out = '';
   for (const ch of katakana) {
-    if (ch === 'ッ') out += '\u0000'; // doubles the next consonant; folded away below anyway
+    if (ch === 'ッ')
+      out += '\u0000'; // doubles the next consonant; folded away below anyway
     else if (ch === 'ー') continue;
     else if ('ァィゥェォャュョ'.includes(ch) && /[aiueo]$/.test(out)) {
       const small = KANA[ch]!;
-      out = out.replace(/i?[aiueo]$/, '') + (small.startsWith('y') && !/(?:sh|ch|j)$/.test(out.replace(/i?[aiueo]$/, '')) ? small : small.slice(-1));
+      out =
+        out.replace(/i?[aiueo]$/, '') +
+        (small.startsWith('y') && !/(?:sh|ch|j)$/.test(out.replace(/i?[aiueo]$/, ''))
+          ? small
+          : small.slice(-1));
     } else out += KANA[ch] ?? '';
   }
   return out.replaceAll('\u0000', '');
@@ -35,23 +112,25 @@ export function romanize(katakana: string): string {
 
 /** Consonant skeleton with the sounds Japanese merges folded together. */
 function skeleton(latin: string): string {
-  return latin
-    .toLowerCase()
-    .replace(/[^a-z]/g, '')
-    .replace(/ph/g, 'f')
-    .replace(/sch|sh|ch/g, 's')
-    .replace(/tsu|ts/g, 's')
-    .replace(/c(?=[eiy])/g, 's')
-    .replace(/ck|c|q/g, 'k')
-    .replace(/z/g, 's')
-    .replace(/x/g, 'ks')
-    .replace(/l/g, 'r')
-    // Lavrov is ラブロフ, Freeland フリーランド: f, v and b are written alike.
-    .replace(/[vf]/g, 'b')
-    .replace(/w/g, '')
-    .replace(/m(?=[bp])/g, 'n')
-    .replace(/[aeiouyh]/g, '')
-    .replace(/(.)\1+/g, '$1');
+  return (
+    latin
+      .toLowerCase()
+      .replace(/[^a-z]/g, '')
+      .replace(/ph/g, 'f')
+      .replace(/sch|sh|ch/g, 's')
+      .replace(/tsu|ts/g, 's')
+      .replace(/c(?=[eiy])/g, 's')
+      .replace(/ck|c|q/g, 'k')
+      .replace(/z/g, 's')
+      .replace(/x/g, 'ks')
+      .replace(/l/g, 'r')
+      // Lavrov is ラブロフ, Freeland フリーランド: f, v and b are written alike.
+      .replace(/[vf]/g, 'b')
+      .replace(/w/g, '')
+      .replace(/m(?=[bp])/g, 'n')
+      .replace(/[aeiouyh]/g, '')
+      .replace(/(.)\1+/g, '$1')
+  );
 }
 
 export function soundKey(name: string): string {
@@ -75,7 +154,11 @@ export function soundKeys(name: string): string[] {
 
 function firstSound(name: string): string {
   const latin = /[\p{Script=Katakana}]/u.test(name) ? romanize(name) : name.toLowerCase();
-  return latin.replace(/[^a-z]/g, '').replace(/^l/, 'r').replace(/^v/, 'b').charAt(0);
+  return latin
+    .replace(/[^a-z]/g, '')
+    .replace(/^l/, 'r')
+    .replace(/^v/, 'b')
+    .charAt(0);
 }
 
 /**

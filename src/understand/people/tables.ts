@@ -12,7 +12,8 @@ const BUILT_IN = projectPath('data', 'people');
 
 function read(file: string, shipped: boolean): Record<string, unknown> {
   const data = shipped ? readShippedTable(file) : parseYamlFile(file);
-  if (!data || typeof data !== 'object' || Array.isArray(data)) throw new Error(`${file}: expected a map of lists`);
+  if (!data || typeof data !== 'object' || Array.isArray(data))
+    throw new Error(`${file}: expected a map of lists`);
   return data as Record<string, unknown>;
 }
 

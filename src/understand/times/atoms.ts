@@ -14,11 +14,23 @@ export type DateSpec =
    * `bare`: written with no prefix at all (31日, "the 5th"): after a date of the same paragraph it is
    * that date's month (or the next or previous one, whichever is nearest), in a table its row's.
    */
-  | { kind: 'day'; d: number; rule: 'statement' | 'shift' | 'context'; monthShift?: number; bare?: boolean }
+  | {
+      kind: 'day';
+      d: number;
+      rule: 'statement' | 'shift' | 'context';
+      monthShift?: number;
+      bare?: boolean;
+    }
   /** A month relative to the statement: 先月, 来月, last month. */
   | { kind: 'monthShift'; shift: number }
   /** A year relative to the statement (昨年, next year) or to the previous date (同年, 翌年), with optional month/day. */
-  | { kind: 'yearShift'; shift: number; base: 'statement' | 'context'; m?: number | undefined; d?: number | undefined }
+  | {
+      kind: 'yearShift';
+      shift: number;
+      base: 'statement' | 'context';
+      m?: number | undefined;
+      d?: number | undefined;
+    }
   /** Days from the statement date: 本日 0, yesterday -1. */
   | { kind: 'statementDays'; shift: number; precision?: 'week' }
   /** Days from the previous date in the text: 同日 0, 翌日 +1, 前日 -1. */
@@ -44,9 +56,24 @@ export type Atom =
       zone?: string | undefined;
       source: 'chrono' | 'hand';
     }
-  | { kind: 'time'; start: number; end: number; time: ClockTime; endTime?: ClockTime | undefined; zone?: string | undefined; source: 'chrono' | 'hand' }
+  | {
+      kind: 'time';
+      start: number;
+      end: number;
+      time: ClockTime;
+      endTime?: ClockTime | undefined;
+      zone?: string | undefined;
+      source: 'chrono' | 'hand';
+    }
   | { kind: 'zone'; start: number; end: number; zone: string; source: 'hand' }
-  | { kind: 'duration'; start: number; end: number; minutes: number; approximate: boolean; source: 'hand' }
+  | {
+      kind: 'duration';
+      start: number;
+      end: number;
+      minutes: number;
+      approximate: boolean;
+      source: 'hand';
+    }
   /** 約/about/around before a time, 頃/ごろ/前後 after it. */
   | { kind: 'approx'; start: number; end: number; position: 'before' | 'after'; source: 'hand' }
   /** 前日/翌日/"the previous day": a day offset for the clock time that follows, or a date of its own. */

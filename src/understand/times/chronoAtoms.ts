@@ -16,10 +16,12 @@ type Lang = 'ja' | 'en';
 type Components = chrono.ParsedComponents;
 
 const EN_CLOCK = /\d:\d\d|\d\s*[ap]\.?\s*m\b|\d\s*[ap]\.\s*m\.|\bnoon\b|\bmidnight\b/i;
-const EN_RELATIVE = /\b(?:today|tonight|yesterday|tomorrow|last|next|this|ago|earlier|later|past|coming)\b/i;
+const EN_RELATIVE =
+  /\b(?:today|tonight|yesterday|tomorrow|last|next|this|ago|earlier|later|past|coming)\b/i;
 const EN_LEADING_WORDS = /^(?:(?:at|on|from|in|by|since|of|the)\s+)+/i;
 const EN_DURATION_WORDS = /\b(?:minutes?|hours?|mins?|hrs?|days|weeks|months|years)\b/i;
-const EN_MONTH_ONLY_CONTEXT = /\b(?:in|since|until|by|during|early|late|mid-?|of|this|last|next|from|to)\s*$/i;
+const EN_MONTH_ONLY_CONTEXT =
+  /\b(?:in|since|until|by|during|early|late|mid-?|of|this|last|next|from|to)\s*$/i;
 /** chrono keeps a zone abbreviation it knows after the clock: "9:00 a.m. ET", "8 p.m. (EDT) on June 3". */
 const EN_ZONE_IN_TEXT = /(?:\d|[ap]\.?m\.?)\s*\(?([A-Z]{2,5})\b/;
 
@@ -30,7 +32,10 @@ function chronoInput(text: string, lang: Lang): string {
     text
       .replace(/\bthrough\b/gi, 'to     ')
       // "18:10 p.m.": a 24-hour clock with a needless p.m. is read as written; blanks keep the offsets.
-      .replace(/\b(1[3-9]|2[0-3]):([0-5]\d)(\s*[ap]\.?\s*m\.?)/gi, (_, h: string, m: string, tail: string) => `${h}:${m}${' '.repeat(tail.length)}`)
+      .replace(
+        /\b(1[3-9]|2[0-3]):([0-5]\d)(\s*[ap]\.?\s*m\.?)/gi,
+        (_, h: string, m: string, tail: string) => `${h}:${m}${' '.repeat(tail.length)}`,
+      )
   );
 }
 
@@ -38,7 +43,8 @@ function clockOf(c: Components): ClockTime | undefined {
   if (!c.isCertain('hour')) return undefined;
   const hour = c.get('hour');
   const minute = c.isCertain('minute') ? c.get('minute') : 0;
-  if (hour === null || minute === null || hour < 0 || hour > 24 || minute < 0 || minute > 59) return undefined;
+  if (hour === null || minute === null || hour < 0 || hour > 24 || minute < 0 || minute > 59)
+    return undefined;
   return { hour: hour === 24 ? 0 : hour, minute };
 }
 
@@ -54,16 +60,20 @@ function relativeSpec(c: Components, text: string, statement: CalendarDate): Dat
   const d = certain(c, 'day');
   if (y !== undefined && m !== undefined && d !== undefined) {
     const shift = toDayNumber({ y, m, d }) - toDayNumber(statement);
-    return /week/i.test(text) ? { kind: 'statementDays', shift, precision: 'week' } : { kind: 'statementDays', shift };
+    return /week/i.test(text)
+      ? { kind: 'statementDays', shift, precision: 'week' }
+      : { kind: 'statementDays', shift };
   }
-  if (y !== undefined && m !== undefined) return { kind: 'monthShift', shift: y * 12 + m - (statement.y * 12 + statement.m) };
+  if (y !== undefined && m !== undefined)
+    return { kind: 'monthShift', shift: y * 12 + m - (statement.y * 12 + statement.m) };
   if (y !== undefined) return { kind: 'yearShift', shift: y - statement.y, base: 'statement' };
   const weekday = certain(c, 'weekday');
   if (weekday !== undefined) {
     const direction = /\blast\b/i.test(text) ? 'last' : /\bnext\b/i.test(text) ? 'next' : 'either';
     return { kind: 'weekday', weekday, direction };
   }
-  if (/\b(?:this (?:morning|afternoon|evening)|tonight)\b/i.test(text)) return { kind: 'statementDays', shift: 0 };
+  if (/\b(?:this (?:morning|afternoon|evening)|tonight)\b/i.test(text))
+    return { kind: 'statementDays', shift: 0 };
   if (/\bthis week\b/i.test(text)) return { kind: 'statementDays', shift: 0, precision: 'week' };
   return undefined;
 }
@@ -77,7 +87,13 @@ function absoluteSpec(c: Components): DateSpec | undefined {
   return y !== undefined ? { kind: 'year', y } : undefined;
 }
 
-function resultToAtom(r: chrono.ParsedResult, text: string, lang: Lang, statement: CalendarDate, offset = 0): Atom | undefined {
+function resultToAtom(
+  r: chrono.ParsedResult,
+  text: string,
+  lang: Lang,
+  statement: CalendarDate,
+  offset = 0,
+): Atom | undefined {
   let start = offset + r.index;
   let written = r.text;
   if (lang === 'en') {
@@ -86,7 +102,11 @@ function resultToAtom(r: chrono.ParsedResult, text: string, lang: Lang, statemen
       start += lead[0].length;
       written = written.slice(lead[0].length);
     }
-    if (/^(?:right\s+)?now$/i.test(written) || EN_DURATION_WORDS.test(written) && !EN_CLOCK.test(written)) return undefined;
+    if (
+      /^(?:right\s+)?now$/i.test(written) ||
+      (EN_DURATION_WORDS.test(written) && !EN_CLOCK.test(written))
+    )
+      return undefined;
   }
   written = written.trimEnd();
   let end = start + written.length;
@@ -113,16 +133,36 @@ function resultToAtom(r: chrono.ParsedResult, text: string, lang: Lang, statemen
 
   if (date?.kind === 'calendar' && date.d === undefined && date.y === undefined && lang === 'en') {
     // A month name alone ("March", "may") is a date only after a preposition and in capitals.
-    if (!/^[A-Z]/.test(written) || !EN_MONTH_ONLY_CONTEXT.test(text.slice(Math.max(0, start - 12), start))) return undefined;
+    if (
+      !/^[A-Z]/.test(written) ||
+      !EN_MONTH_ONLY_CONTEXT.test(text.slice(Math.max(0, start - 12), start))
+    )
+      return undefined;
   }
   if (date) {
     let rangeEnd: DateSpec | undefined;
-    if (r.end && rangeAllowed) rangeEnd = relative ? relativeSpec(r.end, written, statement) : absoluteSpec(r.end);
-    if (rangeEnd?.kind === 'calendar' && date.kind === 'calendar' && rangeEnd.y === undefined && date.y !== undefined) {
+    if (r.end && rangeAllowed)
+      rangeEnd = relative ? relativeSpec(r.end, written, statement) : absoluteSpec(r.end);
+    if (
+      rangeEnd?.kind === 'calendar' &&
+      date.kind === 'calendar' &&
+      rangeEnd.y === undefined &&
+      date.y !== undefined
+    ) {
       rangeEnd = { ...rangeEnd, y: date.y };
     }
-    const atom: Extract<Atom, { kind: 'date' }> = { kind: 'date', start, end, date, time, endTime, zone, source: 'chrono' };
-    if (rangeEnd && rangeEnd.kind === 'calendar' && rangeEnd.d !== undefined) atom.rangeEnd = rangeEnd;
+    const atom: Extract<Atom, { kind: 'date' }> = {
+      kind: 'date',
+      start,
+      end,
+      date,
+      time,
+      endTime,
+      zone,
+      source: 'chrono',
+    };
+    if (rangeEnd && rangeEnd.kind === 'calendar' && rangeEnd.d !== undefined)
+      atom.rangeEnd = rangeEnd;
     if (lang === 'en') extendEnglishDate(text, atom);
     return atom;
   }
@@ -184,7 +224,10 @@ let locales: { en: Locale; ja: typeof chrono.ja } | undefined;
 function chronoLocales(): { en: Locale; ja: typeof chrono.ja } {
   if (!locales) {
     const require = createRequire(import.meta.url);
-    locales = { en: require('chrono-node/en') as Locale, ja: require('chrono-node/ja') as typeof chrono.ja };
+    locales = {
+      en: require('chrono-node/en') as Locale,
+      ja: require('chrono-node/ja') as typeof chrono.ja,
+    };
   }
   return locales;
 }
@@ -202,8 +245,13 @@ export function findChronoAtoms(text: string, lang: Lang, statement: CalendarDat
       const bracket = lang === 'en' ? /\s*\(/.exec(r.text) : null;
       if (bracket && bracket.index > 0 && /\d/.test(r.text.slice(0, bracket.index))) {
         const cut = r.index + bracket.index;
-        const pieces = [[r.index, cut], [cut + bracket[0].length, r.index + r.text.length]] as const;
-        for (const [a, b] of pieces) for (const x of parser.parse(input.slice(from + a, from + b), ref)) results.push({ r: Object.assign(x, { index: x.index + a }), offset: from });
+        const pieces = [
+          [r.index, cut],
+          [cut + bracket[0].length, r.index + r.text.length],
+        ] as const;
+        for (const [a, b] of pieces)
+          for (const x of parser.parse(input.slice(from + a, from + b), ref))
+            results.push({ r: Object.assign(x, { index: x.index + a }), offset: from });
         continue;
       }
       results.push({ r, offset: from });
@@ -213,9 +261,18 @@ export function findChronoAtoms(text: string, lang: Lang, statement: CalendarDat
   for (const { r: read, offset } of results) {
     // "the Order of the Rising Sun", "Sat" as a name: a weekday's short form alone dates nothing
     // unless a bracket holds it, as in "October 1 (Sat)".
-    if (lang === 'en' && WEEKDAY_ABBREVIATION.test(read.text) && text[offset + read.index - 1] !== '(') continue;
+    if (
+      lang === 'en' &&
+      WEEKDAY_ABBREVIATION.test(read.text) &&
+      text[offset + read.index - 1] !== '('
+    )
+      continue;
     // Dotted numeric dates (08.12.2021) are day first wherever they are written; only slashes are American.
-    let r = lang === 'en' && DOTTED_DATE.test(read.text) ? en.GB.parse(read.text, ref).map((x) => Object.assign(x, { index: read.index }))[0] ?? read : read;
+    let r =
+      lang === 'en' && DOTTED_DATE.test(read.text)
+        ? (en.GB.parse(read.text, ref).map((x) => Object.assign(x, { index: read.index }))[0] ??
+          read)
+        : read;
     // 07/02/2016 is 7 February in Brussels and 2 July in Washington: the reading nearer the
     // statement's own date is the one meant.
     if (lang === 'en' && SLASHED_DATE.test(read.text)) {

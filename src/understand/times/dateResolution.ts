@@ -8,7 +8,13 @@
  * sentence a date more than two months before the statement is next year's.
  */
 import {
-  addDays, addMonths, daysBetween, daysInMonth, isValidDate, weekdayOf, type CalendarDate,
+  addDays,
+  addMonths,
+  daysBetween,
+  daysInMonth,
+  isValidDate,
+  weekdayOf,
+  type CalendarDate,
 } from '../../text/calendar.ts';
 import type { DateSpec } from './atoms.ts';
 
@@ -69,7 +75,11 @@ function dayContinuing(d: number, prev: CalendarDate): CalendarDate {
   return { y, m, d };
 }
 
-function nearestWeekday(weekday: number, direction: 'last' | 'next' | 'either', ctx: ResolutionContext): CalendarDate {
+function nearestWeekday(
+  weekday: number,
+  direction: 'last' | 'next' | 'either',
+  ctx: ResolutionContext,
+): CalendarDate {
   const s = ctx.statement;
   const today = weekdayOf(s);
   const back = (today - weekday + 7) % 7;
@@ -92,7 +102,9 @@ export function resolveDate(spec: DateSpec, ctx: ResolutionContext): ResolvedDat
         y = ctx.chainPrevious.y + (spec.m < ctx.chainPrevious.m ? 1 : 0);
       }
       y ??= ctx.row?.y ?? inferYear(spec.m, spec.d, ctx);
-      return spec.d === undefined ? valid({ y, m: spec.m, d: 1 }, 'month') : valid({ y, m: spec.m, d: spec.d });
+      return spec.d === undefined
+        ? valid({ y, m: spec.m, d: 1 }, 'month')
+        : valid({ y, m: spec.m, d: spec.d });
     }
     case 'year':
       return valid({ y: spec.y, m: 1, d: 1 }, 'year');
@@ -100,7 +112,11 @@ export function resolveDate(spec: DateSpec, ctx: ResolutionContext): ResolvedDat
       if (spec.rule === 'statement') {
         if (ctx.chainPrevious) return valid(dayContinuing(spec.d, ctx.chainPrevious));
         if (spec.bare && ctx.row?.m !== undefined) {
-          return valid({ y: ctx.row.y ?? inferYear(ctx.row.m, spec.d, ctx), m: ctx.row.m, d: spec.d });
+          return valid({
+            y: ctx.row.y ?? inferYear(ctx.row.m, spec.d, ctx),
+            m: ctx.row.m,
+            d: spec.d,
+          });
         }
         if (spec.bare && ctx.previous) {
           const near = dayNear(spec.d, ctx.previous);
@@ -109,7 +125,8 @@ export function resolveDate(spec: DateSpec, ctx: ResolutionContext): ResolvedDat
         }
         return valid(dayNearStatement(spec.d, ctx));
       }
-      const base = spec.rule === 'context' ? (ctx.previous ?? s) : addMonths(s.y, s.m, spec.monthShift ?? 0);
+      const base =
+        spec.rule === 'context' ? (ctx.previous ?? s) : addMonths(s.y, s.m, spec.monthShift ?? 0);
       return valid({ y: base.y, m: base.m, d: spec.d });
     }
     case 'monthShift': {
@@ -119,7 +136,9 @@ export function resolveDate(spec: DateSpec, ctx: ResolutionContext): ResolvedDat
     case 'yearShift': {
       const y = (spec.base === 'context' ? (ctx.previous ?? s).y : s.y) + spec.shift;
       if (spec.m === undefined) return valid({ y, m: 1, d: 1 }, 'year');
-      return spec.d === undefined ? valid({ y, m: spec.m, d: 1 }, 'month') : valid({ y, m: spec.m, d: spec.d });
+      return spec.d === undefined
+        ? valid({ y, m: spec.m, d: 1 }, 'month')
+        : valid({ y, m: spec.m, d: spec.d });
     }
     case 'statementDays':
       return valid(addDays(s, spec.shift), spec.precision ?? 'day');

@@ -4,10 +4,22 @@
  * list/range tails chrono leaves off ("June 4 and 5", "June 4 through 6", "June 4-6, 2024").
  */
 import { applyAtomRules, type Atom, type AtomRule, type DateSpec } from './atoms.ts';
-import { EN_APPROX_BEFORE, EN_CONTEXT_DAYS, EN_NUMBER_WORDS, ZONE_NAMES, alternation } from './vocabulary.ts';
+import {
+  EN_APPROX_BEFORE,
+  EN_CONTEXT_DAYS,
+  EN_NUMBER_WORDS,
+  ZONE_NAMES,
+  alternation,
+} from './vocabulary.ts';
 
-const ZONE_LONG = alternation(Object.keys(ZONE_NAMES).filter((k) => /^[a-z][a-z ,.]*$/.test(k) && k.includes(' ')));
-const ZONE_ABBREVIATIONS = alternation(Object.keys(ZONE_NAMES).filter((k) => /^[a-z]{2,4}$/.test(k)).map((k) => k.toUpperCase()));
+const ZONE_LONG = alternation(
+  Object.keys(ZONE_NAMES).filter((k) => /^[a-z][a-z ,.]*$/.test(k) && k.includes(' ')),
+);
+const ZONE_ABBREVIATIONS = alternation(
+  Object.keys(ZONE_NAMES)
+    .filter((k) => /^[a-z]{2,4}$/.test(k))
+    .map((k) => k.toUpperCase()),
+);
 const NUMBER = `\\d{1,3}(?:\\.\\d{1,2})?|${alternation(Object.keys(EN_NUMBER_WORDS))}`;
 const DURATION_APPROX = `${alternation(EN_APPROX_BEFORE)}|over|more than|just over|less than|under`;
 const DURATION = new RegExp(
@@ -51,23 +63,43 @@ const hand = 'hand' as const;
 const RULES: Rule[] = [
   {
     pattern: new RegExp(`\\b(?:${ZONE_LONG})\\b`, 'gi'),
-    build: (m, start, end) => ({ kind: 'zone', start, end, zone: ZONE_NAMES[m[0].toLowerCase()] ?? m[0], source: hand }),
+    build: (m, start, end) => ({
+      kind: 'zone',
+      start,
+      end,
+      zone: ZONE_NAMES[m[0].toLowerCase()] ?? m[0],
+      source: hand,
+    }),
   },
   {
     // Abbreviations only in capitals, so "et al." is not Eastern Time.
     pattern: new RegExp(`\\b(?:${ZONE_ABBREVIATIONS})\\b`, 'g'),
-    build: (m, start, end) => ({ kind: 'zone', start, end, zone: ZONE_NAMES[m[0].toLowerCase()] ?? m[0], source: hand }),
+    build: (m, start, end) => ({
+      kind: 'zone',
+      start,
+      end,
+      zone: ZONE_NAMES[m[0].toLowerCase()] ?? m[0],
+      source: hand,
+    }),
   },
   {
     // "(Brussels time)", "; Hanoi time": a place's time written in a bracketed note, kept as written.
     pattern: /(?<=[(;]\s?)[A-Z][a-z]+(?:[ ,.]{1,2}[A-Z][a-zA-Z.]+)? time\b/g,
-    build: (m, start, end) => ({ kind: 'zone', start, end, zone: ZONE_NAMES[m[0].toLowerCase()] ?? m[0], source: hand }),
+    build: (m, start, end) => ({
+      kind: 'zone',
+      start,
+      end,
+      zone: ZONE_NAMES[m[0].toLowerCase()] ?? m[0],
+      source: hand,
+    }),
   },
   {
     pattern: DURATION,
     build: (m, start, end) => {
       const minutes = durationMinutes(m);
-      return minutes === undefined ? undefined : { kind: 'duration', start, end, minutes, approximate: m[1] !== undefined, source: hand };
+      return minutes === undefined
+        ? undefined
+        : { kind: 'duration', start, end, minutes, approximate: m[1] !== undefined, source: hand };
     },
   },
   {
@@ -86,22 +118,56 @@ const RULES: Rule[] = [
   },
   {
     // "on the 5th", "until the 21st": a day of the month alone, resolved like 5日 against the statement's month.
-    pattern: /(?<=\b(?:on|by|until|till|since|from|through|to|and)\s+the\s)([1-9]|[12]\d|3[01])(?:st|nd|rd|th)\b(?!\s+(?:century|anniversary|time|round|session|meeting|edition|of\s+(?:the|its|their)))/gi,
-    build: (m, start, end) => ({ kind: 'date', start, end, date: { kind: 'day', d: Number(m[1]), rule: 'statement', bare: true }, source: hand }),
+    pattern:
+      /(?<=\b(?:on|by|until|till|since|from|through|to|and)\s+the\s)([1-9]|[12]\d|3[01])(?:st|nd|rd|th)\b(?!\s+(?:century|anniversary|time|round|session|meeting|edition|of\s+(?:the|its|their)))/gi,
+    build: (m, start, end) => ({
+      kind: 'date',
+      start,
+      end,
+      date: { kind: 'day', d: Number(m[1]), rule: 'statement', bare: true },
+      source: hand,
+    }),
   },
   {
     // "on 28 and 29 November": the first day takes the month written after the second (chrono reads ranges).
-    pattern: /\b([1-9]|[12]\d|3[01])(?=\s+and\s+(?:[1-9]|[12]\d|3[01])\s+(January|February|March|April|May|June|July|August|September|October|November|December)\b)/g,
-    build: (m, start, end) => ({ kind: 'date', start, end, date: { kind: 'calendar', m: MONTHS.indexOf(m[2]!) + 1, d: Number(m[1]) }, source: hand }),
+    pattern:
+      /\b([1-9]|[12]\d|3[01])(?=\s+and\s+(?:[1-9]|[12]\d|3[01])\s+(January|February|March|April|May|June|July|August|September|October|November|December)\b)/g,
+    build: (m, start, end) => ({
+      kind: 'date',
+      start,
+      end,
+      date: { kind: 'calendar', m: MONTHS.indexOf(m[2]!) + 1, d: Number(m[1]) },
+      source: hand,
+    }),
   },
   {
     // "in 2023", "since 1953": a year alone only after a preposition, so "resolution 2397" is not one.
-    pattern: /(?<=\b(?:(?:in|since|by|until|during|throughout|early|late|of)\s|mid-))((?:1[89]|20)\d{2})\b(?![-–]\d|\s*(?:%|percent|km|tons?|people|troops|million|billion))/gi,
-    build: (m, start, end) => ({ kind: 'date', start, end, date: { kind: 'year', y: Number(m[1]) }, source: hand }),
+    pattern:
+      /(?<=\b(?:(?:in|since|by|until|during|throughout|early|late|of)\s|mid-))((?:1[89]|20)\d{2})\b(?![-–]\d|\s*(?:%|percent|km|tons?|people|troops|million|billion))/gi,
+    build: (m, start, end) => ({
+      kind: 'date',
+      start,
+      end,
+      date: { kind: 'year', y: Number(m[1]) },
+      source: hand,
+    }),
   },
 ];
 
-const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+const MONTHS = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+];
 
 export function findEnglishAtoms(text: string): Atom[] {
   return applyAtomRules(RULES, text);
@@ -110,8 +176,14 @@ export function findEnglishAtoms(text: string): Atom[] {
 const ORDINAL = '(?:st|nd|rd|th)?';
 /** What may follow the last day of a list, so "June 4 and 5 ministers" is not a list. */
 const AFTER_LIST = `(?=\\s*(?:[,.;:()]|$|(?:in|at|to|for|with|respectively|of|when|where|while|during|the|and|(?:19|20)\\d\\d)\\b))`;
-const RANGE_TAIL = new RegExp(`^\\s*(?:-|–|—|to|through|until|till)\\s*(\\d{1,2})${ORDINAL}\\b(?![:.]\\d|\\s*(?:a\\.?m|p\\.?m))${AFTER_LIST}`, 'i');
-const LIST_TAIL = new RegExp(`^((?:\\s*,\\s*\\d{1,2}${ORDINAL}){0,6})\\s*,?\\s*(?:and|&)\\s*(\\d{1,2})${ORDINAL}\\b${AFTER_LIST}`, 'i');
+const RANGE_TAIL = new RegExp(
+  `^\\s*(?:-|–|—|to|through|until|till)\\s*(\\d{1,2})${ORDINAL}\\b(?![:.]\\d|\\s*(?:a\\.?m|p\\.?m))${AFTER_LIST}`,
+  'i',
+);
+const LIST_TAIL = new RegExp(
+  `^((?:\\s*,\\s*\\d{1,2}${ORDINAL}){0,6})\\s*,?\\s*(?:and|&)\\s*(\\d{1,2})${ORDINAL}\\b${AFTER_LIST}`,
+  'i',
+);
 const YEAR_TAIL = /^,?\s*((?:19|20)\d{2})\b/;
 
 /**
@@ -119,7 +191,8 @@ const YEAR_TAIL = /^,?\s*((?:19|20)\d{2})\b/;
  * "between June 4 and 6" is a range, not a list.
  */
 export function extendEnglishDate(text: string, atom: Extract<Atom, { kind: 'date' }>): void {
-  if (atom.date.kind !== 'calendar' || atom.date.d === undefined || atom.rangeEnd || atom.list) return;
+  if (atom.date.kind !== 'calendar' || atom.date.d === undefined || atom.rangeEnd || atom.list)
+    return;
   const after = text.slice(atom.end, atom.end + 60);
   const between = /\bbetween\s+$/i.test(text.slice(Math.max(0, atom.start - 12), atom.start));
   const range = RANGE_TAIL.exec(after);
@@ -129,7 +202,9 @@ export function extendEnglishDate(text: string, atom: Extract<Atom, { kind: 'dat
     atom.rangeEnd = { kind: 'day', d: Number(range[1]), rule: 'statement' };
     consumed = range[0].length;
   } else if (list) {
-    const days = [...(list[1] ?? '').matchAll(/\d{1,2}/g)].map((d) => Number(d[0])).concat(Number(list[2]));
+    const days = [...(list[1] ?? '').matchAll(/\d{1,2}/g)]
+      .map((d) => Number(d[0]))
+      .concat(Number(list[2]));
     const specs: DateSpec[] = days.map((d) => ({ kind: 'day', d, rule: 'statement' }));
     if (between && specs.length === 1) atom.rangeEnd = specs[0]!;
     else atom.list = specs;

@@ -12,7 +12,13 @@ import { findChronoAtoms } from './chronoAtoms.ts';
 import { findEnglishAtoms } from './en.ts';
 import { findJapaneseAtoms } from './ja.ts';
 import { resolveDate, type ResolutionContext } from './dateResolution.ts';
-import { addDays, formatClock, formatIsoDate, parseIsoDate, type CalendarDate } from '../../text/calendar.ts';
+import {
+  addDays,
+  formatClock,
+  formatIsoDate,
+  parseIsoDate,
+  type CalendarDate,
+} from '../../text/calendar.ts';
 import { FUTURE_CUES, normalizeZone } from './vocabulary.ts';
 import { attachWhat } from './what.ts';
 import { instantOf, publisherZone } from './zones.ts';
@@ -129,7 +135,13 @@ function bracketBalance(text: string): number {
   return (text.match(OPEN_BRACKETS)?.length ?? 0) - (text.match(CLOSE_BRACKETS)?.length ?? 0);
 }
 
-function absorbTime(d: Draft, time: ClockTime, endTime: ClockTime | undefined, zone: string | undefined, rangeGap: boolean): boolean {
+function absorbTime(
+  d: Draft,
+  time: ClockTime,
+  endTime: ClockTime | undefined,
+  zone: string | undefined,
+  rangeGap: boolean,
+): boolean {
   if (!d.time) {
     d.time = time;
     d.endTime = endTime;
@@ -153,7 +165,12 @@ function absorbTime(d: Draft, time: ClockTime, endTime: ClockTime | undefined, z
 
 /** Only written days make lists and ranges: "last month, next week" is two expressions. */
 function listable(spec: DateSpec | undefined): boolean {
-  return spec !== undefined && (spec.kind === 'calendar' || spec.kind === 'day' || (spec.kind === 'yearShift' && spec.d !== undefined));
+  return (
+    spec !== undefined &&
+    (spec.kind === 'calendar' ||
+      spec.kind === 'day' ||
+      (spec.kind === 'yearShift' && spec.d !== undefined))
+  );
 }
 
 function absorbDate(d: Draft, a: DateAtom, gap: string, inBracket: boolean): boolean {
@@ -240,7 +257,9 @@ function absorb(d: Draft, a: Atom, gap: string, inBracket: boolean, next?: Atom)
       return absorbZone(
         d,
         a.zone,
-        next !== undefined && next.start === a.end && (next.kind === 'date' || next.kind === 'time' || next.kind === 'dayOffset'),
+        next !== undefined &&
+          next.start === a.end &&
+          (next.kind === 'date' || next.kind === 'time' || next.kind === 'dayOffset'),
         inBracket,
       );
     case 'dayOffset':
@@ -275,7 +294,10 @@ function absorb(d: Draft, a: Atom, gap: string, inBracket: boolean, next?: Atom)
 /** Removes overlapping atoms: the earliest wins, then the longest, then the hand-written rule. */
 function nonOverlapping(atoms: Atom[]): Atom[] {
   const sorted = [...atoms].sort(
-    (a, b) => a.start - b.start || b.end - b.start - (a.end - a.start) || (a.source === 'hand' ? -1 : 0) - (b.source === 'hand' ? -1 : 0),
+    (a, b) =>
+      a.start - b.start ||
+      b.end - b.start - (a.end - a.start) ||
+      (a.source === 'hand' ? -1 : 0) - (b.source === 'hand' ? -1 : 0),
   );
   const kept: Atom[] = [];
   let reached = 0;
@@ -320,13 +342,25 @@ interface Finisher {
 function finish(d: Draft, f: Finisher): TimeExpression | undefined {
   if (!d.date && !d.time && d.duration === undefined) return undefined;
   const future = FUTURE_CUES.test(sentenceAround(f.norm, d.start, d.end, f.lang));
-  const ctx: ResolutionContext = { statement: f.statement, previous: f.previous, future, ...(f.row ? { row: f.row } : {}) };
-  const main = d.date ? resolveDate(d.date, ctx) : { date: f.previous ?? f.statement, precision: 'day' as const };
+  const ctx: ResolutionContext = {
+    statement: f.statement,
+    previous: f.previous,
+    future,
+    ...(f.row ? { row: f.row } : {}),
+  };
+  const main = d.date
+    ? resolveDate(d.date, ctx)
+    : { date: f.previous ?? f.statement, precision: 'day' as const };
   if (!main) return undefined;
 
   let end = d.end;
   for (let open = d.depth; open > 0 && /[)\]]/.test(f.norm[end] ?? ''); open--) end++;
-  const expr: TimeExpression = { text: f.original.slice(d.start, end), start: d.start, end, date: formatIsoDate(main.date) };
+  const expr: TimeExpression = {
+    text: f.original.slice(d.start, end),
+    start: d.start,
+    end,
+    date: formatIsoDate(main.date),
+  };
   if (main.precision !== 'day') expr.precision = main.precision;
   if (!d.date) expr.dateFromContext = true;
 
@@ -355,13 +389,32 @@ function finish(d: Draft, f: Finisher): TimeExpression | undefined {
   const duration = d.duration ?? (d.time && d.endTime ? diffMinutes(d.time, d.endTime) : undefined);
   if (duration !== undefined) expr.durationMinutes = duration;
   if (d.alt.time) {
-    const altDate = d.alt.date ? resolveDate(d.alt.date, { ...ctx, chainPrevious: undefined, previous: main.date, row: undefined }) : undefined;
+    const altDate = d.alt.date
+      ? resolveDate(d.alt.date, {
+          ...ctx,
+          chainPrevious: undefined,
+          previous: main.date,
+          row: undefined,
+        })
+      : undefined;
     const date = altDate?.date ?? addDays(main.date, d.alt.shift ?? 0);
-    expr.alternate = { date: formatIsoDate(date), time: formatClock(d.alt.time.hour, d.alt.time.minute) };
+    expr.alternate = {
+      date: formatIsoDate(date),
+      time: formatClock(d.alt.time.hour, d.alt.time.minute),
+    };
     if (d.alt.zone) expr.alternate.timezone = d.alt.zone;
   } else if (d.alt.date) {
-    const altDate = resolveDate(d.alt.date, { ...ctx, chainPrevious: undefined, previous: main.date, row: undefined });
-    if (altDate) expr.alternate = { date: formatIsoDate(altDate.date), ...(d.alt.zone ? { timezone: d.alt.zone } : {}) };
+    const altDate = resolveDate(d.alt.date, {
+      ...ctx,
+      chainPrevious: undefined,
+      previous: main.date,
+      row: undefined,
+    });
+    if (altDate)
+      expr.alternate = {
+        date: formatIsoDate(altDate.date),
+        ...(d.alt.zone ? { timezone: d.alt.zone } : {}),
+      };
   }
   setInstants(expr, f.defaultZone);
   // 同月/同日 refer to the last date named to the day: 本年 or 来月 name no day to refer back to.
@@ -369,7 +422,8 @@ function finish(d: Draft, f: Finisher): TimeExpression | undefined {
   if (f.row && d.date) {
     // A year cell starts a new year; a month (or a full date) sets the month of the rows that follow.
     if (d.date.kind === 'year') f.row = { y: main.date.y };
-    else if (d.date.kind === 'calendar' || d.date.kind === 'yearShift') f.row = { y: main.date.y, m: main.date.m };
+    else if (d.date.kind === 'calendar' || d.date.kind === 'yearShift')
+      f.row = { y: main.date.y, m: main.date.m };
   }
   return expr;
 }
@@ -383,11 +437,17 @@ function setInstants(expr: TimeExpression, defaultZone: string | undefined): voi
   const alt = expr.alternate;
   // 午後3時14分頃(日本時間午後7時44分頃): a time with another zone's beside it is the local one,
   // not the publisher's: the publisher's zone is what the brackets give.
-  if (!expr.timezone && alt?.time && alt.timezone && alt.timezone !== 'local') expr.timezone = 'local';
-  const mainZone = expr.timezone === 'local' ? undefined : expr.timezone ?? (alt?.timezone === 'local' ? undefined : defaultZone);
+  if (!expr.timezone && alt?.time && alt.timezone && alt.timezone !== 'local')
+    expr.timezone = 'local';
+  const mainZone =
+    expr.timezone === 'local'
+      ? undefined
+      : (expr.timezone ?? (alt?.timezone === 'local' ? undefined : defaultZone));
   // A local time is not the publisher's zone: its instant comes only from the other place's time.
   const own = instantOf(expr.date, expr.time, mainZone);
-  const other = alt?.time ? instantOf(alt.date, alt.time, alt.timezone === 'local' ? undefined : alt.timezone) : undefined;
+  const other = alt?.time
+    ? instantOf(alt.date, alt.time, alt.timezone === 'local' ? undefined : alt.timezone)
+    : undefined;
   if (own) expr.instant = own;
   else if (other) expr.instant = other;
   const instant = other ?? own;
@@ -397,16 +457,25 @@ function setInstants(expr: TimeExpression, defaultZone: string | undefined): voi
 /** A paragraph laid out as a table or a dated list: cells separated by bars or tabs. */
 const TABLE = /\|[^|\n]*\|[^|\n]*\||\t[^\t\n]*\t/;
 
-export function extractTimes(text: string, lang: Lang, statementDate: string, options: TimeOptions = {}): TimeExpression[] {
+export function extractTimes(
+  text: string,
+  lang: Lang,
+  statementDate: string,
+  options: TimeOptions = {},
+): TimeExpression[] {
   const statement = parseIsoDate(statementDate);
-  if (!statement) throw new RangeError(`statement date must be YYYY-MM-DD, got ${JSON.stringify(statementDate)}`);
+  if (!statement)
+    throw new RangeError(`statement date must be YYYY-MM-DD, got ${JSON.stringify(statementDate)}`);
   const norm = toHalfWidth(text);
   const atoms = [
     ...(lang === 'ja' ? findJapaneseAtoms(norm) : findEnglishAtoms(norm)),
     ...(CHRONO_WORTH[lang].test(norm) ? findChronoAtoms(norm, lang, statement) : []),
   ];
   const finisher: Finisher = {
-    original: text, norm, lang, statement,
+    original: text,
+    norm,
+    lang,
+    statement,
     ...(TABLE.test(norm) ? { row: {} } : {}),
     defaultZone: publisherZone(options),
   };
@@ -416,8 +485,17 @@ export function extractTimes(text: string, lang: Lang, statementDate: string, op
   const firstDate = ordered.find((a) => a.kind === 'date' || a.kind === 'dayOffset');
   const refersBack =
     firstDate?.kind === 'dayOffset' ||
-    (firstDate?.kind === 'date' && (firstDate.date.kind === 'contextDays' || (firstDate.date.kind === 'day' && firstDate.date.rule === 'context')));
-  if (options.listDate && ((opening?.kind === 'date' && opening.date.kind === 'day' && opening.date.bare && opening.start <= 3) || refersBack)) {
+    (firstDate?.kind === 'date' &&
+      (firstDate.date.kind === 'contextDays' ||
+        (firstDate.date.kind === 'day' && firstDate.date.rule === 'context')));
+  if (
+    options.listDate &&
+    ((opening?.kind === 'date' &&
+      opening.date.kind === 'day' &&
+      opening.date.bare &&
+      opening.start <= 3) ||
+      refersBack)
+  ) {
     const listed = parseIsoDate(options.listDate);
     if (listed) finisher.previous = listed;
   }
@@ -436,7 +514,9 @@ export function extractTimes(text: string, lang: Lang, statementDate: string, op
       // Inside a bracket a full stop separates notes of one time: (現地時間。日本時間4月1日10時30分), (local time. 5:30 p.m.).
       // から followed by a comma starts the clause, not a range: 午後7時10分頃から,14日に開催される….
       const glued =
-        gap.length <= MAX_GAP && GLUE[lang].test(draft.depth > 0 ? gap.replace(/[。.]/g, '') : gap) && !/から\s*[、,]/.test(gap);
+        gap.length <= MAX_GAP &&
+        GLUE[lang].test(draft.depth > 0 ? gap.replace(/[。.]/g, '') : gap) &&
+        !/から\s*[、,]/.test(gap);
       const depthAtAtom = glued ? draft.depth + bracketBalance(gap) : 0;
       if (glued && absorb(draft, atom, gap, depthAtAtom > 0, next)) {
         draft.end = atom.end;
@@ -462,7 +542,8 @@ export function extractTimes(text: string, lang: Lang, statementDate: string, op
   for (const e of joined) {
     if (!e.alternate || e.alternate.timezone) continue;
     const zone = ZONE_CLOSING.exec(e.text);
-    if (zone && normalizeZone(zone[1]!) !== e.timezone) e.alternate.timezone = normalizeZone(zone[1]!);
+    if (zone && normalizeZone(zone[1]!) !== e.timezone)
+      e.alternate.timezone = normalizeZone(zone[1]!);
   }
   return attachDurations(norm, joined);
 }
@@ -473,7 +554,8 @@ export function extractTimes(text: string, lang: Lang, statementDate: string, op
  * place is, as if it had been written with it.
  */
 /** A zone word closing a bracket: "…, July 12, JST)". */
-const ZONE_CLOSING = /[,;、]\s*(JST|Japan time|Japan Standard Time|日本時間|local time|現地時間)\s*[)）]/i;
+const ZONE_CLOSING =
+  /[,;、]\s*(JST|Japan time|Japan Standard Time|日本時間|local time|現地時間)\s*[)）]/i;
 
 /** Between two places' times inside one bracket: "; same day, ", "、同日". */
 const SAME_BRACKET = /^\s*[;；,、。]\s*(?:(?:the\s+)?same\s+day|同日)?\s*[,、]?\s*$/i;
@@ -481,7 +563,12 @@ const SAME_BRACKET = /^\s*[;；,、。]\s*(?:(?:the\s+)?same\s+day|同日)?\s*[,
 /** A bracket opening another place's time, with the zone it names if it names one. */
 const OTHER_ZONE_OPENING = /[(（]\s*([^\s()（）0-9０-９]{1,10}?時間|Japan time|local time)?\s*$/i;
 
-function attachOtherZones(original: string, norm: string, list: TimeExpression[], defaultZone: string | undefined): TimeExpression[] {
+function attachOtherZones(
+  original: string,
+  norm: string,
+  list: TimeExpression[],
+  defaultZone: string | undefined,
+): TimeExpression[] {
   const out: TimeExpression[] = [];
   for (const e of list) {
     const before = out[out.length - 1];
@@ -489,7 +576,9 @@ function attachOtherZones(original: string, norm: string, list: TimeExpression[]
     // The other place's zone may open the bracket: 午後0時15分頃(日本時間)(米国時間12日午後10時15分頃).
     // Or the bracket is already open, after the first time's zone: "10:05 a.m. (local time; same
     // day, 6:05 p.m. JST)".
-    const open = before !== undefined && (before.text.match(/[(（]/g)?.length ?? 0) > (before.text.match(/[)）]/g)?.length ?? 0);
+    const open =
+      before !== undefined &&
+      (before.text.match(/[(（]/g)?.length ?? 0) > (before.text.match(/[)）]/g)?.length ?? 0);
     const opening = OTHER_ZONE_OPENING.exec(between) ?? (open ? SAME_BRACKET.exec(between) : null);
     const zone = e.timezone ?? (opening?.[1] ? normalizeZone(opening[1]) : undefined);
     if (
@@ -511,7 +600,11 @@ function attachOtherZones(original: string, norm: string, list: TimeExpression[]
       before.alternate = { date: e.date, time: e.time, timezone: zone };
       if (before.timezone === e.timezone) continue;
       // The default zone as assumed, not as written ("午後0時15分頃(日本時間)" keeps it).
-      if ((!before.timezone || before.timezone === defaultZone) && !(before.timezone && /時間|time\b|JST/i.test(before.text))) delete before.timezone;
+      if (
+        (!before.timezone || before.timezone === defaultZone) &&
+        !(before.timezone && /時間|time\b|JST/i.test(before.text))
+      )
+        delete before.timezone;
       delete before.instant;
       setInstants(before, defaultZone);
       before.end = Math.max(before.end, e.end);
@@ -535,7 +628,13 @@ function attachDurations(norm: string, list: TimeExpression[]): TimeExpression[]
   for (const e of list) {
     if (/[。!?]|\.\s/.test(norm.slice(previousEnd, e.start))) open = undefined;
     previousEnd = Math.max(previousEnd, e.end);
-    if (open && e.durationMinutes && !e.time && e.dateFromContext && (!e.what || !open.what || e.what === open.what)) {
+    if (
+      open &&
+      e.durationMinutes &&
+      !e.time &&
+      e.dateFromContext &&
+      (!e.what || !open.what || e.what === open.what)
+    ) {
       open.durationMinutes = e.durationMinutes;
       if (e.approximateDuration) open.approximateDuration = true;
       open = undefined;

@@ -20,27 +20,48 @@ interface EventEntry {
 
 function loadEvents(): EventEntry[] {
   // The source's copy also when running compiled: the table is data, edited where it is.
-  const raw = readShippedTable(projectPath('src/understand/times/events.yaml')) as { events?: unknown };
+  const raw = readShippedTable(projectPath('src/understand/times/events.yaml')) as {
+    events?: unknown;
+  };
   const list = Array.isArray(raw?.events) ? raw.events : [];
-  const strings = (v: unknown): string[] => (Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string' && x.trim() !== '') : []);
-  return list.map((e: Record<string, unknown>) => ({ ja: strings(e?.ja), en: strings(e?.en), cues: strings(e?.cues) }));
+  const strings = (v: unknown): string[] =>
+    Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string' && x.trim() !== '') : [];
+  return list.map((e: Record<string, unknown>) => ({
+    ja: strings(e?.ja),
+    en: strings(e?.en),
+    cues: strings(e?.cues),
+  }));
 }
 
 const EVENTS = loadEvents();
 /** Written form (lower-cased for English) -> entry. */
 const BY_FORM = new Map<string, EventEntry>();
-for (const e of EVENTS) for (const f of [...e.ja, ...e.en, ...e.cues]) if (!BY_FORM.has(f.toLowerCase())) BY_FORM.set(f.toLowerCase(), e);
+for (const e of EVENTS)
+  for (const f of [...e.ja, ...e.en, ...e.cues])
+    if (!BY_FORM.has(f.toLowerCase())) BY_FORM.set(f.toLowerCase(), e);
 
 const isJapanese = (s: string): boolean => CJK_CHAR.test(s);
 
 const PATTERN: Record<Lang, RegExp> = {
   ja: new RegExp(alternation([...BY_FORM.keys()].filter(isJapanese)), 'g'),
-  en: new RegExp(`\\b(?:${alternation([...BY_FORM.keys()].filter((k) => !isJapanese(k)).map((k) => k.replace(/'/g, '’')).concat([...BY_FORM.keys()].filter((k) => !isJapanese(k))))})(?:s|es)?\\b`, 'gi'),
+  en: new RegExp(
+    `\\b(?:${alternation(
+      [...BY_FORM.keys()]
+        .filter((k) => !isJapanese(k))
+        .map((k) => k.replace(/'/g, '’'))
+        .concat([...BY_FORM.keys()].filter((k) => !isJapanese(k))),
+    )})(?:s|es)?\\b`,
+    'gi',
+  ),
 };
 
 /** A Japanese event noun that is the object or subject of the sentence's main predicate. */
-const JA_PREDICATE = /^(?:\([^)]{0,20}\))?(?:を(?:行|主催|開催|実施|受け|持)|が(?:行わ|開催|実施|開始|始ま)|に(?:出席|参加)|しました|した|する|します|を始め)/;
-const SENTENCE_END: Record<Lang, RegExp> = { ja: /[。]/g, en: /(?<!\b[A-Z][a-z]{0,3}|\b[A-Z]|\b[ap]\.m)[.!?](?=\s|$)/gi };
+const JA_PREDICATE =
+  /^(?:\([^)]{0,20}\))?(?:を(?:行|主催|開催|実施|受け|持)|が(?:行わ|開催|実施|開始|始ま)|に(?:出席|参加)|しました|した|する|します|を始め)/;
+const SENTENCE_END: Record<Lang, RegExp> = {
+  ja: /[。]/g,
+  en: /(?<!\b[A-Z][a-z]{0,3}|\b[A-Z]|\b[ap]\.m)[.!?](?=\s|$)/gi,
+};
 
 interface Span {
   start: number;
@@ -54,7 +75,10 @@ interface Mention extends Span {
 
 function bracketDepth(text: string, at: number): number {
   const before = text.slice(Math.max(0, at - 80), at);
-  return Math.max(0, (before.match(/[(（[]/g)?.length ?? 0) - (before.match(/[)）\]]/g)?.length ?? 0));
+  return Math.max(
+    0,
+    (before.match(/[(（[]/g)?.length ?? 0) - (before.match(/[)）\]]/g)?.length ?? 0),
+  );
 }
 
 function gapBetween(a: Span, b: Span): number {
@@ -62,7 +86,11 @@ function gapBetween(a: Span, b: Span): number {
 }
 
 /** Sets `what` on each expression that has an event noun in its sentence. `text` is the paragraph. */
-export function attachWhat<T extends Span & { what?: string | undefined }>(text: string, lang: Lang, exprs: T[]): void {
+export function attachWhat<T extends Span & { what?: string | undefined }>(
+  text: string,
+  lang: Lang,
+  exprs: T[],
+): void {
   if (exprs.length === 0 || EVENTS.length === 0) return;
   const pattern = PATTERN[lang];
   pattern.lastIndex = 0;
@@ -72,7 +100,12 @@ export function attachWhat<T extends Span & { what?: string | undefined }>(text:
     const end = start + m[0].length;
     // Inside a time expression ("(公示日の翌日)") a noun dates nothing.
     if (exprs.some((e) => start >= e.start && end <= e.end)) continue;
-    mentions.push({ start, end, text: m[0], predicate: lang === 'ja' && JA_PREDICATE.test(text.slice(end, end + 12)) });
+    mentions.push({
+      start,
+      end,
+      text: m[0],
+      predicate: lang === 'ja' && JA_PREDICATE.test(text.slice(end, end + 12)),
+    });
   }
   if (mentions.length === 0) return;
   const ends: number[] = [];
@@ -86,7 +119,8 @@ export function attachWhat<T extends Span & { what?: string | undefined }>(text:
     while (i < ends.length && ends[i]! <= pos) i++;
     return i;
   };
-  const sentenceStart = (pos: number): number => (sentenceOf(pos) === 0 ? 0 : ends[sentenceOf(pos) - 1]!);
+  const sentenceStart = (pos: number): number =>
+    sentenceOf(pos) === 0 ? 0 : ends[sentenceOf(pos) - 1]!;
   const sentenceEnd = (pos: number): number => ends[sentenceOf(pos)] ?? text.length;
   const owner = new Map<Mention, T>();
   for (const m of mentions) {
@@ -102,13 +136,17 @@ export function attachWhat<T extends Span & { what?: string | undefined }>(text:
     const inSentence = mentions.filter((m) => sentenceOf(m.start) === sentence);
     if (inSentence.length === 0) continue;
     const nearest = (list: Mention[]): Mention | undefined =>
-      list.reduce<Mention | undefined>((b, m) => (!b || gapBetween(e, m) < gapBetween(e, b) ? m : b), undefined);
+      list.reduce<Mention | undefined>(
+        (b, m) => (!b || gapBetween(e, m) < gapBetween(e, b) ? m : b),
+        undefined,
+      );
     const owned = inSentence.filter((m) => owner.get(m) === e);
     const firstInSentence = exprs.find((x) => sentenceOf(x.start) === sentence) === e;
     let chosen: Mention | undefined;
     // A date in brackets right after a noun dates that noun: 国内投票期日(10月27日), 総選挙(5月18日投票).
     const open = text.slice(Math.max(0, e.start - 1), e.start);
-    if (open === '(' || open === '（') chosen = owned.find((m) => m.end <= e.start - 1 && e.start - 1 - m.end <= 3);
+    if (open === '(' || open === '（')
+      chosen = owned.find((m) => m.end <= e.start - 1 && e.start - 1 - m.end <= 3);
     if (chosen) {
       // found
     } else if (lang === 'ja') {
@@ -120,18 +158,34 @@ export function attachWhat<T extends Span & { what?: string | undefined }>(text:
       const firstAfter = (x: Span) =>
         inSentence.filter((m) => m.start >= x.end).sort((a, b) => a.start - b.start)[0];
       const claimed = (m: Mention) =>
-        exprs.some((x) => x !== e && x.start >= e.end && x.start < m.start && sentenceOf(x.start) === sentence && firstAfter(x) === m);
+        exprs.some(
+          (x) =>
+            x !== e &&
+            x.start >= e.end &&
+            x.start < m.start &&
+            sentenceOf(x.start) === sentence &&
+            firstAfter(x) === m,
+        );
       const predicate = inSentence.filter((m) => m.predicate && !claimed(m));
       const after = owned.filter((m) => m.start >= e.end);
-      chosen = (firstInSentence ? predicate[predicate.length - 1] : undefined) ?? after.find((m) => m.predicate) ??
-        nearest(after) ?? nearest(owned) ?? predicate[predicate.length - 1];
+      chosen =
+        (firstInSentence ? predicate[predicate.length - 1] : undefined) ??
+        after.find((m) => m.predicate) ??
+        nearest(after) ??
+        nearest(owned) ??
+        predicate[predicate.length - 1];
     } else {
       // "On March 16, in response to the launches on March 14, Mr. X held a … Telephone Meeting":
       // a date opening the sentence dates what its main verb does.
-      const opening = firstInSentence && /^\W*(?:on|in|at)?\s*$/i.test(text.slice(sentenceStart(e.start), e.start).trim());
+      const opening =
+        firstInSentence &&
+        /^\W*(?:on|in|at)?\s*$/i.test(text.slice(sentenceStart(e.start), e.start).trim());
       const verb = opening ? MAIN_VERB.exec(text.slice(e.end, sentenceEnd(e.start))) : null;
       const afterVerb = verb ? e.end + verb.index : -1;
-      chosen = (verb ? inSentence.filter((m) => m.start >= afterVerb).sort((a, b) => a.start - b.start)[0] : undefined) ?? nearest(owned);
+      chosen =
+        (verb
+          ? inSentence.filter((m) => m.start >= afterVerb).sort((a, b) => a.start - b.start)[0]
+          : undefined) ?? nearest(owned);
     }
     chosen ??= nearest(inSentence);
     if (chosen) e.what = chosen.text;
@@ -139,7 +193,8 @@ export function attachWhat<T extends Span & { what?: string | undefined }>(text:
 }
 
 /** Verbs of a readout's main clause: the event named after them is the one its opening date dates. */
-const MAIN_VERB = /\b(?:held|holds|hold|met|meets|spoke|speaks|talked|hosted|hosts|attended|attends|joined|convened|had|paid|received|welcomed)\b/i;
+const MAIN_VERB =
+  /\b(?:held|holds|hold|met|meets|spoke|speaks|talked|hosted|hosts|attended|attends|joined|convened|had|paid|received|welcomed)\b/i;
 
 /** The event noun in the asked language when the table gives it, else as written. */
 export function whatIn(written: string, lang: Lang): string {

@@ -12,12 +12,19 @@ const OFFSET = /^(?:UTC|GMT)?\s*([+-])(\d{1,2})(?::?(\d{2}))?$/i;
 
 function ianaOf(zone: string): string | undefined {
   const trimmed = zone.trim();
-  const known = ZONE_IANA[trimmed] ?? ZONE_IANA[trimmed.toLowerCase()] ?? ZONE_IANA[trimmed.replace(/\s*(?:時間|time)$/i, '')] ??
+  const known =
+    ZONE_IANA[trimmed] ??
+    ZONE_IANA[trimmed.toLowerCase()] ??
+    ZONE_IANA[trimmed.replace(/\s*(?:時間|time)$/i, '')] ??
     ZONE_IANA[trimmed.replace(/\s*time$/i, '').toLowerCase()];
   if (known) return known;
   if (/^[A-Za-z_]+\/[A-Za-z_/+-]+$/.test(trimmed)) {
     try {
-      if (!formatters.has(trimmed)) formatters.set(trimmed, new Intl.DateTimeFormat('en-US', { timeZone: trimmed, timeZoneName: 'longOffset' }));
+      if (!formatters.has(trimmed))
+        formatters.set(
+          trimmed,
+          new Intl.DateTimeFormat('en-US', { timeZone: trimmed, timeZoneName: 'longOffset' }),
+        );
       return trimmed;
     } catch {
       return undefined;
@@ -64,17 +71,25 @@ export function zoneOffset(zone: string, date: string, time: string): number | u
 }
 
 /** 2024-01-05T10:00:00+09:00, or undefined when the zone is unknown. */
-export function instantOf(date: string, time: string, zone: string | undefined): string | undefined {
+export function instantOf(
+  date: string,
+  time: string,
+  zone: string | undefined,
+): string | undefined {
   if (!zone || zone === 'local') return undefined;
   const offset = zoneOffset(zone, date, time);
   return offset === undefined ? undefined : `${date}T${time}:00${formatOffset(offset)}`;
 }
 
 /** Publishers whose clock times are Japan time unless the text says otherwise. */
-const JAPAN_PUBLISHERS = /外務省|首相官邸|内閣官房|防衛省|Ministry of Foreign Affairs of Japan|MOFA Japan|^MOFA$|Prime Minister of Japan|Kantei/i;
+const JAPAN_PUBLISHERS =
+  /外務省|首相官邸|内閣官房|防衛省|Ministry of Foreign Affairs of Japan|MOFA Japan|^MOFA$|Prime Minister of Japan|Kantei/i;
 
 /** The zone of clock times written without one: the front matter's, else the publisher's. */
-export function publisherZone(options: { timezone?: string | undefined; publisher?: string }): string | undefined {
+export function publisherZone(options: {
+  timezone?: string | undefined;
+  publisher?: string;
+}): string | undefined {
   if (options.timezone) return options.timezone;
   if (options.publisher && JAPAN_PUBLISHERS.test(options.publisher)) return 'JST';
   return undefined;

@@ -241,7 +241,13 @@ function leadParagraph(s: Statement): number {
  * Whether a name the question gives belongs to a person the statements name but who is not among
  * the participants of the event they record (when they record any).
  */
-function namesBystander(lib: Library, group: readonly number[], names: WeighedTerm[]): boolean {
+function namesBystander(
+  lib: Library,
+  group: readonly number[],
+  names: WeighedTerm[],
+  /** Only whether they took part, wherever the statement names them. */
+  byParticipation = false,
+): boolean {
   const people = group.flatMap((si) => lib.facts.get(si).people.map((p) => ({ p, si })));
   const namedBy = (w: WeighedTerm) => {
     const label = normalize(w.term.label);
@@ -261,7 +267,11 @@ function namesBystander(lib: Library, group: readonly number[], names: WeighedTe
   const verdicts = names
     .map((w) => ({ w, named: namedBy(w) }))
     .filter(({ named }) => named.length > 0)
-    .map(({ w, named }) => inTitle(w) || named.some((x) => x.p.participant || inLead(x)));
+    .map(({ w, named }) =>
+      byParticipation
+        ? named.some((x) => x.p.participant)
+        : inTitle(w) || named.some((x) => x.p.participant || inLead(x)),
+    );
   // Only when the question also names a participant: then the other name is the wrong one's.
   return verdicts.includes(true) && verdicts.includes(false);
 }
@@ -942,10 +952,13 @@ export function judgeRelevance(
     )
       continue;
     // "When did they meet in Bangkok?" of a telephone talk the minister held from Bangkok: no meeting took place.
-    // Only between people the question names (two or more): a visit agreed in a call is asked of it too.
+    // Only between people the question names (two or more): a visit agreed in a call is asked of it
+    // too, and so is the summit of others the call discussed ("the Obama–Medvedev summit that
+    // Clinton and Lavrov discussed").
     if (
       askedKinds.size > 0 &&
       peopleNamed(lib, group, names) >= 2 &&
+      !namesBystander(lib, group, names, true) &&
       otherWayOfMeeting(lib, group, askedKinds)
     )
       continue;
@@ -972,7 +985,13 @@ export function judgeRelevance(
       continue;
     // A call or meeting asked about between named people is theirs: one the statement names only
     // in passing ("Prime Minister Abe's visit") did not take part in the one it records.
-    if (asked.length > 0 && namesBystander(lib, group, participantsAsked)) continue;
+    // Unless the question names the event's own people too: then it asks of what they discussed.
+    if (
+      asked.length > 0 &&
+      peopleNamed(lib, group, names) < 2 &&
+      namesBystander(lib, group, participantsAsked)
+    )
+      continue;
     const own = (i: number) => primaryLanguage(lib.statements[i]!.language) === lang;
     // Scored against what could be found in their language: a statement published only in Japanese
     // is not outranked by an English one for holding no English words.

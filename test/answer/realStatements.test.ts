@@ -193,7 +193,6 @@ const KNOWN_MISSES: Record<string, Record<string, string>> = {
     'kishida-moon-who-en': 'not yet diagnosed',
     'missile-over-japan-when-ja': 'not yet diagnosed',
     'kishida-moon-when-en': 'not yet diagnosed',
-    'obama-medvedev-summit-when-en': 'not yet diagnosed',
   },
   // Collected blind at the end of session 5 (Japanese first, typical shapes): 47 of 57 on arrival.
   holdout27: {

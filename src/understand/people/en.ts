@@ -694,6 +694,33 @@ export function englishMentions(paragraph: Paragraphlike): RawMention[] {
         deputy: false,
       });
     }
+    // "including China’s Wang Yi, South Korea’s Kang-Kyung-wha, and Turkey’s Mevlut Cavusoglu": a
+    // list of people each given by their country in the possessive, with no title.
+    const owned: { name: NameRead; start: number; country: string }[] = [];
+    for (const m of text.matchAll(COUNTRY_OWNED)) {
+      const form = EN_COUNTRY_FORMS.find((f) => f.form === m[1]);
+      const at = m.index + m[0].length;
+      if (!form || covered(at)) continue;
+      const name = readNameForward(text, at);
+      if (!name) continue;
+      const parts = name.words >= 2 || /^\p{Lu}\p{Ll}+-\p{Lu}/u.test(name.name);
+      if (
+        !parts ||
+        isCountry(name.name) ||
+        !/^(?:,|;| and\b|\.|$)/.test(text.slice(name.end, name.end + 4))
+      )
+        continue;
+      owned.push({ name, start: m.index, country: form.country.name });
+    }
+    if (owned.length >= 2) {
+      for (const o of owned)
+        push(o.name, o.name.start, o.name.end, {
+          affiliation: o.country,
+          former: false,
+          acting: false,
+          deputy: false,
+        });
+    }
     LIST_CUE.lastIndex = 0;
     for (let m = LIST_CUE.exec(text); m; m = LIST_CUE.exec(text)) {
       let p = m.index + m[0].length;
@@ -852,11 +879,15 @@ export function englishMentions(paragraph: Paragraphlike): RawMention[] {
     };
     if (nameEnd > 0) {
       const name = readNameBackward(text, nameEnd);
-      // "… election in Guinea Bissau, the Spokesperson of …": a country is no one's name.
+      // "… election in Guinea Bissau, the Spokesperson of …": a country is no one's name, nor is a
+      // place after a preposition ("While in Buenos Aires, the Foreign Secretary will …").
       if (
         name &&
         name.words >= 2 &&
-        !EN_COUNTRY_FORMS.some((f) => f.form === name.name || `the ${f.form}` === name.name)
+        !EN_COUNTRY_FORMS.some((f) => f.form === name.name || `the ${f.form}` === name.name) &&
+        !/\b(?:in|at|from|to|near|across|throughout|visiting|visited)\s+$/i.test(
+          text.slice(Math.max(0, name.start - 12), name.start),
+        )
       ) {
         push(name, honorificsBefore(text, name.start), of?.end ?? titleEnd, fields);
         return of?.end ?? titleEnd;
@@ -888,6 +919,12 @@ export function englishMentions(paragraph: Paragraphlike): RawMention[] {
     return resume;
   }
 }
+
+/** A country in the possessive before a name: "China’s Wang Yi". */
+const COUNTRY_OWNED = new RegExp(
+  `\\b(${EN_COUNTRY_FORMS.map((f) => f.form.replace(/[.*+?^\${}()|[\]\\]/g, '\\$&')).join('|')})['’]s (?=\\p{Lu})`,
+  'gu',
+);
 
 /** "his UK counterpart, ", "her Indian counterpart ": a name follows. */
 const COUNTERPART =

@@ -6,6 +6,7 @@
  */
 import { lowerBound } from '../../text/sorted.ts';
 import { EN_COUNTRY_FORMS, canonicalCountry } from '../countries.ts';
+import { escapeRegExp } from '../../text/regexp.ts';
 import {
   EN_HONORIFICS,
   EN_MODIFIERS,
@@ -922,7 +923,7 @@ export function englishMentions(paragraph: Paragraphlike): RawMention[] {
 
 /** A country in the possessive before a name: "China’s Wang Yi". */
 const COUNTRY_OWNED = new RegExp(
-  `\\b(${EN_COUNTRY_FORMS.map((f) => f.form.replace(/[.*+?^\${}()|[\]\\]/g, '\\$&')).join('|')})['’]s (?=\\p{Lu})`,
+  `\\b(${EN_COUNTRY_FORMS.map((f) => escapeRegExp(f.form)).join('|')})['’]s (?=\\p{Lu})`,
   'gu',
 );
 

@@ -583,11 +583,11 @@ export function namesHeardAs(lib: Library, label: string): string[] {
   return [...found];
 }
 
-/** Words of the given statements, in the other script than a word asked, that sound like it. */
+/** Words of the given statements, in the other script than a word asked, that sound like it (a name, or a loanword: レストラン, restaurant). */
 function wordsHeardIn(lib: Library, statements: readonly number[], label: string): string[] {
   const katakana = /^[\p{Script=Katakana}ー・]+$/u.test(label);
   if (!katakana && !/^\p{Lu}[\p{L}'’-]{2,}$/u.test(label)) return [];
-  const words = katakana ? /\p{Lu}[\p{L}'’-]{2,}/gu : /[\p{Script=Katakana}ー]{2,}/gu;
+  const words = katakana ? /\p{L}[\p{L}'’-]{2,}/gu : /[\p{Script=Katakana}ー]{2,}/gu;
   const found = new Set<string>();
   for (const si of statements) {
     for (const p of lib.statements[si]!.paragraphs) {

@@ -169,7 +169,6 @@ const KNOWN_MISSES: Record<string, Record<string, string>> = {
     'ban-appointment-who-ja-cross': 'not yet diagnosed',
     'nato-rasmussen-who-ja-cross':
       'the set expects an answer labelled en; Readout answers in the language asked and says it quotes the English text',
-    'burns-officials-who-ja': 'not yet diagnosed',
     'lim-blinken-who-ja-cross':
       '第一外交次官 is no title of the table (First Vice Foreign Minister), so the question’s words are split and not found',
     'varadkar-breakfast-who-ja-cross': 'as above: labelled in the language asked',

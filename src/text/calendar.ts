@@ -92,3 +92,19 @@ export function parseIsoDate(s: string): CalendarDate | undefined {
   const c = { y: Number(m[1]), m: Number(m[2]), d: Number(m[3]) };
   return isValidDate(c) ? c : undefined;
 }
+
+/** English month names, January first: the index plus one is the month's number. */
+export const MONTH_NAMES: readonly string[] = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+];

@@ -5,6 +5,7 @@
  * name; lower-case ("the minister") they are prose.
  */
 import { PhraseTable } from '../phraseTable.ts';
+import { MONTH_NAMES } from '../../text/calendar.ts';
 import { loadTable } from './tables.ts';
 
 interface EnData {
@@ -174,18 +175,7 @@ export const EN_NOT_NAME_WORDS = new Set([
   'Treaty',
   'Agreement',
   'Initiative',
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
+  ...MONTH_NAMES,
   'Monday',
   'Tuesday',
   'Wednesday',

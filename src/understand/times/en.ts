@@ -4,6 +4,7 @@
  * list/range tails chrono leaves off ("June 4 and 5", "June 4 through 6", "June 4-6, 2024").
  */
 import { applyAtomRules, type Atom, type AtomRule, type DateSpec } from './atoms.ts';
+import { MONTH_NAMES } from '../../text/calendar.ts';
 import {
   EN_APPROX_BEFORE,
   EN_CONTEXT_DAYS,
@@ -130,13 +131,15 @@ const RULES: Rule[] = [
   },
   {
     // "on 28 and 29 November": the first day takes the month written after the second (chrono reads ranges).
-    pattern:
-      /\b([1-9]|[12]\d|3[01])(?=\s+and\s+(?:[1-9]|[12]\d|3[01])\s+(January|February|March|April|May|June|July|August|September|October|November|December)\b)/g,
+    pattern: new RegExp(
+      `\\b([1-9]|[12]\\d|3[01])(?=\\s+and\\s+(?:[1-9]|[12]\\d|3[01])\\s+(${MONTH_NAMES.join('|')})\\b)`,
+      'g',
+    ),
     build: (m, start, end) => ({
       kind: 'date',
       start,
       end,
-      date: { kind: 'calendar', m: MONTHS.indexOf(m[2]!) + 1, d: Number(m[1]) },
+      date: { kind: 'calendar', m: MONTH_NAMES.indexOf(m[2]!) + 1, d: Number(m[1]) },
       source: hand,
     }),
   },
@@ -152,21 +155,6 @@ const RULES: Rule[] = [
       source: hand,
     }),
   },
-];
-
-const MONTHS = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
 ];
 
 export function findEnglishAtoms(text: string): Atom[] {

@@ -9,6 +9,7 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Paragraph, Statement } from '../src/corpus/types.ts';
 import { createRng, type Rng } from './random.ts';
+import { MONTH_NAMES } from '../src/text/calendar.ts';
 import {
   AREAS_EN,
   AREAS_JA,
@@ -59,20 +60,7 @@ const FIRST_DAY = Date.UTC(2015, 0, 1);
 const LAST_DAY = Date.UTC(2025, 11, 31);
 const DAY = 86_400_000;
 const WEEKDAYS_JA = ['日', '月', '火', '水', '木', '金', '土'];
-const MONTHS_EN = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-];
+const MONTHS_EN = MONTH_NAMES;
 
 /** Office holders per country and role, in order of their terms (2015..2025 split evenly). */
 type Holders = Map<string, Person[]>;

@@ -1,7 +1,9 @@
 import type { Paragraph, Statement } from '../corpus/types.ts';
 import { excerptHighlights, type Excerpt } from './excerpt.ts';
 import type { Range } from './highlight.ts';
-import type { Citation } from './types.ts';
+import type { AnswerItem, Citation, Lang } from './types.ts';
+import { notice } from './notices.ts';
+import { primaryLanguage } from '../text/script.ts';
 
 /**
  * A citation of `paragraph`, quoting `excerpt`: an excerpt made of it (then `marked`, ranges of
@@ -25,4 +27,15 @@ export function cite(
     ...(statement.source ? { source: statement.source } : {}),
     ...(highlights.length > 0 ? { highlights } : {}),
   };
+}
+
+/**
+ * The notice for an answer found only in statements of the other language (an English question
+ * about a statement published only in Japanese): the reader sees it is quoted from that text.
+ */
+export function otherLanguageNotice(items: readonly AnswerItem[], lang: Lang): string | undefined {
+  const cited = items.flatMap((i) => i.citations);
+  if (cited.length === 0 || cited.some((c) => primaryLanguage(c.language) === lang))
+    return undefined;
+  return notice('fallbackLanguage', lang);
 }

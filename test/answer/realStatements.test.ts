@@ -189,9 +189,7 @@ const KNOWN_MISSES: Record<string, Record<string, string>> = {
   // Collected blind at the end of session 5 (English first, typical shapes): 52 of 59 on arrival.
   holdout26: {
     'johnson-g20-bilaterals-who-en': 'not yet diagnosed',
-    'kishida-moon-who-en': 'not yet diagnosed',
     'missile-over-japan-when-ja': 'not yet diagnosed',
-    'kishida-moon-when-en': 'not yet diagnosed',
   },
   // Collected blind at the end of session 5 (Japanese first, typical shapes): 47 of 57 on arrival.
   holdout27: {

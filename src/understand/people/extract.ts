@@ -246,7 +246,7 @@ export function extractPeople(
   const people = folded.map((g) => toPerson(g, lang));
   if (lang === 'en') {
     resolveDefiniteReferences(paragraphs, people, context);
-    speakerOfTitle(paragraphs, people, context.title);
+    speakerOfTitle(paragraphs, people, context);
     affiliateWithPublisher(paragraphs, people, context.publisher);
   }
   markLeadParticipants(people);
@@ -343,7 +343,7 @@ function resolveDefiniteReferences(
 
 /** "Statement by President Obama on …", "Remarks by Secretary Kerry …": who speaks. */
 const SPEAKER_TITLE =
-  /(?:^|\()\s*(?:(?:Joint |Press )?Statement|Remarks|Message|Readout)\s+(?:by|from|of)\s+(.+?)(?:\s+(?:on|regarding|concerning|following|after|at|to)\b|[,:)]|$)/;
+  /(?:^|\()\s*(?:(?:Joint |Press )?Statement|Remarks|Message|Readout|Press Conference)\s+(?:by|from|of)\s+(.+?)(?:\s+(?:on|regarding|concerning|following|after|at|to)\b|[,:)]|$)/;
 
 /**
  * A statement by someone that names them only in its title and speaks as "I" or "we" ("Statement
@@ -354,11 +354,26 @@ const SPEAKER_TITLE =
 function speakerOfTitle(
   paragraphs: readonly Paragraphlike[],
   people: Person[],
-  title?: string,
+  { title, publisher, date }: StatementContext,
 ): void {
   const by = title ? SPEAKER_TITLE.exec(title) : null;
   if (!by) return;
   const speakers = extractPeople([{ number: 0, text: by[1]! }], 'en').filter((p) => p.role);
+  // "Press Conference by the Prime Minister" on the Prime Minister's own site: the holder that day.
+  const bare = /^(?:the\s+)?(\p{Lu}[\p{L} ]+)$/u.exec(by[1]!.trim());
+  const office =
+    speakers.length === 0 && bare ? officeHolder(bare[1]!, publisher, date) : undefined;
+  if (office)
+    speakers.push({
+      key: office.name.toLowerCase(),
+      name: office.name,
+      otherNames: [],
+      role: office.title,
+      affiliation: office.country,
+      participant: false,
+      byOffice: true,
+      mentions: [],
+    });
   if (speakers.length !== 1) return;
   const speaker = speakers[0]!;
   const key = englishNameKey(speaker.name) || speaker.name.toLowerCase();

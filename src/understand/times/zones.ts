@@ -83,7 +83,7 @@ export function instantOf(
 
 /** Publishers whose clock times are Japan time unless the text says otherwise. */
 const JAPAN_PUBLISHERS =
-  /外務省|首相官邸|内閣官房|防衛省|Ministry of Foreign Affairs of Japan|MOFA Japan|^MOFA$|Prime Minister of Japan|Kantei/i;
+  /外務省|首相官邸|内閣官房|防衛省|Ministry of Foreign Affairs of Japan|MOFA Japan|^MOFA$|Prime Minister of Japan|Prime Minister's Office of Japan|Kantei/i;
 
 /** The zone of clock times written without one: the front matter's, else the publisher's. */
 export function publisherZone(options: {

@@ -140,9 +140,9 @@ function fingerprintCode(): Promise<string> {
     for (const folder of CODE_FOLDERS) {
       const dir = projectPath(folder);
       // Recursive: understand/ keeps its rules in people/ and times/ subfolders.
-      // The rule tables in data/ decide what the extracted facts hold, like the code does.
+      // The rule tables in data/ (the family-name table too) decide what the extracted facts hold, like the code does.
       const names = (await readdir(dir, { recursive: true }))
-        .filter((n) => /\.(?:ts|ya?ml)$/.test(n))
+        .filter((n) => /\.(?:ts|ya?ml|tsv)$/.test(n))
         .sort();
       for (const name of names) hash.update(name).update(await readFile(path.join(dir, name)));
     }

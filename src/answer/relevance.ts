@@ -680,7 +680,8 @@ export function judgeRelevance(
       ONE_KANJI_NAME.test(t.label) &&
       isKanjiFamilyName(t.label[0]!)
     ) {
-      const named = peopleByFirstKanji(lib).get(t.label[0]!) ?? [];
+      // Full names only: the family name alone would be found inside other words (林業, 森林).
+      const named = (peopleByFirstKanji(lib).get(t.label[0]!) ?? []).filter((n) => n.length >= 2);
       if (named.length > 0) {
         t = {
           ...t,

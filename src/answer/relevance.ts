@@ -6,6 +6,11 @@
  * words that were not found.
  */
 import { KATAKANA_HEADS } from '../text/wordBoundary.ts';
+import {
+  JA_COUNTRY_ABBREVIATIONS,
+  JA_NOT_NAMES,
+  JA_NOT_NAME_FIRST_CHARS,
+} from '../understand/people/jaTitles.ts';
 import { lowerBound } from '../text/sorted.ts';
 import { officeHolderNames, principalsByTitle } from '../understand/people/offices.ts';
 import {
@@ -678,19 +683,22 @@ export function judgeRelevance(
       !t.distinctive &&
       !t.role &&
       ONE_KANJI_NAME.test(t.label) &&
-      isKanjiFamilyName(t.label[0]!)
+      isKanjiFamilyName(t.label[0]!) &&
+      // 米大統領, 新外相: a country's abbreviation or a word of time before a title names no one.
+      !JA_COUNTRY_ABBREVIATIONS.has(t.label[0]!) &&
+      !JA_NOT_NAMES.has(t.label[0]!) &&
+      !JA_NOT_NAME_FIRST_CHARS.has(t.label[0]!)
     ) {
-      // Full names only: the family name alone would be found inside other words (林業, 森林).
-      const named = (peopleByFirstKanji(lib).get(t.label[0]!) ?? []).filter((n) => n.length >= 2);
-      if (named.length > 0) {
-        t = {
-          ...t,
-          label: t.label[0]!,
-          distinctive: true,
-          forms: [...t.forms, ...named.map((n) => keywordsOf(n))],
-        };
-        w = weigh(lib, t, total);
-      }
+      // No one the statements name has that family name: the person asked is in none of them
+      // (「林」を含む声明は見つかりませんでした), rather than whoever else held the title.
+      const named = peopleByFirstKanji(lib).get(t.label[0]!) ?? [];
+      t = {
+        ...t,
+        label: t.label[0]!,
+        distinctive: true,
+        forms: named.length > 0 ? [...t.forms, ...named.map((n) => keywordsOf(n))] : [],
+      };
+      w = weigh(lib, t, total);
     }
     // "Mori" of a statement published only in Japanese that names 森 (one kanji is no form alone).
     if (

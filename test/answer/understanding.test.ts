@@ -250,6 +250,14 @@ describe('/when', () => {
     expect(a.items[0]!.citations[0]!.paragraph).toBe(1);
   });
 
+  it('says plainly when nothing answers: a family name of one kanji with a title that no one the statements name has (林外務大臣)', () => {
+    const a = seed.ask('林外務大臣は誰と電話会談しましたか');
+    expect(a.kind).toBe('none');
+    expect(a.notice).toBe('『林』を含む声明は見つかりませんでした。');
+    // A country's abbreviation before a title names no one: 米大統領 is still asked about.
+    expect(seed.ask('米大統領は誰と会談しましたか').kind).not.toBe('none');
+  });
+
   it('says plainly when nothing answers: a name no statement mentions', () => {
     const a = seed.ask('日加首脳会談はいつ行われましたか');
     expect(a.kind).toBe('none');

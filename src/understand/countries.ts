@@ -323,6 +323,10 @@ export const JA_ONE_CHAR_COUNTRIES: Readonly<Record<string, string>> = {
   越: 'ベトナム',
 };
 
+/** How the long form that some countries' names go on with after a dot ends (ヨルダン・ハシェミット王国). */
+export const JA_LONG_FORM_END = '(?:王国|共和国|連邦|首長国|大公国)';
+const LONG_FORM_AT_END = new RegExp(`${JA_LONG_FORM_END}$`);
+
 export const JA_COUNTRY_SUFFIXES: readonly string[] = [
   '連邦民主共和国',
   '民主共和国',
@@ -354,7 +358,7 @@ export function canonicalCountry(written: string): string | undefined {
   }
   // ヨルダン・ハシェミット王国: the short name, then the long form after a dot.
   const dot = t.indexOf('・');
-  if (dot > 0 && /(?:王国|共和国|連邦|首長国|大公国)$/.test(t)) {
+  if (dot > 0 && LONG_FORM_AT_END.test(t)) {
     const base = byJa.get(t.slice(0, dot));
     if (base) return base.name;
   }

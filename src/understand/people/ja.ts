@@ -7,6 +7,7 @@
 import {
   JA_COUNTRY_FORMS,
   JA_COUNTRY_SUFFIXES,
+  JA_LONG_FORM_END,
   JA_ONE_CHAR_COUNTRIES,
   canonicalCountry,
 } from '../countries.ts';
@@ -77,6 +78,8 @@ interface Split {
 /** 同国, "the same country", as the country of a split; read as the country of the person named before. */
 const SAME_COUNTRY = '同国';
 
+const LONG_FORM_AFTER_DOT = new RegExp(`^・[\\p{Script=Katakana}ー]+${JA_LONG_FORM_END}`, 'u');
+
 /** Countries whose Japanese name holds characters no name run does (セントビンセント及びグレナディーン諸島). */
 const GAPPED_COUNTRIES = JA_COUNTRY_FORMS.filter((f) => [...f].some((c) => !isNameChar(c)));
 
@@ -130,9 +133,7 @@ function splitAtCountry(run: string): Split {
     const suffix = JA_COUNTRY_SUFFIXES.find((s) => run.startsWith(s, end));
     if (suffix) end += suffix.length;
     // ヨルダン・ハシェミット王国: the country's long form goes on after a dot.
-    const longForm = suffix
-      ? null
-      : /^・[\p{Script=Katakana}ー]+(?:王国|共和国|連邦|首長国|大公国)/u.exec(run.slice(end));
+    const longForm = suffix ? null : LONG_FORM_AFTER_DOT.exec(run.slice(end));
     if (longForm) end += longForm[0].length;
     return {
       name: run.slice(0, p),

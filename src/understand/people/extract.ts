@@ -3,7 +3,7 @@
  * person is one entry (茂木敏充外務大臣 ... 茂木大臣; "Secretary of State Michael R. Pompeo" ... "Secretary
  * Pompeo"). Pure functions over paragraph text; meant to run once per statement at index time.
  */
-import { bareTitles, officeHolder } from './offices.ts';
+import { bareTitles, officeHolder, type OfficeHolder } from './offices.ts';
 import { englishNameKey, japaneseNameKey } from './names.ts';
 import { englishMentions } from './en.ts';
 import { japaneseMentions } from './ja.ts';
@@ -298,16 +298,7 @@ function resolveDefiniteReferences(
     // Named nowhere ("Readout of the President's call with Prime Minister Brown"): the holder of
     // the office on the statement's date.
     if (!office) return [];
-    const person: Person = {
-      key: office.name.toLowerCase(),
-      name: office.name,
-      otherNames: [],
-      role: office.title,
-      affiliation: office.country,
-      participant: false,
-      byOffice: true,
-      mentions: [],
-    };
+    const person = officePerson(office);
     fromTitle.push(person);
     return [person];
   };
@@ -341,6 +332,20 @@ function resolveDefiniteReferences(
   for (const p of people) p.mentions.sort((a, b) => a.paragraph - b.paragraph || a.start - b.start);
 }
 
+/** The holder of an office on the statement's date, as a person the statement names by title only. */
+function officePerson(office: OfficeHolder): Person {
+  return {
+    key: office.name.toLowerCase(),
+    name: office.name,
+    otherNames: [],
+    role: office.title,
+    affiliation: office.country,
+    participant: false,
+    byOffice: true,
+    mentions: [],
+  };
+}
+
 /** "Statement by President Obama on …", "Remarks by Secretary Kerry …": who speaks. */
 const SPEAKER_TITLE =
   /(?:^|\()\s*(?:(?:Joint |Press )?Statement|Remarks|Message|Readout|Press Conference)\s+(?:by|from|of)\s+(.+?)(?:\s+(?:on|regarding|concerning|following|after|at|to)\b|[,:)]|$)/;
@@ -363,17 +368,7 @@ function speakerOfTitle(
   const bare = /^(?:the\s+)?(\p{Lu}[\p{L} ]+)$/u.exec(by[1]!.trim());
   const office =
     speakers.length === 0 && bare ? officeHolder(bare[1]!, publisher, date) : undefined;
-  if (office)
-    speakers.push({
-      key: office.name.toLowerCase(),
-      name: office.name,
-      otherNames: [],
-      role: office.title,
-      affiliation: office.country,
-      participant: false,
-      byOffice: true,
-      mentions: [],
-    });
+  if (office) speakers.push(officePerson(office));
   if (speakers.length !== 1) return;
   const speaker = speakers[0]!;
   const key = englishNameKey(speaker.name) || speaker.name.toLowerCase();

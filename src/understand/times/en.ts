@@ -61,38 +61,29 @@ type Rule = AtomRule;
 
 const hand = 'hand' as const;
 
+/** A zone as written, normalized when the zone table knows it. */
+const zoneAtom: Rule['build'] = (m, start, end) => ({
+  kind: 'zone',
+  start,
+  end,
+  zone: ZONE_NAMES[m[0].toLowerCase()] ?? m[0],
+  source: hand,
+});
+
 const RULES: Rule[] = [
   {
     pattern: new RegExp(`\\b(?:${ZONE_LONG})\\b`, 'gi'),
-    build: (m, start, end) => ({
-      kind: 'zone',
-      start,
-      end,
-      zone: ZONE_NAMES[m[0].toLowerCase()] ?? m[0],
-      source: hand,
-    }),
+    build: zoneAtom,
   },
   {
     // Abbreviations only in capitals, so "et al." is not Eastern Time.
     pattern: new RegExp(`\\b(?:${ZONE_ABBREVIATIONS})\\b`, 'g'),
-    build: (m, start, end) => ({
-      kind: 'zone',
-      start,
-      end,
-      zone: ZONE_NAMES[m[0].toLowerCase()] ?? m[0],
-      source: hand,
-    }),
+    build: zoneAtom,
   },
   {
     // "(Brussels time)", "; Hanoi time": a place's time written in a bracketed note, kept as written.
     pattern: /(?<=[(;]\s?)[A-Z][a-z]+(?:[ ,.]{1,2}[A-Z][a-zA-Z.]+)? time\b/g,
-    build: (m, start, end) => ({
-      kind: 'zone',
-      start,
-      end,
-      zone: ZONE_NAMES[m[0].toLowerCase()] ?? m[0],
-      source: hand,
-    }),
+    build: zoneAtom,
   },
   {
     pattern: DURATION,

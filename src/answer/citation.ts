@@ -30,12 +30,14 @@ export function cite(
 }
 
 /**
- * The notice for an answer found only in statements of the other language (an English question
+ * The answer, with a notice when it was found only in statements of the other language (an English question
  * about a statement published only in Japanese): the reader sees it is quoted from that text.
  */
-export function otherLanguageNotice(items: readonly AnswerItem[], lang: Lang): string | undefined {
-  const cited = items.flatMap((i) => i.citations);
-  if (cited.length === 0 || cited.some((c) => primaryLanguage(c.language) === lang))
-    return undefined;
-  return notice('fallbackLanguage', lang);
+export function withOtherLanguageNotice<A extends { language: Lang; items: readonly AnswerItem[] }>(
+  answer: A,
+): A & { notice?: string } {
+  const cited = answer.items.flatMap((i) => i.citations);
+  if (cited.length === 0 || cited.some((c) => primaryLanguage(c.language) === answer.language))
+    return answer;
+  return { ...answer, notice: notice('fallbackLanguage', answer.language) };
 }

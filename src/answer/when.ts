@@ -5,7 +5,7 @@ import type { TimeExpression } from '../understand/times/extract.ts';
 import { whatIn } from '../understand/times/what.ts';
 import { normalize } from '../text/normalize.ts';
 import { primaryLanguage } from '../text/script.ts';
-import { cite, otherLanguageNotice } from './citation.ts';
+import { cite, withOtherLanguageNotice } from './citation.ts';
 import { describeTime } from './describe.ts';
 import { makeExcerpt } from './excerpt.ts';
 import { matchRanges } from './highlight.ts';
@@ -535,12 +535,5 @@ export function answerWhen(lib: Library, query: string, scope: SearchScope): Ans
   if (scope.duration && items.length > 0 && !items.some((i) => i.time?.durationMinutes)) {
     return none(notice('noDuration', scope.lang, daysOf()));
   }
-  const fallback = otherLanguageNotice(items, scope.lang);
-  return {
-    kind: 'when',
-    language: scope.lang,
-    query,
-    items,
-    ...(fallback ? { notice: fallback } : {}),
-  };
+  return withOtherLanguageNotice({ kind: 'when', language: scope.lang, query, items });
 }

@@ -10,7 +10,7 @@ import { stripEnglishHonorifics } from '../understand/people/names.ts';
 import { englishTitle } from '../understand/people/jaTitles.ts';
 import { latinFamilyNames } from '../understand/people/familyNames.ts';
 import type { Person } from '../understand/people/extract.ts';
-import { cite, otherLanguageNotice } from './citation.ts';
+import { cite, withOtherLanguageNotice } from './citation.ts';
 import { describePerson } from './describe.ts';
 import { makeExcerpt } from './excerpt.ts';
 import { notice } from './notices.ts';
@@ -596,12 +596,5 @@ export function answerWho(lib: Library, query: string, scope: SearchScope): Answ
       matched: sides.flatMap((n) => n.person.mentions.map((m) => m.text)),
     };
   });
-  const fallback = otherLanguageNotice(items, scope.lang);
-  return {
-    kind: 'who',
-    language: scope.lang,
-    query,
-    items,
-    ...(fallback ? { notice: fallback } : {}),
-  };
+  return withOtherLanguageNotice({ kind: 'who', language: scope.lang, query, items });
 }

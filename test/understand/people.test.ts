@@ -328,6 +328,21 @@ describe('Japanese readouts', () => {
     ]);
   });
 
+  it('a list after a plural title and "including" shares the title; without it, no title', () => {
+    const listed = en(
+      'Mr Johnson will have bilateral meetings with a number of foreign ministers in the margins of the G20, including China’s Wang Yi, South Korea’s Kang Kyung-wha, and Turkey’s Mevlut Cavusoglu.',
+    );
+    expect(listed.map((p) => [p.name, p.role, p.affiliation])).toContainEqual([
+      'Mevlut Cavusoglu',
+      'Foreign Minister',
+      'Türkiye',
+    ]);
+    const bare = en(
+      'Mr Johnson will meet many people, including China’s Wang Yi and Turkey’s Mevlut Cavusoglu.',
+    );
+    expect(byName(bare, 'Wang Yi').role).toBeUndefined();
+  });
+
   it('a title to be held ("Prime Minister-elect Yoshihiko Noda")', () => {
     expect(
       en('President Obama spoke to Prime Minister-elect Yoshihiko Noda today.').map((p) => [

@@ -714,8 +714,10 @@ export function englishMentions(paragraph: Paragraphlike): RawMention[] {
       owned.push({ name, start: m.index, country: form.country.name });
     }
     if (owned.length >= 2) {
+      const role = titleOfList(text, owned[0]!.start);
       for (const o of owned)
         push(o.name, o.name.start, o.name.end, {
+          ...(role ? { role } : {}),
           affiliation: o.country,
           former: false,
           acting: false,
@@ -919,6 +921,32 @@ export function englishMentions(paragraph: Paragraphlike): RawMention[] {
     }
     return resume;
   }
+}
+
+/**
+ * The title a list of people shares when the sentence gives it in the plural before "including":
+ * "bilateral meetings with a number of foreign ministers in the margins of the G20, including
+ * China’s Wang Yi, …" lists Foreign Ministers.
+ */
+function titleOfList(text: string, listStart: number): string | undefined {
+  const clause = text.slice(Math.max(0, listStart - 160), listStart);
+  if (!/,? including $/.test(clause)) return undefined;
+  const sentence = clause.slice(
+    Math.max(...['. ', '; ', ': '].map((s) => clause.lastIndexOf(s))) + 1,
+  );
+  const words = [...sentence.matchAll(/[A-Za-z]+/g)];
+  for (let i = words.length - 1; i >= 0; i--) {
+    const plural = words[i]![0];
+    if (!/[a-z]s$/.test(plural)) continue;
+    for (let k = Math.min(3, i + 1); k >= 1; k--) {
+      const phrase = [...words.slice(i - k + 1, i).map((w) => w[0]), plural.slice(0, -1)]
+        .map((w) => w[0]!.toUpperCase() + w.slice(1))
+        .join(' ');
+      const title = EN_TITLES.matchAt(phrase, 0);
+      if (title?.end === phrase.length) return phrase;
+    }
+  }
+  return undefined;
 }
 
 /** A country in the possessive before a name: "China’s Wang Yi". */

@@ -719,9 +719,19 @@ function japaneseTerms(topic: string, glossary: Glossary): QuestionTerm[] {
       out.push(...made);
       katakanaEnd = /^[\p{Script=Katakana}\u30FC]/u.test(m[0]) ? m.index! + m[0].length : -1;
     }
+    // 飛び越える, 申し入れた: a compound verb is kanji split by its inflection, and its stem
+    // (飛び越) is as telling as any noun; the kanji runs are kept as they are.
+    for (const m of piece.text.matchAll(COMPOUND_VERB_STEM)) {
+      const t = term(m[1]!, glossary);
+      if (t) out.push(t);
+    }
   }
   return out;
 }
+
+/** Kanji, the renyō ending of a verb, kanji: 飛び越, 取り組, 申し入; not 対し, 関し (to, about). */
+const COMPOUND_VERB_STEM =
+  /(?<![対関際])(?=(\p{Script=Han}[きぎしじちびみりえけげせべめれ]\p{Script=Han}))/gu;
 
 /** Name-run numbers of Japanese country-and-place pairs, apart from the English ones (token positions). */
 const JA_RUN_BASE = 1_000_000;

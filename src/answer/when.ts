@@ -101,6 +101,21 @@ function eventTime(
   return best ?? dateline;
 }
 
+/** A clock time on one of `days` in the opening paragraphs of a statement, datelines included. */
+function openingClock(
+  lib: Library,
+  si: number,
+  days: readonly string[],
+): { paragraph: Paragraph; expr: TimeExpression } | undefined {
+  const times = lib.facts.get(si).times;
+  const limit = Math.min(times.length, EVENT_PARAGRAPHS + 2);
+  for (let pi = 0; pi < limit; pi++) {
+    const expr = times[pi]!.find((e) => e.time && days.includes(e.date));
+    if (expr) return { paragraph: lib.statements[si]!.paragraphs[pi]!, expr };
+  }
+  return undefined;
+}
+
 /** A paragraph that is a date and little else (a place, a press-release line). */
 function isDateline(text: string, exprs: readonly TimeExpression[]): boolean {
   const covered = exprs.reduce((a, e) => a + (e.end - e.start), 0);
@@ -447,10 +462,14 @@ export function answerWhen(lib: Library, query: string, scope: SearchScope): Ans
       e.precision ? 0 : clauseHits(m.paragraph.text, e, ranges);
     // "At what time …": an expression that gives the hour before one that gives only the day.
     const clock = (e: TimeExpression) => (scope.clock && e.time ? 1 : 0);
+    // "…到着したのは日本時間で何日": the expression in the zone asked (日本時間28日) beside the local one.
+    const inZone = (e: TimeExpression) =>
+      zone && (e.timezone === zone || e.alternate?.timezone === zone) ? 1 : 0;
     const nearest = [...exprs].sort(
       (a, b) =>
         kind(b) - kind(a) ||
         clock(b) - clock(a) ||
+        inZone(b) - inZone(a) ||
         inClause(b) - inClause(a) ||
         distance(a) + vagueness(a) - (distance(b) + vagueness(b)),
     )[0]!;
@@ -530,7 +549,20 @@ export function answerWhen(lib: Library, query: string, scope: SearchScope): Ans
     items.length > 0 &&
     !items.some((i) => i.time?.time || i.time?.alternate?.time)
   ) {
-    return none(notice('noClockTime', scope.lang, daysOf()));
+    // A transcript's time stamp ("10:38 A.M. CDT" under the dateline) is the hour its event began.
+    const days = daysOf();
+    const stamp = best.statements
+      .map((i) => ({ i, t: openingClock(lib, i, days) }))
+      .find((x) => x.t !== undefined && (!x.t.expr.what || kindOf(x.t.expr) > 0));
+    if (!stamp) return none(notice('noClockTime', scope.lang, days));
+    items.unshift(
+      timeItem(
+        lib.statements[stamp.i]!,
+        stamp.t!.paragraph,
+        inAskedZone(stamp.t!.expr, zone),
+        scope.lang,
+      ),
+    );
   }
   if (scope.duration && items.length > 0 && !items.some((i) => i.time?.durationMinutes)) {
     return none(notice('noDuration', scope.lang, daysOf()));

@@ -146,8 +146,6 @@ const KNOWN_MISSES: Record<string, Record<string, string>> = {
     'pompeo-motegi-spokesperson-who-en': 'not yet diagnosed',
     'trudeau-brussels-who-ja':
       'a question in Japanese that expects the Latin spelling (Kishida); the answer gives 岸田文雄',
-    'koizumi-toronto-arrival-when-ja': 'not yet diagnosed',
-    'graceland-photo-op-when-en': 'not yet diagnosed',
   },
   // Collected blind in session 5: 42 of 59 on arrival.
   holdout24: {
@@ -187,10 +185,7 @@ const KNOWN_MISSES: Record<string, Record<string, string>> = {
       'who received whom is not read: the luncheon talks of that day are given',
   },
   // Collected blind at the end of session 5 (English first, typical shapes): 52 of 59 on arrival.
-  holdout26: {
-    'johnson-g20-bilaterals-who-en': 'not yet diagnosed',
-    'missile-over-japan-when-ja': 'not yet diagnosed',
-  },
+  holdout26: {},
   // Collected blind at the end of session 5 (Japanese first, typical shapes): 47 of 57 on arrival.
   holdout27: {
     'h27-takizawa-portugal-who-cross-ja': 'not yet diagnosed',

@@ -145,7 +145,10 @@ export function answerQuote(lib: Library, query: string, scope: SearchScope): An
         language: scope.lang,
         query,
         items: matches.map(quoteItem),
-        notice: notice('throughOtherVersion', scope.lang),
+        notice: [
+          notice('throughOtherVersion', scope.lang),
+          ...(outcome.partial ? [notice('partialMatch', scope.lang)] : []),
+        ].join(' '),
       };
     }
   }

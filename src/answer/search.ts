@@ -119,11 +119,17 @@ export function searchParagraphs(lib: Library, text: string, scope: SearchScope)
         const have = new Set(terms);
         return a.list.filter((k) => k.terms.every((t) => have.has(t))).length;
       };
+      // Unless the statements are already the ones the question names, a paragraph that holds less
+      // than half of the words is about something else: "an important step toward improving the
+      // humanitarian situation" is not answered by every "important".
+      const narrowed = scope.statement !== undefined || (scope.within !== undefined && a.own);
       hits = hits
         .map((h, rank) => ({ h, rank, n: held(h.terms) }))
+        .filter((x) => narrowed || x.n * 2 >= a.list.length)
         .sort((x, y) => y.n - x.n || x.rank - y.rank)
         .map((x) => x.h)
         .slice(0, scope.limit ?? hits.length);
+      if (hits.length === 0) continue;
     }
     const asked = new Set(a.list.flatMap((k) => k.terms));
     const close = fuzzy

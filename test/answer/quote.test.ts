@@ -143,6 +143,13 @@ describe('language choice and fallback', () => {
     expect(a.kind).toBe('quote');
     expect(a.notice).toMatch(/closest matches/);
   });
+
+  it('shows no paragraph that holds less than half of the words', () => {
+    const a = engine.quote('coronavirus earthquake tsunami typhoon', { lang: 'en' });
+    expect(a).toMatchObject({ kind: 'none', items: [] });
+    const half = engine.quote('coronavirus earthquake tsunami', { lang: 'en' });
+    expect(half.kind).toBe('none');
+  });
 });
 
 describe('bad input', () => {

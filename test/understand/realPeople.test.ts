@@ -319,3 +319,22 @@ describe('real statements: MOFA pages of 2010-2016 (holdout19)', () => {
     ).toContainEqual(['原田親仁', '政府代表']);
   });
 });
+
+describe('real statements: 2005-2015 (holdout28)', () => {
+  const of = (file: string) => peopleOf(file, 'holdout28');
+  const row = (p: Person) => [p.name, p.role];
+
+  it('「マシュハダーニー国民議会議員」: a legislature between a katakana name and its title is no name', () => {
+    const people = of('2006-04-23_ja_press-secretary-iraq-new-prime-minister.md').map(row);
+    expect(people).toContainEqual(['マシュハダーニー', '議員']);
+    expect(people).toContainEqual(['マーリキー', '議員']);
+    expect(people.map(([name]) => name)).not.toContain('国民議会');
+  });
+
+  it('「ムアーズ・カサースバ大尉」: a military rank is a title', () => {
+    expect(of('2015-02-05_ja_kishida-judeh-phone-pilot.md').map(row)).toContainEqual([
+      'ムアーズ・カサースバ',
+      '大尉',
+    ]);
+  });
+});

@@ -34,7 +34,7 @@ import { charAt, CJK_CHAR, isKanji, isKatakana, isNameChar } from '../../text/sc
 import { CLOSE_BRACKETS, OPEN_BRACKETS, findClose, findOpen } from '../brackets.ts';
 
 const MAX_RUN = 40;
-const JA_ORGANIZATION_END = /[局省庁課]/; // not 部 or 室: 阿部, 服部, 氷室 are names
+const JA_ORGANIZATION_END = /[局省庁課]|議会|議院/; // not 部 or 室: 阿部, 服部, 氷室 are names
 const MAX_KANJI_NAME = 6;
 /** How the names of bodies end (国際原子力機関, アジア開発銀行, 国連難民高等弁務官事務所). */
 const JA_BODY_END =

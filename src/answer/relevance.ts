@@ -206,6 +206,14 @@ function otherWayOfMeeting(
   );
 }
 
+/** Whether the question writes the event word after an acronym that names the occasion (AFISMA donors' conference). */
+function namedOccasion(topic: string, label: string): boolean {
+  return new RegExp(
+    `\\b(?:\\p{Lu}{2,}|\\p{Lu}+\\d+)\\b(?:\\s+[\\p{L}'’]+){0,2}\\s+${escapeRegExp(label)}\\b`,
+    'u',
+  ).test(topic);
+}
+
 /** How many of the people who took part in the statements' event the question names (Taro Kono and Chrystia Freeland: two). */
 function peopleNamed(lib: Library, group: readonly number[], names: WeighedTerm[]): number {
   const labels = names
@@ -793,6 +801,11 @@ export function judgeRelevance(
       (w.term.events.length > 1 && !w.term.events.some((k) => plainKinds.has(k))),
   );
   const askedKinds = new Set(asked.flatMap((w) => w.term.events));
+  // "the AFISMA donors' conference", "the G20 summit": an occasion named by its acronym is a thing
+  // talked about, not the way the people asked met.
+  const heldKinds = new Set(
+    asked.filter((w) => !namedOccasion(topic, w.term.label)).flatMap((w) => w.term.events),
+  );
   // In English, the kinds in the clause asked (before "after", "at", "during" …) are its head; in
   // Japanese, the last one when an earlier one is only the occasion (電話会談の際に…署名した協定).
   const headKinds = asked.some((w) => w.term.focus)
@@ -968,7 +981,7 @@ export function judgeRelevance(
       askedKinds.size > 0 &&
       peopleNamed(lib, group, names) >= 2 &&
       !namesBystander(lib, group, names, true) &&
-      otherWayOfMeeting(lib, group, askedKinds)
+      otherWayOfMeeting(lib, group, heldKinds)
     )
       continue;
     const score = terms.reduce((a, w) => a + credit(group, w), 0);
@@ -1083,9 +1096,16 @@ export function topicParagraphs(
 ): TopicMatch[] {
   const list = uniqueKeywords(rel.terms.flatMap((w) => w.forms));
   if (list.length === 0) return [];
-  const topic = rel.terms.filter((w) => !w.term.identifies);
+  // The kind of event (電話会談, "call") says which event, like a name, when the question asks
+  // something else about it: "…外相電話会談で、…哀悼の意を表した…操縦士" asks the condolences' paragraph.
+  // Who-questions only: for /when the kind of event is what the date is of.
+  const asksMore =
+    byFocus && rel.terms.some((w) => !w.term.identifies && w.term.events.length === 0);
+  const setting = (w: WeighedTerm) =>
+    w.term.identifies || (w.term.events.length > 0 && !w.term.focus && asksMore);
+  const topic = rel.terms.filter((w) => !setting(w));
   const focused = byFocus && topic.some((w) => w.term.focus);
-  const names = rel.terms.filter((w) => w.term.identifies);
+  const names = rel.terms.filter(setting);
   const own = statements.filter(
     (i) => !lang || primaryLanguage(lib.statements[i]!.language) === lang,
   );

@@ -196,9 +196,6 @@ const KNOWN_MISSES: Record<string, Record<string, string>> = {
   },
   // Collected blind in session 6 (2005-2015, half other publishers): 53 of 59 on arrival.
   holdout28: {
-    'h28-iraq-speaker-who-ja': 'not yet diagnosed',
-    'h28-afisma-envoy-who-en': 'not yet diagnosed',
-    'h28-pilot-who-ja': 'not yet diagnosed',
     'h28-violin-who-en': 'not yet diagnosed',
     'h28-nk-test-when-en': 'not yet diagnosed',
     'h28-harper-wales-none-en': 'not yet diagnosed',

@@ -343,6 +343,37 @@ describe('Japanese readouts', () => {
     expect(byName(bare, 'Wang Yi').role).toBeUndefined();
   });
 
+  it('a heading or signature whose lines were joined: the name before the title', () => {
+    const people = en(
+      'Press Statement John Kerry Secretary of State Washington, DC May 4, 2015',
+      'Fumio Kishida Minister for Foreign Affairs of Japan',
+    );
+    expect(people.map((p) => [p.name, p.role])).toEqual([
+      ['John Kerry', 'Secretary of State'],
+      ['Fumio Kishida', 'Minister for Foreign Affairs'],
+    ]);
+    // Not in a sentence, and not a name already read after the title before it.
+    expect(en('Prime Minister Shinzo Abe Foreign Minister Taro Kono').map((p) => p.name)).toEqual([
+      'Shinzo Abe',
+      'Taro Kono',
+    ]);
+  });
+
+  it('a spouse named after "his wife", and not taken for the holder of the family name', () => {
+    const people = en(
+      'Prime Minister Abe, his wife, Akie, my wife, Teresa, and I marveled at a violin performance.',
+      'President Obama and his wife Michelle Obama hosted the dinner.',
+    );
+    expect(people.map((p) => [p.name, p.role])).toEqual(
+      expect.arrayContaining([
+        ['Akie', 'wife'],
+        ['Teresa', 'wife'],
+        ['Obama', 'President'],
+        ['Michelle Obama', 'wife'],
+      ]),
+    );
+  });
+
   it('a title to be held ("Prime Minister-elect Yoshihiko Noda")', () => {
     expect(
       en('President Obama spoke to Prime Minister-elect Yoshihiko Noda today.').map((p) => [

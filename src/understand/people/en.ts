@@ -695,6 +695,19 @@ export function englishMentions(paragraph: Paragraphlike): RawMention[] {
         deputy: false,
       });
     }
+    // "Prime Minister Abe, his wife, Akie, my wife, Teresa, and I": a spouse, often by given name alone.
+    for (const m of text.matchAll(SPOUSE)) {
+      const at = m.index + m[0].length;
+      if (covered(at)) continue;
+      const name = readNameForward(text, honorificsAfter(text, at));
+      if (!name || isCountry(name.name)) continue;
+      push(name, at, name.postEnd ?? name.end, {
+        role: m[1]!.toLowerCase(),
+        former: false,
+        acting: false,
+        deputy: false,
+      });
+    }
     // "including China’s Wang Yi, South Korea’s Kang-Kyung-wha, and Turkey’s Mevlut Cavusoglu": a
     // list of people each given by their country in the possessive, with no title.
     const owned: { name: NameRead; start: number; country: string }[] = [];
@@ -847,6 +860,28 @@ export function englishMentions(paragraph: Paragraphlike): RawMention[] {
       }
     }
     const closedOf = ofCountryAfter(text, closedEnd);
+    // A signature or a press statement's heading ("John Kerry / Secretary of State / Washington, DC",
+    // "Fumio Kishida / Minister for Foreign Affairs of Japan"), its lines run together: the name
+    // stands before the title, and what follows it is a place or nothing.
+    if (isHeading(text) && text[q.start - 1] === ' ') {
+      const name = readNameBackward(text, q.start - 1);
+      if (
+        name &&
+        name.words >= 2 &&
+        !out.some((m) => m.end > name.start) &&
+        !EN_COUNTRY_FORMS.some((f) => f.form === name.name)
+      ) {
+        const end = closedOf?.end ?? closedEnd;
+        push(name, honorificsBefore(text, name.start), end, {
+          role,
+          affiliation: q.affiliation ?? closedOf?.country,
+          former: q.former,
+          acting: q.acting,
+          deputy,
+        });
+        return end;
+      }
+    }
     for (const pos of closedOf ? [closedOf.end, closedEnd] : [closedEnd]) {
       if (text[pos] !== ' ') continue;
       const name = readNameForward(text, honorificsAfter(text, pos + 1));
@@ -923,6 +958,11 @@ export function englishMentions(paragraph: Paragraphlike): RawMention[] {
   }
 }
 
+/** A short paragraph with no sentence in it: a heading or signature whose lines were joined. */
+function isHeading(text: string): boolean {
+  return text.length <= 160 && !/[a-z][.!?;:](?:\s|$)/.test(text);
+}
+
 /**
  * The title a list of people shares when the sentence gives it in the plural before "including":
  * "bilateral meetings with a number of foreign ministers in the margins of the G20, including
@@ -958,6 +998,9 @@ const COUNTRY_OWNED = new RegExp(
 /** "his UK counterpart, ", "her Indian counterpart ": a name follows. */
 const COUNTERPART =
   /\b(?:his|her|their|its)\s+(?:new\s+|newly[- ]appointed\s+)?(?:(\p{Lu}[\p{L}.]*(?:\s\p{Lu}[\p{L}.]*)?)\s+)?counterparts?,?\s+(?=\p{Lu})/gu;
+
+const SPOUSE =
+  /\b(?:his|her|my|their|[Tt]he \p{Lu}\p{L}+['’]s)\s+(wife|husband|spouse),?\s+(?=\p{Lu})/gu;
 
 /** Words after which names follow as a list: meetings, attendance, participants. */
 const LIST_CUE =

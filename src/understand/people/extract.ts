@@ -37,6 +37,9 @@ function rolesCompatible(short: RawMention[], full: RawMention[]): boolean {
   );
 }
 
+/** Roles that say whose spouse someone is ("his wife, Akie"), not an office. */
+const SPOUSES = new Set(['wife', 'husband', 'spouse']);
+
 function groupBy(mentions: RawMention[], keyOf: (m: RawMention) => string): Map<string, Group> {
   const groups = new Map<string, Group>();
   mentions.forEach((m, order) => {
@@ -72,7 +75,12 @@ function foldShortReferences(
     (a, b) => a.key.length - b.key.length || a.order - b.order,
   );
   for (const g of byLength) {
-    const candidates = (fullByShort.get(g.key) ?? []).filter((c) => c.key.length > g.key.length);
+    // "President Obama and his wife Michelle Obama": a title's holder is not the spouse of that name.
+    const spouse = (c: Group) => c.mentions.every((m) => m.role && SPOUSES.has(m.role));
+    const titled = g.mentions.some((m) => m.role && !SPOUSES.has(m.role));
+    const candidates = (fullByShort.get(g.key) ?? []).filter(
+      (c) => c.key.length > g.key.length && !(titled && spouse(c)),
+    );
     if (candidates.length === 0) continue;
     candidates.sort((a, b) => a.order - b.order);
     const chosen =

@@ -577,6 +577,34 @@ describe('dotted dates', () => {
   });
 });
 
+describe('British clocks with a point', () => {
+  it('"at 11.57KST today" (Hague on the 2013 nuclear test, holdout28) is 11:57 Korea time', () => {
+    const [e] = extractTimes(
+      '“It appears that North Korea carried out a nuclear test at 11.57KST today.',
+      'en',
+      '2013-02-12',
+    );
+    expect([e!.date, e!.time, e!.timezone, e!.instant]).toEqual([
+      '2013-02-12',
+      '11:57',
+      'KST',
+      '2013-02-12T11:57:00+09:00',
+    ]);
+  });
+
+  it('"11.30 this morning" is a clock; "1.5 percent" and "at 2.40 million" are not', () => {
+    expect(
+      extractTimes('The meeting began at 11.30 this morning.', 'en', '2013-02-12')[0]!.time,
+    ).toBe('11:30');
+    const numbers = extractTimes(
+      'growth of 1.5 percent and exports at 2.40 million',
+      'en',
+      '2013-02-12',
+    );
+    expect(numbers.filter((e) => e.time)).toEqual([]);
+  });
+});
+
 describe('robustness', () => {
   const alphabet = [
     ...'0123456789０１２３４５６７８９年月日時分午前後約頃間正（）()、。,.:; -amp',

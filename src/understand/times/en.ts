@@ -76,9 +76,21 @@ const RULES: Rule[] = [
     build: zoneAtom,
   },
   {
-    // Abbreviations only in capitals, so "et al." is not Eastern Time.
-    pattern: new RegExp(`\\b(?:${ZONE_ABBREVIATIONS})\\b`, 'g'),
+    // Abbreviations only in capitals, so "et al." is not Eastern Time; glued to a clock too (11.57KST).
+    pattern: new RegExp(`(?:(?<=\\d)|\\b)(?:${ZONE_ABBREVIATIONS})\\b`, 'g'),
     build: zoneAtom,
+  },
+  {
+    // A British clock glued to its zone ("at 11.57KST today"), which chrono does not read; the
+    // spaced forms are handed to chrono with a colon (britishClocks).
+    pattern: new RegExp(`\\b([01]?\\d|2[0-3])\\.([0-5]\\d)(?=(?:${ZONE_ABBREVIATIONS})\\b)`, 'g'),
+    build: (m, start, end) => ({
+      kind: 'time',
+      start,
+      end,
+      time: { hour: Number(m[1]), minute: Number(m[2]) },
+      source: hand,
+    }),
   },
   {
     // "(Brussels time)", "; Hanoi time": a place's time written in a bracketed note, kept as written.
@@ -147,6 +159,21 @@ const RULES: Rule[] = [
     }),
   },
 ];
+
+/**
+ * British clocks with a point ("at 11.57 KST today", "11.30 this morning") written with a colon, at
+ * the same length, for chrono: only where a clock is certain (after "at", before a zone or a part
+ * of the day), so "1.5 percent" and "2.40 million" stay numbers.
+ */
+const BRITISH_CLOCK = new RegExp(
+  `(?<=\\bat\\s(?:around\\s|about\\s)?)\\b([01]?\\d|2[0-3])\\.([0-5]\\d)\\b(?!\\s*(?:%|per|million|billion|bn|m\\b|km|kg))` +
+    `|\\b([01]?\\d|2[0-3])\\.([0-5]\\d)(?=\\s(?:${ZONE_ABBREVIATIONS})\\b|\\s+(?:this (?:morning|afternoon|evening)|today|tonight|local time)\\b)`,
+  'g',
+);
+
+export function britishClocks(text: string): string {
+  return text.replace(BRITISH_CLOCK, (clock) => clock.replace('.', ':'));
+}
 
 export function findEnglishAtoms(text: string): Atom[] {
   return applyAtomRules(RULES, text);

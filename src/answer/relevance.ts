@@ -135,6 +135,9 @@ function readAskedDays(topic: string): { days: string[]; months: string[] } {
   }
 }
 
+/** A question that says the meeting was in person ("meet in person", 対面で) asks no call. */
+const SAYS_IN_PERSON = /\bin person\b|\bface[- ]to[- ]face\b|対面/i;
+
 /** Calls and video calls are held apart; meetings, visits and meals in person. */
 const REMOTE_EVENTS = new Set(['call', 'video']);
 const IN_PERSON_EVENTS = new Set(['meeting', 'visit', 'meal']);
@@ -979,7 +982,7 @@ export function judgeRelevance(
     // Clinton and Lavrov discussed").
     if (
       askedKinds.size > 0 &&
-      peopleNamed(lib, group, names) >= 2 &&
+      (peopleNamed(lib, group, names) >= 2 || SAYS_IN_PERSON.test(topic)) &&
       !namesBystander(lib, group, names, true) &&
       otherWayOfMeeting(lib, group, heldKinds)
     )

@@ -195,11 +195,7 @@ const KNOWN_MISSES: Record<string, Record<string, string>> = {
     'h27-rousseff-quote-en': 'not yet diagnosed',
   },
   // Collected blind in session 6 (2005-2015, half other publishers): 53 of 59 on arrival.
-  holdout28: {
-    'h28-violin-who-en': 'not yet diagnosed',
-    'h28-nk-test-when-en': 'not yet diagnosed',
-    'h28-harper-wales-none-en': 'not yet diagnosed',
-  },
+  holdout28: {},
   // Collected blind in session 6 (2016-2025, Japanese first): 52 of 60 on arrival.
   holdout29: {
     'ishiba-dinner-japan-side-who-ja': 'not yet diagnosed',

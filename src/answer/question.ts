@@ -72,7 +72,7 @@ const ROLE_MODIFIERS = new Set([
 
 /** A preposition and the words of its noun phrase before a title: "custody of embassy", "with the". */
 const EN_ROLE_OBJECT =
-  /\b(?:of|by|with|to|from|into|at)\s+(?:the\s+|a\s+|an\s+|his\s+|her\s+|their\s+|its\s+)?(?:[\p{Ll}][\p{L}-]*\s+){0,2}(?:\p{Lu}\p{Ll}+(?:an|ese|ish|i)\s+)?$/u;
+  /\b(?:of|by|with|to|from|into|at|on)\s+(?:the\s+|a\s+|an\s+|his\s+|her\s+|their\s+|its\s+)?(?:[\p{Ll}][\p{L}-]*\s+){0,2}(?:\p{Lu}\p{Ll}+(?:an|ese|ish|i)\s+)?$/u;
 
 /** An auxiliary and what may stand between it and a title that is the question's subject ("did the UK"). */
 const EN_SUBJECT_BEFORE =
@@ -463,10 +463,13 @@ const SUMMIT_BY_WIRE = /\bsummit\s+(?=(?:tele)?phone\b|video\b|virtual\b)/gi;
 const CALL_FOR = /\b[Cc]all(?:s|ed|ing)?\s+for\b/g;
 
 function courtesyCalls(text: string): string {
-  return text
-    .replace(CALL_ON, 'courtesy call ')
-    .replace(CALL_FOR, 'urge')
-    .replace(SUMMIT_BY_WIRE, '');
+  return (
+    text
+      // "on" stays: what follows is whom the call was on, not the person asked for.
+      .replace(CALL_ON, 'courtesy call on ')
+      .replace(CALL_FOR, 'urge')
+      .replace(SUMMIT_BY_WIRE, '')
+  );
 }
 
 export function eventKindsIn(text: string, glossary: Glossary): Set<string> {
@@ -508,7 +511,8 @@ function englishTerms(topic: string, glossary: Glossary): QuestionTerm[] {
   const text = topic
     .replace(/\b(?:[A-Za-z]\.){2,}/g, (m) => m.replace(/\./g, ''))
     .replace(/([A-Za-z])-(?=[A-Z])/g, '$1 ')
-    .replace(CALL_ON, 'courtesy call ')
+    // "on" stays: what follows is whom the call was on, not the person asked for.
+    .replace(CALL_ON, 'courtesy call on ')
     .replace(CALL_FOR, 'urge');
   const spans = synonymSpans(normalize(text), glossary, true);
   const inSpan = (at: number) => spans.find(([s, e]) => at >= s && at < e);

@@ -338,3 +338,32 @@ describe('real statements: 2005-2015 (holdout28)', () => {
     ]);
   });
 });
+
+describe('real statements: 2016-2025 (holdout29)', () => {
+  const row = (p: Person) => [p.name, p.role];
+
+  it('"Title, H.E. Name" pairs in a list: each title is the next name’s (the Maldives’ delegation)', () => {
+    const people = peopleOf(
+      '2019-11-15_en_maldives-shahid-courtesy-call-morocco-pm.md',
+      'holdout29',
+    );
+    expect(people.map(row)).toEqual(
+      expect.arrayContaining([
+        ['Ahmed Khaleel', 'Minister of State for Foreign Affairs'],
+        ['Ahmed Shiaan', 'Additional Secretary of the Ministry of Foreign Affairs'],
+        ['Moomina Ibrahim', 'Assistant Director of the Ministry of Foreign Affairs'],
+      ]),
+    );
+  });
+
+  it('「長島昭久総理補佐官」「ルイーズ・アラネタ・マルコス大統領夫人」: an adviser of Japan; a spouse’s title', () => {
+    const people = peopleOf('2025-04-29_ja_ishiba-marcos-dinner-manila.md', 'holdout29');
+    expect(people.map((p) => [p.name, p.role, p.affiliation])).toEqual(
+      expect.arrayContaining([
+        ['長島昭久', '総理補佐官', '日本'],
+        ['森昌文', '総理補佐官', '日本'],
+      ]),
+    );
+    expect(people.map(row)).toContainEqual(['ルイーズ・アラネタ・マルコス', '大統領夫人']);
+  });
+});

@@ -915,7 +915,7 @@ export function englishMentions(paragraph: Paragraphlike): RawMention[] {
       acting: q.acting,
       deputy,
     };
-    if (nameEnd > 0) {
+    if (nameEnd > 0 && !introducesNext(text, of?.end ?? titleEnd)) {
       const name = readNameBackward(text, nameEnd);
       // "… election in Guinea Bissau, the Spokesperson of …": a country is no one's name, nor is a
       // place after a preposition ("While in Buenos Aires, the Foreign Secretary will …").
@@ -1010,6 +1010,19 @@ const LIST_CUE =
  * What follows a name after a comma: "[the] [Country's] Title [portfolio] [of Country]"
  * ("Minister of Foreign Affairs of the Republic of Korea", "UAE’s Ambassador to the US").
  */
+/**
+ * In a list of "Title, H.E. Name" or "Title Name" pairs, a title followed by a name is that name's,
+ * not the one before: "…, His Excellency Ahmed Khaleel, Ambassador of Maldives to UAE, His
+ * Excellency Dr. Hussain Niyaaz, …", "Eiichi Hasegawa, Secretary General of the … Secretariat
+ * Shotaro Yachi".
+ */
+function introducesNext(text: string, titleEnd: number): boolean {
+  const comma = /^[^,;.()]{0,40}?, /.exec(text.slice(titleEnd, titleEnd + 44));
+  if (comma && honorificsAfter(text, titleEnd + comma[0].length) > titleEnd + comma[0].length)
+    return true;
+  return text[titleEnd] === ' ' && (readNameForward(text, titleEnd + 1)?.words ?? 0) >= 2;
+}
+
 function appositive(
   text: string,
   pos: number,
@@ -1051,5 +1064,6 @@ function appositive(
     affiliation ??= of.country;
     end = of.end;
   }
+  if (introducesNext(text, end)) return undefined;
   return { role, affiliation, deputy: t.value.deputy === true || modified, end };
 }

@@ -198,8 +198,6 @@ const KNOWN_MISSES: Record<string, Record<string, string>> = {
   holdout28: {},
   // Collected blind in session 6 (2016-2025, Japanese first): 52 of 60 on arrival.
   holdout29: {
-    'ffo-2plus2-virtual-who-en': 'not yet diagnosed',
-    'le-drian-jan2020-who-en': 'not yet diagnosed',
     'kamikawa-kuleba-capri-local-when-en': 'not yet diagnosed',
     'hayashi-munster-arrival-when-ja': 'not yet diagnosed',
     'hayashi-munster-return-when-ja': 'not yet diagnosed',

@@ -359,6 +359,22 @@ describe('Japanese readouts', () => {
     ]);
   });
 
+  it('"my counterparts, A, of X, and B, of Y": each with its country; a counterpart holds the post of the one before', () => {
+    expect(
+      en(
+        'On Saturday, 4 January, I spoke on the phone with my counterparts, Heiko Maas, of the Federal Republic of Germany, and Wang Yi, of the People’s Republic of China.',
+      ).map((p) => [p.name, p.role, p.affiliation]),
+    ).toEqual([
+      ['Heiko Maas', 'counterpart', 'Germany'],
+      ['Wang Yi', 'counterpart', 'China'],
+    ]);
+    expect(
+      en(
+        'They held consultations together with Minister of Defence Christine Lambrecht and her Japanese counterpart Yasukazu Hamada.',
+      ).map((p) => [p.name, p.role, p.affiliation]),
+    ).toContainEqual(['Yasukazu Hamada', 'Minister of Defence', 'Japan']);
+  });
+
   it('a spouse named after "his wife", and not taken for the holder of the family name', () => {
     const people = en(
       'Prime Minister Abe, his wife, Akie, my wife, Teresa, and I marveled at a violin performance.',

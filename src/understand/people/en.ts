@@ -687,13 +687,39 @@ export function englishMentions(paragraph: Paragraphlike): RawMention[] {
         ? EN_COUNTRY_FORMS.find((f) => f.form === m[1])?.country.name
         : undefined;
       const end = name.postEnd ?? name.end;
+      // "Minister of Defence Christine Lambrecht and her Japanese counterpart Yasukazu Hamada": the
+      // counterpart holds the same post in the other government.
+      const whose = out.find((o) => o.role && /^,? and $/.test(text.slice(o.end, m.index)));
       push(name, at, end, {
-        role: 'counterpart',
+        role: whose?.role ?? 'counterpart',
         ...(country ? { affiliation: country } : {}),
         former: false,
         acting: false,
         deputy: false,
       });
+      // "with my counterparts, Heiko Maas, of the Federal Republic of Germany, and Wang Yi, of the
+      // People’s Republic of China": each name of the list, each with its country.
+      let p = end;
+      for (let item = 0; item < 8; item++) {
+        const of = ofCountryAfter(text, text.startsWith(',', p) ? p + 1 : p);
+        if (of) {
+          const last = out[out.length - 1]!;
+          if (!last.affiliation) last.affiliation = of.country;
+          p = of.end;
+        }
+        if (!/counterparts/.test(m[0])) break;
+        const sep = /^,? and |^, /.exec(text.slice(p, p + 6));
+        if (!sep) break;
+        const next = readNameForward(text, honorificsAfter(text, p + sep[0].length));
+        if (!next || next.words < 2 || isCountry(next.name) || covered(next.start)) break;
+        p = next.postEnd ?? next.end;
+        push(next, next.start, p, {
+          role: 'counterpart',
+          former: false,
+          acting: false,
+          deputy: false,
+        });
+      }
     }
     // "Prime Minister Abe, his wife, Akie, my wife, Teresa, and I": a spouse, often by given name alone.
     for (const m of text.matchAll(SPOUSE)) {
@@ -997,7 +1023,7 @@ const COUNTRY_OWNED = new RegExp(
 
 /** "his UK counterpart, ", "her Indian counterpart ": a name follows. */
 const COUNTERPART =
-  /\b(?:his|her|their|its)\s+(?:new\s+|newly[- ]appointed\s+)?(?:(\p{Lu}[\p{L}.]*(?:\s\p{Lu}[\p{L}.]*)?)\s+)?counterparts?,?\s+(?=\p{Lu})/gu;
+  /\b(?:his|her|their|its|my|our)\s+(?:new\s+|newly[- ]appointed\s+)?(?:(\p{Lu}[\p{L}.]*(?:\s\p{Lu}[\p{L}.]*)?)\s+)?counterparts?,?\s+(?=\p{Lu})/gu;
 
 const SPOUSE =
   /\b(?:his|her|my|their|[Tt]he \p{Lu}\p{L}+['’]s)\s+(wife|husband|spouse),?\s+(?=\p{Lu})/gu;

@@ -92,7 +92,8 @@ function settingStart(text: string): number {
 const EN_FRAME = new Set(
   `did does do is was were are be been has have had who whom whose when what which where how why long
   many much time date day took take taken part happen happened place held hold about regarding any
-  there their they anyone someone somebody one ones`.split(/\s+/),
+  there their they anyone someone somebody one ones
+  scheduled planned expected due`.split(/\s+/),
 );
 const JA_FRAME = new Set([
   '何',
@@ -112,6 +113,9 @@ const JA_FRAME = new Set([
   '分',
   '間',
   '頃',
+  // Whether it was planned is the tense of the question, not its topic (到着する予定だったのは).
+  '予定',
+  '予定日',
 ]);
 
 /** Capitalised words of country names (Korea, Japan): distinctive, unlike other capitalised nouns. */

@@ -136,11 +136,19 @@ function isDateline(text: string, exprs: readonly TimeExpression[]): boolean {
 const SOURCE_PHRASE =
   /\baccording to\b|\bas (?:stated|said|reported) (?:in|by)\b|によると|によれば/i;
 
+/** Most characters between two dates of a schedule's lines ("11日 モナコ発,ニース経由リスボン着 12日"). */
+const SCHEDULE_GAP = 24;
+
 /** Clause punctuation: a date's clause runs from the mark before it to the mark after it. */
 const CLAUSE_MARK = /[、。,;，；!?！？]/;
 
 /** How many of the asked words stand in the clause of `e` (outside `e` itself). */
-function clauseHits(text: string, e: TimeExpression, ranges: [number, number][]): number {
+function clauseHits(
+  text: string,
+  e: TimeExpression,
+  ranges: [number, number][],
+  exprs: readonly TimeExpression[],
+): number {
   const markAfter = (i: number) => {
     while (i < text.length && !CLAUSE_MARK.test(text[i]!)) i++;
     return i;
@@ -158,6 +166,13 @@ function clauseHits(text: string, e: TimeExpression, ranges: [number, number][])
   for (const b of sentenceBounds(text)) {
     if (b <= e.start && b > from) from = b;
     if (b >= e.end && b < to) to = b;
+  }
+  // And the dates beside it: a schedule's line ("11日 モナコ発,ニース経由リスボン着 12日 リスボン発 13日
+  // 羽田着") is its date's up to the next date; the few words between an earlier date and this one
+  // are the earlier date's (in a sentence, "May 11 … spoke with Wang Yi on 28 April", they are not).
+  for (const o of exprs) {
+    if (o.end <= e.start && o.end > from) from = e.start - o.end <= SCHEDULE_GAP ? e.start : o.end;
+    if (o.start >= e.end && o.start < to) to = o.start;
   }
   return ranges.filter(([s, t]) => s >= from && t <= to && (t <= e.start || s >= e.end)).length;
 }
@@ -442,11 +457,14 @@ export function answerWhen(lib: Library, query: string, scope: SearchScope): Ans
     // The expression nearest to the words asked about dates *that* thing, not another.
     // Not the words that say where to look ("according to the readout of the Putin call").
     const sourceTerms = new Set(m.keywords.filter((k) => inSource(k.text)).flatMap((k) => k.terms));
-    const ranges = matchRanges(
-      m.paragraph.text,
-      m.keywords.filter((k) => !inSource(k.text)),
-      m.terms.filter((t) => !sourceTerms.has(t)),
-    );
+    // Each word of the question apart, so that words written together count as many (羽田着 is 羽田
+    // and 着, the 戻る asked).
+    const terms = m.terms.filter((t) => !sourceTerms.has(t));
+    const seen = new Set<string>();
+    const ranges = m.keywords
+      .filter((k) => !inSource(k.text))
+      .flatMap((k) => matchRanges(m.paragraph.text, [k], terms))
+      .filter(([s, t]) => !seen.has(`${s}:${t}`) && seen.add(`${s}:${t}`));
     // A day beats a bare year or month next to it (本年のG7 … 同月16日から18日まで…G7外相会合),
     // and a clock time with no date of its own comes last.
     const vagueness = (e: TimeExpression) =>
@@ -459,7 +477,7 @@ export function answerWhen(lib: Library, query: string, scope: SearchScope): Ans
     // Words asked about in the clause of a date are about that date: 3月10日に在外で、3月17日に国内で.
     // Only a day can win that way: 来年のG7外相会合について、その日程を来年4月16日から… is the day.
     const inClause = (e: TimeExpression) =>
-      e.precision ? 0 : clauseHits(m.paragraph.text, e, ranges);
+      e.precision ? 0 : clauseHits(m.paragraph.text, e, ranges, exprs);
     // "At what time …": an expression that gives the hour before one that gives only the day.
     const clock = (e: TimeExpression) => (scope.clock && e.time ? 1 : 0);
     // "…到着したのは日本時間で何日": the expression in the zone asked (日本時間28日) beside the local one.

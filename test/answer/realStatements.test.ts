@@ -190,8 +190,6 @@ const KNOWN_MISSES: Record<string, Record<string, string>> = {
   holdout27: {
     'h27-takizawa-portugal-who-cross-ja': 'not yet diagnosed',
     'h27-biden-iraq-who-en': 'not yet diagnosed',
-    'h27-takizawa-lisbon-when-ja': 'not yet diagnosed',
-    'h27-okada-indonesia-when-en': 'not yet diagnosed',
     'h27-rousseff-quote-en': 'not yet diagnosed',
   },
   // Collected blind in session 6 (2005-2015, half other publishers): 53 of 59 on arrival.
@@ -199,8 +197,6 @@ const KNOWN_MISSES: Record<string, Record<string, string>> = {
   // Collected blind in session 6 (2016-2025, Japanese first): 52 of 60 on arrival.
   holdout29: {
     'kamikawa-kuleba-capri-local-when-en': 'not yet diagnosed',
-    'hayashi-munster-arrival-when-ja': 'not yet diagnosed',
-    'hayashi-munster-return-when-ja': 'not yet diagnosed',
     'le-drian-germany-quote-en': 'not yet diagnosed',
   },
 };

@@ -196,7 +196,6 @@ const KNOWN_MISSES: Record<string, Record<string, string>> = {
   holdout28: {},
   // Collected blind in session 6 (2016-2025, Japanese first): 52 of 60 on arrival.
   holdout29: {
-    'kamikawa-kuleba-capri-local-when-en': 'not yet diagnosed',
     'le-drian-germany-quote-en': 'not yet diagnosed',
   },
 };

@@ -577,6 +577,25 @@ describe('dotted dates', () => {
   });
 });
 
+describe('"local time (same day, … JST)": the bracket is the other place’s clock', () => {
+  it('Kamikawa and Kuleba in Capri (holdout29): 08:45 local, 15:45 JST, 25 minutes', () => {
+    const [e, ...rest] = extractTimes(
+      'On April 18, commencing at 8:45 a.m. local time (same day, 3:45 p.m. JST) for approximately 25 minutes, Ms. KAMIKAWA Yoko, Minister for Foreign Affairs of Japan, held a meeting.',
+      'en',
+      '2024-04-18',
+      { publisher: 'Ministry of Foreign Affairs of Japan' },
+    );
+    expect(rest).toEqual([]);
+    expect([
+      e!.time,
+      e!.timezone,
+      e!.alternate?.time,
+      e!.alternate?.timezone,
+      e!.durationMinutes,
+    ]).toEqual(['08:45', 'local', '15:45', 'JST', 25]);
+  });
+});
+
 describe('British clocks with a point', () => {
   it('"at 11.57KST today" (Hague on the 2013 nuclear test, holdout28) is 11:57 Korea time', () => {
     const [e] = extractTimes(

@@ -561,7 +561,8 @@ const ZONE_CLOSING =
 const SAME_BRACKET = /^\s*[;；,、。]\s*(?:(?:the\s+)?same\s+day|同日)?\s*[,、]?\s*$/i;
 
 /** A bracket opening another place's time, with the zone it names if it names one. */
-const OTHER_ZONE_OPENING = /[(（]\s*([^\s()（）0-9０-９]{1,10}?時間|Japan time|local time)?\s*$/i;
+const OTHER_ZONE_OPENING =
+  /[(（]\s*([^\s()（）0-9０-９]{1,10}?時間|Japan time|local time)?\s*(?:(?:the\s+)?same\s+day\s*,?|同日\s*[、,]?)?\s*$/i;
 
 function attachOtherZones(
   original: string,

@@ -539,6 +539,46 @@ function peopleByFirstKanji(lib: Library): Map<string, string[]> {
   return index;
 }
 
+/** An acronym as a question writes it: JCPOA, TPP, G20 is none (a name of its own). */
+const ACRONYM = /^[A-Z]{2,8}$/;
+
+/** Runs of capitalised words with the small words a name of a body or treaty holds. */
+const CAPITALISED_RUN =
+  /\b\p{Lu}[\p{L}-]*(?:\s+(?:(?:of|and|for|on|the|to|in|de)\s+)*\p{Lu}[\p{L}-]*)+/gu;
+
+/** Most statements searched for the phrase an acronym stands for. */
+const MAX_SPELLED_OUT = 50;
+
+/**
+ * Phrases of these statements whose initials are the acronym ("Joint Comprehensive Plan of Action"
+ * for JCPOA or JCPA): the small words count or not, as acronyms are made both ways.
+ */
+function spelledOut(lib: Library, acronym: string, statements: Set<number>): string[] {
+  const out = new Set<string>();
+  for (const si of [...statements].slice(0, MAX_SPELLED_OUT)) {
+    for (const p of lib.statements[si]!.paragraphs) {
+      for (const m of p.text.matchAll(CAPITALISED_RUN)) {
+        const words = m[0].split(/\s+/);
+        const all = words.map((x) => x[0]!.toUpperCase()).join('');
+        const capitals = words
+          .filter((x) => /^\p{Lu}/u.test(x))
+          .map((x) => x[0])
+          .join('');
+        // The acronym may be a part of a longer run ("the Joint Comprehensive Plan of Action (JCPOA)").
+        for (const initials of [all, capitals]) {
+          const at = initials.indexOf(acronym);
+          if (at === -1) continue;
+          const big = words.filter((x) => initials === all || /^\p{Lu}/u.test(x));
+          const first = words.indexOf(big[at]!);
+          const last = words.lastIndexOf(big[at + acronym.length - 1]!);
+          if (first >= 0 && last >= first) out.add(words.slice(first, last + 1).join(' '));
+        }
+      }
+    }
+  }
+  return [...out];
+}
+
 /** A name in katakana, and the countries written in katakana (ミクロネシア, インド) that may follow one. */
 const KATAKANA_NAME = /^[\p{Script=Katakana}ー]{2,}$/u;
 const KATAKANA_COUNTRIES = JA_COUNTRY_FORMS.filter((f) => KATAKANA_NAME.test(f));
@@ -749,6 +789,20 @@ export function judgeRelevance(
       }
     }
     terms.push(w);
+  }
+  // "JCPOA" asked of statements that spell it out: the phrase whose initials it is, looked for in
+  // the statements of the question's rarest other word.
+  for (let i = 0; i < terms.length; i++) {
+    const w = terms[i]!;
+    if (found(w) || !ACRONYM.test(w.term.label)) continue;
+    const rarest = terms
+      .filter((x) => x !== w && !x.common && x.statements.size > 0)
+      .sort((a, b) => a.statements.size - b.statements.size)[0];
+    if (!rarest) continue;
+    const phrases = spelledOut(lib, w.term.label, rarest.statements);
+    if (phrases.length === 0) continue;
+    const t = { ...w.term, forms: [...w.term.forms, ...phrases.map((n) => keywordsOf(n))] };
+    terms[i] = weigh(lib, t, total);
   }
   // A place asked in the other script than the statements that hold the rest write it (Davao
   // ダバオ): heard in those statements' own words.

@@ -1150,6 +1150,8 @@ export function topicParagraphs(
   lang?: Lang,
   /** Weigh what a who-question asks above its setting (see QuestionTerm.focus). */
   byFocus = false,
+  /** Words that say where to look ("according to the October 2006 statement"): like names. */
+  whereToLook: (w: WeighedTerm) => boolean = () => false,
 ): TopicMatch[] {
   const list = uniqueKeywords(rel.terms.flatMap((w) => w.forms));
   if (list.length === 0) return [];
@@ -1159,7 +1161,7 @@ export function topicParagraphs(
   const asksMore =
     byFocus && rel.terms.some((w) => !w.term.identifies && w.term.events.length === 0);
   const setting = (w: WeighedTerm) =>
-    w.term.identifies || (w.term.events.length > 0 && !w.term.focus && asksMore);
+    w.term.identifies || whereToLook(w) || (w.term.events.length > 0 && !w.term.focus && asksMore);
   const topic = rel.terms.filter((w) => !setting(w));
   const focused = byFocus && topic.some((w) => w.term.focus);
   const names = rel.terms.filter(setting);

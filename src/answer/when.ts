@@ -356,11 +356,15 @@ export function answerWhen(lib: Library, query: string, scope: SearchScope): Ans
   // English first ("the dinner before the summit").
   // "…, according to Motegi's condolence message": where to look, not the event asked.
   // English names the source after its marker, Japanese before it (談話によると、…).
+  // "According to the October 2006 statement on …, on what date …": the source ends at its comma.
   const marker = SOURCE_PHRASE.exec(query);
+  const sourceEnd = marker ? query.indexOf(',', marker.index) : -1;
   const inSource = (label: string) => {
     const at = query.toLowerCase().indexOf(label.toLowerCase());
     if (!marker || at === -1) return false;
-    return /^[a-z]/i.test(marker[0]) ? at > marker.index : at < marker.index;
+    return /^[a-z]/i.test(marker[0])
+      ? at > marker.index && (sourceEnd === -1 || at < sourceEnd)
+      : at < marker.index;
   };
   const eventTerms = rel.terms.filter((w) => w.term.events.length > 0 && !inSource(w.term.label));
   const ordered =
@@ -414,7 +418,9 @@ export function answerWhen(lib: Library, query: string, scope: SearchScope): Ans
     return at === -1 ? 0 : 2 * (askedKinds.length - at) + (fits(askedKinds[at]!.own) ? 1 : 0);
   };
   const kind = (e: TimeExpression) => (e.precision ? 0 : kindOf(e));
-  const candidates = topicParagraphs(lib, rel, best.statements, scope.lang);
+  const candidates = topicParagraphs(lib, rel, best.statements, scope.lang, false, (w) =>
+    inSource(w.term.label),
+  );
   const undated = candidates.filter((m) => !isDateline(m.paragraph.text, timesOf(m)));
   // The best paragraphs, unless the days they give are of another kind of event asked (the visit
   // discussed in the call asked about) or they give no day ("the nuclear test last month"), and

@@ -172,7 +172,6 @@ const KNOWN_MISSES: Record<string, Record<string, string>> = {
     'varadkar-breakfast-who-ja-cross': 'as above: labelled in the language asked',
     'guterres-michel-borrell-who-ja-cross':
       'EU外務・安全保障政策上級代表 asked of an English statement: the title has no English form in the tables',
-    'ban-assumption-when-en': 'not yet diagnosed',
     'arroyo-visit-when-ja-cross':
       'アロヨ and Arroyo share one consonant (r): too little for the sound index',
     'kerry-kuwait-when-ja-cross': 'as above: labelled in the language asked',

@@ -209,12 +209,22 @@ function otherWayOfMeeting(
   );
 }
 
-/** Whether the question writes the event word after an acronym that names the occasion (AFISMA donors' conference). */
+/**
+ * Whether the question writes the event word as a thing talked about rather than how the people
+ * met: after an acronym that names the occasion (the AFISMA donors' conference), or as what they
+ * agreed to hold ("agree to hold the ROK-US vice foreign ministerial meeting in Tokyo").
+ */
 function namedOccasion(topic: string, label: string): boolean {
-  return new RegExp(
-    `\\b(?:\\p{Lu}{2,}|\\p{Lu}+\\d+)\\b(?:\\s+[\\p{L}'’]+){0,2}\\s+${escapeRegExp(label)}\\b`,
-    'u',
-  ).test(topic);
+  const l = escapeRegExp(label);
+  return (
+    new RegExp(`\\b(?:\\p{Lu}{2,}|\\p{Lu}+\\d+)\\b(?:\\s+[\\p{L}'’-]+){0,2}\\s+${l}\\b`, 'u').test(
+      topic,
+    ) ||
+    new RegExp(
+      `\\b(?:agreed?|plan(?:ned)?|decided?|arrange[ds]?)\\s+to\\s+(?:hold|have|convene)\\b[^,.?;]{0,60}?\\b${l}\\b|\\b(?:upcoming|forthcoming|next)\\s+(?:[\\p{L}'’-]+\\s+){0,4}${l}\\b`,
+      'iu',
+    ).test(topic)
+  );
 }
 
 /** How many of the people who took part in the statements' event the question names (Taro Kono and Chrystia Freeland: two). */

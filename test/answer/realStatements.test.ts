@@ -177,7 +177,6 @@ const KNOWN_MISSES: Record<string, Record<string, string>> = {
     'kerry-kuwait-when-ja-cross': 'as above: labelled in the language asked',
     'incheon-luncheon-when-ja-cross':
       'レストラン, a katakana loanword, is taken for a name the English statement must hold',
-    'lim-blinken-tokyo-meeting-when-en': 'not yet diagnosed',
     'chongqing-visit-when-ja-cross': 'as above: labelled in the language asked',
     'kerry-spillover-quote-ja-cross': 'as above: labelled in the language asked',
     'park-cheong-wa-dae-none-en':

@@ -136,6 +136,10 @@ function isDateline(text: string, exprs: readonly TimeExpression[]): boolean {
 const SOURCE_PHRASE =
   /\baccording to\b|\bas (?:stated|said|reported) (?:in|by)\b|によると|によれば/i;
 
+/** A question that asks the first or the last of several times ("the first group", 最後に). */
+const ASKS_FIRST = /最初|初回|一つ目|1つ目|\bfirst\b/i;
+const ASKS_LAST = /最後|\bthe\s+last\b(?!\s+(?:week|month|year|night|weekend|time))/i;
+
 /** Most characters between two dates of a schedule's lines ("11日 モナコ発,ニース経由リスボン着 12日"). */
 const SCHEDULE_GAP = 24;
 
@@ -457,6 +461,9 @@ export function answerWhen(lib: Library, query: string, scope: SearchScope): Ans
     );
     if (timed.length > 0) chosen = bestTier(timed);
   }
+  // "最初のグループは何日の何時から": of several times of one kind, the first (or the last) asked.
+  const ordinal = ASKS_FIRST.test(query) ? 1 : ASKS_LAST.test(query) ? -1 : 0;
+  const order = (e: TimeExpression) => Date.parse(`${e.date}T${e.time ?? '00:00'}:00Z`);
   for (const m of chosen.slice(0, scope.limit ?? 5)) {
     const exprs = timesOf(m);
     if (exprs.length === 0) continue;
@@ -494,6 +501,7 @@ export function answerWhen(lib: Library, query: string, scope: SearchScope): Ans
         kind(b) - kind(a) ||
         clock(b) - clock(a) ||
         inZone(b) - inZone(a) ||
+        ordinal * (order(a) - order(b)) ||
         inClause(b) - inClause(a) ||
         distance(a) + vagueness(a) - (distance(b) + vagueness(b)),
     )[0]!;

@@ -128,7 +128,6 @@ const KNOWN_MISSES: Record<string, Record<string, string>> = {
   // Collected blind in session 5: 49 of 58 on arrival.
   holdout21: {
     'bolivia-treaty-when-en': 'not yet diagnosed',
-    'latam-ambassadors-when-ja': 'not yet diagnosed',
     'kishida-modi-when-jst-ja': 'the statement never writes ウィルミントン (Wilmington)',
   },
   // Collected blind in session 5: 48 of 60 on arrival.

@@ -596,6 +596,17 @@ describe('"local time (same day, … JST)": the bracket is the other place’s c
   });
 });
 
+describe('"the 21st and 22nd of April"', () => {
+  it('the first day takes the month written after the second (Nakasone and Miliband, holdout18)', () => {
+    const [e] = extractTimes(
+      'Minister Nakasone also touched on the TICAD Ministerial Follow-up Meeting to be held in Botswana, both on the 21st and 22nd of April, and expressed his hope.',
+      'en',
+      '2009-03-12',
+    );
+    expect([e!.date, e!.endDate]).toEqual(['2009-04-21', '2009-04-22']);
+  });
+});
+
 describe('British clocks with a point', () => {
   it('"at 11.57KST today" (Hague on the 2013 nuclear test, holdout28) is 11:57 Korea time', () => {
     const [e] = extractTimes(

@@ -123,7 +123,7 @@ const RULES: Rule[] = [
   {
     // "on the 5th", "until the 21st": a day of the month alone, resolved like 5日 against the statement's month.
     pattern:
-      /(?<=\b(?:on|by|until|till|since|from|through|to|and)\s+the\s)([1-9]|[12]\d|3[01])(?:st|nd|rd|th)\b(?!\s+(?:century|anniversary|time|round|session|meeting|edition|of\s+(?:the|its|their)))/gi,
+      /(?<=\b(?:on|by|until|till|since|from|through|to|and)\s+the\s)([1-9]|[12]\d|3[01])(?:st|nd|rd|th)\b(?!\s+(?:century|anniversary|time|round|session|meeting|edition|of\s+(?:the|its|their)))(?!\s+and\s+(?:the\s+)?\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?\p{Lu})/giu,
     build: (m, start, end) => ({
       kind: 'date',
       start,
@@ -133,9 +133,10 @@ const RULES: Rule[] = [
     }),
   },
   {
-    // "on 28 and 29 November": the first day takes the month written after the second (chrono reads ranges).
+    // "on 28 and 29 November", "the 21st and 22nd of April": the first day takes the month written
+    // after the second (chrono reads ranges).
     pattern: new RegExp(
-      `\\b([1-9]|[12]\\d|3[01])(?=\\s+and\\s+(?:[1-9]|[12]\\d|3[01])\\s+(${MONTH_NAMES.join('|')})\\b)`,
+      `\\b([1-9]|[12]\\d|3[01])(?:st|nd|rd|th)?(?=\\s+and\\s+(?:the\\s+)?(?:[1-9]|[12]\\d|3[01])(?:st|nd|rd|th)?\\s+(?:of\\s+)?(${MONTH_NAMES.join('|')})\\b)`,
       'g',
     ),
     build: (m, start, end) => ({

@@ -339,7 +339,12 @@ function formsOf(
 ): { forms: string[]; synonyms: string[]; events: string[] } {
   const l = lookupsOf(glossary);
   const key = normalize(word);
-  const forms = new Set<string>([word, ...(l.forms.get(key) ?? []), ...eraYears(word)]);
+  const forms = new Set<string>([
+    word,
+    ...(l.forms.get(key) ?? []),
+    ...eraYears(word),
+    ...derivedForms(key),
+  ]);
   const synonyms = new Set<string>();
   const events = new Set<string>();
   const groups = new Set([
@@ -370,6 +375,33 @@ function formsOf(
     synonyms: [...synonyms].filter((w) => !forms.has(w)),
     events: [...events],
   };
+}
+
+/**
+ * The noun of a verb asked, and the verb of a noun ("inaugurated" for the statement's
+ * "inauguration", "elected" for "election"): the index keeps only inflections together. Forms no
+ * statement holds cost nothing.
+ */
+function derivedForms(word: string): string[] {
+  if (!/^[a-z]{5,}$/.test(word)) return [];
+  const m = /^(.{3,}?)(ated|ate|ation|ed|ment|ion)$/.exec(word);
+  if (!m) return [];
+  const [, base, end] = m as unknown as [string, string, string];
+  // "united" is not "union", nor "noted" "notion": a short stem makes other words.
+  if (base.length < 5 && (end === 'ed' || end === 'ion')) return [];
+  switch (end) {
+    case 'ated':
+    case 'ate':
+      return [`${base}ation`];
+    case 'ation':
+      return [`${base}ated`, `${base}ate`];
+    case 'ed':
+      return [`${base}ment`, `${base}ion`];
+    case 'ment':
+      return [`${base}ed`];
+    default:
+      return [`${base}ed`];
+  }
 }
 
 function isLatin(s: string): boolean {

@@ -113,7 +113,6 @@ const KNOWN_MISSES: Record<string, Record<string, string>> = {
   holdout18: {
     'li-dinner-host-who-en-crossja': 'not yet diagnosed',
     'iwaya-wong-when-en-crossja': 'not yet diagnosed',
-    'london-summit-when-ja': 'not yet diagnosed',
   },
   // Collected blind at the end of session 4: 47 of 59 on arrival.
   holdout19: {

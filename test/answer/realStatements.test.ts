@@ -190,6 +190,45 @@ const KNOWN_MISSES: Record<string, Record<string, string>> = {
   holdout28: {},
   // Collected blind in session 6 (2016-2025, Japanese first): 52 of 60 on arrival.
   holdout29: {},
+  // Collected blind in session 6 (other governments' English readouts): 47 of 59 on arrival.
+  holdout30: {
+    'g8-2008-bilaterals-who-en': 'not yet diagnosed',
+    'ampuero-peers-who-en': 'not yet diagnosed',
+    'kenya-us-who-en': 'not yet diagnosed',
+    'motegi-blinken-who-ja': 'not yet diagnosed',
+    'asean-lunch-who-en': 'not yet diagnosed',
+    'pandor-shava-when-en': 'not yet diagnosed',
+    'motegi-blinken-when-ja': 'not yet diagnosed',
+    'motegi-blinken-when-en-cross': 'not yet diagnosed',
+    'hayashi-shoukry-when-jst-en': 'not yet diagnosed',
+    'hayashi-kl-when-ja': 'not yet diagnosed',
+    'georgia-press-when-en': 'not yet diagnosed',
+    'singh-poverty-quote-en': 'not yet diagnosed',
+  },
+  // Collected blind in session 6 (Japan's own statements, Japanese first): 52 of 59 on arrival.
+  holdout31: {
+    'noda-hu-who-ja': 'not yet diagnosed',
+    'gemba-westerwelle-who-en-ja': 'not yet diagnosed',
+    'ukraine-election-who-en': 'not yet diagnosed',
+    'micronesia-kosrae-iwasaki-who-en-ja': 'not yet diagnosed',
+    'sereno-tsuji-who-ja': 'not yet diagnosed',
+    'gemba-westerwelle-when-ja': 'not yet diagnosed',
+    'sereno-tsuji-when-en-ja': 'not yet diagnosed',
+  },
+  // Collected blind in session 6 (unusual shapes: trilaterals, observers, condolences, schedules): 46 of 57 on arrival.
+  holdout32: {
+    'ukraine2006-hokkaido-who-ja': 'not yet diagnosed',
+    'kan-oslo-recipient-who-en': 'not yet diagnosed',
+    'songtao-constituency-who-en': 'not yet diagnosed',
+    'jai-trilateral-briefer-who-en': 'not yet diagnosed',
+    'ardern-acting-pm-who-en': 'not yet diagnosed',
+    'phnompenh-local-when-cross': 'not yet diagnosed',
+    'jai-trilateral-when-en': 'not yet diagnosed',
+    'kaga-first-time-quote-cross-en': 'not yet diagnosed',
+    'maldives-runoff-none-ja': 'not yet diagnosed',
+    'ardern-governor-general-none-en': 'not yet diagnosed',
+    'paris-herault-duration-none-ja': 'not yet diagnosed',
+  },
 };
 
 for (const set of Object.keys(KNOWN_MISSES)) {

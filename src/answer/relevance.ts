@@ -371,6 +371,9 @@ const MAX_TITLE_CANDIDATES = 200;
 /** Most statements a word other than a name may hold to narrow where a place asked is heard. */
 const RARE_ANCHOR = 3;
 
+/** How close to the best score a match in the asked language must be to come first. */
+const COMPARABLE = 0.75;
+
 /** Most candidate statements judged in full. */
 const MAX_JUDGED = 25;
 
@@ -1119,6 +1122,15 @@ export function judgeRelevance(
   const hasOwn = (g: RankedGroup) =>
     primaryLanguage(lib.statements[g.statements[0]!]!.language) === lang ? 1 : 0;
   groups.sort((a, b) => b.score - a.score || hasOwn(b) - hasOwn(a) || newest(b) - newest(a));
+  // The asked language between comparable matches: a statement in it that holds as much of the
+  // question and nearly the score (the other publisher's readout of the same call) comes first.
+  const top = groups[0];
+  if (top && !hasOwn(top)) {
+    const at = groups.findIndex(
+      (g) => hasOwn(g) && g.coverage >= top.coverage && g.score >= top.score * COMPARABLE,
+    );
+    if (at > 0) groups.unshift(...groups.splice(at, 1));
+  }
   const apart =
     groups.length === 0 && apartCount > 0 && required.length > 1 ? required.map((w) => w.term) : [];
   return { terms, groups, absent, apart };

@@ -581,9 +581,19 @@ export function answerWhen(lib: Library, query: string, scope: SearchScope): Ans
     items.length > 0 &&
     !items.some((i) => i.time?.time || i.time?.alternate?.time)
   ) {
-    // A transcript's time stamp ("10:38 A.M. CDT" under the dateline) is the hour its event began.
+    // A transcript's time stamp ("10:38 A.M. CDT" under the dateline) is the hour its event began;
+    // or another publisher's readout of the same event, as good a match, gives it (the State
+    // Department's call readout has no hour, MOFA's has).
     const days = daysOf();
-    const stamp = best.statements
+    const sameEvent = rel.groups
+      .slice(1, 4)
+      .filter(
+        (g) =>
+          g.coverage >= best.coverage &&
+          g.statements.some((i) => days.includes(lib.statements[i]!.date)),
+      )
+      .flatMap((g) => g.statements);
+    const stamp = [...best.statements, ...sameEvent]
       .map((i) => ({ i, t: openingClock(lib, i, days) }))
       .find((x) => x.t !== undefined && (!x.t.expr.what || kindOf(x.t.expr) > 0));
     if (!stamp) return none(notice('noClockTime', scope.lang, days));

@@ -30,7 +30,7 @@ const RULES: Rule[] = [
   {
     route: 'who',
     words:
-      /\b(?:who|whom|whose|which\s+(?<keep>(?:[\w.'’-]+\s+){0,3}[\w-]*(?:people|person|persons|officials?|ministers?|secretar(?:y|ies)|leaders?|ambassadors?|presidents?|envoys?|diplomats?|counterparts?|politicians?|lawmakers?|legislators?|delegates?|representatives?|spokes(?:person|man|woman)s?|members?|heads?|chiefs?|premiers?|chancellors?|governors?|mayors?|monarchs?|kings?|queens?|guests?|hosts?|participants?|figures?|individuals?|experts?|observers?|scholars?|academics?|professors?|researchers?|hostages?|nationals?)))\b/gi,
+      /\b(?:who|whom|whose|which\s+(?<keep>(?:[\w.'’-]+\s+){0,5}[\w-]*(?:people|person|persons|officials?|ministers?|secretar(?:y|ies)|leaders?|ambassadors?|presidents?|envoys?|diplomats?|counterparts?|politicians?|lawmakers?|legislators?|delegates?|representatives?|spokes(?:person|man|woman)s?|members?|heads?|chiefs?|premiers?|chancellors?|governors?|mayors?|monarchs?|kings?|queens?|guests?|hosts?|participants?|figures?|individuals?|experts?|observers?|scholars?|academics?|professors?|researchers?|hostages?|nationals?)))\b/gi,
   },
   {
     route: 'who',

@@ -193,9 +193,6 @@ const KNOWN_MISSES: Record<string, Record<string, string>> = {
   // Collected blind in session 6 (other governments' English readouts): 47 of 59 on arrival.
   holdout30: {
     'g8-2008-bilaterals-who-en': 'not yet diagnosed',
-    'ampuero-peers-who-en': 'not yet diagnosed',
-    'kenya-us-who-en': 'not yet diagnosed',
-    'asean-lunch-who-en': 'not yet diagnosed',
     'pandor-shava-when-en': 'not yet diagnosed',
     'hayashi-shoukry-when-jst-en': 'not yet diagnosed',
     'hayashi-kl-when-ja': 'not yet diagnosed',

@@ -375,6 +375,33 @@ describe('Japanese readouts', () => {
     ).toContainEqual(['Yasukazu Hamada', 'Minister of Defence', 'Japan']);
   });
 
+  it('"met his peers from Argentina and Brazil, A and B": the same post, one country each in order', () => {
+    expect(
+      en(
+        'On his second day in Lima, Foreign Minister Roberto Ampuero met his peers from Argentina and Brazil, Jorge Faurie and Aloysio Nunes.',
+      ).map((p) => [p.name, p.role, p.affiliation]),
+    ).toEqual(
+      expect.arrayContaining([
+        ['Jorge Faurie', 'Foreign Minister', 'Argentina'],
+        ['Aloysio Nunes', 'Foreign Minister', 'Brazil'],
+      ]),
+    );
+  });
+
+  it('"Amb." before a name; a posting before the comma ("… of Norway to ASEAN, Kjell Tormod Pettersen")', () => {
+    const people = en(
+      'Amb. Raychelle Omamo, the Cabinet Secretary for Foreign Affairs and Amb. Tibor Nagy, U.S Assistant Secretary for African Affairs held a virtual consultative meeting.',
+      'The Secretary-General of ASEAN, Dr Kao Kim Hourn, and the Ambassador of the Kingdom of Norway to ASEAN, Kjell Tormod Pettersen, met yesterday.',
+    );
+    expect(people.map((p) => [p.name, p.role])).toEqual(
+      expect.arrayContaining([
+        ['Raychelle Omamo', 'Cabinet Secretary for Foreign Affairs'],
+        ['Tibor Nagy', undefined],
+        ['Kjell Tormod Pettersen', 'Ambassador'],
+      ]),
+    );
+  });
+
   it('a spouse named after "his wife", and not taken for the holder of the family name', () => {
     const people = en(
       'Prime Minister Abe, his wife, Akie, my wife, Teresa, and I marveled at a violin performance.',

@@ -339,6 +339,8 @@ function portfolioAfter(text: string, pos: number, closed: boolean): number {
     while (e < text.length && e - p < 30 && /[A-Za-z'’-]/.test(text[e]!)) e++;
     const word = text.slice(p, e);
     if (word.length === 0) break;
+    // "… for Foreign Affairs and Amb. Tibor Nagy": an honorific starts the next person.
+    if (honorificsAfter(text, p) > p) break;
     const ok = closed
       ? EN_PORTFOLIO_WORDS.has(word)
       : CONNECTOR_WORDS.has(word) || isUpper(word[0]);
@@ -687,12 +689,27 @@ export function englishMentions(paragraph: Paragraphlike): RawMention[] {
         ? EN_COUNTRY_FORMS.find((f) => f.form === m[1])?.country.name
         : undefined;
       const end = name.postEnd ?? name.end;
-      // "Minister of Defence Christine Lambrecht and her Japanese counterpart Yasukazu Hamada": the
-      // counterpart holds the same post in the other government.
-      const whose = out.find((o) => o.role && /^,? and $/.test(text.slice(o.end, m.index)));
+      // "Minister of Defence Christine Lambrecht and her Japanese counterpart Yasukazu Hamada",
+      // "Foreign Minister Roberto Ampuero met his peers": the counterpart holds the same post in
+      // the other government.
+      const whose = out.find(
+        (o) =>
+          o.role &&
+          o.role !== 'counterpart' &&
+          /^(?:,? and| (?:met|meets|spoke|speaks|talked|called|received|welcomed|hosted|thanked)(?: with| to)?) $/.test(
+            text.slice(o.end, m.index),
+          ),
+      );
+      // "his peers from Argentina and Brazil, Jorge Faurie and Aloysio Nunes": one country each, in order.
+      const from = (m[2] ?? '')
+        .split(/,?\s+and\s+|,\s*/)
+        .map((c) => EN_COUNTRY_FORMS.find((f) => f.form === c)?.country.name);
+      const countryOf = (i: number) =>
+        from.length > 1 ? from[i] : (country ?? (from.length === 1 ? from[0] : undefined));
+      const first = countryOf(0);
       push(name, at, end, {
         role: whose?.role ?? 'counterpart',
-        ...(country ? { affiliation: country } : {}),
+        ...(first ? { affiliation: first } : {}),
         former: false,
         acting: false,
         deputy: false,
@@ -707,14 +724,16 @@ export function englishMentions(paragraph: Paragraphlike): RawMention[] {
           if (!last.affiliation) last.affiliation = of.country;
           p = of.end;
         }
-        if (!/counterparts/.test(m[0])) break;
+        if (!/counterparts|peers/.test(m[0])) break;
         const sep = /^,? and |^, /.exec(text.slice(p, p + 6));
         if (!sep) break;
         const next = readNameForward(text, honorificsAfter(text, p + sep[0].length));
         if (!next || next.words < 2 || isCountry(next.name) || covered(next.start)) break;
         p = next.postEnd ?? next.end;
+        const nextCountry = from.length > 1 ? countryOf(item + 1) : undefined;
         push(next, next.start, p, {
-          role: 'counterpart',
+          role: whose?.role ?? 'counterpart',
+          ...(nextCountry ? { affiliation: nextCountry } : {}),
           former: false,
           acting: false,
           deputy: false,
@@ -966,7 +985,12 @@ export function englishMentions(paragraph: Paragraphlike): RawMention[] {
         closedEnd,
         { ...fields, role: q.rolePrefix + phrase + text.slice(matchedEnd, closedEnd) },
       ]);
-    for (const [at, given] of candidates) {
+    for (const [end, given] of candidates) {
+      // "the Ambassador of the Kingdom of Norway to ASEAN, Kjell Tormod Pettersen": the posting first.
+      const posted = /^ to (?:the )?\p{Lu}[\p{L}-]*(?: \p{Lu}[\p{L}-]*){0,3}(?=, )/u.exec(
+        text.slice(end, end + 60),
+      );
+      const at = end + (posted?.[0].length ?? 0);
       if (!text.startsWith(', ', at)) continue;
       const name = readNameForward(text, honorificsAfter(text, at + 2));
       const after = name ? (name.postEnd ?? name.end) : -1;
@@ -1023,7 +1047,7 @@ const COUNTRY_OWNED = new RegExp(
 
 /** "his UK counterpart, ", "her Indian counterpart ": a name follows. */
 const COUNTERPART =
-  /\b(?:his|her|their|its|my|our)\s+(?:new\s+|newly[- ]appointed\s+)?(?:(\p{Lu}[\p{L}.]*(?:\s\p{Lu}[\p{L}.]*)?)\s+)?counterparts?,?\s+(?=\p{Lu})/gu;
+  /\b(?:his|her|their|its|my|our)\s+(?:new\s+|newly[- ]appointed\s+)?(?:(\p{Lu}[\p{L}.]*(?:\s\p{Lu}[\p{L}.]*)?)\s+)?(?:counterparts?|peers?)(?:\s+from\s+(\p{Lu}\p{L}*(?:\s\p{Lu}\p{L}*)?(?:(?:,\s*|,?\s+and\s+)\p{Lu}\p{L}*(?:\s\p{Lu}\p{L}*)?){0,3}?))?,?\s+(?=\p{Lu})/gu;
 
 const SPOUSE =
   /\b(?:his|her|my|their|[Tt]he \p{Lu}\p{L}+['’]s)\s+(wife|husband|spouse),?\s+(?=\p{Lu})/gu;

@@ -194,9 +194,7 @@ const KNOWN_MISSES: Record<string, Record<string, string>> = {
   holdout30: {
     'g8-2008-bilaterals-who-en': 'not yet diagnosed',
     'pandor-shava-when-en': 'not yet diagnosed',
-    'hayashi-shoukry-when-jst-en': 'not yet diagnosed',
     'hayashi-kl-when-ja': 'not yet diagnosed',
-    'georgia-press-when-en': 'not yet diagnosed',
     'singh-poverty-quote-en': 'not yet diagnosed',
   },
   // Collected blind in session 6 (Japan's own statements, Japanese first): 52 of 59 on arrival.

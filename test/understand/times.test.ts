@@ -607,6 +607,30 @@ describe('"the 21st and 22nd of April"', () => {
   });
 });
 
+describe('an upper-case AM before a zone; a programme line that opens with a clock', () => {
+  it('"11:00AM local time (12:00AM JST on September 23)" keeps the zone of the other clock', () => {
+    const [e] = extractTimes(
+      'On September 22, commencing at 11:00AM local time (12:00AM JST on September 23) for approximately 35 minutes, Mr. HAYASHI Yoshimasa met.',
+      'en',
+      '2022-09-22',
+      { publisher: 'Ministry of Foreign Affairs of Japan' },
+    );
+    expect(e!.alternate).toMatchObject({ date: '2022-09-23', time: '00:00', timezone: 'JST' });
+  });
+
+  it('"14:30 (CET) Press statements …" is on the day the paragraph before dates (NATO, holdout30)', () => {
+    const [e] = extractTimes(
+      '14:30 (CET) Press statements by the Secretary General',
+      'en',
+      '2024-02-20',
+      {
+        listDate: '2024-02-21',
+      },
+    );
+    expect([e!.date, e!.time, e!.timezone]).toEqual(['2024-02-21', '14:30', 'CET']);
+  });
+});
+
 describe('British clocks with a point', () => {
   it('"at 11.57KST today" (Hague on the 2013 nuclear test, holdout28) is 11:57 Korea time', () => {
     const [e] = extractTimes(

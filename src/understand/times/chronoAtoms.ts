@@ -23,7 +23,7 @@ const EN_DURATION_WORDS = /\b(?:minutes?|hours?|mins?|hrs?|days|weeks|months|yea
 const EN_MONTH_ONLY_CONTEXT =
   /\b(?:in|since|until|by|during|early|late|mid-?|of|this|last|next|from|to)\s*$/i;
 /** chrono keeps a zone abbreviation it knows after the clock: "9:00 a.m. ET", "8 p.m. (EDT) on June 3". */
-const EN_ZONE_IN_TEXT = /(?:\d|[ap]\.?m\.?)\s*\(?(?!(?:AM|PM)\b)([A-Z]{2,5})\b/;
+const EN_ZONE_IN_TEXT = /(?:\d|[apAP]\.?[mM]\.?)\s*\(?(?!(?:AM|PM)\b)([A-Z]{2,5})\b/;
 
 /** chrono reads a same-length copy where "through" is spelled "to", which it understands in ranges. */
 function chronoInput(text: string, lang: Lang): string {

@@ -488,13 +488,17 @@ export function extractTimes(
     (firstDate?.kind === 'date' &&
       (firstDate.date.kind === 'contextDays' ||
         (firstDate.date.kind === 'day' && firstDate.date.rule === 'context')));
+  // "14:30 (CET) Press statements by …": a line of a programme that opens with a clock time and
+  // dates nothing is on the day dated before it.
+  const timedLine = opening?.kind === 'time' && opening.start <= 3 && firstDate === undefined;
   if (
     options.listDate &&
     ((opening?.kind === 'date' &&
       opening.date.kind === 'day' &&
       opening.date.bare &&
       opening.start <= 3) ||
-      refersBack)
+      refersBack ||
+      timedLine)
   ) {
     const listed = parseIsoDate(options.listDate);
     if (listed) finisher.previous = listed;

@@ -1,4 +1,5 @@
 import { sentenceBounds } from '../text/sentences.ts';
+import { escapeRegExp } from '../text/regexp.ts';
 import type { Paragraph, Statement } from '../corpus/types.ts';
 import type { Library } from './library.ts';
 import type { TimeExpression } from '../understand/times/extract.ts';
@@ -19,6 +20,7 @@ import {
   scopeStatements,
   titleNamesEvent,
   topicParagraphs,
+  type WeighedTerm,
 } from './relevance.ts';
 import { askedLanguageFirst, defaultStatement, eventGroup } from './scope.ts';
 import type { SearchScope } from './search.ts';
@@ -422,8 +424,20 @@ export function answerWhen(lib: Library, query: string, scope: SearchScope): Ans
     return at === -1 ? 0 : 2 * (askedKinds.length - at) + (fits(askedKinds[at]!.own) ? 1 : 0);
   };
   const kind = (e: TimeExpression) => (e.precision ? 0 : kindOf(e));
-  const candidates = topicParagraphs(lib, rel, best.statements, scope.lang, false, (w) =>
-    inSource(w.term.label),
+  // 「10月の訪問で、…到着する予定日」: the visit is the occasion, the arrival what is asked.
+  const occasion = (w: WeighedTerm) =>
+    w.term.events.length > 0 &&
+    new RegExp(`${escapeRegExp(w.term.label)}(?:で[、,]|の際に?|において|の間に?)`).test(query) &&
+    rel.terms.some(
+      (x) => !x.term.identifies && x.term.events.length === 0 && !inSource(x.term.label),
+    );
+  const candidates = topicParagraphs(
+    lib,
+    rel,
+    best.statements,
+    scope.lang,
+    false,
+    (w) => inSource(w.term.label) || occasion(w),
   );
   const undated = candidates.filter((m) => !isDateline(m.paragraph.text, timesOf(m)));
   // The best paragraphs, unless the days they give are of another kind of event asked (the visit

@@ -646,6 +646,15 @@ describe('British clocks with a point', () => {
     ]);
   });
 
+  it('"Time: 14h30 - Photo-Opportunity 15h15 - Opening Remarks" (DIRCO, holdout30)', () => {
+    const times = extractTimes(
+      'Time: 14h30 - Photo-Opportunity 15h15 - Opening Remarks',
+      'en',
+      '2021-05-21',
+    );
+    expect(times.map((e) => e.time)).toEqual(['14:30', '15:15']);
+  });
+
   it('"11.30 this morning" is a clock; "1.5 percent" and "at 2.40 million" are not', () => {
     expect(
       extractTimes('The meeting began at 11.30 this morning.', 'en', '2013-02-12')[0]!.time,

@@ -9,7 +9,7 @@ import { createRequire } from 'node:module';
 import type * as chrono from 'chrono-node';
 import type { Atom, ClockTime, DateSpec } from './atoms.ts';
 import { toDayNumber, type CalendarDate } from '../../text/calendar.ts';
-import { britishClocks, extendEnglishDate } from './en.ts';
+import { clocksWithColon, extendEnglishDate } from './en.ts';
 import { normalizeZone } from './vocabulary.ts';
 
 type Lang = 'ja' | 'en';
@@ -29,7 +29,7 @@ const EN_ZONE_IN_TEXT = /(?:\d|[apAP]\.?[mM]\.?)\s*\(?(?!(?:AM|PM)\b)([A-Z]{2,5}
 function chronoInput(text: string, lang: Lang): string {
   if (lang !== 'en') return text;
   return (
-    britishClocks(text)
+    clocksWithColon(text)
       .replace(/\bthrough\b/gi, 'to     ')
       // "18:10 p.m.": a 24-hour clock with a needless p.m. is read as written; blanks keep the offsets.
       .replace(

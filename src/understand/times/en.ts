@@ -82,7 +82,7 @@ const RULES: Rule[] = [
   },
   {
     // A British clock glued to its zone ("at 11.57KST today"), which chrono does not read; the
-    // spaced forms are handed to chrono with a colon (britishClocks).
+    // spaced forms are handed to chrono with a colon (clocksWithColon).
     pattern: new RegExp(`\\b([01]?\\d|2[0-3])\\.([0-5]\\d)(?=(?:${ZONE_ABBREVIATIONS})\\b)`, 'g'),
     build: (m, start, end) => ({
       kind: 'time',
@@ -172,8 +172,13 @@ const BRITISH_CLOCK = new RegExp(
   'g',
 );
 
-export function britishClocks(text: string): string {
-  return text.replace(BRITISH_CLOCK, (clock) => clock.replace('.', ':'));
+/** "15h15 - Opening Remarks": the hour and minutes joined by an h, as South Africa and France write them. */
+const H_CLOCK = /\b([01]?\d|2[0-3])h([0-5]\d)\b/g;
+
+export function clocksWithColon(text: string): string {
+  return text
+    .replace(BRITISH_CLOCK, (clock) => clock.replace('.', ':'))
+    .replace(H_CLOCK, (clock) => clock.replace('h', ':'));
 }
 
 export function findEnglishAtoms(text: string): Atom[] {

@@ -258,7 +258,9 @@ function holdsRole(
   const mine = p.affiliation ? canonicalCountry(p.affiliation) : undefined;
   // Without a country read for the person, the words around their name say it (パラオ共和国大統領),
   // or the publisher whose official they are (Ministry of Foreign Affairs, Singapore).
-  const around = [role, ...p.mentions.map((m) => m.text), publisher].join(' ');
+  // The publisher only for a person read without a country: the Japanese Prime Minister in a UK
+  // readout is not the UK's.
+  const around = [role, ...p.mentions.map((m) => m.text), ...(mine ? [] : [publisher])].join(' ');
   const aroundStems = termSet(around);
   return countries.some(
     (t) =>
@@ -506,8 +508,24 @@ export function answerWho(lib: Library, query: string, scope: SearchScope): Answ
     const side = (e: NamedPair) =>
       /[\p{Script=Han}\p{Script=Katakana}]/u.test(query) ? (e.ja ?? e.en) : (e.en ?? e.ja);
     const roleTerms = roleContext(query, terms);
+    // "Which leaders did the Prime Minister hold bilaterals with": a word for any of several
+    // titles (not itself one) also keeps the people the answering paragraph names with no title
+    // at all ("… Mr Kikwete, Mr Mbeki, and of course he also met Mr Medvedev").
+    const generic =
+      roles.length > 0 &&
+      roles.every((t) => {
+        const held = heldAs(t.label);
+        return held.length > 0 && !held.includes(indexTerms(normalize(t.label)).join(' '));
+      });
+    const untitledHere = (e: NamedPair) =>
+      generic &&
+      !e.ja?.person.role &&
+      !e.en?.person.role &&
+      [e.ja, e.en].some((n) =>
+        n?.person.mentions.some((m) => matched?.get(n.statement)?.has(m.paragraph)),
+      );
     const holds = (e: NamedPair) =>
-      holdsRole(side(e)!.person, roles, roleTerms, publisherOf(lib, side(e)!));
+      holdsRole(side(e)!.person, roles, roleTerms, publisherOf(lib, side(e)!)) || untitledHere(e);
     let holders = entries.filter(holds);
     // "Which outgoing Indonesian leader did Trudeau thank during his call with Prabowo": the one
     // holder is named in the question, so the one asked for is another holder of the post whose

@@ -192,7 +192,6 @@ const KNOWN_MISSES: Record<string, Record<string, string>> = {
   holdout29: {},
   // Collected blind in session 6 (other governments' English readouts): 47 of 59 on arrival.
   holdout30: {
-    'g8-2008-bilaterals-who-en': 'not yet diagnosed',
     'singh-poverty-quote-en': 'not yet diagnosed',
   },
   // Collected blind in session 6 (Japan's own statements, Japanese first): 52 of 59 on arrival.

@@ -21,7 +21,7 @@ import {
 import { escapeRegExp } from '../text/regexp.ts';
 import type { Statement } from '../corpus/types.ts';
 import type { Library } from './library.ts';
-import { CJK_CHAR, primaryLanguage } from '../text/script.ts';
+import { CJK_CHAR, primaryLanguage, withoutVariationSelectors } from '../text/script.ts';
 import { normalize } from '../text/normalize.ts';
 import { JA_COUNTRY_FORMS, canonicalCountry, publisherCountry } from '../understand/countries.ts';
 import { extractTimes } from '../understand/times/extract.ts';
@@ -541,10 +541,11 @@ function peopleByFirstKanji(lib: Library): Map<string, string[]> {
   for (let si = 0; si < lib.statements.length; si++) {
     for (const p of lib.facts.get(si).people) {
       // 森 alone: a statement that writes only the family name (森特派大使).
-      if (!/^\p{Script=Han}{1,6}$/u.test(p.name)) continue;
-      const set = sets.get(p.name[0]!) ?? new Set<string>();
-      set.add(p.name);
-      sets.set(p.name[0]!, set);
+      const name = withoutVariationSelectors(p.name);
+      if (!/^\p{Script=Han}{1,6}$/u.test(name)) continue;
+      const set = sets.get(name[0]!) ?? new Set<string>();
+      set.add(name);
+      sets.set(name[0]!, set);
     }
   }
   index = new Map([...sets].map(([k, v]) => [k, [...v]]));

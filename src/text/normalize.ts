@@ -3,7 +3,9 @@
  * says: full-width and half-width forms unify (NFKC), case folds, and the katakana middle dot
  * that separates foreign given and family names is dropped (マイク・ポンペオ = マイクポンペオ).
  */
-const INVISIBLES = /[\u00AD\u200B-\u200F\u202A-\u202E\u2060-\u2064\u2066-\u2069\uFEFF]/g;
+// Variation selectors too: 辻󠄀 (辻 with a glyph selector, as MOFA writes 辻清人) is 辻.
+const INVISIBLES =
+  /[\u00AD\u200B-\u200F\u202A-\u202E\u2060-\u2064\u2066-\u2069\uFEFF\uFE00-\uFE0F\u{E0100}-\u{E01EF}]/gu;
 const MIDDLE_DOTS = /[\u30FB\u00B7]/g;
 
 export function normalize(text: string): string {

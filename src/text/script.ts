@@ -59,8 +59,16 @@ export function isKatakana(c: string | undefined): boolean {
 }
 
 /** A character of a Japanese name: kanji or (name) katakana. */
+/** A variation selector after a kanji picks its glyph (辻󠄀, MOFA's 辻 with one dot): part of the name. */
+const VARIATION_SELECTOR = /^[\uFE00-\uFE0F\u{E0100}-\u{E01EF}]$/u;
+
+/** The text without its variation selectors: 辻󠄀清人 as 辻清人. */
+export function withoutVariationSelectors(text: string): string {
+  return text.replace(/[\uFE00-\uFE0F\u{E0100}-\u{E01EF}]/gu, '');
+}
+
 export function isNameChar(c: string | undefined): boolean {
-  return isKanji(c) || isKatakana(c);
+  return isKanji(c) || isKatakana(c) || (c !== undefined && VARIATION_SELECTOR.test(c));
 }
 
 /** The whole character at UTF-16 index `i`: both halves of a surrogate pair, from either half. */

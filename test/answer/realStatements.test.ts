@@ -200,9 +200,7 @@ const KNOWN_MISSES: Record<string, Record<string, string>> = {
     'gemba-westerwelle-who-en-ja': 'not yet diagnosed',
     'ukraine-election-who-en': 'not yet diagnosed',
     'micronesia-kosrae-iwasaki-who-en-ja': 'not yet diagnosed',
-    'sereno-tsuji-who-ja': 'not yet diagnosed',
     'gemba-westerwelle-when-ja': 'not yet diagnosed',
-    'sereno-tsuji-when-en-ja': 'not yet diagnosed',
   },
   // Collected blind in session 6 (unusual shapes: trilaterals, observers, condolences, schedules): 46 of 57 on arrival.
   holdout32: {

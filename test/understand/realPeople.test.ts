@@ -367,3 +367,16 @@ describe('real statements: 2016-2025 (holdout29)', () => {
     expect(people.map(row)).toContainEqual(['ルイーズ・アラネタ・マルコス', '大統領夫人']);
   });
 });
+
+describe('real statements: Japan first (holdout31)', () => {
+  it('「辻󠄀清人外務副大臣」: a variation selector after a kanji is part of the name, and 辻 finds it', () => {
+    const people = peopleOf('2024-02-01_ja_sereno-courtesy-call-tsuji.md', 'holdout31');
+    const tsuji = people.find((p) => p.name.startsWith('辻'))!;
+    expect([tsuji.role, tsuji.affiliation, tsuji.mentions.length]).toEqual([
+      '外務副大臣',
+      '日本',
+      3,
+    ]);
+    expect(people.filter((p) => p.name.startsWith('辻'))).toHaveLength(1);
+  });
+});

@@ -30,7 +30,14 @@ import { stripEnglishHonorifics } from './names.ts';
 import { isKanjiFamilyName } from './familyNames.ts';
 import { PhraseTable } from '../phraseTable.ts';
 import type { Paragraphlike, RawMention } from './types.ts';
-import { charAt, CJK_CHAR, isKanji, isKatakana, isNameChar } from '../../text/script.ts';
+import {
+  charAt,
+  CJK_CHAR,
+  isKanji,
+  isKatakana,
+  isNameChar,
+  withoutVariationSelectors,
+} from '../../text/script.ts';
 import { CLOSE_BRACKETS, OPEN_BRACKETS, findClose, findOpen } from '../brackets.ts';
 
 const MAX_RUN = 40;
@@ -239,7 +246,7 @@ function isKatakanaName(name: string): boolean {
 }
 
 function isKanjiName(name: string): boolean {
-  for (const c of name) if (!isKanji(c)) return false;
+  for (const c of withoutVariationSelectors(name)) if (!isKanji(c)) return false;
   return true;
 }
 

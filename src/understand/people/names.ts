@@ -3,10 +3,11 @@
  * "Michael R. Pompeo" and "POMPEO Michael" compare equal where they should.
  */
 import { EN_HONORIFICS } from './enTitles.ts';
+import { withoutVariationSelectors } from '../../text/script.ts';
 
 /** Glossary and query form: NFKC, lower case, ・ removed, spaces collapsed. */
 export function normalizeForm(s: string): string {
-  return s
+  return withoutVariationSelectors(s)
     .normalize('NFKC')
     .toLowerCase()
     .replace(/[・･=＝]/g, '')

@@ -3,13 +3,18 @@
  * says: full-width and half-width forms unify (NFKC), case folds, and the katakana middle dot
  * that separates foreign given and family names is dropped (マイク・ポンペオ = マイクポンペオ).
  */
-// Variation selectors too: 辻󠄀 (辻 with a glyph selector, as MOFA writes 辻清人) is 辻.
-const INVISIBLES =
-  /[\u00AD\u200B-\u200F\u202A-\u202E\u2060-\u2064\u2066-\u2069\uFEFF\uFE00-\uFE0F\u{E0100}-\u{E01EF}]/gu;
+import { withoutVariationSelectors } from './script.ts';
+
+const INVISIBLES = /[\u00AD\u200B-\u200F\u202A-\u202E\u2060-\u2064\u2066-\u2069\uFEFF]/g;
 const MIDDLE_DOTS = /[\u30FB\u00B7]/g;
 
 export function normalize(text: string): string {
-  return text.normalize('NFKC').toLowerCase().replace(INVISIBLES, '').replace(MIDDLE_DOTS, '');
+  // Variation selectors too: 辻󠄀 (辻 with a glyph selector, as MOFA writes 辻清人) is 辻.
+  return withoutVariationSelectors(text)
+    .normalize('NFKC')
+    .toLowerCase()
+    .replace(INVISIBLES, '')
+    .replace(MIDDLE_DOTS, '');
 }
 
 /** Replaces lone surrogates so that every later step sees well-formed text. */

@@ -380,3 +380,15 @@ describe('real statements: Japan first (holdout31)', () => {
     expect(people.filter((p) => p.name.startsWith('辻'))).toHaveLength(1);
   });
 });
+
+describe('real statements: Japan first (holdout31), names', () => {
+  it('「胡錦濤・中国国家主席」: a kanji name, a dot, then the country and the title', () => {
+    expect(
+      peopleOf('2012-03-27_ja_noda-hu-jintao-informal-talk-seoul.md', 'holdout31').map((p) => [
+        p.name,
+        p.role,
+        p.affiliation,
+      ]),
+    ).toContainEqual(['胡錦濤', '国家主席', '中国']);
+  });
+});

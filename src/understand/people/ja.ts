@@ -259,7 +259,8 @@ interface CleanName {
 }
 
 function cleanName(raw: string): CleanName | undefined {
-  let name = raw;
+  // 胡錦濤・中国(国家主席): the dot before the country belongs to neither.
+  let name = /^\p{Script=Han}+[・･]$/u.test(raw) ? raw.slice(0, -1) : raw;
   let former = false;
   let posting: string | undefined;
   const mark = JA_POSTING_MARKS.find((m) => name.endsWith(m));

@@ -206,8 +206,6 @@ const KNOWN_MISSES: Record<string, Record<string, string>> = {
     'ukraine2006-hokkaido-who-ja': 'not yet diagnosed',
     'kan-oslo-recipient-who-en': 'not yet diagnosed',
     'songtao-constituency-who-en': 'not yet diagnosed',
-    'jai-trilateral-briefer-who-en': 'not yet diagnosed',
-    'ardern-acting-pm-who-en': 'not yet diagnosed',
     'phnompenh-local-when-cross': 'not yet diagnosed',
     'jai-trilateral-when-en': 'not yet diagnosed',
     'kaga-first-time-quote-cross-en': 'not yet diagnosed',

@@ -402,6 +402,21 @@ describe('Japanese readouts', () => {
     );
   });
 
+  it('"Kelvin Davis will be acting Prime Minister"; "Foreign Secretary, Shri Vijay Gokhale:"', () => {
+    expect(
+      en(
+        'Kelvin Davis will be acting Prime Minister during Ardern’s absence.',
+        'Foreign Secretary, Shri Vijay Gokhale: Prime Minister had a very good meeting earlier today.',
+      ).map((p) => [p.name, p.role]),
+    ).toEqual(
+      expect.arrayContaining([
+        ['Kelvin Davis', 'acting Prime Minister'],
+        ['Vijay Gokhale', 'Foreign Secretary'],
+      ]),
+    );
+    expect(en('The United States is a friend of Japan.')).toEqual([]);
+  });
+
   it('a spouse named after "his wife", and not taken for the holder of the family name', () => {
     const people = en(
       'Prime Minister Abe, his wife, Akie, my wife, Teresa, and I marveled at a violin performance.',

@@ -740,6 +740,26 @@ export function englishMentions(paragraph: Paragraphlike): RawMention[] {
         });
       }
     }
+    // "Kelvin Davis will be acting Prime Minister during Ardern’s absence": a name, then the post it
+    // holds or will hold.
+    for (const m of text.matchAll(HOLDS_POST)) {
+      const name = readNameForward(text, m.index);
+      if (!name || name.words < 2 || name.end !== m.index + m[1]!.length || isCountry(name.name))
+        continue;
+      if (covered(name.start)) continue;
+      const at = m.index + m[0].length;
+      const title = EN_TITLES.matchAt(text, at, (_p, e) => !isLetter(text[e]));
+      if (!title) continue;
+      const end = portfolioAfter(text, title.end, false);
+      const of = ofCountryAfter(text, end);
+      push(name, name.start, of?.end ?? end, {
+        role: (m[2] ? `${m[2]} ` : '') + text.slice(at, end),
+        affiliation: of?.country,
+        former: false,
+        acting: m[2] === 'acting' || m[2] === 'interim',
+        deputy: false,
+      });
+    }
     // "Prime Minister Abe, his wife, Akie, my wife, Teresa, and I": a spouse, often by given name alone.
     for (const m of text.matchAll(SPOUSE)) {
       const at = m.index + m[0].length;
@@ -998,7 +1018,7 @@ export function englishMentions(paragraph: Paragraphlike): RawMention[] {
       if (
         name &&
         name.words >= 2 &&
-        (/^(?:,|\.|;|$)/.test(text.slice(after, after + 1)) || text.startsWith(' and ', after))
+        (/^(?:,|\.|;|:|$)/.test(text.slice(after, after + 1)) || text.startsWith(' and ', after))
       ) {
         push(name, q.start, after, given);
         return after;
@@ -1048,6 +1068,9 @@ const COUNTRY_OWNED = new RegExp(
 /** "his UK counterpart, ", "her Indian counterpart ": a name follows. */
 const COUNTERPART =
   /\b(?:his|her|their|its|my|our)\s+(?:new\s+|newly[- ]appointed\s+)?(?:(\p{Lu}[\p{L}.]*(?:\s\p{Lu}[\p{L}.]*)?)\s+)?(?:counterparts?|peers?)(?:\s+from\s+(\p{Lu}\p{L}*(?:\s\p{Lu}\p{L}*)?(?:(?:,\s*|,?\s+and\s+)\p{Lu}\p{L}*(?:\s\p{Lu}\p{L}*)?){0,3}?))?,?\s+(?=\p{Lu})/gu;
+
+const HOLDS_POST =
+  /\b(\p{Lu}[\p{L}'’-]+(?: \p{Lu}[\p{L}'’-]+){1,3}) (?:will be|will serve as|is|was|has been|becomes|became|remains|serves as|served as) (?:the )?(?:(acting|interim|new) )?(?=\p{Lu})/gu;
 
 const SPOUSE =
   /\b(?:his|her|my|their|[Tt]he \p{Lu}\p{L}+['’]s)\s+(wife|husband|spouse),?\s+(?=\p{Lu})/gu;

@@ -39,6 +39,8 @@ export interface QuestionTerm {
   part?: boolean;
   /** A country the people asked about come from ("who represented India", 米国から参加したのは). */
   side?: boolean;
+  /** The kinds of the event word it is glued before (決選投票: election): it says which such event. */
+  qualifiesEvent?: string[];
   /**
    * Part of what the question asks (the clause right after "Who"), not of the setting it gives:
    * in "Who proposed the toast at the welcome reception?" the toast, not the reception.
@@ -751,6 +753,9 @@ function japaneseTerms(topic: string, glossary: Glossary): QuestionTerm[] {
       // event noun (外相電話会談) qualifies the event.
       const qualifies = gluedToEvent && m.index! + m[0].length === piece.text.length;
       const made = japaneseChunk(m[0], glossary, m.index === katakanaEnd, qualifies);
+      const last = made[made.length - 1];
+      if (qualifies && last && m[0].endsWith(last.label))
+        last.qualifiesEvent = term(pieces[n + 1]!.text, glossary)?.events ?? [];
       // 米国から参加したのは, 豪州の参加者: the country the people asked about come from.
       const after = piece.text.slice(m.index! + m[0].length);
       if (/^(?:から|の(?:参加者|出席者|代表))/.test(after))

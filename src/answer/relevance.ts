@@ -795,6 +795,17 @@ export function judgeRelevance(
         w = weigh(lib, t, total);
       }
     }
+    // 決選投票 asked of statements that never write 決選: which vote is asked is written nowhere,
+    // so no statement answers (the 投票 of a parliamentary election is another event). Elections
+    // only: a summit or a dinner is often written without its place or host (洞爺湖サミット).
+    if (
+      w.df === 0 &&
+      t.qualifiesEvent?.includes('election') &&
+      /^\p{Script=Han}{2,}$/u.test(t.label)
+    ) {
+      terms.push({ ...w, term: { ...t, distinctive: true } });
+      continue;
+    }
     if (!found(w) && !t.distinctive && !t.role) {
       const parts = pieces(t).map((p) => weigh(lib, p, total));
       if (parts.some((p) => p.df > 0)) {

@@ -209,7 +209,6 @@ const KNOWN_MISSES: Record<string, Record<string, string>> = {
     'phnompenh-local-when-cross': 'not yet diagnosed',
     'jai-trilateral-when-en': 'not yet diagnosed',
     'kaga-first-time-quote-cross-en': 'not yet diagnosed',
-    'maldives-runoff-none-ja': 'not yet diagnosed',
     'ardern-governor-general-none-en': 'not yet diagnosed',
     'paris-herault-duration-none-ja': 'not yet diagnosed',
   },

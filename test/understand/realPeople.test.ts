@@ -381,7 +381,16 @@ describe('real statements: Japan first (holdout31)', () => {
   });
 });
 
-describe('real statements: Japan first (holdout31), names', () => {
+describe('real statements: names with a dot before the country', () => {
+  it('「デイビッド・ダットン・オーストラリアNATO代表部次席大使」: the country before a body in Latin letters is the person’s', () => {
+    expect(
+      peopleOf('2023-04-05_ja_hayashi-ap4-stoltenberg-meeting.md', 'holdout22').map((p) => [
+        p.name,
+        p.affiliation,
+      ]),
+    ).toContainEqual(['デイビッド・ダットン', 'オーストラリア']);
+  });
+
   it('「胡錦濤・中国国家主席」: a kanji name, a dot, then the country and the title', () => {
     expect(
       peopleOf('2012-03-27_ja_noda-hu-jintao-informal-talk-seoul.md', 'holdout31').map((p) => [

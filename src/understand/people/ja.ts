@@ -95,8 +95,20 @@ function splitAtCountry(run: string): Split {
     return { name: run.slice(0, -2), nameOffset: 0, country: SAME_COUNTRY, org: '' };
   // フェデリカ・モゲリーニEU外務・安全保障政策(上級代表): a body written in Latin letters between name and post.
   const body = /^([\p{Script=Katakana}ー・=＝]{2,}?)([A-Z]{2,5})([\p{Script=Han}・]*)$/u.exec(run);
-  if (body && LATIN_BODIES.has(body[2]!))
+  if (body && LATIN_BODIES.has(body[2]!)) {
+    // デイビッド・ダットン・オーストラリアNATO代表部(次席大使): the country before the body is the person's.
+    const own = JA_COUNTRY_FORMS.find(
+      (f) => body[1]!.endsWith(`・${f}`) && body[1]!.length > f.length + 2,
+    );
+    if (own)
+      return {
+        name: body[1]!.slice(0, -own.length - 1),
+        nameOffset: 0,
+        country: own,
+        org: body[2]! + body[3]!,
+      };
     return { name: body[1]!, nameOffset: 0, country: body[2]!, org: body[3]! };
+  }
   const last = run.at(-1) ?? '';
   const abbreviated = JA_ONE_CHAR_COUNTRIES[last];
   // The name's last character before an abbreviation at p, over the space some pages put there.

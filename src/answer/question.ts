@@ -9,7 +9,12 @@ import { normalize } from '../text/normalize.ts';
 import { wholeWordPattern } from '../text/wordBoundary.ts';
 import { STOPWORDS } from '../text/stopwords.ts';
 import { keywords, wordTerm, type Keyword } from '../text/tokenize.ts';
-import { COUNTRIES, JA_COUNTRY_FORMS, JA_ONE_CHAR_COUNTRIES } from '../understand/countries.ts';
+import {
+  COUNTRIES,
+  countryVisitForms,
+  JA_COUNTRY_FORMS,
+  JA_ONE_CHAR_COUNTRIES,
+} from '../understand/countries.ts';
 import type { Glossary } from '../understand/glossary.ts';
 import {
   EN_HONORIFICS,
@@ -239,6 +244,10 @@ interface Lookups {
   phrases: { latin: boolean; phrase: string; re?: RegExp }[];
   /** Finished terms by label. */
   terms: Map<string, { forms: Keyword[][]; synonyms: Keyword[][]; events: string[] } | null>;
+  /** Normalized form of a capital city -> how a statement says someone is visiting its country. */
+  capitals: Map<string, string[]>;
+  /** Normalized form of a capital city -> its own forms (東京, Tokyo). */
+  capitalForms: Map<string, string[]>;
 }
 
 const lookups = new WeakMap<Glossary, Lookups>();
@@ -309,7 +318,19 @@ function lookupsOf(glossary: Glossary): Lookups {
   ]
     .sort((a, b) => b.length - a.length)
     .map((phrase) => ({ latin: isLatin(phrase), phrase }));
-  l = { forms, synonyms, phrases, terms: new Map() };
+  // A capital asked (Tokyo, Berlin) of a statement that writes only the visit to its country
+  // (来日中の, ドイツを訪問中の): the statement's events took place there as far as it says.
+  const capitals = new Map<string, string[]>();
+  const capitalForms = new Map<string, string[]>();
+  for (const t of glossary.terms) {
+    if (!t.capitalOf) continue;
+    const visits = countryVisitForms(t.capitalOf);
+    for (const f of [...t.ja, ...t.en]) {
+      capitals.set(normalize(f), visits);
+      capitalForms.set(normalize(f), [...t.ja, ...t.en]);
+    }
+  }
+  l = { forms, synonyms, phrases, terms: new Map(), capitals, capitalForms };
   lookups.set(glossary, l);
   return l;
 }
@@ -346,6 +367,7 @@ function formsOf(
     ...(l.forms.get(key) ?? []),
     ...eraYears(word),
     ...derivedForms(key),
+    ...(l.capitals.get(key) ?? []),
   ]);
   const synonyms = new Set<string>();
   const events = new Set<string>();
@@ -453,6 +475,21 @@ function familyNameForms(label: string): string[] {
     return kanjiFamilyNames(label).filter((k) => k.length >= 2);
   if (/^\p{Script=Han}{2,3}$/u.test(label)) return latinFamilyNames(label);
   return [];
+}
+
+/**
+ * For a capital city asked: its own forms, and those of every other capital of the glossary. A
+ * statement that names another capital took place there, whatever visit it speaks of.
+ */
+export function capitalsFor(
+  label: string,
+  glossary: Glossary,
+): { own: string[]; others: string[] } | undefined {
+  const l = lookupsOf(glossary);
+  const own = l.capitalForms.get(normalize(label));
+  if (!own) return undefined;
+  const others = [...new Set([...l.capitalForms.values()].flat())].filter((f) => !own.includes(f));
+  return { own, others };
 }
 
 /** Synonym phrases of the glossary found in a text, longest first, as [start, end, phrase]. */

@@ -30,6 +30,7 @@ import type { Keyword } from '../text/tokenize.ts';
 import { indexTerms, keywords } from '../text/tokenize.ts';
 import { notice } from './notices.ts';
 import {
+  capitalsFor,
   eventKindsIn,
   formText,
   keywordsOf,
@@ -814,6 +815,18 @@ export function judgeRelevance(
       }
     }
     terms.push(w);
+  }
+  // A capital asked (Tokyo) is held by a statement of a visit to its country (来日中の) only when
+  // the statement names no other capital: "in Tokyo" is not Seoul for a visit to the ROK.
+  for (const w of terms) {
+    const capitals = w.term.distinctive ? capitalsFor(w.term.label, lib.glossary) : undefined;
+    if (!capitals || w.common) continue;
+    const holdsAny = (si: number, forms: string[]) =>
+      forms.some(
+        (f) => lib.index.statementHolds(si, keywordsOf(f)) || titleHolds(lib, si, keywordsOf(f)),
+      );
+    for (const si of [...w.statements])
+      if (!holdsAny(si, capitals.own) && holdsAny(si, capitals.others)) w.statements.delete(si);
   }
   // "JCPOA" asked of statements that spell it out: the phrase whose initials it is, looked for in
   // the statements of the question's rarest other word.

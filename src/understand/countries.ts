@@ -404,3 +404,23 @@ export function publisherCountry(publisher: string): Country | undefined {
     ({ form }) => form.length > 2 && new RegExp(`\\b${escapeRegExp(form)}\\b`).test(publisher),
   )?.country;
 }
+
+/**
+ * How a Japanese statement says that someone is in a country on a visit, for the capital asked of
+ * it: 来日, 訪日, ドイツを訪問中, 訪米. (English "visit to Korea" would be found in "visit to
+ * North Korea": a form is its words, not a phrase.)
+ */
+export function countryVisitForms(name: string): string[] {
+  const country = COUNTRIES.find((c) => c.name === name);
+  if (!country) return [];
+  const abbreviations = Object.entries(JA_ONE_CHAR_COUNTRIES)
+    .filter(([, full]) => country.ja.includes(full))
+    .map(([abbr]) => abbr);
+  if (name === 'Japan') abbreviations.push('日');
+  return [
+    ...new Set([
+      ...country.ja.flatMap((f) => [`${f}を訪問`, `${f}訪問中`]),
+      ...abbreviations.flatMap((a) => [`訪${a}`, ...(a === '日' ? ['来日'] : [])]),
+    ]),
+  ];
+}

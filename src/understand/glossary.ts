@@ -20,6 +20,8 @@ export interface GlossaryPerson {
 export interface GlossaryTerm {
   ja: string[];
   en: string[];
+  /** A capital city's country: a statement of a visit to that country took place there (来日, ドイツを訪問中). */
+  capitalOf?: string;
 }
 
 /** Words a question may use for the same thing, in either language; `event` names a kind of event. */
@@ -124,14 +126,19 @@ export function parseGlossary(
       }
       for (const p of node.items) {
         const k = isScalar(p.key) ? String(p.key.value) : '';
-        const allowed = key === 'people' ? ['ja', 'en', 'role'] : ['ja', 'en'];
+        const allowed = key === 'people' ? ['ja', 'en', 'role'] : ['ja', 'en', 'capitalOf'];
         if (!allowed.includes(k)) problem(lineOf(p.key as Node), `${what}: unknown field \`${k}\``);
       }
       const ja = names(node, 'ja', what);
       const en = names(node, 'en', what);
       if (!ja || !en) continue;
       if (key === 'terms') {
-        glossary.terms.push({ ja, en });
+        const capital = node.get('capitalOf');
+        glossary.terms.push({
+          ja,
+          en,
+          ...(typeof capital === 'string' ? { capitalOf: capital } : {}),
+        });
         continue;
       }
       const person: GlossaryPerson = { ja, en };

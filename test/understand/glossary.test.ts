@@ -97,6 +97,19 @@ describe('problems are reported with file and line, never thrown', () => {
     expect(problems.find((p) => p.line === 2)!.message).toMatch(/en/);
   });
 
+  it('a place may name the country it is the capital of', () => {
+    const { glossary, problems } = parseGlossary(
+      [
+        'terms:',
+        '  - { ja: [東京], en: [Tokyo], capitalOf: Japan }',
+        '  - { ja: [x], en: [y], capital: z }',
+      ].join('\n'),
+      'g.yaml',
+    );
+    expect(glossary.terms[0]).toEqual({ ja: ['東京'], en: ['Tokyo'], capitalOf: 'Japan' });
+    expect(problems.map((p) => p.line)).toEqual([3]);
+  });
+
   it('a non-mapping document and an empty one', () => {
     expect(parseGlossary('- a\n- b\n', 'g.yaml').problems).toEqual([
       { file: 'g.yaml', line: 1, message: expect.stringMatching(/mapping/) },

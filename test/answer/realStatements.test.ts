@@ -199,7 +199,6 @@ const KNOWN_MISSES: Record<string, Record<string, string>> = {
   // Collected blind in session 6 (unusual shapes: trilaterals, observers, condolences, schedules): 46 of 57 on arrival.
   holdout32: {
     'ukraine2006-hokkaido-who-ja': 'not yet diagnosed',
-    'kan-oslo-recipient-who-en': 'not yet diagnosed',
     'songtao-constituency-who-en': 'not yet diagnosed',
     'phnompenh-local-when-cross': 'not yet diagnosed',
     'jai-trilateral-when-en': 'not yet diagnosed',
@@ -225,9 +224,7 @@ const KNOWN_MISSES: Record<string, Record<string, string>> = {
     'trudeau-trump-who-en': 'not yet diagnosed',
     'uae-iran-call-who-en': 'not yet diagnosed',
     'un-sendai-victims-who-en': 'not yet diagnosed',
-    'un-sendai-when-en': 'not yet diagnosed',
     'kerry-mccully-quote-en': 'not yet diagnosed',
-    'nato-athens-quote-en': 'not yet diagnosed',
     'un-sendai-quote-en': 'not yet diagnosed',
     'hayashi-stoltenberg-munich-quote-xl': 'not yet diagnosed',
   },

@@ -2,6 +2,7 @@
  * Who held an office on a day (data/people/offices.yaml): the principal a statement names only by
  * the bare title ("The President spoke with Prime Minister Brown" in a White House readout).
  */
+import { escapeRegExp } from '../../text/regexp.ts';
 import { loadTable } from './tables.ts';
 
 interface OfficesData {
@@ -39,9 +40,29 @@ export function officeHolder(
   return undefined;
 }
 
-/** "The President", "the Prime Minister's": a title standing alone for the statement's principal. */
-const BARE_TITLE =
-  /\b[Tt]he (Prime Minister|Foreign Secretary|Secretary|President|Vice President|Chancellor|Premier|Foreign Minister|Minister)\b(?! of\b| for\b| to\b|-| \p{Lu})/gu;
+/**
+ * "The President", "the Prime Minister's", "NATO Secretary General arrived": a title standing
+ * alone for the statement's principal. The titles of the office table, and those a readout uses
+ * for an office it does not list (a definite reference: "the Foreign Minister").
+ */
+const BARE_TITLES = [
+  ...new Set([
+    ...OFFICES.map((o) => o.title),
+    'Prime Minister',
+    'Foreign Secretary',
+    'Secretary',
+    'President',
+    'Vice President',
+    'Chancellor',
+    'Premier',
+    'Foreign Minister',
+    'Minister',
+  ]),
+].sort((a, b) => b.length - a.length);
+const BARE_TITLE = new RegExp(
+  `\\b(?:[Tt]he(?: [A-Z]{2,5})?|[A-Z]{2,5}) (${BARE_TITLES.map(escapeRegExp).join('|')})\\b(?! of\\b| for\\b| to\\b|-| \\p{Lu})`,
+  'gu',
+);
 
 /** Bare titles in a text, with where they stand. */
 export function bareTitles(

@@ -42,7 +42,10 @@ function timesOf(statement: Statement, lang: 'ja' | 'en'): TimeExpression[][] {
       ...(listDate ? { listDate } : {}),
     });
     const dated = times.filter((t) => !t.precision && !t.dateFromContext);
-    if (dated.length > 0)
+    // A dateline (平成28年9月11日) dates the statement, not a list: 「10日,…」 after it is the day before.
+    const dateline =
+      dated.length === 1 && p.text.trim().length - (dated[0]!.end - dated[0]!.start) <= 3;
+    if (dated.length > 0 && !dateline)
       listDate = dated[dated.length - 1]!.endDate ?? dated[dated.length - 1]!.date;
     return times;
   });

@@ -209,8 +209,6 @@ const KNOWN_MISSES: Record<string, Record<string, string>> = {
   // Collected blind at the end of session 6 (typical mix, half other governments): 52 of 59 on arrival.
   holdout33: {
     'car-djotodia-who-ja': 'not yet diagnosed',
-    'uk-vdl-who-en': 'not yet diagnosed',
-    'odawara-dion-date-ja': 'not yet diagnosed',
     'car-cemi-announce-when-en': 'not yet diagnosed',
     'kishida-tillerson-0705-time-en': 'not yet diagnosed',
     'kennedy-gift-quote-ja': 'not yet diagnosed',

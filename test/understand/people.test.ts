@@ -417,6 +417,14 @@ describe('Japanese readouts', () => {
     expect(en('The United States is a friend of Japan.')).toEqual([]);
   });
 
+  it('two particles in a row: "Ursula von der Leyen"', () => {
+    expect(
+      en(
+        'The Prime Minister met the President of the European Commission Ursula von der Leyen in Downing Street today.',
+      ).map((p) => p.name),
+    ).toContain('Ursula von der Leyen');
+  });
+
   it('a spouse named after "his wife", and not taken for the holder of the family name', () => {
     const people = en(
       'Prime Minister Abe, his wife, Akie, my wife, Teresa, and I marveled at a violin performance.',

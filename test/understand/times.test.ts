@@ -631,6 +631,18 @@ describe('an upper-case AM before a zone; a programme line that opens with a clo
   });
 });
 
+describe('a bare day after a dateline', () => {
+  it('「10日,…出席するため…訪問中の…と会談を行った」 under 平成28年9月11日 is the day before: a purpose is no future', () => {
+    const [e] = extractTimes(
+      '10日,太平洋島フォーラム(PIF)域外国対話に総理特使として出席するためミクロネシアを訪問中の小田原潔外務大臣政務官は,ステファン・ディオン・カナダ外務大臣と会談を行った',
+      'ja',
+      '2016-09-11',
+      { publisher: '外務省' },
+    );
+    expect(e!.date).toBe('2016-09-10');
+  });
+});
+
 describe('British clocks with a point', () => {
   it('"at 11.57KST today" (Hague on the 2013 nuclear test, holdout28) is 11:57 Korea time', () => {
     const [e] = extractTimes(

@@ -91,13 +91,15 @@ function isStopWord(word: string): boolean {
 }
 
 /** A lower-case name particle at `p` followed by a capitalised word: "bin Zayed", "de Palacio". */
-function particleAt(text: string, p: number): number {
+function particleAt(text: string, p: number, depth = 0): number {
   let e = p;
   while (e < text.length && e - p < 6 && /[a-z]/.test(text[e]!)) e++;
   // "Bashar al-Assad": a particle joined by a hyphen, "ibn Saud" by a space.
   if (e === p || (text[e] !== ' ' && text[e] !== '-') || !EN_NAME_PARTICLES.has(text.slice(p, e)))
     return -1;
-  return isUpper(text[e + 1]) ? e + 1 : -1;
+  if (isUpper(text[e + 1])) return e + 1;
+  // "Ursula von der Leyen", "Jan van der Berg": two particles in a row.
+  return depth === 0 ? particleAt(text, e + 1, 1) : -1;
 }
 
 /**

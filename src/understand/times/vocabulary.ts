@@ -279,10 +279,10 @@ export const EN_CONTEXT_DAYS: Readonly<Record<string, number>> = {
 
 /**
  * Words that make a sentence about the future, so an undated day or month after the statement
- * date is read as upcoming rather than last year's.
+ * date is read as upcoming rather than last year's. Not a purpose (出席するため,…会談を行った).
  */
 export const FUTURE_CUES =
-  /予定|見込み|開催される|行われる|実施される|訪問する|出席する|来月|来年|来週|今後|will\b|shall\b|plans? to|planned|scheduled|upcoming|forthcoming|to be held|next\b|expected to|intends? to/i;
+  /予定|見込み|開催される|行われる|実施される|訪問する(?!ため)|出席する(?!ため)|来月|来年|来週|今後|will\b|shall\b|plans? to|planned|scheduled|upcoming|forthcoming|to be held|next\b|expected to|intends? to/i;
 
 /** Longest-first alternation of table keys, with regex metacharacters escaped. */
 export function alternation(words: Iterable<string>): string {

@@ -833,9 +833,12 @@ export function judgeRelevance(
   for (let i = 0; i < terms.length; i++) {
     const w = terms[i]!;
     if (found(w) || !ACRONYM.test(w.term.label)) continue;
-    const rarest = terms
-      .filter((x) => x !== w && !x.common && x.statements.size > 0)
-      .sort((a, b) => a.statements.size - b.statements.size)[0];
+    // The statements of the names asked (Trudeau), else of the rarest other word.
+    const others = terms.filter((x) => x !== w && !x.common && x.statements.size > 0);
+    const named = others.filter((x) => x.term.distinctive);
+    const rarest = (named.length > 0 ? named : others).sort(
+      (a, b) => a.statements.size - b.statements.size,
+    )[0];
     if (!rarest) continue;
     const phrases = spelledOut(lib, w.term.label, rarest.statements);
     if (phrases.length === 0) continue;

@@ -125,8 +125,9 @@ function leadingRoute(question: string): Route | undefined {
   if (!LEADING_EN.test(question)) return undefined;
   let best: Route | undefined;
   let at = Infinity;
+  // The question word that comes first decides: "What did Kerry say … when he welcomed McCully?" asks
+  // for words, not a time.
   for (const rule of RULES) {
-    if (rule.route === 'quote') continue;
     const m = new RegExp(rule.words.source, 'i').exec(question);
     if (m && m.index < at) [best, at] = [rule.route, m.index];
   }

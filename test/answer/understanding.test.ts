@@ -286,6 +286,21 @@ describe('free questions', () => {
     ['北朝鮮の非核化', 'quote', '北朝鮮の非核化'],
     ['Which U.S. official briefed Kono?', 'who', 'U.S. official briefed Kono'],
     ['At what time (US Eastern time) did Gemba call?', 'when', 'At US did Gemba call'],
+    [
+      'What did Kerry say about New Zealand when he welcomed McCully?',
+      'quote',
+      'New Zealand he welcomed McCully',
+    ],
+    [
+      'On which dates was the meeting in Botswana held?',
+      'when',
+      'On was the meeting in Botswana held',
+    ],
+    [
+      'Which Argentine and Brazilian foreign ministers did Ampuero see?',
+      'who',
+      'Argentine and Brazilian foreign ministers did Ampuero see',
+    ],
   ])('%s -> %s', (q, route, topic) => {
     const r = routeQuestion(q);
     expect(r.route).toBe(route);

@@ -38,6 +38,7 @@ import {
   type QuestionTerm,
 } from './question.ts';
 import { soundKeys, soundsAlike } from '../understand/people/soundKey.ts';
+import { FirstSeen } from './firstSeen.ts';
 import type { ParagraphMatch, SearchScope } from './search.ts';
 import { eventGroup } from './scope.ts';
 import type { Lang } from './types.ts';
@@ -444,6 +445,19 @@ export function carryRelevance(
   after: Library,
   movesOf: () => { moved: Int32Array; added: readonly number[] },
 ): void {
+  // The names heard across scripts and the kanji names by first kanji, by the statements changed alone.
+  const heard = heardNames.get(before);
+  if (heard)
+    heardNames.set(
+      after,
+      heard.carry(before.statements, after.statements, movesOf(), (si) => heardPartsOf(after, si)),
+    );
+  const kanji = byFirstKanji.get(before);
+  if (kanji)
+    byFirstKanji.set(
+      after,
+      kanji.carry(before.statements, after.statements, movesOf(), (si) => kanjiNamesOf(after, si)),
+    );
   const old = titleIndex.get(before);
   if (!old) return;
   const { moved, added } = movesOf();
@@ -532,24 +546,27 @@ function weigh(lib: Library, term: QuestionTerm, total: number): WeighedTerm {
 /** A kanji family name of one character with its title (林外務大臣, 菅総理). */
 const ONE_KANJI_NAME = /^\p{Script=Han}\p{Script=Han}{1,6}$/u;
 
-/** Names in kanji the statements write for people, by their first kanji; built once per library. */
-const byFirstKanji = new WeakMap<Library, Map<string, string[]>>();
+/** Names in kanji the statements write for people, by their first kanji; built once per library (carried over a change). */
+const byFirstKanji = new WeakMap<Library, FirstSeen>();
 
-function peopleByFirstKanji(lib: Library): Map<string, string[]> {
+/** The names in kanji a statement writes for people, each once. */
+function kanjiNamesOf(lib: Library, si: number): string[] {
+  const names = new Set<string>();
+  for (const p of lib.facts.get(si).people) {
+    // 森 alone: a statement that writes only the family name (森特派大使); 辻󠄀 as 辻.
+    const name = withoutVariationSelectors(p.name);
+    if (!/^\p{Script=Han}{1,6}$/u.test(name)) continue;
+    names.add(name);
+  }
+  return [...names];
+}
+
+const firstKanji = (name: string) => [name[0]!];
+
+function peopleByFirstKanji(lib: Library): FirstSeen {
   let index = byFirstKanji.get(lib);
   if (index) return index;
-  const sets = new Map<string, Set<string>>();
-  for (let si = 0; si < lib.statements.length; si++) {
-    for (const p of lib.facts.get(si).people) {
-      // 森 alone: a statement that writes only the family name (森特派大使).
-      const name = withoutVariationSelectors(p.name);
-      if (!/^\p{Script=Han}{1,6}$/u.test(name)) continue;
-      const set = sets.get(name[0]!) ?? new Set<string>();
-      set.add(name);
-      sets.set(name[0]!, set);
-    }
-  }
-  index = new Map([...sets].map(([k, v]) => [k, [...v]]));
+  index = FirstSeen.build(lib.statements, { of: (si) => kanjiNamesOf(lib, si), keys: firstKanji });
   byFirstKanji.set(lib, index);
   return index;
 }
@@ -598,21 +615,17 @@ function spelledOut(lib: Library, acronym: string, statements: Set<number>): str
 const KATAKANA_NAME = /^[\p{Script=Katakana}ー]{2,}$/u;
 const KATAKANA_COUNTRIES = JA_COUNTRY_FORMS.filter((f) => KATAKANA_NAME.test(f));
 
-/** Name parts of the people the statements name, by sound key (built once per library, when first needed). */
-const heardNames = new WeakMap<Library, Map<string, Set<string>>>();
+/** Name parts of the people the statements name, by sound key (built once per library, when first needed; carried over a change). */
+const heardNames = new WeakMap<Library, FirstSeen>();
 
-/** The sound index of the names the statements (and the office table) write, built once per library. */
-function heardNamesOf(lib: Library): Map<string, Set<string>> {
-  let index = heardNames.get(lib);
-  if (index) return index;
-  index = new Map();
+/** The sound keys a name part is heard by. */
+const heardKeys = (part: string) => soundKeys(part).filter((key) => key.length >= 2);
+
+/** The parts of the names a statement's people bear (or of the office table's names), each once, in the order met. */
+function nameParts(names: Iterable<string>): string[] {
+  const parts = new Set<string>();
   const add = (part: string) => {
-    for (const key of soundKeys(part)) {
-      if (key.length < 2) continue;
-      const set = index!.get(key) ?? new Set<string>();
-      set.add(part);
-      index!.set(key, set);
-    }
+    parts.add(part);
   };
   const addName = (name: string) => {
     if (/[\p{Script=Katakana}]/u.test(name))
@@ -628,11 +641,24 @@ function heardNamesOf(lib: Library): Map<string, Set<string>> {
         .filter((x) => /^\p{Lu}\p{L}{2,}/u.test(x))
         .forEach(add);
   };
-  for (let si = 0; si < lib.statements.length; si++) {
-    for (const p of lib.facts.get(si).people) [p.name, ...p.otherNames].forEach(addName);
-  }
-  // The office holders' table spells people no statement writes in Latin (Hillary Rodham Clinton).
-  officeHolderNames().forEach(addName);
+  for (const name of names) addName(name);
+  return [...parts];
+}
+
+function heardPartsOf(lib: Library, si: number): string[] {
+  return nameParts(lib.facts.get(si).people.flatMap((p) => [p.name, ...p.otherNames]));
+}
+
+/** The sound index of the names the statements (and the office table) write, built once per library. */
+function heardNamesOf(lib: Library): FirstSeen {
+  let index = heardNames.get(lib);
+  if (index) return index;
+  index = FirstSeen.build(lib.statements, {
+    of: (si) => heardPartsOf(lib, si),
+    keys: heardKeys,
+    // The office holders' table spells people no statement writes in Latin (Hillary Rodham Clinton).
+    tail: nameParts(officeHolderNames()),
+  });
   heardNames.set(lib, index);
   return index;
 }

@@ -52,8 +52,11 @@ function walker(root: string, maxFiles: number) {
       if (code !== 'ENOENT') unreadable.push({ dir, code });
     },
     read(dir: string, entries: readonly Dirent[]): void {
+      // path.join(dir, name) for every entry, normalizing the folder once (names hold no separator
+      // and are never . or ..): 100,000 joins were a tenth of a second at a start.
+      const prefix = path.join(dir, '_').slice(0, -1);
       for (const e of entries) {
-        const full = path.join(dir, e.name);
+        const full = prefix + e.name;
         if (e.isDirectory()) queue.push(full);
         else if (e.isFile()) files.push(full);
         else if (e.isSymbolicLink()) links.push(full);

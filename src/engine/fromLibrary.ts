@@ -8,6 +8,7 @@ import type { Library } from '../answer/library.ts';
 import type { Ask, Engine, QueryOptions, StatementSummary } from './types.ts';
 import { cleanQuery } from './validate.ts';
 import { prepareRelevance } from '../answer/relevance.ts';
+import { paragraphCount } from '../corpus/paragraphCount.ts';
 
 function summary(lib: Library, i: number): StatementSummary {
   const s = lib.statements[i]!;
@@ -19,7 +20,7 @@ function summary(lib: Library, i: number): StatementSummary {
     publisher: s.publisher,
     ...(s.source ? { source: s.source } : {}),
     ...(s.event ? { event: s.event } : {}),
-    paragraphs: s.paragraphs.length,
+    paragraphs: paragraphCount(s),
   };
 }
 

@@ -1,4 +1,6 @@
+import { paragraphCount } from '../corpus/paragraphCount.ts';
 import type { Statement } from '../corpus/types.ts';
+import { textsIn, type TextList } from './texts.ts';
 import { normalize } from '../text/normalize.ts';
 import { primaryLanguage } from '../text/script.ts';
 import { indexTerms, type Keyword } from '../text/tokenize.ts';
@@ -134,7 +136,7 @@ export interface ParagraphIndexOptions {
   /** A compact index loaded from the cache (see ./persist.ts), instead of tokenizing the corpus. */
   data?: TermIndexData;
   /** Normalized paragraph texts, in entry order, when already known (persisted). */
-  normalized?: string[];
+  normalized?: TextList;
 }
 
 /** What `update()` hands the new index: the full build it extends and the changes over it. */
@@ -166,7 +168,7 @@ export class ParagraphIndex implements ParagraphSearch {
   private readonly statementOfId: Uint32Array;
   private readonly firstId: Uint32Array;
   /** Normalized texts by paragraph id (a full build), or by term-index id (after updates, see `text`). */
-  private readonly normalized: readonly string[];
+  private readonly normalized: TextList;
   private readonly addedTexts: readonly string[];
   private readonly compact: TermIndex;
   /** Primary language subtag of each statement (ja, en), looked up by filters on every candidate. */
@@ -195,7 +197,7 @@ export class ParagraphIndex implements ParagraphSearch {
     // would otherwise allocate hundreds of thousands of them.
     this.firstId = new Uint32Array(statements.length + 1);
     statements.forEach((s, si) => {
-      this.firstId[si + 1] = this.firstId[si]! + s.paragraphs.length;
+      this.firstId[si + 1] = this.firstId[si]! + paragraphCount(s);
     });
     this.size = this.firstId[statements.length]!;
     this.statementOfId = new Uint32Array(this.size);
@@ -219,7 +221,8 @@ export class ParagraphIndex implements ParagraphSearch {
       options.normalized && options.normalized.length === this.size
         ? options.normalized
         : statements.flatMap((s) => s.paragraphs.map((p) => normalize(p.text)));
-    const data = options.data ?? buildTermIndexData(this.normalized.map(indexTerms));
+    const data =
+      options.data ?? buildTermIndexData(textsIn(this.normalized, 0, this.size).map(indexTerms));
     this.base = makeBase(data, this.normalized, statements);
     this.compact = new TermIndex(data);
   }
@@ -245,7 +248,7 @@ export class ParagraphIndex implements ParagraphSearch {
         const k = base.position.get(s);
         const normalized =
           k !== undefined
-            ? base.normalized.slice(base.firstDoc[k]!, base.firstDoc[k + 1]!)
+            ? textsIn(base.normalized, base.firstDoc[k]!, base.firstDoc[k + 1]!)
             : s.paragraphs.map((p) => normalize(p.text));
         t = { normalized, docs: normalized.map((n) => docTerms(indexTerms(n))) };
       }
@@ -291,7 +294,9 @@ export class ParagraphIndex implements ParagraphSearch {
   /** Normalized text by term-index id. */
   private text(physical: number): string {
     const baseSize = this.normalized.length;
-    return physical < baseSize ? this.normalized[physical]! : this.addedTexts[physical - baseSize]!;
+    return physical < baseSize
+      ? this.normalized.at(physical)!
+      : this.addedTexts[physical - baseSize]!;
   }
 
   /** Corpus-order document id of a term-index id. */
@@ -304,12 +309,12 @@ export class ParagraphIndex implements ParagraphSearch {
   }
 
   normalizedText(id: number): string {
-    return this.toPhysical ? this.text(this.toPhysical[id]!) : this.normalized[id]!;
+    return this.toPhysical ? this.text(this.toPhysical[id]!) : this.normalized.at(id)!;
   }
 
   /** Normalized texts in corpus order (persisted with the index). */
   normalizedTexts(): readonly string[] {
-    if (!this.toPhysical) return this.normalized;
+    if (!this.toPhysical) return textsIn(this.normalized, 0, this.normalized.length);
     return Array.from(this.toPhysical, (p) => this.text(p));
   }
 

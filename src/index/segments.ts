@@ -1,4 +1,6 @@
+import { paragraphCount } from '../corpus/paragraphCount.ts';
 import type { Statement } from '../corpus/types.ts';
+import type { TextList } from './texts.ts';
 import type { PostingList, PostingSource, TermIndexData } from './termIndex.ts';
 
 /**
@@ -42,7 +44,7 @@ export function docTerms(tokens: readonly string[]): DocTerms {
 export interface Base {
   readonly data: TermIndexData;
   /** Normalized paragraph texts in the base's id order. */
-  readonly normalized: readonly string[];
+  readonly normalized: TextList;
   readonly statements: readonly Statement[];
   /** First document id of each base statement, plus the end. */
   readonly firstDoc: Uint32Array;
@@ -52,13 +54,13 @@ export interface Base {
 
 export function makeBase(
   data: TermIndexData,
-  normalized: readonly string[],
+  normalized: TextList,
   statements: readonly Statement[],
 ): Base {
   const firstDoc = new Uint32Array(statements.length + 1);
   const position = new Map<Statement, number>();
   statements.forEach((s, i) => {
-    firstDoc[i + 1] = firstDoc[i]! + s.paragraphs.length;
+    firstDoc[i + 1] = firstDoc[i]! + paragraphCount(s);
     position.set(s, i);
   });
   return { data, normalized, statements, firstDoc, position };
@@ -94,7 +96,7 @@ export function layout(base: Base, next: readonly Statement[]): Layout {
   const added: Layout['added'] = [];
   next.forEach((s, i) => {
     const k = base.position.get(s);
-    const n = s.paragraphs.length;
+    const n = paragraphCount(s);
     sizes[i] = n;
     if (k !== undefined) {
       if (kept[k]) throw new Error(`statement ${s.id} appears twice`);

@@ -295,14 +295,17 @@ export class TermIndex {
     return map;
   }
 
-  /** MiniSearch's calcBM25Score, operation for operation. */
-  private bm25(freq: number, df: number, doc: number): number {
+  /**
+   * MiniSearch's calcBM25Score, operation for operation, as a function of a posting's frequency
+   * and document for one term: its inverse document frequency (a logarithm) and the field lengths
+   * read once per term, not once per posting.
+   */
+  private bm25For(df: number): (freq: number, doc: number) => number {
     const invDocFreq = Math.log(1 + (this.documentCount - df + 0.5) / (df + 0.5));
-    const fieldLength = this.source.fieldLength[doc]!;
-    return (
+    const { fieldLength, avgFieldLength } = this.source;
+    return (freq, doc) =>
       invDocFreq *
-      (D + (freq * (K + 1)) / (freq + K * (1 - B + (B * fieldLength) / this.source.avgFieldLength)))
-    );
+      (D + (freq * (K + 1)) / (freq + K * (1 - B + (B * fieldLength[doc]!) / avgFieldLength)));
   }
 
   /** Exact term, then prefix expansions, then fuzzy ones: MiniSearch's executeQuerySpec order. */
@@ -380,12 +383,12 @@ export class TermIndex {
     const { acc, seen, removed } = this;
     const touched: number[] = [];
     for (const w of expanded) {
-      const df = this.source.df(w.id);
+      const bm25 = this.bm25For(this.source.df(w.id));
       const { docs, freqs } = this.source.postings(w.id);
       for (let p = 0; p < docs.length; p++) {
         const doc = docs[p]!;
         if (removed?.[doc]) continue;
-        const score = w.weight * this.bm25(freqs[p]!, df, doc);
+        const score = w.weight * bm25(freqs[p]!, doc);
         if (seen[doc]) acc[doc] = acc[doc]! + score;
         else {
           seen[doc] = 1;
@@ -408,22 +411,28 @@ export class TermIndex {
   /** The spec's score for documents known to match it, in ascending order. */
   private scoresFor(spec: ResolvedSpec, candidates: Uint32Array | number[]): Float64Array {
     const out = new Float64Array(candidates.length);
+    // Candidates that are the spec's own list need no search in it.
+    const own = candidates === spec.docs;
+    const bm25 = spec.scores ? undefined : this.bm25For(spec.df!);
     let j = 0;
     for (let i = 0; i < candidates.length; i++) {
       const doc = candidates[i]!;
-      j = lowerBound(spec.docs, doc, j);
+      j = own ? i : lowerBound(spec.docs, doc, j);
       if (spec.scores) out[i] = spec.scores[j]!;
       else {
         const w = spec.expanded[0]!;
         // MiniSearch multiplies the raw score by termWeight * termBoost * fieldBoost * docBoost (all 1 here).
-        out[i] = w.weight * this.bm25(spec.freqs![j]!, spec.df!, doc);
+        out[i] = w.weight * bm25!(spec.freqs![j]!, doc);
       }
     }
     return out;
   }
 
   /** Documents present in every spec's list, rarest list first; the filter runs on survivors only. */
-  private intersect(specs: ResolvedSpec[], userFilter?: (id: number) => boolean): number[] {
+  private intersect(
+    specs: ResolvedSpec[],
+    userFilter?: (id: number) => boolean,
+  ): number[] | Uint32Array {
     if (specs.length === 0 || specs.some((s) => s.docs.length === 0)) return [];
     // Removed documents may still sit in the postings of the full build: never a result.
     const { removed } = this;
@@ -432,7 +441,8 @@ export class TermIndex {
       : userFilter;
     if (specs.length === 1) {
       const docs = specs[0]!.docs;
-      if (!filter) return Array.from(docs);
+      // The list itself, not a copy (a common word's is hundreds of thousands at a million paragraphs).
+      if (!filter) return docs;
       const out: number[] = [];
       for (let i = 0; i < docs.length; i++) if (filter(docs[i]!)) out.push(docs[i]!);
       return out;
@@ -470,8 +480,9 @@ export class TermIndex {
       return set.size || 1;
     };
     if (options.combineWith === 'AND' || resolved.length === 1) {
-      const ids = this.intersect(resolved.flat(), options.filter);
-      const perSpec = resolved.map((specs) => specs.map((s) => this.scoresFor(s, ids)));
+      const found = this.intersect(resolved.flat(), options.filter);
+      const perSpec = resolved.map((specs) => specs.map((s) => this.scoresFor(s, found)));
+      const ids = Array.isArray(found) ? found : Array.from(found);
       const scores = new Float64Array(ids.length);
       const full = 2 ** resolved.length - 1;
       const quality = sourcesOf(full);
@@ -510,16 +521,34 @@ export class TermIndex {
         }
       }
     });
-    const order = Uint32Array.from(touched).sort();
+    // The documents in ascending order: sorted when few, else read off `seen` in one pass (at a
+    // million paragraphs common words touch hundreds of thousands, and a pass is cheaper).
+    let order: Uint32Array;
+    if (touched.length * 16 < seen.length) order = Uint32Array.from(touched).sort();
+    else {
+      order = new Uint32Array(touched.length);
+      let lo = touched[0] ?? 0;
+      let hi = lo;
+      for (const doc of touched) {
+        if (doc < lo) lo = doc;
+        if (doc > hi) hi = doc;
+      }
+      let n = 0;
+      for (let doc = lo; doc <= hi && n < order.length; doc++) if (seen[doc]) order[n++] = doc;
+    }
     touched = [];
     const scores = new Float64Array(order.length);
     const keywordMask = new Float64Array(order.length);
     const qualityCache = new Map<number, number>();
+    let lastMask = -1;
+    let lastQuality = 0;
     for (let i = 0; i < order.length; i++) {
       const doc = order[i]!;
       const mask = masks[doc]!;
-      let q = qualityCache.get(mask);
+      let q = mask === lastMask ? lastQuality : qualityCache.get(mask);
       if (q === undefined) qualityCache.set(mask, (q = sourcesOf(mask)));
+      lastMask = mask;
+      lastQuality = q;
       scores[i] = acc[doc]! * q;
       keywordMask[i] = mask;
       acc[doc] = 0;

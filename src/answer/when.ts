@@ -406,6 +406,9 @@ export function answerWhen(lib: Library, query: string, scope: SearchScope): Ans
     ),
   }));
   const items: AnswerItem[] = [];
+  /** An item for a statement's expression, in the zone asked. */
+  const found = (si: number, t: { paragraph: Paragraph; expr: TimeExpression }) =>
+    timeItem(lib.statements[si]!, t.paragraph, inAskedZone(t.expr, zone), scope.lang);
   /** The expression each item was chosen for. */
   const picked: TimeExpression[] = [];
   const timesOf = (m: { id: number }) => {
@@ -539,15 +542,7 @@ export function answerWhen(lib: Library, query: string, scope: SearchScope): Ans
       const day = best.statements
         .map((i) => ({ i, t: eventTime(lib, i, true) }))
         .find((x) => x.t !== undefined);
-      if (day)
-        items.unshift(
-          timeItem(
-            lib.statements[day.i]!,
-            day.t!.paragraph,
-            inAskedZone(day.t!.expr, zone),
-            scope.lang,
-          ),
-        );
+      if (day) items.unshift(found(day.i, day.t!));
       else if (otherKind)
         items.splice(0, items.length, issueItem(lib.statements[best.statements[0]!]!, scope.lang));
     }
@@ -575,15 +570,7 @@ export function answerWhen(lib: Library, query: string, scope: SearchScope): Ans
   if (first && !first.time && !first.precision) {
     const asked = new Set(headFirst.flatMap((w) => w.term.events));
     const other = otherVersionHour(lib, best.statements, scope.lang, first, asked);
-    if (other)
-      items.unshift(
-        timeItem(
-          lib.statements[other.si]!,
-          other.paragraph,
-          inAskedZone(other.expr, zone),
-          scope.lang,
-        ),
-      );
+    if (other) items.unshift(found(other.si, other));
   }
   // "At what time ...?" and "How many minutes ...?" are not answered by a day: say the day is all
   // the statement gives.
@@ -611,14 +598,7 @@ export function answerWhen(lib: Library, query: string, scope: SearchScope): Ans
       .map((i) => ({ i, t: openingClock(lib, i, days) }))
       .find((x) => x.t !== undefined && (!x.t.expr.what || kindOf(x.t.expr) > 0));
     if (!stamp) return none(notice('noClockTime', scope.lang, days));
-    items.unshift(
-      timeItem(
-        lib.statements[stamp.i]!,
-        stamp.t!.paragraph,
-        inAskedZone(stamp.t!.expr, zone),
-        scope.lang,
-      ),
-    );
+    items.unshift(found(stamp.i, stamp.t!));
   }
   if (scope.duration && items.length > 0 && !items.some((i) => i.time?.durationMinutes)) {
     return none(notice('noDuration', scope.lang, daysOf()));

@@ -99,11 +99,14 @@ export function searchParagraphs(lib: Library, text: string, scope: SearchScope)
   }
 
   // Exact and stemmed spellings first, in every reading; a typo-tolerant match only when none finds anything.
+  // Paragraphs that held some words, too few, are not looked for again with typos allowed.
+  let weak = false;
   for (const [a, fuzzy] of [
     ...attempts.map((a) => [a, false] as const),
     ...attempts.map((a) => [a, true] as const),
   ]) {
     const or = a.combineWith === 'OR';
+    if (fuzzy && or && weak) continue;
     let hits = lib.index.find(a.list, {
       combineWith: a.combineWith,
       filter: accept(a.own),
@@ -129,7 +132,10 @@ export function searchParagraphs(lib: Library, text: string, scope: SearchScope)
         .sort((x, y) => y.n - x.n || x.rank - y.rank)
         .map((x) => x.h)
         .slice(0, scope.limit ?? hits.length);
-      if (hits.length === 0) continue;
+      if (hits.length === 0) {
+        weak = true;
+        continue;
+      }
     }
     const asked = new Set(a.list.flatMap((k) => k.terms));
     const close = fuzzy

@@ -2,7 +2,7 @@ import type { Library } from './library.ts';
 import { jaOrEn, primaryLanguage } from '../text/script.ts';
 import { alignParagraph, counterpart } from './align.ts';
 import { cite } from './citation.ts';
-import { notice } from './notices.ts';
+import { noAnswer, notice } from './notices.ts';
 import { outcomeNotice, quoteItem } from './quote.ts';
 import { judgeRelevance, relevanceNotice, scopeStatements } from './relevance.ts';
 import { eventGroup } from './scope.ts';
@@ -55,22 +55,10 @@ export function answerCompare(lib: Library, query: string, scope: SearchScope): 
     onlyWhenNamed: true,
   });
   if (rel.absent.length > 0 || rel.apart.length > 0)
-    return {
-      kind: 'none',
-      language: scope.lang,
-      query,
-      items: [],
-      notice: relevanceNotice(rel, scope.lang),
-    };
+    return noAnswer(scope.lang, query, relevanceNotice(rel, scope.lang));
   const outcome = searchParagraphs(lib, query, { ...scope, limit });
   if (outcome.matches.length === 0) {
-    return {
-      kind: 'none',
-      language: scope.lang,
-      query,
-      items: [],
-      notice: outcomeNotice(outcome, scope.lang)!,
-    };
+    return noAnswer(scope.lang, query, outcomeNotice(outcome, scope.lang));
   }
   let missing = false;
   const items = outcome.matches.map((m) => {

@@ -1,4 +1,4 @@
-import type { Lang } from './types.ts';
+import type { Answer, Lang } from './types.ts';
 
 /** Every sentence the engine says about an answer, in both languages. */
 const NOTICES = {
@@ -72,4 +72,9 @@ export function notice(key: NoticeKey, lang: Lang, words: string[] = []): string
   return NOTICES[key][lang]
     .replace('{words}', list)
     .replace('{text}', words.join(lang === 'ja' ? '、' : ', '));
+}
+
+/** The answer that nothing answers: no items, and the notice that says why when there is one. */
+export function noAnswer(lang: Lang, query: string, text?: string): Answer {
+  return { kind: 'none', language: lang, query, items: [], ...(text ? { notice: text } : {}) };
 }

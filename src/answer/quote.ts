@@ -2,7 +2,7 @@ import type { Library } from './library.ts';
 import { cite } from './citation.ts';
 import { makeExcerpt } from './excerpt.ts';
 import { matchRanges } from './highlight.ts';
-import { notice } from './notices.ts';
+import { noAnswer, notice } from './notices.ts';
 import { alignParagraph, counterpart } from './align.ts';
 import { sentenceBounds } from '../text/sentences.ts';
 import { judgeRelevance, relevanceNotice, scopeStatements } from './relevance.ts';
@@ -97,13 +97,7 @@ function throughCounterpart(
 }
 
 export function answerQuote(lib: Library, query: string, scope: SearchScope): Answer {
-  const none = (text?: string): Answer => ({
-    kind: 'none',
-    language: scope.lang,
-    query,
-    items: [],
-    ...(text ? { notice: text } : {}),
-  });
+  const none = (text?: string): Answer => noAnswer(scope.lang, query, text);
   // Paragraphs rank a quote of common words well; a name narrows it to the events that hold it.
   const rel = judgeRelevance(lib, query, scope.lang, scopeStatements(scope), {
     onlyWhenNamed: true,

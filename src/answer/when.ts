@@ -10,7 +10,7 @@ import { cite, withOtherLanguageNotice } from './citation.ts';
 import { describeTime } from './describe.ts';
 import { makeExcerpt } from './excerpt.ts';
 import { matchRanges } from './highlight.ts';
-import { notice } from './notices.ts';
+import { noAnswer, notice } from './notices.ts';
 import { eventKindsIn, formText } from './question.ts';
 import { askedZone } from './route.ts';
 import {
@@ -326,13 +326,7 @@ function issueItem(statement: Statement, lang: SearchScope['lang']): AnswerItem 
 }
 
 export function answerWhen(lib: Library, query: string, scope: SearchScope): Answer {
-  const none = (text: string): Answer => ({
-    kind: 'none',
-    language: scope.lang,
-    query,
-    items: [],
-    notice: text,
-  });
+  const none = (text?: string): Answer => noAnswer(scope.lang, query, text);
   if (!query) {
     const si = defaultStatement(lib, scope.lang, scope.statement);
     if (si === undefined) return none(notice('noMatch', scope.lang));

@@ -13,7 +13,7 @@ import type { Person } from '../understand/people/extract.ts';
 import { cite, withOtherLanguageNotice } from './citation.ts';
 import { describePerson } from './describe.ts';
 import { makeExcerpt } from './excerpt.ts';
-import { notice } from './notices.ts';
+import { noAnswer, notice } from './notices.ts';
 import { formText, type QuestionTerm } from './question.ts';
 import {
   askedDays,
@@ -407,13 +407,7 @@ function peopleOnAskedDay(
 }
 
 export function answerWho(lib: Library, query: string, scope: SearchScope): Answer {
-  const none = (text: string): Answer => ({
-    kind: 'none',
-    language: scope.lang,
-    query,
-    items: [],
-    notice: text,
-  });
+  const none = (text?: string): Answer => noAnswer(scope.lang, query, text);
   let statements: number[];
   let terms: QuestionTerm[] = [];
   /** Paragraphs (per statement) the question matched: people must be named there. */

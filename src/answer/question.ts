@@ -484,12 +484,12 @@ function familyNameForms(label: string): string[] {
 export function capitalsFor(
   label: string,
   glossary: Glossary,
-): { own: string[]; others: string[] } | undefined {
+): { own: Keyword[][]; others: Keyword[][] } | undefined {
   const l = lookupsOf(glossary);
   const own = l.capitalForms.get(normalize(label));
   if (!own) return undefined;
   const others = [...new Set([...l.capitalForms.values()].flat())].filter((f) => !own.includes(f));
-  return { own, others };
+  return { own: own.map(keywordsOf), others: others.map(keywordsOf) };
 }
 
 /** Synonym phrases of the glossary found in a text, longest first, as [start, end, phrase]. */

@@ -847,10 +847,8 @@ export function judgeRelevance(
   for (const w of terms) {
     const capitals = w.term.distinctive ? capitalsFor(w.term.label, lib.glossary) : undefined;
     if (!capitals || w.common) continue;
-    const holdsAny = (si: number, forms: string[]) =>
-      forms.some(
-        (f) => lib.index.statementHolds(si, keywordsOf(f)) || titleHolds(lib, si, keywordsOf(f)),
-      );
+    const holdsAny = (si: number, forms: Keyword[][]) =>
+      forms.some((f) => lib.index.statementHolds(si, f) || titleHolds(lib, si, f));
     for (const si of [...w.statements])
       if (!holdsAny(si, capitals.own) && holdsAny(si, capitals.others)) w.statements.delete(si);
   }

@@ -6,7 +6,9 @@ export type { StatementMeta };
 
 const REQUIRED = ['id', 'title', 'date', 'language', 'publisher'] as const;
 const OPTIONAL = ['source', 'event', 'time', 'timezone'] as const;
-const KNOWN = new Set<string>([...REQUIRED, ...OPTIONAL]);
+/** Every key a statement's front matter may hold, required ones first. */
+export const FRONT_MATTER_KEYS = [...REQUIRED, ...OPTIONAL] as const;
+const KNOWN = new Set<string>(FRONT_MATTER_KEYS);
 // Made on first use: loading ICU's language names costs a few ms of every start, and only
 // parsing a statement file needs it.
 let languageNames: Intl.DisplayNames | undefined;

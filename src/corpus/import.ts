@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { stringify } from 'yaml';
 import { detectLanguage } from '../text/script.ts';
 import { parseStatementFile } from './parse.ts';
+import { FRONT_MATTER_KEYS } from './frontMatter.ts';
 import type { CorpusProblem } from './types.ts';
 
 export interface ImportResult {
@@ -11,17 +12,7 @@ export interface ImportResult {
   problems: CorpusProblem[];
 }
 
-const KEYS = [
-  'id',
-  'title',
-  'date',
-  'language',
-  'publisher',
-  'source',
-  'event',
-  'time',
-  'timezone',
-] as const;
+const KEYS = FRONT_MATTER_KEYS;
 type Key = (typeof KEYS)[number];
 const HEADER = new RegExp(`^(${KEYS.join('|')})\\s*:\\s*(.*)$`, 'i');
 /** The State Department's markers around a statement's body (not part of it). */

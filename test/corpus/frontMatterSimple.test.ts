@@ -4,20 +4,9 @@
  */
 import { expect, it } from 'vitest';
 import { createRng } from '../../bench/random.ts';
-import { parseFrontMatter, simpleValues } from '../../src/corpus/frontMatter.ts';
+import { FRONT_MATTER_KEYS, parseFrontMatter, simpleValues } from '../../src/corpus/frontMatter.ts';
 
-const KEYS = [
-  'id',
-  'title',
-  'date',
-  'language',
-  'publisher',
-  'source',
-  'event',
-  'time',
-  'timezone',
-  'unknown',
-];
+const KEYS = [...FRONT_MATTER_KEYS, 'unknown'];
 const VALUES = [
   'abc',
   'a-slug_1.2',

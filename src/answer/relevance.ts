@@ -14,9 +14,11 @@ import {
 import { lowerBound } from '../text/sorted.ts';
 import { officeHolderNames, principalsByTitle } from '../understand/people/offices.ts';
 import {
+  firstKanjiReadAs,
   isKanjiFamilyName,
   kanjiFamilyNames,
   prepareFamilyNames,
+  readsAsComposed,
 } from '../understand/people/familyNames.ts';
 import { escapeRegExp } from '../text/regexp.ts';
 import type { Statement } from '../corpus/types.ts';
@@ -800,9 +802,17 @@ export function judgeRelevance(
       !t.role &&
       /^\p{Lu}\p{Ll}{2,}$/u.test(t.label)
     ) {
-      const named = kanjiFamilyNames(t.label)
-        .filter((k) => k.length === 1)
-        .flatMap((k) => peopleByFirstKanji(lib).get(k) ?? []);
+      const byFirst = peopleByFirstKanji(lib);
+      // "Machimura" of 町村信孝, a family name of two kanji the table lacks: its kanji read as in other names.
+      const composed = firstKanjiReadAs(t.label).flatMap((k) =>
+        (byFirst.get(k) ?? []).filter((n) => readsAsComposed(n.slice(0, 2), t.label)),
+      );
+      const named = [
+        ...kanjiFamilyNames(t.label)
+          .filter((k) => k.length === 1)
+          .flatMap((k) => byFirst.get(k) ?? []),
+        ...composed,
+      ];
       if (named.length > 0) {
         t = { ...t, forms: [...t.forms, ...named.map((n) => keywordsOf(n))] };
         w = weigh(lib, t, total);

@@ -4,9 +4,11 @@
  */
 import { describe, expect, it } from 'vitest';
 import {
+  firstKanjiReadAs,
   kanjiFamilyNames,
   latinFamilyNames,
   latinKey,
+  readsAsComposed,
 } from '../../src/understand/people/familyNames.ts';
 import { englishTitle } from '../../src/understand/people/jaTitles.ts';
 import { stripEnglishHonorifics } from '../../src/understand/people/names.ts';
@@ -28,6 +30,16 @@ describe('family names across scripts', () => {
   it('gives a kanji family name its Latin spellings', () => {
     expect(latinFamilyNames('川口')).toEqual(['Kawaguchi']);
     expect(latinFamilyNames('河野')).toEqual(expect.arrayContaining(['Kouno', 'Kono', 'Kawano']));
+  });
+
+  it('reads a name of two kanji the table lacks by what its kanji read in other names', () => {
+    // 町村 and 岩屋 are not in IPADIC's family names; 町田, 中村, 岩井, 土屋 are.
+    expect(readsAsComposed('町村', 'Machimura')).toBe(true);
+    expect(readsAsComposed('岩屋', 'Iwaya')).toBe(true);
+    expect(readsAsComposed('町村', 'Nakamura')).toBe(false);
+    expect(firstKanjiReadAs('Machimura')).toContain('町');
+    // A name of the table is read only as the table reads it.
+    expect(readsAsComposed('河野', 'Kawano')).toBe(false);
   });
 
   it('knows no Japanese reading for English words', () => {

@@ -168,6 +168,13 @@ describe('real statements: particular patterns', () => {
   });
 });
 
+describe('real statements: words of the sentence before a name (holdout34)', () => {
+  it('「冒頭町村大臣より」 and 「町村外務大臣」: 冒頭 is no part of the name, and a word ending in 村 before a minister is a name', () => {
+    const people = peopleOf('2007-08-31_ja_machimura-downer-phone.md', 'holdout34');
+    expect(people.map((p) => p.name)).toEqual(['ダウナー', '町村']);
+  });
+});
+
 describe('hand-written: patterns no collected statement shows', () => {
   const en = (...t: string[]) =>
     extractPeople(

@@ -19,6 +19,14 @@ describe('katakana and Latin names that sound alike', () => {
   });
 
   it.each([
+    ['ディナール', 'Dinard'],
+    ['レストラン', 'Restaurant'],
+    ['ティマーマンス', 'Timmermans'],
+  ])('%s ~ %s, a final consonant or closing r not written', (katakana, latin) => {
+    expect(soundsAlike(katakana, latin)).toBe(true);
+  });
+
+  it.each([
     ['ルビオ', 'Trump'],
     ['ブリンケン', 'Biden'],
     ['ハリス', 'Rice'],

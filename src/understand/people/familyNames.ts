@@ -31,6 +31,9 @@ export function latinKey(latin: string): string {
 interface Lexicon {
   readings: Map<string, string[]>;
   byLatin: Map<string, string[]>;
+  /** Readings of a kanji as the first and as the last of two, learned from the table's names. */
+  first: Map<string, string[]>;
+  last: Map<string, string[]>;
 }
 
 let lexicon: Lexicon | undefined;
@@ -62,8 +65,61 @@ function load(): Lexicon {
       byLatin.set(key, names);
     }
   }
-  lexicon = { readings, byLatin };
+  lexicon = { readings, byLatin, ...kanjiReadings(readings) };
   return lexicon;
+}
+
+/** A reading of a kanji counts when at least this many names of the table read it so. */
+const MIN_NAMES_READ_SO = 2;
+
+/**
+ * What each kanji reads as in the table's names of two: 町 is マチ (町田, 町井), 村 is ムラ (中村,
+ * 木村). Each name's reading is split where the two kanji's readings, counted over every split of
+ * every name, agree best; the readings are then counted over those splits alone.
+ */
+function kanjiReadings(readings: Map<string, string[]>): {
+  first: Map<string, string[]>;
+  last: Map<string, string[]>;
+} {
+  const pairs: [string, string, string][] = [];
+  for (const [name, list] of readings) {
+    const chars = [...name];
+    if (chars.length !== 2) continue;
+    for (const r of list) if (r.length >= 2) pairs.push([chars[0]!, chars[1]!, r]);
+  }
+  const count = (m: Map<string, Map<string, number>>, k: string, r: string) => {
+    const byReading = m.get(k) ?? new Map<string, number>();
+    byReading.set(r, (byReading.get(r) ?? 0) + 1);
+    m.set(k, byReading);
+  };
+  const anyFirst = new Map<string, Map<string, number>>();
+  const anyLast = new Map<string, Map<string, number>>();
+  for (const [a, b, r] of pairs)
+    for (let i = 1; i < r.length; i++) {
+      count(anyFirst, a, r.slice(0, i));
+      count(anyLast, b, r.slice(i));
+    }
+  const first = new Map<string, Map<string, number>>();
+  const last = new Map<string, Map<string, number>>();
+  for (const [a, b, r] of pairs) {
+    let best = 1;
+    let bestScore = -1;
+    for (let i = 1; i < r.length; i++) {
+      const score =
+        (anyFirst.get(a)?.get(r.slice(0, i)) ?? 0) * (anyLast.get(b)?.get(r.slice(i)) ?? 0);
+      if (score > bestScore) [best, bestScore] = [i, score];
+    }
+    count(first, a, r.slice(0, best));
+    count(last, b, r.slice(best));
+  }
+  const kept = (m: Map<string, Map<string, number>>) =>
+    new Map(
+      [...m].map(([k, byReading]) => [
+        k,
+        [...byReading].filter(([, n]) => n >= MIN_NAMES_READ_SO).map(([r]) => r),
+      ]),
+    );
+  return { first: kept(first), last: kept(last) };
 }
 
 /** Reads the family-name table now, which the first name across scripts would read. */
@@ -80,6 +136,30 @@ export function isKanjiFamilyName(kanji: string): boolean {
 export function kanjiFamilyNames(latin: string): readonly string[] {
   const key = latinKey(latin);
   return key.length >= 2 ? (load().byLatin.get(key) ?? []) : [];
+}
+
+/**
+ * Whether a kanji name of two the table lacks (町村) reads as a Latin word (Machimura), its kanji
+ * read as they are in the table's other names. Names of the table are read only as listed.
+ */
+export function readsAsComposed(kanji: string, latin: string): boolean {
+  const lex = load();
+  const chars = [...kanji];
+  if (chars.length !== 2 || lex.readings.has(kanji)) return false;
+  const key = latinKey(latin);
+  for (const a of lex.first.get(chars[0]!) ?? [])
+    for (const b of lex.last.get(chars[1]!) ?? [])
+      if (latinKey(romanize(a + b)) === key) return true;
+  return false;
+}
+
+/** Kanji that begin a name of two read as the Latin word begins (Machimura: 町, 松, 真 ...). */
+export function firstKanjiReadAs(latin: string): string[] {
+  const key = latinKey(latin);
+  const out: string[] = [];
+  for (const [k, list] of load().first)
+    if (list.some((r) => key.startsWith(latinKey(romanize(r))))) out.push(k);
+  return out;
 }
 
 /** Latin spellings of a kanji family name, capitalised: 川口 -> Kawaguchi; 河野 -> Kono, Kawano. */

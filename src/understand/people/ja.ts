@@ -16,6 +16,7 @@ import {
   JA_COUNTRY_ABBREVIATIONS,
   JA_CURRENT_MARKS,
   JA_FORMER_MARKS,
+  JA_LEADING_WORDS,
   JA_NOT_NAMES,
   JA_NOT_NAME_FIRST_CHARS,
   JA_JAPAN_MINISTRIES,
@@ -270,7 +271,10 @@ interface CleanName {
   posting?: string | undefined;
 }
 
-function cleanName(raw: string): CleanName | undefined {
+/** Titles no region has: a word ending 村 or 町 before one is a family name (町村外務大臣, 中村大使). */
+const NATIONAL_TITLE_END = /(?:大臣|大使|外相|首相|総理)$/;
+
+function cleanName(raw: string, national: boolean): CleanName | undefined {
   // 胡錦濤・中国(国家主席): the dot before the country belongs to neither.
   let name = /^\p{Script=Han}+[・･]$/u.test(raw) ? raw.slice(0, -1) : raw;
   let former = false;
@@ -333,6 +337,15 @@ function cleanName(raw: string): CleanName | undefined {
     dropped += cut;
     name = name.slice(cut);
   }
+  for (let again = true; again; ) {
+    again = false;
+    for (const w of JA_LEADING_WORDS)
+      if (name.startsWith(w) && isKanjiName(name) && name.length > w.length) {
+        name = name.slice(w.length);
+        dropped += w.length;
+        again = true;
+      }
+  }
   while (name.startsWith('・')) {
     name = name.slice(1);
     dropped++;
@@ -343,9 +356,10 @@ function cleanName(raw: string): CleanName | undefined {
   // 東アジア・太平洋局, 外務貿易省副…: a bureau or ministry before a title is where the person works, not who.
   if (JA_ORGANIZATION_END.test(name)) return undefined;
   // ジャカルタ首都特別州(知事), 東京都…: a region before a title is where the person governs;
-  // unless it is a family name (高村大臣, 町村外務大臣, 中村総理補佐官).
+  // unless it is a family name (高村大臣, 中村総理補佐官) or the title is no region's (町村外務大臣).
   if (
     /[州県市区町村都府道]$/.test(name) &&
+    !national &&
     isKanji(name[name.length - 1]) &&
     !isKanjiFamilyName(name)
   )
@@ -601,7 +615,10 @@ export function japaneseMentions(paragraph: Paragraphlike): RawMention[] {
       if (!unit || !isKanjiName(name.slice(0, -unit.length))) break;
       split = { ...split, name: name.slice(0, -unit.length), org: unit + split.org };
     }
-    const clean = cleanName(split.name);
+    const clean = cleanName(
+      split.name,
+      chain.some((c) => c.info.japanGov || NATIONAL_TITLE_END.test(c.phrase)),
+    );
     if (!clean) continue;
     nameStart += clean.dropped;
 

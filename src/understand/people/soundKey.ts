@@ -148,8 +148,8 @@ export function soundKeys(name: string): string[] {
   const softened = skeleton(latin.replace(/r(?=[^aeiouyr]|$)/g, ''));
   // Wilmington ウィルミントン, Washington ワシントン: a g after n before a consonant is not written.
   const nasal = skeleton(latin.replace(/ng(?=[^aeiouy]|$)/g, 'n'));
-  // Restaurant レストラン: a final t or d after n is often not written.
-  const clipped = /n[td]$/.test(latin) ? skeleton(latin.slice(0, -1)) : undefined;
+  // Restaurant レストラン, Dinard ディナール: a final t or d after n or r is often not written.
+  const clipped = /[nr][td]$/.test(latin) ? skeleton(latin.slice(0, -1)) : undefined;
   const key = soundKey(name);
   return [...new Set([key, softened, nasal, ...(clipped ? [clipped] : [])])];
 }

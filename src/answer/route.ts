@@ -5,7 +5,7 @@
 import { ZONE_IANA, ZONE_NAMES } from '../understand/times/vocabulary.ts';
 import { escapeRegExp } from '../text/regexp.ts';
 import { KANJI, KATAKANA } from '../text/script.ts';
-import { JA_TITLES } from '../understand/people/jaTitles.ts';
+import { JA_PERSON_NOUNS, JA_TITLES } from '../understand/people/jaTitles.ts';
 
 export type Route = 'who' | 'when' | 'quote';
 
@@ -161,10 +161,11 @@ export function routeQuestion(question: string): RoutedQuestion {
   }
   // A Japanese topic ending in a particle (外務大臣は, 次の会合は) loses it.
   topic = topic.replace(PARTICLE_AFTER_WORD, '$1');
-  // 「…日本の外務大臣は?」: a title asked with は and nothing after it asks who holds it.
+  // 「…日本の外務大臣は?」, 「夕食会の主催者は?」: a title or a person asked with は and nothing
+  // after it asks who.
   if (route === 'quote' && JA_TITLE_ASKED.test(question.trim())) {
     const before = question.trim().replace(JA_TITLE_ASKED, '');
-    if (JA_TITLES.phrases().some((t) => before.endsWith(t))) route = 'who';
+    if ([...JA_TITLES.phrases(), ...JA_PERSON_NOUNS].some((t) => before.endsWith(t))) route = 'who';
   }
   let zone = route === 'when' ? askedZone(question) : undefined;
   // "What time was it in Washington": the place names the clock asked, not where the event was.

@@ -236,10 +236,8 @@ const KNOWN_MISSES: Record<string, Record<string, string>> = {
   // Collected blind in session 7 (Japanese first: courtesy calls, receptions, a minister's own
   // schedule of a visit, 談話; two 談話 titled as the page labels them): 43 of 57 on arrival.
   holdout36: {
-    'kishida-hammond-who-ja': 'not yet diagnosed',
     'kono-korea-president-who-ja': 'not yet diagnosed',
     'kono-korea-dinner-host-who-ja': 'not yet diagnosed',
-    'bishop-dinner-host-who-ja': 'not yet diagnosed',
     'tsuji-pow-who-en': 'not yet diagnosed',
     'okada-pow-tenney-who-en': 'not yet diagnosed',
     'kishida-pow-heer-who-en': 'not yet diagnosed',

@@ -280,6 +280,8 @@ describe('free questions', () => {
     ['外務大臣は誰', 'who', '外務大臣'],
     ['who is the prime minister mentioned', 'who', 'is the prime minister'],
     ['次の会合はいつ', 'when', '次の会合'],
+    ['夕食会の主催者は?', 'who', '夕食会の主催者'],
+    ['電話で話した英国の閣僚は?', 'who', '電話で話した英国の閣僚'],
     ['How long was the call?', 'when', 'was the call'],
     ['What did they say about Russia?', 'quote', 'Russia'],
     ['ロシアについて何と言っていますか', 'quote', 'ロシア'],

@@ -34,6 +34,7 @@ interface JaData {
   currentMarks: string[];
   notNames: string[];
   leadingWords: string[];
+  personNouns: string[];
   postingMarks: string[];
   organizations: string[];
   organizationSuffixes: string[];
@@ -84,6 +85,7 @@ export const JA_CURRENT_MARKS: readonly string[] = DATA.currentMarks;
 /** Words that end up where a name should be but are not names (同大臣, 両大臣, 日米韓外相). */
 export const JA_NOT_NAMES: ReadonlySet<string> = new Set(DATA.notNames);
 export const JA_LEADING_WORDS: readonly string[] = DATA.leadingWords;
+export const JA_PERSON_NOUNS: readonly string[] = DATA.personNouns;
 export const JA_NOT_NAME_FIRST_CHARS = new Set([...'同両各諸']);
 /** Country abbreviations (日米韓外相): a "name" made only of these is a list of countries. */
 export const JA_COUNTRY_ABBREVIATIONS = new Set([...'日米韓中露豪英仏独加伊印欧朝台']);

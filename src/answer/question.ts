@@ -123,6 +123,9 @@ const JA_FRAME = new Set([
   // Whether it was planned is the tense of the question, not its topic (到着する予定だったのは).
   '予定',
   '予定日',
+  // The first or the last of several (最後の夕食会) picks among them; the text seldom says 最後.
+  '最後',
+  '最初',
 ]);
 
 /** Capitalised words of country names (Korea, Japan): distinctive, unlike other capitalised nouns. */
@@ -493,6 +496,21 @@ export function capitalsFor(
 }
 
 /** Synonym phrases of the glossary found in a text, longest first, as [start, end, phrase]. */
+/** A Japanese verb of one kanji stem as a table writes it (戻る, 着く): the stem, the final kana. */
+const JA_VERB = /^(\p{Script=Han}+)([うくぐすつぬぶむる])$/u;
+/** The kana a godan verb's stem takes in its forms (戻ら, 戻り, 戻る, 戻れ, 戻ろ, 戻っ). */
+const JA_VERB_ROWS: Record<string, string> = {
+  う: 'わいうえおっ',
+  く: 'かきくけこい',
+  ぐ: 'がぎぐげごい',
+  す: 'さしすせそ',
+  つ: 'たちつてとっ',
+  ぬ: 'なにぬねのん',
+  ぶ: 'ばびぶべぼん',
+  む: 'まみむめもん',
+  る: 'らりるれろっ',
+};
+
 function synonymSpans(
   text: string,
   glossary: Glossary,
@@ -502,18 +520,23 @@ function synonymSpans(
   const taken = new Uint8Array(text.length);
   for (const entry of lookupsOf(glossary).phrases) {
     const { phrase, latin: l } = entry;
-    if (l !== latin || !text.includes(phrase)) continue;
+    if (l !== latin) continue;
+    // 戻る asked as 戻りました: a verb of the table in any form of its stem, read as the table writes it.
+    const verb = l ? undefined : JA_VERB.exec(phrase);
+    if (!text.includes(verb ? verb[1]! : phrase)) continue;
     // Unicode patterns are costly to compile, and most phrases never occur in a question.
     const re = (entry.re ??= l
       ? wholeWordPattern(phrase, 'gu')
-      : new RegExp(escapeRegExp(phrase), 'gu'));
+      : verb
+        ? new RegExp(`${escapeRegExp(verb[1]!)}[${JA_VERB_ROWS[verb[2]!]}]`, 'gu')
+        : new RegExp(escapeRegExp(phrase), 'gu'));
     re.lastIndex = 0;
     for (const m of text.matchAll(re)) {
       const s = m.index!;
-      const e = s + phrase.length;
+      const e = s + m[0].length;
       if (taken.subarray(s, e).some(Boolean)) continue;
       taken.fill(1, s, e);
-      spans.push([s, e, text.slice(s, e)]);
+      spans.push([s, e, verb ? phrase : text.slice(s, e)]);
     }
   }
   return spans.sort((a, b) => a[0] - b[0]);

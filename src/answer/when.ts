@@ -127,7 +127,10 @@ function isDateline(text: string, exprs: readonly TimeExpression[]): boolean {
   let rest = '';
   let at = 0;
   for (const e of [...exprs].sort((a, b) => a.start - b.start)) {
-    rest += text.slice(at, Math.max(at, e.start));
+    const between = text.slice(at, Math.max(at, e.start));
+    // Words between two times make a programme ("4月10日 20:00 羽田発 22:20 金浦着"), not a dateline.
+    if (at > 0 && /\p{L}/u.test(between)) return false;
+    rest += between;
     at = Math.max(at, e.end);
   }
   rest += text.slice(at);
@@ -180,7 +183,16 @@ function clauseHits(
     if (o.end <= e.start && o.end > from) from = e.start - o.end <= SCHEDULE_GAP ? e.start : o.end;
     if (o.start >= e.end && o.start < to) to = o.start;
   }
-  return ranges.filter(([s, t]) => s >= from && t <= to && (t <= e.start || s >= e.end)).length;
+  // Overlapping matches are one place in the text (日韓外相 holds 日韓 and 韓外相, both 韓国).
+  let hits = 0;
+  let end = -1;
+  for (const [s, t] of ranges
+    .filter(([s, t]) => s >= from && t <= to && (t <= e.start || s >= e.end))
+    .sort((a, b) => a[0] - b[0])) {
+    if (s >= end) hits++;
+    end = Math.max(end, t);
+  }
+  return hits;
 }
 
 /** The expression with the time in the asked zone first, when it holds both places' times. */

@@ -236,13 +236,9 @@ const KNOWN_MISSES: Record<string, Record<string, string>> = {
   // Collected blind in session 7 (Japanese first: courtesy calls, receptions, a minister's own
   // schedule of a visit, 談話; two 談話 titled as the page labels them): 43 of 57 on arrival.
   holdout36: {
-    'kono-korea-president-who-ja': 'not yet diagnosed',
-    'kono-korea-dinner-host-who-ja': 'not yet diagnosed',
     'tsuji-pow-who-en': 'not yet diagnosed',
     'okada-pow-tenney-who-en': 'not yet diagnosed',
     'kishida-pow-heer-who-en': 'not yet diagnosed',
-    'kono-korea-return-time-ja': 'not yet diagnosed',
-    'kono-korea-depart-when-ja': 'not yet diagnosed',
     'hamachi-reception-when-ja': 'not yet diagnosed',
     'iraq-results-when-ja': 'not yet diagnosed',
     'okada-apology-quote-ja': 'not yet diagnosed',

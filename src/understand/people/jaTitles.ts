@@ -73,8 +73,11 @@ export const JA_JAPAN_MINISTRIES: readonly string[] = DATA.japanMinistries;
 /** Written after a title for an acting holder (外務大臣臨時代理, 大統領代行). */
 export const JA_ACTING_SUFFIXES: readonly string[] = DATA.actingSuffixes;
 
-/** Kanji that may follow a title without making it part of a longer noun (及び, 閣下, 夫妻 ...). */
-export const JA_TITLE_FOLLOWERS = new Set([...'及並閣殿陛候夫等主一宛兼率同始以他自身御']);
+/**
+ * Kanji that may follow a title without making it part of a longer noun (及び, 閣下, 夫妻 ...; 表敬,
+ * 訪日, 来日: "文在寅大統領表敬" in a programme is a call on the person with that title).
+ */
+export const JA_TITLE_FOLLOWERS = new Set([...'及並閣殿陛候夫等主一宛兼率同始以他自身御表訪来']);
 
 /** Written right before a title: 前 (former), 元 (ex-). */
 export const JA_FORMER_MARKS: readonly string[] = DATA.formerMarks;

@@ -63,6 +63,11 @@ const SENTENCE_END: Record<Lang, RegExp> = {
   en: /(?<!\b[A-Z][a-z]{0,3}|\b[A-Z]|\b[ap]\.m)[.!?](?=\s|$)/gi,
 };
 
+/** The space before a clock that opens a line of a programme (" 20:15 金浦発"). */
+const PROGRAMME_CLOCK = /\s(?=\d{1,2}[:：]\d{2}\s)/g;
+/** So many clocks opening lines make a paragraph a programme rather than prose. */
+const MIN_PROGRAMME_CLOCKS = 3;
+
 interface Span {
   start: number;
   end: number;
@@ -113,6 +118,13 @@ export function attachWhat<T extends Span & { what?: string | undefined }>(
   for (const m of text.matchAll(SENTENCE_END[lang])) {
     // A full stop inside a bracket ends a note, not the sentence: (現地時間。日本時間1日10時30分).
     if (bracketDepth(text, m.index) === 0) ends.push(m.index + 1);
+  }
+  // A programme ("20:15 金浦発 22:30 羽田着", its lines joined): each clock opens a sentence of its own,
+  // its event the line's.
+  const lines = [...text.matchAll(PROGRAMME_CLOCK)];
+  if (lines.length >= MIN_PROGRAMME_CLOCKS) {
+    for (const m of lines) ends.push(m.index);
+    ends.sort((a, b) => a - b);
   }
   const sentenceOf = (pos: number): number => {
     let i = 0;

@@ -10,6 +10,7 @@ import { wholeWordPattern } from '../text/wordBoundary.ts';
 import { STOPWORDS } from '../text/stopwords.ts';
 import { keywords, wordTerm, type Keyword } from '../text/tokenize.ts';
 import {
+  canonicalCountry,
   COUNTRIES,
   countryVisitForms,
   JA_COUNTRY_FORMS,
@@ -983,4 +984,13 @@ export function questionTerms(topic: string, glossary: Glossary): QuestionTerm[]
     } else if (t.role && !out[at]!.role) out[at] = t;
   }
   return out;
+}
+
+/** The country a question's word names, if it names one. */
+export function countryOf(t: QuestionTerm): string | undefined {
+  for (const f of [t.label, ...t.forms.map(formText)]) {
+    const c = canonicalCountry(f);
+    if (c) return c;
+  }
+  return undefined;
 }

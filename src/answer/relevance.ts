@@ -820,9 +820,9 @@ export function judgeRelevance(
     }
     // ジョセフ・ウルセマル・ミクロネシア連邦大統領 is searched without its dots, and a katakana
     // name must end where its run of katakana ends: the name glued to its katakana country is.
-    const katakana = [t.label, ...heard].filter(
-      (n) => KATAKANA_NAME.test(n) && formStatements(lib, keywordsOf(n)).postings === 0,
-    );
+    // Also when the name stands alone elsewhere: 「ジャック・シラク・フランス共和国元大統領が26日に逝去」
+    // is the paragraph that dates the death, the others only name him.
+    const katakana = [t.label, ...heard].filter((n) => KATAKANA_NAME.test(n));
     if (katakana.length > 0 && t.distinctive && t.identifies && !t.role) {
       const glued = katakana
         .flatMap((n) => KATAKANA_COUNTRIES.map((c) => keywordsOf(n + c)))

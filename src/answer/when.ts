@@ -11,7 +11,7 @@ import { describeTime } from './describe.ts';
 import { makeExcerpt } from './excerpt.ts';
 import { matchRanges } from './highlight.ts';
 import { noAnswer, notice } from './notices.ts';
-import { eventKindsIn, formText } from './question.ts';
+import { countryOf, eventKindsIn, formText } from './question.ts';
 import { askedZone } from './route.ts';
 import {
   bestTier,
@@ -394,9 +394,20 @@ export function answerWhen(lib: Library, query: string, scope: SearchScope): Ans
   ];
   // "When was the statement issued?" of a statement that is one (談話, Statement by...): its date;
   // not when the statement is where to look ("according to the statement, when did the test ...").
-  if (headFirst[0]?.term.events.includes(ISSUED)) {
+  const head = headFirst[0];
+  if (head?.term.events.includes(ISSUED)) {
     const issued = best.statements.find((si) => titleNamesEvent(lib, si, ISSUED));
-    if (issued !== undefined)
+    // A release that dates the message it reports (8月5日,…メッセージを発出しました): that day.
+    const kinds = new Set(
+      [head.term.label, ...[...head.term.forms, ...head.term.synonyms].map(formText)].map(
+        normalize,
+      ),
+    );
+    const datesIts = (si: number) =>
+      lib.facts
+        .get(si)
+        .times.some((ts) => ts.some((e) => !e.precision && e.what && kinds.has(normalize(e.what))));
+    if (issued !== undefined && !datesIts(issued))
       return {
         kind: 'when',
         language: scope.lang,
@@ -484,6 +495,12 @@ export function answerWhen(lib: Library, query: string, scope: SearchScope): Ans
     );
     if (timed.length > 0) chosen = bestTier(timed);
   }
+  // Not countries: 韓国 in 「韓国出張から何時に羽田に戻り」 is where the whole visit was.
+  const namedKeywords = new Set(
+    rel.terms
+      .filter((w) => w.term.distinctive && countryOf(w.term) === undefined)
+      .flatMap((w) => w.forms.flat().map((k) => k.text)),
+  );
   // "最初のグループは何日の何時から": of several times of one kind, the first (or the last) asked.
   const ordinal = ASKS_FIRST.test(query) ? 1 : ASKS_LAST.test(query) ? -1 : 0;
   const order = (e: TimeExpression) => Date.parse(`${e.date}T${e.time ?? '00:00'}:00Z`);
@@ -501,6 +518,11 @@ export function answerWhen(lib: Library, query: string, scope: SearchScope): Ans
       .filter((k) => !inSource(k.text))
       .flatMap((k) => matchRanges(m.paragraph.text, [k], terms))
       .filter(([s, t]) => !seen.has(`${s}:${t}`) && seen.add(`${s}:${t}`));
+    // Names and places asked: 「8月3日にエルパソ市で,また8月4日にデイトン市で発生した銃撃事件」
+    // shares its event among the dates; the place asked tells them apart.
+    const namedRanges = m.keywords
+      .filter((k) => !inSource(k.text) && namedKeywords.has(k.text))
+      .flatMap((k) => matchRanges(m.paragraph.text, [k], terms));
     // A day beats a bare year or month next to it (本年のG7 … 同月16日から18日まで…G7外相会合),
     // and a clock time with no date of its own comes last.
     const vagueness = (e: TimeExpression) =>
@@ -514,6 +536,8 @@ export function answerWhen(lib: Library, query: string, scope: SearchScope): Ans
     // Only a day can win that way: 来年のG7外相会合について、その日程を来年4月16日から… is the day.
     const inClause = (e: TimeExpression) =>
       e.precision ? 0 : clauseHits(m.paragraph.text, e, ranges, exprs);
+    const namedInClause = (e: TimeExpression) =>
+      e.precision ? 0 : clauseHits(m.paragraph.text, e, namedRanges, exprs);
     // "At what time …": an expression that gives the hour before one that gives only the day.
     const clock = (e: TimeExpression) => (scope.clock && e.time ? 1 : 0);
     // "…到着したのは日本時間で何日": the expression in the zone asked (日本時間28日) beside the local one.
@@ -525,6 +549,7 @@ export function answerWhen(lib: Library, query: string, scope: SearchScope): Ans
         clock(b) - clock(a) ||
         inZone(b) - inZone(a) ||
         ordinal * (order(a) - order(b)) ||
+        namedInClause(b) - namedInClause(a) ||
         inClause(b) - inClause(a) ||
         distance(a) + vagueness(a) - (distance(b) + vagueness(b)),
     )[0]!;

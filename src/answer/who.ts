@@ -14,7 +14,7 @@ import { cite, withOtherLanguageNotice } from './citation.ts';
 import { describePerson } from './describe.ts';
 import { makeExcerpt } from './excerpt.ts';
 import { noAnswer, notice } from './notices.ts';
-import { formText, type QuestionTerm } from './question.ts';
+import { countryOf, formText, type QuestionTerm } from './question.ts';
 import {
   askedDays,
   bestTier,
@@ -23,6 +23,7 @@ import {
   relevanceNotice,
   scopeStatements,
   topicParagraphs,
+  type TopicMatch,
 } from './relevance.ts';
 import { askedLanguageFirst, defaultStatement, eventGroup } from './scope.ts';
 import type { SearchScope } from './search.ts';
@@ -321,15 +322,6 @@ function publisherOf(lib: Library, n: Named): string {
   return lib.statements[n.statement]!.publisher;
 }
 
-/** The country a question's word names, if it names one. */
-function countryOf(t: QuestionTerm): string | undefined {
-  for (const f of [t.label, ...t.forms.map(formText)]) {
-    const c = canonicalCountry(f);
-    if (c) return c;
-  }
-  return undefined;
-}
-
 /** Whether a person is of the country a question's word names: by affiliation, or the words around their name. */
 function fromCountry(p: Person, t: QuestionTerm): boolean {
   const country = countryOf(t);
@@ -406,12 +398,43 @@ function peopleOnAskedDay(
   return rows.size > 0 ? rows : undefined;
 }
 
+/** The people not asked about whom the best-ranked paragraph naming any such person names. */
+function nextNamingAnother(
+  lib: Library,
+  ranked: readonly TopicMatch[],
+  entries: readonly NamedPair[],
+  asked: (e: NamedPair) => boolean,
+): NamedPair[] {
+  for (const m of ranked) {
+    const si = lib.index.statementOf(m.id);
+    const here = entries.filter(
+      (e) =>
+        !asked(e) &&
+        [e.ja, e.en].some(
+          (n) =>
+            n?.statement === si &&
+            n.person.mentions.some((x) => x.paragraph === m.paragraph.number),
+        ),
+    );
+    if (here.length > 0) return here;
+  }
+  // No paragraph with a word asked names anyone else: a letter's addressee under the signature
+  // ("Who did Prime Minister Kan write to?"), when the statement names few others.
+  const others = entries.filter((e) => !asked(e));
+  return others.length <= FEW_OTHERS ? others : [];
+}
+
+/** At most so many people not asked about stand for "whom else" when no matched paragraph names them. */
+const FEW_OTHERS = 2;
+
 export function answerWho(lib: Library, query: string, scope: SearchScope): Answer {
   const none = (text?: string): Answer => noAnswer(scope.lang, query, text);
   let statements: number[];
   let terms: QuestionTerm[] = [];
   /** Paragraphs (per statement) the question matched: people must be named there. */
   let matched: Map<number, Set<number>> | undefined;
+  /** Every paragraph of the chosen statements that holds a word asked, best first. */
+  let ranked: TopicMatch[] = [];
 
   if (!query) {
     const si = defaultStatement(lib, scope.lang, scope.statement);
@@ -444,7 +467,8 @@ export function answerWho(lib: Library, query: string, scope: SearchScope): Answ
     statements = best.statements;
     // People named where the question's words are: the best paragraphs, not every one that shares a word.
     matched = new Map();
-    for (const m of bestTier(topicParagraphs(lib, rel, statements, scope.lang, true))) {
+    ranked = topicParagraphs(lib, rel, statements, scope.lang, true);
+    for (const m of bestTier(ranked)) {
       const si = lib.index.statementOf(m.id);
       matched.set(si, (matched.get(si) ?? new Set()).add(m.paragraph.number));
     }
@@ -491,8 +515,21 @@ export function answerWho(lib: Library, query: string, scope: SearchScope): Answ
     const onlyAsked = named.length > 0 && named.every((e) => asker(e));
     // A statement with no meeting has no participants: then everyone it names (the winner of an election).
     const speakers = participants.length > 0 ? participants : entries;
+    // "Who represented the group that met Kishida?": the best paragraphs name only Kishida, and
+    // the event has no other participant read; the next paragraph that names someone else does.
+    // (A role asked finds its holders anywhere in the statement, below.)
+    const another =
+      onlyAsked && participants.every(asker) && !terms.some((t) => t.role)
+        ? nextNamingAnother(lib, ranked, entries, asker)
+        : [];
     entries =
-      named.length === 0 ? speakers : onlyAsked ? [...new Set([...participants, ...named])] : named;
+      named.length === 0
+        ? speakers
+        : another.length > 0
+          ? another
+          : onlyAsked
+            ? [...new Set([...participants, ...named])]
+            : named;
   }
   if (terms.length > 0) {
     // A role asked about ("the Korean foreign minister") keeps only the people who hold it; not the

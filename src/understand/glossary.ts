@@ -9,6 +9,7 @@ import { canonicalCountry } from './countries.ts';
 import { crossNameKey, englishNameKey, normalizeForm } from './people/names.ts';
 import type { Person } from './people/types.ts';
 import { soundsAlike } from './people/soundKey.ts';
+import { latinFamilyNames, latinKey, readsAsComposed } from './people/familyNames.ts';
 import { yamlModule } from './tableFile.ts';
 
 export interface GlossaryPerson {
@@ -320,16 +321,31 @@ export function mergeAcrossLanguages(
     const b = englishFamily(e);
     return a !== undefined && b !== undefined && soundsAlike(a, b);
   };
-  for (const ji of [...unpairedJa]) {
-    const j = ja[ji]!;
-    const candidates = en.map((_, i) => i).filter((i) => !used.has(i) && soundMatch(j, en[i]!));
-    if (candidates.length !== 1) continue;
-    const ei = candidates[0]!;
-    if (unpairedJa.filter((other) => soundMatch(ja[other]!, en[ei]!)).length !== 1) continue;
-    used.add(ei);
-    unpairedJa.splice(unpairedJa.indexOf(ji), 1);
-    const slot = pairs.find((p) => p.ja === j);
-    if (slot) slot.en = en[ei]!;
+  // Japanese people no glossary lists: a kanji family name read as a word of the English name
+  // (辻 Kiyoto Tsuji, 岩屋毅 Iwaya Takeshi: English writes Japanese names in either order).
+  const readingMatch = (j: Person, e: Person): boolean => {
+    if (!/^\p{Script=Han}{1,6}$/u.test(j.name)) return false;
+    const words = e.name.split(/\s+/).filter((w) => /^\p{Lu}\p{L}+$/u.test(w));
+    return words.some((word) => {
+      const key = latinKey(word);
+      for (let n = 1; n <= Math.min(3, j.name.length); n++)
+        if (latinFamilyNames(j.name.slice(0, n)).some((r) => latinKey(r) === key)) return true;
+      return readsAsComposed(j.name.slice(0, 2), word);
+    });
+  };
+  // Each pairs a Japanese person with the one English person it fits, when no other fits either.
+  for (const fits of [soundMatch, readingMatch]) {
+    for (const ji of [...unpairedJa]) {
+      const j = ja[ji]!;
+      const candidates = en.map((_, i) => i).filter((i) => !used.has(i) && fits(j, en[i]!));
+      if (candidates.length !== 1) continue;
+      const ei = candidates[0]!;
+      if (unpairedJa.filter((other) => fits(ja[other]!, en[ei]!)).length !== 1) continue;
+      used.add(ei);
+      unpairedJa.splice(unpairedJa.indexOf(ji), 1);
+      const slot = pairs.find((p) => p.ja === j);
+      if (slot) slot.en = en[ei]!;
+    }
   }
 
   // unknown people: the one holder of the same post for the same country on each side

@@ -214,7 +214,6 @@ const KNOWN_MISSES: Record<string, Record<string, string>> = {
   },
   // Collected blind at the end of session 6 (typical mix, Japanese first): 49 of 60 on arrival.
   holdout34: {
-    'iwaya-rutte-who-ja': 'not yet diagnosed',
     'uae-iran-call-who-en': 'not yet diagnosed',
     'un-sendai-victims-who-en': 'not yet diagnosed',
     'un-sendai-quote-en': 'not yet diagnosed',
@@ -236,12 +235,8 @@ const KNOWN_MISSES: Record<string, Record<string, string>> = {
   // Collected blind in session 7 (Japanese first: courtesy calls, receptions, a minister's own
   // schedule of a visit, 談話; two 談話 titled as the page labels them): 43 of 57 on arrival.
   holdout36: {
-    'tsuji-pow-who-en': 'not yet diagnosed',
-    'okada-pow-tenney-who-en': 'not yet diagnosed',
-    'kishida-pow-heer-who-en': 'not yet diagnosed',
     'hamachi-reception-when-ja': 'not yet diagnosed',
     'iraq-results-when-ja': 'not yet diagnosed',
-    'okada-apology-quote-ja': 'not yet diagnosed',
     'kono-seoul-dinner-quote-ja': 'not yet diagnosed',
     'heer-quote-en': 'not yet diagnosed',
   },
@@ -249,14 +244,8 @@ const KNOWN_MISSES: Record<string, Record<string, string>> = {
   // some MOFA titles written in MOFA's standard form where the excerpt did not show them): 50 of 60 on arrival.
   holdout37: {
     'biden-trudeau-detainees-who-en': 'not yet diagnosed',
-    'kan-tornado-who-en': 'not yet diagnosed',
     'elpaso-kono-who-ja': 'not yet diagnosed',
-    'california-governor-who-ja': 'not yet diagnosed',
     'elpaso-abe-cross-who': 'not yet diagnosed',
-    'elpaso-abe-when-ja': 'not yet diagnosed',
-    'elpaso-incident-when-ja': 'not yet diagnosed',
-    'kono-tillerson-when-ja': 'not yet diagnosed',
-    'chirac-death-when-ja': 'not yet diagnosed',
     'un-ekaas-funeral-none-en': 'not yet diagnosed',
   },
 };

@@ -94,9 +94,11 @@ describe('/who', () => {
     const a = ours.who('', { statement: 'test-mofa-2025-02-08-japan-us-summit' });
     expect(a.language).toBe('ja');
     const entries = a.items.map((i) => [i.text, i.citations.map((c) => c.language).join('+')]);
-    expect(entries.slice(0, 3)).toEqual([
+    // 岩屋毅 pairs with IWAYA Takeshi by the reading of 岩屋 too.
+    expect(entries.slice(0, 4)).toEqual([
       ['石破茂（内閣総理大臣）', 'ja+en'],
       ['ドナルド・トランプ（米国大統領）', 'ja+en'],
+      ['岩屋毅（外務大臣）', 'ja+en'],
       ['マルコ・ルビオ（国務長官）', 'ja+en'],
     ]);
     const en = ours.who('', { statement: 'test-mofa-en-2025-02-08-japan-us-summit' });

@@ -145,13 +145,33 @@ describe('mergeAcrossLanguages', () => {
     ]);
   });
 
-  it('with an empty glossary only the bracketed English names pair; the rest stay apart', () => {
+  it('with an empty glossary the bracketed English names pair, and a kanji family name its reading (岩屋 Iwaya)', () => {
     expect(names(mergeAcrossLanguages(jaSeed, enSeed, EMPTY_GLOSSARY))).toEqual([
-      ['岩屋毅', undefined],
+      ['岩屋毅', 'Iwaya Takeshi'],
       ['アントニー・ブリンケン', 'Antony Blinken'],
       ['趙兌烈', 'Cho Tae-yul'],
-      [undefined, 'Iwaya Takeshi'],
     ]);
+  });
+
+  it('pairs a kanji name with the one English name whose word reads as its family name, and not two', () => {
+    const ja = extractPeople(
+      paragraphs(['辻外務大臣政務官は,元捕虜の家族の表敬を受けました。']),
+      'ja',
+    );
+    const en = extractPeople(
+      paragraphs([
+        'Families paid a courtesy call on Mr. Kiyoto Tsuji, Parliamentary Vice Minister for Foreign Affairs.',
+      ]),
+      'en',
+    );
+    expect(names(mergeAcrossLanguages(ja, en, EMPTY_GLOSSARY))).toEqual([['辻', 'Kiyoto Tsuji']]);
+    const two = extractPeople(
+      paragraphs([
+        'Mr. Kiyoto Tsuji met Mr. Taro Tsuji, Parliamentary Vice Minister for Foreign Affairs.',
+      ]),
+      'en',
+    );
+    expect(names(mergeAcrossLanguages(ja, two, EMPTY_GLOSSARY))).toContainEqual(['辻', undefined]);
   });
 
   it('a 2020 call written in both languages: upper-case family names and initials match the glossary', () => {
@@ -194,7 +214,8 @@ describe('mergeAcrossLanguages', () => {
     const ja = extractPeople(paragraphs(['甲野太郎外務大臣と乙川次郎外務大臣が会談した。']), 'ja');
     const en = extractPeople(
       paragraphs([
-        'Japanese Foreign Minister Kono Taro met Japanese Foreign Minister Otokawa Jiro.',
+        // Names that are no reading of the kanji: 甲野 reads Kono, which would pair by reading.
+        'Japanese Foreign Minister Adam Smith met Japanese Foreign Minister Brian Jones.',
       ]),
       'en',
     );

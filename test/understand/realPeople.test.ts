@@ -168,6 +168,30 @@ describe('real statements: particular patterns', () => {
   });
 });
 
+describe('real statements: MOFA English of courtesy calls (holdout36)', () => {
+  it('"Mr.Robert Heer" with no space after the full stop, and "Parliamentary Vice Minister" written without its hyphen', () => {
+    const heer = peopleOf('2013-10-15_en_kishida-us-pow-courtesy-call.md', 'holdout36');
+    expect(heer.map((p) => p.name)).toContain('Robert Heer');
+    const tsuji = peopleOf('2018-10-10_en_tsuji-pow-families-courtesy-call.md', 'holdout36');
+    expect(summary(tsuji[0]!)).toEqual({
+      name: 'Kiyoto Tsuji',
+      role: 'Parliamentary Vice Minister for Foreign Affairs',
+      affiliation: 'Japan',
+    });
+  });
+});
+
+describe('real statements: messages of sympathy (holdout37)', () => {
+  it('「ジェラルド・ブラウン・カリフォルニア州知事」: a name, a dot, then the state governed', () => {
+    const people = peopleOf('2017-10-17_ja_kono-message-california-wildfires.md', 'holdout37');
+    expect(summary(byName(people, 'ジェラルド・ブラウン'))).toEqual({
+      name: 'ジェラルド・ブラウン',
+      role: 'カリフォルニア州知事',
+      affiliation: undefined,
+    });
+  });
+});
+
 describe('real statements: words of the sentence before a name (holdout34)', () => {
   it('「冒頭町村大臣より」 and 「町村外務大臣」: 冒頭 is no part of the name, and a word ending in 村 before a minister is a name', () => {
     const people = peopleOf('2007-08-31_ja_machimura-downer-phone.md', 'holdout34');

@@ -545,8 +545,11 @@ function isParticipant(
   return !NOT_WITH_PARTNER.test(between.slice(withAt));
 }
 
+/** "Mr.Robert Heer": an honorific's full stop with no space after it, read as the space (same length). */
+const HONORIFIC_GLUED = /\b(Mr|Mrs|Ms|Dr)\.(?=\p{Lu}\p{Ll})/gu;
+
 export function englishMentions(paragraph: Paragraphlike): RawMention[] {
-  const text = paragraph.text;
+  const text = paragraph.text.replace(HONORIFIC_GLUED, '$1 ');
   const out: RawMention[] = [];
   let sentences: SentenceIndex | undefined;
   const push = (

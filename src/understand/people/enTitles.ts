@@ -25,12 +25,21 @@ export interface EnTitleInfo {
   deputy?: boolean;
 }
 
+/** A title as written with a hyphen and with a space: Parliamentary Vice-Minister, Vice Minister. */
+const spellings = (title: string): string[] => [
+  ...new Set([
+    title,
+    title.replace(/(?<=\p{L})-(?=\p{Lu})/gu, ' '),
+    title.replace(/\bVice /g, 'Vice-'),
+  ]),
+];
+
 export const EN_TITLES = new PhraseTable<EnTitleInfo>(
-  DATA.titles.map((t) =>
-    typeof t === 'string'
-      ? ([t, {}] as const)
-      : ([t.title, { deputy: t.deputy === true }] as const),
-  ),
+  DATA.titles.flatMap((t) => {
+    const [title, info] =
+      typeof t === 'string' ? [t, {}] : [t.title, { deputy: t.deputy === true }];
+    return spellings(title).map((s) => [s, info] as const);
+  }),
 );
 
 /** Words before a title that qualify it; they are flags, and Deputy/Vice stay part of the role. */

@@ -162,6 +162,10 @@ function splitAtCountry(run: string): Split {
       org: run.slice(end),
     };
   }
+  // ジェラルド・ブラウン・カリフォルニア州(知事): a katakana name, a dot, then the state or province governed.
+  const region =
+    /^([\p{Script=Katakana}ー・=＝]{2,})・([\p{Script=Katakana}ー]{2,}[州県省市])$/u.exec(run);
+  if (region) return { name: region[1]!, nameOffset: 0, org: region[2]! };
   // 岡田晃枝・東京大学特任(准教授): a name, a dot, then the university or institute the person is of.
   const dot = run.lastIndexOf('・');
   if (

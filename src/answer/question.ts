@@ -561,11 +561,15 @@ const SUMMIT_BY_WIRE = /\bsummit\s+(?=(?:tele)?phone\b|video\b|virtual\b)/gi;
 /** "called for the release", "calls for restraint": an appeal, which statements word as "urges". */
 const CALL_FOR = /\b[Cc]all(?:s|ed|ing)?\s+for\b/g;
 
+/** "welcomed Prime Minister X to NATO Headquarters": a visit, though the statement never says so. */
+const WELCOMED_TO = /\b([Ww]elcom(?:ed|es|e|ing)\s+[^.;]{1,80}?\s+)to\s+(?=(?:the\s+)?\p{Lu})/gu;
+
 function courtesyCalls(text: string): string {
   return (
     text
       // "on" stays: what follows is whom the call was on, not the person asked for.
       .replace(CALL_ON, 'courtesy call on ')
+      .replace(WELCOMED_TO, '$1visit to ')
       .replace(CALL_FOR, 'urge')
       .replace(SUMMIT_BY_WIRE, '')
   );

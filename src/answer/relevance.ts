@@ -377,6 +377,8 @@ const RARE_ANCHOR = 3;
 
 /** How close to the best score a match in the asked language must be to come first. */
 const COMPARABLE = 0.75;
+/** As much of the question: a word no statement uses (式直 of 開会式直前) may be missing from one. */
+const COVERAGE_SLACK = 0.05;
 
 /** Most candidate statements judged in full. */
 const MAX_JUDGED = 25;
@@ -1095,7 +1097,20 @@ export function judgeRelevance(
       continue;
     }
     // A call is not a visit: a statement that names another kind of event and not the one asked is out.
-    if (asked.length > 0 && !asked.some((w) => holds(group, w)) && namesAnEvent(lib, group))
+    // The kinds its title or lead records count too ("welcomed Prime Minister X to NATO
+    // Headquarters" is a visit that no word names); not a kind of several groups (a dinner is
+    // a meal, and no breakfast).
+    const recorded = (w: WeighedTerm) =>
+      w.term.events.some(
+        (k) =>
+          lib.glossary.synonyms.filter((g) => g.event === k).length === 1 &&
+          group.some((si) => leadKinds(lib, si).has(k)),
+      );
+    if (
+      asked.length > 0 &&
+      !asked.some((w) => holds(group, w) || recorded(w)) &&
+      namesAnEvent(lib, group)
+    )
       continue;
     // "Who hosted the lunch … after their courtesy call?": the event asked is the lunch; a statement
     // of the courtesy call alone does not answer it.
@@ -1189,7 +1204,10 @@ export function judgeRelevance(
   const top = groups[0];
   if (top && !hasOwn(top)) {
     const at = groups.findIndex(
-      (g) => hasOwn(g) && g.coverage >= top.coverage && g.score >= top.score * COMPARABLE,
+      (g) =>
+        hasOwn(g) &&
+        g.coverage >= top.coverage - COVERAGE_SLACK &&
+        g.score >= top.score * COMPARABLE,
     );
     if (at > 0) groups.unshift(...groups.splice(at, 1));
   }

@@ -27,6 +27,15 @@ describe('kinds of event a text names', () => {
     ]);
   });
 
+  it('reads "welcomed X to <a place>" as a visit, and not "welcomed the decision to extend"', () => {
+    expect(
+      kinds(
+        'Secretary General Jens Stoltenberg welcomed Lithuanian Prime Minister Saulius Skvernelis to NATO Headquarters on Monday.',
+      ),
+    ).toEqual(['visit']);
+    expect(kinds('The Minister welcomed the decision to extend the mandate.')).toEqual([]);
+  });
+
   it('keeps a call on a day, and an appeal, as what they are', () => {
     expect(
       kinds('Readout of call on Saturday between President Obama and Prime Minister Singh'),

@@ -228,8 +228,6 @@ const KNOWN_MISSES: Record<string, Record<string, string>> = {
     'abe-trump-golf-partner-who-ja': 'not yet diagnosed',
     'finland2006-epa-when-cross': 'not yet diagnosed',
     'abe-trump-golf-date-cross': 'not yet diagnosed',
-    'skvernelis-nato-when-en': 'not yet diagnosed',
-    'motegi-blinken-jul2021-when-ja': 'not yet diagnosed',
     'abe-obama-terrorism-quote-cross': 'not yet diagnosed',
   },
   // Collected blind in session 7 (Japanese first: courtesy calls, receptions, a minister's own

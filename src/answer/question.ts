@@ -836,6 +836,13 @@ function japaneseTerms(topic: string, glossary: Glossary): QuestionTerm[] {
       if (t) out.push(t);
     }
   }
+  // 「2007年12月28日の北京で、福田総理が夕食会を兼ねた会談を行った相手」: the setting comes first,
+  // what is asked in the clause after the last comma.
+  const comma = Math.max(topic.lastIndexOf('、'), topic.lastIndexOf(','), topic.lastIndexOf('，'));
+  if (comma > 0 && comma < topic.length - 1) {
+    const asked = normalize(topic.slice(comma + 1));
+    for (const t of out) if (asked.includes(normalize(t.label))) t.focus = true;
+  }
   return out;
 }
 

@@ -53,3 +53,17 @@ describe('Japanese verbs of the synonym table in any form', () => {
     expect(labels('羽田を出発してソウルへ向かった')).toContain('出発');
   });
 });
+
+describe('what a Japanese who-question asks', () => {
+  it('is the clause after the last comma; the setting comes before it', async () => {
+    const { glossary } = await loadGlossary(projectPath('data', 'synonyms.yaml'));
+    const focus = questionTerms(
+      '2007年12月28日の北京で、福田総理が夕食会を兼ねた会談を行った相手',
+      glossary,
+    )
+      .filter((t) => t.focus)
+      .map((t) => t.label);
+    expect(focus).toEqual(expect.arrayContaining(['福田', '夕食会', '会談']));
+    expect(focus).not.toContain('北京');
+  });
+});

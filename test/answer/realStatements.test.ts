@@ -222,9 +222,7 @@ const KNOWN_MISSES: Record<string, Record<string, string>> = {
   // Collected blind in session 7 (typical mix, a quarter other governments; some titles written in
   // the publisher's standard form where the excerpt did not show them): 52 of 61 on arrival.
   holdout35: {
-    'fukuda-china-dinner-who-ja': 'not yet diagnosed',
     'fukuda-china-legislator-who-cross': 'not yet diagnosed',
-    'kishida-kerry-ambassador-who-ja': 'not yet diagnosed',
     'abe-trump-golf-partner-who-ja': 'not yet diagnosed',
     'finland2006-epa-when-cross': 'not yet diagnosed',
     'abe-trump-golf-date-cross': 'not yet diagnosed',

@@ -181,6 +181,17 @@ describe('real statements: MOFA English of courtesy calls (holdout36)', () => {
   });
 });
 
+describe('real statements: an ambassador to Japan with no country written (holdout35)', () => {
+  it('「ケネディ駐日大使」 in a call with the US Secretary of State is of the US', () => {
+    const people = peopleOf('2013-11-18_ja_kishida-kerry-phone-kennedy.md', 'holdout35');
+    expect(summary(byName(people, 'ケネディ'))).toEqual({
+      name: 'ケネディ',
+      role: '駐日大使',
+      affiliation: '米国',
+    });
+  });
+});
+
 describe('real statements: messages of sympathy (holdout37)', () => {
   it('「ジェラルド・ブラウン・カリフォルニア州知事」: a name, a dot, then the state governed', () => {
     const people = peopleOf('2017-10-17_ja_kono-message-california-wildfires.md', 'holdout37');

@@ -257,8 +257,33 @@ export function extractPeople(
     speakerOfTitle(paragraphs, people, context);
     affiliateWithPublisher(paragraphs, people, context.publisher);
   }
+  affiliatePostedToJapan(people);
   markLeadParticipants(people);
   return [...people.filter((p) => p.participant), ...people.filter((p) => !p.participant)];
+}
+
+/** A post in Japan of another country: 駐日大使, "Ambassador to Japan". */
+const POSTED_TO_JAPAN = /^駐日|\bto Japan\b/;
+
+/**
+ * 「ケネディ駐日大使」 in a readout of a call with the US Secretary of State: an ambassador to Japan
+ * whose country is not written is of the one foreign country the statement's people are of.
+ */
+function affiliatePostedToJapan(people: Person[]): void {
+  const foreign = new Set(
+    people
+      .map((p) => (p.affiliation ? canonicalCountry(p.affiliation) : undefined))
+      .filter((c): c is string => c !== undefined && c !== 'Japan'),
+  );
+  if (foreign.size !== 1) return;
+  const [country] = [...foreign];
+  // As the statement writes it (米国), as the others' are.
+  const written = people.find(
+    (p) => p.affiliation && canonicalCountry(p.affiliation) === country,
+  )?.affiliation;
+  if (!written) return;
+  for (const p of people)
+    if (!p.affiliation && p.role && POSTED_TO_JAPAN.test(p.role)) p.affiliation = written;
 }
 
 const MEETING = /\b(?:met|meets|spoke|speaks|talked|call|called|received|welcomed|hosted)\b/;

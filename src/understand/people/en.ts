@@ -993,8 +993,14 @@ export function englishMentions(paragraph: Paragraphlike): RawMention[] {
         name &&
         name.words >= 2 &&
         !EN_COUNTRY_FORMS.some((f) => f.form === name.name || `the ${f.form}` === name.name) &&
-        !/\b(?:in|at|from|to|near|across|throughout|visiting|visited)\s+$/i.test(
+        !/\b(?:in|at|near|across|throughout|visiting|visited)\s+$/i.test(
           text.slice(Math.max(0, name.start - 12), name.start),
+        ) &&
+        // "a call from Hossein Amir-Abdollahian, Minister of …" is a person; "flew to Lima, the
+        // Foreign Secretary …" a place.
+        !(
+          /\b(?:from|to)\s+$/i.test(text.slice(Math.max(0, name.start - 6), name.start)) &&
+          text.startsWith(', the ', q.start - 6)
         )
       ) {
         push(name, honorificsBefore(text, name.start), of?.end ?? titleEnd, fields);

@@ -181,6 +181,16 @@ describe('real statements: MOFA English of courtesy calls (holdout36)', () => {
   });
 });
 
+describe('real statements: the head of a body (holdout38)', () => {
+  it('「ジャン=クロード・ユンカー欧州委員会委員長」: the name, then the body he heads', () => {
+    const people = peopleOf('2018-07-09_ja_abe-juncker-phone.md', 'holdout38');
+    expect(people.map((p) => [p.name, p.role, p.participant])).toEqual([
+      ['安倍晋三', '内閣総理大臣', true],
+      ['ジャン=クロード・ユンカー', '欧州委員会委員長', true],
+    ]);
+  });
+});
+
 describe('real statements: an ambassador to Japan with no country written (holdout35)', () => {
   it('「ケネディ駐日大使」 in a call with the US Secretary of State is of the US', () => {
     const people = peopleOf('2013-11-18_ja_kishida-kerry-phone-kennedy.md', 'holdout35');

@@ -162,6 +162,14 @@ function splitAtCountry(run: string): Split {
       org: run.slice(end),
     };
   }
+  // ジャン=クロード・ユンカー欧州委員会(委員長): a katakana name, then the body the person heads,
+  // named in kanji (not マンスフィールド財団, whose name is the katakana word).
+  const headed = /^([\p{Script=Katakana}ー・=＝]{2,}?)(\p{Script=Han}[\p{Script=Han}・]*)$/u.exec(
+    run,
+  );
+  const bodyEnd = headed ? JA_BODY_END.exec(headed[2]!) : null;
+  if (headed && bodyEnd && isKatakana(headed[1]!.at(-1)) && headed[2]!.length > bodyEnd[0].length)
+    return { name: headed[1]!, nameOffset: 0, org: headed[2]! };
   // ジェラルド・ブラウン・カリフォルニア州(知事): a katakana name, a dot, then the state or province governed.
   const region =
     /^([\p{Script=Katakana}ー・=＝]{2,})・([\p{Script=Katakana}ー]{2,}[州県省市])$/u.exec(run);

@@ -111,9 +111,16 @@ const DAY_BONUS = 1000;
 
 /** The full dates a question gives (with their year): "March 23, 2011", 2015年9月18日. */
 /** Days and months read from recent questions: reading dates is the costliest step of a question, and who asks it twice. */
-const askedDaysCache = new Map<string, { days: string[]; months: string[] }>();
+/** The days and months a question gives, and the words that give them ("October 4, 2022"). */
+interface AskedDays {
+  days: string[];
+  months: string[];
+  written: string[];
+}
 
-export function askedDays(topic: string): { days: string[]; months: string[] } {
+const askedDaysCache = new Map<string, AskedDays>();
+
+export function askedDays(topic: string): AskedDays {
   let read = askedDaysCache.get(topic);
   if (!read) {
     read = readAskedDays(topic);
@@ -123,7 +130,7 @@ export function askedDays(topic: string): { days: string[]; months: string[] } {
   return read;
 }
 
-function readAskedDays(topic: string): { days: string[]; months: string[] } {
+function readAskedDays(topic: string): AskedDays {
   const lang = CJK_CHAR.test(topic) ? 'ja' : 'en';
   try {
     const dated = extractTimes(topic, lang, '2000-01-01').filter(
@@ -133,10 +140,18 @@ function readAskedDays(topic: string): { days: string[]; months: string[] } {
       days: dated.filter((t) => !t.precision).map((t) => t.date),
       // "in March 2026", 2016年6月: the month, YYYY-MM.
       months: dated.filter((t) => t.precision === 'month').map((t) => t.date.slice(0, 7)),
+      written: dated.map((t) => t.text),
     };
   } catch {
-    return { days: [], months: [] };
+    return { days: [], months: [], written: [] };
   }
+}
+
+/** Whether a date is a day asked (a day either side, for the zones), or in a month asked. */
+function nearAsked({ days, months }: AskedDays, date: string): boolean {
+  return days.length > 0
+    ? days.some((a) => Math.abs(Date.parse(a) - Date.parse(date)) <= 86_400_000)
+    : months.some((m) => date.startsWith(m));
 }
 
 /** A question that says the meeting was in person ("meet in person", 対面で) asks no call. */
@@ -1027,10 +1042,40 @@ export function judgeRelevance(
         )
     );
   };
+  // A person the text names only by office ("Press Conference by the Prime Minister" on the
+  // Prime Minister's site is that day's holder, from the office table) is there by name too.
+  const personIn = (si: number, w: WeighedTerm) => {
+    if (!w.term.distinctive || !w.term.identifies || countryOfTerm.get(w) !== undefined)
+      return false;
+    const label = normalize(w.term.label);
+    return (
+      label.length >= 3 &&
+      lib.facts
+        .get(si)
+        .people.some((p) =>
+          [p.name, ...p.otherNames].some((n) => normalize(n).split(/\s+/).includes(label)),
+        )
+    );
+  };
+  // The words of a day asked ("on October 4, 2022") are there in a statement of that day that
+  // writes no date ("A short while ago, I had a telephone talk …").
+  const dated = askedDays(topic);
+  const dateWords = new Set(
+    terms.filter((w) =>
+      dated.written.some((x) =>
+        normalize(x)
+          .split(/[^\p{L}\p{N}]+/u)
+          .includes(normalize(w.term.label)),
+      ),
+    ),
+  );
+  const ofAskedDay = (si: number) => nearAsked(dated, lib.statements[si]!.date);
   const holds = (group: number[], w: WeighedTerm) =>
     exactly(group, w) ||
     group.some((si) => synonymIn(si, w, index.get(w)!)) ||
-    group.some((si) => affiliationIn(si, w));
+    group.some((si) => affiliationIn(si, w)) ||
+    group.some((si) => personIn(si, w)) ||
+    (dateWords.has(w) && group.some(ofAskedDay));
   // Words of the title say what the statement is about: they count half as much again.
   const credit = (group: number[], w: WeighedTerm) =>
     exactly(group, w)
@@ -1174,13 +1219,9 @@ export function judgeRelevance(
   // A day the question gives ("on March 23, 2011", 2015年9月18日) picks, among the events that
   // answer, the one of that day: the statement's date, or a day its text gives, a day either side
   // for the zones.
-  const { days, months } = askedDays(topic);
-  if (days.length > 0 || months.length > 0) {
+  if (dated.days.length > 0 || dated.months.length > 0) {
     // A month asked picks the events of that month, as a day picks that day's.
-    const near = (d: string) =>
-      days.length > 0
-        ? days.some((a) => Math.abs(Date.parse(a) - Date.parse(d)) <= 86_400_000)
-        : months.some((m) => d.startsWith(m));
+    const near = (d: string) => nearAsked(dated, d);
     const onDay = (g: RankedGroup) =>
       g.statements.some(
         (si) =>

@@ -133,7 +133,6 @@ const KNOWN_MISSES: Record<string, Record<string, string>> = {
       'a transcript: speakers in capitals, the daughter named without a title',
     'abe-obama-2014-attendees-who-en':
       '"… Eiichi Hasegawa, Secretary General of the National Security Secretariat Shotaro Yachi": the next item’s title is read as Hasegawa’s',
-    'pompeo-motegi-spokesperson-who-en': 'not yet diagnosed',
     'trudeau-brussels-who-ja':
       'a question in Japanese that expects the Latin spelling (Kishida); the answer gives 岸田文雄',
   },
@@ -252,7 +251,6 @@ const KNOWN_MISSES: Record<string, Record<string, string>> = {
     'obama-abbott-when-en': 'not yet diagnosed',
     'abe-juncker-summit-date-en-ja': 'not yet diagnosed',
     'suga-modi-who-en-ja': 'not yet diagnosed',
-    'kishida-biden-when-en': 'not yet diagnosed',
   },
   // Collected blind in session 7 (Japanese first: calls, courtesy calls of one ambassador in one
   // year, press secretaries' statements): 53 of 57 on arrival.

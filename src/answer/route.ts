@@ -20,7 +20,7 @@ const RULES: Rule[] = [
   {
     route: 'when',
     words:
-      /\b(?:when|(?:what|which)\s+(?<keep>(?:local|japan(?:ese)?)\s+)?(?:clock\s+)?(?:times?|dates?|days?)|how\s+long|how\s+many\s+(?:minutes|hours))\b/gi,
+      /\b(?:when|(?:what|which)\s+(?<keep>(?:local|japan(?:ese)?)\s+)?(?:clock\s+)?(?:times?|dates?|days?|nights?|mornings?|afternoons?|evenings?|weekdays?|months?|years?)|how\s+long|how\s+many\s+(?:minutes|hours))\b/gi,
   },
   {
     route: 'when',
@@ -107,8 +107,10 @@ const JA_TITLE_ASKED = /は[?？]$/;
 const ASKS_DURATION =
   /\bhow\s+long\b|\bhow\s+many\s+(?:minutes|hours)\b|何分間|どのくらい|どれくらい/i;
 /** It asks for the day itself: "On what date …", "Which day …", 何日. */
-const ASKS_DATE = /\b(?:what|which)\s+(?:dates?|days?)\b|何日(?!間)/i;
-const ASKS_DAY = /\bwhen\b|\b(?:what|which)\s+(?:dates?|days?)\b|いつ|何日|何月/i;
+const ASKS_DATE =
+  /\b(?:what|which)\s+(?:dates?|days?|nights?|mornings?|afternoons?|evenings?|weekdays?)\b|何日(?!間)/i;
+const ASKS_DAY =
+  /\bwhen\b|\b(?:what|which)\s+(?:dates?|days?|nights?|mornings?|afternoons?|evenings?|weekdays?)\b|いつ|何日|何月/i;
 
 const ASKS_CLOCK =
   /\b(?:what|which)\s+(?:(?:local|japan(?:ese)?)\s+)?(?:clock\s+)?time\b|\bat\s+what\s+hour\b|何時(?!間)/i;

@@ -248,7 +248,6 @@ const KNOWN_MISSES: Record<string, Record<string, string>> = {
     'lee-2005-koizumi-who-en-ja': 'not yet diagnosed',
     'abe-howard-2007-when-en-ja': 'not yet diagnosed',
     'komura-munich-host-who-ja': 'not yet diagnosed',
-    'obama-abbott-when-en': 'not yet diagnosed',
     'abe-juncker-summit-date-en-ja': 'not yet diagnosed',
     'suga-modi-who-en-ja': 'not yet diagnosed',
   },

@@ -774,14 +774,21 @@ export function judgeRelevance(
   const total = lib.statements.length;
   const terms: WeighedTerm[] = [];
   const found = (w: WeighedTerm) => w.df > 0 || w.forms.length > 0;
-  for (const asked of questionTerms(topic, lib.glossary)) {
+  const questionWords = questionTerms(topic, lib.glossary);
+  for (const [at, asked] of questionWords.entries()) {
     let t = asked;
     let w = weigh(lib, t, total);
     // A name is also written in the other script: Clinton クリントン, in the statements published
     // only in the other language.
     let heard: string[] = [];
     if (t.distinctive && t.identifies && !t.role) {
-      heard = namesHeardAs(lib, t.label);
+      // "Lee Hsien Loong" is リー・シェンロン: a given name of two words is one word in katakana.
+      const next = questionWords[at + 1];
+      const joined =
+        t.nameRun !== undefined && next?.nameRun === t.nameRun && /^\p{Lu}/u.test(next.label)
+          ? namesHeardAs(lib, t.label + next.label.toLowerCase())
+          : [];
+      heard = [...new Set([...namesHeardAs(lib, t.label), ...joined])];
       if (heard.length > 0) {
         t = { ...t, forms: [...t.forms, ...heard.map((n) => keywordsOf(n))] };
         w = weigh(lib, t, total);

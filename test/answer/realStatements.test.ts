@@ -245,7 +245,6 @@ const KNOWN_MISSES: Record<string, Record<string, string>> = {
   // Collected blind in session 7 (typical mix, leaders' calls, a dinner with side talks; seven
   // titles written in the publisher's form where the excerpt did not show them): 52 of 60 on arrival.
   holdout38: {
-    'lee-2005-koizumi-who-en-ja': 'not yet diagnosed',
     'abe-howard-2007-when-en-ja': 'not yet diagnosed',
     'komura-munich-host-who-ja': 'not yet diagnosed',
     'abe-juncker-summit-date-en-ja': 'not yet diagnosed',

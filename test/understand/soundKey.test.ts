@@ -20,6 +20,8 @@ describe('katakana and Latin names that sound alike', () => {
 
   it.each([
     ['ディナール', 'Dinard'],
+    // A given name of two words asked together (Lee Hsien Loong, リー・シェンロン).
+    ['シェンロン', 'Hsienloong'],
     ['レストラン', 'Restaurant'],
     ['ティマーマンス', 'Timmermans'],
   ])('%s ~ %s, a final consonant or closing r not written', (katakana, latin) => {

@@ -181,6 +181,19 @@ describe('real statements: MOFA English of courtesy calls (holdout36)', () => {
   });
 });
 
+describe('real statements: a family name first, then a comma (holdout39)', () => {
+  it('「ラヴロフ、セルゲイ・ヴィクトロヴィチ・ロシア連邦外務大臣(H.E. Mr. Lavrov, Sergey Viktorovich …)」 is one person, and 「ラヴロフ大臣」 is he', () => {
+    const people = peopleOf('2020-10-16_ja_motegi-lavrov-phone.md', 'holdout39');
+    const lavrov = byName(people, 'ラヴロフ、セルゲイ・ヴィクトロヴィチ');
+    expect(summary(lavrov)).toEqual({
+      name: 'ラヴロフ、セルゲイ・ヴィクトロヴィチ',
+      role: '連邦外務大臣',
+      affiliation: 'ロシア',
+    });
+    expect(lavrov.mentions.map((m) => m.text)).toContain('ラヴロフ大臣');
+  });
+});
+
 describe('real statements: the head of a body (holdout38)', () => {
   it('「ジャン=クロード・ユンカー欧州委員会委員長」: the name, then the body he heads', () => {
     const people = peopleOf('2018-07-09_ja_abe-juncker-phone.md', 'holdout38');

@@ -116,7 +116,7 @@ function japaneseShortForms(g: Group): string[] {
     for (let n = 1; n < key.length && n <= 3; n++) out.push(key.slice(0, n));
     return out;
   }
-  const parts = name.split(/[・＝=\s]/).filter(Boolean);
+  const parts = name.split(/[・＝=、\s]/).filter(Boolean);
   if (parts.length < 2) return [];
   // every run of consecutive parts: ゴンサロ・デ・ベニート・セカデス answers to デ・ベニート
   const out: string[] = [];

@@ -29,6 +29,7 @@ import {
 } from './jaTitles.ts';
 import { stripEnglishHonorifics } from './names.ts';
 import { isKanjiFamilyName } from './familyNames.ts';
+import { soundsAlike } from './soundKey.ts';
 import { PhraseTable } from '../phraseTable.ts';
 import type { Paragraphlike, RawMention } from './types.ts';
 import {
@@ -704,5 +705,29 @@ export function japaneseMentions(paragraph: Paragraphlike): RawMention[] {
       participant,
     });
   }
+  familyNameFirst(text, out);
   return out;
+}
+
+/**
+ * 「ラヴロフ、セルゲイ・ヴィクトロヴィチ・ロシア連邦外務大臣(H.E. Mr. Lavrov, Sergey Viktorovich, …)」:
+ * the family name first and a comma, as Russian names are listed; the English name in brackets
+ * says so. The family name is part of the name.
+ */
+function familyNameFirst(text: string, mentions: RawMention[]): void {
+  for (const m of mentions) {
+    const before = /([\p{Script=Katakana}ー]{2,})、$/u.exec(
+      text.slice(Math.max(0, m.nameStart - 20), m.nameStart),
+    );
+    const family = before?.[1];
+    if (!family || !m.otherNames.some((n) => n.split(/[\s,]+/).some((w) => soundsAlike(family, w))))
+      continue;
+    const start = m.nameStart - family.length - 1;
+    m.name = `${family}、${m.name}`;
+    m.nameStart = start;
+    if (m.start > start) {
+      m.start = start;
+      m.text = text.slice(start, m.end);
+    }
+  }
 }

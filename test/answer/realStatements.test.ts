@@ -253,7 +253,6 @@ const KNOWN_MISSES: Record<string, Record<string, string>> = {
   // Collected blind in session 7 (Japanese first: calls, courtesy calls of one ambassador in one
   // year, press secretaries' statements): 53 of 57 on arrival.
   holdout39: {
-    'noda-roos-attendees-who-ja': 'not yet diagnosed',
     'kan-roos-quote-cross': 'not yet diagnosed',
   },
 };

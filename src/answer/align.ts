@@ -25,6 +25,16 @@ export function itemLabel(text: string): string | undefined {
   return m[1] !== undefined ? `(${m[1].toLowerCase()})` : (m[2] ?? m[3])!.toLowerCase();
 }
 
+/** A bullet opening an item that has no number: "- ", "・", "○", "●". */
+const BULLET = /^\s*(?:[-–・○●◯■◆]\s*)\S/;
+
+/** The paragraphs that are items of a list, numbered or bulleted, in order. */
+function itemIndexes(paragraphs: readonly { text: string }[]): number[] {
+  return paragraphs.flatMap((p, i) =>
+    itemLabel(p.text) !== undefined || BULLET.test(p.text) ? [i] : [],
+  );
+}
+
 /** What translation leaves as it is: numbers and Latin words of three letters or more (names, acronyms). */
 function anchors(text: string): Set<string> {
   const t = normalize(text);
@@ -73,6 +83,16 @@ export function alignParagraph(
   const same =
     label === undefined ? [] : b.flatMap((p, i) => (itemLabel(p.text) === label ? [i] : []));
   if (same.length === 1) return same[0];
+  // One version numbers its items (1. … 4.) and the other bullets them (- …): as many items in
+  // each, the nth is the nth.
+  const itemsA = itemIndexes(a);
+  const itemsB = itemIndexes(b);
+  const nth = itemsA.indexOf(paragraph);
+  if (nth >= 0 && itemsA.length === itemsB.length && itemsA.length > 1) {
+    const labelled = (ps: readonly { text: string }[], items: number[]) =>
+      items.every((i) => itemLabel(ps[i]!.text) !== undefined);
+    if (labelled(a, itemsA) !== labelled(b, itemsB)) return itemsB[nth];
+  }
   const glossaryIn = (text: string, lang: Lang) => {
     const n = normalize(text);
     const ids = new Set<string>();

@@ -61,3 +61,19 @@ describe('aligned paragraphs', () => {
     });
   });
 });
+
+describe('numbered items against bulleted ones (holdout39, Kantei 2011)', () => {
+  it('aligns the nth numbered English item with the nth bulleted Japanese one', async () => {
+    const pair = (await loadCorpus(path.join(ROOT, 'test/fixtures/real/holdout39'))).statements;
+    const lib = buildLibrary(pair);
+    const en = pair.findIndex((s) => s.id === '2011-03-19_en_kan-roos-courtesy-call');
+    const ja = pair.findIndex((s) => s.id === '2011-03-19_ja_kan-roos-courtesy-call');
+    const four = pair[en]!.paragraphs.findIndex((p) => p.text.startsWith('4. Finally'));
+    const j = alignParagraph(lib, en, four, ja)!;
+    expect(pair[ja]!.paragraphs[j]!.text).toMatch(/^- 最後に/);
+    const one = pair[en]!.paragraphs.findIndex((p) => p.text.startsWith('1. Ambassador Roos'));
+    expect(pair[ja]!.paragraphs[alignParagraph(lib, en, one, ja)!]!.text).toMatch(
+      /^- ルース大使から/,
+    );
+  });
+});

@@ -47,7 +47,7 @@ const JA_ORGANIZATION_END = /[局省庁課]|議会|議院/; // not 部 or 室: �
 const MAX_KANJI_NAME = 6;
 /** How the names of bodies end (国際原子力機関, アジア開発銀行, 国連難民高等弁務官事務所). */
 const JA_BODY_END =
-  /(?:機関|機構|基金|銀行|委員会|理事会|事務局|事務所|財団|協会|連合|同盟|裁判所|大学|研究所|センター)$/;
+  /(?:機関|機構|基金|銀行|委員会|理事会|事務局|事務所|財団|協会|連合|同盟|裁判所|大学|研究所|センター|会議)$/;
 /** A bureau as written before a title: 総合外交政策(局長), アジア大洋州局(参事官), 外務省; longest first. */
 const JA_ORGANIZATION_UNITS = JA_ORGANIZATIONS.flatMap((o) =>
   ['局', '部', '課', '室', ''].map((s) => o + s),

@@ -372,6 +372,8 @@ function formsOf(
     ...eraYears(word),
     ...derivedForms(key),
     ...(l.capitals.get(key) ?? []),
+    // 主催者 asked of 「…首相主催の夕食会」: the one who does it, by what is done.
+    ...(/^\p{Script=Han}{2,}者$/u.test(word) ? [word.slice(0, -1)] : []),
   ]);
   const synonyms = new Set<string>();
   const events = new Set<string>();

@@ -246,7 +246,6 @@ const KNOWN_MISSES: Record<string, Record<string, string>> = {
   // titles written in the publisher's form where the excerpt did not show them): 52 of 60 on arrival.
   holdout38: {
     'abe-howard-2007-when-en-ja': 'not yet diagnosed',
-    'komura-munich-host-who-ja': 'not yet diagnosed',
     'abe-juncker-summit-date-en-ja': 'not yet diagnosed',
     'suga-modi-who-en-ja': 'not yet diagnosed',
   },

@@ -133,7 +133,7 @@ const KIND_LIST = [
     buttonCode: 'a',
     answer: (lib: Library, question: string, scope: SearchScope): Answer => {
       // The question's language (already in `scope`) is the answer's, even once question words are stripped.
-      const { route, topic, clock, zone, duration, date } = routeQuestion(question);
+      const { route, topic, clock, zone, duration, date, words, speaker } = routeQuestion(question);
       const asked = {
         ...scope,
         question: true,
@@ -141,6 +141,8 @@ const KIND_LIST = [
         ...(zone ? { zone } : {}),
         ...(duration ? { duration } : {}),
         ...(date ? { date } : {}),
+        ...(words ? { words } : {}),
+        ...(speaker ? { speaker } : {}),
       };
       return kindSpec(route).answer(lib, route === 'quote' ? topic || question : topic, asked);
     },

@@ -13,12 +13,9 @@ import {
   type SearchScope,
 } from './search.ts';
 import type { Answer, AnswerItem, Lang } from './types.ts';
+import { wholeWordPattern } from '../text/wordBoundary.ts';
 
 export const DEFAULT_QUOTE_LIMIT = 5;
-
-/** A question that asks for someone's words: what they said, wrote, welcomed, stressed. */
-const ASKS_WORDS =
-  /\b(?:say|said|says|write|wrote|written|welcome|welcomed|express|expressed|stress|stressed|note|noted|describe|described|state|stated|tell|told|urge|urged|announce|announced|emphasi[sz]e|emphasi[sz]ed|reaffirm|reaffirmed|condemn|condemned|call\s+for|called\s+for|pledge|pledged|affirm|affirmed)\b|何と|どのように|述べ|表明|書き|言及|強調|呼びかけ|歓迎/i;
 
 /** A cited, verbatim item for one matching paragraph, with the matched words to highlight. */
 export function quoteItem(match: ParagraphMatch): AnswerItem {
@@ -101,6 +98,7 @@ export function answerQuote(lib: Library, query: string, scope: SearchScope): An
   // Paragraphs rank a quote of common words well; a name narrows it to the events that hold it.
   const rel = judgeRelevance(lib, query, scope.lang, scopeStatements(scope), {
     onlyWhenNamed: true,
+    speakerAsked: scope.words === true,
   });
   // A name no statement holds means none; other words may be missing, the answer then says it is partial.
   if (rel.absent.length > 0 || rel.apart.length > 0) return none(relevanceNotice(rel, scope.lang));
@@ -121,11 +119,16 @@ export function answerQuote(lib: Library, query: string, scope: SearchScope): An
     limit: scope.limit ?? DEFAULT_QUOTE_LIMIT,
   });
   if (outcome.matches.length === 0) return none(outcomeNotice(outcome, scope.lang));
+  // "What did Robert Heer say when …": the paragraphs that name him first.
+  const speaker = scope.speaker?.split(/\s+/).at(-1);
+  if (speaker) {
+    const says = (m: ParagraphMatch) => wholeWordPattern(speaker).test(m.paragraph.text);
+    outcome.matches.sort((a, b) => Number(says(b)) - Number(says(a)));
+  }
   // A free question ("What was on the menu at the dinner?") that no paragraph answers in all its
   // words is not answered by the paragraphs that share some: they say something else. Unless it
   // asks what someone said ("What did the UK Prime Minister welcome about …"): the closest is that.
-  if (scope.question && outcome.partial && !ASKS_WORDS.test(query))
-    return none(notice('noMatch', scope.lang));
+  if (scope.question && outcome.partial && !scope.words) return none(notice('noMatch', scope.lang));
   if (outcome.fallback) {
     const carried = outcome.matches.map((m) => throughCounterpart(lib, m, scope.lang));
     if (carried.some(Boolean)) {

@@ -762,6 +762,11 @@ function pieces(term: QuestionTerm): QuestionTerm[] {
 export interface JudgeOptions {
   /** Judge events only when the question names something (a quote of common words needs no event). */
   onlyWhenNamed?: boolean;
+  /**
+   * The question asks someone's words ("What did Robert Heer say when the POWs met Kishida?"):
+   * the speaker may be anyone the statement names, not only those who held the event.
+   */
+  speakerAsked?: boolean;
 }
 
 export function judgeRelevance(
@@ -1209,6 +1214,7 @@ export function judgeRelevance(
     // Unless the question names the event's own people too: then it asks of what they discussed.
     if (
       asked.length > 0 &&
+      !options.speakerAsked &&
       peopleNamed(lib, group, names) < 2 &&
       namesBystander(lib, group, participantsAsked)
     )

@@ -47,7 +47,7 @@ const RULES: Rule[] = [
   {
     route: 'quote',
     words:
-      /\b(?:quote|what\s+did\s+(?:they|he|she|[\w.-]+(?:\s+[\w.-]+)?)\s+say\s+about|what\s+was\s+said\s+about)\b/gi,
+      /\b(?:quote|what\s+did\s+(?:they|he|she|(?<keep>[\w.-]+(?:\s+[\w.-]+)?))\s+say(?:\s+about)?|what\s+was\s+said\s+about)\b/gi,
   },
   { route: 'quote', words: /引用|について何と(?:言|述べ)っ?て?(?:い)?(?:ますか|ましたか)?/g },
 ];
@@ -70,7 +70,15 @@ export interface RoutedQuestion {
   duration?: boolean;
   /** It asks the day itself ("On what date …", 何日): a month alone does not answer it. */
   date?: boolean;
+  /** It asks for someone's words ("What did Robert Heer say …", 何と述べ). */
+  words?: boolean;
+  /** Whose words, when the question names them ("What did Robert Heer say …": Robert Heer). */
+  speaker?: string;
 }
+
+/** "What did Robert Heer say …": the speaker named. */
+const SPEAKER =
+  /\b[Ww]hat\s+did\s+((?:\p{Lu}[\p{L}.'’-]*\s+){0,3}\p{Lu}[\p{L}.'’-]*)\s+(?:say|write|tell)\b/u;
 
 /** Zone words of the zone table that a question may ask in (米国時間, "U.S. time"), longest first. */
 const ZONE_WORDS = Object.keys(ZONE_NAMES)
@@ -102,6 +110,10 @@ const CLOCK_PLACE = /\b(?:was|is)\s+it\s+in\s+(\p{Lu}[\p{L}.]+(?:\s+\p{Lu}[\p{L}
 
 /** は and a question mark closing a Japanese question (…外務大臣は?). */
 const JA_TITLE_ASKED = /は[?？]$/;
+
+/** A question that asks for someone's words: what they said, wrote, welcomed, stressed. */
+export const ASKS_WORDS =
+  /\b(?:say|said|says|write|wrote|written|welcome|welcomed|express|expressed|stress|stressed|note|noted|describe|described|state|stated|tell|told|urge|urged|announce|announced|emphasi[sz]e|emphasi[sz]ed|reaffirm|reaffirmed|condemn|condemned|call\s+for|called\s+for|pledge|pledged|affirm|affirmed)\b|何と|どのように|述べ|表明|書き|言及|強調|呼びかけ|歓迎/i;
 
 /** It asks how long, not when: "How many minutes did the call last?", 何分間. */
 const ASKS_DURATION =
@@ -195,5 +207,9 @@ export function routeQuestion(question: string): RoutedQuestion {
       : {}),
     ...(zone ? { zone } : {}),
     ...(route === 'when' && ASKS_DATE.test(question) ? { date: true } : {}),
+    ...(route === 'quote' && ASKS_WORDS.test(question) ? { words: true } : {}),
+    ...(route === 'quote' && SPEAKER.test(question)
+      ? { speaker: SPEAKER.exec(question)![1]! }
+      : {}),
   };
 }

@@ -52,6 +52,10 @@ export interface SearchScope {
   date?: boolean;
   /** A question in the asker's words ("What did they agree on over dinner?"), not words to find verbatim. */
   question?: boolean;
+  /** The question asks for someone's words ("What did X say when …"): see RoutedQuestion.words. */
+  words?: boolean;
+  /** Whose words it asks for, when it names them: their paragraphs come first. */
+  speaker?: string;
 }
 
 /**

@@ -232,7 +232,6 @@ const KNOWN_MISSES: Record<string, Record<string, string>> = {
     'hamachi-reception-when-ja': 'not yet diagnosed',
     'iraq-results-when-ja': 'not yet diagnosed',
     'kono-seoul-dinner-quote-ja': 'not yet diagnosed',
-    'heer-quote-en': 'not yet diagnosed',
   },
   // Collected blind in session 7 (other governments' English texts, condolences, a three-way call;
   // some MOFA titles written in MOFA's standard form where the excerpt did not show them): 50 of 60 on arrival.

@@ -294,7 +294,8 @@ describe('free questions', () => {
     [
       'What did Kerry say about New Zealand when he welcomed McCully?',
       'quote',
-      'New Zealand he welcomed McCully',
+      // The speaker stays: the paragraphs that name him are his words.
+      'Kerry New Zealand he welcomed McCully',
     ],
     [
       'On which dates was the meeting in Botswana held?',

@@ -206,7 +206,6 @@ const KNOWN_MISSES: Record<string, Record<string, string>> = {
   // Collected blind at the end of session 6 (typical mix, half other governments): 52 of 59 on arrival.
   holdout33: {
     'car-djotodia-who-ja': 'not yet diagnosed',
-    'car-cemi-announce-when-en': 'not yet diagnosed',
     'kishida-tillerson-0705-time-en': 'not yet diagnosed',
     'kennedy-gift-quote-ja': 'not yet diagnosed',
     'none-chile-peru-lima-en': 'not yet diagnosed',
@@ -229,8 +228,6 @@ const KNOWN_MISSES: Record<string, Record<string, string>> = {
   // Collected blind in session 7 (Japanese first: courtesy calls, receptions, a minister's own
   // schedule of a visit, 談話; two 談話 titled as the page labels them): 43 of 57 on arrival.
   holdout36: {
-    'hamachi-reception-when-ja': 'not yet diagnosed',
-    'iraq-results-when-ja': 'not yet diagnosed',
     'kono-seoul-dinner-quote-ja': 'not yet diagnosed',
   },
   // Collected blind in session 7 (other governments' English texts, condolences, a three-way call;

@@ -117,6 +117,29 @@ describe('the date of the topic, and what each date is of', () => {
   });
 });
 
+describe('what a later date of a sentence dates (holdout36, MOFA)', () => {
+  const of = (file: string, date: string, n: number) => {
+    const folder = new URL('../fixtures/real/holdout36/', import.meta.url);
+    const path = fileURLToPath(new URL(`${file}.md`, folder));
+    const st = parseStatementFile(path, readFileSync(path)).statement!;
+    return extractTimes(st.paragraphs[n - 1]!.text, 'ja', date).map((e) => [e.date, e.what]);
+  };
+
+  it('「8日,…,12月6日から14日まで…来日中の…レセプションを主催」: the reception is the 8th, the visit the range', () => {
+    expect(of('2015-12-09_ja_hamachi-pow-reception', '2015-12-09', 2)).toEqual([
+      ['2015-12-08', 'レセプション'],
+      ['2015-12-06', '来日'],
+    ]);
+  });
+
+  it('「1月20日、…昨年12月15日に行われた…選挙の結果を発表した」: the announcement is the 20th, the election the 15th', () => {
+    expect(of('2006-01-20_ja_press-secretary-iraq-election-results', '2006-01-20', 2)).toEqual([
+      ['2006-01-20', '発表'],
+      ['2005-12-15', '議会選挙'],
+    ]);
+  });
+});
+
 describe("two places' times in one expression", () => {
   it('reads "(local time. 5:30 p.m., Japan time.)" as one expression with the Japan time as its instant (devset 2022-11-03, English)', () => {
     const [e] = extractTimes(

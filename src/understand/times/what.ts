@@ -180,8 +180,12 @@ export function attachWhat<T extends Span & { what?: string | undefined }>(
         );
       const predicate = inSentence.filter((m) => m.predicate && !claimed(m));
       const after = owned.filter((m) => m.start >= e.end);
+      // A later date dates the first event after it: 「12月6日から14日まで…来日中の…レセプションを主催」
+      // is the visit's, the reception being the opening date's.
+      const nextAfter = [...after].sort((a, b) => a.start - b.start)[0];
       chosen =
         (firstInSentence ? predicate[predicate.length - 1] : undefined) ??
+        (firstInSentence ? undefined : nextAfter) ??
         after.find((m) => m.predicate) ??
         nearest(after) ??
         nearest(owned) ??

@@ -910,22 +910,37 @@ export function judgeRelevance(
   }
   // A place asked in the other script than the statements that hold the rest write it (Davao
   // ダバオ): heard in those statements' own words.
-  for (let i = 0; i < terms.length; i++) {
-    const w = terms[i]!;
-    if (!w.term.distinctive || w.term.role || w.common) continue;
-    // The statements of the rarest name found, else of the rare words (the Quad, a working dinner).
+  /** The statements where a place not found may be written in the other script: those of the rarest name found, else of the rare words (the Quad, a working dinner). */
+  const unheldFor = (w: WeighedTerm, apart: readonly WeighedTerm[] = [w]): number[] => {
     const name = terms
-      .filter((x) => x !== w && x.term.distinctive && x.df > 0 && !x.common)
+      .filter((x) => !apart.includes(x) && x.term.distinctive && x.df > 0 && !x.common)
       .sort((a, b) => a.df - b.df)[0];
     const anchors = name
       ? [name]
-      : terms.filter((x) => x !== w && x.df > 0 && x.df <= RARE_ANCHOR && !x.common);
-    if (anchors.length === 0) continue;
-    const unheld = [...new Set(anchors.flatMap((x) => [...x.statements]))]
+      : terms.filter((x) => !apart.includes(x) && x.df > 0 && x.df <= RARE_ANCHOR && !x.common);
+    return [...new Set(anchors.flatMap((x) => [...x.statements]))]
       .filter((si) => !w.statements.has(si))
       .slice(0, MAX_JUDGED);
+  };
+  for (let i = 0; i < terms.length; i++) {
+    const w = terms[i]!;
+    if (!w.term.distinctive || w.term.role || w.common) continue;
+    const unheld = unheldFor(w);
+    if (unheld.length === 0) continue;
+    // Phnom Penh is プノンペン, El Paso エルパソ: two words asked, one word written.
+    const next = terms[i + 1];
+    const pair =
+      next && w.term.nameRun !== undefined && next.term.nameRun === w.term.nameRun && !found(next)
+        ? wordsHeardIn(lib, unheldFor(w, [w, next]), w.term.label + next.term.label.toLowerCase())
+        : [];
+    if (pair.length > 0)
+      terms[i + 1] = weigh(
+        lib,
+        { ...next!.term, forms: [...next!.term.forms, ...pair.map(keywordsOf)] },
+        total,
+      );
     // Taormina is heard as タオルミーナ, which G7タオルミーナ・サミット glues to what follows.
-    const sounds = wordsHeardIn(lib, unheld, w.term.label);
+    const sounds = [...wordsHeardIn(lib, unheld, w.term.label), ...pair];
     const heard = [
       ...sounds,
       ...[w.term.label, ...sounds].flatMap((word) => gluedIn(lib, unheld, word)),

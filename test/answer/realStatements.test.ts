@@ -197,7 +197,6 @@ const KNOWN_MISSES: Record<string, Record<string, string>> = {
   holdout32: {
     'ukraine2006-hokkaido-who-ja': 'not yet diagnosed',
     'songtao-constituency-who-en': 'not yet diagnosed',
-    'phnompenh-local-when-cross': 'not yet diagnosed',
     'jai-trilateral-when-en': 'not yet diagnosed',
     'kaga-first-time-quote-cross-en': 'not yet diagnosed',
     'ardern-governor-general-none-en': 'not yet diagnosed',

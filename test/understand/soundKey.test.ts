@@ -22,6 +22,8 @@ describe('katakana and Latin names that sound alike', () => {
     ['ディナール', 'Dinard'],
     // A given name of two words asked together (Lee Hsien Loong, リー・シェンロン).
     ['シェンロン', 'Hsienloong'],
+    ['プノンペン', 'Phnompenh'],
+    ['エルパソ', 'Elpaso'],
     ['レストラン', 'Restaurant'],
     ['ティマーマンス', 'Timmermans'],
   ])('%s ~ %s, a final consonant or closing r not written', (katakana, latin) => {

@@ -150,8 +150,18 @@ export function soundKeys(name: string): string[] {
   const nasal = skeleton(latin.replace(/ng(?=[^aeiouy]|$)/g, 'n'));
   // Restaurant レストラン, Dinard ディナール: a final t or d after n or r is often not written.
   const clipped = /[nr][td]$/.test(latin) ? skeleton(latin.slice(0, -1)) : undefined;
+  // Phnom Penh プノンペン, Phuket プーケット: a ph that is an aspirated p, not an f.
+  const aspirated = latin.includes('ph') ? skeleton(latin.replace(/ph/g, 'p')) : undefined;
   const key = soundKey(name);
-  return [...new Set([key, softened, nasal, ...(clipped ? [clipped] : [])])];
+  return [
+    ...new Set([
+      key,
+      softened,
+      nasal,
+      ...(clipped ? [clipped] : []),
+      ...(aspirated ? [aspirated] : []),
+    ]),
+  ];
 }
 
 function firstSound(name: string): string {

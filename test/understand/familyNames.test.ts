@@ -36,6 +36,8 @@ describe('family names across scripts', () => {
     // 町村 and 岩屋 are not in IPADIC's family names; 町田, 中村, 岩井, 土屋 are.
     expect(readsAsComposed('町村', 'Machimura')).toBe(true);
     expect(readsAsComposed('岩屋', 'Iwaya')).toBe(true);
+    // 玄 is read ゲン in one name of the table only (玄田); 葉 バ in many (千葉, 稲葉).
+    expect(readsAsComposed('玄葉', 'Gemba')).toBe(true);
     expect(readsAsComposed('町村', 'Nakamura')).toBe(false);
     expect(firstKanjiReadAs('Machimura')).toContain('町');
     // A name of the table is read only as the table reads it.

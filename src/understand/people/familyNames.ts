@@ -69,8 +69,8 @@ function load(): Lexicon {
   return lexicon;
 }
 
-/** A reading of a kanji counts when at least this many names of the table read it so. */
-const MIN_NAMES_READ_SO = 2;
+/** A reading of a kanji counts when at least this many names of the table read it so (玄 is ゲン in 玄田 alone). */
+const MIN_NAMES_READ_SO = 1;
 
 /**
  * What each kanji reads as in the table's names of two: 町 is マチ (町田, 町井), 村 is ムラ (中村,

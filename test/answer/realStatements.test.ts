@@ -189,7 +189,6 @@ const KNOWN_MISSES: Record<string, Record<string, string>> = {
   },
   // Collected blind in session 6 (Japan's own statements, Japanese first): 52 of 59 on arrival.
   holdout31: {
-    'ukraine-election-who-en': 'not yet diagnosed',
     'micronesia-kosrae-iwasaki-who-en-ja': 'not yet diagnosed',
   },
   // Collected blind in session 6 (unusual shapes: trilaterals, observers, condolences, schedules): 46 of 57 on arrival.

@@ -181,6 +181,18 @@ describe('real statements: MOFA English of courtesy calls (holdout36)', () => {
   });
 });
 
+describe('real statements: a role in lower case before a name (holdout31)', () => {
+  it('"candidate Petro Poroshenko secured a win": the candidate', () => {
+    const people = peopleOf(
+      '2014-05-27_en_ukraine-presidential-election-fm-statement.md',
+      'holdout31',
+    );
+    expect(people.map(summary)).toEqual([
+      { name: 'Petro Poroshenko', role: 'candidate', affiliation: undefined },
+    ]);
+  });
+});
+
 describe('real statements: a family name first, then a comma (holdout39)', () => {
   it('「ラヴロフ、セルゲイ・ヴィクトロヴィチ・ロシア連邦外務大臣(H.E. Mr. Lavrov, Sergey Viktorovich …)」 is one person, and 「ラヴロフ大臣」 is he', () => {
     const people = peopleOf('2020-10-16_ja_motegi-lavrov-phone.md', 'holdout39');

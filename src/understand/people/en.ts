@@ -9,6 +9,7 @@ import { EN_COUNTRY_FORMS, canonicalCountry } from '../countries.ts';
 import { escapeRegExp } from '../../text/regexp.ts';
 import {
   EN_HONORIFICS,
+  EN_LOWER_CASE_ROLES,
   EN_MODIFIERS,
   EN_NAME_PARTICLES,
   EN_NOT_NAME_WORDS,
@@ -863,6 +864,13 @@ export function englishMentions(paragraph: Paragraphlike): RawMention[] {
         name.words >= 2 && !isCountry(name.name)
           ? AS_OFFICE.exec(text.slice(after, after + 80))
           : null;
+      // "candidate Petro Poroshenko": a role in lower case right before the name.
+      const lowerRole =
+        !known && !as && name.words >= 2 && !isCountry(name.name)
+          ? EN_LOWER_CASE_ROLES.find(
+              (r) => text.slice(Math.max(0, i - r.length - 1), i) === `${r} `,
+            )
+          : undefined;
       // "Choe Ryong Hae(Secretary), Kim Yang Gon(Secretary)": a delegation list gives each title in brackets.
       const bracket =
         name.words >= 2 && !isCountry(name.name) && !known && !as
@@ -891,6 +899,18 @@ export function englishMentions(paragraph: Paragraphlike): RawMention[] {
           deputy: false,
         });
         i = (of?.end ?? after + as[0].length) - 1;
+      } else if (lowerRole) {
+        const start = i - lowerRole.length - 1;
+        if (isLetter(text[start - 1])) i = name.end - 1;
+        else {
+          push(name, start, name.postEnd ?? name.end, {
+            role: lowerRole,
+            former: false,
+            acting: false,
+            deputy: false,
+          });
+          i = (name.postEnd ?? name.end) - 1;
+        }
       } else if (known) i = pushPlain(name, i) - 1;
       else i = name.end - 1;
     }

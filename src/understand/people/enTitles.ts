@@ -16,6 +16,7 @@ interface EnData {
   nameParticles: string[];
   roleWords?: Record<string, string[]>;
   notNameWords: string[];
+  lowerCaseRoles?: string[];
 }
 
 /** The tables a user may extend live in data/people/en.yaml. */
@@ -184,3 +185,8 @@ export const EN_PORTFOLIO_WORDS = new Set([
   'West',
   'Western',
 ]);
+
+/** Roles written in lower case before a name ("candidate Petro Poroshenko"), longest first. */
+export const EN_LOWER_CASE_ROLES: readonly string[] = [...(DATA.lowerCaseRoles ?? [])].sort(
+  (a, b) => b.length - a.length,
+);

@@ -824,22 +824,20 @@ export function judgeRelevance(
       w = weigh(lib, t, total);
     }
     // "Mori" of a statement published only in Japanese that names 森 (one kanji is no form alone).
-    if (
-      w.df === 0 &&
-      t.distinctive &&
-      t.identifies &&
-      !t.role &&
-      /^\p{Lu}\p{Ll}{2,}$/u.test(t.label)
-    ) {
+    if (t.distinctive && t.identifies && !t.role && /^\p{Lu}\p{Ll}{2,}$/u.test(t.label)) {
       const byFirst = peopleByFirstKanji(lib);
-      // "Machimura" of 町村信孝, a family name of two kanji the table lacks: its kanji read as in other names.
+      // "Machimura" of 町村信孝, "Gemba" of 玄葉光一郎, a family name of two kanji the table lacks:
+      // its kanji read as in other names. Also when English statements write the name too: the
+      // Japanese ones asked of are others.
       const composed = firstKanjiReadAs(t.label).flatMap((k) =>
         (byFirst.get(k) ?? []).filter((n) => readsAsComposed(n.slice(0, 2), t.label)),
       );
       const named = [
-        ...kanjiFamilyNames(t.label)
-          .filter((k) => k.length === 1)
-          .flatMap((k) => byFirst.get(k) ?? []),
+        ...(w.df === 0
+          ? kanjiFamilyNames(t.label)
+              .filter((k) => k.length === 1)
+              .flatMap((k) => byFirst.get(k) ?? [])
+          : []),
         ...composed,
       ];
       if (named.length > 0) {

@@ -257,7 +257,6 @@ const KNOWN_MISSES: Record<string, Record<string, string>> = {
   // Collected blind late in session 7 (Japanese first: meetings abroad in two zones, courtesy
   // calls, a press conference; six titles written in the publisher's form): 55 of 61 on arrival.
   holdout41: {
-    'gemba-rudd-phone-who-cross': 'not yet diagnosed',
     'bali-2011-us-attendees-ja': 'not yet diagnosed',
     'suga-calls-2020-who-ja': 'not yet diagnosed',
     'kono-merkel-who-ja': 'not yet diagnosed',

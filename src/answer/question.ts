@@ -819,7 +819,17 @@ function japaneseTerms(topic: string, glossary: Glossary): QuestionTerm[] {
       // A title glued to a katakana name (ルビオ長官) belongs to that name; one glued to an
       // event noun (外相電話会談) qualifies the event.
       const qualifies = gluedToEvent && m.index! + m[0].length === piece.text.length;
-      const made = japaneseChunk(m[0], glossary, m.index === katakanaEnd, qualifies);
+      // 米側から同席したのは: the side whose people are asked, a country before 側.
+      const side = /^(.+)側$/u.exec(m[0])?.[1];
+      const sideCountry =
+        side &&
+        (JA_ONE_CHAR_COUNTRIES[side] ?? (JA_COUNTRY_FORMS.includes(side) ? side : undefined));
+      const sideTerm = sideCountry
+        ? term(sideCountry, glossary, { distinctive: true, identifies: true, side: true })
+        : undefined;
+      const made = sideTerm
+        ? [sideTerm]
+        : japaneseChunk(m[0], glossary, m.index === katakanaEnd, qualifies);
       const last = made[made.length - 1];
       if (qualifies && last && m[0].endsWith(last.label))
         last.qualifiesEvent = term(pieces[n + 1]!.text, glossary)?.events ?? [];

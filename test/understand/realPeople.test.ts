@@ -181,6 +181,16 @@ describe('real statements: MOFA English of courtesy calls (holdout36)', () => {
   });
 });
 
+describe('real statements: sides labelled inside brackets (holdout41)', () => {
+  it("「(米側:キャンベル国務次官補,…,日本側:梅本北米局長,杉山アジア大洋州局長ほか同席)」: each side's people are of its country", () => {
+    const people = peopleOf('2011-07-23_ja_matsumoto-clinton-bali.md', 'holdout41');
+    expect(byName(people, 'キャンベル').affiliation).toBe('米国');
+    expect(byName(people, 'ホーマッツ').affiliation).toBe('米国');
+    expect(byName(people, '梅本').affiliation).toBe('日本');
+    expect(byName(people, '杉山').affiliation).toBe('日本');
+  });
+});
+
 describe('real statements: a role in lower case before a name (holdout31)', () => {
   it('"candidate Petro Poroshenko secured a win": the candidate', () => {
     const people = peopleOf(

@@ -264,6 +264,7 @@ const LATIN_BODIES = new Set([
   'IMF',
   'IAEA',
   'WHO',
+  'NSC',
 ]);
 
 function isKatakanaName(name: string): boolean {
@@ -706,6 +707,7 @@ export function japaneseMentions(paragraph: Paragraphlike): RawMention[] {
     });
   }
   familyNameFirst(text, out);
+  sideLabels(text, out);
   return out;
 }
 
@@ -729,5 +731,26 @@ function familyNameFirst(text: string, mentions: RawMention[]): void {
       m.start = start;
       m.text = text.slice(start, m.end);
     }
+  }
+}
+
+/** 「(米側:キャンベル国務次官補,…,日本側:梅本北米局長…同席)」: a side's label before its people. */
+const SIDE_LABEL = /([\p{Script=Han}\p{Script=Katakana}ー]{1,12})側[:：]/gu;
+
+/** The people listed after a side's label, up to the next label or the bracket's end, are of that country. */
+function sideLabels(text: string, mentions: RawMention[]): void {
+  const labels: { at: number; end: number; country: string }[] = [];
+  for (const m of text.matchAll(SIDE_LABEL)) {
+    const word = m[1]!;
+    const country =
+      JA_ONE_CHAR_COUNTRIES[word] ??
+      (COUNTRIES.matchAt(word, 0)?.end === word.length ? word : undefined);
+    if (country) labels.push({ at: m.index, end: m.index + m[0].length, country });
+  }
+  if (labels.length === 0) return;
+  for (const m of mentions) {
+    if (m.affiliation) continue;
+    const label = labels.filter((l) => l.end <= m.start).at(-1);
+    if (label && !/[)）。]/.test(text.slice(label.end, m.start))) m.affiliation = label.country;
   }
 }

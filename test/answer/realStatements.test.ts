@@ -260,7 +260,6 @@ const KNOWN_MISSES: Record<string, Record<string, string>> = {
     'bali-2011-us-attendees-ja': 'not yet diagnosed',
     'suga-calls-2020-who-ja': 'not yet diagnosed',
     'kono-merkel-who-ja': 'not yet diagnosed',
-    'solomon-message-when-ja': 'not yet diagnosed',
     'apples-quote-ja': 'not yet diagnosed',
   },
 };

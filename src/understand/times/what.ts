@@ -57,7 +57,7 @@ const PATTERN: Record<Lang, RegExp> = {
 
 /** A Japanese event noun that is the object or subject of the sentence's main predicate. */
 const JA_PREDICATE =
-  /^(?:\([^)]{0,20}\))?(?:を(?:行|主催|開催|実施|受け|持)|が(?:行わ|開催|実施|開始|始ま)|に(?:出席|参加)|しました|した|する|します|を始め)/;
+  /^(?:\([^)]{0,20}\))?(?:を(?:行|主催|開催|実施|受け|持|発出|発表|送)|が(?:行わ|開催|実施|開始|始ま)|に(?:出席|参加)|しました|した|する|します|を始め)/;
 const SENTENCE_END: Record<Lang, RegExp> = {
   ja: /[。]/g,
   en: /(?<!\b[A-Z][a-z]{0,3}|\b[A-Z]|\b[ap]\.m)[.!?](?=\s|$)/gi,
@@ -183,10 +183,17 @@ export function attachWhat<T extends Span & { what?: string | undefined }>(
       // A later date dates the first event after it: 「12月6日から14日まで…来日中の…レセプションを主催」
       // is the visit's, the reception being the opening date's.
       const nextAfter = [...after].sort((a, b) => a.start - b.start)[0];
+      // Opening: an item label or the subject (林外務大臣は、) at most before it; not 「麻生総理より、
+      // 英国主催の4月2日のロンドン・サミットにおいて…メッセージを発出すべき」, a summit's date in what was said.
+      const opening =
+        firstInSentence &&
+        /^[\s\d.．、,()（）]*(?:[^、,。]*[はが][、,]?\s*)?(?:本|同)?$/u.test(
+          text.slice(sentenceStart(e.start), e.start),
+        );
       chosen =
-        (firstInSentence ? predicate[predicate.length - 1] : undefined) ??
+        (opening ? predicate[predicate.length - 1] : undefined) ??
         (firstInSentence ? undefined : nextAfter) ??
-        after.find((m) => m.predicate) ??
+        (opening ? after.find((m) => m.predicate) : undefined) ??
         nearest(after) ??
         nearest(owned) ??
         predicate[predicate.length - 1];

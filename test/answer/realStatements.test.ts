@@ -252,13 +252,11 @@ const KNOWN_MISSES: Record<string, Record<string, string>> = {
     'tokelau-leader-who-en': 'not yet diagnosed',
     'kan-karzai-meeting-when-crossja': 'not yet diagnosed',
     'unsc-myanmar-when-en': 'not yet diagnosed',
-    'none-kono-maas-presser-ja': 'not yet diagnosed',
   },
   // Collected blind late in session 7 (Japanese first: meetings abroad in two zones, courtesy
   // calls, a press conference; six titles written in the publisher's form): 55 of 61 on arrival.
   holdout41: {
     'bali-2011-us-attendees-ja': 'not yet diagnosed',
-    'suga-calls-2020-who-ja': 'not yet diagnosed',
     'kono-merkel-who-ja': 'not yet diagnosed',
     'apples-quote-ja': 'not yet diagnosed',
   },

@@ -403,10 +403,15 @@ export function answerWhen(lib: Library, query: string, scope: SearchScope): Ans
         normalize,
       ),
     );
+    // "Presidential Statement", 弔意メッセージ: a statement, a message.
+    const isKind = (what: string) => {
+      const w = normalize(what);
+      return [...kinds].some((k) => k.length > 1 && w.endsWith(k));
+    };
     const datesIts = (si: number) =>
       lib.facts
         .get(si)
-        .times.some((ts) => ts.some((e) => !e.precision && e.what && kinds.has(normalize(e.what))));
+        .times.some((ts) => ts.some((e) => !e.precision && e.what && isKind(e.what)));
     if (issued !== undefined && !datesIts(issued))
       return {
         kind: 'when',

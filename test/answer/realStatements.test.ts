@@ -251,7 +251,6 @@ const KNOWN_MISSES: Record<string, Record<string, string>> = {
     'arsala-letter-addressee-crossja': 'not yet diagnosed',
     'tokelau-leader-who-en': 'not yet diagnosed',
     'kan-karzai-meeting-when-crossja': 'not yet diagnosed',
-    'unsc-myanmar-when-en': 'not yet diagnosed',
   },
   // Collected blind late in session 7 (Japanese first: meetings abroad in two zones, courtesy
   // calls, a press conference; six titles written in the publisher's form): 55 of 61 on arrival.

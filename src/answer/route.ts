@@ -36,11 +36,12 @@ const RULES: Rule[] = [
     route: 'who',
     words: /誰|だれ|どなた|どの人物|参加者|出席者|参加した人|出席した人|人物|(?<=た)相手(?!国)/g,
   },
-  // "Which two Japanese were taken into custody": people by nationality.
+  // "Which two Japanese were taken into custody", "Which two detained Canadians did they discuss":
+  // people by nationality.
   {
     route: 'who',
     words:
-      /\bwhich\s+(?:two\s+|three\s+|four\s+)?(?<keep>\p{Lu}\p{Ll}+(?:ese|ans?|ish|is))\s+(?=were|was|had|have)\b/giu,
+      /\bwhich\s+(?:two\s+|three\s+|four\s+)?(?<keep>(?:\p{Ll}+\s+){0,2}\p{Lu}\p{Ll}+(?:ese|ans?|ish|is))\s+(?=were|was|had|have|did|does|do)\b/giu,
   },
   // "which recovered hostages were named": the people named are asked for.
   { route: 'who', words: /\bwhich\b(?=(?:\s+[\w-]+){1,4}\s+(?:were|was)\s+named\b)/gi },

@@ -230,7 +230,6 @@ const KNOWN_MISSES: Record<string, Record<string, string>> = {
   // Collected blind in session 7 (other governments' English texts, condolences, a three-way call;
   // some MOFA titles written in MOFA's standard form where the excerpt did not show them): 50 of 60 on arrival.
   holdout37: {
-    'biden-trudeau-detainees-who-en': 'not yet diagnosed',
     'elpaso-kono-who-ja': 'not yet diagnosed',
     'elpaso-abe-cross-who': 'not yet diagnosed',
     'un-ekaas-funeral-none-en': 'not yet diagnosed',

@@ -283,6 +283,11 @@ describe('free questions', () => {
     ['who is the prime minister mentioned', 'who', 'is the prime minister'],
     ['次の会合はいつ', 'when', '次の会合'],
     ['夕食会の主催者は?', 'who', '夕食会の主催者'],
+    [
+      'Which two detained Canadians did Biden and Trudeau discuss?',
+      'who',
+      'detained Canadians did Biden and Trudeau discuss',
+    ],
     ['On what night did Obama phone Abbott?', 'when', 'On did Obama phone Abbott'],
     ['電話で話した英国の閣僚は?', 'who', '電話で話した英国の閣僚'],
     ['How long was the call?', 'when', 'was the call'],

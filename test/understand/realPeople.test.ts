@@ -181,6 +181,15 @@ describe('real statements: MOFA English of courtesy calls (holdout36)', () => {
   });
 });
 
+describe('real statements: people after a plural noun and a dash (holdout37)', () => {
+  it('"the two Canadian citizens—Michael Kovrig and Michael Spavor—who have been … detained"', () => {
+    const people = peopleOf('2021-08-02_en_biden-trudeau-call-smoked-meats.md', 'holdout37');
+    expect(people.map((p) => p.name)).toEqual(
+      expect.arrayContaining(['Michael Kovrig', 'Michael Spavor']),
+    );
+  });
+});
+
 describe('real statements: sides labelled inside brackets (holdout41)', () => {
   it("「(米側:キャンベル国務次官補,…,日本側:梅本北米局長,杉山アジア大洋州局長ほか同席)」: each side's people are of its country", () => {
     const people = peopleOf('2011-07-23_ja_matsumoto-clinton-bali.md', 'holdout41');

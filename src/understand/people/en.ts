@@ -812,7 +812,8 @@ export function englishMentions(paragraph: Paragraphlike): RawMention[] {
     for (let m = LIST_CUE.exec(text); m; m = LIST_CUE.exec(text)) {
       let p = m.index + m[0].length;
       for (let item = 0; item < 20; item++) {
-        while (text[p] === ' ') p++;
+        // "the two Canadian citizens—Michael Kovrig and Michael Spavor—": a dash opens the list.
+        while (text[p] === ' ' || text[p] === '—' || text[p] === '–') p++;
         if (text.startsWith('the ', p)) p += 4;
         const there = out.find((x) => x.start >= p && x.start <= p + 4) ?? covered(p);
         if (there) {
@@ -1108,7 +1109,7 @@ const SPOUSE =
 
 /** Words after which names follow as a list: meetings, attendance, participants. */
 const LIST_CUE =
-  /\b(?:met with|met|meets with|meets|meet with|meeting with|spoke with|spoke to|speaks with|talked with|received|receives|welcomed|hosted|joined by|accompanied by|attended by|Participants?:|Attendees?:|(?:Also )?(?:attending|present|participating)(?: the meeting| the call)? (?:were|was)|Members present:|Witnesses:?(?: I:)?|Media (?:inquiries|enquiries|contacts?):|Press (?:inquiries|enquiries|contacts?):)(?= )/g;
+  /\b(?:met with|met|meets with|meets|meet with|meeting with|spoke with|spoke to|speaks with|talked with|received|receives|welcomed|hosted|joined by|accompanied by|attended by|Participants?:|Attendees?:|(?:Also )?(?:attending|present|participating)(?: the meeting| the call)? (?:were|was)|Members present:|Witnesses:?(?: I:)?|Media (?:inquiries|enquiries|contacts?):|Press (?:inquiries|enquiries|contacts?):|(?:citizens|nationals|hostages|detainees|journalists|prisoners)(?:—|–|:|,)?)(?=[ —–])/g;
 
 /**
  * What follows a name after a comma: "[the] [Country's] Title [portfolio] [of Country]"

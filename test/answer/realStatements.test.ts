@@ -209,7 +209,6 @@ const KNOWN_MISSES: Record<string, Record<string, string>> = {
   },
   // Collected blind at the end of session 6 (typical mix, Japanese first): 49 of 60 on arrival.
   holdout34: {
-    'un-sendai-victims-who-en': 'not yet diagnosed',
     'un-sendai-quote-en': 'not yet diagnosed',
     'hayashi-stoltenberg-munich-quote-xl': 'not yet diagnosed',
   },

@@ -190,6 +190,15 @@ describe('real statements: people after a plural noun and a dash (holdout37)', (
   });
 });
 
+describe('real statements: people after "the killings of" (holdout34)', () => {
+  it('"the horrendous killings of Kenji Goto and Haruna Yukawa by Daesh"', () => {
+    const people = peopleOf('2015-03-14_en_un-sg-ban-abe-sendai.md', 'holdout34');
+    expect(people.map((p) => p.name)).toEqual(
+      expect.arrayContaining(['Kenji Goto', 'Haruna Yukawa']),
+    );
+  });
+});
+
 describe('real statements: sides labelled inside brackets (holdout41)', () => {
   it("「(米側:キャンベル国務次官補,…,日本側:梅本北米局長,杉山アジア大洋州局長ほか同席)」: each side's people are of its country", () => {
     const people = peopleOf('2011-07-23_ja_matsumoto-clinton-bali.md', 'holdout41');

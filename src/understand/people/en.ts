@@ -1109,7 +1109,7 @@ const SPOUSE =
 
 /** Words after which names follow as a list: meetings, attendance, participants. */
 const LIST_CUE =
-  /\b(?:met with|met|meets with|meets|meet with|meeting with|spoke with|spoke to|speaks with|talked with|received|receives|welcomed|hosted|joined by|accompanied by|attended by|Participants?:|Attendees?:|(?:Also )?(?:attending|present|participating)(?: the meeting| the call)? (?:were|was)|Members present:|Witnesses:?(?: I:)?|Media (?:inquiries|enquiries|contacts?):|Press (?:inquiries|enquiries|contacts?):|(?:citizens|nationals|hostages|detainees|journalists|prisoners)(?:—|–|:|,)?)(?=[ —–])/g;
+  /\b(?:met with|met|meets with|meets|meet with|meeting with|spoke with|spoke to|speaks with|talked with|received|receives|welcomed|hosted|joined by|accompanied by|attended by|Participants?:|Attendees?:|(?:Also )?(?:attending|present|participating)(?: the meeting| the call)? (?:were|was)|Members present:|Witnesses:?(?: I:)?|Media (?:inquiries|enquiries|contacts?):|Press (?:inquiries|enquiries|contacts?):|(?:citizens|nationals|hostages|detainees|journalists|prisoners)(?:—|–|:|,)?|(?:killings?|deaths?|murders?|release|abduction|detention) of)(?=[ —–])/g;
 
 /**
  * What follows a name after a comma: "[the] [Country's] Title [portfolio] [of Country]"

@@ -311,7 +311,8 @@ function lookupsOf(glossary: Glossary): Lookups {
     ...COUNTRY_PHRASES,
     ...glossary.terms
       .flatMap((t) => t.en)
-      .filter((f) => /\s/.test(f) && !title(f))
+      // COVID-19 too: the question's words are split at the hyphen.
+      .filter((f) => /[\s-]/.test(f) && !title(f))
       .map(normalize),
   ];
   const phrases = [

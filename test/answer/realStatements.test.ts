@@ -238,7 +238,6 @@ const KNOWN_MISSES: Record<string, Record<string, string>> = {
   holdout38: {
     'abe-howard-2007-when-en-ja': 'not yet diagnosed',
     'abe-juncker-summit-date-en-ja': 'not yet diagnosed',
-    'suga-modi-who-en-ja': 'not yet diagnosed',
   },
   // Collected blind in session 7 (Japanese first: calls, courtesy calls of one ambassador in one
   // year, press secretaries' statements): 53 of 57 on arrival.

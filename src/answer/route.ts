@@ -50,7 +50,11 @@ const RULES: Rule[] = [
     words:
       /\b(?:quote|what\s+did\s+(?:they|he|she|(?<keep>[\w.-]+(?:\s+[\w.-]+)?))\s+say(?:\s+about)?|what\s+was\s+said\s+about)\b/gi,
   },
-  { route: 'quote', words: /引用|について何と(?:言|述べ)っ?て?(?:い)?(?:ますか|ましたか)?/g },
+  {
+    route: 'quote',
+    words:
+      /(?:原文を)?引用(?:して)?(?:ください)?|について何と(?:言|述べ)っ?て?(?:い)?(?:ますか|ましたか)?|と書かれてい(?:ますか|ましたか|る)/g,
+  },
 ];
 
 /** Polite endings and fillers that carry no topic. */
@@ -114,7 +118,7 @@ const JA_TITLE_ASKED = /は[?？]$/;
 
 /** A question that asks for someone's words: what they said, wrote, welcomed, stressed. */
 export const ASKS_WORDS =
-  /\b(?:say|said|says|write|wrote|written|welcome|welcomed|express|expressed|stress|stressed|note|noted|describe|described|state|stated|tell|told|urge|urged|announce|announced|emphasi[sz]e|emphasi[sz]ed|reaffirm|reaffirmed|condemn|condemned|call\s+for|called\s+for|pledge|pledged|affirm|affirmed)\b|何と|どのように|述べ|表明|書き|言及|強調|呼びかけ|歓迎/i;
+  /\b(?:say|said|says|write|wrote|written|welcome|welcomed|express|expressed|stress|stressed|note|noted|describe|described|state|stated|tell|told|urge|urged|announce|announced|emphasi[sz]e|emphasi[sz]ed|reaffirm|reaffirmed|condemn|condemned|call\s+for|called\s+for|pledge|pledged|affirm|affirmed)\b|何と|どのように|述べ|表明|書き|書か|言及|強調|呼びかけ|歓迎/i;
 
 /** It asks how long, not when: "How many minutes did the call last?", 何分間. */
 const ASKS_DURATION =

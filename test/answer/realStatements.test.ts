@@ -254,7 +254,6 @@ const KNOWN_MISSES: Record<string, Record<string, string>> = {
   holdout41: {
     'bali-2011-us-attendees-ja': 'not yet diagnosed',
     'kono-merkel-who-ja': 'not yet diagnosed',
-    'apples-quote-ja': 'not yet diagnosed',
   },
 };
 

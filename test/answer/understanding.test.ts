@@ -284,6 +284,11 @@ describe('free questions', () => {
     ['次の会合はいつ', 'when', '次の会合'],
     ['夕食会の主催者は?', 'who', '夕食会の主催者'],
     [
+      '松本大臣に何を送ったと書かれていますか?原文を引用してください。',
+      'quote',
+      '松本大臣に何を送った',
+    ],
+    [
       'Which two detained Canadians did Biden and Trudeau discuss?',
       'who',
       'detained Canadians did Biden and Trudeau discuss',

@@ -1037,41 +1037,64 @@ export function judgeRelevance(
   const rarest = units
     .filter((u) => u.some((w) => w.df > 0) || u.length === 1)
     .sort((a, b) => unitDf(a) - unitDf(b))[0];
-  const candidates = new Set<number>();
+  // Judged in full only the most promising: a first score from the rare terms' lists alone. The
+  // best MAX_JUDGED by (score desc, statement asc) are kept as the candidates come, each once:
+  // sorting thousands of candidates (a name in thousands of statements) for 25 took longer than
+  // judging them.
+  const listed = terms.filter((w) => !w.common);
+  const best: { si: number; q: number }[] = [];
+  const consider = (si: number) => {
+    let q = 0;
+    for (const w of listed) q = q + (w.statements.has(si) ? w.weight : 0);
+    const worst = best[best.length - 1];
+    if (best.length === MAX_JUDGED && (q < worst!.q || (q === worst!.q && si > worst!.si))) return;
+    let at = best.length;
+    while (at > 0 && (best[at - 1]!.q < q || (best[at - 1]!.q === q && best[at - 1]!.si > si)))
+      at--;
+    best.splice(at, 0, { si, q });
+    if (best.length > MAX_JUDGED) best.pop();
+  };
+  /** Each statement of the lists once: the first list as it is, the others' statements not in it. */
+  const considerAll = (lists: Iterable<number>[]) => {
+    const seenHere = lists.length > 2 ? new Set<number>() : undefined;
+    lists.forEach((list, i) => {
+      for (const si of list) {
+        if (seenHere) {
+          if (seenHere.has(si)) continue;
+          seenHere.add(si);
+        } else if (i === 1 && (lists[0] as Set<number>).has(si)) continue;
+        consider(si);
+      }
+    });
+  };
   if (rarest && !rarest.some((w) => w.common)) {
+    const lists: Iterable<number>[] = [];
     for (const w of rarest) {
-      for (const si of w.statements) candidates.add(si);
-      for (const si of titleMatches(lib, w, MAX_TITLE_CANDIDATES)) candidates.add(si);
+      lists.push(w.statements, new Set(titleMatches(lib, w, MAX_TITLE_CANDIDATES)));
     }
+    considerAll(lists);
   } else if (terms.some((w) => !w.common && w.statements.size > 0)) {
     // Without a name, the two rarest listed words' statements.
-    const listed = terms
+    const rarestListed = terms
       .filter((w) => !w.common && w.statements.size > 0)
       .sort((a, b) => a.df - b.df);
-    for (const w of listed.slice(0, 2)) for (const si of w.statements) candidates.add(si);
+    considerAll(rarestListed.slice(0, 2).map((w) => w.statements));
   } else {
     // Only common words: the index's best paragraphs for the words as asked name the candidates.
     const list = uniqueKeywords(terms.map((w) => w.term.forms[0]!));
     const filter = within ? (statement: number) => within.has(statement) : undefined;
+    const found = new Set<number>();
     for (const h of lib.index.find(list, {
       combineWith: 'OR',
       limit: MAX_CANDIDATES,
       fuzzy: false,
       filter,
     })) {
-      candidates.add(lib.index.statementOf(h.id));
+      found.add(lib.index.statementOf(h.id));
     }
+    considerAll([found]);
   }
-  // Judged in full only the most promising: a first score from the rare terms' lists alone.
-  const listed = terms.filter((w) => !w.common);
-  const quick = (si: number) =>
-    listed.reduce((a, w) => a + (w.statements.has(si) ? w.weight : 0), 0);
-  const ordered = [...candidates]
-    .map((si) => ({ si, q: quick(si) }))
-    .sort((a, b) => b.q - a.q || a.si - b.si)
-    .slice(0, MAX_JUDGED)
-    .map((c) => c.si)
-    .sort((a, b) => a - b);
+  const ordered = best.map((c) => c.si).sort((a, b) => a - b);
   let apartCount = 0;
   for (const si of ordered) {
     if (seen.has(si) || (within && !within.has(si))) continue;

@@ -47,9 +47,10 @@ export interface WeighedTerm {
   term: QuestionTerm;
   /**
    * Statements that hold the term in one of its own forms, when few enough to list; a common term
-   * (`common`) is checked statement by statement instead.
+   * (`common`) is checked statement by statement instead. Read only: it may be the set kept for
+   * the form (see formStatements).
    */
-  statements: Set<number>;
+  statements: ReadonlySet<number>;
   common: boolean;
   /** How many statements hold it (estimated for a common term). */
   df: number;
@@ -334,24 +335,27 @@ const COMMON_POSTINGS = 2000;
  * The statements holding a form (undefined for a common one) and its paragraph count, kept for
  * the forms asked most: the index never changes under a library, and questions repeat their words.
  */
-const formCache = new WeakMap<Library, Map<string, { postings: number; statements?: number[] }>>();
+const formCache = new WeakMap<
+  Library,
+  Map<string, { postings: number; statements?: ReadonlySet<number> }>
+>();
 const FORM_CACHE_SIZE = 4000;
 
 function formStatements(
   lib: Library,
   form: Keyword[],
-): { postings: number; statements?: number[] } {
+): { postings: number; statements?: ReadonlySet<number> } {
   let cache = formCache.get(lib);
   if (!cache) formCache.set(lib, (cache = new Map()));
   const key = form.map((k) => `${k.kind}:${k.text}`).join(' ');
   const hit = cache.get(key);
   if (hit) return hit;
   const found = lib.index.paragraphsWith(form);
-  const value: { postings: number; statements?: number[] } = { postings: found.length };
+  const value: { postings: number; statements?: ReadonlySet<number> } = { postings: found.length };
   if (found.length <= COMMON_POSTINGS) {
     const set = new Set<number>();
     for (const p of found) set.add(lib.index.statementOf(p));
-    value.statements = [...set];
+    value.statements = set;
   }
   if (cache.size >= FORM_CACHE_SIZE) cache.delete(cache.keys().next().value!);
   cache.set(key, value);
@@ -518,8 +522,13 @@ const ABSENT_WORD_SHARE = 0.3;
 /** A synonym counts for this share of the word itself: "summit" is not quite "talks". */
 const SYNONYM_SHARE = 0.4;
 
+const NO_STATEMENTS: ReadonlySet<number> = new Set();
+
 function weigh(lib: Library, term: QuestionTerm, total: number): WeighedTerm {
-  const statements = new Set<number>();
+  // The form's own set when one form lists statements (most terms): copying sets of up to
+  // thousands of statements for every term of every question was a tenth of its allocations.
+  let statements: ReadonlySet<number> | undefined;
+  let union: Set<number> | undefined;
   const forms: Keyword[][] = [];
   let common = false;
   let postings = 0;
@@ -529,8 +538,14 @@ function weigh(lib: Library, term: QuestionTerm, total: number): WeighedTerm {
     forms.push(form);
     postings = Math.max(postings, found.postings);
     if (!found.statements) common = true;
-    else for (const si of found.statements) statements.add(si);
+    else if (!statements) statements = found.statements;
+    else {
+      union ??= new Set(statements);
+      for (const si of found.statements) union.add(si);
+      statements = union;
+    }
   }
+  statements ??= NO_STATEMENTS;
   // Synonyms only say which forms to look for in the chosen statements; they are checked there.
   for (const form of term.synonyms)
     if (form.every((k) => lib.index.holdsAnywhere(k))) forms.push(form);
@@ -585,7 +600,7 @@ const MAX_SPELLED_OUT = 50;
  * Phrases of these statements whose initials are the acronym ("Joint Comprehensive Plan of Action"
  * for JCPOA or JCPA): the small words count or not, as acronyms are made both ways.
  */
-function spelledOut(lib: Library, acronym: string, statements: Set<number>): string[] {
+function spelledOut(lib: Library, acronym: string, statements: ReadonlySet<number>): string[] {
   const out = new Set<string>();
   for (const si of [...statements].slice(0, MAX_SPELLED_OUT)) {
     for (const p of lib.statements[si]!.paragraphs) {
@@ -614,6 +629,28 @@ function spelledOut(lib: Library, acronym: string, statements: Set<number>): str
 /** A name in katakana, and the countries written in katakana (ミクロネシア, インド) that may follow one. */
 const KATAKANA_NAME = /^[\p{Script=Katakana}ー]{2,}$/u;
 const KATAKANA_COUNTRIES = JA_COUNTRY_FORMS.filter((f) => KATAKANA_NAME.test(f));
+
+/**
+ * The forms of a katakana name glued to a katakana country (ウルセマルミクロネシア) that the
+ * statements hold, by name: trying every country is 172 searches, and the same names come back
+ * in other questions (カルロス of カルロス・スワンナ and カルロス・ハルトノ).
+ */
+const gluedForms = new WeakMap<Library, Map<string, Keyword[][]>>();
+const GLUED_FORMS_SIZE = 1000;
+
+function gluedToCountry(lib: Library, name: string): Keyword[][] {
+  let cache = gluedForms.get(lib);
+  if (!cache) gluedForms.set(lib, (cache = new Map()));
+  let forms = cache.get(name);
+  if (!forms) {
+    forms = KATAKANA_COUNTRIES.map((c) => keywordsOf(name + c)).filter(
+      (f) => formStatements(lib, f).postings > 0,
+    );
+    if (cache.size >= GLUED_FORMS_SIZE) cache.delete(cache.keys().next().value!);
+    cache.set(name, forms);
+  }
+  return forms;
+}
 
 /** Name parts of the people the statements name, by sound key (built once per library, when first needed; carried over a change). */
 const heardNames = new WeakMap<Library, FirstSeen>();
@@ -814,9 +851,7 @@ export function judgeRelevance(
       (n) => KATAKANA_NAME.test(n) && formStatements(lib, keywordsOf(n)).postings === 0,
     );
     if (katakana.length > 0 && t.distinctive && t.identifies && !t.role) {
-      const glued = katakana
-        .flatMap((n) => KATAKANA_COUNTRIES.map((c) => keywordsOf(n + c)))
-        .filter((f) => formStatements(lib, f).postings > 0);
+      const glued = katakana.flatMap((n) => gluedToCountry(lib, n));
       if (glued.length > 0) {
         t = { ...t, forms: [...t.forms, ...glued] };
         w = weigh(lib, t, total);
@@ -849,8 +884,10 @@ export function judgeRelevance(
     if (!capitals || w.common) continue;
     const holdsAny = (si: number, forms: Keyword[][]) =>
       forms.some((f) => lib.index.statementHolds(si, f) || titleHolds(lib, si, f));
-    for (const si of [...w.statements])
-      if (!holdsAny(si, capitals.own) && holdsAny(si, capitals.others)) w.statements.delete(si);
+    const kept = [...w.statements].filter(
+      (si) => holdsAny(si, capitals.own) || !holdsAny(si, capitals.others),
+    );
+    if (kept.length < w.statements.size) w.statements = new Set(kept);
   }
   // "JCPOA" asked of statements that spell it out: the phrase whose initials it is, looked for in
   // the statements of the question's rarest other word.
@@ -1062,7 +1099,7 @@ export function judgeRelevance(
         if (seenHere) {
           if (seenHere.has(si)) continue;
           seenHere.add(si);
-        } else if (i === 1 && (lists[0] as Set<number>).has(si)) continue;
+        } else if (i === 1 && (lists[0] as ReadonlySet<number>).has(si)) continue;
         consider(si);
       }
     });

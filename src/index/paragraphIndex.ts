@@ -10,6 +10,7 @@ import {
   TermIndex,
   type KeywordSpecs,
   type TermIndexData,
+  type TermSearchOptions,
 } from './termIndex.ts';
 import {
   docTerms,
@@ -414,15 +415,14 @@ export class ParagraphIndex implements ParagraphSearch {
     limit: number,
   ): Hit[] {
     const { filter } = options;
-    const result = index.search(
-      list.map((k) => keywordSpecs(k, false, options.fuzzy ?? true)),
-      {
-        combineWith: options.combineWith,
-        ...(filter
-          ? { filter: (id: number) => filter(this.statementOfId[this.logical(id)]!) }
-          : {}),
-      },
-    );
+    const specs = list.map((k) => keywordSpecs(k, false, options.fuzzy ?? true));
+    const searchOptions = {
+      combineWith: options.combineWith,
+      ...(filter ? { filter: (id: number) => filter(this.statementOfId[this.logical(id)]!) } : {}),
+    };
+    if (Number.isFinite(limit) && options.combineWith === 'OR' && list.length > 1)
+      return this.findTop(index, specs, searchOptions, accept, limit);
+    const result = index.search(specs, searchOptions);
     // Ties are broken by corpus order, whatever the ids inside the term index.
     const ids = this.toLogical ? result.ids.map((id) => this.toLogical![id]!) : result.ids;
     const hits: Hit[] = [];
@@ -437,6 +437,38 @@ export class ParagraphIndex implements ParagraphSearch {
       if (hits.length >= limit) break;
     }
     return hits;
+  }
+
+  /**
+   * findCompact for an OR of several keywords: only the best few times `limit` are scored in full
+   * (TermIndex.searchTop), as many again as verification rejects. At a million paragraphs the
+   * common words of a question hold hundreds of thousands of paragraphs, and scoring them all
+   * was most of a question's time.
+   */
+  private findTop(
+    index: TermIndex,
+    specs: KeywordSpecs[],
+    options: TermSearchOptions,
+    accept: (text: string) => boolean,
+    limit: number,
+  ): Hit[] {
+    const hits: Hit[] = [];
+    let done = 0;
+    for (let want = limit * 4 + 32; ; want *= 4) {
+      const top = index.searchTop(specs, { ...options, order: this.toLogical }, want)!;
+      for (let i = done; i < top.ids.length; i++) {
+        const id = this.logical(top.ids[i]!);
+        if (!accept(this.normalizedText(id))) continue;
+        hits.push({
+          id,
+          score: top.scores[i]!,
+          terms: index.matchedTerms(top.ids[i]!, top.resolved, top.keywordMask[i]!),
+        });
+        if (hits.length >= limit) return hits;
+      }
+      if (top.complete) return hits;
+      done = top.ids.length;
+    }
   }
 }
 

@@ -372,8 +372,19 @@ export class ParagraphIndex implements ParagraphSearch {
       ).ids,
     );
     if (!list.some((k) => k.kind === 'cjk')) return ids;
-    if (ids.length > MAX_VERIFIED_POSTINGS)
-      return ids.filter((id) => list.every((k) => this.normalizedText(id).includes(k.text)));
+    if (ids.length > MAX_VERIFIED_POSTINGS) {
+      // A Japanese keyword that is its one index term (a bigram, one character) stands in every
+      // paragraph holding the term, or a longer term it begins: only the other keywords are
+      // read, and most questions then decode no text (thousands of paragraphs at a million).
+      const read = list.filter(
+        (k) => !(k.kind === 'cjk' && k.terms.length === 1 && k.terms[0] === k.text),
+      );
+      if (read.length === 0) return ids;
+      return ids.filter((id) => {
+        const text = this.normalizedText(id);
+        return read.every((k) => text.includes(k.text));
+      });
+    }
     return ids.filter((id) => list.every((k) => containsKeyword(this.normalizedText(id), k)));
   }
 

@@ -611,8 +611,15 @@ export class TermIndex {
     if (options.combineWith !== 'OR' || keywords.length < 2 || want < 1) return undefined;
     const resolved = keywords.map((k) => k.map((s) => this.resolve(s)));
     const n = resolved.length;
+    // The filter (and removed documents) is asked of the documents scored only, not of every
+    // posting: a document it refuses is refused in every list.
+    const { removed } = this;
+    const userFilter = options.filter;
+    const filter = removed
+      ? (id: number) => !removed[id] && (!userFilter || userFilter(id))
+      : userFilter;
     const lists = resolved.map((specs) => {
-      const ids = this.intersect(specs, options.filter);
+      const ids = specs.length === 1 ? specs[0]!.docs : this.intersect(specs);
       return ids instanceof Uint32Array ? ids : Uint32Array.from(ids);
     });
     const sources = new Map<number, number>();
@@ -698,6 +705,7 @@ export class TermIndex {
       for (const a of specAt) a.fill(0);
       documents: for (let d = 0; d < list.length; d++) {
         const doc = list[d]!;
+        if (filter && !filter(doc)) continue;
         // Scored already with a shorter list it is in.
         for (let e = 0; e < j; e++) {
           const k = byLength[e]!;

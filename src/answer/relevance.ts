@@ -723,9 +723,14 @@ function wordsHeardIn(lib: Library, statements: readonly number[], label: string
   if (!katakana && !/^\p{Lu}[\p{L}'’-]{2,}$/u.test(label)) return [];
   const words = katakana ? /\p{L}[\p{L}'’-]{2,}/gu : /[\p{Script=Katakana}ー]{2,}/gu;
   const found = new Set<string>();
+  // Each word once: 25 statements write a few hundred words thousands of times, and comparing
+  // sounds was most of a question that asked a katakana word of English statements.
+  const tried = new Set<string>();
   for (const si of statements) {
     for (const p of lib.statements[si]!.paragraphs) {
       for (const m of p.text.matchAll(words)) {
+        if (tried.has(m[0])) continue;
+        tried.add(m[0]);
         // ブリスベンサミット: the place before a katakana noun it is glued to.
         const head = katakana
           ? undefined

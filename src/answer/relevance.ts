@@ -717,27 +717,41 @@ export function namesHeardAs(lib: Library, label: string): string[] {
   return [...found];
 }
 
+const WRITTEN = { latin: /\p{L}[\p{L}'’-]{2,}/gu, katakana: /[\p{Script=Katakana}ー]{2,}/gu };
+
+/** A statement's words of each script, each once in the order first written: read again by every question that names a word of the other script. */
+const written = new WeakMap<Statement, { latin?: string[]; katakana?: string[] }>();
+
+function wordsWritten(s: Statement, script: 'latin' | 'katakana'): string[] {
+  let words = written.get(s);
+  if (!words) written.set(s, (words = {}));
+  let list = words[script];
+  if (!list) {
+    const seen = new Set<string>();
+    for (const p of s.paragraphs) for (const m of p.text.matchAll(WRITTEN[script])) seen.add(m[0]);
+    list = words[script] = [...seen];
+  }
+  return list;
+}
+
 /** Words of the given statements, in the other script than a word asked, that sound like it (a name, or a loanword: レストラン, restaurant). */
 function wordsHeardIn(lib: Library, statements: readonly number[], label: string): string[] {
   const katakana = /^[\p{Script=Katakana}ー・]+$/u.test(label);
   if (!katakana && !/^\p{Lu}[\p{L}'’-]{2,}$/u.test(label)) return [];
-  const words = katakana ? /\p{L}[\p{L}'’-]{2,}/gu : /[\p{Script=Katakana}ー]{2,}/gu;
   const found = new Set<string>();
   // Each word once: 25 statements write a few hundred words thousands of times, and comparing
   // sounds was most of a question that asked a katakana word of English statements.
   const tried = new Set<string>();
   for (const si of statements) {
-    for (const p of lib.statements[si]!.paragraphs) {
-      for (const m of p.text.matchAll(words)) {
-        if (tried.has(m[0])) continue;
-        tried.add(m[0]);
-        // ブリスベンサミット: the place before a katakana noun it is glued to.
-        const head = katakana
-          ? undefined
-          : KATAKANA_HEADS.find((h) => m[0].length > h.length + 1 && m[0].endsWith(h));
-        const word = head ? m[0].slice(0, -head.length) : m[0];
-        if (soundsAlike(label, word)) found.add(word);
-      }
+    for (const written of wordsWritten(lib.statements[si]!, katakana ? 'latin' : 'katakana')) {
+      if (tried.has(written)) continue;
+      tried.add(written);
+      // ブリスベンサミット: the place before a katakana noun it is glued to.
+      const head = katakana
+        ? undefined
+        : KATAKANA_HEADS.find((h) => written.length > h.length + 1 && written.endsWith(h));
+      const word = head ? written.slice(0, -head.length) : written;
+      if (soundsAlike(label, word)) found.add(word);
     }
   }
   return [...found];

@@ -1,5 +1,5 @@
 import { containsKeyword } from '../index/paragraphIndex.ts';
-import { normalizeWithMap, originalRange } from '../text/offsets.ts';
+import { normalizeWithMap, originalRange, type MappedText } from '../text/offsets.ts';
 import { CJK } from '../text/script.ts';
 import { foldAcronyms, wordTerm, type Keyword } from '../text/tokenize.ts';
 import { isWordAlignedMatch } from '../text/wordBoundary.ts';
@@ -18,7 +18,7 @@ export function matchRanges(
   list: Keyword[],
   matchedTerms: readonly string[],
 ): Range[] {
-  const mapped = normalizeWithMap(original);
+  const mapped = mappedText(original);
   const ranges: Range[] = [];
   for (const k of list) {
     if (k.kind !== 'cjk' || !containsKeyword(mapped.text, k)) continue;
@@ -41,6 +41,23 @@ export function matchRanges(
     }
   }
   return mergeRanges(ranges);
+}
+
+/**
+ * The last paragraphs mapped: /when looks for each keyword of a paragraph apart and a quote
+ * highlights its paragraph twice, and mapping is a normalization per character.
+ */
+const recentlyMapped = new Map<string, MappedText>();
+const RECENTLY_MAPPED = 16;
+
+function mappedText(original: string): MappedText {
+  let mapped = recentlyMapped.get(original);
+  if (!mapped) {
+    if (recentlyMapped.size >= RECENTLY_MAPPED)
+      recentlyMapped.delete(recentlyMapped.keys().next().value!);
+    recentlyMapped.set(original, (mapped = normalizeWithMap(original)));
+  }
+  return mapped;
 }
 
 export function mergeRanges(ranges: Range[]): Range[] {

@@ -49,9 +49,10 @@ export interface WeighedTerm {
   term: QuestionTerm;
   /**
    * Statements that hold the term in one of its own forms, when few enough to list; a common term
-   * (`common`) is checked statement by statement instead.
+   * (`common`) is checked statement by statement instead. Read only: it may be the set kept for
+   * the form (see formStatements).
    */
-  statements: Set<number>;
+  statements: ReadonlySet<number>;
   common: boolean;
   /** How many statements hold it (estimated for a common term). */
   df: number;
@@ -351,24 +352,27 @@ const COMMON_POSTINGS = 2000;
  * The statements holding a form (undefined for a common one) and its paragraph count, kept for
  * the forms asked most: the index never changes under a library, and questions repeat their words.
  */
-const formCache = new WeakMap<Library, Map<string, { postings: number; statements?: number[] }>>();
+const formCache = new WeakMap<
+  Library,
+  Map<string, { postings: number; statements?: ReadonlySet<number> }>
+>();
 const FORM_CACHE_SIZE = 4000;
 
 function formStatements(
   lib: Library,
   form: Keyword[],
-): { postings: number; statements?: number[] } {
+): { postings: number; statements?: ReadonlySet<number> } {
   let cache = formCache.get(lib);
   if (!cache) formCache.set(lib, (cache = new Map()));
   const key = form.map((k) => `${k.kind}:${k.text}`).join(' ');
   const hit = cache.get(key);
   if (hit) return hit;
   const found = lib.index.paragraphsWith(form);
-  const value: { postings: number; statements?: number[] } = { postings: found.length };
+  const value: { postings: number; statements?: ReadonlySet<number> } = { postings: found.length };
   if (found.length <= COMMON_POSTINGS) {
     const set = new Set<number>();
     for (const p of found) set.add(lib.index.statementOf(p));
-    value.statements = [...set];
+    value.statements = set;
   }
   if (cache.size >= FORM_CACHE_SIZE) cache.delete(cache.keys().next().value!);
   cache.set(key, value);
@@ -537,8 +541,13 @@ const ABSENT_WORD_SHARE = 0.3;
 /** A synonym counts for this share of the word itself: "summit" is not quite "talks". */
 const SYNONYM_SHARE = 0.4;
 
+const NO_STATEMENTS: ReadonlySet<number> = new Set();
+
 function weigh(lib: Library, term: QuestionTerm, total: number): WeighedTerm {
-  const statements = new Set<number>();
+  // The form's own set when one form lists statements (most terms): copying sets of up to
+  // thousands of statements for every term of every question was a tenth of its allocations.
+  let statements: ReadonlySet<number> | undefined;
+  let union: Set<number> | undefined;
   const forms: Keyword[][] = [];
   let common = false;
   let postings = 0;
@@ -548,8 +557,14 @@ function weigh(lib: Library, term: QuestionTerm, total: number): WeighedTerm {
     forms.push(form);
     postings = Math.max(postings, found.postings);
     if (!found.statements) common = true;
-    else for (const si of found.statements) statements.add(si);
+    else if (!statements) statements = found.statements;
+    else {
+      union ??= new Set(statements);
+      for (const si of found.statements) union.add(si);
+      statements = union;
+    }
   }
+  statements ??= NO_STATEMENTS;
   // Synonyms only say which forms to look for in the chosen statements; they are checked there.
   for (const form of term.synonyms)
     if (form.every((k) => lib.index.holdsAnywhere(k))) forms.push(form);
@@ -604,7 +619,7 @@ const MAX_SPELLED_OUT = 50;
  * Phrases of these statements whose initials are the acronym ("Joint Comprehensive Plan of Action"
  * for JCPOA or JCPA): the small words count or not, as acronyms are made both ways.
  */
-function spelledOut(lib: Library, acronym: string, statements: Set<number>): string[] {
+function spelledOut(lib: Library, acronym: string, statements: ReadonlySet<number>): string[] {
   const out = new Set<string>();
   for (const si of [...statements].slice(0, MAX_SPELLED_OUT)) {
     for (const p of lib.statements[si]!.paragraphs) {
@@ -633,6 +648,28 @@ function spelledOut(lib: Library, acronym: string, statements: Set<number>): str
 /** A name in katakana, and the countries written in katakana (ミクロネシア, インド) that may follow one. */
 const KATAKANA_NAME = /^[\p{Script=Katakana}ー]{2,}$/u;
 const KATAKANA_COUNTRIES = JA_COUNTRY_FORMS.filter((f) => KATAKANA_NAME.test(f));
+
+/**
+ * The forms of a katakana name glued to a katakana country (ウルセマルミクロネシア) that the
+ * statements hold, by name: trying every country is 172 searches, and the same names come back
+ * in other questions (カルロス of カルロス・スワンナ and カルロス・ハルトノ).
+ */
+const gluedForms = new WeakMap<Library, Map<string, Keyword[][]>>();
+const GLUED_FORMS_SIZE = 1000;
+
+function gluedToCountry(lib: Library, name: string): Keyword[][] {
+  let cache = gluedForms.get(lib);
+  if (!cache) gluedForms.set(lib, (cache = new Map()));
+  let forms = cache.get(name);
+  if (!forms) {
+    forms = KATAKANA_COUNTRIES.map((c) => keywordsOf(name + c)).filter(
+      (f) => formStatements(lib, f).postings > 0,
+    );
+    if (cache.size >= GLUED_FORMS_SIZE) cache.delete(cache.keys().next().value!);
+    cache.set(name, forms);
+  }
+  return forms;
+}
 
 /** Name parts of the people the statements name, by sound key (built once per library, when first needed; carried over a change). */
 const heardNames = new WeakMap<Library, FirstSeen>();
@@ -699,22 +736,41 @@ export function namesHeardAs(lib: Library, label: string): string[] {
   return [...found];
 }
 
+const WRITTEN = { latin: /\p{L}[\p{L}'’-]{2,}/gu, katakana: /[\p{Script=Katakana}ー]{2,}/gu };
+
+/** A statement's words of each script, each once in the order first written: read again by every question that names a word of the other script. */
+const written = new WeakMap<Statement, { latin?: string[]; katakana?: string[] }>();
+
+function wordsWritten(s: Statement, script: 'latin' | 'katakana'): string[] {
+  let words = written.get(s);
+  if (!words) written.set(s, (words = {}));
+  let list = words[script];
+  if (!list) {
+    const seen = new Set<string>();
+    for (const p of s.paragraphs) for (const m of p.text.matchAll(WRITTEN[script])) seen.add(m[0]);
+    list = words[script] = [...seen];
+  }
+  return list;
+}
+
 /** Words of the given statements, in the other script than a word asked, that sound like it (a name, or a loanword: レストラン, restaurant). */
 function wordsHeardIn(lib: Library, statements: readonly number[], label: string): string[] {
   const katakana = /^[\p{Script=Katakana}ー・]+$/u.test(label);
   if (!katakana && !/^\p{Lu}[\p{L}'’-]{2,}$/u.test(label)) return [];
-  const words = katakana ? /\p{L}[\p{L}'’-]{2,}/gu : /[\p{Script=Katakana}ー]{2,}/gu;
   const found = new Set<string>();
+  // Each word once: 25 statements write a few hundred words thousands of times, and comparing
+  // sounds was most of a question that asked a katakana word of English statements.
+  const tried = new Set<string>();
   for (const si of statements) {
-    for (const p of lib.statements[si]!.paragraphs) {
-      for (const m of p.text.matchAll(words)) {
-        // ブリスベンサミット: the place before a katakana noun it is glued to.
-        const head = katakana
-          ? undefined
-          : KATAKANA_HEADS.find((h) => m[0].length > h.length + 1 && m[0].endsWith(h));
-        const word = head ? m[0].slice(0, -head.length) : m[0];
-        if (soundsAlike(label, word)) found.add(word);
-      }
+    for (const written of wordsWritten(lib.statements[si]!, katakana ? 'latin' : 'katakana')) {
+      if (tried.has(written)) continue;
+      tried.add(written);
+      // ブリスベンサミット: the place before a katakana noun it is glued to.
+      const head = katakana
+        ? undefined
+        : KATAKANA_HEADS.find((h) => written.length > h.length + 1 && written.endsWith(h));
+      const word = head ? written.slice(0, -head.length) : written;
+      if (soundsAlike(label, word)) found.add(word);
     }
   }
   return [...found];
@@ -851,9 +907,7 @@ export function judgeRelevance(
     // is the paragraph that dates the death, the others only name him.
     const katakana = [t.label, ...heard].filter((n) => KATAKANA_NAME.test(n));
     if (katakana.length > 0 && t.distinctive && t.identifies && !t.role) {
-      const glued = katakana
-        .flatMap((n) => KATAKANA_COUNTRIES.map((c) => keywordsOf(n + c)))
-        .filter((f) => formStatements(lib, f).postings > 0);
+      const glued = katakana.flatMap((n) => gluedToCountry(lib, n));
       if (glued.length > 0) {
         t = { ...t, forms: [...t.forms, ...glued] };
         w = weigh(lib, t, total);
@@ -886,8 +940,10 @@ export function judgeRelevance(
     if (!capitals || w.common) continue;
     const holdsAny = (si: number, forms: Keyword[][]) =>
       forms.some((f) => lib.index.statementHolds(si, f) || titleHolds(lib, si, f));
-    for (const si of [...w.statements])
-      if (!holdsAny(si, capitals.own) && holdsAny(si, capitals.others)) w.statements.delete(si);
+    const kept = [...w.statements].filter(
+      (si) => holdsAny(si, capitals.own) || !holdsAny(si, capitals.others),
+    );
+    if (kept.length < w.statements.size) w.statements = new Set(kept);
   }
   // "JCPOA" asked of statements that spell it out: the phrase whose initials it is, looked for in
   // the statements of the question's rarest other word.
@@ -1119,41 +1175,64 @@ export function judgeRelevance(
   const rarest = units
     .filter((u) => u.some((w) => w.df > 0) || u.length === 1)
     .sort((a, b) => unitDf(a) - unitDf(b))[0];
-  const candidates = new Set<number>();
+  // Judged in full only the most promising: a first score from the rare terms' lists alone. The
+  // best MAX_JUDGED by (score desc, statement asc) are kept as the candidates come, each once:
+  // sorting thousands of candidates (a name in thousands of statements) for 25 took longer than
+  // judging them.
+  const listed = terms.filter((w) => !w.common);
+  const best: { si: number; q: number }[] = [];
+  const consider = (si: number) => {
+    let q = 0;
+    for (const w of listed) q = q + (w.statements.has(si) ? w.weight : 0);
+    const worst = best[best.length - 1];
+    if (best.length === MAX_JUDGED && (q < worst!.q || (q === worst!.q && si > worst!.si))) return;
+    let at = best.length;
+    while (at > 0 && (best[at - 1]!.q < q || (best[at - 1]!.q === q && best[at - 1]!.si > si)))
+      at--;
+    best.splice(at, 0, { si, q });
+    if (best.length > MAX_JUDGED) best.pop();
+  };
+  /** Each statement of the lists once: the first list as it is, the others' statements not in it. */
+  const considerAll = (lists: Iterable<number>[]) => {
+    const seenHere = lists.length > 2 ? new Set<number>() : undefined;
+    lists.forEach((list, i) => {
+      for (const si of list) {
+        if (seenHere) {
+          if (seenHere.has(si)) continue;
+          seenHere.add(si);
+        } else if (i === 1 && (lists[0] as ReadonlySet<number>).has(si)) continue;
+        consider(si);
+      }
+    });
+  };
   if (rarest && !rarest.some((w) => w.common)) {
+    const lists: Iterable<number>[] = [];
     for (const w of rarest) {
-      for (const si of w.statements) candidates.add(si);
-      for (const si of titleMatches(lib, w, MAX_TITLE_CANDIDATES)) candidates.add(si);
+      lists.push(w.statements, new Set(titleMatches(lib, w, MAX_TITLE_CANDIDATES)));
     }
+    considerAll(lists);
   } else if (terms.some((w) => !w.common && w.statements.size > 0)) {
     // Without a name, the two rarest listed words' statements.
-    const listed = terms
+    const rarestListed = terms
       .filter((w) => !w.common && w.statements.size > 0)
       .sort((a, b) => a.df - b.df);
-    for (const w of listed.slice(0, 2)) for (const si of w.statements) candidates.add(si);
+    considerAll(rarestListed.slice(0, 2).map((w) => w.statements));
   } else {
     // Only common words: the index's best paragraphs for the words as asked name the candidates.
     const list = uniqueKeywords(terms.map((w) => w.term.forms[0]!));
     const filter = within ? (statement: number) => within.has(statement) : undefined;
+    const found = new Set<number>();
     for (const h of lib.index.find(list, {
       combineWith: 'OR',
       limit: MAX_CANDIDATES,
       fuzzy: false,
       filter,
     })) {
-      candidates.add(lib.index.statementOf(h.id));
+      found.add(lib.index.statementOf(h.id));
     }
+    considerAll([found]);
   }
-  // Judged in full only the most promising: a first score from the rare terms' lists alone.
-  const listed = terms.filter((w) => !w.common);
-  const quick = (si: number) =>
-    listed.reduce((a, w) => a + (w.statements.has(si) ? w.weight : 0), 0);
-  const ordered = [...candidates]
-    .map((si) => ({ si, q: quick(si) }))
-    .sort((a, b) => b.q - a.q || a.si - b.si)
-    .slice(0, MAX_JUDGED)
-    .map((c) => c.si)
-    .sort((a, b) => a - b);
+  const ordered = best.map((c) => c.si).sort((a, b) => a - b);
   let apartCount = 0;
   for (const si of ordered) {
     if (seen.has(si) || (within && !within.has(si))) continue;

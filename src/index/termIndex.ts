@@ -206,6 +206,8 @@ export interface ResolvedSpec {
   /** For a single exact term: the frequencies beside `docs`, and how many documents hold the term. */
   freqs?: Uint16Array;
   df?: number;
+  /** The highest of `scores`, once asked (see bound). */
+  max?: number;
 }
 
 export interface TermResults {
@@ -216,6 +218,19 @@ export interface TermResults {
   keywordMask: Float64Array;
   resolved: ResolvedSpec[][];
 }
+
+/** The best documents of an OR search, in rank order (see TermIndex.searchTop). */
+export interface TopResults {
+  ids: number[];
+  scores: number[];
+  keywordMask: number[];
+  resolved: ResolvedSpec[][];
+  /** Whether these are all the matching documents: when not, more can be asked for. */
+  complete: boolean;
+}
+
+/** Bounds of scores are raised by this share, against rounding (see searchTop). */
+const BOUND_MARGIN = 1 + 1e-9;
 
 export class TermIndex {
   private readonly source: PostingSource;
@@ -556,6 +571,181 @@ export class TermIndex {
       masks[doc] = 0;
     }
     return { ids: Array.from(order), scores, keywordMask, resolved };
+  }
+
+  /**
+   * The highest score a spec can give any document: the highest of its merged scores, or for one
+   * exact term the limit of BM25+ as its frequency grows (no posting is read).
+   */
+  private bound(spec: ResolvedSpec): number {
+    if (spec.docs.length === 0) return 0;
+    if (spec.scores) {
+      if (spec.max === undefined) {
+        let max = 0;
+        for (let i = 0; i < spec.scores.length; i++)
+          if (spec.scores[i]! > max) max = spec.scores[i]!;
+        spec.max = max;
+      }
+      return spec.max;
+    }
+    const df = spec.df!;
+    const invDocFreq = Math.log(1 + (this.documentCount - df + 0.5) / (df + 0.5));
+    return spec.expanded[0]!.weight * invDocFreq * (D + K + 1);
+  }
+
+  /**
+   * The first `want` documents of an OR search in (score desc, `order` asc) order, with the scores
+   * `search` gives them to the last bit, without scoring every posting of common words: the
+   * keywords' documents are scored from the shortest list up, each document once and in full
+   * (the other lists probed), and the longer lists are left unread once no document holding only
+   * their keywords could reach the last score kept. Such a document scores at most the sum of
+   * those keywords' bounds times their number of sources; it is left out only when that is below
+   * the last score kept, so ties are kept whatever their order. Undefined for a search that is not
+   * an OR of several keywords (`search` then).
+   */
+  searchTop(
+    keywords: KeywordSpecs[],
+    options: TermSearchOptions & { order?: ArrayLike<number> | undefined },
+    want: number,
+  ): TopResults | undefined {
+    if (options.combineWith !== 'OR' || keywords.length < 2 || want < 1) return undefined;
+    const resolved = keywords.map((k) => k.map((s) => this.resolve(s)));
+    const n = resolved.length;
+    // The filter (and removed documents) is asked of the documents scored only, not of every
+    // posting: a document it refuses is refused in every list.
+    const { removed } = this;
+    const userFilter = options.filter;
+    const filter = removed
+      ? (id: number) => !removed[id] && (!userFilter || userFilter(id))
+      : userFilter;
+    const lists = resolved.map((specs) => {
+      const ids = specs.length === 1 ? specs[0]!.docs : this.intersect(specs);
+      return ids instanceof Uint32Array ? ids : Uint32Array.from(ids);
+    });
+    const sources = new Map<number, number>();
+    const sourcesOf = (mask: number) => {
+      let q = sources.get(mask);
+      if (q === undefined) {
+        const set = new Set<string>();
+        resolved.forEach((specs, k) => {
+          if (hasBit(mask, k)) for (const s of specs) set.add(s.source);
+        });
+        sources.set(mask, (q = set.size || 1));
+      }
+      return q;
+    };
+    const byLength = [...lists.keys()]
+      .filter((k) => lists[k]!.length > 0)
+      .sort((a, b) => lists[a]!.length - lists[b]!.length || a - b);
+    // What a document holding only the keywords from byLength[j] on can score at most.
+    const restBound = new Float64Array(byLength.length + 1);
+    for (let j = byLength.length - 1, sum = 0, mask = 0; j >= 0; j--) {
+      const k = byLength[j]!;
+      for (const s of resolved[k]!) sum += this.bound(s);
+      mask += 2 ** k;
+      restBound[j] = sum * sourcesOf(mask) * BOUND_MARGIN;
+    }
+    const bm25 = resolved.map((specs) =>
+      specs.map((s) => (s.scores ? undefined : this.bm25For(s.df!))),
+    );
+    const at = new Int32Array(n);
+    const specAt = resolved.map((specs) => new Int32Array(specs.length));
+    const tie = (doc: number) => (options.order ? options.order[doc]! : doc);
+    // The best so far, worst first (a binary heap): document, score, keywords.
+    const heapDocs: number[] = [];
+    const heapScores: number[] = [];
+    const heapMasks: number[] = [];
+    const worse = (i: number, j: number) =>
+      heapScores[i]! < heapScores[j]! ||
+      (heapScores[i] === heapScores[j] && tie(heapDocs[i]!) > tie(heapDocs[j]!));
+    const swap = (i: number, j: number) => {
+      [heapDocs[i], heapDocs[j]] = [heapDocs[j]!, heapDocs[i]!];
+      [heapScores[i], heapScores[j]] = [heapScores[j]!, heapScores[i]!];
+      [heapMasks[i], heapMasks[j]] = [heapMasks[j]!, heapMasks[i]!];
+    };
+    const down = (i: number) => {
+      for (;;) {
+        const l = 2 * i + 1;
+        const r = l + 1;
+        let m = i;
+        if (l < heapDocs.length && worse(l, m)) m = l;
+        if (r < heapDocs.length && worse(r, m)) m = r;
+        if (m === i) return;
+        swap(i, m);
+        i = m;
+      }
+    };
+    let dropped = false;
+    const keep = (doc: number, score: number, mask: number) => {
+      if (heapDocs.length < want) {
+        heapDocs.push(doc);
+        heapScores.push(score);
+        heapMasks.push(mask);
+        for (let i = heapDocs.length - 1; i > 0; ) {
+          const p = (i - 1) >> 1;
+          if (!worse(i, p)) break;
+          swap(i, p);
+          i = p;
+        }
+        return;
+      }
+      dropped = true;
+      const s0 = heapScores[0]!;
+      if (score < s0 || (score === s0 && tie(doc) > tie(heapDocs[0]!))) return;
+      heapDocs[0] = doc;
+      heapScores[0] = score;
+      heapMasks[0] = mask;
+      down(0);
+    };
+    let j = 0;
+    for (; j < byLength.length; j++) {
+      if (heapDocs.length === want && restBound[j]! < heapScores[0]!) break;
+      const list = lists[byLength[j]!]!;
+      at.fill(0);
+      for (const a of specAt) a.fill(0);
+      documents: for (let d = 0; d < list.length; d++) {
+        const doc = list[d]!;
+        if (filter && !filter(doc)) continue;
+        // Scored already with a shorter list it is in.
+        for (let e = 0; e < j; e++) {
+          const k = byLength[e]!;
+          const other = lists[k]!;
+          const p = (at[k] = lowerBound(other, doc, at[k]!));
+          if (p < other.length && other[p] === doc) continue documents;
+        }
+        // MiniSearch's sums: within a keyword over its specs, then over keywords in query order.
+        let score = 0;
+        let mask = 0;
+        for (let k = 0; k < n; k++) {
+          const other = lists[k]!;
+          const p = (at[k] = lowerBound(other, doc, at[k]!));
+          if (!(p < other.length && other[p] === doc)) continue;
+          const specs = resolved[k]!;
+          let kw = 0;
+          for (let s = 0; s < specs.length; s++) {
+            const spec = specs[s]!;
+            const q = (specAt[k]![s] = lowerBound(spec.docs, doc, specAt[k]![s]!));
+            const v = spec.scores
+              ? spec.scores[q]!
+              : spec.expanded[0]!.weight * bm25[k]![s]!(spec.freqs![q]!, doc);
+            kw = s === 0 ? v : kw + v;
+          }
+          score = mask === 0 ? kw : score + kw;
+          mask += 2 ** k;
+        }
+        keep(doc, score * sourcesOf(mask), mask);
+      }
+    }
+    const ranked = [...heapDocs.keys()].sort(
+      (a, b) => heapScores[b]! - heapScores[a]! || tie(heapDocs[a]!) - tie(heapDocs[b]!),
+    );
+    return {
+      ids: ranked.map((i) => heapDocs[i]!),
+      scores: ranked.map((i) => heapScores[i]!),
+      keywordMask: ranked.map((i) => heapMasks[i]!),
+      resolved,
+      complete: j === byLength.length && !dropped,
+    };
   }
 
   /** Document terms matched by a document, in MiniSearch's `Object.keys(match)` order. */

@@ -50,9 +50,28 @@ export function isWordAlignedMatch(text: string, start: number, end: number): bo
   if (/[回次期]/.test(text[start - 1]!) && /[0-9０-９\s]/.test(text[start - 2] ?? '')) return true;
   const from = Math.max(0, start - WINDOW);
   const window = text.slice(from, Math.min(text.length, end + WINDOW));
+  const key = `${start - from}:${end - from}:${window}`;
+  let aligned = windowsRead.get(key);
+  if (aligned === undefined) {
+    if (windowsRead.size >= MAX_WINDOWS_READ) windowsRead.clear();
+    windowsRead.set(key, (aligned = alignedInWindow(window, start - from, end - from)));
+  }
+  return aligned;
+}
+
+/**
+ * Verdicts of the segmenter by window and match: segmenting is most of the cost of checking a
+ * match (several microseconds), and a question checks the same matches of the same paragraphs
+ * again (whether the statement holds the word, which paragraph, where to highlight), as do the
+ * questions that follow it. The verdict depends on the window alone. Bounded by emptying it.
+ */
+const windowsRead = new Map<string, boolean>();
+const MAX_WINDOWS_READ = 50_000;
+
+function alignedInWindow(window: string, start: number, end: number): boolean {
   segmenter ??= new Intl.Segmenter('ja', { granularity: 'word' });
   for (const seg of segmenter.segment(window)) {
-    const segStart = from + seg.index;
+    const segStart = seg.index;
     const segEnd = segStart + seg.segment.length;
     if (segStart < start && start < segEnd) return segEnd >= end;
     if (segStart >= start) break;

@@ -236,13 +236,62 @@ export function equivalents(glossary: Glossary, word: string): string[] {
   return [...out];
 }
 
-function termGroupsOf(glossary: Glossary, lang: 'ja' | 'en', phrase: string): Set<number> {
-  const p = normalizeForm(phrase);
-  const out = new Set<number>();
-  glossary.terms.forEach((t, i) => {
-    if (t[lang].some((f) => normalizeForm(f) === p)) out.add(i);
+/**
+ * What pairing people reads of a glossary, worked out once per glossary instead of for every pair
+ * of every answer (normalizing every form each time was a tenth of a /who): the glossary entries
+ * of each name key, the English keys of each entry, and the term groups of each normalized form.
+ * Made again if entries were added since (a glossary is filled as its files are read).
+ */
+interface GlossaryKeys {
+  people: number;
+  terms: number;
+  entriesByName: Map<string, number[]>;
+  englishKeys: string[][];
+  termGroups: { ja: Map<string, Set<number>>; en: Map<string, Set<number>> };
+}
+
+const glossaryKeys = new WeakMap<Glossary, GlossaryKeys>();
+
+function keysOf(glossary: Glossary): GlossaryKeys {
+  let keys = glossaryKeys.get(glossary);
+  if (keys && keys.people === glossary.people.length && keys.terms === glossary.terms.length)
+    return keys;
+  const entriesByName = new Map<string, number[]>();
+  glossary.people.forEach((p, id) => {
+    for (const n of [...p.ja, ...p.en]) {
+      const k = crossNameKey(n);
+      if (!k) continue;
+      const list = entriesByName.get(k) ?? [];
+      if (!list.includes(id)) list.push(id);
+      entriesByName.set(k, list);
+    }
   });
-  return out;
+  const termGroups = { ja: new Map<string, Set<number>>(), en: new Map<string, Set<number>>() };
+  glossary.terms.forEach((t, i) => {
+    for (const lang of ['ja', 'en'] as const) {
+      for (const f of t[lang]) {
+        const form = normalizeForm(f);
+        const groups = termGroups[lang].get(form);
+        if (groups) groups.add(i);
+        else termGroups[lang].set(form, new Set([i]));
+      }
+    }
+  });
+  keys = {
+    people: glossary.people.length,
+    terms: glossary.terms.length,
+    entriesByName,
+    englishKeys: glossary.people.map((p) => p.en.map(englishNameKey)),
+    termGroups,
+  };
+  glossaryKeys.set(glossary, keys);
+  return keys;
+}
+
+const NO_GROUPS: ReadonlySet<number> = new Set();
+
+function termGroupsOf(glossary: Glossary, lang: 'ja' | 'en', phrase: string): ReadonlySet<number> {
+  return keysOf(glossary).termGroups[lang].get(normalizeForm(phrase)) ?? NO_GROUPS;
 }
 
 /** Are these roles the same post, per the glossary's terms (外務大臣 = Foreign Minister)? */
@@ -266,16 +315,7 @@ export function mergeAcrossLanguages(
   glossary: Glossary,
 ): { ja?: Person; en?: Person }[] {
   // glossary entry ids by normalized name, across both languages
-  const entryByName = new Map<string, number[]>();
-  glossary.people.forEach((p, id) => {
-    for (const n of [...p.ja, ...p.en]) {
-      const k = crossNameKey(n);
-      if (!k) continue;
-      const list = entryByName.get(k) ?? [];
-      if (!list.includes(id)) list.push(id);
-      entryByName.set(k, list);
-    }
-  });
+  const { entriesByName: entryByName, englishKeys } = keysOf(glossary);
   const namesOf = (p: Person): string[] => [p.name, ...p.otherNames];
   const identities = (p: Person): Set<string> => {
     const ids = new Set<string>();
@@ -285,7 +325,7 @@ export function mergeAcrossLanguages(
       if (/[A-Za-z]/.test(n)) ids.add(`en:${k}`);
       for (const id of entryByName.get(k) ?? []) {
         ids.add(`g:${id}`);
-        for (const e of glossary.people[id]!.en) ids.add(`en:${englishNameKey(e)}`);
+        for (const e of englishKeys[id]!) ids.add(`en:${e}`);
       }
     }
     return ids;

@@ -79,6 +79,14 @@ describe('compact paragraph index', () => {
         limit: 3,
       },
     },
+    // The best few of an OR are found without scoring every posting (TermIndex.searchTop):
+    // limits below, around and above the number of hits, and more asked for after rejections.
+    { name: 'OR, first 120', options: { combineWith: 'OR' as const, limit: 120 } },
+    { name: 'OR, first 1', options: { combineWith: 'OR' as const, limit: 1 } },
+    {
+      name: 'OR, Japanese only, first 40',
+      options: { combineWith: 'OR' as const, filter: ja, limit: 40 },
+    },
     {
       name: 'AND, one statement',
       options: { combineWith: 'AND' as const, filter: (statement: number) => statement === 7 },
@@ -170,6 +178,7 @@ describe('incrementally updated index', () => {
   const variants = [
     { combineWith: 'AND' as const },
     { combineWith: 'OR' as const, limit: 7 },
+    { combineWith: 'OR' as const, limit: 60 },
     { combineWith: 'AND' as const, limit: 3, filter: (statement: number) => statement % 3 === 0 },
   ];
 

@@ -142,7 +142,24 @@ export function soundKey(name: string): string {
  * that closes a syllable, which katakana often writes as a long vowel (Timmermans ティマーマンス,
  * Turnbull ターンブル; but Merkel メルケル keeps it).
  */
-export function soundKeys(name: string): string[] {
+export function soundKeys(name: string): readonly string[] {
+  let keys = keysHeard.get(name);
+  if (!keys) {
+    if (keysHeard.size >= MAX_KEYS_HEARD) keysHeard.clear();
+    keysHeard.set(name, (keys = keysOf(name)));
+  }
+  return keys;
+}
+
+/**
+ * Keys already worked out, by spelling: a dozen pattern replacements each, and a question
+ * compares a name asked with the words of up to 25 statements and the names of their people.
+ * Bounded by emptying it.
+ */
+const keysHeard = new Map<string, readonly string[]>();
+const MAX_KEYS_HEARD = 20_000;
+
+function keysOf(name: string): string[] {
   if (/[\p{Script=Katakana}]/u.test(name)) return [soundKey(name)];
   const latin = name.toLowerCase().replace(/l/g, 'r');
   const softened = skeleton(latin.replace(/r(?=[^aeiouyr]|$)/g, ''));

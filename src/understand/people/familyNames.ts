@@ -31,9 +31,6 @@ export function latinKey(latin: string): string {
 interface Lexicon {
   readings: Map<string, string[]>;
   byLatin: Map<string, string[]>;
-  /** Readings of a kanji as the first and as the last of two, learned from the table's names. */
-  first: Map<string, string[]>;
-  last: Map<string, string[]>;
 }
 
 let lexicon: Lexicon | undefined;
@@ -65,7 +62,7 @@ function load(): Lexicon {
       byLatin.set(key, names);
     }
   }
-  lexicon = { readings, byLatin, ...kanjiReadings(readings) };
+  lexicon = { readings, byLatin };
   return lexicon;
 }
 
@@ -77,6 +74,14 @@ const MIN_NAMES_READ_SO = 1;
  * 木村). Each name's reading is split where the two kanji's readings, counted over every split of
  * every name, agree best; the readings are then counted over those splits alone.
  */
+let perKanji: { first: Map<string, string[]>; last: Map<string, string[]> } | undefined;
+
+/** The kanji readings, learned when a name first needs them (a Latin name no table name reads as). */
+function kanjiReadingsOnce(): { first: Map<string, string[]>; last: Map<string, string[]> } {
+  perKanji ??= kanjiReadings(load().readings);
+  return perKanji;
+}
+
 function kanjiReadings(readings: Map<string, string[]>): {
   first: Map<string, string[]>;
   last: Map<string, string[]>;
@@ -143,9 +148,9 @@ export function kanjiFamilyNames(latin: string): readonly string[] {
  * read as they are in the table's other names. Names of the table are read only as listed.
  */
 export function readsAsComposed(kanji: string, latin: string): boolean {
-  const lex = load();
   const chars = [...kanji];
-  if (chars.length !== 2 || lex.readings.has(kanji)) return false;
+  if (chars.length !== 2 || load().readings.has(kanji)) return false;
+  const lex = kanjiReadingsOnce();
   const key = latinKey(latin);
   for (const a of lex.first.get(chars[0]!) ?? [])
     for (const b of lex.last.get(chars[1]!) ?? [])
@@ -157,7 +162,7 @@ export function readsAsComposed(kanji: string, latin: string): boolean {
 export function firstKanjiReadAs(latin: string): string[] {
   const key = latinKey(latin);
   const out: string[] = [];
-  for (const [k, list] of load().first)
+  for (const [k, list] of kanjiReadingsOnce().first)
     if (list.some((r) => key.startsWith(latinKey(romanize(r))))) out.push(k);
   return out;
 }

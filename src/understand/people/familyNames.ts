@@ -148,22 +148,41 @@ export function kanjiFamilyNames(latin: string): readonly string[] {
  * read as they are in the table's other names. Names of the table are read only as listed.
  */
 export function readsAsComposed(kanji: string, latin: string): boolean {
-  const chars = [...kanji];
-  if (chars.length !== 2 || load().readings.has(kanji)) return false;
-  const lex = kanjiReadingsOnce();
-  const key = latinKey(latin);
-  for (const a of lex.first.get(chars[0]!) ?? [])
-    for (const b of lex.last.get(chars[1]!) ?? [])
-      if (latinKey(romanize(a + b)) === key) return true;
-  return false;
+  return composedKeys(kanji).has(latinKey(latin));
 }
+
+/** The Latin keys a name of two kanji the table lacks reads as, by name (none for others). */
+const composed = new Map<string, ReadonlySet<string>>();
+
+function composedKeys(kanji: string): ReadonlySet<string> {
+  let keys = composed.get(kanji);
+  if (keys) return keys;
+  const chars = [...kanji];
+  const out = new Set<string>();
+  if (chars.length === 2 && !load().readings.has(kanji)) {
+    const lex = kanjiReadingsOnce();
+    for (const a of lex.first.get(chars[0]!) ?? [])
+      for (const b of lex.last.get(chars[1]!) ?? []) out.add(latinKey(romanize(a + b)));
+  }
+  keys = out;
+  // Bounded: the names asked about are open-ended.
+  if (composed.size > 5000) composed.clear();
+  composed.set(kanji, keys);
+  return keys;
+}
+
+/** Each kanji's first readings as Latin keys, made once. */
+let firstKeys: [string, string[]][] | undefined;
 
 /** Kanji that begin a name of two read as the Latin word begins (Machimura: 町, 松, 真 ...). */
 export function firstKanjiReadAs(latin: string): string[] {
   const key = latinKey(latin);
+  firstKeys ??= [...kanjiReadingsOnce().first].map(([k, list]) => [
+    k,
+    list.map((r) => latinKey(romanize(r))),
+  ]);
   const out: string[] = [];
-  for (const [k, list] of kanjiReadingsOnce().first)
-    if (list.some((r) => key.startsWith(latinKey(romanize(r))))) out.push(k);
+  for (const [k, keys] of firstKeys) if (keys.some((r) => key.startsWith(r))) out.push(k);
   return out;
 }
 

@@ -7,7 +7,7 @@ import { jaOrEn } from '../text/script.ts';
 import { canonicalCountry, countryInJapanese } from '../understand/countries.ts';
 import { mergeAcrossLanguages, type Glossary } from '../understand/glossary.ts';
 import { stripEnglishHonorifics } from '../understand/people/names.ts';
-import { englishTitle } from '../understand/people/jaTitles.ts';
+import { englishTitle, JA_SHORT_TITLES } from '../understand/people/jaTitles.ts';
 import { latinFamilyNames } from '../understand/people/familyNames.ts';
 import type { Person } from '../understand/people/extract.ts';
 import { cite, withOtherLanguageNotice } from './citation.ts';
@@ -242,6 +242,7 @@ function holdsRole(
   const cjk = (x: string) => /[\p{Script=Han}\p{Script=Katakana}\p{Script=Hiragana}]/u.test(x);
   const labels = (t: QuestionTerm) => [
     t.label,
+    ...(JA_SHORT_TITLES.get(t.label) ?? []),
     ...t.forms.map(formText).filter((f) => cjk(f) !== cjk(t.label)),
   ];
   const held = (t: QuestionTerm, f: string) => {

@@ -39,6 +39,7 @@ interface JaData {
   organizations: string[];
   organizationSuffixes: string[];
   english: Record<string, string>;
+  shortTitles?: Record<string, string[]>;
 }
 
 /** The tables a user may extend live in data/people/ja.yaml. */
@@ -102,6 +103,11 @@ export const JA_ORGANIZATION_SUFFIXES: readonly string[] = DATA.organizationSuff
 /** Bureaus written between a kanji name and its title (市川恵一総合外交政策局長), longest first. */
 export const JA_ORGANIZATIONS: readonly string[] = [...DATA.organizations].sort(
   (a, b) => b.length - a.length,
+);
+
+/** Short forms of titles and the titles they stand for (外相: 外務大臣, 外交部長 …), from data/people/ja.yaml. */
+export const JA_SHORT_TITLES: ReadonlyMap<string, readonly string[]> = new Map(
+  Object.entries(DATA.shortTitles ?? {}),
 );
 
 /** Japanese titles in English, longest first (see `english:` in data/people/ja.yaml). */

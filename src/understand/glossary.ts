@@ -9,7 +9,7 @@ import { canonicalCountry } from './countries.ts';
 import { crossNameKey, englishNameKey, normalizeForm } from './people/names.ts';
 import type { Person } from './people/types.ts';
 import { soundsAlike } from './people/soundKey.ts';
-import { latinFamilyNames, latinKey, readsAsComposed } from './people/familyNames.ts';
+import { kanjiFamilyNames, readsAsComposed } from './people/familyNames.ts';
 import { yamlModule } from './tableFile.ts';
 
 export interface GlossaryPerson {
@@ -362,16 +362,15 @@ export function mergeAcrossLanguages(
     return a !== undefined && b !== undefined && soundsAlike(a, b);
   };
   // Japanese people no glossary lists: a kanji family name read as a word of the English name
-  // (辻 Kiyoto Tsuji, 岩屋毅 Iwaya Takeshi: English writes Japanese names in either order).
+  // (辻 Kiyoto Tsuji; English writes Japanese names in either order).
   const readingMatch = (j: Person, e: Person): boolean => {
     if (!/^\p{Script=Han}{1,6}$/u.test(j.name)) return false;
     const words = e.name.split(/\s+/).filter((w) => /^\p{Lu}\p{L}+$/u.test(w));
-    return words.some((word) => {
-      const key = latinKey(word);
-      for (let n = 1; n <= Math.min(3, j.name.length); n++)
-        if (latinFamilyNames(j.name.slice(0, n)).some((r) => latinKey(r) === key)) return true;
-      return readsAsComposed(j.name.slice(0, 2), word);
-    });
+    return words.some(
+      (word) =>
+        kanjiFamilyNames(word).some((k) => k.length <= 3 && j.name.startsWith(k)) ||
+        readsAsComposed(j.name.slice(0, 2), word),
+    );
   };
   // Each pairs a Japanese person with the one English person it fits, when no other fits either.
   for (const fits of [soundMatch, readingMatch]) {

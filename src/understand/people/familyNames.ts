@@ -66,14 +66,6 @@ function load(): Lexicon {
   return lexicon;
 }
 
-/** A reading of a kanji counts when at least this many names of the table read it so (玄 is ゲン in 玄田 alone). */
-const MIN_NAMES_READ_SO = 1;
-
-/**
- * What each kanji reads as in the table's names of two: 町 is マチ (町田, 町井), 村 is ムラ (中村,
- * 木村). Each name's reading is split where the two kanji's readings, counted over every split of
- * every name, agree best; the readings are then counted over those splits alone.
- */
 let perKanji: { first: Map<string, string[]>; last: Map<string, string[]> } | undefined;
 
 /** The kanji readings, learned when a name first needs them (a Latin name no table name reads as). */
@@ -82,6 +74,12 @@ function kanjiReadingsOnce(): { first: Map<string, string[]>; last: Map<string, 
   return perKanji;
 }
 
+/**
+ * What each kanji reads as in the table's names of two: 町 is マチ (町田, 町井), 村 is ムラ (中村,
+ * 木村). Each name's reading is split where the two kanji's readings, counted over every split of
+ * every name, agree best; every reading those splits give counts, even one name's (玄 is ゲン in
+ * 玄田 alone).
+ */
 function kanjiReadings(readings: Map<string, string[]>): {
   first: Map<string, string[]>;
   last: Map<string, string[]>;
@@ -117,14 +115,9 @@ function kanjiReadings(readings: Map<string, string[]>): {
     count(first, a, r.slice(0, best));
     count(last, b, r.slice(best));
   }
-  const kept = (m: Map<string, Map<string, number>>) =>
-    new Map(
-      [...m].map(([k, byReading]) => [
-        k,
-        [...byReading].filter(([, n]) => n >= MIN_NAMES_READ_SO).map(([r]) => r),
-      ]),
-    );
-  return { first: kept(first), last: kept(last) };
+  const readingsOf = (m: Map<string, Map<string, number>>) =>
+    new Map([...m].map(([k, byReading]) => [k, [...byReading.keys()]]));
+  return { first: readingsOf(first), last: readingsOf(last) };
 }
 
 /** Reads the family-name table now, which the first name across scripts would read. */

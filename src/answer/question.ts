@@ -13,6 +13,7 @@ import {
   canonicalCountry,
   COUNTRIES,
   countryVisitForms,
+  jaSideCountry,
   JA_COUNTRY_FORMS,
   JA_ONE_CHAR_COUNTRIES,
 } from '../understand/countries.ts';
@@ -822,9 +823,7 @@ function japaneseTerms(topic: string, glossary: Glossary): QuestionTerm[] {
       const qualifies = gluedToEvent && m.index! + m[0].length === piece.text.length;
       // 米側から同席したのは: the side whose people are asked, a country before 側.
       const side = /^(.+)側$/u.exec(m[0])?.[1];
-      const sideCountry =
-        side &&
-        (JA_ONE_CHAR_COUNTRIES[side] ?? (JA_COUNTRY_FORMS.includes(side) ? side : undefined));
+      const sideCountry = side ? jaSideCountry(side) : undefined;
       const sideTerm = sideCountry
         ? term(sideCountry, glossary, { distinctive: true, identifies: true, side: true })
         : undefined;

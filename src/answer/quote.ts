@@ -122,7 +122,8 @@ export function answerQuote(lib: Library, query: string, scope: SearchScope): An
   // "What did Robert Heer say when …": the paragraphs that name him first.
   const speaker = scope.speaker?.split(/\s+/).at(-1);
   if (speaker) {
-    const says = (m: ParagraphMatch) => wholeWordPattern(speaker).test(m.paragraph.text);
+    const named = wholeWordPattern(speaker);
+    const says = (m: ParagraphMatch) => named.test(m.paragraph.text);
     outcome.matches.sort((a, b) => Number(says(b)) - Number(says(a)));
   }
   // A free question ("What was on the menu at the dinner?") that no paragraph answers in all its

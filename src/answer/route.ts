@@ -15,12 +15,17 @@ interface Rule {
   words: RegExp;
 }
 
+/** Words for a day asked ("On what night …", "which day"). */
+const DAY_NOUNS = 'dates?|days?|nights?|mornings?|afternoons?|evenings?|weekdays?';
+
 const RULES: Rule[] = [
   // "at what local time", "on which day": the zone stays in the topic, where /when reads it.
   {
     route: 'when',
-    words:
-      /\b(?:when|(?:what|which)\s+(?<keep>(?:local|japan(?:ese)?)\s+)?(?:clock\s+)?(?:times?|dates?|days?|nights?|mornings?|afternoons?|evenings?|weekdays?|months?|years?)|how\s+long|how\s+many\s+(?:minutes|hours))\b/gi,
+    words: new RegExp(
+      `\\b(?:when|(?:what|which)\\s+(?<keep>(?:local|japan(?:ese)?)\\s+)?(?:clock\\s+)?(?:times?|${DAY_NOUNS}|months?|years?)|how\\s+long|how\\s+many\\s+(?:minutes|hours))\\b`,
+      'gi',
+    ),
   },
   {
     route: 'when',
@@ -124,10 +129,11 @@ export const ASKS_WORDS =
 const ASKS_DURATION =
   /\bhow\s+long\b|\bhow\s+many\s+(?:minutes|hours)\b|何分間|どのくらい|どれくらい/i;
 /** It asks for the day itself: "On what date …", "Which day …", 何日. */
-const ASKS_DATE =
-  /\b(?:what|which)\s+(?:dates?|days?|nights?|mornings?|afternoons?|evenings?|weekdays?)\b|何日(?!間)/i;
-const ASKS_DAY =
-  /\bwhen\b|\b(?:what|which)\s+(?:dates?|days?|nights?|mornings?|afternoons?|evenings?|weekdays?)\b|いつ|何日|何月/i;
+const ASKS_DATE = new RegExp(`\\b(?:what|which)\\s+(?:${DAY_NOUNS})\\b|何日(?!間)`, 'i');
+const ASKS_DAY = new RegExp(
+  `\\bwhen\\b|\\b(?:what|which)\\s+(?:${DAY_NOUNS})\\b|いつ|何日|何月`,
+  'i',
+);
 
 const ASKS_CLOCK =
   /\b(?:what|which)\s+(?:(?:local|japan(?:ese)?)\s+)?(?:clock\s+)?time\b|\bat\s+what\s+hour\b|何時(?!間)/i;
@@ -186,6 +192,7 @@ export function routeQuestion(question: string): RoutedQuestion {
     const before = question.trim().replace(JA_TITLE_ASKED, '');
     if ([...JA_TITLES.phrases(), ...JA_PERSON_NOUNS].some((t) => before.endsWith(t))) route = 'who';
   }
+  const speaker = route === 'quote' ? SPEAKER.exec(question)?.[1] : undefined;
   let zone = route === 'when' ? askedZone(question) : undefined;
   // "What time was it in Washington": the place names the clock asked, not where the event was.
   const clockPlace = route === 'when' ? CLOCK_PLACE.exec(topic) : null;
@@ -213,8 +220,6 @@ export function routeQuestion(question: string): RoutedQuestion {
     ...(zone ? { zone } : {}),
     ...(route === 'when' && ASKS_DATE.test(question) ? { date: true } : {}),
     ...(route === 'quote' && ASKS_WORDS.test(question) ? { words: true } : {}),
-    ...(route === 'quote' && SPEAKER.test(question)
-      ? { speaker: SPEAKER.exec(question)![1]! }
-      : {}),
+    ...(speaker ? { speaker } : {}),
   };
 }

@@ -376,6 +376,11 @@ export const JA_COUNTRY_FORMS: readonly string[] = [...byJa.keys()].sort(
   (a, b) => b.length - a.length,
 );
 
+/** A Japanese word that names a country as the side of people (米側, 日本側): the country as written, or the abbreviation's. */
+export function jaSideCountry(word: string): string | undefined {
+  return JA_ONE_CHAR_COUNTRIES[word] ?? (byJa.has(word) ? word : undefined);
+}
+
 /** English country forms (nouns and adjectives), longest first. */
 export const EN_COUNTRY_FORMS: readonly { form: string; country: Country }[] = COUNTRIES.flatMap(
   (c) => c.en.map((form) => ({ form, country: c })),

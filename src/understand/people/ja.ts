@@ -10,6 +10,7 @@ import {
   JA_LONG_FORM_END,
   JA_ONE_CHAR_COUNTRIES,
   canonicalCountry,
+  jaSideCountry,
 } from '../countries.ts';
 import {
   JA_ACTING_SUFFIXES,
@@ -739,13 +740,10 @@ const SIDE_LABEL = /([\p{Script=Han}\p{Script=Katakana}ー]{1,12})側[:：]/gu;
 
 /** The people listed after a side's label, up to the next label or the bracket's end, are of that country. */
 function sideLabels(text: string, mentions: RawMention[]): void {
-  const labels: { at: number; end: number; country: string }[] = [];
+  const labels: { end: number; country: string }[] = [];
   for (const m of text.matchAll(SIDE_LABEL)) {
-    const word = m[1]!;
-    const country =
-      JA_ONE_CHAR_COUNTRIES[word] ??
-      (COUNTRIES.matchAt(word, 0)?.end === word.length ? word : undefined);
-    if (country) labels.push({ at: m.index, end: m.index + m[0].length, country });
+    const country = jaSideCountry(m[1]!);
+    if (country) labels.push({ end: m.index + m[0].length, country });
   }
   if (labels.length === 0) return;
   for (const m of mentions) {
